@@ -1,0 +1,284 @@
+/* The subcommand table and the one argument parser they share. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "store/keyslot.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+static const struct cli_command cli_commands[] = {
+	{ "init", "--vault DIR --insurer CODE --name NAME --admin USER",
+	    N_("create a new vault and print its recovery key once"),
+	    "vault insurer name admin password-fd", cli_cmd_init },
+	{ "demo", "[--vault DIR]",
+	    N_("build a demo vault with two demo users and open the console"),
+	    "vault", cli_cmd_demo },
+	{ "user add", "NAME --role admin|supervisor|clerk",
+	    N_("add an account (two persons once two users are active)"),
+	    "vault user password-fd recovery-key-fd role new-password-fd checker "
+	    "checker-password-fd", cli_cmd_user_add },
+	{ "user list", "",
+	    N_("list accounts: name, role, status, created, last login"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_user_list },
+	{ "user lock", "NAME", N_("lock an account and remove its key slot"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_user_lock },
+	{ "user unlock", "NAME", N_("unlock an account with a new password"),
+	    "vault user password-fd recovery-key-fd new-password-fd",
+	    cli_cmd_user_unlock },
+	{ "user passwd", "[NAME]",
+	    N_("change your password, or (administrator) another's"),
+	    "vault user password-fd recovery-key-fd new-password-fd checker "
+	    "checker-password-fd", cli_cmd_user_passwd },
+	{ "user role", "NAME ROLE", N_("change an account's role (two persons)"),
+	    "vault user password-fd recovery-key-fd checker checker-password-fd",
+	    cli_cmd_user_role },
+	{ "audit verify", "", N_("re-walk the audit chain; print count and head"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_audit_verify },
+	{ "audit show", "[--from DATE] [--to DATE] [--actor USER] [--action ACTION]",
+	    N_("list audit records"),
+	    "vault user password-fd recovery-key-fd from to actor action limit",
+	    cli_cmd_audit_show },
+};
+
+static const struct option cli_long[] = {
+	{ "vault", required_argument, NULL, 'V' },
+	{ "user", required_argument, NULL, 'u' },
+	{ "password-fd", required_argument, NULL, 'p' },
+	{ "recovery-key-fd", required_argument, NULL, 'R' },
+	{ "new-password-fd", required_argument, NULL, 'n' },
+	{ "checker", required_argument, NULL, 'c' },
+	{ "checker-password-fd", required_argument, NULL, 'C' },
+	{ "insurer", required_argument, NULL, 'i' },
+	{ "name", required_argument, NULL, 'N' },
+	{ "admin", required_argument, NULL, 'a' },
+	{ "role", required_argument, NULL, 'r' },
+	{ "from", required_argument, NULL, 'f' },
+	{ "to", required_argument, NULL, 't' },
+	{ "actor", required_argument, NULL, 'A' },
+	{ "action", required_argument, NULL, 'x' },
+	{ "limit", required_argument, NULL, 'l' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'v' },
+	{ NULL, 0, NULL, 0 }
+};
+
+int
+cli_error(const char *msg)
+{
+	fprintf(stderr, "mynadesk: %s\n", msg);
+	return 1;
+}
+
+void
+cli_usage(FILE *out)
+{
+	size_t i;
+
+	fprintf(out, _("usage: mynadesk [--vault DIR] [--idle-lock MINUTES]   "
+	    "open the console\n"
+	    "       mynadesk COMMAND [OPTIONS]       run one command\n\ncommands:\n"));
+	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
+		fprintf(out, "  %-12s %s\n      %s\n", cli_commands[i].name,
+		    cli_commands[i].usage, _(cli_commands[i].help));
+	fprintf(out, _("\ncommon options: --vault DIR  --user NAME  --password-fd N  "
+	    "--recovery-key-fd N\npasswords are read from the terminal or from the "
+	    "given descriptor, never from arguments.\nsee mynadesk(1).\n"));
+}
+
+static int
+cli_number(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *s == '\0' || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Whether option name is in the space-separated list. */
+static int
+cli_allows(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = list;
+
+	while ((p = strstr(p, name)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+static int
+cli_store(struct cli_args *a, int c, const char *arg)
+{
+	long long v;
+	int *fd = NULL;
+
+	switch (c) {
+	case 'V': a->vault = arg; return 0;
+	case 'u': a->user = arg; return 0;
+	case 'c': a->checker = arg; return 0;
+	case 'i': a->insurer = arg; return 0;
+	case 'N': a->name = arg; return 0;
+	case 'a': a->admin = arg; return 0;
+	case 'r': a->role = arg; return 0;
+	case 'f': a->from = arg; return 0;
+	case 't': a->to = arg; return 0;
+	case 'A': a->actor = arg; return 0;
+	case 'x': a->action = arg; return 0;
+	case 'l':
+		return cli_number(arg, 1, 100000000, &a->limit);
+	case 'p': fd = &a->password_fd; break;
+	case 'R': fd = &a->recovery_fd; break;
+	case 'n': fd = &a->new_password_fd; break;
+	case 'C': fd = &a->checker_password_fd; break;
+	default: return -1;
+	}
+	if (cli_number(arg, 0, 65535, &v) < 0)
+		return -1;
+	*fd = (int)v;
+	return 0;
+}
+
+static const char *
+cli_option_name(int c)
+{
+	size_t i;
+
+	for (i = 0; cli_long[i].name != NULL; i++)
+		if (cli_long[i].val == c)
+			return cli_long[i].name;
+	return "?";
+}
+
+static int
+cli_parse(const struct cli_command *cmd, int argc, char **argv,
+    struct cli_args *a)
+{
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", cli_long, NULL)) != -1) {
+		if (c == '?' || c == ':') {
+			fprintf(stderr, _("mynadesk: %s: unknown option or missing "
+			    "value: %s\n"), cmd->name, argv[optind - 1]);
+			return -1;
+		}
+		if (c != 'h' && !cli_allows(cmd->opts, cli_option_name(c))) {
+			fprintf(stderr, _("mynadesk: %s: option --%s does not apply\n"),
+			    cmd->name, cli_option_name(c));
+			return -1;
+		}
+		if (c == 'h') {
+			printf("mynadesk %s %s\n  %s\n", cmd->name, cmd->usage,
+			    _(cmd->help));
+			exit(0);
+		}
+		if (cli_store(a, c, optarg) < 0) {
+			fprintf(stderr, _("mynadesk: %s: bad value for --%s: %s\n"),
+			    cmd->name, cli_option_name(c), optarg);
+			return -1;
+		}
+	}
+	for (; optind < argc; optind++) {
+		if (a->npos == CLI_MAX_POS)
+			return -1;
+		a->pos[a->npos++] = argv[optind];
+	}
+	return 0;
+}
+
+/* Finds the command named by the first one or two words of argv. */
+static const struct cli_command *
+cli_find(int argc, char **argv, int *used)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++) {
+		const char *n = cli_commands[i].name, *sp = strchr(n, ' ');
+
+		if (sp == NULL && strcmp(argv[0], n) == 0) {
+			*used = 1;
+			return &cli_commands[i];
+		}
+		if (sp != NULL && argc >= 2 &&
+		    strncmp(argv[0], n, (size_t)(sp - n)) == 0 &&
+		    argv[0][sp - n] == '\0' && strcmp(argv[1], sp + 1) == 0) {
+			*used = 2;
+			return &cli_commands[i];
+		}
+	}
+	return NULL;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	const struct cli_command *cmd;
+	struct cli_args a;
+	int used = 0;
+
+	memset(&a, 0, sizeof a);
+	a.password_fd = a.recovery_fd = a.new_password_fd = -1;
+	a.checker_password_fd = -1;
+	if ((cmd = cli_find(argc, argv, &used)) == NULL) {
+		fprintf(stderr, _("mynadesk: unknown command '%s'\n"), argv[0]);
+		cli_usage(stderr);
+		return 2;
+	}
+	/* getopt wants argv[0] to be a program name: hand it the last word. */
+	if (cli_parse(cmd, argc - used + 1, argv + used - 1, &a) < 0)
+		return 2;
+	return cmd->run(&a);
+}
+
+struct session *
+cli_login(struct cli_args *a)
+{
+	struct session *s = NULL;
+	char *err = NULL, *vault = a->vault ? xstrdup(a->vault) : ops_default_vault();
+	const char *user = a->user ? a->user : getenv("USER");
+	char *secret;
+	int rc;
+
+	if (a->recovery_fd >= 0) {
+		unsigned char key[RECOVERY_KEY_LEN];
+
+		secret = cli_read_secret(_("recovery key"), a->recovery_fd, &err);
+		rc = secret && recovery_parse(secret, key) == 0 ?
+		    ops_login_recovery(vault, key, &s, &err) :
+		    (err ? -1 : fail(&err, _("the recovery key is not 64 hex digits")));
+		secret_wipe(key, sizeof key);
+	} else if (user == NULL) {
+		rc = fail(&err, _("give --user NAME"));
+		secret = NULL;
+	} else {
+		char *prompt = xasprintf(_("password for %s"), user);
+
+		secret = cli_read_secret(prompt, a->password_fd, &err);
+		free(prompt);
+		rc = secret ? ops_login(vault, user, secret, &s, &err) : -1;
+	}
+	secret_free_str(secret);
+	free(vault);
+	if (rc != 0) {
+		cli_error(err ? err : _("cannot open the vault"));
+		free(err);
+		return NULL;
+	}
+	return s;
+}

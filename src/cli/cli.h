@@ -1,0 +1,65 @@
+/* The command line: arguments, secrets from the terminal or a descriptor,
+ * and the table of subcommands. */
+#ifndef MYNA_CLI_H
+#define MYNA_CLI_H
+
+#include "ops/session.h"
+
+#define CLI_MAX_POS 8
+
+struct cli_args {
+	const char *vault;
+	const char *user;
+	int password_fd;
+	int recovery_fd;
+	int new_password_fd;
+	const char *checker;
+	int checker_password_fd;
+	const char *insurer;
+	const char *name;
+	const char *admin;
+	const char *role;
+	const char *from;
+	const char *to;
+	const char *actor;
+	const char *action;
+	long long limit;
+	const char *pos[CLI_MAX_POS];
+	int npos;
+};
+
+struct cli_command {
+	const char *name;	/* "init", "user add", ... */
+	const char *usage;	/* arguments after the name */
+	const char *help;	/* one line, translated at print time */
+	const char *opts;	/* allowed options, space separated, no dashes */
+	int (*run)(struct cli_args *a);
+};
+
+/* Runs argv (after the program name); returns the exit status. */
+int cli_main(int argc, char **argv);
+void cli_usage(FILE *out);
+
+/* Secret input: from fd when fd >= 0, else from the terminal with echo off.
+ * Returns a secret_strdup'd string or NULL (message in *err). */
+char *cli_read_secret(const char *prompt, int fd, char **err);
+/* A new password typed twice on the terminal (once from a descriptor). */
+char *cli_read_new_secret(const char *prompt, int fd, char **err);
+
+/* Opens a session as the arguments say; prints the error itself. */
+struct session *cli_login(struct cli_args *a);
+/* Prints "mynadesk: msg" on stderr and returns exit status 1. */
+int cli_error(const char *msg);
+
+int cli_cmd_init(struct cli_args *a);
+int cli_cmd_demo(struct cli_args *a);
+int cli_cmd_user_add(struct cli_args *a);
+int cli_cmd_user_list(struct cli_args *a);
+int cli_cmd_user_lock(struct cli_args *a);
+int cli_cmd_user_unlock(struct cli_args *a);
+int cli_cmd_user_passwd(struct cli_args *a);
+int cli_cmd_user_role(struct cli_args *a);
+int cli_cmd_audit_verify(struct cli_args *a);
+int cli_cmd_audit_show(struct cli_args *a);
+
+#endif

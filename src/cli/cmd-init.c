@@ -1,0 +1,55 @@
+/* mynadesk init: a new vault, its administrator, and the recovery key. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "ops/accounts.h"
+#include "ops/vault-admin.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+int
+cli_cmd_init(struct cli_args *a)
+{
+	struct vault_init in;
+	unsigned char recovery[RECOVERY_KEY_LEN];
+	char printed[80], *err = NULL, *pw, *prompt;
+	int rc;
+
+	if (a->vault == NULL || a->insurer == NULL || a->name == NULL ||
+	    a->admin == NULL)
+		return cli_error(_("init needs --vault DIR --insurer CODE --name NAME "
+		    "--admin USER"));
+	prompt = xasprintf(_("new password for %s"), a->admin);
+	pw = cli_read_new_secret(prompt, a->password_fd, &err);
+	free(prompt);
+	if (pw == NULL) {
+		rc = cli_error(err);
+		free(err);
+		return rc;
+	}
+	in.dir = a->vault;
+	in.insurer = a->insurer;
+	in.name = a->name;
+	in.admin = a->admin;
+	in.admin_password = pw;
+	in.logn = ops_slot_logn;
+	rc = ops_vault_init(&in, recovery, &err);
+	secret_free_str(pw);
+	if (rc < 0) {
+		rc = cli_error(err);
+		free(err);
+		return rc;
+	}
+	recovery_format(recovery, printed);
+	secret_wipe(recovery, sizeof recovery);
+	printf(_("vault created in %s\n\n"
+	    "RECOVERY KEY (shown only now: print or copy it, keep it in the "
+	    "association's safe;\nit opens the vault when every password is lost):\n\n"
+	    "    %s\n\n"), a->vault, printed);
+	secret_wipe(printed, sizeof printed);
+	return 0;
+}

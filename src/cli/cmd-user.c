@@ -1,0 +1,184 @@
+/* mynadesk user add|list|lock|unlock|passwd|role */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "domain/account.h"
+#include "ops/accounts.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+/* Ends a command: prints err when rc failed, logs out, returns the status. */
+static int
+user_done(struct session *s, int rc, char *err)
+{
+	if (rc < 0)
+		cli_error(err ? err : _("failed"));
+	free(err);
+	ops_logout(s);
+	return rc < 0 ? 1 : 0;
+}
+
+/* Reads the second person's password when the action needs one. */
+static char *
+user_checker(struct session *s, struct cli_args *a, struct checker *c,
+    char **err)
+{
+	char *pw, *prompt;
+	int need = ops_needs_checker(s, err);
+
+	memset(c, 0, sizeof *c);
+	if (need <= 0 || a->checker == NULL)
+		return NULL;
+	prompt = xasprintf(_("password for the second person %s"), a->checker);
+	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	free(prompt);
+	c->name = a->checker;
+	c->password = pw;
+	return pw;
+}
+
+static char *
+user_new_password(struct cli_args *a, const char *name, char **err)
+{
+	char *prompt = xasprintf(_("new password for %s"), name);
+	char *pw = cli_read_new_secret(prompt, a->new_password_fd, err);
+
+	free(prompt);
+	return pw;
+}
+
+int
+cli_cmd_user_add(struct cli_args *a)
+{
+	struct session *s;
+	struct checker c;
+	char *err = NULL, *pw, *cpw;
+	int rc = -1;
+
+	if (a->npos != 1 || a->role == NULL)
+		return cli_error(_("usage: user add NAME --role admin|supervisor|clerk"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	cpw = user_checker(s, a, &c, &err);
+	if ((pw = user_new_password(a, a->pos[0], &err)) != NULL)
+		rc = ops_user_add(s, a->pos[0], a->role, pw, &c, &err);
+	secret_free_str(pw);
+	secret_free_str(cpw);
+	if (rc == 0)
+		printf(_("user %s added (%s)\n"), a->pos[0], account_role_label(a->role));
+	return user_done(s, rc, err);
+}
+
+static int
+user_print(const struct user *u, void *arg)
+{
+	(void)arg;
+	printf("%-20s %-14s %-7s %-20s %s\n", u->name, u->role, u->status,
+	    u->created, u->last_login[0] ? u->last_login : "-");
+	return 0;
+}
+
+int
+cli_cmd_user_list(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (a->npos != 0)
+		return cli_error(_("usage: user list"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	printf("%-20s %-14s %-7s %-20s %s\n", _("name"), _("role"), _("status"),
+	    _("created"), _("last login"));
+	rc = ops_user_list(s, user_print, NULL, &err);
+	return user_done(s, rc, err);
+}
+
+int
+cli_cmd_user_lock(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (a->npos != 1)
+		return cli_error(_("usage: user lock NAME"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_user_lock(s, a->pos[0], &err);
+	if (rc == 0)
+		printf(_("user %s locked\n"), a->pos[0]);
+	return user_done(s, rc, err);
+}
+
+int
+cli_cmd_user_unlock(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL, *pw;
+	int rc = -1;
+
+	if (a->npos != 1)
+		return cli_error(_("usage: user unlock NAME"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((pw = user_new_password(a, a->pos[0], &err)) != NULL)
+		rc = ops_user_unlock(s, a->pos[0], pw, &err);
+	secret_free_str(pw);
+	if (rc == 0)
+		printf(_("user %s unlocked with a new password\n"), a->pos[0]);
+	return user_done(s, rc, err);
+}
+
+int
+cli_cmd_user_passwd(struct cli_args *a)
+{
+	struct session *s;
+	struct checker c;
+	const char *name;
+	char *err = NULL, *pw, *cpw;
+	int rc = -1;
+
+	if (a->npos > 1)
+		return cli_error(_("usage: user passwd [NAME]"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	name = a->npos == 1 ? a->pos[0] : s->user;
+	cpw = strcmp(name, s->user) != 0 ? user_checker(s, a, &c, &err) : NULL;
+	if (cpw == NULL)
+		memset(&c, 0, sizeof c);
+	if ((pw = user_new_password(a, name, &err)) != NULL)
+		rc = ops_user_passwd(s, name, pw, &c, &err);
+	secret_free_str(pw);
+	secret_free_str(cpw);
+	if (rc == 0)
+		printf(_("password of %s changed\n"), name);
+	return user_done(s, rc, err);
+}
+
+int
+cli_cmd_user_role(struct cli_args *a)
+{
+	struct session *s;
+	struct checker c;
+	char *err = NULL, *cpw;
+	int rc;
+
+	if (a->npos != 2)
+		return cli_error(_("usage: user role NAME ROLE"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	cpw = user_checker(s, a, &c, &err);
+	rc = ops_user_role(s, a->pos[0], a->pos[1], &c, &err);
+	secret_free_str(cpw);
+	if (rc == 0)
+		printf(_("role of %s is now %s\n"), a->pos[0],
+		    account_role_label(a->pos[1]));
+	return user_done(s, rc, err);
+}

@@ -1,0 +1,105 @@
+/* Reading passwords and keys: never from argv or the environment, only from
+ * the terminal (echo off) or a descriptor a script opened for us. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+#define SECRET_MAX 1024
+
+/* Reads one line (without its newline) byte by byte, so nothing past it is
+ * consumed from a shared descriptor. */
+static char *
+secret_read_line(int fd, char **err)
+{
+	char *buf = secret_alloc(SECRET_MAX + 1), *out;
+	size_t n = 0;
+
+	for (;;) {
+		char c;
+		ssize_t r = read(fd, &c, 1);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0 || c == '\n')
+			break;
+		if (n == SECRET_MAX) {
+			secret_free(buf, SECRET_MAX + 1);
+			fail(err, _("secret too long"));
+			return NULL;
+		}
+		buf[n++] = c;
+	}
+	if (n > 0 && buf[n - 1] == '\r')
+		n--;
+	buf[n] = '\0';
+	out = secret_strdup(buf);
+	secret_free(buf, SECRET_MAX + 1);
+	return out;
+}
+
+char *
+cli_read_secret(const char *prompt, int fd, char **err)
+{
+	struct termios old, quiet;
+	char *s;
+	int tty;
+
+	if (fd >= 0)
+		return secret_read_line(fd, err);
+	tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
+	if (tty < 0) {
+		fail(err, _("no terminal to ask for the %s: use the --*-fd options"),
+		    prompt);
+		return NULL;
+	}
+	if (tcgetattr(tty, &old) < 0) {
+		close(tty);
+		fail(err, _("cannot turn off echo on the terminal"));
+		return NULL;
+	}
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+	quiet.c_lflag |= ICANON;
+	(void)tcsetattr(tty, TCSAFLUSH, &quiet);
+	(void)!write(tty, prompt, strlen(prompt));
+	(void)!write(tty, ": ", 2);
+	s = secret_read_line(tty, err);
+	(void)tcsetattr(tty, TCSAFLUSH, &old);
+	(void)!write(tty, "\n", 1);
+	close(tty);
+	return s;
+}
+
+char *
+cli_read_new_secret(const char *prompt, int fd, char **err)
+{
+	char *a, *b, *again;
+
+	a = cli_read_secret(prompt, fd, err);
+	if (a == NULL || fd >= 0)
+		return a;
+	again = xasprintf(_("%s (again)"), prompt);
+	b = cli_read_secret(again, -1, err);
+	free(again);
+	if (b == NULL || strcmp(a, b) != 0) {
+		if (b != NULL)
+			fail(err, _("the two entries differ"));
+		secret_free_str(a);
+		secret_free_str(b);
+		return NULL;
+	}
+	secret_free_str(b);
+	return a;
+}

@@ -1,0 +1,105 @@
+/* Defence in depth: audit details and messages pass through here, so a full
+ * 12-digit number written by mistake is masked before it can be kept. */
+#include "config.h"
+
+#include <string.h>
+
+#include "domain/redact.h"
+#include "util/xmalloc.h"
+
+/* Length in bytes of a digit at s (ASCII 1, full-width UTF-8 3), else 0. */
+static size_t
+redact_digit_len(const unsigned char *s)
+{
+	if (*s >= '0' && *s <= '9')
+		return 1;
+	/* U+FF10..U+FF19 is EF BC 90..99 in UTF-8. */
+	if (s[0] == 0xef && s[1] == 0xbc && s[2] >= 0x90 && s[2] <= 0x99)
+		return 3;
+	return 0;
+}
+
+static int
+redact_is_sep(unsigned char c)
+{
+	return c == ' ' || c == '-';
+}
+
+/* Counts digits in the run starting at s, allowing single separators between
+ * digits; returns the count and the run's byte length in *len. */
+static int
+redact_run(const unsigned char *s, size_t *len)
+{
+	const unsigned char *p = s;
+	int digits = 0;
+	size_t d;
+
+	for (;;) {
+		d = redact_digit_len(p);
+		if (d == 0)
+			break;
+		digits++;
+		p += d;
+		if (redact_is_sep(*p) && redact_digit_len(p + 1) > 0)
+			p++;
+	}
+	*len = (size_t)(p - s);
+	return digits;
+}
+
+static int
+redact_is_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+char *
+redact_numbers(const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = strlen(text), o = 0, len;
+	char *out = xmalloc(n + 1);
+
+	while (*s != '\0') {
+		/* A run inside a word (a hex hash, an identifier) is not a
+		 * number someone wrote; only free-standing runs are masked. */
+		int glued = (o > 0 && redact_is_word((unsigned char)out[o - 1]));
+		int digits = glued ? 0 : redact_run(s, &len), seen = 0;
+
+		if (digits >= 12 && redact_is_word(s[len]))
+			digits = 0;
+		if (digits < 12) {
+			/* Not a number: copy the rest of the word, the short
+			 * digit run, or one byte. */
+			if (glued)
+				for (len = 0; redact_is_word(s[len]); len++)
+					;
+			len = len > 0 ? len : 1;
+			memcpy(out + o, s, len);
+			o += len;
+			s += len;
+			continue;
+		}
+		while (len > 0) {
+			size_t d = redact_digit_len(s);
+
+			if (d == 0) {
+				out[o++] = (char)*s++;
+				len--;
+				continue;
+			}
+			seen++;
+			if (seen <= digits - 4) {
+				out[o++] = '*';
+			} else {
+				memcpy(out + o, s, d);
+				o += d;
+			}
+			s += d;
+			len -= d;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -1,0 +1,96 @@
+/* main: the console, or one subcommand. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include "cli/cli.h"
+#include "ops/session.h"
+#include "tui/tui.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* No core files and no ptrace by other users' tools: SQLite's page cache
+ * and our key buffers hold plaintext. */
+static void
+mynadesk_harden(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	(void)setrlimit(RLIMIT_CORE, &none);
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+static void
+mynadesk_i18n(void)
+{
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+}
+
+/* Console options: --vault DIR and --idle-lock N (minutes, or Ns seconds). */
+static int
+mynadesk_console_args(int argc, char **argv, char **vault,
+    struct tui_options *opt)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		char *end;
+		long n;
+
+		if (strcmp(argv[i], "--vault") == 0 && v != NULL) {
+			free(*vault);
+			*vault = xstrdup(v);
+			i++;
+		} else if (strcmp(argv[i], "--idle-lock") == 0 && v != NULL) {
+			n = strtol(v, &end, 10);
+			if (n <= 0 || n > 240 || (*end != '\0' && strcmp(end, "s") != 0))
+				return -1;
+			opt->idle_seconds = (int)(*end == 's' ? n : n * 60);
+			i++;
+		} else {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tui_options opt = { 0 };
+	char *vault = NULL;
+	int rc;
+
+	mynadesk_harden();
+	mynadesk_i18n();
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("mynadesk %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		cli_usage(stdout);
+		return 0;
+	}
+	if (argc >= 2 && argv[1][0] != '-')
+		return cli_main(argc - 1, argv + 1);
+	if (mynadesk_console_args(argc, argv, &vault, &opt) < 0) {
+		free(vault);
+		cli_usage(stderr);
+		return 2;
+	}
+	if (vault == NULL)
+		vault = ops_default_vault();
+	rc = tui_run(vault, NULL, &opt);
+	free(vault);
+	return rc;
+}

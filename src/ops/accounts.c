@@ -1,0 +1,274 @@
+/* Account administration. The vault row, the key slot and the audit record
+ * change together: the slot file is written after the row is committed, and
+ * a slot without an active row never logs anyone in. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/account.h"
+#include "domain/pwpolicy.h"
+#include "ops/accounts.h"
+#include "store/keyfile.h"
+#include "store/lockout.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+int ops_slot_logn = SLOT_LOGN_DEFAULT;
+
+int
+ops_needs_checker(struct session *s, char **err)
+{
+	long long n;
+
+	if (s->recovery)
+		return 0;
+	if (users_count_active(s->v->db, NULL, &n, err) < 0)
+		return -1;
+	return n >= 2;
+}
+
+/* Admin role, plus the second person once there are two active users. */
+static int
+accounts_authorise(struct session *s, const struct checker *c, char **err)
+{
+	int need;
+
+	if (ops_require_role(s, "admin", err) < 0)
+		return -1;
+	if ((need = ops_needs_checker(s, err)) < 0)
+		return -1;
+	if (need && ops_second_person(s, c ? c->name : NULL,
+	    c ? c->password : NULL, err) < 0)
+		return -1;
+	return 0;
+}
+
+static const char *
+accounts_checker_name(const struct checker *c)
+{
+	return c && c->name ? c->name : "";
+}
+
+struct accounts_slot {
+	int64_t uid;
+	const char *name;
+	const char *password;
+	const unsigned char *key;
+};
+
+static int
+accounts_put_slot(struct keyfile *kf, void *arg, char **err)
+{
+	struct accounts_slot *a = arg;
+	struct keyslot slot;
+	int rc;
+
+	rc = keyslot_wrap_password(&slot, a->uid, a->name, a->password,
+	    ops_slot_logn, a->key, err);
+	if (rc == 0)
+		keyfile_put_slot(kf, &slot);
+	memset(&slot, 0, sizeof slot);
+	return rc;
+}
+
+static int
+accounts_drop_slot(struct keyfile *kf, void *arg, char **err)
+{
+	(void)err;
+	return keyfile_remove_user(kf, arg) == 0 ? 0 : 1;
+}
+
+static int
+accounts_write_slot(struct session *s, int64_t uid, const char *name,
+    const char *password, char **err)
+{
+	struct accounts_slot a = { uid, name, password, s->v->key };
+
+	return vault_keys_update(s->v, accounts_put_slot, &a, err);
+}
+
+/* Finishes an action: commit, or roll back on the first failure. */
+static int
+accounts_finish(struct session *s, int rc, char **err)
+{
+	if (rc < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+int
+ops_user_add(struct session *s, const char *name, const char *role,
+    const char *password, const struct checker *c, char **err)
+{
+	int64_t uid;
+	char *detail;
+	int rc;
+
+	if (account_name_check(name, err) < 0 || account_role_check(role, err) < 0 ||
+	    pwpolicy_check(name, password, err) < 0 ||
+	    accounts_authorise(s, c, err) < 0)
+		return -1;
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	detail = xasprintf("role=%s", role);
+	rc = users_add(s->v->db, name, role, &uid, err);
+	if (rc == 0)
+		rc = ops_audit(s, accounts_checker_name(c), "user.add", name, detail, err);
+	free(detail);
+	if (rc == 0)
+		rc = accounts_write_slot(s, uid, name, password, err);
+	if (accounts_finish(s, rc, err) < 0) {
+		/* The slot may exist without its row; drop it again. */
+		(void)vault_keys_update(s->v, accounts_drop_slot, (void *)name, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+accounts_get(struct session *s, const char *name, struct user *u, char **err)
+{
+	int found = users_get(s->v->db, name, u, err);
+
+	if (found == 0)
+		return fail(err, _("no user '%s'"), name);
+	return found < 0 ? -1 : 0;
+}
+
+/* The last active administrator may not be locked or demoted. */
+static int
+accounts_keep_admin(struct session *s, const struct user *u, char **err)
+{
+	long long admins;
+
+	if (strcmp(u->role, "admin") != 0 || strcmp(u->status, "active") != 0)
+		return 0;
+	if (users_count_active(s->v->db, "admin", &admins, err) < 0)
+		return -1;
+	if (admins <= 1)
+		return fail(err, _("'%s' is the last active administrator"), u->name);
+	return 0;
+}
+
+int
+ops_user_role(struct session *s, const char *name, const char *role,
+    const struct checker *c, char **err)
+{
+	struct user u;
+	char *detail;
+	int rc;
+
+	if (account_role_check(role, err) < 0 || accounts_authorise(s, c, err) < 0)
+		return -1;
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = accounts_get(s, name, &u, err);
+	if (rc == 0 && strcmp(role, "admin") != 0)
+		rc = accounts_keep_admin(s, &u, err);
+	detail = xasprintf("from=%s to=%s", u.role ? u.role : "", role);
+	if (rc == 0)
+		rc = users_set(s->v->db, name, "role", role, err);
+	if (rc == 0)
+		rc = ops_audit(s, accounts_checker_name(c), "user.role", name, detail,
+		    err);
+	free(detail);
+	users_clear(&u);
+	return accounts_finish(s, rc, err);
+}
+
+int
+ops_user_lock(struct session *s, const char *name, char **err)
+{
+	struct user u;
+	int rc;
+
+	if (ops_require_role(s, "admin", err) < 0)
+		return -1;
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = accounts_get(s, name, &u, err);
+	if (rc == 0 && strcmp(u.status, "locked") == 0)
+		rc = fail(err, _("'%s' is already locked"), name);
+	if (rc == 0)
+		rc = accounts_keep_admin(s, &u, err);
+	if (rc == 0)
+		rc = users_set(s->v->db, name, "status", "locked", err);
+	if (rc == 0)
+		rc = ops_audit(s, "", "user.lock", name, "reason=administrator", err);
+	users_clear(&u);
+	if (accounts_finish(s, rc, err) < 0)
+		return -1;
+	/* Committed: the slot goes, so the password no longer opens the vault. */
+	return vault_keys_update(s->v, accounts_drop_slot, (void *)name, err);
+}
+
+int
+ops_user_unlock(struct session *s, const char *name, const char *password,
+    char **err)
+{
+	struct user u;
+	int rc;
+
+	if (ops_require_role(s, "admin", err) < 0 ||
+	    pwpolicy_check(name, password, err) < 0)
+		return -1;
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = accounts_get(s, name, &u, err);
+	if (rc == 0 && strcmp(u.status, "locked") != 0)
+		rc = fail(err, _("'%s' is not locked"), name);
+	if (rc == 0)
+		rc = users_set(s->v->db, name, "status", "active", err);
+	if (rc == 0)
+		rc = users_set(s->v->db, name, "pw_changed", NULL, err);
+	if (rc == 0)
+		rc = ops_audit(s, "", "user.unlock", name, "", err);
+	if (rc == 0)
+		rc = accounts_write_slot(s, u.id, name, password, err);
+	users_clear(&u);
+	if (accounts_finish(s, rc, err) < 0)
+		return -1;
+	lockout_reset(s->v->dir, name);
+	return 0;
+}
+
+int
+ops_user_passwd(struct session *s, const char *name, const char *password,
+    const struct checker *c, char **err)
+{
+	struct user u;
+	int rc, own = name == NULL || strcmp(name, s->user) == 0;
+
+	if (own)
+		name = s->user;
+	if (s->recovery && own)
+		return fail(err, _("with the recovery key, name the user whose "
+		    "password to set"));
+	if (pwpolicy_check(name, password, err) < 0 ||
+	    (!own && accounts_authorise(s, c, err) < 0))
+		return -1;
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = accounts_get(s, name, &u, err);
+	if (rc == 0 && strcmp(u.status, "active") != 0)
+		rc = fail(err, _("'%s' is locked: use user unlock"), name);
+	if (rc == 0)
+		rc = users_set(s->v->db, name, "pw_changed", NULL, err);
+	if (rc == 0)
+		rc = ops_audit(s, own ? "" : accounts_checker_name(c), "user.passwd",
+		    name, own ? "by=self" : "by=administrator", err);
+	if (rc == 0)
+		rc = accounts_write_slot(s, u.id, name, password, err);
+	users_clear(&u);
+	return accounts_finish(s, rc, err);
+}
+
+int
+ops_user_list(struct session *s, users_row_fn fn, void *arg, char **err)
+{
+	return users_list(s->v->db, fn, arg, err);
+}

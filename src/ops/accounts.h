@@ -1,0 +1,35 @@
+/* Account administration: each function is one audited action. */
+#ifndef MYNA_ACCOUNTS_H
+#define MYNA_ACCOUNTS_H
+
+#include "ops/session.h"
+#include "store/users.h"
+
+/* The second person for two-person account changes; both NULL when the
+ * vault has fewer than two active users (or the session uses the recovery
+ * key). */
+struct checker {
+	const char *name;
+	const char *password;
+};
+
+int ops_user_add(struct session *s, const char *name, const char *role,
+    const char *password, const struct checker *c, char **err);
+int ops_user_role(struct session *s, const char *name, const char *role,
+    const struct checker *c, char **err);
+/* Locks an account and removes its key slot. */
+int ops_user_lock(struct session *s, const char *name, char **err);
+/* Unlocks with a new password (the old slot is gone or no longer trusted). */
+int ops_user_unlock(struct session *s, const char *name, const char *password,
+    char **err);
+/* Changes the session user's own password, or (administrator) another's. */
+int ops_user_passwd(struct session *s, const char *name, const char *password,
+    const struct checker *c, char **err);
+int ops_user_list(struct session *s, users_row_fn fn, void *arg, char **err);
+/* Whether an account change now needs a second person. */
+int ops_needs_checker(struct session *s, char **err);
+
+/* scrypt cost for new slots; tests lower it to keep unit tests quick. */
+extern int ops_slot_logn;
+
+#endif

@@ -1,0 +1,293 @@
+/* Logging in and out, and the small pieces every action shares: committing
+ * with the audit head remembered, the second person, role checks. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops/session.h"
+#include "store/audit.h"
+#include "store/lockout.h"
+#include "store/users.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+static struct session *
+session_new(struct vault *v, const char *user, const char *role)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+	char *name, *idle;
+
+	s->v = v;
+	snprintf(s->user, sizeof s->user, "%s", user);
+	snprintf(s->role, sizeof s->role, "%s", role);
+	name = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?", "name");
+	idle = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?",
+	    "idle_lock_minutes");
+	snprintf(s->vault_name, sizeof s->vault_name, "%s", name ? name : "");
+	s->idle_minutes = idle ? (int)strtol(idle, NULL, 10) : 5;
+	if (s->idle_minutes <= 0 || s->idle_minutes > 240)
+		s->idle_minutes = 5;
+	free(name);
+	free(idle);
+	return s;
+}
+
+int
+ops_audit(struct session *s, const char *actor2, const char *action,
+    const char *subject, const char *detail, char **err)
+{
+	return audit_append(s->v->db, s->user, actor2, action, subject, detail,
+	    NULL, err);
+}
+
+int
+ops_commit(struct session *s, char **err)
+{
+	if (db_commit(s->v->db, err) < 0)
+		return -1;
+	/* The change is saved; a failure here only delays the rollback guard
+	 * until the vault is next closed, so it is not an error of the action. */
+	(void)vault_note_head(s->v, NULL);
+	return 0;
+}
+
+static int
+session_drop_slot(struct keyfile *kf, void *arg, char **err)
+{
+	(void)err;
+	return keyfile_remove_user(kf, arg) == 0 ? 0 : 1;
+}
+
+/* Moves failed-login events into the audit log and locks accounts that
+ * reached the limit; returns how many events were written. */
+static int
+session_fold_lockouts(struct vault *v, char ***locked, int *nlocked, char **err)
+{
+	struct lockout_event *ev = NULL;
+	int n = 0, i, rc = 0;
+
+	*locked = NULL;
+	*nlocked = 0;
+	lockout_peek(v->dir, &ev, &n);
+	for (i = 0; i < n && rc == 0; i++) {
+		char *action = xasprintf("login.%s", ev[i].kind);
+		char *detail = xasprintf("at=%s", ev[i].ts);
+
+		rc = audit_append(v->db, "system", "", action, ev[i].name, detail,
+		    NULL, err);
+		free(action);
+		free(detail);
+		if (rc == 0 && lockout_count(v->dir, ev[i].name) >= LOCKOUT_LIMIT) {
+			struct user u;
+
+			if (users_get(v->db, ev[i].name, &u, NULL) == 1 &&
+			    strcmp(u.status, "active") == 0) {
+				rc = users_set(v->db, u.name, "status", "locked", err);
+				if (rc == 0)
+					rc = audit_append(v->db, "system", "", "user.lock",
+					    u.name, "reason=failed-logins", NULL, err);
+				*locked = xrealloc(*locked, (size_t)(*nlocked + 1) *
+				    sizeof **locked);
+				(*locked)[(*nlocked)++] = xstrdup(u.name);
+			}
+			users_clear(&u);
+		}
+	}
+	free(ev);
+	return rc < 0 ? -1 : n;
+}
+
+/* The accounts just locked lose their key slots once the lock is committed
+ * (apply set); the list is freed either way. */
+static void
+session_drop_locked(struct vault *v, char **locked, int n, int apply)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (apply)
+			(void)vault_keys_update(v, session_drop_slot, locked[i], NULL);
+		free(locked[i]);
+	}
+	free(locked);
+}
+
+/* -1 on error, -2 when the account may not log in (the refusal is written
+ * to the audit log), 0 when it may. */
+static int
+session_check_user(struct vault *v, const char *user, struct user *u, char **err)
+{
+	int found = users_get(v->db, user, u, err);
+
+	if (found < 0)
+		return -1;
+	if (found == 0 || strcmp(u->status, "active") != 0) {
+		if (audit_append(v->db, "system", "", "login.refused", user,
+		    found ? "reason=locked" : "reason=no-account", NULL, err) < 0)
+			return -1;
+		fail(err, _("account '%s' is locked: an administrator must unlock it"),
+		    user);
+		return -2;
+	}
+	return 0;
+}
+
+/* The login transaction: pending failure events, the account check, and the
+ * login record. A refused login is committed too: its record is evidence. */
+static int
+session_login_tx(struct vault *v, const char *user, struct user *u, char **err)
+{
+	char **locked = NULL;
+	int nlocked = 0, folded, rc;
+
+	if (db_begin(v->db, err) < 0)
+		return -1;
+	folded = session_fold_lockouts(v, &locked, &nlocked, err);
+	rc = folded < 0 ? -1 : session_check_user(v, user, u, err);
+	if (rc == 0 && (users_set(v->db, user, "last_login", NULL, err) < 0 ||
+	    audit_append(v->db, user, "", "login", user, "", NULL, err) < 0))
+		rc = -1;
+	if (rc == -1) {
+		db_rollback(v->db);
+	} else if (db_commit(v->db, rc == 0 ? err : NULL) == 0) {
+		lockout_drop(v->dir, folded);
+	} else {
+		rc = -1;
+	}
+	session_drop_locked(v, locked, nlocked, rc != -1);
+	return rc;
+}
+
+int
+ops_login(const char *dir, const char *user, const char *password,
+    struct session **out, char **err)
+{
+	struct vault *v;
+	struct user u;
+	int rc;
+
+	*out = NULL;
+	memset(&u, 0, sizeof u);
+	if ((rc = vault_open_password(dir, user, password, &v, err)) != VAULT_OK)
+		return rc;
+	rc = session_login_tx(v, user, &u, err);
+	if (rc < 0) {
+		users_clear(&u);
+		vault_close(v);
+		return rc == -2 ? VAULT_ELOCKED : VAULT_ERROR;
+	}
+	lockout_reset(dir, user);
+	*out = session_new(v, user, u.role);
+	users_clear(&u);
+	(void)vault_note_head(v, NULL);
+	return VAULT_OK;
+}
+
+int
+ops_login_recovery(const char *dir,
+    const unsigned char recovery[RECOVERY_KEY_LEN], struct session **out,
+    char **err)
+{
+	struct vault *v;
+	int rc;
+
+	*out = NULL;
+	if ((rc = vault_open_recovery(dir, recovery, &v, err)) != VAULT_OK)
+		return rc;
+	if (db_begin(v->db, err) < 0 ||
+	    audit_append(v->db, "recovery", "", "login.recovery", "", "", NULL,
+	    err) < 0 || db_commit(v->db, err) < 0) {
+		db_rollback(v->db);
+		vault_close(v);
+		return VAULT_ERROR;
+	}
+	*out = session_new(v, "recovery", "admin");
+	(*out)->recovery = 1;
+	(void)vault_note_head(v, NULL);
+	return VAULT_OK;
+}
+
+int
+ops_reauth(struct session *s, const char *password, char **err)
+{
+	int rc = vault_check_password(s->v, s->user, password, err);
+
+	if (db_begin(s->v->db, NULL) == 0) {
+		(void)ops_audit(s, "", rc == VAULT_OK ? "session.unlock" :
+		    "session.unlock-failed", s->user, "", NULL);
+		(void)ops_commit(s, NULL);
+	}
+	return rc;
+}
+
+int
+ops_idle_lock(struct session *s, char **err)
+{
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	if (ops_audit(s, "", "session.lock", s->user, "reason=idle", err) < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+void
+ops_logout(struct session *s)
+{
+	if (s == NULL)
+		return;
+	if (db_begin(s->v->db, NULL) == 0) {
+		if (ops_audit(s, "", "logout", s->user, "", NULL) == 0)
+			(void)db_commit(s->v->db, NULL);
+		else
+			db_rollback(s->v->db);
+	}
+	vault_close(s->v);
+	free(s);
+}
+
+int
+ops_require_role(struct session *s, const char *role, char **err)
+{
+	if (strcmp(s->role, role) != 0)
+		return fail(err, _("this needs the %s role; you are logged in as %s"),
+		    role, s->role);
+	return 0;
+}
+
+int
+ops_second_person(struct session *s, const char *checker,
+    const char *checker_password, char **err)
+{
+	struct user u;
+	int found;
+
+	if (checker == NULL || checker_password == NULL)
+		return fail(err, _("this needs a second person: give the checker "
+		    "and their password"));
+	if (strcmp(checker, s->user) == 0)
+		return fail(err, _("the second person must be someone else"));
+	found = users_get(s->v->db, checker, &u, err);
+	if (found <= 0 || strcmp(u.status, "active") != 0) {
+		users_clear(&u);
+		return found < 0 ? -1 : fail(err, _("wrong user name or password for "
+		    "the second person"));
+	}
+	users_clear(&u);
+	if (vault_check_password(s->v, checker, checker_password, err) != VAULT_OK)
+		return -1;
+	return 0;
+}
+
+char *
+ops_default_vault(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/mynadesk", xdg);
+	return xasprintf("%s/.local/share/mynadesk", home ? home : ".");
+}

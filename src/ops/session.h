@@ -1,0 +1,48 @@
+/* A session: who is logged in to which vault. Every ops function takes one
+ * and is one user action ending in a committed, audited transaction. */
+#ifndef MYNA_SESSION_H
+#define MYNA_SESSION_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "store/keyslot.h"
+#include "store/vault.h"
+
+struct session {
+	struct vault *v;
+	char user[64];		/* account name, or "recovery" */
+	char role[16];
+	int recovery;		/* opened with the recovery key */
+	char vault_name[256];
+	int idle_minutes;	/* console idle lock */
+};
+
+/* Status codes are those of enum vault_status. */
+int ops_login(const char *dir, const char *user, const char *password,
+    struct session **out, char **err);
+int ops_login_recovery(const char *dir,
+    const unsigned char recovery[RECOVERY_KEY_LEN], struct session **out,
+    char **err);
+/* Unlocks an idle-locked console: the same user's password again. */
+int ops_reauth(struct session *s, const char *password, char **err);
+/* Records the idle lock (audited) */
+int ops_idle_lock(struct session *s, char **err);
+void ops_logout(struct session *s);
+
+/* Commits the caller's transaction and remembers the new audit head. */
+int ops_commit(struct session *s, char **err);
+/* Appends an audit record in the open transaction. */
+int ops_audit(struct session *s, const char *actor2, const char *action,
+    const char *subject, const char *detail, char **err);
+
+/* Checks that checker is a second, different, active user with the right
+ * password. */
+int ops_second_person(struct session *s, const char *checker,
+    const char *checker_password, char **err);
+int ops_require_role(struct session *s, const char *role, char **err);
+
+/* Default vault folder: $XDG_DATA_HOME/mynadesk or ~/.local/share/mynadesk. */
+char *ops_default_vault(void);
+
+#endif

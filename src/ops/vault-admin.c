@@ -1,0 +1,78 @@
+/* Vault-wide actions: creation, chain verification, the log. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/account.h"
+#include "domain/pwpolicy.h"
+#include "ops/vault-admin.h"
+#include "store/migrate.h"
+#include "store/users.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+int
+ops_vault_init(const struct vault_init *in,
+    unsigned char recovery[RECOVERY_KEY_LEN], char **err)
+{
+	struct vault *v;
+
+	if (account_insurer_check(in->insurer, err) < 0 ||
+	    account_name_check(in->admin, err) < 0 ||
+	    pwpolicy_check(in->admin, in->admin_password, err) < 0)
+		return -1;
+	if (in->name == NULL || in->name[0] == '\0' || strlen(in->name) > 200)
+		return fail(err, _("give the association's name (at most 200 bytes)"));
+	if (vault_create(in, recovery, &v, err) != VAULT_OK)
+		return -1;
+	vault_close(v);
+	return 0;
+}
+
+int
+ops_audit_verify(struct session *s, audit_progress_fn progress, void *arg,
+    int64_t *count, unsigned char head[32], char **err)
+{
+	char hex[65], *detail;
+	int rc = audit_verify(s->v->db, progress, arg, count, head, err);
+
+	/* The check itself is evidence, whatever it found. */
+	if (rc == 0) {
+		hex_encode(head, 32, hex);
+		detail = xasprintf("records=%lld head=%s", (long long)*count, hex);
+	} else {
+		detail = xasprintf("result=broken");
+	}
+	if (db_begin(s->v->db, NULL) == 0) {
+		if (ops_audit(s, "", "audit.verify", "", detail, NULL) == 0)
+			(void)ops_commit(s, NULL);
+		else
+			db_rollback(s->v->db);
+	}
+	free(detail);
+	return rc;
+}
+
+int
+ops_audit_list(struct session *s, const struct audit_filter *f,
+    audit_row_fn fn, void *arg, char **err)
+{
+	return audit_list(s->v->db, f, fn, arg, err);
+}
+
+int
+ops_home_stats(struct session *s, struct home_stats *h, char **err)
+{
+	int64_t seq;
+
+	memset(h, 0, sizeof *h);
+	if (users_count_active(s->v->db, NULL, &h->users_active, err) < 0 ||
+	    audit_head(s->v->db, &seq, h->head, err) < 0 ||
+	    migrate_version(s->v->db, &h->schema_version, err) < 0)
+		return -1;
+	h->audit_count = seq;
+	return 0;
+}

@@ -1,0 +1,46 @@
+/* The audit log: appending in the caller's transaction, walking the chain. */
+#ifndef MYNA_AUDIT_H
+#define MYNA_AUDIT_H
+
+#include <stdint.h>
+
+#include "domain/auditrec.h"
+#include "store/db.h"
+
+/* Appends one record inside the caller's open transaction. detail is masked
+ * (redact_numbers) before it is stored. *seq_out (if not NULL) gets the new
+ * sequence number. */
+int audit_append(sqlite3 *db, const char *actor, const char *actor2,
+    const char *action, const char *subject, const char *detail,
+    int64_t *seq_out, char **err);
+
+/* The last record's sequence and chain hash; seq 0 and zero hash when empty. */
+int audit_head(sqlite3 *db, int64_t *seq, unsigned char hash[AUDIT_HASH_LEN],
+    char **err);
+/* The chain hash stored for record seq; -1 when there is none. */
+int audit_hash_at(sqlite3 *db, int64_t seq, unsigned char hash[AUDIT_HASH_LEN],
+    char **err);
+
+typedef void (*audit_progress_fn)(int64_t done, int64_t total, void *arg);
+
+/* Re-walks the whole chain: sequence without gaps, each prev equal to the
+ * record before, each hash recomputed. On success *count and head hold the
+ * number of records and the head; on a break *err names the record. */
+int audit_verify(sqlite3 *db, audit_progress_fn progress, void *arg,
+    int64_t *count, unsigned char head[AUDIT_HASH_LEN], char **err);
+
+struct audit_filter {
+	const char *from;	/* date YYYY-MM-DD, inclusive, or NULL */
+	const char *to;		/* date YYYY-MM-DD, inclusive, or NULL */
+	const char *actor;
+	const char *action;	/* exact, or a prefix ending in '.' or '*' */
+	int64_t limit;		/* 0: no limit */
+	int newest_first;
+};
+
+typedef int (*audit_row_fn)(const struct auditrec *r, void *arg);
+
+int audit_list(sqlite3 *db, const struct audit_filter *f, audit_row_fn fn,
+    void *arg, char **err);
+
+#endif

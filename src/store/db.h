@@ -1,0 +1,30 @@
+/* The SQLCipher connection: opening with a raw key, pragmas, small helpers. */
+#ifndef MYNA_DB_H
+#define MYNA_DB_H
+
+#define SQLITE_HAS_CODEC 1
+#include <sqlite3.h>
+
+#include "store/keyslot.h"
+
+/* Opens (creating when create is set) path with the raw data key, applies the
+ * vault pragmas and checks that the key opens the file. */
+int db_open(const char *path, const unsigned char key[KEY_LEN], int create,
+    sqlite3 **out, char **err);
+void db_close(sqlite3 *db);
+
+int db_exec(sqlite3 *db, const char *sql, char **err);
+/* BEGIN IMMEDIATE, so two sessions never both plan a write on stale data. */
+int db_begin(sqlite3 *db, char **err);
+int db_commit(sqlite3 *db, char **err);
+void db_rollback(sqlite3 *db);
+int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char **err);
+/* Error text for a failing SQLite call, in words for the user. */
+int db_fail(sqlite3 *db, char **err, const char *what);
+
+/* Single-value helpers: run sql with one optional text parameter. */
+int db_get_int(sqlite3 *db, const char *sql, const char *param, long long *out,
+    char **err);
+char *db_get_text(sqlite3 *db, const char *sql, const char *param);
+
+#endif

@@ -1,0 +1,345 @@
+/* The key-slot file. Plain text, one record a line, ended by an HMAC over
+ * every byte before it, keyed from the data key: anyone who can open the
+ * vault can check it, nobody who cannot can forge, swap or add a slot. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "store/keyfile.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define KEYFILE_MAGIC "mynadesk-keys v1"
+
+static void
+keyfile_mac(const char *text, size_t len, const unsigned char data_key[KEY_LEN],
+    unsigned char out[32])
+{
+	static const char label[] = "mynadesk keyfile mac v1";
+	unsigned char mac_key[32];
+	unsigned int n = 0;
+
+	/* A key of its own for the MAC, so the data key is used for one job. */
+	HMAC(EVP_sha256(), data_key, KEY_LEN, (const unsigned char *)label,
+	    sizeof label - 1, mac_key, &n);
+	HMAC(EVP_sha256(), mac_key, sizeof mac_key, (const unsigned char *)text,
+	    len, out, &n);
+	OPENSSL_cleanse(mac_key, sizeof mac_key);
+}
+
+static int
+keyfile_parse_slot(char *line, struct keyslot *s)
+{
+	char kind[16], name[64], kdf[16], salt[64], nonce[64], ct[128], tag[64];
+	long long uid;
+	int n;
+
+	memset(s, 0, sizeof *s);
+	n = sscanf(line, "slot %15s %lld %63s %15s %d %d %d %63s %63s %127s %63s",
+	    kind, &uid, name, kdf, &s->logn, &s->r, &s->p, salt, nonce, ct, tag);
+	if (n != 11)
+		return -1;
+	if (strcmp(kind, "user") == 0 && strcmp(kdf, "scrypt") == 0)
+		s->kind = SLOT_USER;
+	else if (strcmp(kind, "recovery") == 0 && strcmp(kdf, "hkdf") == 0)
+		s->kind = SLOT_RECOVERY;
+	else
+		return -1;
+	s->uid = uid;
+	snprintf(s->name, sizeof s->name, "%s", name);
+	if (hex_decode(salt, s->salt, SLOT_SALT_LEN) < 0 ||
+	    hex_decode(nonce, s->nonce, SLOT_NONCE_LEN) < 0 ||
+	    hex_decode(ct, s->ct, KEY_LEN) < 0 ||
+	    hex_decode(tag, s->tag, SLOT_TAG_LEN) < 0)
+		return -1;
+	return 0;
+}
+
+/* Handles one line; returns 1 when it was the MAC line (the last). */
+static int
+keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
+{
+	char hex[80];
+	long long seq;
+
+	if (lineno == 1) {
+		if (strcmp(line, KEYFILE_MAGIC) != 0)
+			return fail(err, _("vault.keys:1: not a mynadesk key file"));
+		return 0;
+	}
+	if (sscanf(line, "vault %32s", kf->vault_id) == 1 && strlen(line) == 38)
+		return 0;
+	if (sscanf(line, "insurer %8s", kf->insurer) == 1 && strlen(line) == 16)
+		return 0;
+	if (sscanf(line, "head %lld %79s", &seq, hex) == 2 && seq >= 0 &&
+	    hex_decode(hex, kf->head, 32) == 0) {
+		kf->head_seq = seq;
+		return 0;
+	}
+	if (strncmp(line, "slot ", 5) == 0) {
+		struct keyslot s;
+
+		if (keyfile_parse_slot(line, &s) < 0)
+			return fail(err, _("vault.keys:%d: damaged key slot"), lineno);
+		keyfile_put_slot(kf, &s);
+		return 0;
+	}
+	if (sscanf(line, "mac %79s", hex) == 1 && hex_decode(hex, kf->mac, 32) == 0)
+		return 1;
+	return fail(err, _("vault.keys:%d: unexpected line"), lineno);
+}
+
+int
+keyfile_parse(const char *text, size_t len, struct keyfile *kf, char **err)
+{
+	size_t off = 0;
+	int lineno = 0, done = 0;
+
+	memset(kf, 0, sizeof *kf);
+	if (len > KEYFILE_MAX)
+		return fail(err, _("vault.keys: file too large"));
+	while (off < len && !done) {
+		const char *nl = memchr(text + off, '\n', len - off);
+		size_t ll;
+		char *line;
+		int rc;
+
+		if (nl == NULL)
+			break;
+		ll = (size_t)(nl - (text + off));
+		line = xstrndup(text + off, ll);
+		if (strlen(line) != ll) {
+			free(line);
+			keyfile_free(kf);
+			return fail(err, _("vault.keys:%d: NUL byte"), lineno + 1);
+		}
+		rc = keyfile_parse_line(line, ++lineno, kf, err);
+		free(line);
+		if (rc < 0) {
+			keyfile_free(kf);
+			return -1;
+		}
+		if (rc == 1) {
+			kf->mac_off = off;
+			done = 1;
+		}
+		off += ll + 1;
+	}
+	if (!done || off != len) {
+		keyfile_free(kf);
+		return fail(err, _("vault.keys: truncated or has data after its MAC"));
+	}
+	if (kf->vault_id[0] == '\0' || kf->insurer[0] == '\0') {
+		keyfile_free(kf);
+		return fail(err, _("vault.keys: vault id or insurer missing"));
+	}
+	return 0;
+}
+
+int
+keyfile_verify(const struct keyfile *kf, const char *text,
+    const unsigned char data_key[KEY_LEN])
+{
+	unsigned char mac[32];
+
+	keyfile_mac(text, kf->mac_off, data_key, mac);
+	return CRYPTO_memcmp(mac, kf->mac, sizeof mac) == 0 ? 0 : -1;
+}
+
+static char *
+keyfile_slot_line(const struct keyslot *s)
+{
+	char salt[2 * SLOT_SALT_LEN + 1], nonce[2 * SLOT_NONCE_LEN + 1];
+	char ct[2 * KEY_LEN + 1], tag[2 * SLOT_TAG_LEN + 1];
+
+	hex_encode(s->salt, SLOT_SALT_LEN, salt);
+	hex_encode(s->nonce, SLOT_NONCE_LEN, nonce);
+	hex_encode(s->ct, KEY_LEN, ct);
+	hex_encode(s->tag, SLOT_TAG_LEN, tag);
+	return xasprintf("slot %s %lld %s %s %d %d %d %s %s %s %s\n",
+	    s->kind == SLOT_USER ? "user" : "recovery", (long long)s->uid,
+	    s->name, s->kind == SLOT_USER ? "scrypt" : "hkdf",
+	    s->logn, s->r, s->p, salt, nonce, ct, tag);
+}
+
+char *
+keyfile_format(const struct keyfile *kf, const unsigned char data_key[KEY_LEN])
+{
+	char head[65], mac_hex[65], *text, *line;
+	unsigned char mac[32];
+	size_t i, len;
+
+	hex_encode(kf->head, 32, head);
+	text = xasprintf(KEYFILE_MAGIC "\nvault %s\ninsurer %s\nhead %lld %s\n",
+	    kf->vault_id, kf->insurer, (long long)kf->head_seq, head);
+	for (i = 0; i < kf->nslots; i++) {
+		char *t;
+
+		line = keyfile_slot_line(&kf->slots[i]);
+		t = xasprintf("%s%s", text, line);
+		free(text);
+		free(line);
+		text = t;
+	}
+	len = strlen(text);
+	keyfile_mac(text, len, data_key, mac);
+	hex_encode(mac, 32, mac_hex);
+	line = xasprintf("%smac %s\n", text, mac_hex);
+	free(text);
+	return line;
+}
+
+int
+keyfile_load(const char *dir, struct keyfile *kf, char **text, size_t *len,
+    char **err)
+{
+	char *path = xasprintf("%s/vault.keys", dir);
+	char *buf = xmalloc(KEYFILE_MAX + 1);
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	free(path);
+	if (f == NULL) {
+		free(buf);
+		return fail(err, _("cannot open %s/vault.keys: %s (is this a vault?)"),
+		    dir, strerror(errno));
+	}
+	n = fread(buf, 1, KEYFILE_MAX + 1, f);
+	fclose(f);
+	if (keyfile_parse(buf, n, kf, err) < 0) {
+		free(buf);
+		return -1;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+static int
+keyfile_fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+int
+keyfile_store(const char *dir, const struct keyfile *kf,
+    const unsigned char data_key[KEY_LEN], char **err)
+{
+	char *text = keyfile_format(kf, data_key);
+	char *tmp = xasprintf("%s/vault.keys.tmp", dir);
+	char *path = xasprintf("%s/vault.keys", dir);
+	size_t len = strlen(text);
+	int fd, rc = -1;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		fail(err, _("cannot write %s: %s"), tmp, strerror(errno));
+		goto out;
+	}
+	if (write(fd, text, len) != (ssize_t)len || fsync(fd) < 0) {
+		fail(err, _("cannot write %s: %s"), tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, path) < 0) {
+		fail(err, _("cannot replace %s: %s"), path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	(void)keyfile_fsync_dir(dir);
+	rc = 0;
+out:
+	free(text);
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+const struct keyslot *
+keyfile_find_user(const struct keyfile *kf, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < kf->nslots; i++)
+		if (kf->slots[i].kind == SLOT_USER &&
+		    strcmp(kf->slots[i].name, name) == 0)
+			return &kf->slots[i];
+	return NULL;
+}
+
+const struct keyslot *
+keyfile_find_recovery(const struct keyfile *kf)
+{
+	size_t i;
+
+	for (i = 0; i < kf->nslots; i++)
+		if (kf->slots[i].kind == SLOT_RECOVERY)
+			return &kf->slots[i];
+	return NULL;
+}
+
+void
+keyfile_put_slot(struct keyfile *kf, const struct keyslot *s)
+{
+	size_t i;
+
+	/* One slot per user (and one recovery slot): a new one replaces. */
+	for (i = 0; i < kf->nslots; i++) {
+		if (kf->slots[i].kind == s->kind &&
+		    (s->kind == SLOT_RECOVERY || strcmp(kf->slots[i].name, s->name) == 0)) {
+			kf->slots[i] = *s;
+			return;
+		}
+	}
+	kf->slots = xrealloc(kf->slots, (kf->nslots + 1) * sizeof *kf->slots);
+	kf->slots[kf->nslots++] = *s;
+}
+
+int
+keyfile_remove_user(struct keyfile *kf, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < kf->nslots; i++) {
+		if (kf->slots[i].kind == SLOT_USER &&
+		    strcmp(kf->slots[i].name, name) == 0) {
+			memmove(&kf->slots[i], &kf->slots[i + 1],
+			    (kf->nslots - i - 1) * sizeof *kf->slots);
+			kf->nslots--;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void
+keyfile_free(struct keyfile *kf)
+{
+	if (kf->slots != NULL)
+		OPENSSL_cleanse(kf->slots, kf->nslots * sizeof *kf->slots);
+	free(kf->slots);
+	kf->slots = NULL;
+	kf->nslots = 0;
+}

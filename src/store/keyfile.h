@@ -1,0 +1,45 @@
+/* vault.keys: the key slots and the remembered audit head, under one MAC. */
+#ifndef MYNA_KEYFILE_H
+#define MYNA_KEYFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/keyslot.h"
+
+#define KEYFILE_MAX (256 * 1024)
+
+struct keyfile {
+	char vault_id[33];
+	char insurer[9];
+	int64_t head_seq;		/* audit records known to exist */
+	unsigned char head[32];		/* chain hash of record head_seq */
+	struct keyslot *slots;
+	size_t nslots;
+	unsigned char mac[32];
+	size_t mac_off;			/* bytes covered by the MAC when parsed */
+};
+
+/* Parses text (not NUL-terminated) without checking the MAC, which needs the
+ * data key; errors name the line. */
+int keyfile_parse(const char *text, size_t len, struct keyfile *kf, char **err);
+/* Checks the MAC of a parsed file's text with the data key. */
+int keyfile_verify(const struct keyfile *kf, const char *text,
+    const unsigned char data_key[KEY_LEN]);
+/* Serialises with a fresh MAC; returns allocated text. */
+char *keyfile_format(const struct keyfile *kf, const unsigned char data_key[KEY_LEN]);
+
+/* Reads DIR/vault.keys into text (allocated) and parses it. */
+int keyfile_load(const char *dir, struct keyfile *kf, char **text, size_t *len,
+    char **err);
+/* Writes DIR/vault.keys atomically (temporary file, fsync, rename). */
+int keyfile_store(const char *dir, const struct keyfile *kf,
+    const unsigned char data_key[KEY_LEN], char **err);
+
+const struct keyslot *keyfile_find_user(const struct keyfile *kf, const char *name);
+const struct keyslot *keyfile_find_recovery(const struct keyfile *kf);
+void keyfile_put_slot(struct keyfile *kf, const struct keyslot *s);
+int keyfile_remove_user(struct keyfile *kf, const char *name);
+void keyfile_free(struct keyfile *kf);
+
+#endif

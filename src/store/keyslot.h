@@ -1,0 +1,52 @@
+/* Key slots: the vault's data key wrapped under a key derived from a secret. */
+#ifndef MYNA_KEYSLOT_H
+#define MYNA_KEYSLOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define KEY_LEN 32
+#define SLOT_SALT_LEN 16
+#define SLOT_NONCE_LEN 12
+#define SLOT_TAG_LEN 16
+#define RECOVERY_KEY_LEN 32
+
+/* scrypt log2(N) for new password slots: about 0.3 s and 64 MiB here. */
+#define SLOT_LOGN_DEFAULT 16
+
+enum slot_kind { SLOT_USER, SLOT_RECOVERY };
+
+struct keyslot {
+	enum slot_kind kind;
+	int64_t uid;		/* users.id; 0 for the recovery slot */
+	char name[64];		/* account name; "-" for the recovery slot */
+	int logn, r, p;		/* scrypt cost; 0 for the recovery slot (HKDF) */
+	unsigned char salt[SLOT_SALT_LEN];
+	unsigned char nonce[SLOT_NONCE_LEN];
+	unsigned char ct[KEY_LEN];
+	unsigned char tag[SLOT_TAG_LEN];
+};
+
+/* Wraps data_key under a password (scrypt with 2^logn). */
+int keyslot_wrap_password(struct keyslot *s, int64_t uid, const char *name,
+    const char *password, int logn, const unsigned char data_key[KEY_LEN],
+    char **err);
+/* Wraps data_key under the recovery key (HKDF: it is random already). */
+int keyslot_wrap_recovery(struct keyslot *s,
+    const unsigned char recovery[RECOVERY_KEY_LEN],
+    const unsigned char data_key[KEY_LEN], char **err);
+/* Unwraps into data_key; -1 when the secret is wrong or the slot damaged. */
+int keyslot_unwrap_password(const struct keyslot *s, const char *password,
+    unsigned char data_key[KEY_LEN]);
+int keyslot_unwrap_recovery(const struct keyslot *s,
+    const unsigned char recovery[RECOVERY_KEY_LEN],
+    unsigned char data_key[KEY_LEN]);
+
+/* Recovery key as printed for the safe: 64 hex digits in groups of four. */
+void recovery_format(const unsigned char key[RECOVERY_KEY_LEN], char out[80]);
+/* Accepts the printed form with or without separators and spaces. */
+int recovery_parse(const char *text, unsigned char key[RECOVERY_KEY_LEN]);
+
+int random_bytes(unsigned char *buf, size_t n, char **err);
+
+#endif

@@ -1,0 +1,30 @@
+/* Account rows in the vault. */
+#ifndef MYNA_USERS_H
+#define MYNA_USERS_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+
+struct user {
+	int64_t id;
+	char *name;
+	char *role;
+	char *status;		/* "active" or "locked" */
+	char *created;
+	char *last_login;	/* "" when never */
+};
+
+int users_add(sqlite3 *db, const char *name, const char *role, int64_t *id,
+    char **err);
+/* 1 found, 0 not found, -1 error. */
+int users_get(sqlite3 *db, const char *name, struct user *u, char **err);
+int users_set(sqlite3 *db, const char *name, const char *column,
+    const char *value, char **err);
+int users_count_active(sqlite3 *db, const char *role, long long *n, char **err);
+
+typedef int (*users_row_fn)(const struct user *u, void *arg);
+int users_list(sqlite3 *db, users_row_fn fn, void *arg, char **err);
+void users_clear(struct user *u);
+
+#endif

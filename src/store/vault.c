@@ -1,0 +1,470 @@
+/* Opening and creating vaults: key slots first, then the database, then the
+ * freshness check that SQLCipher cannot do itself. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+
+#include "store/audit.h"
+#include "store/lockout.h"
+#include "store/migrate.h"
+#include "store/users.h"
+#include "store/vault.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/paths.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+static struct vault *
+vault_new(const char *dir)
+{
+	struct vault *v = xcalloc(1, sizeof *v);
+
+	v->dir = xstrdup(dir);
+	v->key = secret_alloc(KEY_LEN);
+	return v;
+}
+
+void
+vault_close(struct vault *v)
+{
+	if (v == NULL)
+		return;
+	if (v->db != NULL)
+		(void)vault_note_head(v, NULL);
+	db_close(v->db);
+	secret_free(v->key, KEY_LEN);
+	free(v->dir);
+	free(v);
+}
+
+/* Refuses a vault.db whose audit log does not contain the head that
+ * vault.keys remembers: it was replaced by an older copy. */
+static int
+vault_check_fresh(struct vault *v, const struct keyfile *kf, char **err)
+{
+	unsigned char head[32];
+	int64_t seq;
+
+	if (audit_head(v->db, &seq, head, err) < 0)
+		return VAULT_ERROR;
+	if (seq < kf->head_seq) {
+		fail(err, _("vault.db has been rolled back: its audit log ends at record "
+		    "%lld but vault.keys remembers record %lld; refusing to open an "
+		    "older copy (restore the newest vault.db)"), (long long)seq,
+		    (long long)kf->head_seq);
+		return VAULT_EROLLBACK;
+	}
+	if (kf->head_seq > 0 && audit_hash_at(v->db, kf->head_seq, head, err) < 0)
+		return VAULT_ERROR;
+	if (kf->head_seq > 0 && CRYPTO_memcmp(head, kf->head, 32) != 0) {
+		fail(err, _("vault.db has been rolled back or replaced: audit record "
+		    "%lld differs from the head remembered in vault.keys; refusing to "
+		    "open it"), (long long)kf->head_seq);
+		return VAULT_EROLLBACK;
+	}
+	return VAULT_OK;
+}
+
+static int
+vault_load_meta(struct vault *v, char **err)
+{
+	char *ins = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?",
+	    "insurer");
+	char *id = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?",
+	    "vault_id");
+	int rc = 0;
+
+	if (ins == NULL || id == NULL)
+		rc = fail(err, _("the vault has no insurer or id: it is damaged"));
+	else {
+		snprintf(v->insurer, sizeof v->insurer, "%s", ins);
+		snprintf(v->vault_id, sizeof v->vault_id, "%s", id);
+	}
+	free(ins);
+	free(id);
+	return rc;
+}
+
+/* With the data key in v->key: check the key file, open the database, check
+ * freshness, bring the schema up to date. */
+static int
+vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
+    const char *actor, char **err)
+{
+	char *path, *migrations;
+	int rc, applied;
+
+	if (keyfile_verify(kf, text, v->key) < 0) {
+		fail(err, _("vault.keys has been altered (its MAC does not match): "
+		    "refusing to trust its key slots"));
+		return VAULT_ERROR;
+	}
+	path = xasprintf("%s/vault.db", v->dir);
+	rc = db_open(path, v->key, 0, &v->db, err);
+	free(path);
+	if (rc < 0)
+		return VAULT_ERROR;
+	if ((rc = vault_check_fresh(v, kf, err)) != VAULT_OK)
+		return rc;
+	if ((migrations = paths_data("vault")) == NULL)
+		return fail(err, _("schema migrations not found: is mynadesk installed?"));
+	rc = migrate_apply(v->db, migrations, actor, &applied, err);
+	free(migrations);
+	if (rc < 0 || vault_load_meta(v, err) < 0)
+		return VAULT_ERROR;
+	if (strcmp(v->insurer, kf->insurer) != 0 ||
+	    strcmp(v->vault_id, kf->vault_id) != 0)
+		return fail(err, _("vault.keys belongs to another vault"));
+	return VAULT_OK;
+}
+
+static int
+vault_fail_open(struct vault *v, int rc, struct vault **out)
+{
+	if (v->db != NULL) {
+		db_close(v->db);
+		v->db = NULL;
+	}
+	vault_close(v);
+	*out = NULL;
+	return rc;
+}
+
+int
+vault_open_password(const char *dir, const char *user, const char *password,
+    struct vault **out, char **err)
+{
+	struct keyfile kf;
+	const struct keyslot *slot;
+	struct vault *v;
+	char *text;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if (keyfile_load(dir, &kf, &text, &len, err) < 0)
+		return VAULT_ERROR;
+	if (lockout_count(dir, user) >= LOCKOUT_LIMIT) {
+		lockout_record(dir, user, "refused");
+		keyfile_free(&kf);
+		free(text);
+		fail(err, _("account '%s' is locked after %d failed logins: an "
+		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
+		return VAULT_ELOCKED;
+	}
+	v = vault_new(dir);
+	slot = keyfile_find_user(&kf, user);
+	if (slot == NULL || keyslot_unwrap_password(slot, password, v->key) < 0) {
+		/* Unknown users are not counted, so typos cannot fill the file. */
+		if (slot != NULL)
+			lockout_record(dir, user, "failed");
+		keyfile_free(&kf);
+		free(text);
+		fail(err, _("wrong user name or password"));
+		return vault_fail_open(v, VAULT_EAUTH, out);
+	}
+	rc = vault_finish_open(v, &kf, text, user, err);
+	keyfile_free(&kf);
+	free(text);
+	if (rc != VAULT_OK)
+		return vault_fail_open(v, rc, out);
+	*out = v;
+	return VAULT_OK;
+}
+
+int
+vault_open_recovery(const char *dir,
+    const unsigned char recovery[RECOVERY_KEY_LEN], struct vault **out,
+    char **err)
+{
+	struct keyfile kf;
+	const struct keyslot *slot;
+	struct vault *v;
+	char *text;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if (keyfile_load(dir, &kf, &text, &len, err) < 0)
+		return VAULT_ERROR;
+	v = vault_new(dir);
+	slot = keyfile_find_recovery(&kf);
+	if (slot == NULL || keyslot_unwrap_recovery(slot, recovery, v->key) < 0) {
+		keyfile_free(&kf);
+		free(text);
+		fail(err, _("the recovery key does not open this vault"));
+		return vault_fail_open(v, VAULT_EAUTH, out);
+	}
+	rc = vault_finish_open(v, &kf, text, "recovery", err);
+	keyfile_free(&kf);
+	free(text);
+	if (rc != VAULT_OK)
+		return vault_fail_open(v, rc, out);
+	*out = v;
+	return VAULT_OK;
+}
+
+int
+vault_check_password(struct vault *v, const char *user, const char *password,
+    char **err)
+{
+	struct keyfile kf;
+	const struct keyslot *slot;
+	unsigned char *key = secret_alloc(KEY_LEN);
+	char *text;
+	size_t len;
+	int rc = VAULT_EAUTH;
+
+	if (keyfile_load(v->dir, &kf, &text, &len, err) < 0) {
+		secret_free(key, KEY_LEN);
+		return VAULT_ERROR;
+	}
+	if (lockout_count(v->dir, user) >= LOCKOUT_LIMIT) {
+		fail(err, _("account '%s' is locked after %d failed logins: an "
+		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
+		rc = VAULT_ELOCKED;
+	} else if ((slot = keyfile_find_user(&kf, user)) != NULL &&
+	    keyslot_unwrap_password(slot, password, key) == 0 &&
+	    CRYPTO_memcmp(key, v->key, KEY_LEN) == 0) {
+		lockout_reset(v->dir, user);
+		rc = VAULT_OK;
+	} else {
+		if (slot != NULL)
+			lockout_record(v->dir, user, "failed");
+		fail(err, _("wrong user name or password for the second person"));
+	}
+	keyfile_free(&kf);
+	free(text);
+	secret_free(key, KEY_LEN);
+	return rc;
+}
+
+int
+vault_keys_update(struct vault *v, vault_keys_fn fn, void *arg, char **err)
+{
+	struct keyfile kf;
+	char *text = NULL;
+	size_t len;
+	int lock = lockfile_acquire(v->dir), rc = -1;
+
+	if (keyfile_load(v->dir, &kf, &text, &len, err) < 0)
+		goto out_unlocked;
+	if (keyfile_verify(&kf, text, v->key) < 0) {
+		fail(err, _("vault.keys has been altered (its MAC does not match)"));
+		goto out;
+	}
+	rc = fn(&kf, arg, err);
+	if (rc == 0)
+		rc = keyfile_store(v->dir, &kf, v->key, err);
+	else if (rc > 0)
+		rc = 0;
+out:
+	keyfile_free(&kf);
+out_unlocked:
+	free(text);
+	lockfile_release(lock);
+	return rc;
+}
+
+struct vault_head {
+	int64_t seq;
+	unsigned char hash[32];
+};
+
+/* Returns 1 (nothing to write) when the file already knows this head. */
+static int
+vault_set_head(struct keyfile *kf, void *arg, char **err)
+{
+	struct vault_head *h = arg;
+
+	(void)err;
+	/* Several sessions share a vault: only ever move the head forward. */
+	if (h->seq <= kf->head_seq)
+		return 1;
+	kf->head_seq = h->seq;
+	memcpy(kf->head, h->hash, 32);
+	return 0;
+}
+
+int
+vault_note_head(struct vault *v, char **err)
+{
+	struct vault_head h;
+	int rc;
+
+	if (audit_head(v->db, &h.seq, h.hash, err) < 0)
+		return -1;
+	rc = vault_keys_update(v, vault_set_head, &h, err);
+	return rc;
+}
+
+static int
+vault_create_dir(const char *dir, char **err)
+{
+	char *keys = xasprintf("%s/vault.keys", dir), *db = xasprintf("%s/vault.db", dir);
+	struct stat st;
+	int exists = stat(keys, &st) == 0 || stat(db, &st) == 0;
+
+	free(keys);
+	free(db);
+	if (exists)
+		return fail(err, _("%s already holds a vault: choose another folder"), dir);
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return fail(err, _("cannot create %s: %s"), dir, strerror(errno));
+	if (chmod(dir, 0700) < 0)
+		return fail(err, _("cannot protect %s: %s"), dir, strerror(errno));
+	return 0;
+}
+
+static void
+vault_remove_files(const char *dir)
+{
+	static const char *const names[] = { "vault.db", "vault.db-wal",
+	    "vault.db-shm", "vault.keys", "vault.keys.tmp", "vault.lock",
+	    "vault.lockout" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+
+		(void)unlink(p);
+		free(p);
+	}
+	(void)rmdir(dir);
+}
+
+static int
+vault_put_meta(sqlite3 *db, const char *key, const char *value, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT INTO vault_meta (key, value) VALUES (?, ?)", &st,
+	    err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing vault settings"));
+}
+
+/* The first transaction: settings, the administrator, their audit records. */
+static int
+vault_create_rows(struct vault *v, const struct vault_init *in, int64_t *uid,
+    char **err)
+{
+	unsigned char secret[32];
+	char hex[65], *detail;
+	int rc;
+
+	if (random_bytes(secret, sizeof secret, err) < 0)
+		return -1;
+	hex_encode(secret, sizeof secret, hex);
+	OPENSSL_cleanse(secret, sizeof secret);
+	if (db_begin(v->db, err) < 0)
+		return -1;
+	detail = xasprintf("insurer=%s name=%s", in->insurer, in->name);
+	rc = vault_put_meta(v->db, "insurer", in->insurer, err) < 0 ||
+	    vault_put_meta(v->db, "name", in->name, err) < 0 ||
+	    vault_put_meta(v->db, "vault_id", v->vault_id, err) < 0 ||
+	    vault_put_meta(v->db, "idle_lock_minutes", "5", err) < 0 ||
+	    vault_put_meta(v->db, "number_hmac_key", hex, err) < 0 ? -1 : 0;
+	OPENSSL_cleanse(hex, sizeof hex);
+	if (rc == 0)
+		rc = audit_append(v->db, in->admin, "", "vault.init", v->vault_id,
+		    detail, NULL, err);
+	free(detail);
+	if (rc == 0)
+		rc = users_add(v->db, in->admin, "admin", uid, err);
+	if (rc == 0)
+		rc = audit_append(v->db, in->admin, "", "user.add", in->admin,
+		    "role=admin", NULL, err);
+	if (rc != 0) {
+		db_rollback(v->db);
+		return -1;
+	}
+	return db_commit(v->db, err);
+}
+
+static int
+vault_create_keys(struct vault *v, const struct vault_init *in, int64_t uid,
+    const unsigned char recovery[RECOVERY_KEY_LEN], char **err)
+{
+	struct keyfile kf;
+	struct keyslot slot;
+	int rc = -1;
+
+	memset(&kf, 0, sizeof kf);
+	snprintf(kf.vault_id, sizeof kf.vault_id, "%s", v->vault_id);
+	snprintf(kf.insurer, sizeof kf.insurer, "%s", in->insurer);
+	if (audit_head(v->db, &kf.head_seq, kf.head, err) < 0)
+		return -1;
+	if (keyslot_wrap_password(&slot, uid, in->admin, in->admin_password,
+	    in->logn, v->key, err) < 0)
+		goto out;
+	keyfile_put_slot(&kf, &slot);
+	if (keyslot_wrap_recovery(&slot, recovery, v->key, err) < 0)
+		goto out;
+	keyfile_put_slot(&kf, &slot);
+	rc = keyfile_store(v->dir, &kf, v->key, err);
+out:
+	OPENSSL_cleanse(&slot, sizeof slot);
+	keyfile_free(&kf);
+	return rc;
+}
+
+int
+vault_create(const struct vault_init *in,
+    unsigned char recovery[RECOVERY_KEY_LEN], struct vault **out, char **err)
+{
+	unsigned char id[16];
+	char *path, *migrations = NULL;
+	struct vault *v;
+	int64_t uid = 0;
+	int applied;
+
+	*out = NULL;
+	if (vault_create_dir(in->dir, err) < 0)
+		return VAULT_ERROR;
+	v = vault_new(in->dir);
+	if (random_bytes(v->key, KEY_LEN, err) < 0 ||
+	    random_bytes(recovery, RECOVERY_KEY_LEN, err) < 0 ||
+	    random_bytes(id, sizeof id, err) < 0)
+		goto bad;
+	hex_encode(id, sizeof id, v->vault_id);
+	snprintf(v->insurer, sizeof v->insurer, "%s", in->insurer);
+	path = xasprintf("%s/vault.db", in->dir);
+	if (db_open(path, v->key, 1, &v->db, err) < 0) {
+		free(path);
+		goto bad;
+	}
+	free(path);
+	if ((migrations = paths_data("vault")) == NULL) {
+		fail(err, _("schema migrations not found: is mynadesk installed?"));
+		goto bad;
+	}
+	if (migrate_apply(v->db, migrations, in->admin, &applied, err) < 0 ||
+	    vault_create_rows(v, in, &uid, err) < 0 ||
+	    vault_create_keys(v, in, uid, recovery, err) < 0)
+		goto bad;
+	free(migrations);
+	*out = v;
+	return VAULT_OK;
+bad:
+	free(migrations);
+	db_close(v->db);
+	v->db = NULL;
+	vault_close(v);
+	vault_remove_files(in->dir);
+	OPENSSL_cleanse(recovery, RECOVERY_KEY_LEN);
+	return VAULT_ERROR;
+}

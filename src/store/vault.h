@@ -1,0 +1,59 @@
+/* A vault on disk: vault.db (SQLCipher) and vault.keys (key slots). */
+#ifndef MYNA_VAULT_H
+#define MYNA_VAULT_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+#include "store/keyfile.h"
+
+struct vault {
+	char *dir;
+	sqlite3 *db;
+	unsigned char *key;	/* data key, secret_alloc'd */
+	char insurer[9];
+	char vault_id[33];
+};
+
+enum vault_status {
+	VAULT_OK = 0,
+	VAULT_ERROR = -1,	/* anything else: message in *err */
+	VAULT_EAUTH = -2,	/* wrong user name, password or recovery key */
+	VAULT_ELOCKED = -3,	/* too many failures: an administrator must unlock */
+	VAULT_EROLLBACK = -4,	/* vault.db older than vault.keys remembers */
+};
+
+struct vault_init {
+	const char *dir;
+	const char *insurer;
+	const char *name;
+	const char *admin;
+	const char *admin_password;
+	int logn;			/* scrypt cost of the admin slot */
+};
+
+/* Creates a new vault; recovery receives the recovery key to print once. */
+int vault_create(const struct vault_init *in,
+    unsigned char recovery[RECOVERY_KEY_LEN], struct vault **out, char **err);
+/* Opens with a user's password; *uid gets the slot's user id. */
+int vault_open_password(const char *dir, const char *user, const char *password,
+    struct vault **out, char **err);
+int vault_open_recovery(const char *dir,
+    const unsigned char recovery[RECOVERY_KEY_LEN], struct vault **out,
+    char **err);
+/* Checks a second person's password against their slot without opening
+ * anything else; counts failures like a login. */
+int vault_check_password(struct vault *v, const char *user, const char *password,
+    char **err);
+
+/* Remembers the current audit head in vault.keys (never moves it back). */
+int vault_note_head(struct vault *v, char **err);
+
+typedef int (*vault_keys_fn)(struct keyfile *kf, void *arg, char **err);
+/* Re-reads vault.keys under the vault lock, checks its MAC, lets fn change
+ * it, and writes it back. */
+int vault_keys_update(struct vault *v, vault_keys_fn fn, void *arg, char **err);
+
+void vault_close(struct vault *v);
+
+#endif

@@ -1,0 +1,127 @@
+/* Home: the state of the office at a glance and the menu of work areas. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops/vault-admin.h"
+#include "tui/screens.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+
+struct home_area {
+	char key;
+	const char *label;
+	const struct screen *screen;	/* NULL: not built yet */
+};
+
+static const struct home_area home_areas[] = {
+	/* L10N: work areas on the home menu; keep them short. */
+	{ '1', N_("Insured"), NULL },
+	{ '2', N_("Numbers"), NULL },
+	{ '3', N_("ID check"), NULL },
+	{ '4', N_("Media"), NULL },
+	{ '5', N_("Registration"), NULL },
+	{ '6', N_("Evidence"), NULL },
+	{ '7', N_("Audit"), &screen_audit },
+	{ '8', N_("Admin"), &screen_users },
+};
+#define HOME_NAREAS ((int)(sizeof home_areas / sizeof home_areas[0]))
+
+static void
+home_draw_stats(struct tui *t, int y)
+{
+	struct home_stats h;
+	char line[256], hex[65], *err = NULL;
+
+	if (ops_home_stats(t->s, &h, &err) < 0) {
+		draw_text(y, 2, COLS - 4, err, ROLE_ERROR);
+		free(err);
+		return;
+	}
+	hex_encode(h.head, 32, hex);
+	snprintf(line, sizeof line, _("Accounts  %lld active"), h.users_active);
+	draw_text(y, 2, COLS - 4, line, ROLE_NORMAL);
+	/* L10N: audit log size and the first and last four hex digits of its head. */
+	snprintf(line, sizeof line, _("Audit log %lld records  head %.4s…%.4s"),
+	    h.audit_count, hex, hex + 60);
+	draw_text(y + 1, 2, COLS - 4, line, ROLE_NORMAL);
+	draw_text(y + 3, 2, COLS - 4, _("Insured persons, numbers, ID checks, media "
+	    "and registration are not built yet."), ROLE_WARN);
+}
+
+static void
+home_draw_menu(struct tui *t, int y)
+{
+	int i, x = 2;
+
+	for (i = 0; i < HOME_NAREAS && x < COLS - 2; i++) {
+		char item[64];
+		enum draw_role role = i == t->home_sel ? ROLE_SELECTED : ROLE_NORMAL;
+
+		snprintf(item, sizeof item, "%c %s%s", home_areas[i].key,
+		    _(home_areas[i].label), home_areas[i].screen ? "" : "*");
+		x += draw_text(y, x, COLS - 2 - x, item, role);
+		x += draw_text(y, x, COLS - 2 - x, "  ", ROLE_NORMAL);
+	}
+	draw_text(y + 1, 2, COLS - 4, _("* not built yet"), ROLE_NORMAL);
+}
+
+static void
+home_draw(struct tui *t, int top, int rows)
+{
+	home_draw_stats(t, top + 1);
+	home_draw_menu(t, top + rows - 3);
+}
+
+static int
+home_open(struct tui *t, int i)
+{
+	t->home_sel = i;
+	if (home_areas[i].screen == NULL) {
+		/* L10N: %s is a work area name from the home menu. */
+		tui_message(t, ROLE_WARN, _("%s: not built yet in this version"),
+		    _(home_areas[i].label));
+		return KEY_HANDLED;
+	}
+	tui_push(t, home_areas[i].screen);
+	return KEY_HANDLED;
+}
+
+static int
+home_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	if (!is_fkey && ch >= '1' && ch < '1' + HOME_NAREAS)
+		return home_open(t, (int)(ch - '1'));
+	if (!is_fkey && (ch == 'q' || ch == 'Q'))
+		return KEY_BACK;	/* on home, "back" asks to quit */
+	if (!is_fkey && ch == 0x1b)
+		return KEY_HANDLED;
+	if ((is_fkey && ch == KEY_RIGHT) || (!is_fkey && ch == '\t')) {
+		t->home_sel = (t->home_sel + 1) % HOME_NAREAS;
+		return KEY_HANDLED;
+	}
+	if (is_fkey && (ch == KEY_LEFT || ch == KEY_BTAB)) {
+		t->home_sel = (t->home_sel + HOME_NAREAS - 1) % HOME_NAREAS;
+		return KEY_HANDLED;
+	}
+	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER))
+		return home_open(t, t->home_sel);
+	return KEY_IGNORED;
+}
+
+const struct screen screen_home = {
+	.crumb = N_("Home"),
+	.help = N_("The home screen shows the vault at a glance.\n"
+	    "Choose a work area with its digit,\n"
+	    "or with the arrows and Enter.\n"
+	    "Areas marked * are not built yet.\n"
+	    "q or F10 quits (after asking).\n"
+	    "The console locks itself when idle."),
+	.keybar = N_("1-8\twork area\nEnter\topen\nF1\thelp\nF10\tquit"),
+	.enter = NULL,
+	.draw = home_draw,
+	.key = home_key,
+};

@@ -1,0 +1,147 @@
+/* Login, and the idle lock that asks the same user's password again. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+static void
+login_enter(struct tui *t)
+{
+	field_clear(&t->login_user);
+	t->login_pw.secret = 1;
+	field_clear(&t->login_pw);
+	t->login_focus = 0;
+	if (t->s != NULL) {
+		/* Idle lock: the user is fixed, only the password is asked. */
+		mbstowcs(t->login_user.buf, t->s->user, FIELD_MAX);
+		t->login_user.len = t->login_user.cur = (int)wcslen(t->login_user.buf);
+		t->login_focus = 1;
+	}
+}
+
+static void
+login_draw(struct tui *t, int top, int rows)
+{
+	int x = COLS > 60 ? (COLS - 50) / 2 : 2, y = top + 2;
+	char buf[256];
+
+	(void)rows;
+	if (t->locked) {
+		draw_text(y, x, COLS - x, _("The console is locked."), ROLE_WARN);
+	} else {
+		draw_text(y, x, COLS - x, _("Log in"), ROLE_TITLE);
+		draw_text(y + 1, x, COLS - x, t->dir, ROLE_NORMAL);
+	}
+	draw_text(y + 3, x, 14, _("User"), ROLE_NORMAL);
+	draw_text(y + 5, x, 14, _("Password"), ROLE_NORMAL);
+	if (t->demo != NULL && !t->locked) {
+		draw_text(y + 8, x, COLS - x, _("Demo accounts:"), ROLE_WARN);
+		snprintf(buf, sizeof buf, "  %s / %s  (%s)", t->demo->user[0],
+		    t->demo->password[0], t->demo->role[0]);
+		draw_text(y + 9, x, COLS - x, buf, ROLE_NORMAL);
+		snprintf(buf, sizeof buf, "  %s / %s  (%s)", t->demo->user[1],
+		    t->demo->password[1], t->demo->role[1]);
+		draw_text(y + 10, x, COLS - x, buf, ROLE_NORMAL);
+	}
+	field_draw(&t->login_user, y + 3, x + 14, 30, t->login_focus == 0);
+	field_draw(&t->login_pw, y + 5, x + 14, 30, t->login_focus == 1);
+	/* Draw the focused field last so the cursor stays in it. */
+	if (t->login_focus == 0)
+		field_draw(&t->login_user, y + 3, x + 14, 30, 1);
+	curs_set(1);
+}
+
+/* After a successful login or unlock: on to the home screen. */
+static void
+login_done(struct tui *t, struct session *s)
+{
+	if (s != NULL) {
+		t->s = s;
+		if (t->idle_seconds > s->idle_minutes * 60)
+			t->idle_seconds = s->idle_minutes * 60;
+		t->depth = 0;
+		tui_push(t, &screen_home);
+		tui_message(t, ROLE_OK, _("welcome, %s"), s->user);
+	} else {
+		t->locked = 0;
+		tui_message(t, ROLE_OK, _("unlocked"));
+	}
+	field_clear(&t->login_pw);
+}
+
+static int
+login_submit(struct tui *t)
+{
+	char *user = field_text(&t->login_user), *pw = field_text(&t->login_pw);
+	char *err = NULL;
+	struct session *s = NULL;
+	int rc;
+
+	tui_message(t, ROLE_NORMAL, "%s", _("checking the password..."));
+	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
+	refresh();
+	if (t->locked)
+		rc = ops_reauth(t->s, pw, &err);
+	else
+		rc = ops_login(t->dir, user, pw, &s, &err);
+	secret_free_str(pw);
+	secret_free_str(user);
+	if (rc == VAULT_OK) {
+		login_done(t, s);
+	} else {
+		tui_message(t, ROLE_ERROR, "%s", err ? err : _("login failed"));
+		field_clear(&t->login_pw);
+		t->login_focus = 1;
+		if (t->locked && rc == VAULT_ELOCKED) {
+			free(err);
+			return KEY_QUIT;
+		}
+	}
+	free(err);
+	return KEY_HANDLED;
+}
+
+static int
+login_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct field *f = t->login_focus ? &t->login_pw : &t->login_user;
+
+	if (!is_fkey && ch == 0x1b)
+		return t->locked ? KEY_HANDLED : KEY_QUIT;
+	if (is_fkey && ch == KEY_F(10))
+		return KEY_QUIT;
+	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN || ch == KEY_UP ||
+	    ch == KEY_BTAB))) {
+		if (!t->locked)
+			t->login_focus = !t->login_focus;
+		return KEY_HANDLED;
+	}
+	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER)) {
+		if (t->login_focus == 0) {
+			t->login_focus = 1;
+			return KEY_HANDLED;
+		}
+		return login_submit(t);
+	}
+	return field_key(f, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+const struct screen screen_login = {
+	/* L10N: breadcrumb of the login screen. */
+	.crumb = N_("Log in"),
+	.help = N_("Type your user name, Tab, your password, Enter.\n"
+	    "Five wrong passwords lock the account\n"
+	    "until an administrator unlocks it.\n"
+	    "After the idle lock only your password is asked.\n"
+	    "F10 leaves the console (logging out)."),
+	.keybar = N_("Enter\tlog in\nTab\tnext field\nF1\thelp\nF10\tquit"),
+	.enter = login_enter,
+	.draw = login_draw,
+	.key = login_key,
+};

@@ -1,0 +1,84 @@
+/* The console's screens and the state they share. A screen is a table of
+ * callbacks; only the main loop draws the frame and reads keys. */
+#ifndef MYNA_SCREENS_H
+#define MYNA_SCREENS_H
+
+#include <time.h>
+#include <wchar.h>
+
+#include "ops/demo.h"
+#include "ops/session.h"
+#include "tui/draw.h"
+
+#define FIELD_MAX 128
+
+/* A one-line editor for wide text. */
+struct field {
+	wchar_t buf[FIELD_MAX + 1];
+	int len, cur;
+	int secret;		/* shown as '*' */
+};
+
+enum key_result {
+	KEY_IGNORED = 0,	/* not for this screen; the loop may use it */
+	KEY_HANDLED,		/* done, redraw */
+	KEY_BACK,		/* leave this screen */
+	KEY_QUIT		/* leave the console */
+};
+
+struct tui;
+
+struct screen {
+	const char *crumb;	/* breadcrumb part, e.g. N_("Home") */
+	const char *help;	/* F1 text */
+	const char *keybar;	/* key bar: pairs "KEY\tlabel" separated by '\n' */
+	void (*enter)(struct tui *t);
+	void (*draw)(struct tui *t, int top, int rows);
+	int (*key)(struct tui *t, wint_t ch, int is_fkey);
+};
+
+#define TUI_STACK 8
+
+struct tui {
+	char *dir;
+	const struct demo_info *demo;
+	struct session *s;
+	const struct screen *stack[TUI_STACK];
+	int depth;
+	char message[512];
+	enum draw_role message_role;
+	time_t last_key;
+	int idle_seconds;
+	int locked;		/* idle lock in force */
+	int help_open;
+	int quit_asked;
+	void *screen_state[TUI_STACK];
+	/* The login screen's fields; it also serves the idle lock. */
+	struct field login_user, login_pw;
+	int login_focus;
+	int home_sel;
+};
+
+void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void tui_push(struct tui *t, const struct screen *sc);
+void tui_pop(struct tui *t);
+/* Draws a dialog box centred on screen with lines of text. */
+void tui_dialog(const char *title, const char *const *lines, int n);
+
+/* Line editor. */
+void field_clear(struct field *f);
+int field_key(struct field *f, wint_t ch, int is_fkey);
+void field_draw(const struct field *f, int y, int x, int cols, int focus);
+/* UTF-8 copy (secret fields: the caller wipes and frees with secret_free_str). */
+char *field_text(const struct field *f);
+
+extern const struct screen screen_login;
+extern const struct screen screen_home;
+extern const struct screen screen_audit;
+extern const struct screen screen_users;
+
+/* Help overlay for the current screen. */
+void help_draw(struct tui *t);
+
+#endif

@@ -1,0 +1,16 @@
+/* The ncurses console. */
+#ifndef MYNA_TUI_H
+#define MYNA_TUI_H
+
+#include "ops/demo.h"
+
+struct tui_options {
+	int idle_seconds;	/* 0: the vault's setting; may only shorten it */
+};
+
+/* Opens the console on the vault in dir; demo (may be NULL) shows the demo
+ * accounts on the login screen. Returns the exit status. */
+int tui_run(const char *dir, const struct demo_info *demo,
+    const struct tui_options *opt);
+
+#endif

@@ -1,0 +1,32 @@
+/* Finding the package's data files, installed or in the source tree. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "util/paths.h"
+#include "util/xmalloc.h"
+
+static int
+paths_is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *
+paths_data(const char *sub)
+{
+	const char *roots[] = { MYNA_PKGDATADIR, MYNA_SRCDIR };
+	size_t i;
+
+	for (i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+		char *p = xasprintf("%s/%s", roots[i], sub);
+
+		if (paths_is_dir(p))
+			return p;
+		free(p);
+	}
+	return NULL;
+}

@@ -1,0 +1,10 @@
+/* Where the installed data (schema migrations, layouts) is found. */
+#ifndef MYNA_PATHS_H
+#define MYNA_PATHS_H
+
+/* Returns an allocated path to the data folder sub ("vault", "forms"):
+ * the installed package data dir, else the source tree this binary was
+ * built from, so an uninstalled build runs too. NULL when neither exists. */
+char *paths_data(const char *sub);
+
+#endif
