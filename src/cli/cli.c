@@ -261,10 +261,10 @@ cli_login(struct cli_args *a)
 		secret = cli_read_secret(_("recovery key"), a->recovery_fd, &err);
 		rc = secret && recovery_parse(secret, key) == 0 ?
 		    ops_login_recovery(vault, key, &s, &err) :
-		    (err ? -1 : fail(&err, _("the recovery key is not 64 hex digits")));
+		    (err ? -1 : err_set(&err, _("the recovery key is not 64 hex digits")));
 		secret_wipe(key, sizeof key);
 	} else if (user == NULL) {
-		rc = fail(&err, _("give --user NAME"));
+		rc = err_set(&err, _("give --user NAME"));
 		secret = NULL;
 	} else {
 		char *prompt = xasprintf(_("password for %s"), user);

@@ -36,7 +36,7 @@ secret_read_line(int fd, char **err)
 			break;
 		if (n == SECRET_MAX) {
 			secret_free(buf, SECRET_MAX + 1);
-			fail(err, _("secret too long"));
+			err_set(err, _("secret too long"));
 			return NULL;
 		}
 		buf[n++] = c;
@@ -60,13 +60,13 @@ cli_read_secret(const char *prompt, int fd, char **err)
 		return secret_read_line(fd, err);
 	tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
 	if (tty < 0) {
-		fail(err, _("no terminal to ask for the %s: use the --*-fd options"),
+		err_set(err, _("no terminal to ask for the %s: use the --*-fd options"),
 		    prompt);
 		return NULL;
 	}
 	if (tcgetattr(tty, &old) < 0) {
 		close(tty);
-		fail(err, _("cannot turn off echo on the terminal"));
+		err_set(err, _("cannot turn off echo on the terminal"));
 		return NULL;
 	}
 	quiet = old;
@@ -95,7 +95,7 @@ cli_read_new_secret(const char *prompt, int fd, char **err)
 	free(again);
 	if (b == NULL || strcmp(a, b) != 0) {
 		if (b != NULL)
-			fail(err, _("the two entries differ"));
+			err_set(err, _("the two entries differ"));
 		secret_free_str(a);
 		secret_free_str(b);
 		return NULL;

@@ -26,14 +26,14 @@ account_name_check(const char *name, char **err)
 	size_t len = name ? strlen(name) : 0, i;
 
 	if (len == 0 || len > 32)
-		return fail(err, _("user name must be 1 to 32 characters"));
+		return err_set(err, _("user name must be 1 to 32 characters"));
 	if (!isalpha((unsigned char)name[0]))
-		return fail(err, _("user name must start with a letter"));
+		return err_set(err, _("user name must start with a letter"));
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)name[i];
 
 		if (!isalnum(c) && c != '.' && c != '_' && c != '-')
-			return fail(err, _("user name may contain only letters, digits, "
+			return err_set(err, _("user name may contain only letters, digits, "
 			    "'.', '_' and '-'"));
 	}
 	return 0;
@@ -47,7 +47,7 @@ account_role_check(const char *role, char **err)
 	for (i = 0; i < sizeof account_roles / sizeof account_roles[0]; i++)
 		if (role != NULL && strcmp(role, account_roles[i].id) == 0)
 			return 0;
-	return fail(err, _("unknown role '%s': use admin, supervisor or clerk"),
+	return err_set(err, _("unknown role '%s': use admin, supervisor or clerk"),
 	    role ? role : "");
 }
 
@@ -68,9 +68,9 @@ account_insurer_check(const char *code, char **err)
 	size_t i;
 
 	if (code == NULL || strlen(code) != 8)
-		return fail(err, _("insurer code must be 8 digits"));
+		return err_set(err, _("insurer code must be 8 digits"));
 	for (i = 0; i < 8; i++)
 		if (code[i] < '0' || code[i] > '9')
-			return fail(err, _("insurer code must be 8 digits"));
+			return err_set(err, _("insurer code must be 8 digits"));
 	return 0;
 }

@@ -48,15 +48,15 @@ pwpolicy_check(const char *user, const char *pw, char **err)
 	const unsigned char *p;
 
 	if (pw == NULL || strlen(pw) < PWPOLICY_MIN_LEN)
-		return fail(err, _("password too short: use at least %d characters"),
+		return err_set(err, _("password too short: use at least %d characters"),
 		    PWPOLICY_MIN_LEN);
 	for (p = (const unsigned char *)pw; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return fail(err, _("password contains a control character"));
+			return err_set(err, _("password contains a control character"));
 	if (pwpolicy_classes(pw) < PWPOLICY_MIN_CLASSES)
-		return fail(err, _("password too simple: mix at least %d of lower case, "
+		return err_set(err, _("password too simple: mix at least %d of lower case, "
 		    "upper case, digits and symbols"), PWPOLICY_MIN_CLASSES);
 	if (user != NULL && strlen(user) >= 3 && pwpolicy_contains(pw, user))
-		return fail(err, _("password must not contain the user name"));
+		return err_set(err, _("password must not contain the user name"));
 	return 0;
 }

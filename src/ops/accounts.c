@@ -135,7 +135,7 @@ accounts_get(struct session *s, const char *name, struct user *u, char **err)
 	int found = users_get(s->v->db, name, u, err);
 
 	if (found == 0)
-		return fail(err, _("no user '%s'"), name);
+		return err_set(err, _("no user '%s'"), name);
 	return found < 0 ? -1 : 0;
 }
 
@@ -150,7 +150,7 @@ accounts_keep_admin(struct session *s, const struct user *u, char **err)
 	if (users_count_active(s->v->db, "admin", &admins, err) < 0)
 		return -1;
 	if (admins <= 1)
-		return fail(err, _("'%s' is the last active administrator"), u->name);
+		return err_set(err, _("'%s' is the last active administrator"), u->name);
 	return 0;
 }
 
@@ -192,7 +192,7 @@ ops_user_lock(struct session *s, const char *name, char **err)
 		return -1;
 	rc = accounts_get(s, name, &u, err);
 	if (rc == 0 && strcmp(u.status, "locked") == 0)
-		rc = fail(err, _("'%s' is already locked"), name);
+		rc = err_set(err, _("'%s' is already locked"), name);
 	if (rc == 0)
 		rc = accounts_keep_admin(s, &u, err);
 	if (rc == 0)
@@ -220,7 +220,7 @@ ops_user_unlock(struct session *s, const char *name, const char *password,
 		return -1;
 	rc = accounts_get(s, name, &u, err);
 	if (rc == 0 && strcmp(u.status, "locked") != 0)
-		rc = fail(err, _("'%s' is not locked"), name);
+		rc = err_set(err, _("'%s' is not locked"), name);
 	if (rc == 0)
 		rc = users_set(s->v->db, name, "status", "active", err);
 	if (rc == 0)
@@ -246,7 +246,7 @@ ops_user_passwd(struct session *s, const char *name, const char *password,
 	if (own)
 		name = s->user;
 	if (s->recovery && own)
-		return fail(err, _("with the recovery key, name the user whose "
+		return err_set(err, _("with the recovery key, name the user whose "
 		    "password to set"));
 	if (pwpolicy_check(name, password, err) < 0 ||
 	    (!own && accounts_authorise(s, c, err) < 0))
@@ -255,7 +255,7 @@ ops_user_passwd(struct session *s, const char *name, const char *password,
 		return -1;
 	rc = accounts_get(s, name, &u, err);
 	if (rc == 0 && strcmp(u.status, "active") != 0)
-		rc = fail(err, _("'%s' is locked: use user unlock"), name);
+		rc = err_set(err, _("'%s' is locked: use user unlock"), name);
 	if (rc == 0)
 		rc = users_set(s->v->db, name, "pw_changed", NULL, err);
 	if (rc == 0)

@@ -127,7 +127,7 @@ session_check_user(struct vault *v, const char *user, struct user *u, char **err
 		if (audit_append(v->db, "system", "", "login.refused", user,
 		    found ? "reason=locked" : "reason=no-account", NULL, err) < 0)
 			return -1;
-		fail(err, _("account '%s' is locked: an administrator must unlock it"),
+		err_set(err, _("account '%s' is locked: an administrator must unlock it"),
 		    user);
 		return -2;
 	}
@@ -253,7 +253,7 @@ int
 ops_require_role(struct session *s, const char *role, char **err)
 {
 	if (strcmp(s->role, role) != 0)
-		return fail(err, _("this needs the %s role; you are logged in as %s"),
+		return err_set(err, _("this needs the %s role; you are logged in as %s"),
 		    role, s->role);
 	return 0;
 }
@@ -266,14 +266,14 @@ ops_second_person(struct session *s, const char *checker,
 	int found;
 
 	if (checker == NULL || checker_password == NULL)
-		return fail(err, _("this needs a second person: give the checker "
+		return err_set(err, _("this needs a second person: give the checker "
 		    "and their password"));
 	if (strcmp(checker, s->user) == 0)
-		return fail(err, _("the second person must be someone else"));
+		return err_set(err, _("the second person must be someone else"));
 	found = users_get(s->v->db, checker, &u, err);
 	if (found <= 0 || strcmp(u.status, "active") != 0) {
 		users_clear(&u);
-		return found < 0 ? -1 : fail(err, _("wrong user name or password for "
+		return found < 0 ? -1 : err_set(err, _("wrong user name or password for "
 		    "the second person"));
 	}
 	users_clear(&u);

@@ -25,7 +25,7 @@ ops_vault_init(const struct vault_init *in,
 	    pwpolicy_check(in->admin, in->admin_password, err) < 0)
 		return -1;
 	if (in->name == NULL || in->name[0] == '\0' || strlen(in->name) > 200)
-		return fail(err, _("give the association's name (at most 200 bytes)"));
+		return err_set(err, _("give the association's name (at most 200 bytes)"));
 	if (vault_create(in, recovery, &v, err) != VAULT_OK)
 		return -1;
 	vault_close(v);

@@ -65,7 +65,7 @@ audit_hash_at(sqlite3 *db, int64_t seq, unsigned char hash[AUDIT_HASH_LEN],
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the audit log"));
-	return found ? 0 : fail(err, _("audit record %lld is missing"),
+	return found ? 0 : err_set(err, _("audit record %lld is missing"),
 	    (long long)seq);
 }
 
@@ -149,14 +149,14 @@ audit_check(const struct auditrec *r, int64_t expect_seq,
 	unsigned char h[AUDIT_HASH_LEN];
 
 	if (r->seq != expect_seq)
-		return fail(err, _("audit chain broken: record %lld is missing "
+		return err_set(err, _("audit chain broken: record %lld is missing "
 		    "(found %lld next)"), (long long)expect_seq, (long long)r->seq);
 	if (memcmp(r->prev, prev, AUDIT_HASH_LEN) != 0)
-		return fail(err, _("audit chain broken at record %lld: it does not "
+		return err_set(err, _("audit chain broken at record %lld: it does not "
 		    "link to the record before"), (long long)r->seq);
 	auditrec_chain(r, h);
 	if (memcmp(h, r->hash, AUDIT_HASH_LEN) != 0)
-		return fail(err, _("audit chain broken at record %lld: its content "
+		return err_set(err, _("audit chain broken at record %lld: its content "
 		    "was altered"), (long long)r->seq);
 	return 0;
 }

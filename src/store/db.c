@@ -19,12 +19,12 @@ db_fail(sqlite3 *db, char **err, const char *what)
 	int code = db ? sqlite3_extended_errcode(db) & 0xff : SQLITE_ERROR;
 
 	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-		return fail(err, _("%s: the vault database is damaged or the key "
+		return err_set(err, _("%s: the vault database is damaged or the key "
 		    "does not open it (restore it from a backup)"), what);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return fail(err, _("%s: the vault is busy in another session; try again"),
+		return err_set(err, _("%s: the vault is busy in another session; try again"),
 		    what);
-	return fail(err, "%s: %s", what, db ? sqlite3_errmsg(db) : "sqlite");
+	return err_set(err, "%s: %s", what, db ? sqlite3_errmsg(db) : "sqlite");
 }
 
 static int
@@ -54,7 +54,7 @@ db_open(const char *path, const unsigned char key[KEY_LEN], int create,
 
 	*out = NULL;
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		fail(err, _("cannot open %s: %s"), path, db ? sqlite3_errmsg(db) : "");
+		err_set(err, _("cannot open %s: %s"), path, db ? sqlite3_errmsg(db) : "");
 		sqlite3_close(db);
 		return -1;
 	}
@@ -98,7 +98,7 @@ db_exec(sqlite3 *db, const char *sql, char **err)
 		    code == SQLITE_BUSY)
 			db_fail(db, err, _("vault"));
 		else
-			fail(err, _("vault: %s"), msg ? msg : "error");
+			err_set(err, _("vault: %s"), msg ? msg : "error");
 		sqlite3_free(msg);
 		return -1;
 	}

@@ -76,7 +76,7 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 
 	if (lineno == 1) {
 		if (strcmp(line, KEYFILE_MAGIC) != 0)
-			return fail(err, _("vault.keys:1: not a mynadesk key file"));
+			return err_set(err, _("vault.keys:1: not a mynadesk key file"));
 		return 0;
 	}
 	if (sscanf(line, "vault %32s", kf->vault_id) == 1 && strlen(line) == 38)
@@ -92,13 +92,13 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 		struct keyslot s;
 
 		if (keyfile_parse_slot(line, &s) < 0)
-			return fail(err, _("vault.keys:%d: damaged key slot"), lineno);
+			return err_set(err, _("vault.keys:%d: damaged key slot"), lineno);
 		keyfile_put_slot(kf, &s);
 		return 0;
 	}
 	if (sscanf(line, "mac %79s", hex) == 1 && hex_decode(hex, kf->mac, 32) == 0)
 		return 1;
-	return fail(err, _("vault.keys:%d: unexpected line"), lineno);
+	return err_set(err, _("vault.keys:%d: unexpected line"), lineno);
 }
 
 int
@@ -109,7 +109,7 @@ keyfile_parse(const char *text, size_t len, struct keyfile *kf, char **err)
 
 	memset(kf, 0, sizeof *kf);
 	if (len > KEYFILE_MAX)
-		return fail(err, _("vault.keys: file too large"));
+		return err_set(err, _("vault.keys: file too large"));
 	while (off < len && !done) {
 		const char *nl = memchr(text + off, '\n', len - off);
 		size_t ll;
@@ -123,7 +123,7 @@ keyfile_parse(const char *text, size_t len, struct keyfile *kf, char **err)
 		if (strlen(line) != ll) {
 			free(line);
 			keyfile_free(kf);
-			return fail(err, _("vault.keys:%d: NUL byte"), lineno + 1);
+			return err_set(err, _("vault.keys:%d: NUL byte"), lineno + 1);
 		}
 		rc = keyfile_parse_line(line, ++lineno, kf, err);
 		free(line);
@@ -139,11 +139,11 @@ keyfile_parse(const char *text, size_t len, struct keyfile *kf, char **err)
 	}
 	if (!done || off != len) {
 		keyfile_free(kf);
-		return fail(err, _("vault.keys: truncated or has data after its MAC"));
+		return err_set(err, _("vault.keys: truncated or has data after its MAC"));
 	}
 	if (kf->vault_id[0] == '\0' || kf->insurer[0] == '\0') {
 		keyfile_free(kf);
-		return fail(err, _("vault.keys: vault id or insurer missing"));
+		return err_set(err, _("vault.keys: vault id or insurer missing"));
 	}
 	return 0;
 }
@@ -213,7 +213,7 @@ keyfile_load(const char *dir, struct keyfile *kf, char **text, size_t *len,
 	free(path);
 	if (f == NULL) {
 		free(buf);
-		return fail(err, _("cannot open %s/vault.keys: %s (is this a vault?)"),
+		return err_set(err, _("cannot open %s/vault.keys: %s (is this a vault?)"),
 		    dir, strerror(errno));
 	}
 	n = fread(buf, 1, KEYFILE_MAX + 1, f);
@@ -253,18 +253,18 @@ keyfile_store(const char *dir, const struct keyfile *kf,
 
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		fail(err, _("cannot write %s: %s"), tmp, strerror(errno));
+		err_set(err, _("cannot write %s: %s"), tmp, strerror(errno));
 		goto out;
 	}
 	if (write(fd, text, len) != (ssize_t)len || fsync(fd) < 0) {
-		fail(err, _("cannot write %s: %s"), tmp, strerror(errno));
+		err_set(err, _("cannot write %s: %s"), tmp, strerror(errno));
 		close(fd);
 		unlink(tmp);
 		goto out;
 	}
 	close(fd);
 	if (rename(tmp, path) < 0) {
-		fail(err, _("cannot replace %s: %s"), path, strerror(errno));
+		err_set(err, _("cannot replace %s: %s"), path, strerror(errno));
 		unlink(tmp);
 		goto out;
 	}

@@ -22,7 +22,7 @@ int
 random_bytes(unsigned char *buf, size_t n, char **err)
 {
 	if (RAND_bytes(buf, (int)n) != 1)
-		return fail(err, _("the system random generator failed"));
+		return err_set(err, _("the system random generator failed"));
 	return 0;
 }
 
@@ -143,7 +143,7 @@ keyslot_wrap_password(struct keyslot *s, int64_t uid, const char *name,
 		goto out;
 	if (keyslot_scrypt(password, s->salt, s->logn, s->r, s->p, kek) < 0 ||
 	    keyslot_gcm(s, kek, 1, data_key, NULL) < 0) {
-		fail(err, _("could not derive or wrap the key"));
+		err_set(err, _("could not derive or wrap the key"));
 		goto out;
 	}
 	rc = 0;
@@ -168,7 +168,7 @@ keyslot_wrap_recovery(struct keyslot *s,
 		goto out;
 	if (keyslot_hkdf(recovery, s->salt, kek) < 0 ||
 	    keyslot_gcm(s, kek, 1, data_key, NULL) < 0) {
-		fail(err, _("could not derive or wrap the key"));
+		err_set(err, _("could not derive or wrap the key"));
 		goto out;
 	}
 	rc = 0;

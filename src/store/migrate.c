@@ -57,7 +57,7 @@ migrate_list(const char *dir, struct migration **out, size_t *n, char **err)
 	size_t count = 0, i;
 
 	if (d == NULL)
-		return fail(err, _("cannot read migrations in %s: %s"), dir,
+		return err_set(err, _("cannot read migrations in %s: %s"), dir,
 		    strerror(errno));
 	while ((e = readdir(d)) != NULL) {
 		int v = migrate_version_of(e->d_name);
@@ -73,7 +73,7 @@ migrate_list(const char *dir, struct migration **out, size_t *n, char **err)
 	qsort(list, count, sizeof *list, migrate_cmp);
 	for (i = 0; i + 1 < count; i++) {
 		if (list[i].version == list[i + 1].version) {
-			fail(err, _("two migrations share version %04d in %s"),
+			err_set(err, _("two migrations share version %04d in %s"),
 			    list[i].version, dir);
 			for (i = 0; i < count; i++)
 				free(list[i].file);
@@ -94,7 +94,7 @@ migrate_read(const char *path, char **err)
 	size_t n;
 
 	if (f == NULL) {
-		fail(err, _("cannot read %s: %s"), path, strerror(errno));
+		err_set(err, _("cannot read %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	buf = xmalloc(MIGRATE_MAX_SIZE + 1);
@@ -102,7 +102,7 @@ migrate_read(const char *path, char **err)
 	fclose(f);
 	if (n > MIGRATE_MAX_SIZE) {
 		free(buf);
-		fail(err, _("%s: migration too large"), path);
+		err_set(err, _("%s: migration too large"), path);
 		return NULL;
 	}
 	buf[n] = '\0';
@@ -149,7 +149,7 @@ migrate_one(sqlite3 *db, const struct migration *m, const char *actor,
 
 		*err = NULL;
 		db_rollback(db);
-		fail(err, _("migration %s failed: %s"), base, why);
+		err_set(err, _("migration %s failed: %s"), base, why);
 		free(why);
 		return -1;
 	}
@@ -191,7 +191,7 @@ migrate_apply(sqlite3 *db, const char *dir, const char *actor, int *applied,
 	    migrate_list(dir, &list, &n, err) < 0)
 		return -1;
 	if (n == 0 || list[n - 1].version < current) {
-		rc = fail(err, _("the vault has schema version %d, newer than this "
+		rc = err_set(err, _("the vault has schema version %d, newer than this "
 		    "mynadesk knows: use a newer mynadesk"), current);
 	}
 	for (i = 0; i < n && rc == 0; i++) {

@@ -25,7 +25,7 @@ users_add(sqlite3 *db, const char *name, const char *role, int64_t *id,
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_CONSTRAINT)
-		return fail(err, _("user '%s' already exists"), name);
+		return err_set(err, _("user '%s' already exists"), name);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("adding a user"));
 	*id = sqlite3_last_insert_rowid(db);
@@ -88,7 +88,7 @@ users_set(sqlite3 *db, const char *name, const char *column, const char *value,
 	for (i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
 		ok |= strcmp(column, allowed[i]) == 0;
 	if (!ok)
-		return fail(err, "users_set: bad column %s", column);
+		return err_set(err, "users_set: bad column %s", column);
 	sql = xasprintf("UPDATE users SET %s = %s WHERE name = ?", column,
 	    value ? "?" : USERS_NOW);
 	rc = db_prepare(db, sql, &st, err);

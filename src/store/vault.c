@@ -56,7 +56,7 @@ vault_check_fresh(struct vault *v, const struct keyfile *kf, char **err)
 	if (audit_head(v->db, &seq, head, err) < 0)
 		return VAULT_ERROR;
 	if (seq < kf->head_seq) {
-		fail(err, _("vault.db has been rolled back: its audit log ends at record "
+		err_set(err, _("vault.db has been rolled back: its audit log ends at record "
 		    "%lld but vault.keys remembers record %lld; refusing to open an "
 		    "older copy (restore the newest vault.db)"), (long long)seq,
 		    (long long)kf->head_seq);
@@ -65,7 +65,7 @@ vault_check_fresh(struct vault *v, const struct keyfile *kf, char **err)
 	if (kf->head_seq > 0 && audit_hash_at(v->db, kf->head_seq, head, err) < 0)
 		return VAULT_ERROR;
 	if (kf->head_seq > 0 && CRYPTO_memcmp(head, kf->head, 32) != 0) {
-		fail(err, _("vault.db has been rolled back or replaced: audit record "
+		err_set(err, _("vault.db has been rolled back or replaced: audit record "
 		    "%lld differs from the head remembered in vault.keys; refusing to "
 		    "open it"), (long long)kf->head_seq);
 		return VAULT_EROLLBACK;
@@ -83,7 +83,7 @@ vault_load_meta(struct vault *v, char **err)
 	int rc = 0;
 
 	if (ins == NULL || id == NULL)
-		rc = fail(err, _("the vault has no insurer or id: it is damaged"));
+		rc = err_set(err, _("the vault has no insurer or id: it is damaged"));
 	else {
 		snprintf(v->insurer, sizeof v->insurer, "%s", ins);
 		snprintf(v->vault_id, sizeof v->vault_id, "%s", id);
@@ -103,7 +103,7 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 	int rc, applied;
 
 	if (keyfile_verify(kf, text, v->key) < 0) {
-		fail(err, _("vault.keys has been altered (its MAC does not match): "
+		err_set(err, _("vault.keys has been altered (its MAC does not match): "
 		    "refusing to trust its key slots"));
 		return VAULT_ERROR;
 	}
@@ -115,14 +115,14 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 	if ((rc = vault_check_fresh(v, kf, err)) != VAULT_OK)
 		return rc;
 	if ((migrations = paths_data("vault")) == NULL)
-		return fail(err, _("schema migrations not found: is mynadesk installed?"));
+		return err_set(err, _("schema migrations not found: is mynadesk installed?"));
 	rc = migrate_apply(v->db, migrations, actor, &applied, err);
 	free(migrations);
 	if (rc < 0 || vault_load_meta(v, err) < 0)
 		return VAULT_ERROR;
 	if (strcmp(v->insurer, kf->insurer) != 0 ||
 	    strcmp(v->vault_id, kf->vault_id) != 0)
-		return fail(err, _("vault.keys belongs to another vault"));
+		return err_set(err, _("vault.keys belongs to another vault"));
 	return VAULT_OK;
 }
 
@@ -156,7 +156,7 @@ vault_open_password(const char *dir, const char *user, const char *password,
 		lockout_record(dir, user, "refused");
 		keyfile_free(&kf);
 		free(text);
-		fail(err, _("account '%s' is locked after %d failed logins: an "
+		err_set(err, _("account '%s' is locked after %d failed logins: an "
 		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
 		return VAULT_ELOCKED;
 	}
@@ -168,7 +168,7 @@ vault_open_password(const char *dir, const char *user, const char *password,
 			lockout_record(dir, user, "failed");
 		keyfile_free(&kf);
 		free(text);
-		fail(err, _("wrong user name or password"));
+		err_set(err, _("wrong user name or password"));
 		return vault_fail_open(v, VAULT_EAUTH, out);
 	}
 	rc = vault_finish_open(v, &kf, text, user, err);
@@ -200,7 +200,7 @@ vault_open_recovery(const char *dir,
 	if (slot == NULL || keyslot_unwrap_recovery(slot, recovery, v->key) < 0) {
 		keyfile_free(&kf);
 		free(text);
-		fail(err, _("the recovery key does not open this vault"));
+		err_set(err, _("the recovery key does not open this vault"));
 		return vault_fail_open(v, VAULT_EAUTH, out);
 	}
 	rc = vault_finish_open(v, &kf, text, "recovery", err);
@@ -228,7 +228,7 @@ vault_check_password(struct vault *v, const char *user, const char *password,
 		return VAULT_ERROR;
 	}
 	if (lockout_count(v->dir, user) >= LOCKOUT_LIMIT) {
-		fail(err, _("account '%s' is locked after %d failed logins: an "
+		err_set(err, _("account '%s' is locked after %d failed logins: an "
 		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
 		rc = VAULT_ELOCKED;
 	} else if ((slot = keyfile_find_user(&kf, user)) != NULL &&
@@ -239,7 +239,7 @@ vault_check_password(struct vault *v, const char *user, const char *password,
 	} else {
 		if (slot != NULL)
 			lockout_record(v->dir, user, "failed");
-		fail(err, _("wrong user name or password for the second person"));
+		err_set(err, _("wrong user name or password for the second person"));
 	}
 	keyfile_free(&kf);
 	free(text);
@@ -258,7 +258,7 @@ vault_keys_update(struct vault *v, vault_keys_fn fn, void *arg, char **err)
 	if (keyfile_load(v->dir, &kf, &text, &len, err) < 0)
 		goto out_unlocked;
 	if (keyfile_verify(&kf, text, v->key) < 0) {
-		fail(err, _("vault.keys has been altered (its MAC does not match)"));
+		err_set(err, _("vault.keys has been altered (its MAC does not match)"));
 		goto out;
 	}
 	rc = fn(&kf, arg, err);
@@ -316,11 +316,11 @@ vault_create_dir(const char *dir, char **err)
 	free(keys);
 	free(db);
 	if (exists)
-		return fail(err, _("%s already holds a vault: choose another folder"), dir);
+		return err_set(err, _("%s already holds a vault: choose another folder"), dir);
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		return fail(err, _("cannot create %s: %s"), dir, strerror(errno));
+		return err_set(err, _("cannot create %s: %s"), dir, strerror(errno));
 	if (chmod(dir, 0700) < 0)
-		return fail(err, _("cannot protect %s: %s"), dir, strerror(errno));
+		return err_set(err, _("cannot protect %s: %s"), dir, strerror(errno));
 	return 0;
 }
 
@@ -449,7 +449,7 @@ vault_create(const struct vault_init *in,
 	}
 	free(path);
 	if ((migrations = paths_data("vault")) == NULL) {
-		fail(err, _("schema migrations not found: is mynadesk installed?"));
+		err_set(err, _("schema migrations not found: is mynadesk installed?"));
 		goto bad;
 	}
 	if (migrate_apply(v->db, migrations, in->admin, &applied, err) < 0 ||

@@ -309,6 +309,11 @@ tui_run(const char *dir, const struct demo_info *demo,
 	struct tui t;
 	int rc, i;
 
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, _("mynadesk: the console needs a terminal; use the "
+		    "subcommands in scripts (see mynadesk --help)\n"));
+		return 1;
+	}
 	if (access(dir, F_OK) != 0) {
 		fprintf(stderr, _("mynadesk: no vault in %s: create one with "
 		    "'mynadesk init' or try 'mynadesk demo'\n"), dir);

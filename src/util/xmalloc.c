@@ -86,7 +86,7 @@ xasprintf(const char *fmt, ...)
 }
 
 int
-fail(char **err, const char *fmt, ...)
+err_set(char **err, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -14,7 +14,7 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Sets *err (when err is not NULL) to a formatted message and returns -1, so
- * that error paths read "return fail(err, ...)". */
-int fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+ * that error paths read "return err_set(err, ...)". */
+int err_set(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

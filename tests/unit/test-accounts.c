@@ -1,0 +1,333 @@
+/* Unit tests for account administration: two persons, lockout, last admin. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ops/accounts.h"
+#include "store/audit.h"
+#include "store/keyfile.h"
+#include "store/lockout.h"
+#include "testutil.h"
+#include "util/xmalloc.h"
+
+struct fixture {
+	char *tmp;
+	char *vault;
+	struct session *s;	/* admin, logged in */
+};
+
+static int
+setup(void **st)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+
+	f->tmp = test_tmpdir();
+	f->vault = test_vault(f->tmp, NULL);
+	f->s = test_login(f->vault, "admin", TEST_PW);
+	*st = f;
+	return 0;
+}
+
+static int
+teardown(void **st)
+{
+	struct fixture *f = *st;
+
+	ops_logout(f->s);
+	test_rm_rf(f->tmp);
+	free(f->tmp);
+	free(f->vault);
+	free(f);
+	return 0;
+}
+
+/* With one active user, adding the second needs no checker. */
+static void
+add_sato(struct fixture *f)
+{
+	char *err = NULL;
+
+	if (ops_user_add(f->s, "sato", "supervisor", TEST_PW2, NULL, &err) != 0)
+		fail_msg("add sato: %s", err);
+}
+
+static char *
+last_audit(struct session *s, const char *col)
+{
+	char *sql = xasprintf("SELECT %s FROM audit ORDER BY seq DESC LIMIT 1", col);
+	char *v = db_get_text(s->v->db, sql, NULL);
+
+	free(sql);
+	return v;
+}
+
+static void
+test_first_add_alone(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2;
+	char *action;
+
+	add_sato(f);
+	action = last_audit(f->s, "action");
+	assert_string_equal(action, "user.add");
+	free(action);
+	s2 = test_login(f->vault, "sato", TEST_PW2);
+	assert_string_equal(s2->role, "supervisor");
+	ops_logout(s2);
+}
+
+static void
+test_second_add_needs_checker(void **st)
+{
+	struct fixture *f = *st;
+	struct checker self = { "admin", TEST_PW }, wrong = { "sato", "Nope-nope-123" };
+	struct checker ok = { "sato", TEST_PW2 };
+	char *err = NULL, *actor2;
+
+	add_sato(f);
+	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, NULL, &err), -1);
+	assert_non_null(strstr(err, "second person"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &self, &err), -1);
+	assert_non_null(strstr(err, "someone else"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &wrong, &err), -1);
+	assert_non_null(strstr(err, "second person"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &ok, &err), 0);
+	actor2 = last_audit(f->s, "actor2");
+	assert_string_equal(actor2, "sato");
+	free(actor2);
+}
+
+static void
+test_only_admin_adds(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2;
+	struct checker c = { "admin", TEST_PW };
+	char *err = NULL;
+
+	add_sato(f);
+	s2 = test_login(f->vault, "sato", TEST_PW2);
+	assert_int_equal(ops_user_add(s2, "kato", "clerk", TEST_PW3, &c, &err), -1);
+	assert_non_null(strstr(err, "admin"));
+	free(err);
+	ops_logout(s2);
+}
+
+static void
+test_add_validates(void **st)
+{
+	struct fixture *f = *st;
+	char *err = NULL;
+
+	assert_int_equal(ops_user_add(f->s, "sato", "boss", TEST_PW2, NULL, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "sato", "clerk", "short", NULL, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "1sato", "clerk", TEST_PW2, NULL, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "sa to", "clerk", TEST_PW2, NULL, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "admin", "clerk", TEST_PW2, NULL, &err), -1);
+	assert_non_null(strstr(err, "already exists"));
+	free(err);
+}
+
+static void
+test_role_change_two_person(void **st)
+{
+	struct fixture *f = *st;
+	struct checker ok = { "sato", TEST_PW2 };
+	char *err = NULL, *detail;
+
+	add_sato(f);
+	assert_int_equal(ops_user_role(f->s, "sato", "clerk", NULL, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_role(f->s, "sato", "clerk", &ok, &err), 0);
+	detail = last_audit(f->s, "detail");
+	assert_string_equal(detail, "from=supervisor to=clerk");
+	free(detail);
+}
+
+static void
+test_last_admin_kept(void **st)
+{
+	struct fixture *f = *st;
+	struct checker ok = { "sato", TEST_PW2 };
+	char *err = NULL;
+
+	add_sato(f);
+	assert_int_equal(ops_user_role(f->s, "admin", "clerk", &ok, &err), -1);
+	assert_non_null(strstr(err, "last active administrator"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_lock(f->s, "admin", &err), -1);
+	free(err);
+}
+
+static void
+test_lock_removes_slot_and_unlock(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2;
+	char *err = NULL;
+
+	add_sato(f);
+	assert_int_equal(ops_user_lock(f->s, "sato", &err), 0);
+	assert_int_equal(ops_login(f->vault, "sato", TEST_PW2, &s2, &err), VAULT_EAUTH);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, &err), 0);
+	s2 = test_login(f->vault, "sato", TEST_PW3);
+	ops_logout(s2);
+}
+
+/* Five wrong passwords lock the account; the events reach the audit log at
+ * the next successful login, and only an administrator's unlock helps. */
+static void
+test_five_failures_lock(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2 = NULL;
+	char *err = NULL;
+	long long n;
+	int i;
+
+	add_sato(f);
+	for (i = 0; i < LOCKOUT_LIMIT; i++) {
+		assert_int_equal(ops_login(f->vault, "sato", "Wrong-pass-123", &s2, &err),
+		    VAULT_EAUTH);
+		free(err);
+		err = NULL;
+	}
+	assert_int_equal(ops_login(f->vault, "sato", TEST_PW2, &s2, &err), VAULT_ELOCKED);
+	assert_non_null(strstr(err, "locked"));
+	free(err);
+	err = NULL;
+	/* Another user's login moves the events into the log and locks sato. */
+	ops_logout(f->s);
+	f->s = test_login(f->vault, "admin", TEST_PW);
+	assert_int_equal(db_get_int(f->s->v->db, "SELECT count(*) FROM audit WHERE "
+	    "action = 'login.failed' AND subject = 'sato'", NULL, &n, NULL), 0);
+	assert_int_equal(n, LOCKOUT_LIMIT);
+	assert_int_equal(db_get_int(f->s->v->db, "SELECT count(*) FROM audit WHERE "
+	    "action = 'user.lock' AND subject = 'sato' AND actor = 'system'", NULL, &n,
+	    NULL), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, &err), 0);
+	assert_int_equal(lockout_count(f->vault, "sato"), 0);
+	s2 = test_login(f->vault, "sato", TEST_PW3);
+	ops_logout(s2);
+}
+
+static void
+test_success_resets_count(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2 = NULL;
+	char *err = NULL;
+
+	add_sato(f);
+	assert_int_equal(ops_login(f->vault, "sato", "Wrong-pass-123", &s2, &err),
+	    VAULT_EAUTH);
+	free(err);
+	assert_int_equal(lockout_count(f->vault, "sato"), 1);
+	s2 = test_login(f->vault, "sato", TEST_PW2);
+	ops_logout(s2);
+	assert_int_equal(lockout_count(f->vault, "sato"), 0);
+}
+
+static void
+test_own_password_change(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2;
+	char *err = NULL;
+
+	assert_int_equal(ops_user_passwd(f->s, NULL, "short", NULL, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_passwd(f->s, NULL, TEST_PW3, NULL, &err), 0);
+	assert_int_equal(ops_login(f->vault, "admin", TEST_PW, &s2, &err), VAULT_EAUTH);
+	free(err);
+	s2 = test_login(f->vault, "admin", TEST_PW3);
+	ops_logout(s2);
+}
+
+static int
+count_row(const struct user *u, void *arg)
+{
+	(void)u;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static void
+test_list(void **st)
+{
+	struct fixture *f = *st;
+	int n = 0;
+
+	add_sato(f);
+	assert_int_equal(ops_user_list(f->s, count_row, &n, NULL), 0);
+	assert_int_equal(n, 2);
+}
+
+/* No password ever reaches the audit log. */
+static void
+test_no_secret_in_audit(void **st)
+{
+	struct fixture *f = *st;
+	struct checker ok = { "sato", TEST_PW2 };
+	long long n;
+
+	add_sato(f);
+	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &ok, NULL), 0);
+	assert_int_equal(db_get_int(f->s->v->db, "SELECT count(*) FROM audit WHERE "
+	    "detail LIKE '%' || ? || '%'", "-", &n, NULL), 0);
+	assert_int_equal(db_get_int(f->s->v->db, "SELECT count(*) FROM audit WHERE "
+	    "instr(detail, 'Battery') OR instr(detail, 'Purple') OR "
+	    "instr(detail, 'Correct')", NULL, &n, NULL), 0);
+	assert_int_equal(n, 0);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_first_add_alone),
+		T(test_second_add_needs_checker),
+		T(test_only_admin_adds),
+		T(test_add_validates),
+		T(test_role_change_two_person),
+		T(test_last_admin_kept),
+		T(test_lock_removes_slot_and_unlock),
+		T(test_five_failures_lock),
+		T(test_success_resets_count),
+		T(test_own_password_change),
+		T(test_list),
+		T(test_no_secret_in_audit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

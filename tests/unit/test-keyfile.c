@@ -1,0 +1,225 @@
+/* Unit tests for vault.keys: its text form, its MAC, damaged files. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "store/keyfile.h"
+#include "util/xmalloc.h"
+
+static unsigned char key[KEY_LEN];
+
+static char *
+sample(struct keyfile *kf)
+{
+	struct keyslot s;
+
+	memset(kf, 0, sizeof *kf);
+	strcpy(kf->vault_id, "00112233445566778899aabbccddeeff");
+	strcpy(kf->insurer, "12345678");
+	kf->head_seq = 42;
+	memset(kf->head, 0xab, 32);
+	keyslot_wrap_password(&s, 1, "admin", "Pw-secret-123", 10, key, NULL);
+	keyfile_put_slot(kf, &s);
+	keyslot_wrap_password(&s, 2, "sato", "Pw-secret-456", 10, key, NULL);
+	keyfile_put_slot(kf, &s);
+	return keyfile_format(kf, key);
+}
+
+static int
+setup(void **st)
+{
+	(void)st;
+	random_bytes(key, sizeof key, NULL);
+	return 0;
+}
+
+static void
+test_roundtrip(void **st)
+{
+	struct keyfile kf, back;
+	char *text = sample(&kf), *err = NULL;
+
+	(void)st;
+	assert_int_equal(keyfile_parse(text, strlen(text), &back, &err), 0);
+	assert_int_equal(keyfile_verify(&back, text, key), 0);
+	assert_int_equal(back.nslots, 2);
+	assert_int_equal(back.head_seq, 42);
+	assert_memory_equal(back.head, kf.head, 32);
+	assert_string_equal(back.insurer, "12345678");
+	assert_non_null(keyfile_find_user(&back, "sato"));
+	assert_null(keyfile_find_user(&back, "nobody"));
+	keyfile_free(&kf);
+	keyfile_free(&back);
+	free(text);
+}
+
+static void
+test_wrong_key_fails_mac(void **st)
+{
+	struct keyfile kf, back;
+	char *text = sample(&kf);
+	unsigned char other[KEY_LEN];
+
+	(void)st;
+	memcpy(other, key, KEY_LEN);
+	other[0] ^= 1;
+	assert_int_equal(keyfile_parse(text, strlen(text), &back, NULL), 0);
+	assert_int_equal(keyfile_verify(&back, text, other), -1);
+	keyfile_free(&kf);
+	keyfile_free(&back);
+	free(text);
+}
+
+/* Every single-byte change before the MAC line is caught by the MAC (or
+ * makes the file unparseable). */
+static void
+test_any_flip_detected(void **st)
+{
+	struct keyfile kf, back;
+	char *text = sample(&kf), *mac = strstr(text, "\nmac ");
+	size_t i, end = (size_t)(mac - text) + 1;
+
+	(void)st;
+	for (i = 0; i < end; i++) {
+		char *copy = xstrdup(text);
+
+		copy[i] = copy[i] == 'a' ? 'b' : 'a';
+		if (keyfile_parse(copy, strlen(copy), &back, NULL) == 0) {
+			assert_int_equal(keyfile_verify(&back, copy, key), -1);
+			keyfile_free(&back);
+		}
+		free(copy);
+	}
+	keyfile_free(&kf);
+	free(text);
+}
+
+/* Swapping two users' slot lines keeps every line valid but breaks the MAC. */
+static void
+test_swapped_slots(void **st)
+{
+	struct keyfile kf, back;
+	char *text = sample(&kf), *a = strstr(text, "slot user 1"),
+	    *b = strstr(text, "slot user 2"), *mac = strstr(text, "mac ");
+	char *swapped;
+
+	(void)st;
+	swapped = xasprintf("%.*s%.*s%.*s%s", (int)(a - text), text,
+	    (int)(mac - b), b, (int)(b - a), a, mac);
+	assert_int_equal(strlen(swapped), strlen(text));
+	assert_int_equal(keyfile_parse(swapped, strlen(swapped), &back, NULL), 0);
+	assert_int_equal(keyfile_verify(&back, swapped, key), -1);
+	keyfile_free(&back);
+	keyfile_free(&kf);
+	free(swapped);
+	free(text);
+}
+
+static void
+test_truncated(void **st)
+{
+	struct keyfile kf, back;
+	char *text = sample(&kf), *err = NULL;
+	size_t len = strlen(text), cut;
+
+	(void)st;
+	for (cut = 0; cut < len; cut += 7) {
+		assert_int_equal(keyfile_parse(text, cut, &back, &err), -1);
+		assert_non_null(err);
+		free(err);
+		err = NULL;
+	}
+	keyfile_free(&kf);
+	free(text);
+}
+
+static void
+test_data_after_mac(void **st)
+{
+	struct keyfile kf, back;
+	char *text = sample(&kf), *more = xasprintf("%sslot x\n", text);
+
+	(void)st;
+	assert_int_equal(keyfile_parse(more, strlen(more), &back, NULL), -1);
+	keyfile_free(&kf);
+	free(more);
+	free(text);
+}
+
+static void
+test_garbage(void **st)
+{
+	struct keyfile back;
+	char *err = NULL;
+	static const char *bad[] = {
+		"", "\n", "hello\n", "mynadesk-keys v2\n",
+		"mynadesk-keys v1\nmac zz\n",
+		"mynadesk-keys v1\nvault 00\ninsurer 12345678\nmac 00\n",
+		"mynadesk-keys v1\nslot user 1 a scrypt 99 8 1 00 00 00 00\n",
+		"mynadesk-keys v1\nmac 0000000000000000000000000000000000000000000000000000000000000000\n",
+	};
+	size_t i;
+
+	(void)st;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(keyfile_parse(bad[i], strlen(bad[i]), &back, &err), -1);
+		assert_non_null(err);
+		free(err);
+		err = NULL;
+	}
+}
+
+static void
+test_nul_byte(void **st)
+{
+	struct keyfile kf, back;
+	char *text = sample(&kf);
+
+	(void)st;
+	text[20] = '\0';
+	assert_int_equal(keyfile_parse(text, strlen(text + 21) + 21, &back, NULL), -1);
+	keyfile_free(&kf);
+	free(text);
+}
+
+static void
+test_remove_and_replace(void **st)
+{
+	struct keyfile kf;
+	struct keyslot s;
+	char *text = sample(&kf);
+
+	(void)st;
+	assert_int_equal(keyfile_remove_user(&kf, "sato"), 0);
+	assert_int_equal(keyfile_remove_user(&kf, "sato"), -1);
+	assert_int_equal(kf.nslots, 1);
+	keyslot_wrap_password(&s, 1, "admin", "Pw-other-123", 10, key, NULL);
+	keyfile_put_slot(&kf, &s);
+	assert_int_equal(kf.nslots, 1);
+	keyfile_free(&kf);
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_wrong_key_fails_mac),
+		cmocka_unit_test(test_any_flip_detected),
+		cmocka_unit_test(test_swapped_slots),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_data_after_mac),
+		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_remove_and_replace),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}

@@ -1,0 +1,97 @@
+/* Helpers for vault-level unit tests. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ops/accounts.h"
+#include "ops/vault-admin.h"
+#include "testutil.h"
+#include "util/xmalloc.h"
+
+char *
+test_tmpdir(void)
+{
+	char tmpl[] = "/tmp/myna-test-XXXXXX";
+
+	assert_non_null(mkdtemp(tmpl));
+	return xstrdup(tmpl);
+}
+
+char *
+test_vault(const char *tmp, unsigned char recovery[32])
+{
+	struct vault_init in;
+	unsigned char rk[32];
+	char *dir = xasprintf("%s/v", tmp), *err = NULL;
+
+	/* Cheap scrypt keeps unit tests fast; the cost itself is tested in
+	 * test-keyslot and the real default in the CLI tests. */
+	ops_slot_logn = 10;
+	in.dir = dir;
+	in.insurer = "12345678";
+	in.name = "テスト国保組合";
+	in.admin = "admin";
+	in.admin_password = TEST_PW;
+	in.logn = ops_slot_logn;
+	if (ops_vault_init(&in, recovery ? recovery : rk, &err) != 0)
+		fail_msg("vault init: %s", err);
+	return dir;
+}
+
+void
+test_rm_rf(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+void
+test_copy(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[8192];
+	size_t n;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+}
+
+void
+test_flip(const char *path, long offset)
+{
+	FILE *f = fopen(path, "r+b");
+	int c;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, offset, SEEK_SET), 0);
+	c = fgetc(f);
+	assert_true(c != EOF);
+	assert_int_equal(fseek(f, offset, SEEK_SET), 0);
+	fputc(c ^ 0x5a, f);
+	fclose(f);
+}
+
+struct session *
+test_login(const char *vault, const char *user, const char *pw)
+{
+	struct session *s = NULL;
+	char *err = NULL;
+
+	if (ops_login(vault, user, pw, &s, &err) != 0)
+		fail_msg("login %s: %s", user, err ? err : "?");
+	return s;
+}

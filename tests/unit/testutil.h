@@ -1,0 +1,23 @@
+/* Shared helpers for unit tests that need a vault on disk. */
+#ifndef MYNA_TESTUTIL_H
+#define MYNA_TESTUTIL_H
+
+#include "ops/session.h"
+
+#define TEST_PW "Correct-horse-42"
+#define TEST_PW2 "Battery-staple-77"
+#define TEST_PW3 "Purple-monkey-19"
+
+/* A fresh temporary folder (allocated path); the vault goes in DIR/v. */
+char *test_tmpdir(void);
+/* Creates a vault in DIR/v with admin "admin" (password TEST_PW) and cheap
+ * key derivation; returns the vault path. */
+char *test_vault(const char *tmp, unsigned char recovery[32]);
+void test_rm_rf(const char *dir);
+/* Copies a file byte for byte. */
+void test_copy(const char *from, const char *to);
+/* Flips one byte of a file at offset. */
+void test_flip(const char *path, long offset);
+struct session *test_login(const char *vault, const char *user, const char *pw);
+
+#endif
