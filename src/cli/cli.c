@@ -172,7 +172,7 @@ cli_parse(const struct cli_command *cmd, int argc, char **argv,
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", cli_long, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", cli_long, NULL)) != -1) {
 		if (c == '?' || c == ':') {
 			fprintf(stderr, _("mynadesk: %s: unknown option or missing "
 			    "value: %s\n"), cmd->name, argv[optind - 1]);
@@ -195,8 +195,11 @@ cli_parse(const struct cli_command *cmd, int argc, char **argv,
 		}
 	}
 	for (; optind < argc; optind++) {
-		if (a->npos == CLI_MAX_POS)
+		if (a->npos == CLI_MAX_POS) {
+			fprintf(stderr, _("mynadesk: %s: too many arguments\n"),
+			    cmd->name);
 			return -1;
+		}
 		a->pos[a->npos++] = argv[optind];
 	}
 	return 0;

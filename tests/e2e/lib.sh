@@ -1,0 +1,98 @@
+# Shared helpers for end-to-end tests: TAP output, a scratch folder, the
+# program under test, and a private tmux server for console tests.
+# shellcheck shell=bash
+
+MYNADESK=${MYNADESK:-$(pwd)/mynadesk}
+T_N=0
+T_FAILED=0
+SCRATCH=$(mktemp -d /tmp/myna-e2e-XXXXXX)
+TMUX_SOCK="myna$$"
+trap 't_cleanup' EXIT
+
+t_cleanup() {
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	rm -rf "$SCRATCH"
+}
+
+plan() { echo "1..$1"; }
+
+ok() {
+	T_N=$((T_N + 1))
+	echo "ok $T_N - $1"
+}
+
+not_ok() {
+	T_N=$((T_N + 1))
+	T_FAILED=$((T_FAILED + 1))
+	echo "not ok $T_N - $1"
+	shift
+	for line in "$@"; do printf '# %s\n' "$line"; done
+}
+
+skip() {
+	T_N=$((T_N + 1))
+	echo "ok $T_N - $1 # SKIP $2"
+}
+
+# check DESC COND-COMMAND...: passes when the command succeeds.
+check() {
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc" "failed: $*"; fi
+}
+
+# Runs mynadesk with stdout/stderr captured in $OUT / $ERR and status in $RC.
+run() {
+	"$MYNADESK" "$@" >"$SCRATCH/out" 2>"$SCRATCH/err"
+	RC=$?
+	OUT=$(cat "$SCRATCH/out")
+	ERR=$(cat "$SCRATCH/err")
+}
+
+# Runs with the first argument fed on fd 3 (a password), the rest as args.
+run_pw() {
+	local pw=$1
+	shift
+	run "$@" 3<<<"$pw"
+}
+
+contains() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
+
+# Console helpers: a private tmux server, fixed size.
+tm_start() {
+	local cols=$1 rows=$2
+	shift 2
+	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" "$@"
+}
+tm_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
+tm_text() { tmux -L "$TMUX_SOCK" send-keys -t t -l "$1"; }
+tm_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t 2>/dev/null; }
+tm_alive() { tmux -L "$TMUX_SOCK" has-session -t t 2>/dev/null; }
+tm_stop() { tmux -L "$TMUX_SOCK" kill-server 2>/dev/null; }
+
+# tm_wait TEXT [SECONDS]: polls the screen until TEXT shows.
+tm_wait() {
+	local text=$1 limit=${2:-10} i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if tm_screen | grep -qF -- "$text"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tm_gone TEXT [SECONDS]: polls until TEXT no longer shows.
+tm_gone() {
+	local text=$1 limit=${2:-10} i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if ! tm_screen | grep -qF -- "$text"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+finish() {
+	[ "$T_FAILED" -eq 0 ]
+	exit $?
+}
