@@ -12,6 +12,7 @@
 #include "ops/session.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/xmalloc.h"
 
 /* No core files and no ptrace by other users' tools: SQLite's page cache
@@ -29,7 +30,7 @@ static void
 mynadesk_i18n(void)
 {
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(PACKAGE, paths_locale());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 }

@@ -10,6 +10,7 @@
 #include "ops/accounts.h"
 #include "util/i18n.h"
 #include "util/secret.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 /* Ends a command: prints err when rc failed, logs out, returns the status. */
@@ -74,12 +75,31 @@ cli_cmd_user_add(struct cli_args *a)
 	return user_done(s, rc, err);
 }
 
+/* One row of the account list, padded by display width so Japanese
+ * headings and role names line up. */
+static void
+user_row(const char *name, const char *role, const char *status,
+    const char *created, const char *last)
+{
+	char *c[4];
+
+	c[0] = text_pad(name, 20);
+	c[1] = text_pad(role, 14);
+	c[2] = text_pad(status, 8);
+	c[3] = text_pad(created, 21);
+	printf("%s %s %s %s %s\n", c[0], c[1], c[2], c[3], last);
+	free(c[0]);
+	free(c[1]);
+	free(c[2]);
+	free(c[3]);
+}
+
 static int
 user_print(const struct user *u, void *arg)
 {
 	(void)arg;
-	printf("%-20s %-14s %-7s %-20s %s\n", u->name, u->role, u->status,
-	    u->created, u->last_login[0] ? u->last_login : "-");
+	user_row(u->name, u->role, u->status, u->created,
+	    u->last_login[0] ? u->last_login : "-");
 	return 0;
 }
 
@@ -94,8 +114,7 @@ cli_cmd_user_list(struct cli_args *a)
 		return cli_error(_("usage: user list"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	printf("%-20s %-14s %-7s %-20s %s\n", _("name"), _("role"), _("status"),
-	    _("created"), _("last login"));
+	user_row(_("name"), _("role"), _("status"), _("created"), _("last login"));
 	rc = ops_user_list(s, user_print, NULL, &err);
 	return user_done(s, rc, err);
 }

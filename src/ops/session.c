@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/account.h"
 #include "ops/session.h"
 #include "store/audit.h"
 #include "store/lockout.h"
@@ -254,7 +255,7 @@ ops_require_role(struct session *s, const char *role, char **err)
 {
 	if (strcmp(s->role, role) != 0)
 		return err_set(err, _("this needs the %s role; you are logged in as %s"),
-		    role, s->role);
+		    account_role_label(role), account_role_label(s->role));
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "tui/draw.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 static int draw_has_colour;
@@ -74,19 +75,6 @@ draw_widen(const char *s)
 }
 
 int
-draw_width(const char *s)
-{
-	wchar_t *w = draw_widen(s);
-	int width = 0, cw;
-	size_t i;
-
-	for (i = 0; w[i] != L'\0'; i++)
-		width += (cw = wcwidth(w[i])) > 0 ? cw : 0;
-	free(w);
-	return width;
-}
-
-int
 draw_wtext(int y, int x, int cols, const wchar_t *s, enum draw_role role)
 {
 	int used = 0, attr = draw_attr(role);
@@ -122,7 +110,7 @@ draw_text(int y, int x, int cols, const char *s, enum draw_role role)
 void
 draw_text_right(int y, int x_end, const char *s, enum draw_role role)
 {
-	int w = draw_width(s), x = x_end - w;
+	int w = text_width(s), x = x_end - w;
 
 	if (x < 0)
 		x = 0;

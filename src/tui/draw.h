@@ -22,8 +22,6 @@ void draw_init_colours(void);
 /* Attribute for a role (colour pair plus bold/reverse where it helps). */
 int draw_attr(enum draw_role role);
 
-/* Display width of a UTF-8 string. */
-int draw_width(const char *s);
 /* Writes s at (y, x) using at most cols columns; never splits a wide glyph.
  * Returns the columns used. */
 int draw_text(int y, int x, int cols, const char *s, enum draw_role role);

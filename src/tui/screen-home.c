@@ -10,6 +10,7 @@
 #include "tui/screens.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 struct home_area {
 	char key;
@@ -52,17 +53,22 @@ home_draw_stats(struct tui *t, int y)
 	    "and registration are not built yet."), ROLE_WARN);
 }
 
+/* The menu wraps onto a second line when the terminal is narrow. */
 static void
 home_draw_menu(struct tui *t, int y)
 {
 	int i, x = 2;
 
-	for (i = 0; i < HOME_NAREAS && x < COLS - 2; i++) {
+	for (i = 0; i < HOME_NAREAS; i++) {
 		char item[64];
 		enum draw_role role = i == t->home_sel ? ROLE_SELECTED : ROLE_NORMAL;
 
 		snprintf(item, sizeof item, "%c %s%s", home_areas[i].key,
 		    _(home_areas[i].label), home_areas[i].screen ? "" : "*");
+		if (x > 2 && x + text_width(item) > COLS - 2) {
+			y++;
+			x = 2;
+		}
 		x += draw_text(y, x, COLS - 2 - x, item, role);
 		x += draw_text(y, x, COLS - 2 - x, "  ", ROLE_NORMAL);
 	}
@@ -73,7 +79,7 @@ static void
 home_draw(struct tui *t, int top, int rows)
 {
 	home_draw_stats(t, top + 1);
-	home_draw_menu(t, top + rows - 3);
+	home_draw_menu(t, top + rows - 4);
 }
 
 static int

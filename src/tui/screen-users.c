@@ -4,27 +4,51 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "domain/account.h"
 #include "ops/accounts.h"
 #include "tui/screens.h"
+#include "util/text.h"
 #include "util/i18n.h"
 
 struct users_draw {
 	int y, end;
 };
 
+/* Columns padded by display width, so Japanese labels line up. */
+static void
+users_line(char *out, size_t len, const char *name, const char *role,
+    const char *status, const char *created, const char *last)
+{
+	char *c[4];
+
+	c[0] = text_pad(name, 16);
+	c[1] = text_pad(role, 14);
+	c[2] = text_pad(status, 8);
+	c[3] = text_pad(created, 17);
+	snprintf(out, len, "%s %s %s %s %s", c[0], c[1], c[2], c[3], last);
+	free(c[0]);
+	free(c[1]);
+	free(c[2]);
+	free(c[3]);
+}
+
 static int
 users_row(const struct user *u, void *arg)
 {
 	struct users_draw *d = arg;
-	char line[256];
+	char line[256], created[20], last[20];
 
 	if (d->y >= d->end)
 		return 1;
-	snprintf(line, sizeof line, "%-16s %-16s %-8s %-20s %s", u->name,
-	    account_role_label(u->role), u->status, u->created,
-	    u->last_login[0] ? u->last_login : "-");
+	/* Minutes are enough on screen; the seconds stay in the vault. */
+	snprintf(created, sizeof created, "%.10s %.5s", u->created, u->created + 11);
+	snprintf(last, sizeof last, "%.10s %.5s", u->last_login,
+	    u->last_login[0] ? u->last_login + 11 : "");
+	users_line(line, sizeof line, u->name, account_role_label(u->role),
+	    u->status[0] == 'l' ? _("locked") : _("active"), created,
+	    u->last_login[0] ? last : "-");
 	draw_text(d->y++, 1, COLS - 2, line,
 	    u->status[0] == 'l' ? ROLE_WARN : ROLE_NORMAL);
 	return 0;
@@ -34,10 +58,11 @@ static void
 users_draw(struct tui *t, int top, int rows)
 {
 	struct users_draw d = { top + 1, top + rows - 2 };
-	char *err = NULL;
+	char *err = NULL, head[256];
 
-	draw_text(top, 1, COLS - 2, _("name             role             status   "
-	    "created              last login"), ROLE_TITLE);
+	users_line(head, sizeof head, _("name"), _("role"), _("status"),
+	    _("created"), _("last login"));
+	draw_text(top, 1, COLS - 2, head, ROLE_TITLE);
 	if (ops_user_list(t->s, users_row, &d, &err) < 0) {
 		draw_text(top + 1, 1, COLS - 2, err, ROLE_ERROR);
 		free(err);

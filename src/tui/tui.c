@@ -14,6 +14,7 @@
 #include "domain/account.h"
 #include "tui/screens.h"
 #include "tui/tui.h"
+#include "util/text.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -189,11 +190,11 @@ tui_draw(struct tui *t)
 void
 tui_dialog(const char *title, const char *const *lines, int n)
 {
-	int w = draw_width(title) + 8, h = n + 4, i, y, x;
+	int w = text_width(title) + 8, h = n + 4, i, y, x;
 
 	for (i = 0; i < n; i++)
-		if (draw_width(lines[i]) + 6 > w)
-			w = draw_width(lines[i]) + 6;
+		if (text_width(lines[i]) + 6 > w)
+			w = text_width(lines[i]) + 6;
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 2)

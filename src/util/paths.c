@@ -30,3 +30,15 @@ paths_data(const char *sub)
 	}
 	return NULL;
 }
+
+const char *
+paths_locale(void)
+{
+	struct stat st;
+
+	if (stat(LOCALEDIR "/ja/LC_MESSAGES/" PACKAGE ".mo", &st) == 0)
+		return LOCALEDIR;
+	if (stat(MYNA_BUILDDIR "/locale/ja/LC_MESSAGES/" PACKAGE ".mo", &st) == 0)
+		return MYNA_BUILDDIR "/locale";
+	return LOCALEDIR;
+}

@@ -7,4 +7,8 @@
  * built from, so an uninstalled build runs too. NULL when neither exists. */
 char *paths_data(const char *sub);
 
+/* The message catalogue folder: the installed one when it holds our
+ * catalogue, else the build tree's. */
+const char *paths_locale(void);
+
 #endif

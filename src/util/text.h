@@ -1,0 +1,10 @@
+/* Text measured in terminal columns, for lists that line up in Japanese. */
+#ifndef MYNA_TEXT_H
+#define MYNA_TEXT_H
+
+/* Display width of a string in the current locale (invalid bytes count 1). */
+int text_width(const char *s);
+/* Copy of s padded with spaces to at least width columns. */
+char *text_pad(const char *s, int width);
+
+#endif

@@ -1,0 +1,85 @@
+#!/bin/bash
+# End-to-end: the console driven in tmux as a clerk would use it: log in,
+# read the Japanese home screen, help, the audit list, the idle lock,
+# resize, quitting; and the terminal restored afterwards.
+. "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
+plan 16
+
+V=$SCRATCH/vault
+A='Kokuho-2026-pass'
+"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+
+JA=ja_JP.UTF-8
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then
+	JA=""
+fi
+
+# The console runs inside a shell that records the terminal settings after
+# the program ends, to check they were restored.
+console() {
+	local lang=$1
+	shift
+	tm_start 100 30 "stty -g > $SCRATCH/stty.before; env LANG=$lang LC_ALL=$lang LANGUAGE= $MYNADESK --vault $V $*; echo EXIT=\$? > $SCRATCH/exit; stty -g > $SCRATCH/stty.after; sleep 30"
+}
+
+if [ -z "$JA" ]; then
+	for i in $(seq 1 10); do skip "Japanese console step $i" "no ja_JP.UTF-8 locale"; done
+else
+	console "$JA" --idle-lock 4s
+	check "the login screen is in Japanese" tm_wait "ログイン"
+	tm_text yamada
+	tm_keys Tab
+	tm_text "Wrong-pass-2026"
+	tm_keys Enter
+	check "a wrong password shows a message and keeps the user name" \
+		eval 'tm_wait "利用者名またはパスワードが違います" && tm_screen | grep -q yamada'
+	tm_text "$A"
+	tm_keys Enter
+	check "logging in shows the Japanese home screen" \
+		eval 'tm_wait "ホーム" && tm_screen | grep -q "監査ログ" && tm_screen | grep -q "テスト国保組合 (12345678)"'
+	check "the status line shows the user and the idle countdown" \
+		eval 'tm_screen | head -1 | grep -q "yamada(管理者)  自動ロックまで 0:0"'
+	tm_keys F1
+	check "F1 shows help for the home screen" tm_wait "ヘルプ"
+	tm_keys Space
+	check "any key closes the help" tm_gone "ヘルプを閉じる" 3
+	tm_keys 7
+	check "7 opens the audit log with the login recorded" \
+		eval 'tm_wait "ホーム > 監査" && tm_screen | grep -qE "yamada +login "'
+	tm_keys Escape
+	check "Esc goes back home" eval 'tm_wait "加入者" && ! tm_screen | grep -q "ホーム > 監査"'
+	# No key for longer than the idle limit: the console locks itself.
+	check "the idle lock asks for the password again" tm_wait "ロックされています" 12
+	tm_text "$A"
+	tm_keys Enter
+	check "the right password unlocks" tm_wait "ホーム" 5
+	tm_stop
+fi
+
+console C.UTF-8
+check "the console speaks English in an English locale" tm_wait "Log in"
+tm_text yamada
+tm_keys Tab
+tm_text "$A"
+tm_keys Enter
+tm_wait "Home" >/dev/null
+tmux -L "$TMUX_SOCK" resize-window -t t -x 80 -y 24 2>/dev/null
+check "the home screen survives a resize to 80x24" \
+	eval 'tm_wait "8 Admin" && [ "$(tm_screen | wc -l)" -le 24 ]'
+tm_keys 8
+check "the admin screen lists the accounts" eval 'tm_wait "administrator" && tm_screen | grep -q "yamada"'
+tm_keys Escape
+tm_wait "Home" >/dev/null
+tm_keys q
+check "q asks before quitting" tm_wait "Quit mynadesk? (y/n)"
+tm_keys y
+for i in $(seq 1 100); do [ -s "$SCRATCH/exit" ] && break; sleep 0.05; done
+check "quitting exits 0 and restores the terminal" \
+	eval 'grep -q "EXIT=0" "$SCRATCH/exit" && cmp -s "$SCRATCH/stty.before" "$SCRATCH/stty.after"'
+tm_stop
+
+run_pw "$A" audit show --vault "$V" --user yamada --password-fd 3 --action 'session.*'
+check "the idle lock and unlock are in the audit log" \
+	eval '[ -z "$JA" ] || { contains "$OUT" "session.lock" && contains "$OUT" "session.unlock"; }'
+
+finish
