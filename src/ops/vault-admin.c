@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "domain/account.h"
+#include "domain/dates.h"
 #include "domain/pwpolicy.h"
 #include "ops/vault-admin.h"
 #include "store/migrate.h"
@@ -60,6 +61,9 @@ int
 ops_audit_list(struct session *s, const struct audit_filter *f,
     audit_row_fn fn, void *arg, char **err)
 {
+	if ((f->from != NULL && date_check(f->from, err) < 0) ||
+	    (f->to != NULL && date_check(f->to, err) < 0))
+		return -1;
 	return audit_list(s->v->db, f, fn, arg, err);
 }
 

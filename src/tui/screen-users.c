@@ -67,16 +67,26 @@ users_draw(struct tui *t, int top, int rows)
 		draw_text(top + 1, 1, COLS - 2, err, ROLE_ERROR);
 		free(err);
 	}
-	draw_text(top + rows - 1, 1, COLS - 2, _("Accounts are added and changed "
-	    "with 'mynadesk user' (two persons)."), ROLE_TWO_PERSON);
+	draw_text(top + rows - 1, 1, COLS - 2, _("a adds a user. Roles, locks and "
+	    "passwords: 'mynadesk user' (see F1)."), ROLE_NORMAL);
 }
 
 static int
 users_key(struct tui *t, wint_t ch, int is_fkey)
 {
-	(void)t;
 	if (!is_fkey && ch == 0x1b)
 		return KEY_BACK;
+	if (!is_fkey && ch == 'a') {
+		char *err = NULL;
+
+		if (ops_require_role(t->s, "admin", &err) < 0) {
+			tui_message(t, ROLE_ERROR, "%s", err);
+			free(err);
+			return KEY_HANDLED;
+		}
+		tui_push(t, &screen_user_add);
+		return KEY_HANDLED;
+	}
 	return KEY_IGNORED;
 }
 
@@ -84,8 +94,12 @@ const struct screen screen_users = {
 	.crumb = N_("Admin"),
 	.help = N_("The account list: name, role, status,\n"
 	    "when it was created and last logged in.\n"
+	    "a adds a user (administrators; two persons\n"
+	    "once two users are active).\n"
+	    "Role changes, locking, unlocking and passwords:\n"
+	    "mynadesk user role|lock|unlock|passwd.\n"
 	    "Esc goes back."),
-	.keybar = N_("Esc\tback\nF1\thelp"),
+	.keybar = N_("a\tadd user\nEsc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = users_draw,
 	.key = users_key,

@@ -77,6 +77,7 @@ extern const struct screen screen_login;
 extern const struct screen screen_home;
 extern const struct screen screen_audit;
 extern const struct screen screen_users;
+extern const struct screen screen_user_add;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);

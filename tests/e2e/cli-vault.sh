@@ -1,7 +1,7 @@
 #!/bin/bash
 # End-to-end: creating a vault, opening it, and refusing what must be refused.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 18
+plan 19
 
 V=$SCRATCH/vault
 PW='Kokuho-2026-pass'
@@ -46,6 +46,9 @@ check "audit show filters by action" \
 
 run_pw "$PW" audit show --vault "$V" --user yamada --password-fd 3 --action 'login.*'
 check "audit show lists recovery logins as a family" eval 'contains "$OUT" "login.recovery"'
+
+run_pw "$PW" audit show --vault "$V" --user yamada --password-fd 3 --from 2026-02-30
+check "audit show refuses an impossible date" eval '[ "$RC" -eq 1 ] && contains "$ERR" "not a day"'
 
 # Rollback: keep a copy, act, put the copy back.
 cp "$V/vault.db" "$SCRATCH/old.db"

@@ -6,11 +6,13 @@ MYNADESK=${MYNADESK:-$(pwd)/mynadesk}
 T_N=0
 T_FAILED=0
 SCRATCH=$(mktemp -d /tmp/myna-e2e-XXXXXX)
-TMUX_SOCK="myna$$"
+TMUX_SOCK="myna$$-0"
+TM_N=0
 trap 't_cleanup' EXIT
 
 t_cleanup() {
-	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	local i
+	for i in $(seq 0 "$TM_N"); do tmux -L "myna$$-$i" kill-server 2>/dev/null; done
 	rm -rf "$SCRATCH"
 }
 
@@ -58,10 +60,13 @@ run_pw() {
 
 contains() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
 
-# Console helpers: a private tmux server, fixed size.
+# Console helpers: a private tmux server, fixed size. Each console gets a
+# server of its own, so a server still shutting down cannot swallow the next.
 tm_start() {
 	local cols=$1 rows=$2
 	shift 2
+	TM_N=$((TM_N + 1))
+	TMUX_SOCK="myna$$-$TM_N"
 	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" "$@"
 }
 tm_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }

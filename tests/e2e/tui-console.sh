@@ -3,7 +3,7 @@
 # read the Japanese home screen, help, the audit list, the idle lock,
 # resize, quitting; and the terminal restored afterwards.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 16
+plan 21
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -68,6 +68,33 @@ check "the home screen survives a resize to 80x24" \
 	eval 'tm_wait "8 Admin" && [ "$(tm_screen | wc -l)" -le 24 ]'
 tm_keys 8
 check "the admin screen lists the accounts" eval 'tm_wait "administrator" && tm_screen | grep -q "yamada"'
+
+# add_user NAME PASSWORD [CHECKER CHECKER-PASSWORD]: the add form, typed.
+add_user() {
+	tm_keys a
+	tm_wait "Password again" >/dev/null
+	tm_text "$1"; tm_keys Enter Right Enter
+	tm_text "$2"; tm_keys Enter
+	tm_text "$2"; tm_keys Enter
+	if [ $# -gt 2 ]; then
+		tm_text "$3"; tm_keys Enter
+		tm_text "$4"; tm_keys Enter
+	fi
+}
+add_user sato 'Second-pass-2026!'
+check "an administrator adds the first extra user from the console" \
+	eval 'tm_wait "user sato added (supervisor)" && tm_screen | grep -qE "sato +supervisor"'
+tm_keys a
+check "the next addition says a second person is needed" \
+	eval 'tm_wait "this needs a second person" && tm_screen | grep -q "Second person (at this console)"'
+tm_keys Escape
+add_user kato 'Third-pass-2026!' sato 'Not-the-password-1'
+check "a wrong second-person password is refused on the form" \
+	tm_wait "wrong user name or password for the second person"
+tm_keys Escape
+add_user kato 'Third-pass-2026!' sato 'Second-pass-2026!'
+check "with the second person's login the user is added" \
+	eval 'tm_wait "user kato added" && tm_screen | grep -qE "kato +supervisor"'
 tm_keys Escape
 tm_wait "Home" >/dev/null
 tm_keys q
@@ -81,5 +108,9 @@ tm_stop
 run_pw "$A" audit show --vault "$V" --user yamada --password-fd 3 --action 'session.*'
 check "the idle lock and unlock are in the audit log" \
 	eval '[ -z "$JA" ] || { contains "$OUT" "session.lock" && contains "$OUT" "session.unlock"; }'
+
+run_pw "$A" audit show --vault "$V" --user yamada --password-fd 3 --action user.add
+check "the console's addition names the second person in the audit log" \
+	eval 'echo "$OUT" | grep -qE "yamada +sato +user.add +kato"'
 
 finish

@@ -1,0 +1,196 @@
+/* Admin > add a user: the form, and the second person's login on the same
+ * screen once the vault has two active users. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/account.h"
+#include "ops/accounts.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+enum { F_NAME, F_ROLE, F_PW, F_PW2, F_CHECKER, F_CHECKER_PW, F_COUNT };
+
+static const char *const add_roles[] = { "clerk", "supervisor", "admin" };
+
+struct user_add {
+	struct field f[F_COUNT];
+	int focus;
+	int role;
+	int need_checker;
+};
+
+static struct user_add *
+add_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL) {
+		struct user_add *a = xcalloc(1, sizeof *a);
+
+		a->f[F_PW].secret = a->f[F_PW2].secret = a->f[F_CHECKER_PW].secret = 1;
+		*slot = a;
+	}
+	return *slot;
+}
+
+static void
+add_enter(struct tui *t)
+{
+	struct user_add *a = add_state(t);
+	char *err = NULL;
+
+	a->need_checker = ops_needs_checker(t->s, &err) > 0;
+	free(err);
+	if (a->need_checker)
+		/* L10N: said before a two-person step starts. */
+		tui_message(t, ROLE_TWO_PERSON, "%s", _("this needs a second person: "
+		    "they enter their name and password below"));
+}
+
+static int
+add_last_field(const struct user_add *a)
+{
+	return a->need_checker ? F_CHECKER_PW : F_PW2;
+}
+
+static void
+add_draw(struct tui *t, int top, int rows)
+{
+	static const char *const labels[F_COUNT] = { N_("User name"), N_("Role"),
+	    N_("Password"), N_("Password again"), N_("Second person"),
+	    N_("Their password") };
+	struct user_add *a = add_state(t);
+	int i, y = top + 1, x = 2, lx = 22, cursor_y = y, cursor_x = lx;
+
+	(void)rows;
+	for (i = 0; i <= add_last_field(a); i++, y += 2) {
+		if (i == F_CHECKER) {
+			draw_text(y, x, COLS - 4, _("Second person (at this console):"),
+			    ROLE_TWO_PERSON);
+			y += 2;
+		}
+		draw_text(y, x, lx - x, _(labels[i]), ROLE_NORMAL);
+		if (i == F_ROLE) {
+			char role[64];
+
+			snprintf(role, sizeof role, "< %s >",
+			    account_role_label(add_roles[a->role]));
+			draw_text(y, lx, 30, role, a->focus == i ? ROLE_SELECTED :
+			    ROLE_NORMAL);
+		} else {
+			field_draw(&a->f[i], y, lx, 30, a->focus == i);
+		}
+		if (a->focus == i)
+			cursor_y = y;
+	}
+	/* Redraw the focused field so the cursor ends up inside it. */
+	if (a->focus != F_ROLE)
+		field_draw(&a->f[a->focus], cursor_y, cursor_x, 30, 1);
+	curs_set(a->focus != F_ROLE);
+}
+
+static void
+add_clear_secrets(struct user_add *a)
+{
+	field_clear(&a->f[F_PW]);
+	field_clear(&a->f[F_PW2]);
+	field_clear(&a->f[F_CHECKER_PW]);
+}
+
+static int
+add_submit(struct tui *t, struct user_add *a)
+{
+	char *name = field_text(&a->f[F_NAME]), *pw = field_text(&a->f[F_PW]);
+	char *pw2 = field_text(&a->f[F_PW2]), *cn = field_text(&a->f[F_CHECKER]);
+	char *cpw = field_text(&a->f[F_CHECKER_PW]), *err = NULL;
+	struct checker c = { cn, cpw };
+	int rc = -1;
+
+	if (strcmp(pw, pw2) != 0) {
+		tui_message(t, ROLE_ERROR, "%s", _("the two passwords differ: type "
+		    "them again"));
+		a->focus = F_PW;
+	} else {
+		tui_message(t, ROLE_NORMAL, "%s", _("checking the password..."));
+		draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
+		refresh();
+		rc = ops_user_add(t->s, name, add_roles[a->role], pw,
+		    a->need_checker ? &c : NULL, &err);
+		if (rc < 0) {
+			tui_message(t, ROLE_ERROR, "%s", err);
+			a->focus = strstr(err, "password") ? F_PW : F_NAME;
+			if (a->need_checker && strstr(err, "second person"))
+				a->focus = F_CHECKER;
+		}
+	}
+	if (rc == 0) {
+		tui_pop(t);
+		tui_message(t, ROLE_OK, _("user %s added (%s)"), name,
+		    account_role_label(add_roles[a->role]));
+	} else {
+		add_clear_secrets(a);
+	}
+	free(err);
+	secret_free_str(name);
+	secret_free_str(pw);
+	secret_free_str(pw2);
+	secret_free_str(cn);
+	secret_free_str(cpw);
+	return KEY_HANDLED;
+}
+
+static int
+add_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct user_add *a = add_state(t);
+	int last = add_last_field(a);
+
+	if (!is_fkey && ch == 0x1b) {
+		add_clear_secrets(a);
+		return KEY_BACK;
+	}
+	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER)) {
+		if (a->focus < last) {
+			a->focus++;
+			return KEY_HANDLED;
+		}
+		return add_submit(t, a);
+	}
+	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
+		a->focus = a->focus < last ? a->focus + 1 : 0;
+		return KEY_HANDLED;
+	}
+	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
+		a->focus = a->focus > 0 ? a->focus - 1 : last;
+		return KEY_HANDLED;
+	}
+	if (a->focus == F_ROLE) {
+		if (is_fkey && (ch == KEY_LEFT || ch == KEY_RIGHT)) {
+			a->role = (a->role + (ch == KEY_RIGHT ? 1 : 2)) % 3;
+			return KEY_HANDLED;
+		}
+		return KEY_IGNORED;
+	}
+	return field_key(&a->f[a->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+const struct screen screen_user_add = {
+	.crumb = N_("Add user"),
+	.help = N_("Type the new user's name and choose the role\n"
+	    "with the left and right arrows.\n"
+	    "The new user types their password twice.\n"
+	    "Once two users are active, a second person\n"
+	    "logs in below to confirm the change.\n"
+	    "Enter on the last field adds the user; Esc cancels."),
+	.keybar = N_("Enter\tnext / add\nTab\tnext field\n\xe2\x86\x90\xe2\x86\x92\trole\n"
+	    "Esc\tcancel\nF1\thelp"),
+	.enter = add_enter,
+	.draw = add_draw,
+	.key = add_key,
+};
