@@ -47,11 +47,51 @@ redact_run(const unsigned char *s, size_t *len)
 	return digits;
 }
 
+/* Digits within the first len bytes of a run. */
+static int
+redact_run_digits(const unsigned char *s, size_t len)
+{
+	size_t i = 0, d;
+	int digits = 0;
+
+	while (i < len) {
+		d = redact_digit_len(s + i);
+		if (d == 0) {
+			i++;
+			continue;
+		}
+		digits++;
+		i += d;
+	}
+	return digits;
+}
+
 static int
 redact_is_word(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	    (c >= 'A' && c <= 'Z');
+}
+
+/* A run that ends glued to a word ("1234 5678 9012 3456 7x") may still hold a
+ * free-standing number before its last separator: shorten it until it ends
+ * cleanly, and return its digit count (0 when nothing free-standing is left). */
+static int
+redact_trim(const unsigned char *s, size_t *len)
+{
+	for (;;) {
+		size_t i, cut = 0;
+
+		if (!redact_is_word(s[*len]))
+			break;
+		for (i = 0; i < *len; i++)
+			if (redact_is_sep(s[i]))
+				cut = i;
+		if (cut == 0)
+			return 0;
+		*len = cut;
+	}
+	return redact_run_digits(s, *len);
 }
 
 char *
@@ -68,7 +108,7 @@ redact_numbers(const char *text)
 		int digits = glued ? 0 : redact_run(s, &len), seen = 0;
 
 		if (digits >= 12 && redact_is_word(s[len]))
-			digits = 0;
+			digits = redact_trim(s, &len);
 		if (digits < 12) {
 			/* Not a number: copy the rest of the word, the short
 			 * digit run, or one byte. */

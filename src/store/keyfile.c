@@ -39,12 +39,15 @@ keyfile_mac(const char *text, size_t len, const unsigned char data_key[KEY_LEN],
 	OPENSSL_cleanse(mac_key, sizeof mac_key);
 }
 
+static char *keyfile_slot_line(const struct keyslot *s);
+
 static int
 keyfile_parse_slot(char *line, struct keyslot *s)
 {
 	char kind[16], name[64], kdf[16], salt[64], nonce[64], ct[128], tag[64];
+	char *canon;
 	long long uid;
-	int n;
+	int n, rc;
 
 	memset(s, 0, sizeof *s);
 	n = sscanf(line, "slot %15s %lld %63s %15s %d %d %d %63s %63s %127s %63s",
@@ -64,30 +67,70 @@ keyfile_parse_slot(char *line, struct keyslot *s)
 	    hex_decode(ct, s->ct, KEY_LEN) < 0 ||
 	    hex_decode(tag, s->tag, SLOT_TAG_LEN) < 0)
 		return -1;
+	/* sscanf forgives extra spaces and signs; the file must be exact. */
+	canon = keyfile_slot_line(s);
+	rc = strncmp(canon, line, strlen(line)) == 0 &&
+	    strlen(canon) == strlen(line) + 1 ? 0 : -1;
+	free(canon);
+	return rc;
+}
+
+/* "KEY VALUE" with exactly one space and a value of len characters from set. */
+static const char *
+keyfile_field(const char *line, const char *key, size_t len, const char *set)
+{
+	size_t k = strlen(key);
+	const char *v = line + k + 1;
+
+	if (strncmp(line, key, k) != 0 || line[k] != ' ' || strlen(v) != len ||
+	    strspn(v, set) != len)
+		return NULL;
+	return v;
+}
+
+#define KEYFILE_HEX "0123456789abcdef"
+#define KEYFILE_DIGITS "0123456789"
+
+static int
+keyfile_parse_head(const char *line, struct keyfile *kf)
+{
+	const char *sp;
+	char *end;
+	long long seq;
+
+	if (strncmp(line, "head ", 5) != 0 || (sp = strchr(line + 5, ' ')) == NULL ||
+	    sp == line + 5 || strspn(line + 5, KEYFILE_DIGITS) != (size_t)(sp - line - 5))
+		return -1;
+	seq = strtoll(line + 5, &end, 10);
+	if (end != sp || seq < 0 || strlen(sp + 1) != 64 ||
+	    strspn(sp + 1, KEYFILE_HEX) != 64 || hex_decode(sp + 1, kf->head, 32) < 0)
+		return -1;
+	kf->head_seq = seq;
 	return 0;
 }
 
-/* Handles one line; returns 1 when it was the MAC line (the last). */
+/* Handles one line; returns 1 when it was the MAC line (the last). Lines are
+ * matched exactly, so what parses is what keyfile_format writes. */
 static int
 keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 {
-	char hex[80];
-	long long seq;
+	const char *v;
 
 	if (lineno == 1) {
 		if (strcmp(line, KEYFILE_MAGIC) != 0)
 			return err_set(err, _("vault.keys:1: not a mynadesk key file"));
 		return 0;
 	}
-	if (sscanf(line, "vault %32s", kf->vault_id) == 1 && strlen(line) == 38)
-		return 0;
-	if (sscanf(line, "insurer %8s", kf->insurer) == 1 && strlen(line) == 16)
-		return 0;
-	if (sscanf(line, "head %lld %79s", &seq, hex) == 2 && seq >= 0 &&
-	    hex_decode(hex, kf->head, 32) == 0) {
-		kf->head_seq = seq;
+	if ((v = keyfile_field(line, "vault", 32, KEYFILE_HEX)) != NULL) {
+		memcpy(kf->vault_id, v, 33);
 		return 0;
 	}
+	if ((v = keyfile_field(line, "insurer", 8, KEYFILE_DIGITS)) != NULL) {
+		memcpy(kf->insurer, v, 9);
+		return 0;
+	}
+	if (keyfile_parse_head(line, kf) == 0)
+		return 0;
 	if (strncmp(line, "slot ", 5) == 0) {
 		struct keyslot s;
 
@@ -96,7 +139,8 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 		keyfile_put_slot(kf, &s);
 		return 0;
 	}
-	if (sscanf(line, "mac %79s", hex) == 1 && hex_decode(hex, kf->mac, 32) == 0)
+	if ((v = keyfile_field(line, "mac", 64, KEYFILE_HEX)) != NULL &&
+	    hex_decode(v, kf->mac, 32) == 0)
 		return 1;
 	return err_set(err, _("vault.keys:%d: unexpected line"), lineno);
 }

@@ -129,12 +129,14 @@ add_submit(struct tui *t, struct user_add *a)
 				a->focus = F_CHECKER;
 		}
 	}
+	add_clear_secrets(a);
 	if (rc == 0) {
+		const char *role = add_roles[a->role];
+
+		/* tui_pop frees a: nothing of it is used after this line. */
 		tui_pop(t);
 		tui_message(t, ROLE_OK, _("user %s added (%s)"), name,
-		    account_role_label(add_roles[a->role]));
-	} else {
-		add_clear_secrets(a);
+		    account_role_label(role));
 	}
 	free(err);
 	secret_free_str(name);

@@ -3,7 +3,7 @@
 # read the Japanese home screen, help, the audit list, the idle lock,
 # resize, quitting; and the terminal restored afterwards.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 21
+plan 22
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -19,7 +19,7 @@ fi
 console() {
 	local lang=$1
 	shift
-	tm_start 100 30 "stty -g > $SCRATCH/stty.before; env LANG=$lang LC_ALL=$lang LANGUAGE= $MYNADESK --vault $V $*; echo EXIT=\$? > $SCRATCH/exit; stty -g > $SCRATCH/stty.after; sleep 30"
+	tm_start 100 30 "stty -g > $SCRATCH/stty.before; env LANG=$lang LC_ALL=$lang LANGUAGE= $MYNADESK --vault $V $* 2>>$SCRATCH/console.err; echo EXIT=\$? > $SCRATCH/exit; stty -g > $SCRATCH/stty.after; sleep 30"
 }
 
 if [ -z "$JA" ]; then
@@ -112,5 +112,12 @@ check "the idle lock and unlock are in the audit log" \
 run_pw "$A" audit show --vault "$V" --user yamada --password-fd 3 --action user.add
 check "the console's addition names the second person in the audit log" \
 	eval 'echo "$OUT" | grep -qE "yamada +sato +user.add +kato"'
+
+# Anything the console wrote to stderr (a sanitizer report, say) is shown.
+if [ -s "$SCRATCH/console.err" ]; then
+	not_ok "the console wrote nothing to stderr" "$(head -n 40 "$SCRATCH/console.err")"
+else
+	ok "the console wrote nothing to stderr"
+fi
 
 finish

@@ -35,6 +35,13 @@ static void test_glued_after_kept(void **st) { (void)st; check("123456789018abc"
 static void test_long_run_masked(void **st) { (void)st; check("12345678901234", "**********1234"); }
 static void test_two_numbers(void **st) { (void)st; check("a 123456789018, 210987654321", "a ********9018, ********4321"); }
 static void test_date_kept(void **st) { (void)st; check("2026-11-26 12:00", "2026-11-26 12:00"); }
+/* Found by fuzz-text: a run continued past a separator into a word. */
+static void test_run_then_glued_word(void **st)
+{
+	(void)st;
+	check("`06172172882345766 8u 80", "`*************5766 8u 80");
+	check("1234 5678 9018 7x", "**** **** 9018 7x");
+}
 static void test_double_separator_splits(void **st) { (void)st; check("123456--789018", "123456--789018"); }
 
 int
@@ -54,6 +61,7 @@ main(void)
 		cmocka_unit_test(test_two_numbers),
 		cmocka_unit_test(test_date_kept),
 		cmocka_unit_test(test_double_separator_splits),
+		cmocka_unit_test(test_run_then_glued_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
