@@ -45,6 +45,39 @@ static const struct cli_command cli_commands[] = {
 	    N_("list audit records"),
 	    "vault user password-fd recovery-key-fd from to actor action limit",
 	    cli_cmd_audit_show },
+	{ "person import", "FILE [--layout FILE] [--accept-valid]",
+	    N_("import the existing system's extract of insured persons"),
+	    "vault user password-fd recovery-key-fd layout accept-valid",
+	    cli_cmd_person_import },
+	{ "person show", "--person KEY",
+	    N_("show a person: identity items, household, number state, history"),
+	    "vault user password-fd recovery-key-fd person", cli_cmd_person_show },
+	{ "person search", "TEXT",
+	    N_("find persons by kana or kanji name prefix, symbol[/number] or "
+	    "birth date YYYYMMDD"),
+	    "vault user password-fd recovery-key-fd limit", cli_cmd_person_search },
+	{ "number enter", "--person KEY --channel CH --received DATE --doc REF",
+	    N_("enter a person's number (read from the terminal or --number-fd)"),
+	    "vault user password-fd recovery-key-fd person number-fd channel "
+	    "received doc", cli_cmd_number_enter },
+	{ "number confirm", "--person KEY",
+	    N_("confirm an entered number by keying it again (another user)"),
+	    "vault user password-fd recovery-key-fd person number-fd",
+	    cli_cmd_number_confirm },
+	{ "number match", "--person KEY",
+	    N_("check a number from a later application: exit 0 match, 1 no match"),
+	    "vault user password-fd recovery-key-fd person number-fd",
+	    cli_cmd_number_match },
+	{ "number status", "--person KEY",
+	    N_("print the number's state, never the number"),
+	    "vault user password-fd recovery-key-fd person", cli_cmd_number_status },
+	{ "number due", "",
+	    N_("list numbers due for deletion after the retention period"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_number_due },
+	{ "number delete", "--person KEY --checker NAME",
+	    N_("erase a number due for deletion (two persons)"),
+	    "vault user password-fd recovery-key-fd person checker "
+	    "checker-password-fd", cli_cmd_number_delete },
 };
 
 static const struct option cli_long[] = {
@@ -64,6 +97,13 @@ static const struct option cli_long[] = {
 	{ "actor", required_argument, NULL, 'A' },
 	{ "action", required_argument, NULL, 'x' },
 	{ "limit", required_argument, NULL, 'l' },
+	{ "person", required_argument, NULL, 'P' },
+	{ "layout", required_argument, NULL, 'L' },
+	{ "accept-valid", no_argument, NULL, 'Y' },
+	{ "number-fd", required_argument, NULL, 'F' },
+	{ "channel", required_argument, NULL, 'H' },
+	{ "received", required_argument, NULL, 'D' },
+	{ "doc", required_argument, NULL, 'O' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 }
@@ -139,6 +179,13 @@ cli_store(struct cli_args *a, int c, const char *arg)
 	case 't': a->to = arg; return 0;
 	case 'A': a->actor = arg; return 0;
 	case 'x': a->action = arg; return 0;
+	case 'P': a->person = arg; return 0;
+	case 'L': a->layout = arg; return 0;
+	case 'Y': a->accept_valid = 1; return 0;
+	case 'H': a->channel = arg; return 0;
+	case 'D': a->received = arg; return 0;
+	case 'O': a->doc = arg; return 0;
+	case 'F': fd = &a->number_fd; break;
 	case 'l':
 		return cli_number(arg, 1, 100000000, &a->limit);
 	case 'p': fd = &a->password_fd; break;
@@ -237,7 +284,7 @@ cli_main(int argc, char **argv)
 
 	memset(&a, 0, sizeof a);
 	a.password_fd = a.recovery_fd = a.new_password_fd = -1;
-	a.checker_password_fd = -1;
+	a.checker_password_fd = a.number_fd = -1;
 	if ((cmd = cli_find(argc, argv, &used)) == NULL) {
 		fprintf(stderr, _("mynadesk: unknown command '%s'\n"), argv[0]);
 		cli_usage(stderr);

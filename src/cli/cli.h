@@ -24,6 +24,13 @@ struct cli_args {
 	const char *actor;
 	const char *action;
 	long long limit;
+	const char *person;
+	const char *layout;
+	int accept_valid;
+	int number_fd;
+	const char *channel;
+	const char *received;
+	const char *doc;
 	const char *pos[CLI_MAX_POS];
 	int npos;
 };
@@ -61,5 +68,14 @@ int cli_cmd_user_passwd(struct cli_args *a);
 int cli_cmd_user_role(struct cli_args *a);
 int cli_cmd_audit_verify(struct cli_args *a);
 int cli_cmd_audit_show(struct cli_args *a);
+int cli_cmd_person_import(struct cli_args *a);
+int cli_cmd_person_show(struct cli_args *a);
+int cli_cmd_person_search(struct cli_args *a);
+int cli_cmd_number_enter(struct cli_args *a);
+int cli_cmd_number_confirm(struct cli_args *a);
+int cli_cmd_number_match(struct cli_args *a);
+int cli_cmd_number_status(struct cli_args *a);
+int cli_cmd_number_due(struct cli_args *a);
+int cli_cmd_number_delete(struct cli_args *a);
 
 #endif

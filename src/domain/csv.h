@@ -31,7 +31,11 @@ struct csvr;
  * skipped; blank lines give no record; spaces belong to the field. A quote
  * left open at the end of input, a NUL byte and the limits above are errors
  * in both modes. Strict mode also refuses a quote inside an unquoted field
- * and text after a closing quote; otherwise they are kept as text.
+ * and text after a closing quote. Lenient mode keeps both as text, but
+ * after a closing quote libcsv reads that quote as part of the field, which
+ * then runs on to the next quote: use strict mode for imports.
+ * An error's line is where the record starts, or for a stray quote or a
+ * NUL byte the line it is on.
  */
 struct csvr *csvr_new(int strict);
 void csvr_free(struct csvr *r);

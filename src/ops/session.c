@@ -44,6 +44,14 @@ ops_audit(struct session *s, const char *actor2, const char *action,
 }
 
 int
+ops_audit_as(struct session *s, const char *actor, const char *actor2,
+    const char *action, const char *subject, const char *detail, char **err)
+{
+	return audit_append(s->v->db, actor, actor2, action, subject, detail,
+	    NULL, err);
+}
+
+int
 ops_commit(struct session *s, char **err)
 {
 	if (db_commit(s->v->db, err) < 0)

@@ -36,6 +36,11 @@ int ops_commit(struct session *s, char **err);
 int ops_audit(struct session *s, const char *actor2, const char *action,
     const char *subject, const char *detail, char **err);
 
+/* The same with another actor: a second person who did the action on this
+ * console (the session user then stands as actor2 or is the other party). */
+int ops_audit_as(struct session *s, const char *actor, const char *actor2,
+    const char *action, const char *subject, const char *detail, char **err);
+
 /* Checks that checker is a second, different, active user with the right
  * password. */
 int ops_second_person(struct session *s, const char *checker,

@@ -176,6 +176,17 @@ test_other_characters(void **st)
 	    "digits, spaces and hyphens are allowed");
 	bad("一二三四五六七八九〇一八", "the number contains '一' (U+4E00): "
 	    "only digits, spaces and hyphens are allowed");
+	bad("1234567890é", "the number contains 'é' (U+00E9): only digits, "
+	    "spaces and hyphens are allowed");
+	bad("😀123456789018", "the number contains '😀' (U+1F600): only "
+	    "digits, spaces and hyphens are allowed");
+	bad("1234\xc2\x85" "56789018", "the number contains U+0085: only "
+	    "digits, spaces and hyphens are allowed");
+	/* Not UTF-8: an overlong form and an encoded surrogate. */
+	bad("\xc0\x80" "123456789018", "the number contains byte 0xC0: only "
+	    "digits, spaces and hyphens are allowed");
+	bad("\xed\xa0\x80" "123456789018", "the number contains byte 0xED: "
+	    "only digits, spaces and hyphens are allowed");
 }
 
 static void

@@ -1,0 +1,171 @@
+/* mynadesk number enter|confirm|match|status|due|delete. The number is read
+ * from the terminal (echo off) or --number-fd, never from arguments, and is
+ * never printed. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "ops/numbers.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+/* Ends a command: prints err when rc failed, logs out, returns the status. */
+static int
+number_done(struct session *s, int rc, char *err)
+{
+	if (rc < 0)
+		cli_error(err ? err : _("failed"));
+	free(err);
+	ops_logout(s);
+	return rc < 0 ? 1 : 0;
+}
+
+static char *
+number_read(struct cli_args *a, char **err)
+{
+	/* L10N: prompt for the 12-digit individual number. */
+	return cli_read_secret(_("individual number"), a->number_fd, err);
+}
+
+int
+cli_cmd_number_enter(struct cli_args *a)
+{
+	struct number_entry e = { a->channel, a->received, a->doc };
+	enum number_result res;
+	struct session *s;
+	char *err = NULL, *typed;
+	int rc = -1;
+
+	if (a->person == NULL || a->channel == NULL || a->received == NULL ||
+	    a->doc == NULL)
+		return cli_error(_("usage: number enter --person KEY --channel CH "
+		    "--received YYYY-MM-DD --doc REF"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((typed = number_read(a, &err)) != NULL)
+		rc = ops_number_enter(s, a->person, typed, &e, &res, &err);
+	secret_free_str(typed);
+	if (rc == 0 && res == NUMBER_DUPLICATE) {
+		err = xstrdup(_("this number is already held by another person: it "
+		    "was refused and flagged to the supervisor"));
+		rc = -1;
+	} else if (rc == 0) {
+		printf(_("entered for %s: a second person must confirm it\n"), a->person);
+	}
+	return number_done(s, rc, err);
+}
+
+int
+cli_cmd_number_confirm(struct cli_args *a)
+{
+	enum number_result res;
+	struct session *s;
+	char *err = NULL, *typed;
+	int rc = -1;
+
+	if (a->person == NULL)
+		return cli_error(_("usage: number confirm --person KEY"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((typed = number_read(a, &err)) != NULL)
+		rc = ops_number_confirm(s, a->person, typed, NULL, &res, &err);
+	secret_free_str(typed);
+	if (rc == 0 && res == NUMBER_MISMATCH) {
+		err = xstrdup(_("the numbers do not match: neither is kept; the case "
+		    "went to the supervisor and the number must be entered again from "
+		    "the document"));
+		rc = -1;
+	} else if (rc == 0) {
+		printf(_("confirmed for %s\n"), a->person);
+	}
+	return number_done(s, rc, err);
+}
+
+int
+cli_cmd_number_match(struct cli_args *a)
+{
+	enum number_result res = NUMBER_MISMATCH;
+	struct session *s;
+	char *err = NULL, *typed;
+	int rc = -1;
+
+	if (a->person == NULL)
+		return cli_error(_("usage: number match --person KEY"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((typed = number_read(a, &err)) != NULL)
+		rc = ops_number_match(s, a->person, typed, &res, &err);
+	secret_free_str(typed);
+	if (rc == 0)
+		printf("%s\n", res == NUMBER_OK ? _("match") : _("no match"));
+	rc = number_done(s, rc, err);
+	return rc != 0 ? 2 : res == NUMBER_OK ? 0 : 1;
+}
+
+int
+cli_cmd_number_status(struct cli_args *a)
+{
+	struct session *s;
+	char state[16], *err = NULL;
+	int rc;
+
+	if (a->person == NULL)
+		return cli_error(_("usage: number status --person KEY"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_number_status(s, a->person, state, &err);
+	if (rc == 0)
+		printf("%s\n", state);
+	return number_done(s, rc, err);
+}
+
+static int
+number_due_line(const char *key, const char *lost, void *arg)
+{
+	(*(int *)arg)++;
+	printf("%-20s %s\n", key, lost);
+	return 0;
+}
+
+int
+cli_cmd_number_due(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc, n = 0;
+
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_number_due(s, number_due_line, &n, &err);
+	if (rc == 0 && n == 0)
+		printf("%s\n", _("no numbers are due for deletion"));
+	return number_done(s, rc, err);
+}
+
+int
+cli_cmd_number_delete(struct cli_args *a)
+{
+	struct checker c = { a->checker, NULL };
+	struct session *s;
+	char *err = NULL, *cpw = NULL, *prompt;
+	int rc = -1;
+
+	if (a->person == NULL || a->checker == NULL)
+		return cli_error(_("usage: number delete --person KEY --checker NAME"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	prompt = xasprintf(_("password for the second person %s"), a->checker);
+	cpw = cli_read_secret(prompt, a->checker_password_fd, &err);
+	free(prompt);
+	c.password = cpw;
+	if (cpw != NULL)
+		rc = ops_number_delete(s, a->person, &c, &err);
+	secret_free_str(cpw);
+	if (rc == 0)
+		printf(_("the number of %s was erased\n"), a->person);
+	return number_done(s, rc, err);
+}

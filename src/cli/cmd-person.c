@@ -1,0 +1,169 @@
+/* mynadesk person import|show|search */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "ops/numbers.h"
+#include "ops/person-import.h"
+#include "ops/persons.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+static volatile int person_interrupted;
+
+static void
+person_on_sigint(int sig)
+{
+	(void)sig;
+	person_interrupted = 1;
+}
+
+static void
+person_progress(long long rows, long long bytes, long long total, void *arg)
+{
+	(void)arg;
+	if (isatty(STDERR_FILENO) && total > 0)
+		fprintf(stderr, _("\r%lld lines  %3lld%%"), rows, bytes * 100 / total);
+}
+
+int
+cli_cmd_person_import(struct cli_args *a)
+{
+	struct import_request rq = { 0 };
+	struct import_report rep;
+	struct session *s;
+	char *err = NULL;
+	int rc, i;
+
+	if (a->npos != 1)
+		return cli_error(_("usage: person import FILE [--layout FILE] "
+		    "[--accept-valid]"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rq.file = a->pos[0];
+	rq.layout = a->layout;
+	rq.accept_valid = a->accept_valid;
+	rq.progress = person_progress;
+	rq.cancel = &person_interrupted;
+	signal(SIGINT, person_on_sigint);
+	rc = ops_person_import(s, &rq, &rep, &err);
+	signal(SIGINT, SIG_DFL);
+	if (isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	for (i = 0; i < rep.nmessages; i++)
+		fprintf(stderr, "%s\n", rep.messages[i]);
+	if (rep.counts.rejected > rep.nmessages)
+		fprintf(stderr, _("... and %lld more rejected lines\n"),
+		    rep.counts.rejected - rep.nmessages);
+	if (rc == 0)
+		printf(_("imported %s: %lld added, %lld changed, %lld unchanged, "
+		    "%lld rejected\n"), rq.file, rep.counts.added, rep.counts.changed,
+		    rep.counts.unchanged, rep.counts.rejected);
+	else
+		cli_error(err);
+	free(err);
+	import_report_clear(&rep);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+static const char *const person_labels[PF_COUNT] = {
+	N_("key"), N_("insurer"), N_("symbol"), N_("number"), N_("relation"),
+	N_("member"), N_("name"), N_("kana"), N_("birth"), N_("sex"), N_("address"),
+	N_("municipality"), N_("resident"), N_("employer"), N_("acquired"),
+	N_("lost") };
+
+static int
+person_history_line(const struct history_row *h, void *arg)
+{
+	(void)arg;
+	printf("  %.10s  %-9s %s -> %s  (%s)\n", h->imported, h->field, h->old,
+	    h->new_value, h->file);
+	return 0;
+}
+
+static int
+person_household_line(int64_t id, const struct person *p, void *arg)
+{
+	(void)id;
+	(void)arg;
+	printf("  %-12s %s  %s  %s\n", p->f[PF_KEY], p->f[PF_RELATION][0] == '1' ?
+	    _("member") : _("family"), p->f[PF_NAME], p->f[PF_BIRTH]);
+	return 0;
+}
+
+int
+cli_cmd_person_show(struct cli_args *a)
+{
+	struct person_view v;
+	struct session *s;
+	char *err = NULL;
+	int rc, i;
+
+	if (a->person == NULL)
+		return cli_error(_("usage: person show --person KEY"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_person_view(s, a->person, &v, &err);
+	if (rc == 0) {
+		for (i = 0; i < PF_COUNT; i++) {
+			char *label = text_pad(_(person_labels[i]), 14);
+
+			printf("%s %s\n", label, v.p.f[i]);
+			free(label);
+		}
+		printf("%s %s\n", _("number state  "), v.number_state);
+		printf("%s\n", _("household:"));
+		rc = ops_person_household(s, &v, person_household_line, NULL, &err);
+		printf("%s\n", _("history:"));
+		if (rc == 0)
+			rc = ops_person_history(s, &v, person_history_line, NULL, &err);
+		person_view_clear(&v);
+	}
+	if (rc < 0)
+		cli_error(err);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+static int
+person_search_line(int64_t id, const struct person *p, void *arg)
+{
+	char *name = text_pad(p->f[PF_NAME], 16), *kana = text_pad(p->f[PF_KANA], 20);
+
+	(void)id;
+	(*(int *)arg)++;
+	printf("%-12s %s %s %s  %s/%s\n", p->f[PF_KEY], name, kana, p->f[PF_BIRTH],
+	    p->f[PF_SYMBOL], p->f[PF_NUMBER]);
+	free(name);
+	free(kana);
+	return 0;
+}
+
+int
+cli_cmd_person_search(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc, n = 0;
+
+	if (a->npos != 1)
+		return cli_error(_("usage: person search TEXT"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_person_search(s, a->pos[0], a->limit > 0 ? (int)a->limit : 50,
+	    person_search_line, &n, &err);
+	if (rc < 0)
+		cli_error(err);
+	else if (n == 0)
+		fprintf(stderr, _("mynadesk: no person matches '%s'\n"), a->pos[0]);
+	free(err);
+	ops_logout(s);
+	return rc == 0 && n > 0 ? 0 : 1;
+}

@@ -1,0 +1,314 @@
+/* Value checks for imported files: every cell is refused with a reason the
+ * clerk can act on before anything reaches the vault. */
+#include "config.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+#include <strings.h>
+
+#include "domain/dates.h"
+#include "domain/fieldcheck.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+size_t
+fieldcheck_utf8_next(const char *s, size_t n, unsigned int *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i;
+	unsigned int c;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
+		len = 2;
+		c = u[0] & 0x1f;
+	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
+		len = 3;
+		c = u[0] & 0x0f;
+	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
+		len = 4;
+		c = u[0] & 0x07;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+int
+fieldcheck_is_control(unsigned int cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+	    (cp >= 0x200b && cp <= 0x200f) || cp == 0x2028 || cp == 0x2029 ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0xfeff;
+}
+
+static int
+fieldcheck_is_blank(unsigned int cp)
+{
+	return cp == ' ' || cp == 0x3000;
+}
+
+/* Shared by fieldcheck_kana and fieldcheck_value: *bad is the offset of the
+ * first character that is not allowed. */
+static int
+fieldcheck_kana_n(const char *s, size_t n, size_t *bad)
+{
+	unsigned int cp;
+	size_t i, len;
+
+	for (i = 0; i < n; i += len) {
+		*bad = i;
+		if ((len = fieldcheck_utf8_next(s + i, n - i, &cp)) == 0)
+			return FIELDCHECK_KANA_OTHER;
+		if (cp >= 0xff61 && cp <= 0xff9f)
+			return FIELDCHECK_KANA_HALF_WIDTH;
+		if (!(cp >= 0x30a0 && cp <= 0x30ff) && cp != 0x3000)
+			return FIELDCHECK_KANA_OTHER;
+	}
+	return FIELDCHECK_KANA_OK;
+}
+
+int
+fieldcheck_kana(const char *utf8)
+{
+	size_t bad;
+
+	if (utf8 == NULL)
+		return FIELDCHECK_KANA_OTHER;
+	return fieldcheck_kana_n(utf8, strlen(utf8), &bad);
+}
+
+static int
+fieldcheck_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	}
+	return 1;
+}
+
+static int
+fieldcheck_municipality_n(const char *s, size_t n)
+{
+	static const int weights[] = { 6, 5, 4, 3, 2 };
+	int sum = 0, i;
+
+	if (n != 6 || !fieldcheck_digits(s, n))
+		return 0;
+	for (i = 0; i < 5; i++)
+		sum += (s[i] - '0') * weights[i];
+	/* r = 0 gives 11 and r = 1 gives 10: only the last digit is kept. */
+	return s[5] - '0' == (11 - sum % 11) % 10;
+}
+
+int
+municipality_check(const char *code6)
+{
+	if (code6 == NULL)
+		return 0;
+	return fieldcheck_municipality_n(code6, strlen(code6));
+}
+
+/* YYYYMMDD naming a real day; the calendar rule is date_check's. */
+static int
+fieldcheck_date(const char *label, const char *s, size_t n, char **err)
+{
+	char dashed[11];
+	int y, m;
+
+	if (n != 8 || !fieldcheck_digits(s, n))
+		return err_set(err, _("%s is not a date (YYYYMMDD)"), label);
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[4] - '0') * 10 + (s[5] - '0');
+	if (y < 1900 || m < 1 || m > 12)
+		return err_set(err, _("%s is not a date (YYYYMMDD)"), label);
+	memcpy(dashed, s, 4);
+	dashed[4] = '-';
+	memcpy(dashed + 5, s + 4, 2);
+	dashed[7] = '-';
+	memcpy(dashed + 8, s + 6, 2);
+	dashed[10] = '\0';
+	if (date_check(dashed, NULL) != 0)
+		return err_set(err, _("%s is not a day of the calendar"), label);
+	return 0;
+}
+
+/* Bytes the value takes in CP932; a character it has no code for is named
+ * so that the clerk can choose the usual form of it. */
+static int
+fieldcheck_cp932(const char *label, const char *s, size_t n, size_t *bytes,
+    char **err)
+{
+	char out[256], *in = (char *)s, *op;
+	size_t left = n, room, len;
+	unsigned int cp;
+	iconv_t cd;
+	int ret = 0;
+
+	*bytes = 0;
+	/* ASCII is the same in CP932: most cells need no converter. */
+	for (len = 0; len < n && (unsigned char)s[len] < 0x80; len++)
+		continue;
+	if (len == n) {
+		*bytes = n;
+		return 0;
+	}
+	if ((cd = iconv_open("CP932", "UTF-8")) == (iconv_t)-1)
+		return err_set(err, _("cannot convert to CP932: %s"),
+		    strerror(errno));
+	while (left > 0) {
+		op = out;
+		room = sizeof out;
+		if (iconv(cd, &in, &left, &op, &room) != (size_t)-1) {
+			*bytes += sizeof out - room;
+			continue;
+		}
+		*bytes += sizeof out - room;
+		if (errno == E2BIG)
+			continue;
+		len = fieldcheck_utf8_next(in, left, &cp);
+		if (len == 0)
+			ret = err_set(err, _("%s is not valid UTF-8"), label);
+		else
+			ret = err_set(err, _("%s contains %.*s which CP932 "
+			    "cannot encode"), label, (int)len, in);
+		break;
+	}
+	iconv_close(cd);
+	return ret;
+}
+
+/* Type rules that look at the whole value; it is valid UTF-8 and not blank. */
+static int
+fieldcheck_type(const struct layout_field *f, const char *label,
+    const char *s, size_t n, char **err)
+{
+	unsigned int cp = 0;
+	size_t bad = 0, len;
+
+	switch (f->type) {
+	case FIELD_TEXT:
+		return 0;
+	case FIELD_KANA:
+		switch (fieldcheck_kana_n(s, n, &bad)) {
+		case FIELDCHECK_KANA_OK:
+			return 0;
+		case FIELDCHECK_KANA_HALF_WIDTH:
+			return err_set(err, _("%s: half-width kana: use "
+			    "full-width"), label);
+		default:
+			len = fieldcheck_utf8_next(s + bad, n - bad, &cp);
+			if (cp == ' ')
+				return err_set(err, _("%s must be full-width "
+				    "katakana: use a full-width space"), label);
+			return err_set(err, _("%s must be full-width katakana "
+			    "('%.*s' is not)"), label, (int)len, s + bad);
+		}
+	case FIELD_DIGITS:
+		if (!fieldcheck_digits(s, n))
+			return err_set(err, _("%s must be digits 0-9 only"),
+			    label);
+		return 0;
+	case FIELD_DATE:
+		return fieldcheck_date(label, s, n, err);
+	case FIELD_SEX:
+		if (n != 1 || s[0] < '1' || s[0] > '3')
+			return err_set(err, _("%s must be 1, 2 or 3"), label);
+		return 0;
+	case FIELD_RELATION:
+	case FIELD_RESIDENT:
+		if (n != 1 || s[0] < '1' || s[0] > '2')
+			return err_set(err, _("%s must be 1 or 2"), label);
+		return 0;
+	case FIELD_INSURER:
+		if (n != 8 || !fieldcheck_digits(s, n))
+			return err_set(err, _("%s must be 8 digits"), label);
+		return 0;
+	case FIELD_MUNICIPALITY:
+		if (n != 6 || !fieldcheck_digits(s, n))
+			return err_set(err, _("%s must be 6 digits"), label);
+		if (!fieldcheck_municipality_n(s, n))
+			return err_set(err, _("%s: check digit does not match: "
+			    "re-read the code from the document"), label);
+		return 0;
+	}
+	return err_set(err, _("%s has an unknown type"), label);
+}
+
+int
+fieldcheck_value(const struct layout_field *f, const char *value, size_t len,
+    char **err)
+{
+	const char *label;
+	size_t i, n, chars = 0, bytes;
+	unsigned int cp;
+	int blank = 1, cp932;
+
+	if (f == NULL)
+		return err_set(err, _("no field to check the value against"));
+	label = f->label != NULL ? f->label : f->name != NULL ? f->name : "";
+	if (f->encoding == NULL || strcasecmp(f->encoding, "UTF-8") == 0)
+		cp932 = 0;
+	else if (strcasecmp(f->encoding, "CP932") == 0)
+		cp932 = 1;
+	else
+		return err_set(err, _("%s: unknown encoding '%s'"), label,
+		    f->encoding);
+	if (value == NULL) {
+		if (len != 0)
+			return err_set(err, _("%s has no value"), label);
+		value = "";
+	}
+
+	for (i = 0; i < len; i += n) {
+		if ((n = fieldcheck_utf8_next(value + i, len - i, &cp)) == 0)
+			return err_set(err, _("%s is not valid UTF-8"), label);
+		if (fieldcheck_is_control(cp))
+			return err_set(err, _("%s contains a control character "
+			    "(U+%04X)"), label, cp);
+		if (!fieldcheck_is_blank(cp))
+			blank = 0;
+		chars++;
+	}
+	if (blank) {
+		if (f->required)
+			return err_set(err, _("%s is required"), label);
+		return 0;
+	}
+
+	if (fieldcheck_type(f, label, value, len, err) != 0)
+		return -1;
+	if (cp932) {
+		if (fieldcheck_cp932(label, value, len, &bytes, err) != 0)
+			return -1;
+	} else
+		bytes = len;
+	if (f->max_chars > 0 && chars > (size_t)f->max_chars)
+		return err_set(err, _("%s is longer than %d characters"), label,
+		    f->max_chars);
+	if (f->max_bytes > 0 && bytes > (size_t)f->max_bytes)
+		return err_set(err, _("%s is longer than %d bytes"), label,
+		    f->max_bytes);
+	return 0;
+}

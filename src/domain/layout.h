@@ -1,0 +1,83 @@
+/* File layouts: which columns a vendor's extract has, read from forms/. */
+#ifndef MYNA_LAYOUT_H
+#define MYNA_LAYOUT_H
+
+#include <stddef.h>
+
+/* Longest layout file layout_load reads. */
+#define LAYOUT_MAX_FILE (1024 * 1024)
+/* Largest max_chars or max_bytes a layout may give. */
+#define LAYOUT_MAX_LIMIT 100000
+/* Most fields (columns) a layout may have. */
+#define LAYOUT_MAX_FIELDS 1000
+/* Longest field name in bytes (ASCII letters, digits, '_' and '-'). */
+#define LAYOUT_MAX_NAME 32
+
+/* What a column holds; the names are those of the "type" key. */
+enum field_type {
+	FIELD_TEXT,
+	FIELD_KANA,
+	FIELD_DIGITS,
+	FIELD_DATE,
+	FIELD_SEX,
+	FIELD_RELATION,
+	FIELD_RESIDENT,
+	FIELD_INSURER,
+	FIELD_MUNICIPALITY,
+};
+
+struct layout_field {
+	char		*name;
+	enum field_type	 type;
+	int		 required;
+	int		 max_chars;	/* 0: no limit */
+	int		 max_bytes;	/* 0: no limit, else bytes in encoding */
+	char		*label;		/* the name when the file gives none */
+	char		*role;		/* NULL when the column has none */
+	/* The layout's encoding (not owned), so that max_bytes can be checked
+	 * from the field alone; NULL reads as UTF-8. */
+	const char	*encoding;
+};
+
+/*
+ * Roles are free-form: the code that imports a file names the roles it
+ * needs (layout_require_roles). Those of the persons extract are key,
+ * insurer, symbol, number, relation, member, name, kana, birth, sex, address,
+ * municipality, resident, employer, acquired and lost.
+ */
+struct layout {
+	char			*name;
+	int			 version;
+	char			*description;	/* "" when the file gives none */
+	char			*encoding;	/* "UTF-8" (default) or "CP932" */
+	int			 header;	/* first line names the columns;
+						 * default yes */
+	char			*line_ending;	/* "CRLF" (default) or "LF" */
+	struct layout_field	*fields;	/* in file order */
+	size_t			 nfields;
+};
+
+/* Name of a field type as the layout file spells it. */
+const char *layout_type_name(enum field_type type);
+
+/* Parses len bytes of layout text. On success fills *out (free it with
+ * layout_free) and returns 0. Otherwise returns -1, leaves *out empty and
+ * sets *err to "FILE:LINE: message" naming the first problem; filename may
+ * be NULL. */
+int layout_parse(const char *text, size_t len, const char *filename,
+    struct layout *out, char **err);
+/* Reads and parses the layout file at path (at most LAYOUT_MAX_FILE bytes). */
+int layout_load(const char *path, struct layout *out, char **err);
+void layout_free(struct layout *layout);
+
+/* The field with the given role, or NULL (also for NULL arguments). */
+const struct layout_field *layout_find_role(const struct layout *layout,
+    const char *role);
+/* Its index in layout->fields, or -1. */
+int layout_index_of_role(const struct layout *layout, const char *role);
+/* Returns 0 when every role of the NULL-terminated list has a field;
+ * otherwise -1 with *err naming the missing roles. */
+int layout_require_roles(const struct layout *layout,
+    const char *const *roles, char **err);
+
+#endif

@@ -1,0 +1,105 @@
+/* Insured persons: the field table, the row hash, and cross-field rules. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "domain/person.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+static const struct {
+	const char *role;
+	int tracked;
+} person_fields[PF_COUNT] = {
+	[PF_KEY] = { "key", 0 },
+	[PF_INSURER] = { "insurer", 0 },
+	[PF_SYMBOL] = { "symbol", 0 },
+	[PF_NUMBER] = { "number", 0 },
+	[PF_RELATION] = { "relation", 0 },
+	[PF_MEMBER] = { "member", 0 },
+	[PF_NAME] = { "name", 1 },
+	[PF_KANA] = { "kana", 1 },
+	[PF_BIRTH] = { "birth", 1 },
+	[PF_SEX] = { "sex", 1 },
+	[PF_ADDRESS] = { "address", 1 },
+	[PF_MUNICIPALITY] = { "municipality", 0 },
+	[PF_RESIDENT] = { "resident", 0 },
+	[PF_EMPLOYER] = { "employer", 0 },
+	[PF_ACQUIRED] = { "acquired", 1 },
+	[PF_LOST] = { "lost", 1 },
+};
+
+const char *
+person_role(enum person_field i)
+{
+	return person_fields[i].role;
+}
+
+int
+person_tracked(enum person_field i)
+{
+	return person_fields[i].tracked;
+}
+
+void
+person_hash(const struct person *p, unsigned char out[32])
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	int i;
+
+	if (ctx == NULL)
+		abort();
+	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+	for (i = 0; i < PF_COUNT; i++) {
+		const char *v = p->f[i] ? p->f[i] : "";
+		size_t n = strlen(v);
+		unsigned char len[4] = { (unsigned char)(n >> 24),
+		    (unsigned char)(n >> 16), (unsigned char)(n >> 8), (unsigned char)n };
+
+		EVP_DigestUpdate(ctx, len, 4);
+		EVP_DigestUpdate(ctx, v, n);
+	}
+	EVP_DigestFinal_ex(ctx, out, NULL);
+	EVP_MD_CTX_free(ctx);
+}
+
+static const char *
+person_get(const struct person *p, enum person_field i)
+{
+	return p->f[i] ? p->f[i] : "";
+}
+
+int
+person_check(const struct person *p, char **err)
+{
+	const char *rel = person_get(p, PF_RELATION), *member = person_get(p, PF_MEMBER);
+	const char *lost = person_get(p, PF_LOST);
+
+	if (strcmp(rel, "2") == 0 && member[0] == '\0')
+		return err_set(err, _("member: a family member must name the member "
+		    "they belong to"));
+	if (strcmp(rel, "1") == 0 && member[0] != '\0' &&
+	    strcmp(member, person_get(p, PF_KEY)) != 0)
+		return err_set(err, _("member: a member must not name another member"));
+	if (strcmp(rel, "2") == 0 && strcmp(member, person_get(p, PF_KEY)) == 0)
+		return err_set(err, _("member: a family member cannot be their own member"));
+	if (lost[0] != '\0' && strcmp(lost, person_get(p, PF_ACQUIRED)) < 0)
+		return err_set(err, _("lost: the qualification is lost before it was "
+		    "acquired"));
+	if (strcmp(person_get(p, PF_ACQUIRED), person_get(p, PF_BIRTH)) < 0)
+		return err_set(err, _("acquired: the qualification starts before birth"));
+	return 0;
+}
+
+void
+person_clear(struct person *p)
+{
+	int i;
+
+	for (i = 0; i < PF_COUNT; i++)
+		free(p->f[i]);
+	memset(p, 0, sizeof *p);
+}

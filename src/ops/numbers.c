@@ -1,0 +1,394 @@
+/* Number workflows. Each is one audited transaction; the audit detail
+ * never holds the number, and mismatches never show either value. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "domain/dates.h"
+#include "domain/mynumber.h"
+#include "ops/numbers.h"
+#include "store/numbers.h"
+#include "store/persons.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+static const char *const number_channels[] = { "member", "family",
+	"employer-agent", "employer-proxy", "jlis", NULL };
+
+int
+ops_channel_check(const char *channel, char **err)
+{
+	int i;
+
+	for (i = 0; number_channels[i] != NULL; i++)
+		if (channel != NULL && strcmp(channel, number_channels[i]) == 0)
+			return 0;
+	return err_set(err, _("unknown channel '%s': use member, family, "
+	    "employer-agent, employer-proxy or jlis"), channel ? channel : "");
+}
+
+/* HMAC-SHA256 with the vault's own secret: equal numbers, equal hashes,
+ * and nothing to learn from the hash without the vault. */
+static int
+number_hmac(struct session *s, const char num[12], unsigned char out[32],
+    char **err)
+{
+	char *hex = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE "
+	    "key = ?", "number_hmac_key");
+	unsigned char key[32];
+	unsigned int n = 0;
+	int rc = 0;
+
+	if (hex == NULL || hex_decode(hex, key, sizeof key) < 0)
+		rc = err_set(err, _("the vault has no number key: it is damaged"));
+	else
+		HMAC(EVP_sha256(), key, sizeof key, (const unsigned char *)num, 12,
+		    out, &n);
+	OPENSSL_cleanse(key, sizeof key);
+	if (hex != NULL)
+		OPENSSL_cleanse(hex, strlen(hex));
+	free(hex);
+	return rc;
+}
+
+/* The person's row id; refuses unknown keys with a clear message. */
+static int
+number_person(struct session *s, const char *key, int64_t *id, char **err)
+{
+	struct person p;
+	int found = persons_get(s->v->db, key ? key : "", &p, id, err);
+
+	person_clear(&p);
+	if (found == 0)
+		return err_set(err, _("no person with key '%s'"), key ? key : "");
+	return found < 0 ? -1 : 0;
+}
+
+/* Normalises what was typed and computes its keyed hash. */
+static int
+number_prepare(struct session *s, const char *typed, char num[13],
+    unsigned char hmac[32], char **err)
+{
+	if (mynumber_normalize(typed ? typed : "", num, err) < 0)
+		return -1;
+	return number_hmac(s, num, hmac, err);
+}
+
+static int
+number_finish(struct session *s, int rc, char **err)
+{
+	if (rc < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+/* Records that another person already holds this number. */
+static int
+number_duplicate(struct session *s, int64_t id, const char *key, int64_t other,
+    const char *actor2, char **err)
+{
+	struct person p;
+	char *detail;
+	int rc;
+
+	if (persons_get_by_id(s->v->db, other, &p, err) < 0)
+		return -1;
+	detail = xasprintf("held-by=%s", p.f[PF_KEY] ? p.f[PF_KEY] : "?");
+	person_clear(&p);
+	rc = numbers_queue(s->v->db, id, "duplicate", other, s->user, actor2, err);
+	if (rc == 0)
+		rc = ops_audit(s, actor2, "number.duplicate", key, detail, err);
+	free(detail);
+	return rc;
+}
+
+int
+ops_number_enter(struct session *s, const char *key, const char *typed,
+    const struct number_entry *e, enum number_result *res, char **err)
+{
+	struct number_row row;
+	unsigned char hmac[32];
+	char num[13], *detail;
+	int64_t id, other;
+	int rc, held;
+
+	*res = NUMBER_OK;
+	if (ops_channel_check(e->channel, err) < 0 ||
+	    date_check(e->received, err) < 0)
+		return -1;
+	if (e->doc == NULL || e->doc[0] == '\0' || strlen(e->doc) > 64)
+		return err_set(err, _("give the document reference (at most 64 "
+		    "characters)"));
+	if (number_prepare(s, typed, num, hmac, err) < 0)
+		return -1;
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = number_person(s, key, &id, err);
+	if (rc == 0 && numbers_get(s->v->db, id, &row, err) > 0 &&
+	    strcmp(row.state, "confirmed") == 0)
+		rc = err_set(err, _("%s already has a confirmed number"), key);
+	OPENSSL_cleanse(&row, sizeof row);
+	held = rc == 0 ? numbers_holder(s->v->db, hmac, &other, err) : 0;
+	if (held < 0)
+		rc = -1;
+	if (rc == 0 && held && other != id) {
+		/* The wrong-link problem: never attach one number to two people. */
+		*res = NUMBER_DUPLICATE;
+		rc = numbers_hold(s->v->db, id, e->channel, e->received, e->doc,
+		    s->user, err);
+		if (rc == 0)
+			rc = number_duplicate(s, id, key, other, "", err);
+	} else if (rc == 0) {
+		rc = numbers_enter(s->v->db, id, num, hmac, e->channel, e->received,
+		    e->doc, s->user, err);
+		detail = xasprintf("channel=%s received=%s doc=%s", e->channel,
+		    e->received, e->doc);
+		if (rc == 0)
+			rc = ops_audit(s, "", "number.enter", key, detail, err);
+		free(detail);
+	}
+	OPENSSL_cleanse(num, sizeof num);
+	return number_finish(s, rc, err);
+}
+
+/* Who confirms: the second person logged in on this screen, or the session
+ * user when a different user runs the confirmation themselves. */
+static int
+number_confirmer(struct session *s, const struct checker *second,
+    const char **who, char **err)
+{
+	if (second == NULL) {
+		*who = s->user;
+		return 0;
+	}
+	if (ops_second_person(s, second->name, second->password, err) < 0)
+		return -1;
+	*who = second->name;
+	return 0;
+}
+
+/* Compares what the confirmer typed with the first entry, by keyed hash. */
+static int
+number_confirm_tx(struct session *s, const char *key, const unsigned char hmac[32],
+    const char *who, enum number_result *res, char **err)
+{
+	struct number_row row;
+	int64_t id;
+	int rc, found;
+
+	if ((rc = number_person(s, key, &id, err)) < 0)
+		return -1;
+	found = numbers_get(s->v->db, id, &row, err);
+	if (found < 0)
+		return -1;
+	if (found == 0 || strcmp(row.state, "entered") != 0)
+		rc = err_set(err, _("%s has no number waiting for confirmation "
+		    "(state: %s)"), key, found ? row.state : "missing");
+	else if (strcmp(row.entered_by, who) == 0)
+		rc = err_set(err, _("%s entered this number: a different person must "
+		    "confirm it"), who);
+	else if (CRYPTO_memcmp(row.hmac, hmac, 32) == 0) {
+		*res = NUMBER_OK;
+		rc = numbers_confirm(s->v->db, id, who, err);
+		/* Both people are in the record: confirmer first, then who keyed it. */
+		if (rc == 0)
+			rc = ops_audit_as(s, who, row.entered_by, "number.confirm",
+			    key, "", err);
+	} else {
+		*res = NUMBER_MISMATCH;
+		rc = numbers_clear(s->v->db, id, "mismatch", err);
+		if (rc == 0)
+			rc = numbers_queue(s->v->db, id, "mismatch", 0, row.entered_by,
+			    who, err);
+		if (rc == 0)
+			rc = ops_audit_as(s, who, row.entered_by, "number.mismatch", key,
+			    "queued=supervisor", err);
+	}
+	OPENSSL_cleanse(&row, sizeof row);
+	return rc;
+}
+
+int
+ops_number_confirm(struct session *s, const char *key, const char *typed,
+    const struct checker *second, enum number_result *res, char **err)
+{
+	unsigned char hmac[32];
+	char num[13];
+	const char *who;
+	int rc;
+
+	*res = NUMBER_OK;
+	if (number_confirmer(s, second, &who, err) < 0 ||
+	    number_prepare(s, typed, num, hmac, err) < 0)
+		return -1;
+	OPENSSL_cleanse(num, sizeof num);
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = number_confirm_tx(s, key, hmac, who, res, err);
+	return number_finish(s, rc, err);
+}
+
+int
+ops_number_match(struct session *s, const char *key, const char *typed,
+    enum number_result *res, char **err)
+{
+	struct number_row row;
+	unsigned char hmac[32];
+	char num[13];
+	int64_t id;
+	int rc, found;
+
+	*res = NUMBER_MISMATCH;
+	if (number_prepare(s, typed, num, hmac, err) < 0)
+		return -1;
+	OPENSSL_cleanse(num, sizeof num);
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = number_person(s, key, &id, err);
+	found = rc == 0 ? numbers_get(s->v->db, id, &row, err) : -1;
+	if (found < 0)
+		rc = -1;
+	else if (found == 0 || strcmp(row.state, "confirmed") != 0)
+		rc = err_set(err, _("%s has no confirmed number to match against"), key);
+	else if (CRYPTO_memcmp(row.hmac, hmac, 32) == 0)
+		*res = NUMBER_OK;
+	if (rc == 0)
+		rc = ops_audit(s, "", "number.match", key, *res == NUMBER_OK ?
+		    "result=match" : "result=no-match", err);
+	OPENSSL_cleanse(&row, sizeof row);
+	return number_finish(s, rc, err);
+}
+
+int
+ops_number_status(struct session *s, const char *key, char state[16], char **err)
+{
+	struct number_row row;
+	int64_t id;
+	int found;
+
+	if (number_person(s, key, &id, err) < 0 ||
+	    (found = numbers_get(s->v->db, id, &row, err)) < 0)
+		return -1;
+	snprintf(state, 16, "%s", found ? row.state : "missing");
+	OPENSSL_cleanse(&row, sizeof row);
+	return 0;
+}
+
+int
+ops_number_reveal(struct session *s, const char *key, const char *reason,
+    char out[13], char **err)
+{
+	struct number_row row;
+	char *detail;
+	int64_t id;
+	int rc, found;
+
+	out[0] = '\0';
+	if (reason == NULL || strlen(reason) < 4)
+		return err_set(err, _("give the reason for showing the number"));
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = number_person(s, key, &id, err);
+	found = rc == 0 ? numbers_get(s->v->db, id, &row, err) : -1;
+	if (found < 0)
+		rc = -1;
+	else if (found == 0 || row.number[0] == '\0')
+		rc = err_set(err, _("%s has no stored number"), key);
+	detail = xasprintf("reason=%s", reason);
+	if (rc == 0)
+		rc = ops_audit(s, "", "number.reveal", key, detail, err);
+	free(detail);
+	if (rc == 0)
+		memcpy(out, row.number, 13);
+	OPENSSL_cleanse(&row, sizeof row);
+	if (number_finish(s, rc, err) < 0) {
+		OPENSSL_cleanse(out, 13);
+		return -1;
+	}
+	return 0;
+}
+
+struct number_due_ctx {
+	number_due_fn fn;
+	void *arg;
+};
+
+static int
+number_due_row(int64_t person, const char *key, const char *lost, void *arg)
+{
+	struct number_due_ctx *c = arg;
+
+	(void)person;
+	return c->fn(key, lost, c->arg);
+}
+
+static int
+number_retention(struct session *s)
+{
+	char *v = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE key = ?",
+	    "retention_days");
+	int days = v ? (int)strtol(v, NULL, 10) : 365;
+
+	free(v);
+	return days >= 0 ? days : 365;
+}
+
+int
+ops_number_due(struct session *s, number_due_fn fn, void *arg, char **err)
+{
+	struct number_due_ctx c = { fn, arg };
+
+	return numbers_due(s->v->db, number_retention(s), number_due_row, &c, err);
+}
+
+struct number_probe {
+	const char *key;
+	int found;
+};
+
+static int
+number_is_due(const char *key, const char *lost, void *arg)
+{
+	struct number_probe *p = arg;
+
+	(void)lost;
+	if (strcmp(key, p->key) == 0)
+		p->found = 1;
+	return p->found;
+}
+
+int
+ops_number_delete(struct session *s, const char *key,
+    const struct checker *second, char **err)
+{
+	struct number_probe probe = { key, 0 };
+	int64_t id;
+	int rc;
+
+	if (ops_second_person(s, second ? second->name : NULL,
+	    second ? second->password : NULL, err) < 0)
+		return -1;
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = number_person(s, key, &id, err);
+	if (rc == 0)
+		rc = ops_number_due(s, number_is_due, &probe, err);
+	if (rc == 0 && !probe.found)
+		rc = err_set(err, _("%s is not due for deletion (qualification still "
+		    "held, or within the retention period)"), key);
+	if (rc == 0)
+		rc = numbers_clear(s->v->db, id, "deleted", err);
+	if (rc == 0)
+		rc = ops_audit(s, second->name, "number.delete", key,
+		    "erased=yes", err);
+	return number_finish(s, rc, err);
+}

@@ -1,0 +1,71 @@
+/* Reading persons for screens and the CLI. Numbers appear only masked. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "domain/mynumber.h"
+#include "ops/persons.h"
+#include "store/numbers.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+int
+ops_person_view(struct session *s, const char *key, struct person_view *v,
+    char **err)
+{
+	struct number_row row;
+	int found;
+
+	memset(v, 0, sizeof *v);
+	found = persons_get(s->v->db, key ? key : "", &v->p, &v->id, err);
+	if (found <= 0)
+		return found < 0 ? -1 : err_set(err, _("no person with key '%s'"),
+		    key ? key : "");
+	found = numbers_get(s->v->db, v->id, &row, err);
+	if (found < 0) {
+		person_clear(&v->p);
+		return -1;
+	}
+	snprintf(v->number_state, sizeof v->number_state, "%s",
+	    found ? row.state : "missing");
+	if (found && strcmp(row.state, "confirmed") == 0 && strlen(row.number) == 12)
+		mynumber_mask(row.number, v->masked, sizeof v->masked);
+	OPENSSL_cleanse(&row, sizeof row);
+	return 0;
+}
+
+void
+person_view_clear(struct person_view *v)
+{
+	person_clear(&v->p);
+	memset(v, 0, sizeof *v);
+}
+
+int
+ops_person_household(struct session *s, const struct person_view *v,
+    persons_row_fn fn, void *arg, char **err)
+{
+	const char *member = v->p.f[PF_RELATION][0] == '2' ? v->p.f[PF_MEMBER] :
+	    v->p.f[PF_KEY];
+
+	return persons_household(s->v->db, member, fn, arg, err);
+}
+
+int
+ops_person_history(struct session *s, const struct person_view *v,
+    history_row_fn fn, void *arg, char **err)
+{
+	return persons_history(s->v->db, v->id, fn, arg, err);
+}
+
+int
+ops_person_search(struct session *s, const char *text, int limit,
+    persons_row_fn fn, void *arg, char **err)
+{
+	if (text == NULL || text[0] == '\0')
+		return err_set(err, _("type a name, kana, symbol or birth date"));
+	return persons_search(s->v->db, SEARCH_AUTO, text, limit, fn, arg, err);
+}

@@ -1,0 +1,387 @@
+/* SQL for persons. The import writer keeps its statements prepared for the
+ * whole file: 400,000 rows must not be parsed 400,000 times. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/persons.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* Vault columns in enum person_field order. */
+static const char *const persons_cols[PF_COUNT] = {
+	"key", "insurer", "symbol", "number", "relation", "member_key", "name",
+	"kana", "birth", "sex", "address", "municipality", "resident", "employer",
+	"acquired", "lost" };
+
+#define PERSONS_COLS "id, key, insurer, symbol, number, relation, " \
+	"member_key, name, kana, birth, sex, address, municipality, resident, " \
+	"employer, acquired, lost"
+#define PERSONS_SELECT "SELECT " PERSONS_COLS " FROM persons "
+
+struct persons_writer {
+	sqlite3 *db;
+	int64_t extract;
+	sqlite3_stmt *find, *insert, *update, *history;
+};
+
+static int
+persons_extract_row(sqlite3 *db, const struct extract_info *x, int64_t *id,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT INTO extracts (file, sha256, layout, "
+	    "layout_version, imported, actor, partial) VALUES (?, ?, ?, ?, "
+	    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, x->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, x->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, x->layout, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, x->layout_version);
+	sqlite3_bind_text(st, 5, x->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, x->partial);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("recording the extract"));
+	*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int
+persons_writer_open(sqlite3 *db, const struct extract_info *x,
+    struct persons_writer **out, int64_t *extract_id, char **err)
+{
+	struct persons_writer *w = xcalloc(1, sizeof *w);
+
+	w->db = db;
+	if (persons_extract_row(db, x, &w->extract, err) < 0 ||
+	    db_prepare(db, "SELECT " PERSONS_COLS ", row_hash FROM persons "
+	    "WHERE key = ?", &w->find, err) < 0 ||
+	    db_prepare(db, "INSERT INTO persons (key, insurer, symbol, number, "
+	    "relation, member_key, name, kana, birth, sex, address, municipality, "
+	    "resident, employer, acquired, lost, row_hash, first_extract, "
+	    "last_extract) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?)", &w->insert, err) < 0 ||
+	    db_prepare(db, "UPDATE persons SET key = ?, insurer = ?, symbol = ?, "
+	    "number = ?, relation = ?, member_key = ?, name = ?, kana = ?, "
+	    "birth = ?, sex = ?, address = ?, municipality = ?, resident = ?, "
+	    "employer = ?, acquired = ?, lost = ?, row_hash = ?, last_extract = ? "
+	    "WHERE id = ?", &w->update, err) < 0 ||
+	    db_prepare(db, "INSERT INTO person_history (person_id, extract_id, "
+	    "field, old, new) VALUES (?, ?, ?, ?, ?)", &w->history, err) < 0) {
+		/* The caller rolls back; only the statements need freeing. */
+		persons_writer_close(w, NULL, NULL);
+		return -1;
+	}
+	*extract_id = w->extract;
+	*out = w;
+	return 0;
+}
+
+static void
+persons_bind_fields(sqlite3_stmt *st, const struct person *p)
+{
+	int i;
+
+	for (i = 0; i < PF_COUNT; i++)
+		sqlite3_bind_text(st, i + 1, p->f[i] ? p->f[i] : "", -1, SQLITE_STATIC);
+}
+
+static int
+persons_step(sqlite3 *db, sqlite3_stmt *st, char **err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing persons"));
+	return 0;
+}
+
+/* History rows for each tracked field that differs from the stored row. */
+static int
+persons_write_history(struct persons_writer *w, int64_t id, const struct person *p,
+    char **err)
+{
+	int i;
+
+	for (i = 0; i < PF_COUNT; i++) {
+		const char *old = (const char *)sqlite3_column_text(w->find, i + 1);
+		const char *now = p->f[i] ? p->f[i] : "";
+
+		if (!person_tracked((enum person_field)i) ||
+		    strcmp(old ? old : "", now) == 0)
+			continue;
+		sqlite3_bind_int64(w->history, 1, id);
+		sqlite3_bind_int64(w->history, 2, w->extract);
+		sqlite3_bind_text(w->history, 3, persons_cols[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->history, 4, old ? old : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(w->history, 5, now, -1, SQLITE_STATIC);
+		if (persons_step(w->db, w->history, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+persons_writer_put(struct persons_writer *w, const struct person *p,
+    enum persons_upsert *result, char **err)
+{
+	unsigned char hash[32];
+	int rc;
+	int64_t id;
+
+	person_hash(p, hash);
+	sqlite3_bind_text(w->find, 1, p->f[PF_KEY], -1, SQLITE_STATIC);
+	rc = sqlite3_step(w->find);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(w->find);
+		persons_bind_fields(w->insert, p);
+		sqlite3_bind_blob(w->insert, PF_COUNT + 1, hash, 32, SQLITE_STATIC);
+		sqlite3_bind_int64(w->insert, PF_COUNT + 2, w->extract);
+		sqlite3_bind_int64(w->insert, PF_COUNT + 3, w->extract);
+		*result = PERSON_ADDED;
+		return persons_step(w->db, w->insert, err);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(w->find);
+		return db_fail(w->db, err, _("reading persons"));
+	}
+	id = sqlite3_column_int64(w->find, 0);
+	if (sqlite3_column_bytes(w->find, PF_COUNT + 1) == 32 &&
+	    memcmp(sqlite3_column_blob(w->find, PF_COUNT + 1), hash, 32) == 0) {
+		sqlite3_reset(w->find);
+		*result = PERSON_UNCHANGED;
+		return 0;
+	}
+	rc = persons_write_history(w, id, p, err);
+	sqlite3_reset(w->find);
+	if (rc < 0)
+		return -1;
+	persons_bind_fields(w->update, p);
+	sqlite3_bind_blob(w->update, PF_COUNT + 1, hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(w->update, PF_COUNT + 2, w->extract);
+	sqlite3_bind_int64(w->update, PF_COUNT + 3, id);
+	*result = PERSON_CHANGED;
+	return persons_step(w->db, w->update, err);
+}
+
+int
+persons_writer_close(struct persons_writer *w, const struct import_counts *c,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	sqlite3_finalize(w->find);
+	sqlite3_finalize(w->insert);
+	sqlite3_finalize(w->update);
+	sqlite3_finalize(w->history);
+	if (c != NULL) {
+		rc = db_prepare(w->db, "UPDATE extracts SET added = ?, changed = ?, "
+		    "unchanged = ?, rejected = ? WHERE id = ?", &st, err);
+		if (rc == 0) {
+			sqlite3_bind_int64(st, 1, c->added);
+			sqlite3_bind_int64(st, 2, c->changed);
+			sqlite3_bind_int64(st, 3, c->unchanged);
+			sqlite3_bind_int64(st, 4, c->rejected);
+			sqlite3_bind_int64(st, 5, w->extract);
+			rc = sqlite3_step(st) == SQLITE_DONE ? 0 :
+			    db_fail(w->db, err, _("recording the extract"));
+			sqlite3_finalize(st);
+		}
+	}
+	free(w);
+	return rc;
+}
+
+static void
+persons_row(sqlite3_stmt *st, struct person *p)
+{
+	int i;
+
+	for (i = 0; i < PF_COUNT; i++) {
+		const unsigned char *t = sqlite3_column_text(st, i + 1);
+
+		p->f[i] = xstrdup(t ? (const char *)t : "");
+	}
+}
+
+static int
+persons_one(sqlite3 *db, sqlite3_stmt *st, struct person *p, int64_t *id,
+    char **err)
+{
+	int rc = sqlite3_step(st);
+
+	memset(p, 0, sizeof *p);
+	if (rc == SQLITE_ROW) {
+		if (id != NULL)
+			*id = sqlite3_column_int64(st, 0);
+		persons_row(st, p);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading persons"));
+	return rc == SQLITE_ROW;
+}
+
+int
+persons_get(sqlite3 *db, const char *key, struct person *p, int64_t *id,
+    char **err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, PERSONS_SELECT "WHERE key = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	return persons_one(db, st, p, id, err);
+}
+
+int
+persons_get_by_id(sqlite3 *db, int64_t id, struct person *p, char **err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, PERSONS_SELECT "WHERE id = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return persons_one(db, st, p, NULL, err);
+}
+
+int
+persons_count(sqlite3 *db, long long *n, char **err)
+{
+	return db_get_int(db, "SELECT count(*) FROM persons", NULL, n, err);
+}
+
+static enum persons_search_kind
+persons_guess(const char *text)
+{
+	size_t n = strlen(text), digits = strspn(text, "0123456789");
+
+	if (n == 8 && digits == 8)
+		return SEARCH_BIRTH;
+	if (digits > 0 && (digits == n || text[digits] == '/' || text[digits] == '-'))
+		return SEARCH_SYMBOL;
+	/* Katakana (E3 82 A0 .. E3 83 BF) first: a kana search. */
+	if (n >= 3 && (unsigned char)text[0] == 0xe3 &&
+	    ((unsigned char)text[1] == 0x82 || (unsigned char)text[1] == 0x83) &&
+	    !((unsigned char)text[1] == 0x82 && (unsigned char)text[2] < 0xa0))
+		return SEARCH_KANA;
+	return SEARCH_NAME;
+}
+
+/* Prefix search by range (col >= p AND col < p + U+10FFFF), which uses the
+ * index whatever the collation, unlike LIKE. */
+static char *
+persons_search_sql(enum persons_search_kind kind, const char *text,
+    char **lo, char **hi)
+{
+	const char *col = kind == SEARCH_KANA ? "kana" : "name";
+	const char *slash;
+
+	switch (kind) {
+	case SEARCH_BIRTH:
+		*lo = xstrdup(text);
+		*hi = NULL;
+		return xstrdup(PERSONS_SELECT "WHERE birth = ?1 ORDER BY kana LIMIT ?3");
+	case SEARCH_SYMBOL:
+		slash = strpbrk(text, "/-");
+		*lo = slash ? xstrndup(text, (size_t)(slash - text)) : xstrdup(text);
+		*hi = slash ? xstrdup(slash + 1) : NULL;
+		return xstrdup(slash ? PERSONS_SELECT "WHERE symbol = ?1 AND number = ?2 "
+		    "ORDER BY relation, key LIMIT ?3" : PERSONS_SELECT "WHERE symbol = ?1 "
+		    "ORDER BY number, relation, key LIMIT ?3");
+	default:
+		*lo = xstrdup(text);
+		*hi = xasprintf("%s\xf4\x8f\xbf\xbf", text);
+		return xasprintf(PERSONS_SELECT "WHERE %s >= ?1 AND %s < ?2 ORDER BY "
+		    "%s, key LIMIT ?3", col, col, col);
+	}
+}
+
+int
+persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
+    int limit, persons_row_fn fn, void *arg, char **err)
+{
+	char *lo, *hi, *sql;
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (kind == SEARCH_AUTO)
+		kind = persons_guess(text);
+	sql = persons_search_sql(kind, text, &lo, &hi);
+	rc = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (rc == 0) {
+		sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+		if (hi != NULL)
+			sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
+		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct person p;
+
+			persons_row(st, &p);
+			stop = fn(sqlite3_column_int64(st, 0), &p, arg);
+			person_clear(&p);
+		}
+		sqlite3_finalize(st);
+		rc = (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err,
+		    _("searching persons"));
+	}
+	free(lo);
+	free(hi);
+	return rc;
+}
+
+int
+persons_history(sqlite3 *db, int64_t id, history_row_fn fn, void *arg,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (db_prepare(db, "SELECT h.field, h.old, h.new, x.file, x.imported FROM "
+	    "person_history h JOIN extracts x ON x.id = h.extract_id WHERE "
+	    "h.person_id = ? ORDER BY h.id", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_row h = {
+			(const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2),
+			(const char *)sqlite3_column_text(st, 3),
+			(const char *)sqlite3_column_text(st, 4) };
+
+		stop = fn(&h, arg);
+	}
+	sqlite3_finalize(st);
+	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err, _("reading history"));
+}
+
+int
+persons_household(sqlite3 *db, const char *member_key, persons_row_fn fn,
+    void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (db_prepare(db, PERSONS_SELECT "WHERE key = ?1 OR member_key = ?1 "
+	    "ORDER BY relation, birth", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, member_key, -1, SQLITE_STATIC);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct person p;
+
+		persons_row(st, &p);
+		stop = fn(sqlite3_column_int64(st, 0), &p, arg);
+		person_clear(&p);
+	}
+	sqlite3_finalize(st);
+	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err, _("reading persons"));
+}

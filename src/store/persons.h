@@ -1,0 +1,60 @@
+/* Persons in the vault: the import writer, lookups and search. */
+#ifndef MYNA_STORE_PERSONS_H
+#define MYNA_STORE_PERSONS_H
+
+#include <stdint.h>
+
+#include "domain/person.h"
+#include "store/db.h"
+
+struct extract_info {
+	const char *file;
+	const char *sha256;
+	const char *layout;
+	int layout_version;
+	const char *actor;
+	int partial;
+};
+
+struct import_counts {
+	long long added, changed, unchanged, rejected;
+};
+
+enum persons_upsert { PERSON_ADDED, PERSON_CHANGED, PERSON_UNCHANGED };
+
+/* Prepared statements kept for the length of one import. */
+struct persons_writer;
+
+int persons_writer_open(sqlite3 *db, const struct extract_info *x,
+    struct persons_writer **out, int64_t *extract_id, char **err);
+/* Adds or updates one person; changes of tracked fields go to history. */
+int persons_writer_put(struct persons_writer *w, const struct person *p,
+    enum persons_upsert *result, char **err);
+int persons_writer_close(struct persons_writer *w, const struct import_counts *c,
+    char **err);
+
+/* 1 found, 0 not found, -1 error. *id gets the row id. */
+int persons_get(sqlite3 *db, const char *key, struct person *p, int64_t *id,
+    char **err);
+int persons_get_by_id(sqlite3 *db, int64_t id, struct person *p, char **err);
+int persons_count(sqlite3 *db, long long *n, char **err);
+
+enum persons_search_kind { SEARCH_AUTO, SEARCH_KANA, SEARCH_NAME,
+	SEARCH_SYMBOL, SEARCH_BIRTH };
+typedef int (*persons_row_fn)(int64_t id, const struct person *p, void *arg);
+/* Prefix search (kana, kanji name), symbol[/number], or birth YYYYMMDD;
+ * SEARCH_AUTO picks from the text. */
+int persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
+    int limit, persons_row_fn fn, void *arg, char **err);
+
+struct history_row {
+	const char *field, *old, *new_value, *file, *imported;
+};
+typedef int (*history_row_fn)(const struct history_row *h, void *arg);
+int persons_history(sqlite3 *db, int64_t id, history_row_fn fn, void *arg,
+    char **err);
+/* The household: the member and their family, by member key. */
+int persons_household(sqlite3 *db, const char *member_key, persons_row_fn fn,
+    void *arg, char **err);
+
+#endif
