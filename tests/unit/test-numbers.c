@@ -1,0 +1,350 @@
+/* Unit tests for number entry, two-person confirmation, matching, reveal and
+ * deletion: every path, and that no number reaches the audit log. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ops/accounts.h"
+#include "ops/numbers.h"
+#include "ops/person-import.h"
+#include "testutil.h"
+#include "util/xmalloc.h"
+
+#define HEADER "person_id,insurer,symbol,number,relation,member_id,name,kana," \
+	"birth,sex,address,municipality,resident,employer,acquired,lost\n"
+
+struct fixture {
+	char *tmp, *vault;
+	struct session *s;	/* admin: enters */
+	struct session *s2;	/* sato: confirms */
+};
+
+static const struct number_entry entry = { "member", "2026-11-20", "F-2026-118" };
+
+static int
+setup(void **st)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	struct import_request rq = { 0 };
+	struct import_report rep;
+	char *file, *err = NULL;
+	FILE *fp;
+
+	f->tmp = test_tmpdir();
+	f->vault = test_vault(f->tmp, NULL);
+	f->s = test_login(f->vault, "admin", TEST_PW);
+	assert_int_equal(ops_user_add(f->s, "sato", "clerk", TEST_PW2, NULL, NULL), 0);
+	f->s2 = test_login(f->vault, "sato", TEST_PW2);
+	file = xasprintf("%s/x.csv", f->tmp);
+	fp = fopen(file, "w");
+	/* P1 and P2 still qualified; P3 lost the qualification in 2020. */
+	fprintf(fp, HEADER
+	    "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都,131016,1,,20100401,\n"
+	    "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,,20100401,\n"
+	    "P3,12345678,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,20200331\n");
+	fclose(fp);
+	rq.file = file;
+	if (ops_person_import(f->s, &rq, &rep, &err) != 0)
+		fail_msg("import: %s", err);
+	import_report_clear(&rep);
+	free(file);
+	*st = f;
+	return 0;
+}
+
+static int
+teardown(void **st)
+{
+	struct fixture *f = *st;
+
+	ops_logout(f->s);
+	ops_logout(f->s2);
+	test_rm_rf(f->tmp);
+	free(f->tmp);
+	free(f->vault);
+	free(f);
+	return 0;
+}
+
+static void
+state_is(struct session *s, const char *key, const char *want)
+{
+	char state[16];
+
+	assert_int_equal(ops_number_status(s, key, state, NULL), 0);
+	assert_string_equal(state, want);
+}
+
+static void
+enter(struct fixture *f, const char *key, const char *num)
+{
+	enum number_result r;
+	char *err = NULL;
+
+	if (ops_number_enter(f->s, key, num, &entry, &r, &err) != 0)
+		fail_msg("enter: %s", err);
+	assert_int_equal(r, NUMBER_OK);
+}
+
+static void
+test_check_digit_vectors(void **st)
+{
+	struct fixture *f = *st;
+	static const char *const bad[] = { "123456789010", "123456789011",
+	    "123456789012", "000000000000", "12345678901", "1234567890123",
+	    "12345678901a", "" };
+	enum number_result r;
+	char *err = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(ops_number_enter(f->s, "P1", bad[i], &entry, &r, &err), -1);
+		free(err);
+		err = NULL;
+	}
+	assert_int_equal(ops_number_enter(f->s, "P1", "123456789010", &entry, &r, &err), -1);
+	assert_non_null(strstr(err, "re-read"));
+	free(err);
+	state_is(f->s, "P1", "missing");
+	/* Full-width digits, spaces and hyphens are normalised. */
+	enter(f, "P1", "６２１４ ９８３２-０２５７");
+	state_is(f->s, "P1", "entered");
+}
+
+static void
+test_entry_validates(void **st)
+{
+	struct fixture *f = *st;
+	struct number_entry e = entry;
+	enum number_result r;
+	char *err = NULL;
+
+	e.channel = "fax";
+	assert_int_equal(ops_number_enter(f->s, "P1", "621498320257", &e, &r, &err), -1);
+	free(err);
+	err = NULL;
+	e = entry;
+	e.received = "2026-13-01";
+	assert_int_equal(ops_number_enter(f->s, "P1", "621498320257", &e, &r, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_number_enter(f->s, "NOPE", "621498320257", &entry, &r,
+	    &err), -1);
+	assert_non_null(strstr(err, "no person"));
+	free(err);
+}
+
+static void
+test_confirm_match(void **st)
+{
+	struct fixture *f = *st;
+	enum number_result r;
+	char *err = NULL, *a1, *a2;
+
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r, &err), 0);
+	assert_int_equal(r, NUMBER_OK);
+	state_is(f->s, "P1", "confirmed");
+	a1 = db_get_text(f->s->v->db, "SELECT actor FROM audit WHERE action = ?",
+	    "number.confirm");
+	a2 = db_get_text(f->s->v->db, "SELECT actor2 FROM audit WHERE action = ?",
+	    "number.confirm");
+	assert_string_equal(a1, "sato");
+	assert_string_equal(a2, "admin");
+	free(a1);
+	free(a2);
+}
+
+/* The console way: the second person logs in on the first user's screen. */
+static void
+test_confirm_second_person_on_screen(void **st)
+{
+	struct fixture *f = *st;
+	struct checker sato = { "sato", TEST_PW2 }, wrong = { "sato", "Wrong-pass-99" };
+	struct checker self = { "admin", TEST_PW };
+	enum number_result r;
+	char *err = NULL;
+
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", &self, &r, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", &wrong, &r, &err), -1);
+	free(err);
+	err = NULL;
+	state_is(f->s, "P1", "entered");
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", &sato, &r, &err), 0);
+	assert_int_equal(r, NUMBER_OK);
+	state_is(f->s, "P1", "confirmed");
+}
+
+static void
+test_self_confirm_refused(void **st)
+{
+	struct fixture *f = *st;
+	enum number_result r;
+	char *err = NULL;
+
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", NULL, &r, &err), -1);
+	assert_non_null(strstr(err, "different person"));
+	free(err);
+	state_is(f->s, "P1", "entered");
+}
+
+static void
+test_confirm_mismatch(void **st)
+{
+	struct fixture *f = *st;
+	enum number_result r;
+	char *err = NULL;
+
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s2, "P1", "123456789018", NULL, &r, &err), 0);
+	assert_int_equal(r, NUMBER_MISMATCH);
+	state_is(f->s, "P1", "mismatch");
+	/* Neither value is kept; the supervisor has the case. */
+	assert_null(db_get_text(f->s->v->db, "SELECT number FROM numbers WHERE "
+	    "state = ?", "mismatch"));
+	{
+		long long n;
+
+		assert_int_equal(db_get_int(f->s->v->db, "SELECT count(*) FROM "
+		    "number_queue WHERE reason = 'mismatch'", NULL, &n, NULL), 0);
+		assert_int_equal(n, 1);
+	}
+	/* It must be entered again before anyone can confirm. */
+	assert_int_equal(ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r, &err), -1);
+	free(err);
+	enter(f, "P1", "621498320257");
+	state_is(f->s, "P1", "entered");
+}
+
+static void
+test_duplicate_number(void **st)
+{
+	struct fixture *f = *st;
+	enum number_result r;
+	char *err = NULL, *detail;
+
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_enter(f->s, "P2", "621498320257", &entry, &r, &err), 0);
+	assert_int_equal(r, NUMBER_DUPLICATE);
+	state_is(f->s, "P2", "held");
+	state_is(f->s, "P1", "entered");
+	detail = db_get_text(f->s->v->db, "SELECT detail FROM audit WHERE action = ?",
+	    "number.duplicate");
+	assert_string_equal(detail, "held-by=P1");
+	free(detail);
+}
+
+static void
+test_match_on_receipt(void **st)
+{
+	struct fixture *f = *st;
+	enum number_result r;
+	char *err = NULL;
+
+	enter(f, "P1", "621498320257");
+	/* Nothing confirmed yet: nothing to match against. */
+	assert_int_equal(ops_number_match(f->s, "P1", "621498320257", &r, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r, NULL), 0);
+	assert_int_equal(ops_number_match(f->s, "P1", "6214-9832-0257", &r, &err), 0);
+	assert_int_equal(r, NUMBER_OK);
+	assert_int_equal(ops_number_match(f->s, "P1", "123456789018", &r, &err), 0);
+	assert_int_equal(r, NUMBER_MISMATCH);
+}
+
+static void
+test_reveal_audited(void **st)
+{
+	struct fixture *f = *st;
+	enum number_result r;
+	char out[13], *err = NULL, *detail;
+
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r, NULL), 0);
+	assert_int_equal(ops_number_reveal(f->s, "P1", "", out, &err), -1);
+	free(err);
+	assert_int_equal(ops_number_reveal(f->s, "P1", "registration check", out, NULL), 0);
+	assert_string_equal(out, "621498320257");
+	detail = db_get_text(f->s->v->db, "SELECT detail FROM audit WHERE action = ?",
+	    "number.reveal");
+	assert_string_equal(detail, "reason=registration check");
+	free(detail);
+}
+
+static void
+test_deletion(void **st)
+{
+	struct fixture *f = *st;
+	struct checker sato = { "sato", TEST_PW2 };
+	enum number_result r;
+	char *err = NULL;
+
+	enter(f, "P3", "023456789013");
+	assert_int_equal(ops_number_confirm(f->s2, "P3", "023456789013", NULL, &r, NULL), 0);
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r, NULL), 0);
+	/* P1 is still qualified: not due. */
+	assert_int_equal(ops_number_delete(f->s, "P1", &sato, &err), -1);
+	assert_non_null(strstr(err, "not due"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_number_delete(f->s, "P3", NULL, &err), -1);
+	free(err);
+	assert_int_equal(ops_number_delete(f->s, "P3", &sato, NULL), 0);
+	state_is(f->s, "P3", "deleted");
+	assert_null(db_get_text(f->s->v->db, "SELECT number FROM numbers WHERE "
+	    "state = ?", "deleted"));
+}
+
+/* Whatever happened above, the audit log never holds a full number. */
+static void
+test_no_number_in_audit(void **st)
+{
+	struct fixture *f = *st;
+	enum number_result r;
+	long long n;
+
+	enter(f, "P1", "621498320257");
+	ops_number_confirm(f->s2, "P1", "123456789018", NULL, &r, NULL);
+	enter(f, "P1", "621498320257");
+	ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r, NULL);
+	ops_number_match(f->s, "P1", "621498320257", &r, NULL);
+	assert_int_equal(db_get_int(f->s->v->db, "SELECT count(*) FROM audit WHERE "
+	    "instr(detail || subject, '621498320257') OR instr(detail || subject, "
+	    "'123456789018')", NULL, &n, NULL), 0);
+	assert_int_equal(n, 0);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_check_digit_vectors),
+		T(test_entry_validates),
+		T(test_confirm_match),
+		T(test_confirm_second_person_on_screen),
+		T(test_self_confirm_refused),
+		T(test_confirm_mismatch),
+		T(test_duplicate_number),
+		T(test_match_on_receipt),
+		T(test_reveal_audited),
+		T(test_deletion),
+		T(test_no_number_in_audit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
