@@ -76,6 +76,7 @@ int cli_cmd_number_confirm(struct cli_args *a);
 int cli_cmd_number_match(struct cli_args *a);
 int cli_cmd_number_status(struct cli_args *a);
 int cli_cmd_number_due(struct cli_args *a);
+int cli_cmd_number_queue(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
 
 #endif

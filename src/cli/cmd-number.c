@@ -169,3 +169,28 @@ cli_cmd_number_delete(struct cli_args *a)
 		printf(_("the number of %s was erased\n"), a->person);
 	return number_done(s, rc, err);
 }
+
+static int
+number_queue_line(const struct queue_row *q, void *arg)
+{
+	(*(int *)arg)++;
+	printf("%-12s %-10s %-12s %s  %s%s%s\n", q->key, q->reason,
+	    q->other[0] ? q->other : "-", q->created, q->actor,
+	    q->actor2[0] ? " / " : "", q->actor2);
+	return 0;
+}
+
+int
+cli_cmd_number_queue(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc, n = 0;
+
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_number_queue(s, number_queue_line, &n, &err);
+	if (rc == 0 && n == 0)
+		printf("%s\n", _("no open cases"));
+	return number_done(s, rc, err);
+}

@@ -392,3 +392,9 @@ ops_number_delete(struct session *s, const char *key,
 		    "erased=yes", err);
 	return number_finish(s, rc, err);
 }
+
+int
+ops_number_queue(struct session *s, numbers_queue_fn fn, void *arg, char **err)
+{
+	return numbers_queue_list(s->v->db, fn, arg, err);
+}

@@ -6,6 +6,7 @@
 
 #include "ops/accounts.h"
 #include "ops/session.h"
+#include "store/numbers.h"
 
 struct number_entry {
 	const char *channel;	/* member|family|employer-agent|employer-proxy|jlis */
@@ -42,6 +43,10 @@ int ops_number_due(struct session *s, number_due_fn fn, void *arg, char **err);
 /* Erases a due number; two persons. */
 int ops_number_delete(struct session *s, const char *key,
     const struct checker *second, char **err);
+
+/* The supervisor's open cases (mismatches, duplicates). */
+int ops_number_queue(struct session *s, numbers_queue_fn fn, void *arg,
+    char **err);
 
 int ops_channel_check(const char *channel, char **err);
 

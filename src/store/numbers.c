@@ -223,3 +223,29 @@ numbers_due(sqlite3 *db, int retention_days, numbers_due_fn fn, void *arg,
 	sqlite3_finalize(st);
 	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err, _("reading numbers"));
 }
+
+int
+numbers_queue_list(sqlite3 *db, numbers_queue_fn fn, void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (db_prepare(db, "SELECT p.key, q.reason, coalesce(o.key, ''), q.created, "
+	    "q.actor, q.actor2 FROM number_queue q JOIN persons p ON p.id = "
+	    "q.person_id LEFT JOIN persons o ON o.id = q.other_person WHERE "
+	    "q.resolved IS NULL ORDER BY q.id", &st, err) < 0)
+		return -1;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct queue_row q = {
+			(const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2),
+			(const char *)sqlite3_column_text(st, 3),
+			(const char *)sqlite3_column_text(st, 4),
+			(const char *)sqlite3_column_text(st, 5) };
+
+		stop = fn(&q, arg);
+	}
+	sqlite3_finalize(st);
+	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err, _("reading the queue"));
+}

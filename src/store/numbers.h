@@ -40,6 +40,13 @@ struct number_counts {
 };
 int numbers_counts(sqlite3 *db, struct number_counts *c, char **err);
 
+struct queue_row {
+	const char *key, *reason, *other, *created, *actor, *actor2;
+};
+typedef int (*numbers_queue_fn)(const struct queue_row *q, void *arg);
+/* Open cases for the supervisor, oldest first. */
+int numbers_queue_list(sqlite3 *db, numbers_queue_fn fn, void *arg, char **err);
+
 typedef int (*numbers_due_fn)(int64_t person, const char *key, const char *lost,
     void *arg);
 /* Confirmed numbers of persons whose qualification was lost more than

@@ -1,0 +1,85 @@
+#!/bin/bash
+# End-to-end: an extract imported, numbers entered by one clerk and
+# confirmed by another, mismatches and duplicates sent to the supervisor,
+# matching on receipt; never a full number on any output.
+. "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
+plan 16
+
+V=$SCRATCH/vault
+A='Kokuho-2026-pass'
+S='Second-pass-2026!'
+"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+
+as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
+# as_yamada_n NUMBER ARGS...: with the number on fd 4.
+as_yamada_n() { local n=$1; shift; run "$@" --number-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$n"; }
+as_sato_n() { local n=$1; shift; run "$@" --number-fd 4 --vault "$V" --user sato --password-fd 3 3<<<"$S" 4<<<"$n"; }
+
+H="person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
+{
+	echo "$H"
+	echo "P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,山田建設,20100401,"
+	echo "P2,12345678,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2,東京都千代田区千代田1-1,131016,1,,20100401,"
+	echo "P3,12345678,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,札幌市中央区北1条西2丁目,011002,1,,20000401,"
+} >"$SCRATCH/extract.csv"
+{
+	echo "$H"
+	echo "P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750230,1,東京都,131016,1,,20100401,"
+	echo "P4,12345678,12,346,1,,x,ヤマ,19750402,1,東京都,131017,1,,20100401,"
+} >"$SCRATCH/bad.csv"
+
+as_yamada person import "$SCRATCH/bad.csv"
+check "a file with errors imports nothing and lists each line" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "bad.csv:2:birth:" && contains "$ERR" "bad.csv:3:municipality:" && contains "$ERR" "nothing was imported"'
+
+as_yamada person import "$SCRATCH/extract.csv"
+check "the extract imports with its counts" eval '[ "$RC" -eq 0 ] && contains "$OUT" "3 added, 0 changed, 0 unchanged, 0 rejected"'
+
+as_yamada person search ヤマダ
+check "search by kana prefix" eval '[ "$RC" -eq 0 ] && [ "$(echo "$OUT" | wc -l)" -eq 2 ]'
+
+as_yamada person search 12/345
+check "search by symbol/number" eval 'contains "$OUT" "P2"'
+
+as_yamada_n "１２３４５６７８９０１０" number enter --person P1 --channel member --received 2026-11-20 --doc F-1
+check "a bad check digit asks to re-read the document" eval '[ "$RC" -eq 1 ] && contains "$ERR" "re-read"'
+
+as_yamada_n "6214 9832 0257" number enter --person P1 --channel member --received 2026-11-20 --doc F-1
+check "a clerk enters a number" eval '[ "$RC" -eq 0 ] && contains "$OUT" "second person must confirm"'
+
+as_yamada_n "621498320257" number confirm --person P1
+check "nobody confirms their own entry" eval '[ "$RC" -eq 1 ] && contains "$ERR" "different person"'
+
+as_sato_n "621498320257" number confirm --person P1
+check "a second user confirms it" eval '[ "$RC" -eq 0 ] && contains "$OUT" "confirmed"'
+
+as_yamada number status --person P1
+check "status says confirmed, without the number" eval '[ "$OUT" = "confirmed" ]'
+
+as_yamada_n "123456789018" number enter --person P2 --channel family --received 2026-11-20 --doc F-2
+as_sato_n "023456789013" number confirm --person P2
+check "a mismatch shows no digits and goes to the supervisor" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "supervisor" && ! echo "$OUT$ERR" | grep -qE "[0-9]{4}"'
+
+as_yamada_n "621498320257" number enter --person P3 --channel member --received 2026-11-20 --doc F-3
+check "a number already held by another person is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "already held"'
+
+as_yamada number queue
+check "the supervisor queue lists the mismatch and the duplicate" \
+	eval 'echo "$OUT" | grep -qE "^P2 +mismatch" && echo "$OUT" | grep -qE "^P3 +duplicate +P1"'
+
+as_yamada_n "621498320257" number match --person P1
+check "matching on receipt: match exits 0" eval '[ "$RC" -eq 0 ] && [ "$OUT" = "match" ]'
+
+as_yamada_n "123456789018" number match --person P1
+check "matching on receipt: no match exits 1" eval '[ "$RC" -eq 1 ] && [ "$OUT" = "no match" ]'
+
+run number enter --person P1 --channel member --received 2026-11-20 --doc F --number 621498320257 --vault "$V" --user yamada --password-fd 3 3<<<"$A"
+check "numbers are never taken from arguments" eval '[ "$RC" -eq 2 ]'
+
+as_yamada audit show
+check "the audit log holds no full number" \
+	eval 'contains "$OUT" "number.confirm" && ! echo "$OUT" | grep -qE "621498320257|123456789018|023456789013"'
+
+finish
