@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -11,7 +13,77 @@
 #include "ops/demo.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/xmalloc.h"
+
+#define DEMO_PERSONS "1000"
+
+/* Runs gen-persons into two files beside the vault. */
+static int
+demo_generate(const char *dir, char **extract, char **numbers)
+{
+	char *gen = paths_gen_persons(), *argv[9];
+	pid_t pid;
+	int status, fd;
+
+	if (gen == NULL)
+		return cli_error(_("gen-persons not found: the demo will have no "
+		    "persons"));
+	*extract = xasprintf("%s.extract.csv", dir);
+	*numbers = xasprintf("%s.numbers.csv", dir);
+	argv[0] = gen;
+	argv[1] = (char *)"--count";
+	argv[2] = (char *)DEMO_PERSONS;
+	argv[3] = (char *)"--seed";
+	argv[4] = (char *)"2026";
+	argv[5] = (char *)"--numbers";
+	argv[6] = *numbers;
+	argv[7] = NULL;
+	fd = open(*extract, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 || (pid = fork()) < 0) {
+		free(gen);
+		return cli_error(_("cannot run gen-persons"));
+	}
+	if (pid == 0) {
+		dup2(fd, STDOUT_FILENO);
+		execv(gen, argv);
+		_exit(127);
+	}
+	close(fd);
+	free(gen);
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return cli_error(_("gen-persons failed"));
+	return 0;
+}
+
+static void
+demo_progress(const char *what, long done, long total, void *arg)
+{
+	(void)arg;
+	fprintf(stderr, _("\r  %s %ld / %ld"), _(what), done, total);
+}
+
+/* The persons and numbers: generated, imported, entered and confirmed. */
+static void
+demo_fill(const char *dir, const struct demo_info *d)
+{
+	char *extract = NULL, *numbers = NULL, *err = NULL;
+
+	if (demo_generate(dir, &extract, &numbers) == 0) {
+		if (ops_demo_fill(dir, d, extract, numbers, demo_progress, NULL,
+		    &err) < 0)
+			cli_error(err);
+		fputc('\n', stderr);
+	}
+	if (numbers != NULL) {
+		unlink(numbers);	/* generated numbers stay only in the vault */
+		unlink(extract);
+	}
+	free(err);
+	free(extract);
+	free(numbers);
+}
 
 int
 cli_cmd_demo(struct cli_args *a)
@@ -37,6 +109,7 @@ cli_cmd_demo(struct cli_args *a)
 		free(dir);
 		return rc;
 	}
+	demo_fill(dir, &d);
 	printf(_("demo users (passwords are for this demo only):\n"
 	    "  %-8s %s  (%s)\n  %-8s %s  (%s)\n"), d.user[0], d.password[0],
 	    d.role[0], d.user[1], d.password[1], d.role[1]);

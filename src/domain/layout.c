@@ -582,7 +582,7 @@ layout_parse(const char *text, size_t len, const char *filename,
 {
 	struct layout_parser p;
 	size_t i;
-	int ret, line;
+	int ret;
 
 	if (out == NULL)
 		return err_set(err, _("no layout to fill"));
@@ -599,16 +599,14 @@ layout_parse(const char *text, size_t len, const char *filename,
 	 * the handler; keep the earliest problem, and on one line the syntax
 	 * (an unclosed "[field a" leaves the keys below it in the section
 	 * before). */
-	line = p.err_line;
 	if (ret > 0 && ret != p.refused_line &&
 	    (p.msg == NULL || ret <= p.err_line)) {
 		free(p.msg);
-		p.msg = xstrdup(_("not a [section] or a key = value line"));
-		line = ret;
-	} else if (ret < 0 && p.msg == NULL) {
-		p.msg = xstrdup(_("cannot read the layout"));
-		line = p.line;
-	}
+		p.msg = NULL;
+		layout_fail(&p, ret,
+		    _("not a [section] or a key = value line"));
+	} else if (ret < 0)
+		layout_fail(&p, p.line, _("cannot read the layout"));
 	if (p.msg == NULL)
 		layout_check_whole(&p);
 	free(p.field_lines);
@@ -616,8 +614,8 @@ layout_parse(const char *text, size_t len, const char *filename,
 	if (p.msg != NULL) {
 		if (err != NULL) {
 			free(*err);
-			*err = xasprintf("%s:%d: %s", p.filename, line > 0 ?
-			    line : 1, p.msg);
+			*err = xasprintf("%s:%d: %s", p.filename,
+			    p.err_line > 0 ? p.err_line : 1, p.msg);
 		}
 		free(p.msg);
 		layout_free(out);

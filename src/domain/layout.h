@@ -60,10 +60,17 @@ struct layout {
 /* Name of a field type as the layout file spells it. */
 const char *layout_type_name(enum field_type type);
 
-/* Parses len bytes of layout text. On success fills *out (free it with
+/*
+ * Parses len bytes of layout text. On success fills *out (free it with
  * layout_free) and returns 0. Otherwise returns -1, leaves *out empty and
  * sets *err to "FILE:LINE: message" naming the first problem; filename may
- * be NULL. */
+ * be NULL.
+ *
+ * The text is UTF-8 INI as libinih reads it: ';' or '#' starts a comment
+ * line, and " ;" ends a value early. Lines hold at most 197 bytes (libinih's
+ * buffer), control characters are refused, and an indented line after a key
+ * is refused rather than joined to that key's value.
+ */
 int layout_parse(const char *text, size_t len, const char *filename,
     struct layout *out, char **err);
 /* Reads and parses the layout file at path (at most LAYOUT_MAX_FILE bytes). */

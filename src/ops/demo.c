@@ -3,13 +3,17 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/crypto.h>
 
 #include "ops/accounts.h"
 #include "ops/demo.h"
+#include "ops/numbers.h"
+#include "ops/person-import.h"
 #include "ops/vault-admin.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 /* Passwords that meet the policy and are easy to read aloud. */
@@ -66,4 +70,90 @@ void
 demo_info_clear(struct demo_info *d)
 {
 	OPENSSL_cleanse(d, sizeof *d);
+}
+
+/* Channels in the proportions an association sees them. */
+static const char *
+demo_channel(long i, const char *key)
+{
+	(void)key;
+	switch (i % 10) {
+	case 0: return "jlis";
+	case 1: case 2: return "employer-agent";
+	case 3: return "family";
+	default: return "member";
+	}
+}
+
+/* Enters a share of the numbers and confirms most of those; the rest stay
+ * missing or entered, and a few mismatches go to the supervisor. */
+static int
+demo_numbers(struct session *a, struct session *b, FILE *f, long total,
+    demo_progress_fn progress, void *arg, char **err)
+{
+	char line[128];
+	long i = 0;
+	int rc = 0;
+
+	while (rc == 0 && fgets(line, sizeof line, f) != NULL) {
+		char *comma = strchr(line, ','), *num, doc[32];
+		struct number_entry e;
+		enum number_result r;
+
+		i++;
+		if (comma == NULL)
+			continue;
+		*comma = '\0';
+		num = comma + 1;
+		num[strcspn(num, "\r\n")] = '\0';
+		if (i % 7 == 0)
+			continue;		/* not collected yet */
+		snprintf(doc, sizeof doc, "F-2026-%04ld", i);
+		e.channel = demo_channel(i, line);
+		e.received = "2026-11-02";
+		e.doc = doc;
+		rc = ops_number_enter(a, line, num, &e, &r, err);
+		if (rc == 0 && i % 11 != 0)
+			/* Every 53rd confirmation is mistyped: a mismatch. */
+			rc = ops_number_confirm(b, line, i % 53 == 0 ? "123456789018" : num,
+			    NULL, &r, err);
+		if (progress != NULL && i % 50 == 0)
+			progress("numbers", i, total, arg);
+	}
+	OPENSSL_cleanse(line, sizeof line);
+	return rc;
+}
+
+int
+ops_demo_fill(const char *dir, const struct demo_info *d, const char *extract,
+    const char *numbers, demo_progress_fn progress, void *arg, char **err)
+{
+	struct import_request rq = { 0 };
+	struct import_report rep;
+	struct session *a = NULL, *b = NULL;
+	long long persons = 0;
+	FILE *f;
+	int rc;
+
+	if (ops_login(dir, d->user[0], d->password[0], &a, err) != 0)
+		return -1;
+	if (ops_login(dir, d->user[1], d->password[1], &b, err) != 0) {
+		ops_logout(a);
+		return -1;
+	}
+	rq.file = extract;
+	if (progress != NULL)
+		progress("persons", 0, 1, arg);
+	rc = ops_person_import(a, &rq, &rep, err);
+	persons = rep.counts.added;
+	import_report_clear(&rep);
+	if (rc == 0 && (f = fopen(numbers, "r")) != NULL) {
+		rc = demo_numbers(a, b, f, (long)persons, progress, arg, err);
+		fclose(f);
+	} else if (rc == 0) {
+		rc = err_set(err, _("cannot read %s"), numbers);
+	}
+	ops_logout(b);
+	ops_logout(a);
+	return rc;
 }

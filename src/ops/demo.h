@@ -13,4 +13,13 @@ struct demo_info {
 int ops_demo_create(const char *dir, struct demo_info *d, char **err);
 void demo_info_clear(struct demo_info *d);
 
+typedef void (*demo_progress_fn)(const char *what, long done, long total,
+    void *arg);
+/* Fills the demo vault: imports the generated extract, then has the first
+ * demo user enter most numbers (from numbers: "KEY,NUMBER" lines) and the
+ * second confirm most of them, so every state shows on screen. */
+int ops_demo_fill(const char *dir, const struct demo_info *d,
+    const char *extract, const char *numbers, demo_progress_fn progress,
+    void *arg, char **err);
+
 #endif

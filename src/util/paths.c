@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/paths.h"
 #include "util/xmalloc.h"
@@ -41,4 +42,14 @@ paths_locale(void)
 	if (stat(MYNA_BUILDDIR "/locale/ja/LC_MESSAGES/" PACKAGE ".mo", &st) == 0)
 		return MYNA_BUILDDIR "/locale";
 	return LOCALEDIR;
+}
+
+char *
+paths_gen_persons(void)
+{
+	if (access(MYNA_PKGLIBEXECDIR "/gen-persons", X_OK) == 0)
+		return xstrdup(MYNA_PKGLIBEXECDIR "/gen-persons");
+	if (access(MYNA_BUILDDIR "/contrib/gen-persons", X_OK) == 0)
+		return xstrdup(MYNA_BUILDDIR "/contrib/gen-persons");
+	return NULL;
 }

@@ -11,4 +11,7 @@ char *paths_data(const char *sub);
  * catalogue, else the build tree's. */
 const char *paths_locale(void);
 
+/* The demo data generator (contrib/gen-persons), installed or built. */
+char *paths_gen_persons(void);
+
 #endif

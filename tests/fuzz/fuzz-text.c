@@ -14,27 +14,54 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Twelve ASCII digits in a row, free-standing, would be a leaked number. */
+static int
+fuzz_word(const char *s, const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+
+	(void)s;
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* A full-width digit (EF BC 90..99) ends at p - 1 or starts at p. */
+static int
+fuzz_fullwidth_before(const char *s, const char *p)
+{
+	return p - s >= 3 && (unsigned char)p[-3] == 0xef &&
+	    (unsigned char)p[-2] == 0xbc && (unsigned char)p[-1] >= 0x90 &&
+	    (unsigned char)p[-1] <= 0x99;
+}
+
+static int
+fuzz_fullwidth_at(const char *p)
+{
+	return (unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbc &&
+	    (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99;
+}
+
+/* Twelve ASCII digits in a row that touch no other letter or digit (ASCII
+ * or full-width) would be a leaked number: the masker's own rule. */
 static int
 fuzz_has_bare_number(const char *s)
 {
-	size_t run = 0;
-	const char *p;
+	const char *p = s, *start;
 
-	for (p = s; ; p++) {
-		if (*p >= '0' && *p <= '9') {
-			run++;
+	while (*p != '\0') {
+		if (*p < '0' || *p > '9') {
+			p++;
 			continue;
 		}
-		if (run >= 12 && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) &&
-		    (p - (ptrdiff_t)run == s || !((p[-(ptrdiff_t)run - 1] >= 'a' &&
-		    p[-(ptrdiff_t)run - 1] <= 'z') || (p[-(ptrdiff_t)run - 1] >= 'A' &&
-		    p[-(ptrdiff_t)run - 1] <= 'Z'))))
+		start = p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p - start >= 12 &&
+		    !(start > s && fuzz_word(s, start - 1)) &&
+		    !fuzz_fullwidth_before(s, start) &&
+		    !fuzz_word(s, p) && !fuzz_fullwidth_at(p))
 			return 1;
-		run = 0;
-		if (*p == '\0')
-			return 0;
 	}
+	return 0;
 }
 
 int
