@@ -61,7 +61,8 @@ static void
 demo_progress(const char *what, long done, long total, void *arg)
 {
 	(void)arg;
-	fprintf(stderr, _("\r  %s %ld / %ld"), _(what), done, total);
+	fputc('\r', stderr);
+	fprintf(stderr, _("  %s %ld / %ld"), _(what), done, total);
 }
 
 /* The persons and numbers: generated, imported, entered and confirmed. */

@@ -27,8 +27,10 @@ static void
 person_progress(long long rows, long long bytes, long long total, void *arg)
 {
 	(void)arg;
-	if (isatty(STDERR_FILENO) && total > 0)
-		fprintf(stderr, _("\r%lld lines  %3lld%%"), rows, bytes * 100 / total);
+	if (isatty(STDERR_FILENO) && total > 0) {
+		fputc('\r', stderr);
+		fprintf(stderr, _("%lld lines  %3lld%%"), rows, bytes * 100 / total);
+	}
 }
 
 int

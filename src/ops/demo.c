@@ -118,7 +118,7 @@ demo_numbers(struct session *a, struct session *b, FILE *f, long total,
 			rc = ops_number_confirm(b, line, i % 53 == 0 ? "123456789018" : num,
 			    NULL, &r, err);
 		if (progress != NULL && i % 50 == 0)
-			progress("numbers", i, total, arg);
+			progress(N_("numbers"), i, total, arg);
 	}
 	OPENSSL_cleanse(line, sizeof line);
 	return rc;
@@ -143,7 +143,7 @@ ops_demo_fill(const char *dir, const struct demo_info *d, const char *extract,
 	}
 	rq.file = extract;
 	if (progress != NULL)
-		progress("persons", 0, 1, arg);
+		progress(N_("persons"), 0, 1, arg);
 	rc = ops_person_import(a, &rq, &rep, err);
 	persons = rep.counts.added;
 	import_report_clear(&rep);
