@@ -1,7 +1,8 @@
-/* Person import in two passes over the file: the first checks every line
- * (and hashes the file), the second writes the valid lines in one
- * transaction. Nothing is written when the first pass found an error, unless
- * the user accepted importing only the valid lines; that choice is audited. */
+/* Person import in one pass inside one transaction: each line is checked,
+ * and written when it is valid. At the end, if any line had an error, the
+ * transaction is rolled back and nothing is kept, unless the user accepted
+ * importing only the valid lines; that choice is audited. One pass reads and
+ * parses the file once, whatever its size. */
 #include "config.h"
 
 #include <errno.h>
@@ -18,30 +19,25 @@
 #include "domain/layout.h"
 #include "domain/person.h"
 #include "ops/person-import.h"
-#include "store/audit.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/paths.h"
 #include "util/xmalloc.h"
 
 #define IMPORT_CHUNK (64 * 1024)
+/* A rough size of one extract line, to guess the number of rows. */
+#define IMPORT_LINE_GUESS 160
 
-/* State shared by both passes. */
 struct import {
 	struct session *s;
 	const struct import_request *rq;
 	struct import_report *rep;
 	struct layout layout;
 	int col[PF_COUNT];	/* layout column of each person field, or -1 */
-	int pass;		/* 1 check, 2 write */
 	int header_seen;
-	long long *bad;		/* rejected lines (pass 1, ascending) */
-	size_t nbad, capbad;
-	char **keys;		/* pass 1: every key, for duplicates */
-	long *keylines;
-	size_t nkeys, capkeys;
+	long last_bad;		/* last rejected line, to count each line once */
 	struct persons_writer *w;
-	char *fatal;		/* an error that stops the pass */
+	char *fatal;		/* an error that stops the import */
 	long long bytes, total;
 };
 
@@ -54,12 +50,8 @@ import_reject(struct import *im, long line, const char *field, const char *why)
 {
 	struct import_report *rep = im->rep;
 
-	if (im->nbad == 0 || im->bad[im->nbad - 1] != line) {
-		if (im->nbad == im->capbad) {
-			im->capbad = im->capbad ? im->capbad * 2 : 64;
-			im->bad = xrealloc(im->bad, im->capbad * sizeof *im->bad);
-		}
-		im->bad[im->nbad++] = line;
+	if (im->last_bad != line) {
+		im->last_bad = line;
 		rep->counts.rejected++;
 	}
 	if (rep->nmessages < IMPORT_MAX_MESSAGES) {
@@ -68,24 +60,6 @@ import_reject(struct import *im, long line, const char *field, const char *why)
 		rep->messages[rep->nmessages++] = xasprintf("%s:%ld:%s: %s",
 		    im->rq->file, line, field, why);
 	}
-}
-
-static int
-import_is_bad(const struct import *im, long line)
-{
-	size_t lo = 0, hi = im->nbad;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (im->bad[mid] == line)
-			return 1;
-		if (im->bad[mid] < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
 }
 
 static int
@@ -107,14 +81,14 @@ bad:
 	return 1;
 }
 
-/* Builds a person from a row, checking each value; 0 when all is well. */
+/* Checks each value and points p's fields at the row's (no copies: the row
+ * is valid for this callback, and 400,000 rows make copies count). */
 static int
 import_person(struct import *im, const struct csv_row *row, struct person *p)
 {
 	size_t i;
 	int ok = 1;
 
-	memset(p, 0, sizeof *p);
 	if (row->nfields != im->layout.nfields) {
 		char *why = xasprintf(_("has %zu fields; the layout has %zu"),
 		    row->nfields, im->layout.nfields);
@@ -126,37 +100,24 @@ import_person(struct import *im, const struct csv_row *row, struct person *p)
 	for (i = 0; i < row->nfields; i++) {
 		char *why = NULL;
 
-		if (im->pass == 1 && fieldcheck_value(&im->layout.fields[i],
-		    row->fields[i], row->lens[i], &why) < 0) {
+		if (fieldcheck_value(&im->layout.fields[i], row->fields[i],
+		    row->lens[i], &why) < 0) {
 			import_reject(im, row->line, im->layout.fields[i].name, why);
 			ok = 0;
 		}
 		free(why);
 	}
 	for (i = 0; i < PF_COUNT; i++)
-		p->f[i] = xstrdup(im->col[i] >= 0 ? row->fields[im->col[i]] : "");
+		p->f[i] = im->col[i] >= 0 ? row->fields[im->col[i]] : (char *)"";
 	return ok ? 0 : -1;
 }
 
-static void
-import_note_key(struct import *im, const char *key, long line)
-{
-	if (im->nkeys == im->capkeys) {
-		im->capkeys = im->capkeys ? im->capkeys * 2 : 1024;
-		im->keys = xrealloc(im->keys, im->capkeys * sizeof *im->keys);
-		im->keylines = xrealloc(im->keylines, im->capkeys * sizeof *im->keylines);
-	}
-	im->keys[im->nkeys] = xstrdup(key);
-	im->keylines[im->nkeys++] = line;
-}
-
+/* Rules across fields and against the vault. */
 static int
-import_check_row(struct import *im, const struct csv_row *row, struct person *p)
+import_rules(struct import *im, const struct csv_row *row, const struct person *p)
 {
-	char *why = NULL;
+	char *why = NULL, *colon;
 
-	if (import_person(im, row, p) < 0)
-		return -1;
 	if (strcmp(p->f[PF_INSURER], im->s->v->insurer) != 0) {
 		why = xasprintf(_("is %s, but this vault is for insurer %s"),
 		    p->f[PF_INSURER], im->s->v->insurer);
@@ -164,43 +125,40 @@ import_check_row(struct import *im, const struct csv_row *row, struct person *p)
 		free(why);
 		return -1;
 	}
-	if (person_check(p, &why) < 0) {
-		/* person_check names the field before a colon. */
-		char *colon = strchr(why, ':');
-
-		if (colon != NULL) {
-			*colon = '\0';
-			import_reject(im, row->line, why, colon + 2);
-		} else {
-			import_reject(im, row->line, "-", why);
-		}
-		free(why);
-		return -1;
+	if (person_check(p, &why) == 0)
+		return 0;
+	/* person_check names the field before a colon. */
+	colon = strchr(why, ':');
+	if (colon != NULL) {
+		*colon = '\0';
+		import_reject(im, row->line, why, colon + 2);
+	} else {
+		import_reject(im, row->line, "-", why);
 	}
-	import_note_key(im, p->f[PF_KEY], row->line);
-	return 0;
+	free(why);
+	return -1;
 }
 
 static int
-import_write_row(struct import *im, const struct csv_row *row, struct person *p)
+import_write(struct import *im, const struct csv_row *row, const struct person *p)
 {
 	enum persons_upsert r;
-	char *err = NULL;
+	char *err = NULL, *why;
 
-	if (import_is_bad(im, row->line))
-		return 0;
-	if (import_person(im, row, p) < 0)
-		return 0;
 	if (persons_writer_put(im->w, p, &r, &err) < 0) {
 		im->fatal = err;
 		return 1;
 	}
-	if (r == PERSON_ADDED)
-		im->rep->counts.added++;
-	else if (r == PERSON_CHANGED)
-		im->rep->counts.changed++;
-	else
-		im->rep->counts.unchanged++;
+	switch (r) {
+	case PERSON_ADDED: im->rep->counts.added++; break;
+	case PERSON_CHANGED: im->rep->counts.changed++; break;
+	case PERSON_UNCHANGED: im->rep->counts.unchanged++; break;
+	case PERSON_DUPLICATE:
+		why = xasprintf(_("person %s appears twice in this file"), p->f[PF_KEY]);
+		import_reject(im, row->line, "key", why);
+		free(why);
+		break;
+	}
 	return 0;
 }
 
@@ -209,69 +167,61 @@ import_row(const struct csv_row *row, void *arg)
 {
 	struct import *im = arg;
 	struct person p;
-	int stop;
 
 	if (im->layout.header && !im->header_seen)
-		return im->pass == 1 ? import_header(im, row) : (im->header_seen = 1, 0);
+		return import_header(im, row);
 	if (im->rq->cancel != NULL && *im->rq->cancel) {
 		im->fatal = xstrdup(_("interrupted: nothing was imported"));
 		return 1;
 	}
-	if (im->pass == 1)
-		im->rep->rows++;
-	stop = im->pass == 1 ? (import_check_row(im, row, &p), 0) :
-	    import_write_row(im, row, &p);
-	person_clear(&p);
+	im->rep->rows++;
 	if (im->rq->progress != NULL && im->rep->rows % 1000 == 0)
 		im->rq->progress(im->rep->rows, im->bytes, im->total, im->rq->arg);
-	return stop;
+	if (import_person(im, row, &p) < 0 || import_rules(im, row, &p) < 0)
+		return 0;
+	return import_write(im, row, &p);
 }
 
-/* One pass over the file: decode, parse, hand each row to import_row. */
+/* Reads the file once: hash, decode, parse, and each row to import_row. */
 static int
-import_pass(struct import *im, char sha[65], char **err)
+import_read(struct import *im, char **err)
 {
 	FILE *f = fopen(im->rq->file, "rb");
 	struct decoder *dec;
 	struct csvr *csv;
-	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	EVP_MD_CTX *md;
 	unsigned char digest[32];
-	char *buf = xmalloc(IMPORT_CHUNK);
+	char *buf;
 	const char *out;
 	size_t n, outlen;
 	int rc = 0;
 
-	if (f == NULL) {
-		free(buf);
-		EVP_MD_CTX_free(md);
+	if (f == NULL)
 		return err_set(err, _("cannot read %s: %s"), im->rq->file, strerror(errno));
+	if ((dec = decoder_new(im->layout.encoding, err)) == NULL) {
+		fclose(f);
+		return -1;
 	}
-	dec = decoder_new(im->layout.encoding, err);
+	md = EVP_MD_CTX_new();
 	csv = csvr_new(1);
+	buf = xmalloc(IMPORT_CHUNK);
 	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
-	im->bytes = 0;
-	im->header_seen = 0;
-	while (rc == 0 && dec != NULL && (n = fread(buf, 1, IMPORT_CHUNK, f)) > 0) {
+	while (rc == 0 && (n = fread(buf, 1, IMPORT_CHUNK, f)) > 0) {
 		im->bytes += (long long)n;
 		EVP_DigestUpdate(md, buf, n);
 		rc = decoder_feed(dec, buf, n, &out, &outlen, err);
 		if (rc == 0)
 			rc = csvr_feed(csv, out, outlen, import_row, im, err);
 	}
-	if (dec == NULL)
-		rc = -1;
 	if (rc == 0 && ferror(f))
 		rc = err_set(err, _("cannot read %s: %s"), im->rq->file, strerror(errno));
-	if (rc == 0)
-		rc = decoder_finish(dec, err);
-	if (rc == 0)
+	if (rc == 0 && (rc = decoder_finish(dec, err)) == 0)
 		rc = csvr_finish(csv, import_row, im, err);
-	if (rc == -1 && err != NULL && *err != NULL && im->fatal == NULL) {
+	if (rc < 0 && im->fatal == NULL)
 		/* Parser and decoder errors say "line N: ..." or "byte N: ...". */
-		im->fatal = xasprintf("%s:%s", im->rq->file, *err);
-	}
+		im->fatal = xasprintf("%s:%s", im->rq->file, *err ? *err : "?");
 	EVP_DigestFinal_ex(md, digest, NULL);
-	hex_encode(digest, 32, sha);
+	hex_encode(digest, 32, im->rep->sha256);
 	EVP_MD_CTX_free(md);
 	csvr_free(csv);
 	decoder_free(dec);
@@ -283,72 +233,7 @@ import_pass(struct import *im, char sha[65], char **err)
 		im->fatal = NULL;
 		return -1;
 	}
-	return rc == 0 ? 0 : -1;
-}
-
-static int
-import_key_cmp(const void *a, const void *b)
-{
-	const size_t *x = a, *y = b;
-
-	return (*x > *y) - (*x < *y);
-}
-
-/* Sorting an index by key finds duplicate keys in the file. */
-static struct import *import_sorting;
-
-static int
-import_index_cmp(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int c = strcmp(import_sorting->keys[x], import_sorting->keys[y]);
-
-	return c != 0 ? c : import_key_cmp(a, b);
-}
-
-static void
-import_check_duplicates(struct import *im)
-{
-	size_t *idx = xmalloc((im->nkeys + 1) * sizeof *idx), i;
-
-	for (i = 0; i < im->nkeys; i++)
-		idx[i] = i;
-	import_sorting = im;
-	qsort(idx, im->nkeys, sizeof *idx, import_index_cmp);
-	import_sorting = NULL;
-	for (i = 1; i < im->nkeys; i++) {
-		if (strcmp(im->keys[idx[i]], im->keys[idx[i - 1]]) == 0) {
-			char *why = xasprintf(_("person %s already appears on line %ld"),
-			    im->keys[idx[i]], im->keylines[idx[i - 1]]);
-
-			import_reject(im, im->keylines[idx[i]], "key", why);
-			free(why);
-		}
-	}
-	free(idx);
-}
-
-static int
-import_long_cmp(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Duplicates are found after the pass, so the rejected lines are sorted and
- * made unique once more; each line counts once. */
-static void
-import_sort_bad(struct import *im)
-{
-	size_t i, n = 0;
-
-	qsort(im->bad, im->nbad, sizeof *im->bad, import_long_cmp);
-	for (i = 0; i < im->nbad; i++)
-		if (n == 0 || im->bad[n - 1] != im->bad[i])
-			im->bad[n++] = im->bad[i];
-	im->nbad = n;
-	im->rep->counts.rejected = (long long)n;
+	return 0;
 }
 
 static int
@@ -375,57 +260,56 @@ import_layout(struct import *im, char **err)
 	return 0;
 }
 
-static void
-import_free(struct import *im)
+/* Rebuilding the search indexes pays when the file brings many more rows
+ * than the vault holds (the first load); a daily re-import updates them in
+ * place. The row count is guessed from the file size. */
+static int
+import_bulk(struct import *im)
 {
-	size_t i;
+	long long have = 0, guess = im->total / IMPORT_LINE_GUESS;
 
-	for (i = 0; i < im->nkeys; i++)
-		free(im->keys[i]);
-	free(im->keys);
-	free(im->keylines);
-	free(im->bad);
-	layout_free(&im->layout);
+	(void)persons_count(im->s->v->db, &have, NULL);
+	return guess > 10000 && guess > 2 * have;
 }
 
-/* Second pass and its audit record, in one transaction. */
-static int
-import_write(struct import *im, char **err)
+static char *
+import_detail(struct import *im)
 {
-	struct extract_info x = { im->rq->file, im->rep->sha256, im->layout.name,
-	    im->layout.version, im->s->user, im->rep->counts.rejected > 0 };
-	char sha[65], *detail;
+	return xasprintf("file=%s sha256=%s layout=%s/%d added=%lld changed=%lld "
+	    "unchanged=%lld rejected=%lld%s", im->rq->file, im->rep->sha256,
+	    im->layout.name, im->layout.version, im->rep->counts.added,
+	    im->rep->counts.changed, im->rep->counts.unchanged,
+	    im->rep->counts.rejected, im->rep->counts.rejected > 0 ?
+	    " accepted=valid-lines-only" : "");
+}
+
+/* The pass, then keep or drop everything; the caller began the transaction. */
+static int
+import_run(struct import *im, char **err)
+{
+	struct extract_info x = { im->rq->file, "", im->layout.name,
+	    im->layout.version, im->s->user, im->rq->accept_valid };
+	char *detail;
 	int64_t extract;
 	int rc;
 
-	if (db_begin(im->s->v->db, err) < 0)
+	if (persons_writer_open(im->s->v->db, &x, import_bulk(im), &im->w, &extract,
+	    err) < 0)
 		return -1;
-	if (persons_writer_open(im->s->v->db, &x, &im->w, &extract, err) < 0) {
-		db_rollback(im->s->v->db);
-		return -1;
-	}
-	im->pass = 2;
-	im->rep->rows = 0;
-	rc = import_pass(im, sha, err);
-	if (rc == 0 && strcmp(sha, im->rep->sha256) != 0)
-		rc = err_set(err, _("%s changed while it was being imported: nothing "
-		    "was imported"), im->rq->file);
-	if (persons_writer_close(im->w, &im->rep->counts, rc == 0 ? err : NULL) < 0)
+	rc = import_read(im, err);
+	if (rc == 0 && im->rep->counts.rejected > 0 && !im->rq->accept_valid)
+		rc = err_set(err, _("%lld of %lld lines have errors: nothing was "
+		    "imported (fix them, or accept importing only the valid lines)"),
+		    im->rep->counts.rejected, im->rep->rows);
+	if (persons_writer_close(im->w, rc == 0 ? &im->rep->counts : NULL,
+	    im->rep->sha256, rc == 0 ? err : NULL) < 0)
 		rc = -1;
-	detail = xasprintf("file=%s sha256=%s layout=%s/%d added=%lld changed=%lld "
-	    "unchanged=%lld rejected=%lld%s", im->rq->file, sha, im->layout.name,
-	    im->layout.version, im->rep->counts.added, im->rep->counts.changed,
-	    im->rep->counts.unchanged, im->rep->counts.rejected,
-	    im->rep->counts.rejected > 0 ? " accepted=valid-lines-only" : "");
-	if (rc == 0)
-		rc = ops_audit(im->s, "", "person.import", im->layout.name, detail, err);
-	free(detail);
-	if (rc < 0) {
-		db_rollback(im->s->v->db);
-		memset(&im->rep->counts, 0, sizeof im->rep->counts);
+	if (rc < 0)
 		return -1;
-	}
-	return ops_commit(im->s, err);
+	detail = import_detail(im);
+	rc = ops_audit(im->s, "", "person.import", im->layout.name, detail, err);
+	free(detail);
+	return rc;
 }
 
 int
@@ -442,24 +326,19 @@ ops_person_import(struct session *s, const struct import_request *rq,
 	im.rq = rq;
 	im.rep = rep;
 	im.total = stat(rq->file, &st) == 0 ? (long long)st.st_size : 0;
-	if (import_layout(&im, err) < 0) {
-		import_free(&im);
+	if (import_layout(&im, err) < 0 || db_begin(s->v->db, err) < 0) {
+		layout_free(&im.layout);
 		return -1;
 	}
-	im.pass = 1;
-	rc = import_pass(&im, rep->sha256, err);
-	if (rc == 0) {
-		import_check_duplicates(&im);
-		import_sort_bad(&im);
+	rc = import_run(&im, err);
+	if (rc < 0) {
+		db_rollback(s->v->db);
+		memset(&rep->counts.added, 0, 3 * sizeof rep->counts.added);
+	} else {
+		rc = ops_commit(s, err);
 	}
-	if (rc == 0 && rep->counts.rejected > 0 && !rq->accept_valid)
-		rc = err_set(err, _("%lld of %lld lines have errors: nothing was "
-		    "imported (fix them, or accept importing only the valid lines)"),
-		    rep->counts.rejected, rep->rows);
-	if (rc == 0)
-		rc = import_write(&im, err);
 	rep->written = rc == 0;
-	import_free(&im);
+	layout_free(&im.layout);
 	return rc;
 }
 

@@ -20,18 +20,25 @@ struct import_counts {
 	long long added, changed, unchanged, rejected;
 };
 
-enum persons_upsert { PERSON_ADDED, PERSON_CHANGED, PERSON_UNCHANGED };
+enum persons_upsert { PERSON_ADDED, PERSON_CHANGED, PERSON_UNCHANGED,
+	PERSON_DUPLICATE	/* already written by this import: the key repeats */
+};
 
 /* Prepared statements kept for the length of one import. */
 struct persons_writer;
 
-int persons_writer_open(sqlite3 *db, const struct extract_info *x,
+/* bulk: drop the search indexes now and build them again at close, for an
+ * import that adds many rows (the caller's transaction covers both). */
+int persons_writer_open(sqlite3 *db, const struct extract_info *x, int bulk,
     struct persons_writer **out, int64_t *extract_id, char **err);
 /* Adds or updates one person; changes of tracked fields go to history. */
 int persons_writer_put(struct persons_writer *w, const struct person *p,
     enum persons_upsert *result, char **err);
+/* With counts (c not NULL) records them and the file's hash in the extract
+ * row and rebuilds dropped indexes; without, only frees (the caller rolls
+ * back). */
 int persons_writer_close(struct persons_writer *w, const struct import_counts *c,
-    char **err);
+    const char *sha256, char **err);
 
 /* 1 found, 0 not found, -1 error. *id gets the row id. */
 int persons_get(sqlite3 *db, const char *key, struct person *p, int64_t *id,

@@ -192,7 +192,7 @@ static void test_family_without_member(void **st)
 { expect_refused(*st, HEADER "P2,12345678,12,345,2,,山田　花子,ヤマダ　ハナコ,19780615,2,"
     "東京都,131016,1,,20100401,\r\n", ":2:member:"); }
 static void test_duplicate_key(void **st)
-{ expect_refused(*st, HEADER ROW1 ROW1, ":3:key: person P1 already appears on line 2"); }
+{ expect_refused(*st, HEADER ROW1 ROW1, ":3:key: person P1 appears twice"); }
 static void test_wrong_header(void **st)
 { expect_refused(*st, "id,name\r\n" ROW1, "header does not match"); }
 static void test_unterminated_quote(void **st)
