@@ -93,10 +93,11 @@ cli_cmd_number_match(struct cli_args *a)
 	char *err = NULL, *typed;
 	int rc = -1;
 
+	/* Exit 1 means "no match", so every failure here exits 2. */
 	if (a->person == NULL)
-		return cli_error(_("usage: number match --person KEY"));
+		return cli_error(_("usage: number match --person KEY")) + 1;
 	if ((s = cli_login(a)) == NULL)
-		return 1;
+		return 2;
 	if ((typed = number_read(a, &err)) != NULL)
 		rc = ops_number_match(s, a->person, typed, &res, &err);
 	secret_free_str(typed);

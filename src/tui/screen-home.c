@@ -20,8 +20,8 @@ struct home_area {
 
 static const struct home_area home_areas[] = {
 	/* L10N: work areas on the home menu; keep them short. */
-	{ '1', N_("Insured"), NULL },
-	{ '2', N_("Numbers"), NULL },
+	{ '1', N_("Insured"), &screen_persons },
+	{ '2', N_("Numbers"), &screen_numbers },
 	{ '3', N_("ID check"), NULL },
 	{ '4', N_("Media"), NULL },
 	{ '5', N_("Registration"), NULL },
@@ -49,8 +49,8 @@ home_draw_stats(struct tui *t, int y)
 	snprintf(line, sizeof line, _("Audit log %lld records  head %.4s…%.4s"),
 	    h.audit_count, hex, hex + 60);
 	draw_text(y + 1, 2, COLS - 4, line, ROLE_NORMAL);
-	draw_text(y + 3, 2, COLS - 4, _("Insured persons, numbers, ID checks, media "
-	    "and registration are not built yet."), ROLE_WARN);
+	draw_text(y + 3, 2, COLS - 4, _("ID checks, media and registration are not "
+	    "built yet."), ROLE_WARN);
 }
 
 /* The menu wraps onto a second line when the terminal is narrow. */

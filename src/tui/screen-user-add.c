@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/account.h"
+#include "domain/pwpolicy.h"
 #include "ops/accounts.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -124,9 +125,14 @@ add_submit(struct tui *t, struct user_add *a)
 		    a->need_checker ? &c : NULL, &err);
 		if (rc < 0) {
 			tui_message(t, ROLE_ERROR, "%s", err);
-			a->focus = strstr(err, "password") ? F_PW : F_NAME;
-			if (a->need_checker && strstr(err, "second person"))
-				a->focus = F_CHECKER;
+			/* The cursor goes to the field in error, found with the same
+			 * domain checks, never by reading translated text. */
+			if (account_name_check(name, NULL) < 0)
+				a->focus = F_NAME;
+			else if (pwpolicy_check(name, pw, NULL) < 0)
+				a->focus = F_PW;
+			else
+				a->focus = a->need_checker ? F_CHECKER : F_NAME;
 		}
 	}
 	add_clear_secrets(a);

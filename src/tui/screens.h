@@ -57,6 +57,8 @@ struct tui {
 	struct field login_user, login_pw;
 	int login_focus;
 	int home_sel;
+	/* The person the person and number screens work on (their key). */
+	char person_key[96];
 };
 
 void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
@@ -78,6 +80,14 @@ extern const struct screen screen_home;
 extern const struct screen screen_audit;
 extern const struct screen screen_users;
 extern const struct screen screen_user_add;
+extern const struct screen screen_persons;
+extern const struct screen screen_numbers;
+extern const struct screen screen_person;
+extern const struct screen screen_number_enter;
+extern const struct screen screen_number_confirm;
+extern const struct screen screen_number_match;
+extern const struct screen screen_number_reveal;
+extern const struct screen screen_number_shown;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);

@@ -4,12 +4,15 @@
 
 #include <curses.h>
 #include <limits.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <openssl/crypto.h>
 
 #include "domain/account.h"
 #include "tui/screens.h"
@@ -73,13 +76,26 @@ tui_push(struct tui *t, const struct screen *sc)
 		sc->enter(t);
 }
 
+/* Screen state may hold typed numbers and passwords: wipe it whole before
+ * freeing, whichever way the screen is left. */
+static void
+tui_free_state(struct tui *t, int i)
+{
+	void *p = t->screen_state[i];
+
+	if (p != NULL) {
+		OPENSSL_cleanse(p, malloc_usable_size(p));
+		free(p);
+		t->screen_state[i] = NULL;
+	}
+}
+
 void
 tui_pop(struct tui *t)
 {
 	if (t->depth > 1) {
 		t->depth--;
-		free(t->screen_state[t->depth]);
-		t->screen_state[t->depth] = NULL;
+		tui_free_state(t, t->depth);
 	}
 }
 
@@ -218,6 +234,9 @@ tui_idle_lock(struct tui *t)
 	t->locked = 1;
 	t->help_open = 0;
 	t->quit_asked = 0;
+	/* Nothing typed or shown stays behind the lock: back to home. */
+	while (t->depth > 1)
+		tui_pop(t);
 	(void)ops_idle_lock(t->s, &err);
 	free(err);
 	screen_login.enter(t);
@@ -334,7 +353,7 @@ tui_run(const char *dir, const struct demo_info *demo,
 	if (t.s != NULL)
 		ops_logout(t.s);
 	for (i = 0; i < TUI_STACK; i++)
-		free(t.screen_state[i]);
+		tui_free_state(&t, i);
 	free(t.dir);
 	return rc;
 }

@@ -1,0 +1,330 @@
+/* Person > confirm number: a second person logs in on the same screen and
+ * keys the number again from the document. Nothing of the first entry is
+ * shown, before or after; a mismatch shows no digits either. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/mynumber.h"
+#include "ops/numbers.h"
+#include "ops/vault-admin.h"
+#include "tui/person-text.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+enum { C_NAME, C_PW, C_NUMBER, C_COUNT };
+
+struct confirm_screen {
+	struct field f[C_COUNT];
+	int focus;
+	int stage;	/* 0: the second person logs in; 1: keys the number */
+	int self;	/* the logged-in user confirms (someone else entered it) */
+};
+
+static struct confirm_screen *
+confirm_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL) {
+		struct confirm_screen *c = xcalloc(1, sizeof *c);
+
+		c->f[C_PW].secret = c->f[C_NUMBER].secret = 1;
+		*slot = c;
+	}
+	return *slot;
+}
+
+static void
+confirm_wipe(struct confirm_screen *c)
+{
+	secret_wipe(c, sizeof *c);
+	c->f[C_PW].secret = c->f[C_NUMBER].secret = 1;
+}
+
+/* Back to the second person's login, forgetting password and digits. */
+static void
+confirm_restart(struct tui *t, struct confirm_screen *c)
+{
+	field_clear(&c->f[C_PW]);
+	field_clear(&c->f[C_NUMBER]);
+	c->stage = c->self = 0;
+	c->focus = C_NAME;
+	tui_message(t, ROLE_TWO_PERSON, "%s", _("this needs a second person: "
+	    "they log in below, then key the number again"));
+}
+
+/* A second person's login does not outlive the idle lock: whoever unlocks
+ * must not find it waiting. The screen is drawn every second, so it can end
+ * the login on the draw before the lock (up to two seconds early, as
+ * time() counts whole seconds). */
+static void
+confirm_check_lock(struct tui *t, struct confirm_screen *c)
+{
+	if (c->stage == 1 &&
+	    time(NULL) - t->last_key >= (time_t)t->idle_seconds - 2) {
+		confirm_restart(t, c);
+		tui_message(t, ROLE_WARN, "%s", _("the second person's login ended "
+		    "with the idle lock: they log in again"));
+	}
+}
+
+static void
+confirm_enter(struct tui *t)
+{
+	(void)confirm_state(t);
+	/* L10N: said before the two-person step starts. */
+	tui_message(t, ROLE_TWO_PERSON, "%s", _("this needs a second person: they "
+	    "log in below, then key the number again"));
+}
+
+static const char *const confirm_labels[C_COUNT] = { N_("Second person"),
+	N_("Their password"), N_("Number") };
+
+static int
+confirm_label_width(void)
+{
+	int i, w = 0;
+
+	for (i = 0; i < C_COUNT; i++)
+		if (text_width(_(confirm_labels[i])) > w)
+			w = text_width(_(confirm_labels[i]));
+	return w + 2;
+}
+
+static void
+confirm_draw(struct tui *t, int top, int rows)
+{
+	struct confirm_screen *c = confirm_state(t);
+	int lw = confirm_label_width(), x = 2 + lw, y = top + 7;
+	char buf[256];
+
+	(void)rows;
+	confirm_check_lock(t, c);
+	/* No state row: nothing of the first entry, not even masked. */
+	ptext_person_line(t, top, 0);
+	draw_text(top + 3, 2, COLS - 4, _("This step needs a second person."),
+	    ROLE_TWO_PERSON);
+	draw_text(top + 4, 2, COLS - 4, _("They log in below, then key the number "
+	    "again from the document."), ROLE_NORMAL);
+	draw_text(top + 5, 2, COLS - 4, _("Nothing of the first entry is shown."),
+	    ROLE_NORMAL);
+	if (c->self) {
+		/* L10N: %s is the logged-in user confirming without a second
+		 * login. */
+		snprintf(buf, sizeof buf, _("%s confirms: this works only if someone "
+		    "else entered the number."), t->s->user);
+		draw_text(y, 2, COLS - 4, buf, ROLE_TWO_PERSON);
+	} else {
+		draw_text(y, 2, lw, _(confirm_labels[C_NAME]), ROLE_NORMAL);
+		field_draw(&c->f[C_NAME], y, x, 24, 0);
+		draw_text(y + 2, 2, lw, _(confirm_labels[C_PW]), ROLE_NORMAL);
+		field_draw(&c->f[C_PW], y + 2, x, 24, 0);
+		if (c->stage == 1)
+			draw_text(y, x + 26, COLS - x - 27, _("logged in"), ROLE_OK);
+	}
+	if (c->stage == 1) {
+		draw_text(y + 4, 2, lw, _(confirm_labels[C_NUMBER]), ROLE_NORMAL);
+		field_draw(&c->f[C_NUMBER], y + 4, x, 24, 1);
+		draw_text(y + 6, 2, COLS - 4, _("Key the 12 digits from the document, "
+		    "then Enter. The digits are not shown."), ROLE_NORMAL);
+	} else {
+		draw_text(y + 4, 2, COLS - 4, _("F2: you confirm yourself instead "
+		    "(only if someone else entered the number)."), ROLE_NORMAL);
+		field_draw(&c->f[c->focus], y + 2 * c->focus, x, 24, 1);
+	}
+	curs_set(1);
+}
+
+static void
+confirm_status(struct tui *t, const char *text)
+{
+	tui_message(t, ROLE_NORMAL, "%s", text);
+	move(LINES - 2, 0);
+	clrtoeol();
+	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
+	refresh();
+}
+
+static int
+confirm_login(struct tui *t, struct confirm_screen *c)
+{
+	char *name = field_text(&c->f[C_NAME]), *pw = field_text(&c->f[C_PW]);
+	char *err = NULL;
+
+	confirm_status(t, _("checking the password..."));
+	if (ops_second_person(t->s, name, pw, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		field_clear(&c->f[C_PW]);
+		c->focus = strcmp(err, _("the second person must be someone else"))
+		    == 0 ? C_NAME : C_PW;
+	} else {
+		c->stage = 1;
+		c->focus = C_NUMBER;
+		/* L10N: %s is the second person's user name. */
+		tui_message(t, ROLE_TWO_PERSON, _("%s: key the number from the "
+		    "document"), name);
+	}
+	free(err);
+	secret_free_str(name);
+	secret_free_str(pw);
+	return KEY_HANDLED;
+}
+
+struct confirm_who {
+	const char *key;
+	char entered[64], confirmed[64];
+	int found;
+};
+
+static int
+confirm_who_row(const struct auditrec *r, void *arg)
+{
+	struct confirm_who *w = arg;
+
+	if (strcmp(r->subject, w->key) != 0)
+		return 0;
+	ptext_copy(w->confirmed, sizeof w->confirmed, r->actor);
+	ptext_copy(w->entered, sizeof w->entered, r->actor2);
+	w->found = 1;
+	return 1;
+}
+
+/* Both names for the message, as the audit record just written has them:
+ * who keyed the number first, and who confirmed it. */
+static void
+confirm_done_message(struct tui *t, const char *key, const char *confirmer)
+{
+	struct confirm_who w;
+	struct audit_filter f;
+	char *err = NULL;
+
+	memset(&w, 0, sizeof w);
+	memset(&f, 0, sizeof f);
+	w.key = key;
+	f.action = "number.confirm";
+	f.newest_first = 1;
+	f.limit = 50;
+	if (ops_audit_list(t->s, &f, confirm_who_row, &w, &err) == 0 && w.found)
+		/* L10N: confirmed (who entered → who confirmed). */
+		tui_message(t, ROLE_OK, _("confirmed (%s \xe2\x86\x92 %s)"), w.entered,
+		    w.confirmed);
+	else
+		tui_message(t, ROLE_OK, _("confirmed by %s"), confirmer);
+	free(err);
+}
+
+static int
+confirm_submit(struct tui *t, struct confirm_screen *c)
+{
+	char *name = field_text(&c->f[C_NAME]), *pw = field_text(&c->f[C_PW]);
+	char *num = field_text(&c->f[C_NUMBER]), *err = NULL, key[96], who[64];
+	struct checker second = { name, pw };
+	enum number_result res = NUMBER_OK;
+	char check[13];
+	int bad;
+
+	confirm_status(t, _("checking..."));
+	ptext_copy(key, sizeof key, t->person_key);
+	ptext_copy(who, sizeof who, c->self ? t->s->user : name);
+	if (ops_number_confirm(t->s, key, num, c->self ? NULL : &second, &res,
+	    &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		/* A number that is not well formed is keyed again; anything
+		 * else (the person, the state) starts over from the login. */
+		bad = mynumber_normalize(num, check, NULL) < 0;
+		secret_wipe(check, sizeof check);
+		field_clear(&c->f[C_NUMBER]);
+		if (!bad) {
+			field_clear(&c->f[C_PW]);
+			c->stage = c->self = 0;
+			c->focus = C_NAME;
+		}
+	} else {
+		/* tui_pop frees c: it is wiped first and not used after. */
+		confirm_wipe(c);
+		tui_pop(t);
+		if (res == NUMBER_MISMATCH)
+			/* L10N: one line of at most 78 columns; no digits. */
+			tui_message(t, ROLE_ERROR, "%s", _("the numbers differ: sent to "
+			    "the supervisor; enter it again from the document"));
+		else
+			confirm_done_message(t, key, who);
+	}
+	free(err);
+	secret_free_str(name);
+	secret_free_str(pw);
+	secret_free_str(num);
+	return KEY_HANDLED;
+}
+
+static int
+confirm_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct confirm_screen *c = confirm_state(t);
+
+	if (!is_fkey && ch == 0x1b) {
+		if (c->stage == 0) {
+			confirm_wipe(c);
+			return KEY_BACK;
+		}
+		/* One step back: to the login. */
+		confirm_restart(t, c);
+		return KEY_HANDLED;
+	}
+	if (c->stage == 1) {
+		if (ptext_is_enter(ch, is_fkey))
+			return confirm_submit(t, c);
+		return field_key(&c->f[C_NUMBER], ch, is_fkey) ? KEY_HANDLED :
+		    KEY_IGNORED;
+	}
+	if (is_fkey && ch == KEY_F(2)) {
+		field_clear(&c->f[C_NAME]);
+		field_clear(&c->f[C_PW]);
+		c->self = c->stage = 1;
+		c->focus = C_NUMBER;
+		tui_message(t, ROLE_TWO_PERSON, _("%s: key the number from the "
+		    "document"), t->s->user);
+		return KEY_HANDLED;
+	}
+	if (ptext_is_enter(ch, is_fkey)) {
+		if (c->focus == C_NAME) {
+			c->focus = C_PW;
+			return KEY_HANDLED;
+		}
+		return confirm_login(t, c);
+	}
+	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN ||
+	    ch == KEY_UP || ch == KEY_BTAB))) {
+		c->focus = c->focus == C_NAME ? C_PW : C_NAME;
+		return KEY_HANDLED;
+	}
+	return field_key(&c->f[c->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+const struct screen screen_number_confirm = {
+	/* L10N: breadcrumb: confirming an entered number. */
+	.crumb = N_("Confirm number"),
+	.help = N_("Two persons: the number entered first is confirmed\n"
+	    "by someone else keying it again from the document.\n"
+	    "The second person types their user name and password\n"
+	    "here, then the number; no digit of the first entry\n"
+	    "is ever shown. If the two differ, neither is kept:\n"
+	    "the case goes to the supervisor and the number is\n"
+	    "entered again from the document.\n"
+	    "F2: the logged-in user confirms instead, when\n"
+	    "someone else entered the number.\n"
+	    "Esc goes back one step and forgets what was typed."),
+	.keybar = N_("Enter\tnext / confirm\nTab\tnext field\nF2\tconfirm as me\n"
+	    "Esc\tback\nF1\thelp"),
+	.enter = confirm_enter,
+	.draw = confirm_draw,
+	.key = confirm_key,
+};

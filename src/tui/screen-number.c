@@ -1,0 +1,331 @@
+/* Person > number entry (channel, received date, document, the number) and
+ * Person > match (a number from a later application: match or no match).
+ * A typed number lives only in a field, wiped on every way out. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/dates.h"
+#include "domain/mynumber.h"
+#include "ops/numbers.h"
+#include "tui/person-text.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+enum { E_CHANNEL, E_RECEIVED, E_DOC, E_NUMBER, E_COUNT };
+
+struct entry_screen {
+	struct field f[E_COUNT];	/* f[E_CHANNEL] is not used */
+	int channel, focus;
+};
+
+static struct entry_screen *
+entry_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL)
+		*slot = xcalloc(1, sizeof(struct entry_screen));
+	return *slot;
+}
+
+static void
+entry_wipe(struct entry_screen *es)
+{
+	secret_wipe(es, sizeof *es);
+}
+
+static void
+entry_enter(struct tui *t)
+{
+	struct entry_screen *es = entry_state(t);
+	char today[11];
+
+	ptext_today(today);
+	mbstowcs(es->f[E_RECEIVED].buf, today, FIELD_MAX);
+	es->f[E_RECEIVED].len = es->f[E_RECEIVED].cur = (int)wcslen(
+	    es->f[E_RECEIVED].buf);
+	es->focus = E_CHANNEL;
+}
+
+/* Labels padded to one width so the fields line up in either language. */
+static int
+number_label_width(const char *const *labels, int n)
+{
+	int i, w = 0;
+
+	for (i = 0; i < n; i++)
+		if (text_width(_(labels[i])) > w)
+			w = text_width(_(labels[i]));
+	return w + 2;
+}
+
+static const char *const entry_labels[E_COUNT] = { N_("Channel"),
+	N_("Received"), N_("Document"), N_("Number") };
+
+static void
+entry_draw(struct tui *t, int top, int rows)
+{
+	static const int widths[E_COUNT] = { 0, 12, 30, 20 };
+	struct entry_screen *es = entry_state(t);
+	int lw = number_label_width(entry_labels, E_COUNT), i, y, x = 2 + lw;
+	char buf[256];
+
+	(void)rows;
+	ptext_person_line(t, top, 1);
+	for (i = 0; i < E_COUNT; i++) {
+		y = top + 4 + 2 * i;
+		draw_text(y, 2, lw, _(entry_labels[i]), ROLE_NORMAL);
+		if (i == E_CHANNEL) {
+			snprintf(buf, sizeof buf, "< %s >",
+			    _(ptext_channels[es->channel].label));
+			draw_text(y, x, COLS - x - 1, buf, es->focus == i ?
+			    ROLE_SELECTED : ROLE_NORMAL);
+			draw_text(y, x + text_width(buf) + 2, COLS - x - text_width(buf) -
+			    3, _("\xe2\x86\x90\xe2\x86\x92 choose"), ROLE_NORMAL);
+			continue;
+		}
+		field_draw(&es->f[i], y, x, widths[i], 0);
+		if (i == E_RECEIVED)
+			snprintf(buf, sizeof buf, "%s", _("YYYY-MM-DD"));
+		else if (i == E_DOC)
+			snprintf(buf, sizeof buf, "%s", _("the reference on the "
+			    "document"));
+		else
+			/* L10N: how many digits of the 12 have been typed. */
+			snprintf(buf, sizeof buf, _("%d of 12 digits"),
+			    ptext_digits(es->f[E_NUMBER].buf));
+		draw_text(y, x + widths[i] + 2, COLS - x - widths[i] - 3, buf,
+		    ROLE_NORMAL);
+	}
+	y = top + 4 + 2 * E_COUNT;
+	draw_text(y, 2, COLS - 4, _("12 digits from the document; full-width "
+	    "digits, spaces and hyphens are fine."), ROLE_NORMAL);
+	draw_text(y + 1, 2, COLS - 4, _("Afterwards a second person confirms the "
+	    "number by keying it again (c)."), ROLE_TWO_PERSON);
+	if (es->focus != E_CHANNEL)
+		field_draw(&es->f[es->focus], top + 4 + 2 * es->focus, x,
+		    widths[es->focus], 1);
+	curs_set(es->focus != E_CHANNEL);
+}
+
+/* Which field the error is about, so that field gets the cursor. ops
+ * checks the channel, the date, the document, then the number; the same
+ * domain checks tell which of them failed. */
+static int
+entry_error_field(const char *received, const char *typed, const char *err,
+    int current)
+{
+	char num[13];
+	int bad;
+
+	if (date_check(received, NULL) < 0)
+		return E_RECEIVED;
+	if (strcmp(err, _("give the document reference (at most 64 "
+	    "characters)")) == 0)
+		return E_DOC;
+	bad = mynumber_normalize(typed, num, NULL) < 0;
+	secret_wipe(num, sizeof num);
+	return bad ? E_NUMBER : current;
+}
+
+static int
+entry_submit(struct tui *t, struct entry_screen *es)
+{
+	char *rec = field_text(&es->f[E_RECEIVED]), *doc = field_text(&es->f[E_DOC]);
+	char *num = field_text(&es->f[E_NUMBER]), *err = NULL, key[96];
+	struct number_entry e = { ptext_channels[es->channel].code, rec, doc };
+	enum number_result res = NUMBER_OK;
+
+	if (ops_number_enter(t->s, t->person_key, num, &e, &res, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		es->focus = entry_error_field(rec, num, err, es->focus);
+	} else {
+		ptext_copy(key, sizeof key, t->person_key);
+		/* tui_pop frees es: it is wiped first and not used after. */
+		entry_wipe(es);
+		tui_pop(t);
+		if (res == NUMBER_DUPLICATE)
+			/* L10N: one line of at most 78 columns. */
+			tui_message(t, ROLE_ERROR, "%s", _("this number is held by another "
+			    "person: refused and flagged to the supervisor"));
+		else
+			/* L10N: %s is the person key. */
+			tui_message(t, ROLE_OK, _("entered for %s: a second person must "
+			    "confirm it (c)"), key);
+	}
+	free(err);
+	secret_free_str(rec);
+	secret_free_str(doc);
+	secret_free_str(num);
+	return KEY_HANDLED;
+}
+
+static int
+entry_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct entry_screen *es = entry_state(t);
+
+	if (!is_fkey && ch == 0x1b) {
+		entry_wipe(es);
+		return KEY_BACK;
+	}
+	if (ptext_is_enter(ch, is_fkey)) {
+		if (es->focus < E_NUMBER) {
+			es->focus++;
+			return KEY_HANDLED;
+		}
+		return entry_submit(t, es);
+	}
+	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
+		es->focus = (es->focus + 1) % E_COUNT;
+		return KEY_HANDLED;
+	}
+	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
+		es->focus = (es->focus + E_COUNT - 1) % E_COUNT;
+		return KEY_HANDLED;
+	}
+	if (es->focus == E_CHANNEL) {
+		if (is_fkey && (ch == KEY_LEFT || ch == KEY_RIGHT)) {
+			es->channel = (es->channel + (ch == KEY_RIGHT ? 1 :
+			    ptext_nchannels - 1)) % ptext_nchannels;
+			return KEY_HANDLED;
+		}
+		return KEY_IGNORED;
+	}
+	return field_key(&es->f[es->focus], ch, is_fkey) ? KEY_HANDLED :
+	    KEY_IGNORED;
+}
+
+const struct screen screen_number_enter = {
+	/* L10N: breadcrumb: entering an individual number. */
+	.crumb = N_("Enter number"),
+	.help = N_("Enter the individual number from the document.\n"
+	    "Channel: how the number reached the association\n"
+	    "(left and right arrows choose).\n"
+	    "Received: the day the document arrived (YYYY-MM-DD).\n"
+	    "Document: the reference written on the document.\n"
+	    "Number: 12 digits; full-width digits, spaces and\n"
+	    "hyphens are accepted. A check digit error means the\n"
+	    "number was misread: read it again from the document.\n"
+	    "A number held by another person is refused and\n"
+	    "goes to the supervisor.\n"
+	    "Enter moves on and, on the number, enters it.\n"
+	    "Esc cancels and forgets what was typed."),
+	.keybar = N_("Enter\tnext / enter\nTab\tnext field\n"
+	    "\xe2\x86\x90\xe2\x86\x92\tchannel\nEsc\tcancel\nF1\thelp"),
+	.enter = entry_enter,
+	.draw = entry_draw,
+	.key = entry_key,
+};
+
+/* Matching: the answer only, never the stored number. */
+struct match_screen {
+	struct field num;
+	int result;	/* -1 none yet, else enum number_result */
+};
+
+static struct match_screen *
+match_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL) {
+		struct match_screen *m = xcalloc(1, sizeof *m);
+
+		m->result = -1;
+		*slot = m;
+	}
+	return *slot;
+}
+
+static void
+match_draw(struct tui *t, int top, int rows)
+{
+	struct match_screen *m = match_state(t);
+	char buf[128], *label = text_pad(_("Number"), 10);
+	int x;
+
+	(void)rows;
+	/* No state row: it would show the last four digits of the stored
+	 * number, and this screen shows nothing of it. */
+	ptext_person_line(t, top, 0);
+	draw_text(top + 3, 2, COLS - 4, _("Key the number from the later "
+	    "application. The answer is match or no match;"), ROLE_NORMAL);
+	draw_text(top + 4, 2, COLS - 4, _("the stored number is never shown."),
+	    ROLE_NORMAL);
+	x = 2 + draw_text(top + 6, 2, COLS - 4, label, ROLE_NORMAL);
+	free(label);
+	snprintf(buf, sizeof buf, _("%d of 12 digits"), ptext_digits(m->num.buf));
+	draw_text(top + 6, x + 22, COLS - x - 23, buf, ROLE_NORMAL);
+	if (m->result == NUMBER_OK)
+		draw_text(top + 8, 2, COLS - 4, _("Result: match"), ROLE_OK);
+	else if (m->result >= 0)
+		draw_text(top + 8, 2, COLS - 4, _("Result: no match"), ROLE_WARN);
+	field_draw(&m->num, top + 6, x, 20, 1);
+	curs_set(1);
+}
+
+static int
+match_submit(struct tui *t, struct match_screen *m)
+{
+	char *num = field_text(&m->num), *err = NULL;
+	enum number_result res = NUMBER_MISMATCH;
+
+	if (ops_number_match(t->s, t->person_key, num, &res, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		m->result = -1;
+	} else {
+		m->result = (int)res;
+		field_clear(&m->num);
+		if (res == NUMBER_OK)
+			tui_message(t, ROLE_OK, _("match: this is the confirmed number of "
+			    "%s"), t->person_key);
+		else
+			tui_message(t, ROLE_WARN, _("no match: this is not the confirmed "
+			    "number of %s; check the application"), t->person_key);
+	}
+	free(err);
+	secret_free_str(num);
+	return KEY_HANDLED;
+}
+
+static int
+match_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct match_screen *m = match_state(t);
+
+	if (!is_fkey && ch == 0x1b) {
+		secret_wipe(m, sizeof *m);
+		return KEY_BACK;
+	}
+	if (ptext_is_enter(ch, is_fkey))
+		return match_submit(t, m);
+	if (field_key(&m->num, ch, is_fkey)) {
+		m->result = -1;	/* a new number: the last answer no longer applies */
+		return KEY_HANDLED;
+	}
+	return KEY_IGNORED;
+}
+
+const struct screen screen_number_match = {
+	/* L10N: breadcrumb: matching a number from a later application. */
+	.crumb = N_("Match number"),
+	.help = N_("Check a number from a later application\n"
+	    "against the confirmed one.\n"
+	    "Type it (full-width digits, spaces, hyphens are fine)\n"
+	    "and press Enter: the answer is match or no match.\n"
+	    "The stored number is never shown; every check\n"
+	    "is recorded in the audit log.\n"
+	    "Esc goes back and forgets what was typed."),
+	.keybar = N_("Enter\tcheck\nEsc\tback\nF1\thelp"),
+	.enter = NULL,
+	.draw = match_draw,
+	.key = match_key,
+};
