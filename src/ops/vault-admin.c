@@ -10,6 +10,8 @@
 #include "domain/pwpolicy.h"
 #include "ops/vault-admin.h"
 #include "store/migrate.h"
+#include "store/numbers.h"
+#include "store/persons.h"
 #include "store/users.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -70,9 +72,18 @@ ops_audit_list(struct session *s, const struct audit_filter *f,
 int
 ops_home_stats(struct session *s, struct home_stats *h, char **err)
 {
+	struct number_counts c;
 	int64_t seq;
 
 	memset(h, 0, sizeof *h);
+	if (persons_count(s->v->db, &h->persons, err) < 0 ||
+	    numbers_counts(s->v->db, &c, err) < 0)
+		return -1;
+	h->numbers_confirmed = c.confirmed;
+	h->numbers_entered = c.entered;
+	h->numbers_mismatch = c.mismatch;
+	h->numbers_held = c.held;
+	h->numbers_queue = c.queue;
 	if (users_count_active(s->v->db, NULL, &h->users_active, err) < 0 ||
 	    audit_head(s->v->db, &seq, h->head, err) < 0 ||
 	    migrate_version(s->v->db, &h->schema_version, err) < 0)

@@ -18,6 +18,9 @@ int ops_audit_list(struct session *s, const struct audit_filter *f,
 
 /* Figures for the home screen. */
 struct home_stats {
+	long long persons;
+	long long numbers_confirmed, numbers_entered, numbers_mismatch,
+	    numbers_held, numbers_queue;
 	long long users_active;
 	long long audit_count;
 	unsigned char head[32];

@@ -31,6 +31,32 @@ static const struct home_area home_areas[] = {
 };
 #define HOME_NAREAS ((int)(sizeof home_areas / sizeof home_areas[0]))
 
+/* Numbers: a bar of the confirmed share, then counts by state; cases for
+ * the supervisor stand out. */
+static void
+home_draw_numbers(const struct home_stats *h, int y)
+{
+	long long missing = h->persons - h->numbers_confirmed - h->numbers_entered -
+	    h->numbers_mismatch - h->numbers_held;
+	int width = 20, full = h->persons > 0 ?
+	    (int)(h->numbers_confirmed * width / h->persons) : 0, i, x;
+	char line[256];
+
+	x = 2 + draw_text(y, 2, COLS - 4, _("Numbers   confirmed "), ROLE_NORMAL);
+	for (i = 0; i < width && x < COLS - 2; i++)
+		x += draw_text(y, x, 1, i < full ? "#" : ".", i < full ? ROLE_OK :
+		    ROLE_NORMAL);
+	snprintf(line, sizeof line, _(" %lld  to confirm %lld  missing %lld"),
+	    h->numbers_confirmed, h->numbers_entered, missing > 0 ? missing : 0);
+	draw_text(y, x, COLS - 2 - x, line, ROLE_NORMAL);
+	if (h->numbers_queue > 0) {
+		snprintf(line, sizeof line, _("          supervisor queue %lld "
+		    "(mismatch %lld, held %lld)"), h->numbers_queue,
+		    h->numbers_mismatch, h->numbers_held);
+		draw_text(y + 1, 2, COLS - 4, line, ROLE_WARN);
+	}
+}
+
 static void
 home_draw_stats(struct tui *t, int y)
 {
@@ -43,13 +69,17 @@ home_draw_stats(struct tui *t, int y)
 		return;
 	}
 	hex_encode(h.head, 32, hex);
-	snprintf(line, sizeof line, _("Accounts  %lld active"), h.users_active);
+	/* L10N: home screen: number of insured persons in the vault. */
+	snprintf(line, sizeof line, _("Insured   %lld persons"), h.persons);
 	draw_text(y, 2, COLS - 4, line, ROLE_NORMAL);
+	home_draw_numbers(&h, y + 1);
+	snprintf(line, sizeof line, _("Accounts  %lld active"), h.users_active);
+	draw_text(y + 3, 2, COLS - 4, line, ROLE_NORMAL);
 	/* L10N: audit log size and the first and last four hex digits of its head. */
 	snprintf(line, sizeof line, _("Audit log %lld records  head %.4s…%.4s"),
 	    h.audit_count, hex, hex + 60);
-	draw_text(y + 1, 2, COLS - 4, line, ROLE_NORMAL);
-	draw_text(y + 3, 2, COLS - 4, _("ID checks, media and registration are not "
+	draw_text(y + 4, 2, COLS - 4, line, ROLE_NORMAL);
+	draw_text(y + 6, 2, COLS - 4, _("ID checks, media and registration are not "
 	    "built yet."), ROLE_WARN);
 }
 

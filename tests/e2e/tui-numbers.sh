@@ -5,7 +5,7 @@
 # duplicate, matching a later application, and the reveal screen; then the
 # audit log names both people and holds no number.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 32
+plan 33
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -65,6 +65,8 @@ no_digits_of() {
 
 console C.UTF-8 Password
 tm_wait "Home" >/dev/null
+check "the home screen counts the persons and their numbers" \
+	eval 'tm_wait "Insured   3 persons" && tm_screen | grep -qE "Numbers +confirmed .* 0  to confirm 0  missing 3"'
 tm_keys 1
 check "1 opens the person search" tm_wait "Home > Insured"
 tm_text "ワタナベ"
