@@ -209,6 +209,25 @@ plist_key(struct tui *t, wint_t ch, int is_fkey)
 #define PLIST_KEYBAR N_("Enter\tsearch / open\n\xe2\x86\x91\xe2\x86\x93\t" \
 	"choose\nEsc\tback\nF1\thelp")
 
+/* On the number search, d opens the numbers due for deletion while the
+ * search field is empty; once something is typed, d is just a letter. */
+static int
+nlist_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct plist_list *l = plist_state(t);
+
+	if (!is_fkey && l->q.len == 0 && ptext_key(ch) == 'd') {
+		if (t->depth + 1 > TUI_STACK) {
+			tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
+			    "back with Esc first"));
+			return KEY_HANDLED;
+		}
+		tui_push(t, &screen_number_due);
+		return KEY_HANDLED;
+	}
+	return plist_key(t, ch, is_fkey);
+}
+
 const struct screen screen_persons = {
 	.crumb = N_("Insured"),
 	.help = N_("Find an insured person.\n"
@@ -233,9 +252,12 @@ const struct screen screen_numbers = {
 	    "On the person: e enters the number, c confirms it\n"
 	    "(a second person), m matches a later application,\n"
 	    "r shows the number (with a reason).\n"
+	    "d, with the search field empty, lists the numbers\n"
+	    "due for deletion (erasing needs a second person).\n"
 	    "Esc goes back."),
-	.keybar = PLIST_KEYBAR,
+	.keybar = N_("Enter\tsearch / open\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
+	    "d\tdue for deletion\nEsc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = plist_draw,
-	.key = plist_key,
+	.key = nlist_key,
 };

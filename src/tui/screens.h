@@ -88,6 +88,7 @@ extern const struct screen screen_number_confirm;
 extern const struct screen screen_number_match;
 extern const struct screen screen_number_reveal;
 extern const struct screen screen_number_shown;
+extern const struct screen screen_number_due;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);

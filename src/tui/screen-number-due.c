@@ -1,0 +1,389 @@
+/* Numbers > due for deletion: persons whose qualification was lost longer
+ * ago than the retention period and whose number is confirmed. Erasing one
+ * is a two-person step: the second person logs in on the same screen. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops/numbers.h"
+#include "ops/persons.h"
+#include "tui/person-text.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+#define DUE_MAX 500
+
+enum { D_NAME, D_PW, D_COUNT };
+
+struct due_row {
+	char key[96];
+	char name[112];
+	char lost[64];		/* "2020-03-31 (令和2年)" */
+};
+
+struct due_screen {
+	struct due_row row[DUE_MAX];
+	int n, more, sel, scroll;
+	int loaded;		/* the last reading of the list succeeded */
+	int asking;		/* the second person logs in to erase target */
+	struct due_row target;
+	struct field f[D_COUNT];
+	int focus;
+};
+
+static struct due_screen *
+due_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL) {
+		struct due_screen *d = xcalloc(1, sizeof *d);
+
+		d->f[D_PW].secret = 1;
+		*slot = d;
+	}
+	return *slot;
+}
+
+static int
+due_add(const char *key, const char *lost, void *arg)
+{
+	struct due_screen *d = arg;
+	struct due_row *r;
+
+	if (d->n == DUE_MAX) {
+		d->more = 1;
+		return 1;
+	}
+	r = &d->row[d->n++];
+	ptext_copy(r->key, sizeof r->key, key);
+	ptext_date(lost, 1, r->lost, sizeof r->lost);
+	r->name[0] = '\0';
+	return 0;
+}
+
+/* Reads the list again; the names are looked up once the list is read, so
+ * no lookup runs while the due query is still open. */
+static void
+due_load(struct tui *t, struct due_screen *d)
+{
+	char *err = NULL;
+	int i;
+
+	d->n = d->more = d->loaded = 0;
+	if (ops_number_due(t->s, due_add, d, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+		d->n = d->more = d->sel = d->scroll = 0;
+		return;
+	}
+	d->loaded = 1;
+	for (i = 0; i < d->n; i++) {
+		struct person_view v;
+
+		if (ops_person_view(t->s, d->row[i].key, &v, &err) == 0)
+			ptext_copy(d->row[i].name, sizeof d->row[i].name,
+			    v.p.f[PF_NAME]);
+		person_view_clear(&v);
+		free(err);
+		err = NULL;
+	}
+	if (d->sel >= d->n)
+		d->sel = d->n > 0 ? d->n - 1 : 0;
+}
+
+/* What the list says on the message line after it was read. */
+static void
+due_list_message(struct tui *t, const struct due_screen *d)
+{
+	if (!d->loaded)
+		return;
+	if (d->n == 0)
+		tui_message(t, ROLE_OK, "%s", _("no numbers are due for deletion"));
+	else if (d->more)
+		/* L10N: %d is how many are listed; more follow once these are
+		 * erased. */
+		tui_message(t, ROLE_WARN, _("only the first %d are shown: the rest "
+		    "appear as these are erased"), DUE_MAX);
+	else
+		/* L10N: %d is the number of persons listed. */
+		tui_message(t, ROLE_NORMAL, _("due for deletion: %d; choose with the "
+		    "arrows, Enter to erase"), d->n);
+}
+
+static void
+due_enter(struct tui *t)
+{
+	struct due_screen *d = due_state(t);
+
+	due_load(t, d);
+	due_list_message(t, d);
+}
+
+/* Back to the list, forgetting what the second person typed. */
+static void
+due_stop_asking(struct due_screen *d)
+{
+	field_clear(&d->f[D_NAME]);
+	field_clear(&d->f[D_PW]);
+	d->asking = 0;
+	d->focus = D_NAME;
+}
+
+struct due_cols {
+	int key, name, lost, wname;
+};
+
+static void
+due_cols(struct due_cols *c)
+{
+	int extra = COLS > 80 ? (COLS - 80) / 2 : 0;
+
+	c->wname = 26 + extra;
+	c->key = 2;
+	c->name = c->key + 13;
+	c->lost = c->name + c->wname + 1;
+}
+
+static void
+due_row_draw(int y, const struct due_cols *c, const char *key,
+    const char *name, const char *lost, enum draw_role role)
+{
+	if (role == ROLE_SELECTED)
+		draw_line(y, ROLE_SELECTED);
+	draw_text(y, c->key, 12, key, role);
+	draw_text(y, c->name, c->wname, name, role);
+	if (c->lost < COLS - 1)
+		draw_text(y, c->lost, COLS - 1 - c->lost, lost, role);
+}
+
+static void
+due_draw_list(struct tui *t, struct due_screen *d, int top, int rows)
+{
+	struct due_cols c;
+	int y, i, list_rows;
+
+	(void)t;
+	draw_text(top, 2, COLS - 4, _("Qualification lost longer ago than the "
+	    "retention period."), ROLE_NORMAL);
+	draw_text(top + 1, 2, COLS - 4, _("Enter erases the chosen number; a "
+	    "second person must log in."), ROLE_TWO_PERSON);
+	if (!d->loaded)
+		return;
+	if (d->n == 0) {
+		draw_text(top + 3, 2, COLS - 4, _("No numbers are due for deletion."),
+		    ROLE_OK);
+		return;
+	}
+	due_cols(&c);
+	due_row_draw(top + 3, &c, _("key"), _("name"),
+	    _("qualification lost"), ROLE_TITLE);
+	list_rows = rows - 4;
+	if (d->sel < d->scroll)
+		d->scroll = d->sel;
+	if (list_rows > 0 && d->sel >= d->scroll + list_rows)
+		d->scroll = d->sel - list_rows + 1;
+	y = top + 4;
+	for (i = d->scroll; i < d->n && y < top + rows; i++, y++)
+		due_row_draw(y, &c, d->row[i].key, d->row[i].name, d->row[i].lost,
+		    i == d->sel ? ROLE_SELECTED : ROLE_NORMAL);
+}
+
+static const char *const due_labels[D_COUNT] = { N_("Second person"),
+	N_("Their password") };
+
+static int
+due_label_width(void)
+{
+	int i, w = 0;
+
+	for (i = 0; i < D_COUNT; i++)
+		if (text_width(_(due_labels[i])) > w)
+			w = text_width(_(due_labels[i]));
+	return w + 2;
+}
+
+static void
+due_draw_ask(struct tui *t, struct due_screen *d, int top)
+{
+	struct due_cols c;
+	int lw = due_label_width(), x = 2 + lw, y = top + 8, i;
+	char buf[256];
+
+	(void)t;
+	/* L10N: %s is the person's key, e.g. P0001. */
+	snprintf(buf, sizeof buf, _("Erase the individual number of %s:"),
+	    d->target.key);
+	draw_text(top, 2, COLS - 4, buf, ROLE_NORMAL);
+	due_cols(&c);
+	due_row_draw(top + 1, &c, _("key"), _("name"), _("qualification lost"),
+	    ROLE_TITLE);
+	due_row_draw(top + 2, &c, d->target.key, d->target.name, d->target.lost,
+	    ROLE_NORMAL);
+	draw_text(top + 4, 2, COLS - 4, _("This step needs a second person."),
+	    ROLE_TWO_PERSON);
+	draw_text(top + 5, 2, COLS - 4, _("They log in below; the number is then "
+	    "erased for good."), ROLE_NORMAL);
+	draw_text(top + 6, 2, COLS - 4, _("The audit log keeps a record of the "
+	    "deletion, without the number."), ROLE_NORMAL);
+	for (i = 0; i < D_COUNT; i++) {
+		draw_text(y + 2 * i, 2, lw, _(due_labels[i]), ROLE_NORMAL);
+		field_draw(&d->f[i], y + 2 * i, x, 24, 0);
+	}
+	draw_text(y + 4, 2, COLS - 4, _("Enter on the password erases the "
+	    "number; Esc goes back to the list."), ROLE_NORMAL);
+	/* The focused field last, so the cursor ends up in it. */
+	field_draw(&d->f[d->focus], y + 2 * d->focus, x, 24, 1);
+	curs_set(1);
+}
+
+static void
+due_draw(struct tui *t, int top, int rows)
+{
+	struct due_screen *d = due_state(t);
+
+	if (d->asking)
+		due_draw_ask(t, d, top);
+	else
+		due_draw_list(t, d, top, rows);
+}
+
+static void
+due_status(struct tui *t, const char *text)
+{
+	tui_message(t, ROLE_NORMAL, "%s", text);
+	move(LINES - 2, 0);
+	clrtoeol();
+	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
+	refresh();
+}
+
+static int
+due_listed(const struct due_screen *d, const char *key)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->row[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+due_submit(struct tui *t, struct due_screen *d)
+{
+	char *name = field_text(&d->f[D_NAME]), *pw = field_text(&d->f[D_PW]);
+	char *err = NULL, key[96];
+	struct checker second = { name, pw };
+
+	due_status(t, _("checking the password..."));
+	ptext_copy(key, sizeof key, d->target.key);
+	if (ops_number_delete(t->s, key, &second, &err) < 0) {
+		field_clear(&d->f[D_PW]);
+		/* Someone else may have erased it meanwhile, or the person's
+		 * dates changed: if it left the list, go back to the list. */
+		due_load(t, d);
+		if (d->loaded && !due_listed(d, key))
+			due_stop_asking(d);
+		else if (name[0] == '\0' || strcmp(name, t->s->user) == 0)
+			d->focus = D_NAME;
+		else
+			d->focus = D_PW;
+		tui_message(t, ROLE_ERROR, "%s", err);
+	} else {
+		due_stop_asking(d);
+		due_load(t, d);
+		/* L10N: %s is the person's key; the number itself is never
+		 * shown. */
+		tui_message(t, ROLE_OK, _("the number of %s was erased"), key);
+	}
+	free(err);
+	secret_free_str(name);
+	secret_free_str(pw);
+	return KEY_HANDLED;
+}
+
+static int
+due_key_ask(struct tui *t, struct due_screen *d, wint_t ch, int is_fkey)
+{
+	if (!is_fkey && ch == 0x1b) {
+		due_stop_asking(d);
+		tui_message(t, ROLE_NORMAL, "%s", _("nothing was erased"));
+		return KEY_HANDLED;
+	}
+	if (ptext_is_enter(ch, is_fkey)) {
+		if (d->focus == D_NAME) {
+			d->focus = D_PW;
+			return KEY_HANDLED;
+		}
+		return due_submit(t, d);
+	}
+	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN ||
+	    ch == KEY_UP || ch == KEY_BTAB))) {
+		d->focus = d->focus == D_NAME ? D_PW : D_NAME;
+		return KEY_HANDLED;
+	}
+	return field_key(&d->f[d->focus], ch, is_fkey) ? KEY_HANDLED :
+	    KEY_IGNORED;
+}
+
+static int
+due_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct due_screen *d = due_state(t);
+	int page = LINES - 10 > 1 ? LINES - 10 : 1;
+
+	if (d->asking)
+		return due_key_ask(t, d, ch, is_fkey);
+	if (!is_fkey && ch == 0x1b)
+		return KEY_BACK;
+	if (ptext_is_enter(ch, is_fkey)) {
+		if (d->n == 0)
+			return KEY_HANDLED;
+		d->target = d->row[d->sel];
+		due_stop_asking(d);
+		d->asking = 1;
+		/* L10N: said before the two-person step starts. */
+		tui_message(t, ROLE_TWO_PERSON, "%s", _("this needs a second person: "
+		    "they log in below to erase the number"));
+		return KEY_HANDLED;
+	}
+	if (is_fkey && (ch == KEY_DOWN || ch == KEY_NPAGE)) {
+		d->sel += ch == KEY_DOWN ? 1 : page;
+		if (d->sel >= d->n)
+			d->sel = d->n > 0 ? d->n - 1 : 0;
+		return KEY_HANDLED;
+	}
+	if (is_fkey && (ch == KEY_UP || ch == KEY_PPAGE)) {
+		d->sel -= ch == KEY_UP ? 1 : page;
+		if (d->sel < 0)
+			d->sel = 0;
+		return KEY_HANDLED;
+	}
+	return KEY_IGNORED;
+}
+
+const struct screen screen_number_due = {
+	/* L10N: breadcrumb: numbers due for deletion. */
+	.crumb = N_("Due for deletion"),
+	.help = N_("Numbers due for deletion: the person's qualification\n"
+	    "was lost longer ago than the retention period set for\n"
+	    "the vault, and the number is confirmed. Oldest first.\n"
+	    "Choose with the arrows; Enter erases the number.\n"
+	    "Erasing needs a second person: they type their user\n"
+	    "name and password here. The number is erased for\n"
+	    "good; the audit log records who erased it and who\n"
+	    "checked, without the number.\n"
+	    "Esc goes back one step and forgets what was typed."),
+	.keybar = N_("Enter\terase\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
+	    "Tab\tnext field\nEsc\tback\nF1\thelp"),
+	.enter = due_enter,
+	.draw = due_draw,
+	.key = due_key,
+};
