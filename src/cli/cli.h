@@ -77,6 +77,8 @@ int cli_cmd_number_match(struct cli_args *a);
 int cli_cmd_number_status(struct cli_args *a);
 int cli_cmd_number_due(struct cli_args *a);
 int cli_cmd_number_queue(struct cli_args *a);
+int cli_cmd_settings_show(struct cli_args *a);
+int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
 
 #endif

@@ -1,7 +1,7 @@
 #!/bin/bash
 # End-to-end: creating a vault, opening it, and refusing what must be refused.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 19
+plan 22
 
 V=$SCRATCH/vault
 PW='Kokuho-2026-pass'
@@ -71,6 +71,17 @@ printf '\xff\xff\xff\xff' | dd of="$SCRATCH/v3/vault.db" bs=1 seek=5000 conv=not
 run_pw "$PW" audit verify --vault "$SCRATCH/v3" --user yamada --password-fd 3
 check "a damaged vault.db gives a clear message, not a crash" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "damaged"'
+
+run_pw "$PW" settings set idle-lock-minutes 99 --vault "$V" --user yamada --password-fd 3
+check "settings refuse a value out of range" eval '[ "$RC" -eq 1 ] && contains "$ERR" "from 1 to 60"'
+
+run_pw "$PW" settings set idle-lock-minutes 3 --vault "$V" --user yamada --password-fd 3
+run_pw "$PW" settings show --vault "$V" --user yamada --password-fd 3
+check "an administrator changes the idle lock; settings show lists it" \
+	eval 'echo "$OUT" | grep -qE "^idle-lock-minutes +3 "'
+
+run_pw "$PW" audit show --vault "$V" --user yamada --password-fd 3 --action settings.set
+check "the change is audited with old and new values" eval 'contains "$OUT" "from=5 to=3"'
 
 run --version
 check "--version prints the version" eval '[ "$RC" -eq 0 ] && contains "$OUT" "mynadesk 0."'

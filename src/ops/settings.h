@@ -1,0 +1,16 @@
+/* Vault settings an administrator may change: each change is audited. */
+#ifndef MYNA_SETTINGS_H
+#define MYNA_SETTINGS_H
+
+#include "ops/session.h"
+
+typedef int (*settings_row_fn)(const char *name, const char *value,
+    const char *help, void *arg);
+
+int ops_settings_list(struct session *s, settings_row_fn fn, void *arg,
+    char **err);
+/* Sets name to value after checking its range; administrators only. */
+int ops_settings_set(struct session *s, const char *name, const char *value,
+    char **err);
+
+#endif
