@@ -50,6 +50,24 @@ static const struct cli_command cli_commands[] = {
 	{ "settings set", "NAME VALUE",
 	    N_("change a setting: idle-lock-minutes, retention-days (administrator)"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_settings_set },
+	{ "idproof record", "--person KEY --channel CH --mode in-person|post "
+	    "--doc KIND [--doc KIND ...] [--exemption ID]",
+	    N_("record documents seen for a person's identity check (adds to "
+	    "earlier records)"),
+	    "vault user password-fd recovery-key-fd person channel mode doc "
+	    "exemption", cli_cmd_idproof_record },
+	{ "idproof status", "--person KEY",
+	    N_("print complete or incomplete and what is missing"),
+	    "vault user password-fd recovery-key-fd person", cli_cmd_idproof_status },
+	{ "idproof rules-check", "[FILE]",
+	    N_("check a rule table (exit 0 when consistent)"), "",
+	    cli_cmd_idproof_rules_check },
+	{ "idproof open", "[--channel CH]",
+	    N_("list incomplete identity checks, oldest first"),
+	    "vault user password-fd recovery-key-fd channel", cli_cmd_idproof_open },
+	{ "idproof patterns", "",
+	    N_("count identity checks by pattern"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_idproof_patterns },
 	{ "person import", "FILE [--layout FILE] [--accept-valid]",
 	    N_("import the existing system's extract of insured persons"),
 	    "vault user password-fd recovery-key-fd layout accept-valid",
@@ -112,6 +130,8 @@ static const struct option cli_long[] = {
 	{ "channel", required_argument, NULL, 'H' },
 	{ "received", required_argument, NULL, 'D' },
 	{ "doc", required_argument, NULL, 'O' },
+	{ "mode", required_argument, NULL, 'M' },
+	{ "exemption", required_argument, NULL, 'E' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 }
@@ -192,7 +212,20 @@ cli_store(struct cli_args *a, int c, const char *arg)
 	case 'Y': a->accept_valid = 1; return 0;
 	case 'H': a->channel = arg; return 0;
 	case 'D': a->received = arg; return 0;
-	case 'O': a->doc = arg; return 0;
+	case 'O':
+		/* --doc is a reference for number entry, a kind for idproof. */
+		a->doc = arg;
+		if (a->ndocs == (int)(sizeof a->docs / sizeof a->docs[0]))
+			return -1;
+		a->docs[a->ndocs++] = arg;
+		return 0;
+	case 'M': a->mode = arg; return 0;
+	case 'E':
+		if (a->nexemptions == (int)(sizeof a->exemptions /
+		    sizeof a->exemptions[0]))
+			return -1;
+		a->exemptions[a->nexemptions++] = arg;
+		return 0;
 	case 'F': fd = &a->number_fd; break;
 	case 'l':
 		return cli_number(arg, 1, 100000000, &a->limit);

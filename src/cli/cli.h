@@ -31,6 +31,11 @@ struct cli_args {
 	const char *channel;
 	const char *received;
 	const char *doc;
+	const char *mode;
+	const char *docs[16];
+	int ndocs;
+	const char *exemptions[8];
+	int nexemptions;
 	const char *pos[CLI_MAX_POS];
 	int npos;
 };
@@ -78,6 +83,11 @@ int cli_cmd_number_status(struct cli_args *a);
 int cli_cmd_number_due(struct cli_args *a);
 int cli_cmd_number_queue(struct cli_args *a);
 int cli_cmd_settings_show(struct cli_args *a);
+int cli_cmd_idproof_record(struct cli_args *a);
+int cli_cmd_idproof_status(struct cli_args *a);
+int cli_cmd_idproof_rules_check(struct cli_args *a);
+int cli_cmd_idproof_open(struct cli_args *a);
+int cli_cmd_idproof_patterns(struct cli_args *a);
 int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
 

@@ -10,6 +10,7 @@
 
 #include "ops/accounts.h"
 #include "ops/demo.h"
+#include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "ops/person-import.h"
 #include "ops/vault-admin.h"
@@ -85,6 +86,39 @@ demo_channel(long i, const char *key)
 	}
 }
 
+/* Records an identity check in one of the usual patterns; a few stay
+ * incomplete, so their numbers cannot be confirmed yet. */
+static int
+demo_idproof(struct session *a, const char *key, const char *channel, long i,
+    char **err)
+{
+	static const char *const card[] = { "mynumber-card" };
+	static const char *const licence[] = { "notification-card", "drivers-licence" };
+	static const char *const two[] = { "resident-record", "insurance-certificate",
+	    "pension-book" };
+	static const char *const partial[] = { "notification-card" };
+	struct idproof_request rq = { channel, i % 6 == 5 ? "post" : "in-person",
+	    card, 1, NULL, 0 };
+	struct idresult res;
+	int rc;
+
+	if (strcmp(channel, "jlis") == 0)
+		return 0;
+	if (i % 13 == 0) {
+		rq.docs = partial;
+		rq.ndocs = 1;
+	} else if (i % 4 == 1) {
+		rq.docs = licence;
+		rq.ndocs = 2;
+	} else if (i % 4 == 2) {
+		rq.docs = two;
+		rq.ndocs = 3;
+	}
+	rc = ops_idproof_record(a, key, &rq, &res, err);
+	idresult_clear(&res);
+	return rc;
+}
+
 /* Enters a share of the numbers and confirms most of those; the rest stay
  * missing or entered, and a few mismatches go to the supervisor. */
 static int
@@ -112,11 +146,15 @@ demo_numbers(struct session *a, struct session *b, FILE *f, long total,
 		e.channel = demo_channel(i, line);
 		e.received = "2026-11-02";
 		e.doc = doc;
-		rc = ops_number_enter(a, line, num, &e, &r, err);
-		if (rc == 0 && i % 11 != 0)
-			/* Every 53rd confirmation is mistyped: a mismatch. */
-			rc = ops_number_confirm(b, line, i % 53 == 0 ? "123456789018" : num,
-			    NULL, &r, err);
+		rc = demo_idproof(a, line, e.channel, i, err);
+		if (rc == 0)
+			rc = ops_number_enter(a, line, num, &e, &r, err);
+		if (rc == 0 && i % 11 != 0 &&
+		    /* Every 53rd confirmation is mistyped: a mismatch. An
+		     * incomplete identity check refuses it: it stays entered. */
+		    ops_number_confirm(b, line, i % 53 == 0 ? "123456789018" : num,
+		    NULL, &r, NULL) < 0)
+			rc = 0;
 		if (progress != NULL && i % 50 == 0)
 			progress(N_("numbers"), i, total, arg);
 	}

@@ -12,6 +12,7 @@
 
 #include "domain/dates.h"
 #include "domain/mynumber.h"
+#include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "store/numbers.h"
 #include "store/persons.h"
@@ -198,7 +199,11 @@ number_confirm_tx(struct session *s, const char *key, const unsigned char hmac[3
 		    "confirm it"), who);
 	else if (CRYPTO_memcmp(row.hmac, hmac, 32) == 0) {
 		*res = NUMBER_OK;
-		rc = numbers_confirm(s->v->db, id, who, err);
+		/* Same number twice, but it counts only once the identity check
+		 * is complete (or an exemption applies). */
+		rc = ops_idproof_gate(s, id, row.channel, err);
+		if (rc == 0)
+			rc = numbers_confirm(s->v->db, id, who, err);
 		/* Both people are in the record: confirmer first, then who keyed it. */
 		if (rc == 0)
 			rc = ops_audit_as(s, who, row.entered_by, "number.confirm",

@@ -3,7 +3,7 @@
 # confirmed by another, mismatches and duplicates sent to the supervisor,
 # matching on receipt; never a full number on any output.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 16
+plan 19
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -50,6 +50,17 @@ check "a clerk enters a number" eval '[ "$RC" -eq 0 ] && contains "$OUT" "second
 
 as_yamada_n "621498320257" number confirm --person P1
 check "nobody confirms their own entry" eval '[ "$RC" -eq 1 ] && contains "$ERR" "different person"'
+
+as_sato_n "621498320257" number confirm --person P1
+check "no confirmation while the identity check is missing" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "identity check is incomplete" && as_yamada number status --person P1 && [ "$OUT" = entered ]'
+
+as_yamada idproof record --person P1 --channel member --mode in-person --doc notification-card
+check "a notification card alone is not enough: the identity document is missing" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "incomplete"'
+as_yamada idproof record --person P1 --channel member --mode in-person --doc drivers-licence
+check "notification card plus driving licence completes pattern 2" eval '[ "$OUT" = complete ]'
+as_yamada idproof record --person P2 --channel family --mode post --doc mynumber-card
 
 as_sato_n "621498320257" number confirm --person P1
 check "a second user confirms it" eval '[ "$RC" -eq 0 ] && contains "$OUT" "confirmed"'

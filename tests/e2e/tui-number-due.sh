@@ -30,6 +30,9 @@ P0002,12345678,12,346,1,,佐藤 次郎,サトウ　ジロウ,19660909,1,東京�
 EOF
 as_yamada person import "$SCRATCH/persons.csv"
 check "the persons are imported for the test" eval '[ "$RC" -eq 0 ] && contains "$OUT" "2 added"'
+for k in P0001 P0002; do
+	as_yamada idproof record --person $k --channel member --mode in-person --doc mynumber-card
+done
 
 as_yamada_n "$N1" number enter --person P0001 --channel member --received 2019-04-01 --doc F-1
 R1=$RC

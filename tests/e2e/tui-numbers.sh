@@ -27,6 +27,11 @@ P0003,12345678,12,346,1,,佐藤 次郎,サトウ　ジロウ,19660909,1,東京�
 EOF
 run person import "$SCRATCH/persons.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
 check "the persons are imported for the test" eval '[ "$RC" -eq 0 ] && contains "$OUT" "3 added"'
+# Their identity checks (pattern 1, the card), so numbers can be confirmed.
+for k in P0001 P0002 P0003; do
+	"$MYNADESK" idproof record --person $k --channel member --mode in-person \
+		--doc mynumber-card --vault "$V" --user yamada --password-fd 3 3<<<"$A" >/dev/null
+done
 
 JA=ja_JP.UTF-8
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "ops/accounts.h"
+#include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "ops/person-import.h"
 #include "testutil.h"
@@ -27,6 +28,21 @@ struct fixture {
 };
 
 static const struct number_entry entry = { "member", "2026-11-20", "F-2026-118" };
+
+/* Pattern 1: the My Number card seen in person. */
+static void
+test_idproof_card(struct session *s, const char *key)
+{
+	static const char *const docs[] = { "mynumber-card" };
+	struct idproof_request rq = { "member", "in-person", docs, 1, NULL, 0 };
+	struct idresult res;
+	char *err = NULL;
+
+	if (ops_idproof_record(s, key, &rq, &res, &err) != 0)
+		fail_msg("idproof: %s", err);
+	assert_true(res.complete);
+	idresult_clear(&res);
+}
 
 static int
 setup(void **st)
@@ -54,6 +70,9 @@ setup(void **st)
 	if (ops_person_import(f->s, &rq, &rep, &err) != 0)
 		fail_msg("import: %s", err);
 	import_report_clear(&rep);
+	test_idproof_card(f->s, "P1");
+	test_idproof_card(f->s, "P2");
+	test_idproof_card(f->s, "P3");
 	free(file);
 	*st = f;
 	return 0;
@@ -309,6 +328,43 @@ test_deletion(void **st)
 }
 
 /* Whatever happened above, the audit log never holds a full number. */
+/* Without a complete identity check a matching confirmation is refused and
+ * the number stays entered; a J-LIS number needs none. */
+static void
+test_confirm_needs_idproof(void **st)
+{
+	struct fixture *f = *st;
+	struct number_entry jlis = { "jlis", "2026-11-20", "J-1" };
+	static const char *const docs[] = { "pension-book" };
+	struct idproof_request rq = { "member", "in-person", docs, 1, NULL, 0 };
+	struct idresult res;
+	enum number_result r;
+	char *err = NULL;
+
+	/* A fresh person: import one more. */
+	assert_int_equal(db_exec(f->s->v->db, "DELETE FROM idproof WHERE person_id = "
+	    "(SELECT id FROM persons WHERE key = 'P2'); DELETE FROM idproof_status "
+	    "WHERE person_id = (SELECT id FROM persons WHERE key = 'P2')", NULL), 0);
+	enter(f, "P2", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s2, "P2", "621498320257", NULL, &r, &err), -1);
+	assert_non_null(strstr(err, "identity check is incomplete"));
+	free(err);
+	err = NULL;
+	state_is(f->s, "P2", "entered");
+	/* One document without a photo is not enough either. */
+	assert_int_equal(ops_idproof_record(f->s, "P2", &rq, &res, NULL), 0);
+	assert_false(res.complete);
+	idresult_clear(&res);
+	assert_int_equal(ops_number_confirm(f->s2, "P2", "621498320257", NULL, &r, &err), -1);
+	free(err);
+	err = NULL;
+	/* J-LIS: no identity check needed. */
+	assert_int_equal(db_exec(f->s->v->db, "DELETE FROM numbers", NULL), 0);
+	assert_int_equal(ops_number_enter(f->s, "P2", "621498320257", &jlis, &r, NULL), 0);
+	assert_int_equal(ops_number_confirm(f->s2, "P2", "621498320257", NULL, &r, &err), 0);
+	state_is(f->s, "P2", "confirmed");
+}
+
 static void
 test_no_number_in_audit(void **st)
 {
@@ -343,6 +399,7 @@ main(void)
 		T(test_match_on_receipt),
 		T(test_reveal_audited),
 		T(test_deletion),
+		T(test_confirm_needs_idproof),
 		T(test_no_number_in_audit),
 	};
 
