@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "ops/persons.h"
 #include "tui/person-text.h"
@@ -140,6 +141,31 @@ pscr_draw_number(const struct person_view *v, int y)
 	}
 	if (hint[0] != '\0')
 		draw_text(y + 1, 13, COLS - 15, hint, ROLE_NORMAL);
+}
+
+/* The identity check in one line: complete, or what is still missing. */
+static void
+pscr_draw_idproof(struct tui *t, const char *key, int y)
+{
+	struct idresult res;
+	char *label = text_pad(_("ID check"), 10), *err = NULL, line[768];
+	int x = 2 + draw_text(y, 2, COLS - 4, label, ROLE_TITLE) + 1;
+
+	free(label);
+	if (ops_idproof_status(t->s, key, &res, &err) < 0) {
+		draw_text(y, x, COLS - 2 - x, err, ROLE_ERROR);
+		free(err);
+		return;
+	}
+	if (res.complete)
+		snprintf(line, sizeof line, "%s", _("complete"));
+	else
+		/* L10N: identity check state (未完了) and what is missing (不足);
+		 * i is the key that records documents. */
+		snprintf(line, sizeof line, _("incomplete: missing %s (i)"),
+		    res.missing ? res.missing : "");
+	draw_text(y, x, COLS - 2 - x, line, res.complete ? ROLE_OK : ROLE_WARN);
+	idresult_clear(&res);
 }
 
 static int
@@ -297,6 +323,7 @@ pscr_draw(struct tui *t, int top, int rows)
 	}
 	pscr_draw_identity(&v, top);
 	pscr_draw_number(&v, top + 6);
+	pscr_draw_idproof(t, ps->key, top + 8);
 	rem = rows - 9;
 	if (pscr_load_household(t, ps, &v, &err) < 0) {
 		draw_text(top + 9, 2, COLS - 4, err, ROLE_ERROR);
@@ -394,6 +421,11 @@ pscr_key(struct tui *t, wint_t ch, int is_fkey)
 
 		if (k == 'e' || k == 'c' || k == 'm' || k == 'r')
 			return pscr_number_step(t, ps, (int)k);
+		if (k == 'i') {
+			ptext_copy(t->person_key, sizeof t->person_key, ps->key);
+			tui_push(t, &screen_idproof);
+			return KEY_HANDLED;
+		}
 	}
 	if (ptext_is_enter(ch, is_fkey))
 		return pscr_open_member(t, ps);
@@ -427,10 +459,11 @@ const struct screen screen_person = {
 	    "c confirms it: a second person keys it again.\n"
 	    "m checks a number from a later application.\n"
 	    "r shows the full number, with a reason (audited).\n"
+	    "i records the identity check (documents seen).\n"
 	    "Up/Down choose a household member (* this person);\n"
 	    "Enter opens them. Esc goes back."),
 	.keybar = N_("e\tenter number\nc\tconfirm\nm\tmatch\nr\treveal\n"
-	    "\xe2\x86\x91\xe2\x86\x93\thousehold\nEsc\tback\nF1\thelp"),
+	    "i\tID check\nEsc\tback\nF1\thelp"),
 	.enter = pscr_enter,
 	.draw = pscr_draw,
 	.key = pscr_key,

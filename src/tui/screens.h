@@ -89,6 +89,8 @@ extern const struct screen screen_number_match;
 extern const struct screen screen_number_reveal;
 extern const struct screen screen_number_shown;
 extern const struct screen screen_number_due;
+extern const struct screen screen_idproof;
+extern const struct screen screen_idproof_open;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);
