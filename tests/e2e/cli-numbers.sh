@@ -3,7 +3,7 @@
 # confirmed by another, mismatches and duplicates sent to the supervisor,
 # matching on receipt; never a full number on any output.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 19
+plan 21
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -92,5 +92,15 @@ check "numbers are never taken from arguments" eval '[ "$RC" -eq 2 ]'
 as_yamada audit show
 check "the audit log holds no full number" \
 	eval 'contains "$OUT" "number.confirm" && ! echo "$OUT" | grep -qE "621498320257|123456789018|023456789013"'
+
+run idproof rules-check
+check "the shipped identity rule table is consistent" eval '[ "$RC" -eq 0 ] && contains "$OUT" "consistent"'
+
+# An edited table naming a document kind nobody knows: refused with its line.
+sed '0,/^proves = .*/s//proves = number, teleport/' "$TOP_SRCDIR/forms/idproof.rules" >"$SCRATCH/edited.rules"
+LINE=$(grep -n "teleport" "$SCRATCH/edited.rules" | cut -d: -f1)
+run idproof rules-check "$SCRATCH/edited.rules"
+check "an edited rule table with an unknown word is refused with its line" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "edited.rules:$LINE:"'
 
 finish
