@@ -86,6 +86,31 @@ demo_fill(const char *dir, const struct demo_info *d)
 	free(numbers);
 }
 
+/* A throw-away demo vault goes when the console closes; one the user named
+ * with --vault stays. */
+static void
+demo_remove(const char *dir)
+{
+	static const char *const names[] = { "vault.db", "vault.db-wal",
+	    "vault.db-shm", "vault.keys", "vault.keys.tmp", "vault.lock",
+	    "vault.lockout", "vault.lockout.tmp" };
+	char *parent = xstrdup(dir), *slash = strrchr(parent, '/');
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+
+		(void)unlink(p);
+		free(p);
+	}
+	(void)rmdir(dir);
+	if (slash != NULL) {
+		*slash = '\0';
+		(void)rmdir(parent);
+	}
+	free(parent);
+}
+
 int
 cli_cmd_demo(struct cli_args *a)
 {
@@ -117,6 +142,8 @@ cli_cmd_demo(struct cli_args *a)
 	fflush(stdout);
 	rc = tui_run(dir, &d, NULL);
 	demo_info_clear(&d);
+	if (a->vault == NULL)
+		demo_remove(dir);
 	free(dir);
 	return rc;
 }

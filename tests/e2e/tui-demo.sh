@@ -1,0 +1,29 @@
+#!/bin/bash
+# End-to-end: "mynadesk demo" as a newcomer meets it: a living office with
+# generated persons and numbers in every state, the demo accounts shown on
+# the login screen, and the throw-away vault gone after quitting.
+. "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
+plan 6
+
+tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK demo 2>$SCRATCH/err; echo EXIT=\$? >$SCRATCH/exit; sleep 30"
+check "the demo builds its vault and shows the demo accounts at login" \
+	eval 'tm_wait "Demo accounts:" 90 && tm_screen | grep -qE "yamada / Demo-[a-z]+-[0-9]+ +\(admin\)"'
+PW=$(tm_screen | grep -oE "yamada / Demo-[a-z]+-[0-9]+" | cut -d' ' -f3)
+DIR=$(tm_screen | grep -oE "/tmp/mynadesk-demo-[A-Za-z0-9]+" | head -n1)
+check "the demo vault is in a temporary folder" test -n "$DIR" -a -d "$DIR/vault"
+tm_text yamada
+tm_keys Tab
+tm_text "$PW"
+tm_keys Enter
+check "the home screen shows a living office: persons, numbers, a queue" \
+	eval 'tm_wait "Insured   1000 persons" && tm_screen | grep -qE "Numbers +confirmed .* [1-9][0-9]+  to confirm [1-9]" && tm_screen | grep -q "supervisor queue"'
+tm_keys 3
+check "incomplete identity checks are there to work on" tm_wait "ID checks"
+tm_keys Escape
+tm_keys F10
+tm_wait "Quit mynadesk? (y/n)" >/dev/null
+tm_keys y
+for i in $(seq 1 100); do [ -s "$SCRATCH/exit" ] && break; sleep 0.05; done
+check "quitting exits 0" grep -q "EXIT=0" "$SCRATCH/exit"
+check "the throw-away vault is removed on exit" test ! -e "$DIR"
+finish
