@@ -2,20 +2,17 @@
  * does not add up is refused with the line to fix before any file is read. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <ini.h>
 
 #include "domain/fieldcheck.h"
 #include "domain/layout.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 /*
@@ -638,45 +635,16 @@ layout_parse(const char *text, size_t len, const char *filename,
 int
 layout_load(const char *path, struct layout *out, char **err)
 {
-	struct stat st;
 	char *buf;
-	size_t len = 0;
-	ssize_t n = 0;
-	int fd, ret, saved;
+	size_t len;
+	int ret;
 
 	if (out != NULL)
 		memset(out, 0, sizeof *out);
 	if (path == NULL || out == NULL)
 		return err_set(err, _("no layout file given"));
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return err_set(err, _("cannot open %s: %s"), path,
-		    strerror(errno));
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return err_set(err, _("%s is not a regular file"), path);
-	}
-	/* One byte more than allowed tells a file that grew past the limit. */
-	buf = xmalloc(LAYOUT_MAX_FILE + 1);
-	while (len < LAYOUT_MAX_FILE + 1) {
-		n = read(fd, buf + len, LAYOUT_MAX_FILE + 1 - len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	saved = errno;
-	close(fd);
-	if (n == -1) {
-		free(buf);
-		return err_set(err, _("cannot read %s: %s"), path,
-		    strerror(saved));
-	}
-	if (len > LAYOUT_MAX_FILE) {
-		free(buf);
-		return err_set(err, _("%s is larger than %d bytes"), path,
-		    LAYOUT_MAX_FILE);
-	}
+	if (readfile_all(path, LAYOUT_MAX_FILE, &buf, &len, err) < 0)
+		return -1;
 	ret = layout_parse(buf, len, path, out, err);
 	free(buf);
 	return ret;

@@ -1,0 +1,52 @@
+/* One place that reads layout and rule files: regular files only, EINTR
+ * retried, a limit so a wrong path cannot fill the memory. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/i18n.h"
+#include "util/readfile.h"
+#include "util/xmalloc.h"
+
+int
+readfile_all(const char *path, size_t max, char **buf, size_t *len, char **err)
+{
+	struct stat st;
+	ssize_t n = 0;
+	int fd, saved;
+
+	*buf = NULL;
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return err_set(err, _("cannot open %s: %s"), path, strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_set(err, _("%s is not a regular file"), path);
+	}
+	/* One byte more than allowed tells a file that grew past the limit. */
+	*buf = xmalloc(max + 2);
+	while (*len < max + 1) {
+		n = read(fd, *buf + *len, max + 1 - *len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		*len += (size_t)n;
+	}
+	saved = errno;
+	close(fd);
+	if (n == -1 || *len > max) {
+		free(*buf);
+		*buf = NULL;
+		return n == -1 ? err_set(err, _("cannot read %s: %s"), path,
+		    strerror(saved)) : err_set(err, _("%s is larger than %zu bytes"),
+		    path, max);
+	}
+	(*buf)[*len] = '\0';
+	return 0;
+}
