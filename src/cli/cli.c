@@ -41,6 +41,10 @@ static const struct cli_command cli_commands[] = {
 	    cli_cmd_user_role },
 	{ "audit verify", "", N_("re-walk the audit chain; print count and head"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_audit_verify },
+	{ "audit checkpoint", "[--out DIR]",
+	    N_("sign a checkpoint (Merkle root) of the audit log; --out writes "
+	    "checkpoint.txt, checkpoint.sig and pubkey.pem for openssl"),
+	    "vault user password-fd recovery-key-fd out", cli_cmd_audit_checkpoint },
 	{ "audit show", "[--from DATE] [--to DATE] [--actor USER] [--action ACTION]",
 	    N_("list audit records"),
 	    "vault user password-fd recovery-key-fd from to actor action limit",
@@ -131,6 +135,7 @@ static const struct option cli_long[] = {
 	{ "received", required_argument, NULL, 'D' },
 	{ "doc", required_argument, NULL, 'O' },
 	{ "mode", required_argument, NULL, 'M' },
+	{ "out", required_argument, NULL, 'o' },
 	{ "exemption", required_argument, NULL, 'E' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
@@ -220,6 +225,7 @@ cli_store(struct cli_args *a, int c, const char *arg)
 		a->docs[a->ndocs++] = arg;
 		return 0;
 	case 'M': a->mode = arg; return 0;
+	case 'o': a->out = arg; return 0;
 	case 'E':
 		if (a->nexemptions == (int)(sizeof a->exemptions /
 		    sizeof a->exemptions[0]))

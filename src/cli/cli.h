@@ -32,6 +32,7 @@ struct cli_args {
 	const char *received;
 	const char *doc;
 	const char *mode;
+	const char *out;
 	const char *docs[16];
 	int ndocs;
 	const char *exemptions[8];
@@ -73,6 +74,7 @@ int cli_cmd_user_passwd(struct cli_args *a);
 int cli_cmd_user_role(struct cli_args *a);
 int cli_cmd_audit_verify(struct cli_args *a);
 int cli_cmd_audit_show(struct cli_args *a);
+int cli_cmd_audit_checkpoint(struct cli_args *a);
 int cli_cmd_person_import(struct cli_args *a);
 int cli_cmd_person_show(struct cli_args *a);
 int cli_cmd_person_search(struct cli_args *a);

@@ -3,12 +3,15 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "ops/vault-admin.h"
+#include "store/checkpoint.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/xmalloc.h"
 
 static void
 audit_progress(int64_t done, int64_t total, void *arg)
@@ -34,9 +37,16 @@ cli_cmd_audit_verify(struct cli_args *a)
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
+		int64_t checked = 0;
+
 		hex_encode(head, 32, hex);
 		printf(_("audit chain intact: %lld records, head %s\n"),
 		    (long long)count, hex);
+		rc = ops_audit_verify_checkpoints(s, &checked, &err);
+		if (rc == 0)
+			printf(_("checkpoints verified: %lld\n"), (long long)checked);
+		else
+			cli_error(err);
 	} else {
 		cli_error(err ? err : _("audit chain check failed"));
 	}
@@ -66,6 +76,52 @@ cli_cmd_audit_show(struct cli_args *a)
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	rc = ops_audit_list(s, &f, audit_print, NULL, &err);
+	if (rc < 0)
+		cli_error(err);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+static int
+audit_write(const char *dir, const char *name, const void *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	int ok = f != NULL && fwrite(data, 1, len, f) == len;
+
+	if (f != NULL && fclose(f) != 0)
+		ok = 0;
+	free(path);
+	return ok ? 0 : -1;
+}
+
+int
+cli_cmd_audit_checkpoint(struct cli_args *a)
+{
+	struct checkpoint cp;
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_audit_checkpoint(s, &cp, &err);
+	if (rc == 0) {
+		fputs(cp.note, stdout);
+		/* Three files anyone can check: openssl pkeyutl -verify -pubin
+		 * -inkey pubkey.pem -rawin -in checkpoint.txt -sigfile
+		 * checkpoint.sig */
+		if (a->out != NULL && (audit_write(a->out, "checkpoint.txt", cp.note,
+		    strlen(cp.note)) < 0 || audit_write(a->out, "checkpoint.sig",
+		    cp.sig, sizeof cp.sig) < 0 || audit_write(a->out, "pubkey.pem",
+		    cp.pubkey_pem, strlen(cp.pubkey_pem)) < 0)) {
+			rc = -1;
+			err = xasprintf(_("cannot write the checkpoint files into %s"),
+			    a->out);
+		}
+		checkpoint_clear(&cp);
+	}
 	if (rc < 0)
 		cli_error(err);
 	free(err);

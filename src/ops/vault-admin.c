@@ -9,6 +9,7 @@
 #include "domain/dates.h"
 #include "domain/pwpolicy.h"
 #include "ops/vault-admin.h"
+#include "store/checkpoint.h"
 #include "store/migrate.h"
 #include "store/numbers.h"
 #include "store/persons.h"
@@ -67,6 +68,37 @@ ops_audit_list(struct session *s, const struct audit_filter *f,
 	    (f->to != NULL && date_check(f->to, err) < 0))
 		return -1;
 	return audit_list(s->v->db, f, fn, arg, err);
+}
+
+int
+ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err)
+{
+	char *origin, hex[65], *detail;
+	int rc;
+
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	origin = xasprintf("mynadesk/%s/%s", s->v->insurer, s->v->vault_id);
+	rc = checkpoint_make(s->v->db, origin, s->user, cp, err);
+	free(origin);
+	if (rc == 0) {
+		hex_encode(cp->root, 32, hex);
+		detail = xasprintf("size=%lld root=%s", (long long)cp->tree_size, hex);
+		rc = ops_audit(s, "", "audit.checkpoint", "", detail, err);
+		free(detail);
+	}
+	if (rc < 0) {
+		db_rollback(s->v->db);
+		checkpoint_clear(cp);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+int
+ops_audit_verify_checkpoints(struct session *s, int64_t *count, char **err)
+{
+	return checkpoint_verify_all(s->v->db, count, err);
 }
 
 int

@@ -16,6 +16,12 @@ int ops_audit_verify(struct session *s, audit_progress_fn progress, void *arg,
 int ops_audit_list(struct session *s, const struct audit_filter *f,
     audit_row_fn fn, void *arg, char **err);
 
+struct checkpoint;
+/* Signs a checkpoint of the whole audit log and records it. */
+int ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err);
+/* Re-checks every stored checkpoint against the log and its signature. */
+int ops_audit_verify_checkpoints(struct session *s, int64_t *count, char **err);
+
 /* Figures for the home screen. */
 struct home_stats {
 	long long persons;

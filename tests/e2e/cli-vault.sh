@@ -1,7 +1,7 @@
 #!/bin/bash
 # End-to-end: creating a vault, opening it, and refusing what must be refused.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 22
+plan 26
 
 V=$SCRATCH/vault
 PW='Kokuho-2026-pass'
@@ -82,6 +82,18 @@ check "an administrator changes the idle lock; settings show lists it" \
 
 run_pw "$PW" audit show --vault "$V" --user yamada --password-fd 3 --action settings.set
 check "the change is audited with old and new values" eval 'contains "$OUT" "from=5 to=3"'
+
+mkdir -p "$SCRATCH/cp"
+run_pw "$PW" audit checkpoint --out "$SCRATCH/cp" --vault "$V" --user yamada --password-fd 3
+check "audit checkpoint prints a note: origin, tree size, base64 root" \
+	eval '[ "$RC" -eq 0 ] && [ "$(echo "$OUT" | sed -n 1p)" = "mynadesk/12345678/$(sed -n "s/^vault //p" "$V/vault.keys")" ] && echo "$OUT" | sed -n 2p | grep -qE "^[0-9]+$" && echo "$OUT" | sed -n 3p | grep -qE "^[A-Za-z0-9+/]{43}=$"'
+check "plain openssl verifies the checkpoint's Ed25519 signature" \
+	eval 'openssl pkeyutl -verify -pubin -inkey "$SCRATCH/cp/pubkey.pem" -rawin -in "$SCRATCH/cp/checkpoint.txt" -sigfile "$SCRATCH/cp/checkpoint.sig" | grep -q "Signature Verified Successfully"'
+printf 'x' >>"$SCRATCH/cp/checkpoint.txt"
+check "openssl refuses the note once a byte is added" \
+	eval '! openssl pkeyutl -verify -pubin -inkey "$SCRATCH/cp/pubkey.pem" -rawin -in "$SCRATCH/cp/checkpoint.txt" -sigfile "$SCRATCH/cp/checkpoint.sig" >/dev/null 2>&1'
+run_pw "$PW" audit verify --vault "$V" --user yamada --password-fd 3
+check "audit verify re-checks the stored checkpoint" eval '[ "$RC" -eq 0 ] && contains "$OUT" "checkpoints verified: 1"'
 
 run --version
 check "--version prints the version" eval '[ "$RC" -eq 0 ] && contains "$OUT" "mynadesk 0."'

@@ -16,6 +16,7 @@
 #include "ops/session.h"
 #include "ops/vault-admin.h"
 #include "store/audit.h"
+#include "store/checkpoint.h"
 #include "store/lockout.h"
 #include "store/migrate.h"
 #include "testutil.h"
@@ -386,6 +387,32 @@ test_audit_relinked(void **st)
 	ops_logout(s);
 }
 
+/* A checkpoint signs the root over the log; changing an old record after it
+ * is found by the checkpoint as well as by the chain. */
+static void
+test_checkpoint_detects_change(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s = test_login(f->vault, "admin", TEST_PW);
+	struct checkpoint cp;
+	unsigned char root[32];
+	int64_t n;
+	char *err = NULL;
+
+	assert_int_equal(ops_audit_checkpoint(s, &cp, &err), 0);
+	assert_true(cp.tree_size >= 4);
+	assert_int_equal(checkpoint_root(s->v->db, cp.tree_size, root, NULL), 0);
+	assert_memory_equal(root, cp.root, 32);
+	checkpoint_clear(&cp);
+	assert_int_equal(ops_audit_verify_checkpoints(s, &n, NULL), 0);
+	assert_int_equal(n, 1);
+	tamper(s, "UPDATE audit SET detail = 'role=clerk' WHERE seq = 3");
+	assert_int_equal(ops_audit_verify_checkpoints(s, &n, &err), -1);
+	assert_non_null(strstr(err, "no longer matches"));
+	free(err);
+	ops_logout(s);
+}
+
 static void
 test_append_only_triggers(void **st)
 {
@@ -460,6 +487,7 @@ main(void)
 		T(test_audit_tampered_detail),
 		T(test_audit_deleted_record),
 		T(test_audit_relinked),
+		T(test_checkpoint_detects_change),
 		T(test_append_only_triggers),
 		T(test_damaged_database),
 		T(test_detail_masked),

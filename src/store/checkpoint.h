@@ -1,0 +1,31 @@
+/* Signed checkpoints of the audit log. */
+#ifndef MYNA_CHECKPOINT_H
+#define MYNA_CHECKPOINT_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+
+#define CHECKPOINT_SIG_LEN 64
+
+struct checkpoint {
+	int64_t tree_size;
+	unsigned char root[32];
+	char *note;		/* the signed text */
+	unsigned char sig[CHECKPOINT_SIG_LEN];
+	char *pubkey_pem;
+};
+
+/* The RFC 6962 root over the leaf hashes of records 1..size. */
+int checkpoint_root(sqlite3 *db, int64_t size, unsigned char root[32],
+    char **err);
+/* Makes, signs and stores a checkpoint of the whole log, with origin as the
+ * note's first line. The vault's Ed25519 key is created on first use. */
+int checkpoint_make(sqlite3 *db, const char *origin, const char *actor,
+    struct checkpoint *cp, char **err);
+/* Re-checks every stored checkpoint: its root against the log as it is now
+ * and its signature. *count receives how many were checked. */
+int checkpoint_verify_all(sqlite3 *db, int64_t *count, char **err);
+void checkpoint_clear(struct checkpoint *cp);
+
+#endif
