@@ -110,3 +110,21 @@ field_text(const struct field *f)
 	wcstombs(out, f->buf, n + 1);
 	return out;
 }
+
+int
+field_login_key(struct field *f, int *focus, wint_t ch, int is_fkey)
+{
+	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER)) {
+		if (*focus == 0) {
+			*focus = 1;
+			return KEY_HANDLED;
+		}
+		return FIELD_SUBMIT;
+	}
+	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN ||
+	    ch == KEY_UP || ch == KEY_BTAB))) {
+		*focus = !*focus;
+		return KEY_HANDLED;
+	}
+	return field_key(&f[*focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}

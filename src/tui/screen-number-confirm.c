@@ -269,6 +269,7 @@ static int
 confirm_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct confirm_screen *c = confirm_state(t);
+	int r;
 
 	if (!is_fkey && ch == 0x1b) {
 		if (c->stage == 0) {
@@ -294,19 +295,8 @@ confirm_key(struct tui *t, wint_t ch, int is_fkey)
 		    "document"), t->s->user);
 		return KEY_HANDLED;
 	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (c->focus == C_NAME) {
-			c->focus = C_PW;
-			return KEY_HANDLED;
-		}
-		return confirm_login(t, c);
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN ||
-	    ch == KEY_UP || ch == KEY_BTAB))) {
-		c->focus = c->focus == C_NAME ? C_PW : C_NAME;
-		return KEY_HANDLED;
-	}
-	return field_key(&c->f[c->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+	r = field_login_key(c->f, &c->focus, ch, is_fkey);
+	return r == FIELD_SUBMIT ? confirm_login(t, c) : r;
 }
 
 const struct screen screen_number_confirm = {

@@ -312,25 +312,15 @@ due_submit(struct tui *t, struct due_screen *d)
 static int
 due_key_ask(struct tui *t, struct due_screen *d, wint_t ch, int is_fkey)
 {
+	int r;
+
 	if (!is_fkey && ch == 0x1b) {
 		due_stop_asking(d);
 		tui_message(t, ROLE_NORMAL, "%s", _("nothing was erased"));
 		return KEY_HANDLED;
 	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (d->focus == D_NAME) {
-			d->focus = D_PW;
-			return KEY_HANDLED;
-		}
-		return due_submit(t, d);
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN ||
-	    ch == KEY_UP || ch == KEY_BTAB))) {
-		d->focus = d->focus == D_NAME ? D_PW : D_NAME;
-		return KEY_HANDLED;
-	}
-	return field_key(&d->f[d->focus], ch, is_fkey) ? KEY_HANDLED :
-	    KEY_IGNORED;
+	r = field_login_key(d->f, &d->focus, ch, is_fkey);
+	return r == FIELD_SUBMIT ? due_submit(t, d) : r;
 }
 
 static int

@@ -71,6 +71,11 @@ void tui_dialog(const char *title, const char *const *lines, int n);
 /* Line editor. */
 void field_clear(struct field *f);
 int field_key(struct field *f, wint_t ch, int is_fkey);
+/* A second person's name (f[0]) and password (f[1]) on one form: Enter on
+ * the name moves on, Tab and the arrows switch, other keys edit. Returns
+ * FIELD_SUBMIT for Enter on the password, else a key_result. */
+#define FIELD_SUBMIT 100
+int field_login_key(struct field *f, int *focus, wint_t ch, int is_fkey);
 void field_draw(const struct field *f, int y, int x, int cols, int focus);
 /* UTF-8 copy (secret fields: the caller wipes and frees with secret_free_str). */
 char *field_text(const struct field *f);
