@@ -137,6 +137,35 @@ static const struct option cli_long[] = {
 	{ "mode", required_argument, NULL, 'M' },
 	{ "out", required_argument, NULL, 'o' },
 	{ "exemption", required_argument, NULL, 'E' },
+	{ "title", required_argument, NULL, 256 + X_TITLE },
+	{ "about", required_argument, NULL, 256 + X_ABOUT },
+	{ "date", required_argument, NULL, 256 + X_DATE },
+	{ "head", required_argument, NULL, 256 + X_HEAD },
+	{ "staff", required_argument, NULL, 256 + X_STAFF },
+	{ "incidents", required_argument, NULL, 256 + X_INCIDENTS },
+	{ "kind", required_argument, NULL, 256 + X_KIND },
+	{ "courier", required_argument, NULL, 256 + X_COURIER },
+	{ "tracking", required_argument, NULL, 256 + X_TRACKING },
+	{ "seal", required_argument, NULL, 256 + X_SEAL },
+	{ "notice-date", required_argument, NULL, 256 + X_NOTICE_DATE },
+	{ "medium", required_argument, NULL, 256 + X_MEDIUM },
+	{ "method", required_argument, NULL, 256 + X_METHOD },
+	{ "reason", required_argument, NULL, 256 + X_REASON },
+	{ "persons", required_argument, NULL, 256 + X_PERSONS },
+	{ "format", required_argument, NULL, 256 + X_FORMAT },
+	{ "password-out-fd", required_argument, NULL, 256 + X_PASSWORD_OUT_FD },
+	{ "container-password-fd", required_argument, NULL, 256 + X_CONTAINER_PASSWORD_FD },
+	{ "witness", required_argument, NULL, 256 + X_WITNESS },
+	{ "witness-password-fd", required_argument, NULL, 256 + X_WITNESS_PASSWORD_FD },
+	{ "diff", no_argument, NULL, 256 + X_DIFF },
+	{ "retry", no_argument, NULL, 256 + X_RETRY },
+	{ "cert", required_argument, NULL, 256 + X_CERT },
+	{ "key", required_argument, NULL, 256 + X_KEY },
+	{ "cacert", required_argument, NULL, 256 + X_CACERT },
+	{ "url", required_argument, NULL, 256 + X_URL },
+	{ "force", no_argument, NULL, 256 + X_FORCE },
+	{ "id", required_argument, NULL, 256 + X_ID },
+	{ "file", required_argument, NULL, 256 + X_FILE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 }
@@ -200,6 +229,10 @@ cli_store(struct cli_args *a, int c, const char *arg)
 	long long v;
 	int *fd = NULL;
 
+	if (c >= 256 && c < 256 + X_COUNT) {
+		a->x[c - 256] = arg != NULL ? arg : "1";
+		return 0;
+	}
 	switch (c) {
 	case 'V': a->vault = arg; return 0;
 	case 'u': a->user = arg; return 0;
@@ -245,6 +278,21 @@ cli_store(struct cli_args *a, int c, const char *arg)
 		return -1;
 	*fd = (int)v;
 	return 0;
+}
+
+int
+cli_opt_fd(const struct cli_args *a, enum cli_xopt x)
+{
+	long long v;
+
+	if (a->x[x] == NULL)
+		return -1;
+	if (cli_number(a->x[x], 0, 65535, &v) < 0) {
+		fprintf(stderr, _("mynadesk: not a descriptor number: %s\n"),
+		    a->x[x]);
+		exit(2);
+	}
+	return (int)v;
 }
 
 static const char *

@@ -7,6 +7,18 @@
 
 #define CLI_MAX_POS 8
 
+/* Options added after the first work areas: kept by index in cli_args.x so
+ * a new option is one line here and one in cli.c's table. Flags store "1";
+ * descriptors are read with cli_opt_fd. */
+enum cli_xopt {
+	X_TITLE, X_ABOUT, X_DATE, X_HEAD, X_STAFF, X_INCIDENTS, X_KIND,
+	X_COURIER, X_TRACKING, X_SEAL, X_NOTICE_DATE, X_MEDIUM, X_METHOD,
+	X_REASON, X_PERSONS, X_FORMAT, X_PASSWORD_OUT_FD,
+	X_CONTAINER_PASSWORD_FD, X_WITNESS, X_WITNESS_PASSWORD_FD, X_DIFF,
+	X_RETRY, X_CERT, X_KEY, X_CACERT, X_URL, X_FORCE, X_ID, X_FILE,
+	X_COUNT
+};
+
 struct cli_args {
 	const char *vault;
 	const char *user;
@@ -37,6 +49,7 @@ struct cli_args {
 	int ndocs;
 	const char *exemptions[8];
 	int nexemptions;
+	const char *x[X_COUNT];	/* by enum cli_xopt; NULL when not given */
 	const char *pos[CLI_MAX_POS];
 	int npos;
 };
@@ -58,6 +71,10 @@ void cli_usage(FILE *out);
 char *cli_read_secret(const char *prompt, int fd, char **err);
 /* A new password typed twice on the terminal (once from a descriptor). */
 char *cli_read_new_secret(const char *prompt, int fd, char **err);
+
+/* The descriptor given for option x, or -1 when absent; exits 2 with a
+ * message when the value is not a descriptor number. */
+int cli_opt_fd(const struct cli_args *a, enum cli_xopt x);
 
 /* Opens a session as the arguments say; prints the error itself. */
 struct session *cli_login(struct cli_args *a);
