@@ -108,6 +108,10 @@ static const struct cli_command cli_commands[] = {
 	    N_("erase a number due for deletion (two persons)"),
 	    "vault user password-fd recovery-key-fd person checker "
 	    "checker-password-fd", cli_cmd_number_delete },
+	{ "upload", "FILE... --url URL --cert F --key F --cacert F [--out DIR]",
+	    N_("send files to the intermediate server over HTTPS; fetch results"),
+	    "vault user password-fd recovery-key-fd url cert key cacert out",
+	    cli_cmd_upload },
 };
 
 static const struct option cli_long[] = {

@@ -109,5 +109,6 @@ int cli_cmd_idproof_open(struct cli_args *a);
 int cli_cmd_idproof_patterns(struct cli_args *a);
 int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
+int cli_cmd_upload(struct cli_args *a);
 
 #endif

@@ -1,0 +1,138 @@
+/* mynadesk upload: the server-to-server way. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "ops/upload.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/readfile.h"
+#include "util/xmalloc.h"
+
+/* The largest registration file the vault could write is ~100 MB (400k
+ * persons); this leaves room without letting a stray path eat memory. */
+#define UPLOAD_FILE_MAX ((size_t)512 << 20)
+
+static void
+upload_sha256(const unsigned char *p, size_t n, char hex[65])
+{
+	unsigned char d[32];
+
+	EVP_Digest(p, n, d, NULL, EVP_sha256(), NULL);
+	hex_encode(d, 32, hex);
+}
+
+static int
+upload_audit(struct session *s, const char *action, const char *subject,
+    const char *detail, char **err)
+{
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	if (ops_audit(s, "", action, subject, detail, err) < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+/* Writes the result beside the upload, replacing an older copy only whole. */
+static int
+upload_save(const char *path, const unsigned char *p, size_t n, char **err)
+{
+	char *tmp = xasprintf("%s.part", path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	ssize_t w = fd >= 0 ? write(fd, p, n) : -1;
+	int rc = 0;
+
+	if (fd < 0 || w != (ssize_t)n || fsync(fd) != 0)
+		rc = err_set(err, _("%s: cannot write the result: %s"), tmp,
+		    strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = err_set(err, _("%s: cannot write the result: %s"), path,
+		    strerror(errno));
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+static char *
+upload_result_path(const char *path, const char *outdir)
+{
+	char *copy = xstrdup(path), *dir = xstrdup(path), *out;
+
+	out = xasprintf("%s/%s.result", outdir ? outdir : dirname(dir),
+	    basename(copy));
+	free(copy);
+	free(dir);
+	return out;
+}
+
+static int
+upload_fetch(struct session *s, const struct upload_conf *c,
+    const char *name, const char *outdir, const char *path,
+    struct upload_outcome *o, char **err)
+{
+	unsigned char *res = NULL;
+	char *detail;
+	int rc;
+
+	if (upload_wait(c, o->server_id, err) < 0 ||
+	    upload_result(c, o->server_id, &res, &o->result_len, err) < 0)
+		return -1;
+	upload_sha256(res, o->result_len, o->result_sha256);
+	o->result_path = upload_result_path(path, outdir);
+	rc = upload_save(o->result_path, res, o->result_len, err);
+	free(res);
+	if (rc < 0)
+		return -1;
+	detail = xasprintf("id=%s result=%s sha256=%s bytes=%zu", o->server_id,
+	    o->result_path, o->result_sha256, o->result_len);
+	rc = upload_audit(s, "upload.result", name, detail, err);
+	free(detail);
+	return rc;
+}
+
+int
+ops_upload(struct session *s, const struct upload_conf *c,
+    const char *path, const char *outdir, struct upload_outcome *o,
+    char **err)
+{
+	char *buf = NULL, *copy = xstrdup(path), *name, *detail;
+	size_t len;
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	name = basename(copy);
+	if (readfile_all(path, UPLOAD_FILE_MAX, &buf, &len, err) < 0) {
+		free(copy);
+		return -1;
+	}
+	upload_sha256((unsigned char *)buf, len, o->sha256);
+	rc = upload_put(c, name, (unsigned char *)buf, len, o->sha256,
+	    o->server_id, &o->attempts, err);
+	free(buf);
+	if (rc == 0) {
+		/* Recorded once the server has the file: a crash before this
+		 * line is healed by sending again, which the server's
+		 * idempotency key turns into the same file id. */
+		detail = xasprintf("file=%s sha256=%s id=%s attempts=%d url=%s",
+		    name, o->sha256, o->server_id, o->attempts, c->url);
+		rc = upload_audit(s, "upload.sent", name, detail, err);
+		free(detail);
+	}
+	if (rc == 0)
+		rc = upload_fetch(s, c, name, outdir, path, o, err);
+	free(copy);
+	return rc;
+}

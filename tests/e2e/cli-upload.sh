@@ -1,0 +1,108 @@
+#!/bin/bash
+# End-to-end: the server-to-server way. A simulated intermediate server on
+# loopback demands a client certificate; uploads survive a dropped reply
+# and a slow answer without registering a file twice; refused certificates
+# and a missing server give clear errors without endless retries.
+. "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
+plan 12
+
+SIM=${MIDSERVER_SIM:-$TOP_BUILDDIR/contrib/midserver-sim}
+V=$SCRATCH/vault
+A='Kokuho-2026-pass'
+C=$SCRATCH/pki
+export MYNADESK_UPLOAD_FAST=1
+"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+
+# Test certificates, made fresh each run: a CA for the association's
+# client and the server, and a stranger CA whose client the server refuses.
+mkdir -p "$C"
+mkcert() { # NAME CN CA [SAN]
+	openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout "$C/$1.key" -out "$C/$1.csr" -subj "/CN=$2" 2>/dev/null &&
+	openssl x509 -req -in "$C/$1.csr" -CA "$C/$3.pem" -CAkey "$C/$3.key" \
+		-CAcreateserial -out "$C/$1.pem" -days 2 ${4:+-extfile <(printf 'subjectAltName=%s' "$4")} 2>/dev/null
+}
+for ca in ca stranger; do
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout "$C/$ca.key" -out "$C/$ca.pem" -subj "/CN=$ca" -days 2 2>/dev/null
+done
+mkcert server localhost ca "DNS:localhost,IP:127.0.0.1"
+mkcert client kumiai-12345678 ca
+mkcert intruder someone stranger
+
+SIM_PID=
+trap 'kill $SIM_PID 2>/dev/null; t_cleanup' EXIT
+# serve ARGS...: (re)starts the simulator; sets $URL.
+serve() {
+	[ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null
+	rm -f "$SCRATCH/port"
+	"$SIM" serve --port 0 --port-file "$SCRATCH/port" --cert "$C/server.pem" \
+		--key "$C/server.key" --client-ca "$C/ca.pem" "$@" 2>>"$SCRATCH/sim.log" &
+	SIM_PID=$!
+	for _ in $(seq 50); do [ -s "$SCRATCH/port" ] && break; sleep 0.1; done
+	URL="https://localhost:$(cat "$SCRATCH/port")/v1"
+}
+registrations() {
+	curl -s --cacert "$C/ca.pem" --cert "$C/client.pem" --key "$C/client.key" "$URL/stats"
+}
+up() { # CERT FILE [ARGS]: upload as yamada with the named client cert
+	local who=$1 f=$2
+	shift 2
+	run upload "$f" --url "$URL" --cert "$C/$who.pem" --key "$C/$who.key" \
+		--cacert "$C/ca.pem" "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
+}
+
+. "$TOP_SRCDIR/tests/e2e/upload-file.sh"
+make_upload_file "$SCRATCH/files" # sets $F (a file to send) and $SIM_ARGS
+
+serve $SIM_ARGS
+up client "$F"
+check "an upload returns the server's result file" \
+	eval '[ "$RC" -eq 0 ] && [ -s "$F.result" ] && contains "$OUT" "after 1 attempt"'
+check "the server registered it once" eval '[ "$(registrations)" = "registrations=1" ]'
+
+run audit show --action upload.sent --vault "$V" --user yamada --password-fd 3 3<<<"$A"
+check "the sending is audited with the file's SHA-256" \
+	eval 'contains "$OUT" "$(sha256sum "$F" | cut -c1-64)"'
+run audit show --action upload.result --vault "$V" --user yamada --password-fd 3 3<<<"$A"
+check "the result is audited with its SHA-256" \
+	eval '[ -s "$F.result" ] && contains "$OUT" "$(sha256sum "$F.result" | cut -c1-64)"'
+
+up client "$F"
+check "sending the same file again is the same registration" \
+	eval '[ "$RC" -eq 0 ] && [ "$(registrations)" = "registrations=1" ]'
+
+serve $SIM_ARGS --drop 2 --slow 700
+rm -f "$F.result"
+up client "$F"
+check "a dropped reply is retried with back-off and a slow answer awaited" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "after 3 attempt" && contains "$ERR" "still processing" && [ -s "$F.result" ]'
+check "the retries did not register the file twice" \
+	eval '[ "$(registrations)" = "registrations=1" ]'
+
+serve $SIM_ARGS
+up intruder "$F"
+check "a client certificate from another CA is refused without retrying" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "403" && ! contains "$ERR" "trying again"'
+
+run upload "$F" --url "$URL" --cert "$C/client.pem" --key "$C/client.key" \
+	--cacert "$C/stranger.pem" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
+check "a server the CA bundle does not vouch for is refused" \
+	eval '[ "$RC" -eq 1 ] && ! contains "$ERR" "trying again"'
+
+kill "$SIM_PID"; wait "$SIM_PID" 2>/dev/null; SIM_PID=
+up client "$F"
+check "no server: a clear error after the last attempt" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "trying again (5)" && contains "$ERR" "onnect"'
+
+cp "$F" "$SCRATCH/bad name.csv"
+serve $SIM_ARGS
+up client "$SCRATCH/bad name.csv"
+check "a file name the server cannot take is refused before sending" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "may hold only"'
+
+up client "$F" --out "$SCRATCH/nowhere"
+check "an unwritable result folder is an error, not a lost result" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "cannot write the result"'
+
+finish
