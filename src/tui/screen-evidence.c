@@ -91,7 +91,7 @@ ev_line(int y, const char *id, const char *date, const char *who,
     const char *title, const char *about, const char *size, const char *type,
     enum draw_role role)
 {
-	int wide = COLS >= 110, x = 2, tw;
+	int wide = COLS >= 100, x = 2, tw;
 
 	if (role == ROLE_SELECTED)
 		draw_line(y, ROLE_SELECTED);
@@ -101,14 +101,15 @@ ev_line(int y, const char *id, const char *date, const char *who,
 	x += 11;
 	draw_text(y, x, 10, who, role);
 	x += 11;
-	tw = COLS - x - (wide ? 58 : 28);
+	/* The title takes what the fixed columns leave. */
+	tw = COLS - x - (wide ? 47 : 29);
 	if (tw < 10)
 		tw = 10;
 	draw_text(y, x, tw, title, role);
 	x += tw + 1;
 	if (wide) {
-		draw_text(y, x, 18, about, role);
-		x += 19;
+		draw_text(y, x, 16, about, role);
+		x += 17;
 	}
 	draw_text(y, x, 9, size, role);
 	x += 10;
