@@ -112,6 +112,30 @@ static const struct cli_command cli_commands[] = {
 	    N_("send files to the intermediate server over HTTPS; fetch results"),
 	    "vault user password-fd recovery-key-fd url cert key cacert out",
 	    cli_cmd_upload },
+	{ "evidence add", "FILE --title TEXT [--about person:KEY|medium:ID|test:NAME]",
+	    N_("store a file (screenshot, scanned form, result file) in the vault "
+	    "with its SHA-256"),
+	    "vault user password-fd recovery-key-fd title about",
+	    cli_cmd_evidence_add },
+	{ "evidence list", "",
+	    N_("list evidence: id, date, who, title, about, size, type, hash"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_evidence_list },
+	{ "evidence get", "ID --out FILE",
+	    N_("write a copy of evidence to a new file, re-checking its SHA-256"),
+	    "vault user password-fd recovery-key-fd out", cli_cmd_evidence_get },
+	{ "dashboard", "",
+	    N_("print the home screen's figures, one name and count per line"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_dashboard },
+	/* "pia done" before "pia": the table is searched in order. */
+	{ "pia done", "--date YYYY-MM-DD [--staff N] [--incidents yes|no]",
+	    N_("record a privacy impact assessment (or its review) as done"),
+	    "vault user password-fd recovery-key-fd date staff incidents",
+	    cli_cmd_pia_done },
+	{ "pia", "[--staff N] [--incidents yes|no] [--persons N]",
+	    N_("the privacy impact assessment the count of persons requires, "
+	    "the next line and the review date"),
+	    "vault user password-fd recovery-key-fd staff incidents persons",
+	    cli_cmd_pia },
 };
 
 static const struct option cli_long[] = {

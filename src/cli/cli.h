@@ -110,5 +110,11 @@ int cli_cmd_idproof_patterns(struct cli_args *a);
 int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
 int cli_cmd_upload(struct cli_args *a);
+int cli_cmd_evidence_add(struct cli_args *a);
+int cli_cmd_evidence_list(struct cli_args *a);
+int cli_cmd_evidence_get(struct cli_args *a);
+int cli_cmd_dashboard(struct cli_args *a);
+int cli_cmd_pia(struct cli_args *a);
+int cli_cmd_pia_done(struct cli_args *a);
 
 #endif

@@ -20,6 +20,9 @@ static const struct {
 	    N_("minutes without a key before the console locks itself") },
 	{ "retention-days", "retention_days", 0, 3650,
 	    N_("days a number is kept after the qualification was lost") },
+	/* 500 keeps a blob well under SQLite's 1,000,000,000-byte limit. */
+	{ "evidence-max-mb", "evidence_max_mb", 1, 500,
+	    N_("largest file 'evidence add' takes, in MB (1 MB = 1,048,576 bytes)") },
 };
 #define SETTINGS_N (sizeof settings_table / sizeof settings_table[0])
 
@@ -92,4 +95,25 @@ ops_settings_set(struct session *s, const char *name, const char *value,
 		return -1;
 	}
 	return ops_commit(s, err);
+}
+
+long
+ops_settings_get(struct session *s, const char *name, long def)
+{
+	char *v = NULL, *end;
+	long n = def;
+	size_t i;
+
+	for (i = 0; i < SETTINGS_N; i++)
+		if (strcmp(name, settings_table[i].name) == 0)
+			v = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE "
+			    "key = ?", settings_table[i].key);
+	if (v != NULL) {
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || errno != 0)
+			n = def;
+	}
+	free(v);
+	return n;
 }

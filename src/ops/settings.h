@@ -13,4 +13,7 @@ int ops_settings_list(struct session *s, settings_row_fn fn, void *arg,
 int ops_settings_set(struct session *s, const char *name, const char *value,
     char **err);
 
+/* A setting's value by its name; def when unset or unreadable. */
+long ops_settings_get(struct session *s, const char *name, long def);
+
 #endif

@@ -2,11 +2,12 @@
 #include "config.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ops/idproof.h"
+#include "ops/dashboard.h"
 #include "ops/vault-admin.h"
 #include "tui/screens.h"
 #include "util/hex.h"
@@ -26,92 +27,168 @@ static const struct home_area home_areas[] = {
 	{ '3', N_("ID check"), &screen_idproof_open },
 	{ '4', N_("Media"), NULL },
 	{ '5', N_("Registration"), NULL },
-	{ '6', N_("Evidence"), NULL },
+	{ '6', N_("Evidence"), &screen_evidence },
 	{ '7', N_("Audit"), &screen_audit },
 	{ '8', N_("Admin"), &screen_users },
 };
 #define HOME_NAREAS ((int)(sizeof home_areas / sizeof home_areas[0]))
 
-/* Numbers: a bar of the confirmed share, then counts by state; cases for
- * the supervisor stand out. */
-static void
-home_draw_numbers(const struct home_stats *h, int y)
-{
-	long long missing = h->persons - h->numbers_confirmed - h->numbers_entered -
-	    h->numbers_mismatch - h->numbers_held;
-	int width = 20, full = h->persons > 0 ?
-	    (int)(h->numbers_confirmed * width / h->persons) : 0, i, x;
-	char line[256];
-
-	x = 2 + draw_text(y, 2, COLS - 4, _("Numbers   confirmed "), ROLE_NORMAL);
-	for (i = 0; i < width && x < COLS - 2; i++)
-		x += draw_text(y, x, 1, i < full ? "#" : ".", i < full ? ROLE_OK :
-		    ROLE_NORMAL);
-	snprintf(line, sizeof line, _(" %lld  to confirm %lld  missing %lld"),
-	    h->numbers_confirmed, h->numbers_entered, missing > 0 ? missing : 0);
-	draw_text(y, x, COLS - 2 - x, line, ROLE_NORMAL);
-	if (h->numbers_queue > 0) {
-		snprintf(line, sizeof line, _("          supervisor queue %lld "
-		    "(mismatch %lld, held %lld)"), h->numbers_queue,
-		    h->numbers_mismatch, h->numbers_held);
-		draw_text(y + 1, 2, COLS - 4, line, ROLE_WARN);
-	}
-}
+/* The label column of the dashboard: as wide as its widest label. */
+static const char *const home_labels[] = {
+	/* L10N: home screen row labels (加入者, 個人番号, 本人確認, 期限, 媒体,
+	 * 登録). */
+	N_("Insured"), N_("Numbers"), N_("ID checks"), N_("Deadline"),
+	N_("Media"), N_("Registration")
+};
 
 static int
-home_count_open(const char *key, const char *channel, const char *since,
-    const char *missing, void *arg)
+home_label_width(void)
 {
-	(void)key;
-	(void)channel;
-	(void)since;
-	(void)missing;
-	(*(long long *)arg)++;
-	return 0;
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < sizeof home_labels / sizeof home_labels[0]; i++)
+		if (text_width(_(home_labels[i])) > w)
+			w = text_width(_(home_labels[i]));
+	return w + 2;
 }
 
-/* Identity checks recorded but not complete (area 3). */
+/* A text bar of n out of total, scaled to cols columns: full blocks and
+ * light shade under UTF-8, '#' and '.' otherwise. */
 static void
-home_draw_idproof(struct tui *t, int y)
+home_bar(int y, int x, int cols, long long n, long long total,
+    enum draw_role role)
 {
-	long long n = 0;
-	char line[256], *err = NULL;
+	int utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, full, i;
 
-	if (ops_idproof_open(t->s, NULL, home_count_open, &n, &err) < 0) {
-		draw_text(y, 2, COLS - 4, err, ROLE_ERROR);
-		free(err);
+	if (cols < 1)
 		return;
-	}
-	/* L10N: home screen: identity checks (本人確認) not complete (未完了). */
-	snprintf(line, sizeof line, _("ID checks incomplete %lld"), n);
-	draw_text(y, 2, COLS - 4, line, n > 0 ? ROLE_WARN : ROLE_NORMAL);
+	full = total > 0 ? (int)((n * cols + total / 2) / total) : 0;
+	/* Any count at all shows at least one block. */
+	if (full == 0 && n > 0)
+		full = 1;
+	for (i = 0; i < cols; i++)
+		draw_text(y, x + i, 1, i < full ? (utf8 ? "\xe2\x96\x88" : "#") :
+		    (utf8 ? "\xe2\x96\x91" : "."), i < full ? role : ROLE_NORMAL);
+}
+
+/* One bar row: "confirmed   812 ████░░░░". */
+static void
+home_bar_row(int y, int x, const char *label, int label_w, long long n,
+    long long total, enum draw_role role)
+{
+	char num[32];
+	int cols;
+
+	draw_text(y, x, label_w, label, ROLE_NORMAL);
+	snprintf(num, sizeof num, "%7lld ", n);
+	x += label_w;
+	x += draw_text(y, x, COLS - 2 - x, num, n > 0 ? role : ROLE_NORMAL);
+	cols = COLS - 3 - x;
+	if (cols > 60)
+		cols = 60;
+	home_bar(y, x, cols, n, total, role);
+}
+
+/* Numbers of the insured: confirmed, awaiting confirmation, missing, each
+ * with a bar scaled to the width; the supervisor's cases below. */
+static int
+home_draw_numbers(const struct dashboard *d, int y, int x)
+{
+	/* L10N: number states on the home screen (確認済, 確認待ち, 未取得). */
+	const char *l[] = { _("confirmed"), _("to confirm"), _("missing") };
+	int i, w = 0;
+	char line[256];
+
+	for (i = 0; i < 3; i++)
+		if (text_width(l[i]) > w)
+			w = text_width(l[i]);
+	w += 1;
+	home_bar_row(y, x, l[0], w, d->n.confirmed, d->n.insured, ROLE_OK);
+	home_bar_row(y + 1, x, l[1], w, d->n.entered, d->n.insured, ROLE_WARN);
+	home_bar_row(y + 2, x, l[2], w, d->n.missing, d->n.insured, ROLE_WARN);
+	if (d->n.supervisor == 0)
+		return 3;
+	/* L10N: numbers in mismatch or held, waiting for the supervisor. */
+	snprintf(line, sizeof line, _("supervisor queue %lld"), d->n.supervisor);
+	draw_text(y + 3, x, COLS - 2 - x, line, ROLE_WARN);
+	return 4;
+}
+
+/* A count, or a dash for an area that is not built yet. */
+static void
+home_count(char *out, size_t len, long long n)
+{
+	if (n < 0)
+		snprintf(out, len, "-");
+	else
+		snprintf(out, len, "%lld", n);
+}
+
+/* The rows after the numbers: checks, the five-day deadline, and the
+ * slots of areas still to come (media, registration). */
+static int
+home_draw_work(const struct dashboard *d, int y, int lw)
+{
+	char line[256], a[24], b[24];
+
+	draw_text(y, 2, lw, _("ID checks"), ROLE_NORMAL);
+	/* L10N: identity checks recorded but not complete (未完了). */
+	snprintf(line, sizeof line, _("incomplete %lld"), d->idproof_open);
+	draw_text(y, 2 + lw, COLS - 4 - lw, line, d->idproof_open > 0 ?
+	    ROLE_WARN : ROLE_NORMAL);
+	draw_text(y + 1, 2, lw, _("Deadline"), ROLE_NORMAL);
+	/* L10N: numbers received more than 5 days ago and not confirmed
+	 * (期限(5日)超過). %d is the number of days. */
+	snprintf(line, sizeof line, _("past %d days, not confirmed %lld"),
+	    DASHBOARD_DEADLINE_DAYS, d->n.past_deadline);
+	draw_text(y + 1, 2 + lw, COLS - 4 - lw, line, d->n.past_deadline > 0 ?
+	    ROLE_ERROR : ROLE_NORMAL);
+	draw_text(y + 2, 2, lw, _("Media"), ROLE_NORMAL);
+	home_count(a, sizeof a, d->media_transit);
+	home_count(b, sizeof b, d->media_overdue);
+	/* L10N: media sent and not back (輸送中), and late (返送遅延). */
+	snprintf(line, sizeof line, _("in transit %s   overdue %s"), a, b);
+	draw_text(y + 2, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
+	draw_text(y + 3, 2, lw, _("Registration"), ROLE_NORMAL);
+	home_count(a, sizeof a, d->reg_pending);
+	/* L10N: registrations waiting to be sent (差分待ち). */
+	snprintf(line, sizeof line, _("pending %s"), a);
+	draw_text(y + 3, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
+	return 4;
 }
 
 static void
 home_draw_stats(struct tui *t, int y)
 {
+	struct dashboard d;
 	struct home_stats h;
 	char line[256], hex[65], *err = NULL;
+	int lw = home_label_width();
 
-	if (ops_home_stats(t->s, &h, &err) < 0) {
+	if (ops_dashboard(t->s, &d, &err) < 0 || ops_home_stats(t->s, &h, &err) < 0) {
 		draw_text(y, 2, COLS - 4, err, ROLE_ERROR);
 		free(err);
 		return;
 	}
+	draw_text(y, 2, lw, _("Insured"), ROLE_NORMAL);
+	/* L10N: persons insured now, and those whose qualification was lost
+	 * but who are still on file. */
+	snprintf(line, sizeof line, _("%lld persons  (%lld former on file)"),
+	    d.n.insured, d.n.former);
+	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
+	draw_text(y + 1, 2, lw, _("Numbers"), ROLE_NORMAL);
+	y += 1 + home_draw_numbers(&d, y + 1, 2 + lw);
+	y += home_draw_work(&d, y, lw);
 	hex_encode(h.head, 32, hex);
-	/* L10N: home screen: number of insured persons in the vault. */
-	snprintf(line, sizeof line, _("Insured   %lld persons"), h.persons);
-	draw_text(y, 2, COLS - 4, line, ROLE_NORMAL);
-	home_draw_numbers(&h, y + 1);
+	/* These two rows keep their whole-line wording, which the Japanese
+	 * catalogue already pads to the label column. */
 	snprintf(line, sizeof line, _("Accounts  %lld active"), h.users_active);
-	draw_text(y + 3, 2, COLS - 4, line, ROLE_NORMAL);
+	draw_text(y, 2, COLS - 4, line, ROLE_NORMAL);
 	/* L10N: audit log size and the first and last four hex digits of its head. */
 	snprintf(line, sizeof line, _("Audit log %lld records  head %.4s…%.4s"),
 	    h.audit_count, hex, hex + 60);
-	draw_text(y + 4, 2, COLS - 4, line, ROLE_NORMAL);
-	home_draw_idproof(t, y + 5);
-	draw_text(y + 6, 2, COLS - 4, _("Media and registration are not built "
-	    "yet."), ROLE_WARN);
+	draw_text(y + 1, 2, COLS - 4, line, ROLE_NORMAL);
 }
 
 /* The menu wraps onto a second line when the terminal is narrow. */

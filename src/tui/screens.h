@@ -96,6 +96,7 @@ extern const struct screen screen_number_shown;
 extern const struct screen screen_number_due;
 extern const struct screen screen_idproof;
 extern const struct screen screen_idproof_open;
+extern const struct screen screen_evidence;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);

@@ -16,7 +16,7 @@ tm_keys Tab
 tm_text "$PW"
 tm_keys Enter
 check "the home screen shows a living office: persons, numbers, a queue" \
-	eval 'tm_wait "Insured   1000 persons" && tm_screen | grep -qE "Numbers +confirmed .* [1-9][0-9]+  to confirm [1-9]" && tm_screen | grep -q "supervisor queue"'
+	eval 'tm_wait "former on file" && tm_screen | grep -qE "Insured +[1-9][0-9]+ persons" && tm_screen | grep -qE "Numbers +confirmed +[1-9][0-9]+ " && tm_screen | grep -qE "to confirm +[1-9]" && tm_screen | grep -q "supervisor queue"'
 tm_keys 3
 check "incomplete identity checks are there to work on" tm_wait "ID checks"
 tm_keys Escape

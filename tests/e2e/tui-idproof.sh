@@ -91,7 +91,7 @@ back_to_search() {
 console
 tm_wait "Home" >/dev/null
 check "home counts the incomplete identity checks and no longer calls them not built" \
-	eval 'tm_wait "ID checks incomplete 0" && tm_screen | grep -q "Media and registration are not built" && ! tm_screen | grep -q "3 ID check\*"'
+	eval 'tm_wait "incomplete 0" && tm_screen | grep -qE "ID checks +incomplete 0" && tm_screen | grep -qE "Media +in transit -" && ! tm_screen | grep -q "3 ID check\*"'
 tm_keys 1
 tm_wait "Home > Insured" >/dev/null
 
@@ -173,7 +173,8 @@ tm_gone "> Person" >/dev/null
 tm_keys Escape
 tm_wait "8 Admin" >/dev/null
 
-check "home counts one incomplete identity check" tm_wait "ID checks incomplete 1"
+check "home counts one incomplete identity check" \
+	eval 'tm_wait "incomplete 1" && tm_screen | grep -qE "ID checks +incomplete 1"'
 tm_keys 3
 check "home 3 lists only the incomplete check, with what is missing" \
 	eval 'tm_wait "Home > ID checks" && tm_wait "oldest first: 1" && tm_screen_has_re "P0004 +田中 花子 .*proxy" && ! tm_screen | grep -qE "P000[123]"'

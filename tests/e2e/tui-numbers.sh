@@ -71,7 +71,7 @@ no_digits_of() {
 console C.UTF-8 Password
 tm_wait "Home" >/dev/null
 check "the home screen counts the persons and their numbers" \
-	eval 'tm_wait "Insured   3 persons" && tm_screen | grep -qE "Numbers +confirmed .* 0  to confirm 0  missing 3"'
+	eval 'tm_wait "3 persons" && tm_screen | grep -qE "Insured +3 persons" && tm_screen | grep -qE "Numbers +confirmed +0 " && tm_screen | grep -qE "to confirm +0 " && tm_screen | grep -qE "missing +3 "'
 tm_keys 1
 check "1 opens the person search" tm_wait "Home > Insured"
 tm_text "ワタナベ"

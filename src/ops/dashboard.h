@@ -1,0 +1,23 @@
+/* The home screen's figures: the state of the office at a glance. */
+#ifndef MYNA_OPS_DASHBOARD_H
+#define MYNA_OPS_DASHBOARD_H
+
+#include "ops/session.h"
+#include "store/dashboard.h"
+
+/* The insurer's deadline to register a new member after receiving the
+ * details (DOMAIN.md: "the insurer five days to register them"), counted in
+ * calendar days from the date the number was received. */
+#define DASHBOARD_DEADLINE_DAYS 5
+
+struct dashboard {
+	struct dashboard_numbers n;
+	long long idproof_open;
+	/* Areas not built yet hold -1 and show a dash. */
+	long long media_transit, media_overdue;
+	long long reg_pending;
+};
+
+int ops_dashboard(struct session *s, struct dashboard *d, char **err);
+
+#endif

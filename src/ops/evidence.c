@@ -1,0 +1,397 @@
+/* Evidence: files streamed into the vault in chunks, hashed on the way in
+ * and checked again on the way out. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "domain/evidence.h"
+#include "domain/redact.h"
+#include "ops/evidence.h"
+#include "ops/settings.h"
+#include "store/persons.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define EVIDENCE_CHUNK 65536
+#define EVIDENCE_MB 1048576LL
+
+int
+ops_evidence_id(const char *text, int64_t *id, char **err)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = text ? strtoll(text, &end, 10) : 0;
+	if (text == NULL || *text == '\0' || *end != '\0' || errno != 0 || v < 1)
+		return err_set(err, _("not an evidence id: %s (see 'evidence list')"),
+		    text ? text : "");
+	*id = v;
+	return 0;
+}
+
+/* The reference is checked against the vault where it can be: persons now;
+ * media once that area keeps its own records. */
+static int
+evidence_about_check(struct session *s, const char *about,
+    struct evidence_meta *m, char **err)
+{
+	enum evidence_about_kind kind;
+	char value[EVIDENCE_ABOUT_MAX];
+
+	if (evidence_about_parse(about, &kind, value, err) < 0)
+		return -1;
+	if (kind == ABOUT_PERSON) {
+		struct person p;
+		int64_t pid;
+		int found = persons_get(s->v->db, value, &p, &pid, err);
+
+		person_clear(&p);
+		if (found < 0)
+			return -1;
+		if (found == 0)
+			return err_set(err, _("no person with key '%s': check --about "
+			    "person:KEY with 'person search'"), value);
+	}
+	snprintf(m->about, sizeof m->about, "%s", kind == ABOUT_NONE ? "" : about);
+	return 0;
+}
+
+/* Opens the file to store and checks it against the size limit. */
+static int
+evidence_open_in(struct session *s, const char *path, struct evidence_meta *m,
+    char **err)
+{
+	long max_mb = ops_settings_get(s, "evidence-max-mb",
+	    EVIDENCE_MAX_MB_DEFAULT);
+	const char *base;
+	struct stat sb;
+	char *masked;
+	int fd;
+
+	if (path == NULL || path[0] == '\0')
+		return err_set(err, _("name the file to add"));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return err_set(err, _("cannot open %s: %s"), path, strerror(errno));
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return err_set(err, _("%s is not a regular file"), path);
+	}
+	if (sb.st_size > max_mb * EVIDENCE_MB) {
+		close(fd);
+		/* L10N: %.1f is the file's size in MB, %ld the limit. */
+		return err_set(err, _("%s is %.1f MB, over the evidence limit of %ld "
+		    "MB: shrink or split it, or have an administrator raise the "
+		    "limit with 'mynadesk settings set evidence-max-mb N'"), path,
+		    (double)sb.st_size / EVIDENCE_MB, max_mb);
+	}
+	m->size = sb.st_size;
+	base = strrchr(path, '/');
+	/* The file name is listed and audited: a number in it is masked. */
+	masked = redact_numbers(base ? base + 1 : path);
+	snprintf(m->file, sizeof m->file, "%s", masked);
+	free(masked);
+	return fd;
+}
+
+/* Reads up to n bytes, retrying short reads; returns the count or -1. */
+static ssize_t
+evidence_read(int fd, unsigned char *buf, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = read(fd, buf + got, n - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+static int
+evidence_write_all(int fd, const unsigned char *buf, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, buf, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		buf += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static void
+evidence_hex(EVP_MD_CTX *md, char hex[65])
+{
+	unsigned char digest[32];
+	unsigned int len = 0;
+
+	EVP_DigestFinal_ex(md, digest, &len);
+	hex_encode(digest, sizeof digest, hex);
+}
+
+/* Streams the file into the open blob, hashing as it goes. The first chunk
+ * is already in buf (first bytes). */
+static int
+evidence_stream_in(sqlite3 *db, int fd, sqlite3_blob *blob, unsigned char *buf,
+    size_t first, struct evidence_meta *m, char **err)
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	int64_t off = 0;
+	size_t n = first;
+	ssize_t r;
+	int rc = 0;
+
+	if (md == NULL || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1) {
+		EVP_MD_CTX_free(md);
+		return err_set(err, _("SHA-256 is not available"));
+	}
+	for (;;) {
+		if (n > 0 && (off + (int64_t)n > m->size ||
+		    sqlite3_blob_write(blob, buf, (int)n, (int)off) != SQLITE_OK)) {
+			rc = off + (int64_t)n > m->size ? err_set(err, _("%s grew while "
+			    "it was read: add it again once it is complete"), m->file) :
+			    db_fail(db, err, _("storing evidence"));
+			break;
+		}
+		EVP_DigestUpdate(md, buf, n);
+		off += (int64_t)n;
+		if ((r = evidence_read(fd, buf, EVIDENCE_CHUNK)) <= 0) {
+			if (r < 0)
+				rc = err_set(err, _("reading %s: %s"), m->file,
+				    strerror(errno));
+			break;
+		}
+		n = (size_t)r;
+	}
+	if (rc == 0 && off != m->size)
+		rc = err_set(err, _("%s shrank while it was read: add it again once "
+		    "it is complete"), m->file);
+	if (rc == 0)
+		evidence_hex(md, m->sha256);
+	EVP_MD_CTX_free(md);
+	return rc;
+}
+
+static int
+evidence_add_tx(struct session *s, const struct evidence_add_request *rq,
+    int fd, unsigned char *buf, size_t first, struct evidence_meta *m,
+    char **err)
+{
+	sqlite3_blob *blob = NULL;
+	char *detail, subject[32];
+	int rc;
+
+	rc = evidence_about_check(s, rq->about, m, err);
+	if (rc == 0)
+		rc = evidence_insert(s->v->db, m, &blob, err);
+	if (rc == 0)
+		rc = evidence_stream_in(s->v->db, fd, blob, buf, first, m, err);
+	if (blob != NULL && sqlite3_blob_close(blob) != SQLITE_OK && rc == 0)
+		rc = db_fail(s->v->db, err, _("storing evidence"));
+	if (rc == 0)
+		rc = evidence_set_hash(s->v->db, m->id, m->sha256, err);
+	if (rc < 0)
+		return -1;
+	snprintf(subject, sizeof subject, "evidence:%lld", (long long)m->id);
+	detail = xasprintf("sha256=%s size=%lld type=%s about=%s file=%s title=%s",
+	    m->sha256, (long long)m->size, m->type, m->about[0] ? m->about : "-",
+	    m->file, m->title);
+	rc = ops_audit(s, "", "evidence.add", subject, detail, err);
+	free(detail);
+	return rc;
+}
+
+int
+ops_evidence_add(struct session *s, const struct evidence_add_request *rq,
+    struct evidence_meta *m, char **err)
+{
+	unsigned char *buf;
+	ssize_t first;
+	int fd, rc;
+
+	memset(m, 0, sizeof *m);
+	if (evidence_title_check(rq->title, err) < 0)
+		return -1;
+	snprintf(m->title, sizeof m->title, "%s", rq->title);
+	snprintf(m->actor, sizeof m->actor, "%s", s->user);
+	if ((fd = evidence_open_in(s, rq->path, m, err)) < 0)
+		return -1;
+	buf = xmalloc(EVIDENCE_CHUNK);
+	if ((first = evidence_read(fd, buf, EVIDENCE_CHUNK)) < 0) {
+		rc = err_set(err, _("reading %s: %s"), rq->path, strerror(errno));
+	} else {
+		snprintf(m->type, sizeof m->type, "%s",
+		    evidence_sniff(buf, (size_t)first));
+		rc = db_begin(s->v->db, err);
+		if (rc == 0) {
+			rc = evidence_add_tx(s, rq, fd, buf, (size_t)first, m, err);
+			if (rc < 0)
+				db_rollback(s->v->db);
+			else
+				rc = ops_commit(s, err);
+		}
+	}
+	close(fd);
+	free(buf);
+	return rc;
+}
+
+int
+ops_evidence_list(struct session *s, evidence_row_fn fn, void *arg, char **err)
+{
+	return evidence_list(s->v->db, fn, arg, err);
+}
+
+int
+ops_evidence_info(struct session *s, int64_t id, struct evidence_meta *m,
+    char **err)
+{
+	int found = evidence_get(s->v->db, id, m, err);
+
+	if (found == 0)
+		return err_set(err, _("no evidence with id %lld: see 'evidence list'"),
+		    (long long)id);
+	return found < 0 ? -1 : 0;
+}
+
+/* Copies the blob to fd chunk by chunk; got receives the copy's hash. */
+static int
+evidence_stream_out(struct session *s, const struct evidence_meta *m, int fd,
+    const char *out, char got[65], char **err)
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned char *buf = xmalloc(EVIDENCE_CHUNK);
+	sqlite3_blob *blob = NULL;
+	int64_t off = 0;
+	int rc = evidence_open_body(s->v->db, m->id, &blob, err);
+
+	if (rc == 0 && sqlite3_blob_bytes(blob) != m->size)
+		rc = err_set(err, _("evidence %lld is damaged: it holds %d bytes, "
+		    "%lld were stored"), (long long)m->id, sqlite3_blob_bytes(blob),
+		    (long long)m->size);
+	if (rc == 0 && (md == NULL || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1))
+		rc = err_set(err, _("SHA-256 is not available"));
+	while (rc == 0 && off < m->size) {
+		int n = m->size - off > EVIDENCE_CHUNK ? EVIDENCE_CHUNK :
+		    (int)(m->size - off);
+
+		if (sqlite3_blob_read(blob, buf, n, (int)off) != SQLITE_OK)
+			rc = db_fail(s->v->db, err, _("reading evidence"));
+		else if (evidence_write_all(fd, buf, (size_t)n) < 0)
+			rc = err_set(err, _("writing %s: %s"), out, strerror(errno));
+		else
+			EVP_DigestUpdate(md, buf, (size_t)n);
+		off += n;
+	}
+	if (rc == 0)
+		evidence_hex(md, got);
+	if (blob != NULL)
+		sqlite3_blob_close(blob);
+	EVP_MD_CTX_free(md);
+	free(buf);
+	return rc;
+}
+
+/* A damaged blob is itself evidence: recorded in a transaction of its own,
+ * since the copy's was rolled back. */
+static void
+evidence_note_damage(struct session *s, const struct evidence_meta *m,
+    const char *subject, const char *got)
+{
+	char *detail = xasprintf("result=damaged expected=%s got=%s", m->sha256,
+	    got);
+
+	if (db_begin(s->v->db, NULL) == 0) {
+		if (ops_audit(s, "", "evidence.get", subject, detail, NULL) == 0)
+			(void)ops_commit(s, NULL);
+		else
+			db_rollback(s->v->db);
+	}
+	free(detail);
+}
+
+static int
+evidence_get_tx(struct session *s, const struct evidence_meta *m, int fd,
+    const char *out, char **err)
+{
+	char got[65], subject[32], *detail, *masked;
+	const char *base = strrchr(out, '/');
+	int rc;
+
+	snprintf(subject, sizeof subject, "evidence:%lld", (long long)m->id);
+	if (evidence_stream_out(s, m, fd, out, got, err) < 0)
+		return -1;
+	if (strcmp(got, m->sha256) != 0) {
+		db_rollback(s->v->db);
+		evidence_note_damage(s, m, subject, got);
+		return err_set(err, _("EVIDENCE %lld IS DAMAGED: its SHA-256 is %s, "
+		    "but %s was recorded when it was added. The copy was removed. "
+		    "Check the audit log and restore the vault from a backup"),
+		    (long long)m->id, got, m->sha256);
+	}
+	if (fsync(fd) < 0)
+		return err_set(err, _("writing %s: %s"), out, strerror(errno));
+	masked = redact_numbers(base ? base + 1 : out);
+	detail = xasprintf("sha256=%s size=%lld out=%s", got, (long long)m->size,
+	    masked);
+	rc = ops_audit(s, "", "evidence.get", subject, detail, err);
+	free(detail);
+	free(masked);
+	return rc;
+}
+
+int
+ops_evidence_get(struct session *s, int64_t id, const char *out,
+    struct evidence_meta *m, char **err)
+{
+	int fd, rc;
+
+	if (out == NULL || out[0] == '\0')
+		return err_set(err, _("give --out FILE: where to write the copy"));
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	if (ops_evidence_info(s, id, m, err) < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	/* O_EXCL: an existing file is never replaced, not even by a race. */
+	fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		db_rollback(s->v->db);
+		if (errno == EEXIST)
+			return err_set(err, _("%s already exists: mynadesk never "
+			    "overwrites a file; choose another name"), out);
+		return err_set(err, _("cannot create %s: %s"), out, strerror(errno));
+	}
+	rc = evidence_get_tx(s, m, fd, out, err);
+	if (close(fd) < 0 && rc == 0)
+		rc = err_set(err, _("writing %s: %s"), out, strerror(errno));
+	if (rc == 0)
+		rc = ops_commit(s, err);
+	if (rc < 0) {
+		/* No copy without its audit record, and no half copy. */
+		db_rollback(s->v->db);
+		(void)unlink(out);
+	}
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* Counts for the home screen, each from one cheap query. */
+#ifndef MYNA_STORE_DASHBOARD_H
+#define MYNA_STORE_DASHBOARD_H
+
+#include "store/db.h"
+
+struct dashboard_numbers {
+	long long insured;	/* persons still qualified (no loss date) */
+	long long former;	/* persons whose qualification was lost */
+	long long confirmed;	/* of the insured: number confirmed */
+	long long entered;	/* of the insured: awaiting confirmation */
+	long long supervisor;	/* of the insured: mismatch or held */
+	long long missing;	/* of the insured: no number yet */
+	long long past_deadline; /* of the insured: not confirmed, received
+				    more than deadline_days before today */
+};
+
+/* today is YYYY-MM-DD (local). */
+int dashboard_numbers(sqlite3 *db, const char *today, int deadline_days,
+    struct dashboard_numbers *c, char **err);
+/* Identity checks recorded and not complete (as 'idproof open' lists). */
+int dashboard_idproof_open(sqlite3 *db, long long *n, char **err);
+
+#endif

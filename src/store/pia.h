@@ -1,0 +1,23 @@
+/* The PIA records: assessments done and the count they were made for. */
+#ifndef MYNA_STORE_PIA_H
+#define MYNA_STORE_PIA_H
+
+#include "store/db.h"
+
+struct pia_review {
+	char done[11];		/* YYYY-MM-DD */
+	long long persons;
+	char level[24];		/* pia_level_code */
+	long long staff;	/* -1: not recorded */
+	int incident;		/* -1: not recorded */
+	char actor[64];
+};
+
+/* Persons on file for the PIA: every person in the vault except those whose
+ * number was deleted (their data left the file). */
+int pia_store_persons(sqlite3 *db, long long *n, char **err);
+/* The latest by date: 1 found, 0 none, -1 error. */
+int pia_store_last(sqlite3 *db, struct pia_review *r, char **err);
+int pia_store_add(sqlite3 *db, const struct pia_review *r, char **err);
+
+#endif

@@ -1,0 +1,431 @@
+/* Home > Evidence: the files kept in the vault (test screenshots, scanned
+ * forms, result files). Enter shows one; a adds a file from a typed path,
+ * g writes a copy to a typed path. Both are audited by ops. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "domain/evidence.h"
+#include "ops/evidence.h"
+#include "tui/person-text.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+#define EV_MAX 300
+
+enum ev_mode { EV_LIST, EV_DETAIL, EV_ADD, EV_GET };
+enum { EF_PATH, EF_TITLE, EF_ABOUT, EF_COUNT };
+
+/* The frame frees the state with free(): nothing here owns memory. */
+struct ev_screen {
+	struct evidence_meta row[EV_MAX];
+	int n, more, sel, scroll;
+	int stale;
+	enum ev_mode mode;
+	struct field f[EF_COUNT];
+	int focus;
+};
+
+static struct ev_screen *
+ev_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL) {
+		struct ev_screen *e = xcalloc(1, sizeof *e);
+
+		e->stale = 1;
+		*slot = e;
+	}
+	return *slot;
+}
+
+static int
+ev_add_row(const struct evidence_meta *m, void *arg)
+{
+	struct ev_screen *e = arg;
+
+	if (e->n == EV_MAX) {
+		e->more = 1;
+		return 1;
+	}
+	e->row[e->n++] = *m;
+	return 0;
+}
+
+static void
+ev_load(struct tui *t, struct ev_screen *e)
+{
+	char *err = NULL;
+
+	e->n = e->more = e->stale = 0;
+	if (ops_evidence_list(t->s, ev_add_row, e, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+	}
+	if (e->sel >= e->n)
+		e->sel = e->n > 0 ? e->n - 1 : 0;
+}
+
+/* "12.3 KB": sizes for people; the exact count is on the detail view. */
+static void
+ev_size(long long n, char *out, size_t len)
+{
+	if (n < 1024)
+		snprintf(out, len, "%lld B", n);
+	else if (n < 1024 * 1024)
+		snprintf(out, len, "%.1f KB", n / 1024.0);
+	else
+		snprintf(out, len, "%.1f MB", n / 1048576.0);
+}
+
+static void
+ev_line(int y, const char *id, const char *date, const char *who,
+    const char *title, const char *about, const char *size, const char *type,
+    enum draw_role role)
+{
+	int wide = COLS >= 100, x = 2, tw;
+
+	if (role == ROLE_SELECTED)
+		draw_line(y, ROLE_SELECTED);
+	draw_text(y, x, 5, id, role);
+	x += 6;
+	draw_text(y, x, 10, date, role);
+	x += 11;
+	draw_text(y, x, 10, who, role);
+	x += 11;
+	/* The title takes what the fixed columns leave. */
+	tw = COLS - x - (wide ? 47 : 29);
+	if (tw < 10)
+		tw = 10;
+	draw_text(y, x, tw, title, role);
+	x += tw + 1;
+	if (wide) {
+		draw_text(y, x, 16, about, role);
+		x += 17;
+	}
+	draw_text(y, x, 9, size, role);
+	x += 10;
+	if (x < COLS - 1)
+		draw_text(y, x, COLS - 1 - x, type, role);
+}
+
+static void
+ev_draw_list(struct tui *t, struct ev_screen *e, int top, int rows)
+{
+	char head[128], id[16], size[24];
+	int i, y, list_rows = rows - 2;
+
+	(void)t;
+	if (e->more)
+		/* L10N: %d is how many of the newest files are listed. */
+		snprintf(head, sizeof head, _("Evidence in the vault, newest first "
+		    "(the first %d)"), EV_MAX);
+	else
+		/* L10N: %d is the number of evidence files. */
+		snprintf(head, sizeof head, _("Evidence in the vault, newest first: "
+		    "%d"), e->n);
+	draw_text(top, 2, COLS - 4, head, ROLE_TITLE);
+	/* L10N: column heads of the evidence list. */
+	ev_line(top + 1, _("id"), _("date"), _("who"), _("title"), _("about"),
+	    _("size"), _("type"), ROLE_TITLE);
+	if (e->n == 0) {
+		draw_text(top + 2, 2, COLS - 4, _("No evidence yet: press a to add a "
+		    "file."), ROLE_NORMAL);
+		return;
+	}
+	if (e->sel < e->scroll)
+		e->scroll = e->sel;
+	if (list_rows > 0 && e->sel >= e->scroll + list_rows)
+		e->scroll = e->sel - list_rows + 1;
+	for (i = e->scroll, y = top + 2; i < e->n && y < top + rows; i++, y++) {
+		const struct evidence_meta *m = &e->row[i];
+		char date[11];
+
+		snprintf(id, sizeof id, "%lld", (long long)m->id);
+		snprintf(date, sizeof date, "%.10s", m->added);
+		ev_size(m->size, size, sizeof size);
+		ev_line(y, id, date, m->actor, m->title, m->about[0] ? m->about : "-",
+		    size, m->type, i == e->sel ? ROLE_SELECTED : ROLE_NORMAL);
+	}
+}
+
+static void
+ev_draw_detail(struct ev_screen *e, int top)
+{
+	const struct evidence_meta *m = &e->row[e->sel];
+	/* L10N: labels of the evidence detail view. */
+	const char *labels[] = { N_("Id"), N_("Title"), N_("About"), N_("Added"),
+	    N_("By"), N_("File name"), N_("Size"), N_("Type"), N_("SHA-256") };
+	char v[9][320];
+	int i, lw = 0;
+
+	snprintf(v[0], sizeof v[0], "%lld", (long long)m->id);
+	snprintf(v[1], sizeof v[1], "%s", m->title);
+	snprintf(v[2], sizeof v[2], "%s", m->about[0] ? m->about : "-");
+	snprintf(v[3], sizeof v[3], "%.10s %.8s UTC", m->added, m->added + 11);
+	snprintf(v[4], sizeof v[4], "%s", m->actor);
+	snprintf(v[5], sizeof v[5], "%s", m->file);
+	/* L10N: %lld is a size in bytes. */
+	snprintf(v[6], sizeof v[6], _("%lld bytes"), (long long)m->size);
+	snprintf(v[7], sizeof v[7], "%s", m->type);
+	snprintf(v[8], sizeof v[8], "%s", m->sha256);
+	for (i = 0; i < 9; i++)
+		if (text_width(_(labels[i])) > lw)
+			lw = text_width(_(labels[i]));
+	for (i = 0; i < 9; i++) {
+		draw_text(top + i, 2, lw, _(labels[i]), ROLE_TITLE);
+		draw_text(top + i, 4 + lw, COLS - 6 - lw, v[i], ROLE_NORMAL);
+	}
+	draw_text(top + 10, 2, COLS - 4, _("g writes a copy to a new file; the "
+	    "SHA-256 is checked on the way out."), ROLE_NORMAL);
+}
+
+static const char *const ev_labels[EF_COUNT] = { N_("File path"), N_("Title"),
+	N_("About") };
+
+static int
+ev_label_width(void)
+{
+	int i, w = 0;
+
+	for (i = 0; i < EF_COUNT; i++)
+		if (text_width(_(ev_labels[i])) > w)
+			w = text_width(_(ev_labels[i]));
+	return w + 2;
+}
+
+static void
+ev_draw_form(struct ev_screen *e, int top)
+{
+	int lw = ev_label_width(), x = 2 + lw, fw = COLS - x - 2, i, last;
+	char buf[320];
+
+	if (e->mode == EV_ADD) {
+		draw_text(top, 2, COLS - 4, _("Add a file to the vault (at most the "
+		    "evidence-max-mb setting)."), ROLE_NORMAL);
+		last = EF_ABOUT;
+	} else {
+		/* L10N: %lld is the evidence id, %s its title. */
+		snprintf(buf, sizeof buf, _("Write a copy of evidence %lld (%s) to "
+		    "a new file:"), (long long)e->row[e->sel].id,
+		    e->row[e->sel].title);
+		draw_text(top, 2, COLS - 4, buf, ROLE_NORMAL);
+		last = EF_PATH;
+	}
+	for (i = 0; i <= last; i++) {
+		draw_text(top + 2 + 2 * i, 2, lw, _(ev_labels[i]), ROLE_NORMAL);
+		field_draw(&e->f[i], top + 2 + 2 * i, x, fw, 0);
+	}
+	if (e->mode == EV_ADD)
+		draw_text(top + 7, x, fw, _("optional: person:KEY, medium:ID or "
+		    "test:NAME"), ROLE_NORMAL);
+	draw_text(top + 9, 2, COLS - 4, e->mode == EV_ADD ? _("Enter on the last "
+	    "field adds the file; Esc cancels.") : _("Enter writes the copy (never "
+	    "over an existing file); Esc cancels."), ROLE_NORMAL);
+	/* The focused field last, so the cursor ends up in it. */
+	field_draw(&e->f[e->focus], top + 2 + 2 * e->focus, x, fw, 1);
+	curs_set(1);
+}
+
+static void
+ev_draw(struct tui *t, int top, int rows)
+{
+	struct ev_screen *e = ev_state(t);
+
+	if (e->stale)
+		ev_load(t, e);
+	switch (e->mode) {
+	case EV_DETAIL:
+		if (e->n > 0) {
+			ev_draw_detail(e, top);
+			break;
+		}
+		e->mode = EV_LIST;
+		/* FALLTHROUGH */
+	case EV_LIST:
+		ev_draw_list(t, e, top, rows);
+		break;
+	default:
+		ev_draw_form(e, top);
+	}
+}
+
+static void
+ev_form(struct ev_screen *e, enum ev_mode mode)
+{
+	int i;
+
+	for (i = 0; i < EF_COUNT; i++)
+		field_clear(&e->f[i]);
+	e->focus = EF_PATH;
+	e->mode = mode;
+}
+
+/* The field in error gets the cursor: the same checks ops makes first. */
+static int
+ev_field_in_error(const char *path, const char *title, const char *about)
+{
+	enum evidence_about_kind kind;
+	char value[EVIDENCE_ABOUT_MAX];
+
+	if (evidence_title_check(title, NULL) < 0)
+		return EF_TITLE;
+	if (evidence_about_parse(about, &kind, value, NULL) < 0)
+		return EF_ABOUT;
+	/* A readable file and a person: the key is not in the vault. */
+	if (kind == ABOUT_PERSON && access(path, R_OK) == 0)
+		return EF_ABOUT;
+	return EF_PATH;
+}
+
+static int
+ev_submit_add(struct tui *t, struct ev_screen *e)
+{
+	char *path = field_text(&e->f[EF_PATH]), *title = field_text(&e->f[EF_TITLE]);
+	char *about = field_text(&e->f[EF_ABOUT]), *err = NULL;
+	struct evidence_add_request rq = { path, title, about[0] ? about : NULL };
+	struct evidence_meta m;
+
+	if (ops_evidence_add(t->s, &rq, &m, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		e->focus = ev_field_in_error(path, title, about);
+	} else {
+		/* L10N: %lld id, %s type, %.12s the start of the SHA-256. */
+		tui_message(t, ROLE_OK, _("evidence %lld added: %s, sha256 %.12s…"),
+		    (long long)m.id, m.type, m.sha256);
+		e->mode = EV_LIST;
+		e->stale = 1;
+		e->sel = 0;	/* newest first: the new file is on top */
+	}
+	free(err);
+	secret_free_str(path);
+	secret_free_str(title);
+	secret_free_str(about);
+	return KEY_HANDLED;
+}
+
+static int
+ev_submit_get(struct tui *t, struct ev_screen *e)
+{
+	char *path = field_text(&e->f[EF_PATH]), *err = NULL;
+	struct evidence_meta m;
+
+	if (ops_evidence_get(t->s, e->row[e->sel].id, path, &m, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+	} else {
+		/* L10N: %lld id, %s the file written. */
+		tui_message(t, ROLE_OK, _("evidence %lld written to %s, SHA-256 "
+		    "checked"), (long long)m.id, path);
+		e->mode = EV_DETAIL;
+	}
+	free(err);
+	secret_free_str(path);
+	return KEY_HANDLED;
+}
+
+static int
+ev_key_form(struct tui *t, struct ev_screen *e, wint_t ch, int is_fkey)
+{
+	int last = e->mode == EV_ADD ? EF_ABOUT : EF_PATH;
+
+	if (!is_fkey && ch == 0x1b) {
+		e->mode = e->mode == EV_GET ? EV_DETAIL : EV_LIST;
+		tui_message(t, ROLE_NORMAL, "%s", _("nothing was changed"));
+		return KEY_HANDLED;
+	}
+	if (ptext_is_enter(ch, is_fkey)) {
+		if (e->focus < last) {
+			e->focus++;
+			return KEY_HANDLED;
+		}
+		return e->mode == EV_ADD ? ev_submit_add(t, e) : ev_submit_get(t, e);
+	}
+	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
+		e->focus = e->focus < last ? e->focus + 1 : 0;
+		return KEY_HANDLED;
+	}
+	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
+		e->focus = e->focus > 0 ? e->focus - 1 : last;
+		return KEY_HANDLED;
+	}
+	return field_key(&e->f[e->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+static int
+ev_key_move(struct ev_screen *e, wint_t ch)
+{
+	int page = LINES - 10 > 1 ? LINES - 10 : 1;
+
+	if (ch == KEY_DOWN || ch == KEY_NPAGE)
+		e->sel += ch == KEY_DOWN ? 1 : page;
+	else
+		e->sel -= ch == KEY_UP ? 1 : page;
+	if (e->sel >= e->n)
+		e->sel = e->n > 0 ? e->n - 1 : 0;
+	if (e->sel < 0)
+		e->sel = 0;
+	return KEY_HANDLED;
+}
+
+static int
+ev_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct ev_screen *e = ev_state(t);
+	wint_t k = is_fkey ? 0 : ptext_key(ch);
+
+	if (e->mode == EV_ADD || e->mode == EV_GET)
+		return ev_key_form(t, e, ch, is_fkey);
+	if (!is_fkey && ch == 0x1b) {
+		if (e->mode == EV_LIST)
+			return KEY_BACK;
+		e->mode = EV_LIST;
+		return KEY_HANDLED;
+	}
+	if (k == 'a') {
+		ev_form(e, EV_ADD);
+		return KEY_HANDLED;
+	}
+	if (e->n == 0)
+		return KEY_IGNORED;
+	if (k == 'g') {
+		ev_form(e, EV_GET);
+		return KEY_HANDLED;
+	}
+	if (e->mode == EV_LIST && ptext_is_enter(ch, is_fkey)) {
+		e->mode = EV_DETAIL;
+		return KEY_HANDLED;
+	}
+	if (e->mode == EV_LIST && is_fkey && (ch == KEY_DOWN || ch == KEY_UP ||
+	    ch == KEY_NPAGE || ch == KEY_PPAGE))
+		return ev_key_move(e, ch);
+	return KEY_IGNORED;
+}
+
+const struct screen screen_evidence = {
+	/* L10N: breadcrumb and home area: evidence files (証跡). */
+	.crumb = N_("Evidence"),
+	.help = N_("Files kept as evidence in the encrypted vault:\n"
+	    "test screenshots, scanned forms, result files.\n"
+	    "Up/Down choose; Enter shows one with its SHA-256.\n"
+	    "a adds a file: type its path, a title and, if\n"
+	    "it concerns one, person:KEY, medium:ID or test:NAME.\n"
+	    "g writes a copy of the chosen file to a new path;\n"
+	    "an existing file is never overwritten, and the\n"
+	    "SHA-256 is checked again on the way out.\n"
+	    "Adding and copying are recorded in the audit log.\n"
+	    "The size limit is the evidence-max-mb setting.\n"
+	    "Esc goes back one step."),
+	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nEnter\tshow\na\tadd\n"
+	    "g\tcopy out\nEsc\tback\nF1\thelp"),
+	.enter = NULL,
+	.draw = ev_draw,
+	.key = ev_key,
+};
