@@ -109,5 +109,12 @@ int cli_cmd_idproof_open(struct cli_args *a);
 int cli_cmd_idproof_patterns(struct cli_args *a);
 int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
+int cli_cmd_check(struct cli_args *a);
+int cli_cmd_jlis_request(struct cli_args *a);
+int cli_cmd_jlis_receive(struct cli_args *a);
+int cli_cmd_jlis_held(struct cli_args *a);
+int cli_cmd_jlis_accept(struct cli_args *a);
+int cli_cmd_jlis_reject(struct cli_args *a);
+int cli_cmd_jlis_pending(struct cli_args *a);
 
 #endif

@@ -20,6 +20,8 @@ static const struct {
 	    N_("minutes without a key before the console locks itself") },
 	{ "retention-days", "retention_days", 0, 3650,
 	    N_("days a number is kept after the qualification was lost") },
+	{ "jlis-answer-days", "jlis_answer_days", 1, 365,
+	    N_("days J-LIS has to answer an inquiry before it is overdue") },
 };
 #define SETTINGS_N (sizeof settings_table / sizeof settings_table[0])
 
