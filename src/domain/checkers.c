@@ -154,7 +154,9 @@ filecheck_names(void)
 	static char names[256];
 	size_t i, n = 0;
 
-	for (i = 0; i < CHECKERS_N && names[0] == '\0'; i++)
+	if (names[0] != '\0')
+		return names;
+	for (i = 0; i < CHECKERS_N; i++)
 		n += (size_t)snprintf(names + n, sizeof names - n, "%s%s",
 		    i > 0 ? ", " : "", checkers[i].name);
 	return names;
