@@ -136,6 +136,34 @@ static const struct cli_command cli_commands[] = {
 	    "the next line and the review date"),
 	    "vault user password-fd recovery-key-fd staff incidents persons",
 	    cli_cmd_pia },
+	{ "check", "--layout NAME FILE",
+	    N_("check a file against a layout (persons, jlis-request, "
+	    "jlis-answer, or a layout file): exit 0 only when clean"),
+	    "layout", cli_cmd_check },
+	{ "jlis request", "--out DIR [--persons FILE]",
+	    N_("write the J-LIS inquiry files for persons without a confirmed "
+	    "number (and one re-inquiry of those not found)"),
+	    "vault user password-fd recovery-key-fd out persons",
+	    cli_cmd_jlis_request },
+	{ "jlis receive", "FILE",
+	    N_("import a J-LIS answer CSV: all of it or nothing"),
+	    "vault user password-fd recovery-key-fd container-password-fd",
+	    cli_cmd_jlis_receive },
+	{ "jlis held", "",
+	    N_("list J-LIS answers held because an identity item differs"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_jlis_held },
+	{ "jlis accept", "--person KEY --reason TEXT",
+	    N_("accept a held J-LIS number (supervisor)"),
+	    "vault user password-fd recovery-key-fd person reason",
+	    cli_cmd_jlis_accept },
+	{ "jlis reject", "--person KEY --reason TEXT",
+	    N_("reject a held J-LIS number (supervisor)"),
+	    "vault user password-fd recovery-key-fd person reason",
+	    cli_cmd_jlis_reject },
+	{ "jlis pending", "",
+	    N_("list persons awaiting a J-LIS answer or a re-inquiry, with the "
+	    "deadline"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_jlis_pending },
 };
 
 static const struct option cli_long[] = {

@@ -116,5 +116,12 @@ int cli_cmd_evidence_get(struct cli_args *a);
 int cli_cmd_dashboard(struct cli_args *a);
 int cli_cmd_pia(struct cli_args *a);
 int cli_cmd_pia_done(struct cli_args *a);
+int cli_cmd_check(struct cli_args *a);
+int cli_cmd_jlis_request(struct cli_args *a);
+int cli_cmd_jlis_receive(struct cli_args *a);
+int cli_cmd_jlis_held(struct cli_args *a);
+int cli_cmd_jlis_accept(struct cli_args *a);
+int cli_cmd_jlis_reject(struct cli_args *a);
+int cli_cmd_jlis_pending(struct cli_args *a);
 
 #endif

@@ -283,6 +283,13 @@ layout_set_role(struct layout_parser *p, const char *value)
 	return 0;
 }
 
+static int
+layout_set_file_name(struct layout_parser *p, const char *value)
+{
+	p->out->file_name = xstrdup(value);
+	return 0;
+}
+
 /* Keys of each section; the parser keeps one "seen" bit per entry. */
 static const struct layout_key layout_layout_keys[] = {
 	{ "name", 0, layout_set_name },
@@ -291,6 +298,7 @@ static const struct layout_key layout_layout_keys[] = {
 	{ "encoding", 0, layout_set_encoding },
 	{ "header", 0, layout_set_header },
 	{ "line_ending", 0, layout_set_line_ending },
+	{ "file_name", 0, layout_set_file_name },
 	{ NULL, 0, NULL },
 };
 static const struct layout_key layout_field_keys[] = {
@@ -570,6 +578,7 @@ layout_free(struct layout *l)
 	free(l->description);
 	free(l->encoding);
 	free(l->line_ending);
+	free(l->file_name);
 	memset(l, 0, sizeof *l);
 }
 

@@ -53,6 +53,10 @@ struct layout {
 	int			 header;	/* first line names the columns;
 						 * default yes */
 	char			*line_ending;	/* "CRLF" (default) or "LF" */
+	/* The file name rule, NULL when the layout gives none: literal text
+	 * with {insurer} (8 digits), {kind} (N or G) and {seq} (1, 2, ...);
+	 * see domain/filename.h. */
+	char			*file_name;
 	struct layout_field	*fields;	/* in file order */
 	size_t			 nfields;
 };

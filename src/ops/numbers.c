@@ -403,3 +403,33 @@ ops_number_queue(struct session *s, numbers_queue_fn fn, void *arg, char **err)
 {
 	return numbers_queue_list(s->v->db, fn, arg, err);
 }
+
+int
+ops_number_store_jlis(struct session *s, int64_t person, const char *num,
+    const char *received, const char *doc, enum number_result *res,
+    char **err)
+{
+	struct number_row row;
+	unsigned char hmac[32];
+	int64_t other;
+	int found, held, rc = 0;
+
+	*res = NUMBER_OK;
+	if (number_hmac(s, num, hmac, err) < 0 ||
+	    (found = numbers_get(s->v->db, person, &row, err)) < 0)
+		return -1;
+	if (found && strcmp(row.state, "confirmed") == 0)
+		*res = CRYPTO_memcmp(row.hmac, hmac, 32) == 0 ? NUMBER_OK :
+		    NUMBER_MISMATCH;
+	else if ((held = numbers_holder(s->v->db, hmac, &other, err)) < 0)
+		rc = -1;
+	else if (held && other != person)
+		*res = NUMBER_DUPLICATE;
+	else if ((rc = numbers_enter(s->v->db, person, num, hmac, "jlis", received,
+	    doc, s->user, err)) == 0 &&
+	    (rc = ops_idproof_gate(s, person, "jlis", err)) == 0)
+		rc = numbers_confirm(s->v->db, person, s->user, err);
+	OPENSSL_cleanse(&row, sizeof row);
+	OPENSSL_cleanse(hmac, sizeof hmac);
+	return rc;
+}

@@ -50,4 +50,16 @@ int ops_number_queue(struct session *s, numbers_queue_fn fn, void *arg,
 
 int ops_channel_check(const char *channel, char **err);
 
+/*
+ * Stores a number that J-LIS gave for a person as confirmed (channel jlis,
+ * no identity check needed), inside the caller's transaction and without
+ * an audit record (the caller writes one for its action). *res is
+ * NUMBER_OK when stored (or already confirmed with the same number),
+ * NUMBER_DUPLICATE when another person holds it and NUMBER_MISMATCH when
+ * the person has a different confirmed number: then nothing is stored.
+ */
+int ops_number_store_jlis(struct session *s, int64_t person, const char *num,
+    const char *received, const char *doc, enum number_result *res,
+    char **err);
+
 #endif

@@ -23,6 +23,8 @@ static const struct {
 	/* 500 keeps a blob well under SQLite's 1,000,000,000-byte limit. */
 	{ "evidence-max-mb", "evidence_max_mb", 1, 500,
 	    N_("largest file 'evidence add' takes, in MB (1 MB = 1,048,576 bytes)") },
+	{ "jlis-answer-days", "jlis_answer_days", 1, 365,
+	    N_("days J-LIS has to answer an inquiry before it is overdue") },
 };
 #define SETTINGS_N (sizeof settings_table / sizeof settings_table[0])
 

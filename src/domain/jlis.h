@@ -1,0 +1,68 @@
+/* 住基ネット inquiry rules that need no vault: file names, target
+ * identifiers, answer status codes, and the characters J-LIS cannot take. */
+#ifndef MYNA_JLIS_H
+#define MYNA_JLIS_H
+
+#include <stddef.h>
+
+/* Longest target identifier: 8 digits, '_', up to 11 digits. */
+#define JLIS_TARGET_MAX 20
+#define JLIS_SEQ_MAX 999999999L
+
+/* Answer status codes (forms/jlis-answer.layout). */
+enum jlis_status {
+	JLIS_FOUND = 1,
+	JLIS_NOT_FOUND = 2,
+	JLIS_SEVERAL = 3,	/* several candidates: treated as not found */
+};
+
+/* What a file name rule ({insurer}{kind}{seq}Y.csv) gives for a name. */
+struct jlis_name {
+	char insurer[9];
+	char kind;		/* 'N' Japanese, 'G' foreign residents */
+	long seq;
+};
+
+/* The file name for insurer, kind and seq under rule; NULL when the rule
+ * has an unknown {placeholder}. */
+char *jlis_name_format(const char *rule, const char *insurer, char kind,
+    long seq);
+/* 1 when name (a base name, no folder) follows rule, filling *out; else 0.
+ * {seq} is 1 to JLIS_SEQ_MAX without leading zeros. */
+int jlis_name_match(const char *rule, const char *name, struct jlis_name *out);
+
+/* "<insurer>_<serial>" into out (JLIS_TARGET_MAX + 1 bytes). */
+void jlis_target_format(const char *insurer, long long serial, char *out);
+/* Parses n bytes; 0 with insurer and serial, or -1 with *err. */
+int jlis_target_parse(const char *s, size_t n, char insurer[9],
+    long long *serial, char **err);
+
+/* One character the inquiry file cannot carry. */
+enum jlis_bad { JLIS_BAD_GAIJI, JLIS_BAD_HALF_KANA };
+typedef void (*jlis_bad_fn)(enum jlis_bad why, const char *ch, size_t len,
+    void *arg);
+/*
+ * Calls fn for every character of a UTF-8 value that CP932 cannot encode
+ * (外字) and every half-width katakana (U+FF61..U+FF9F: J-LIS wants
+ * full-width). Returns how many were found, or -1 when iconv has no CP932
+ * or the value is not UTF-8.
+ */
+int jlis_scan(const char *s, size_t n, jlis_bad_fn fn, void *arg);
+
+/* A UTF-8 to CP932 converter kept for a whole file. */
+struct jlis_enc;
+struct jlis_enc *jlis_enc_new(char **err);
+/* Converts n bytes; *out (owned, valid until the next call) gets *outlen
+ * bytes. -1 when a character has no CP932 code or s is not UTF-8. */
+int jlis_enc_convert(struct jlis_enc *e, const char *s, size_t n,
+    const char **out, size_t *outlen);
+void jlis_enc_free(struct jlis_enc *e);
+
+/* Whether a UTF-8 value holds half-width katakana (U+FF61..U+FF9F). */
+int jlis_half_kana(const char *s, size_t n);
+
+/* Whether one identity item of the answer agrees with the person's record:
+ * trailing ASCII and full-width spaces are ignored, nothing else. */
+int jlis_same_item(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,265 @@
+/* Answers from J-LIS: checked against the answer layout and linked to the
+ * persons through the target identifiers in one pass and one transaction;
+ * any problem rolls everything back. A number is accepted only when the
+ * five identity items agree with the person's record (the wrong-link
+ * problem); otherwise it is held for a supervisor. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "domain/jlis.h"
+#include "ops/check.h"
+#include "ops/jlis.h"
+#include "ops/numbers.h"
+#include "store/persons.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* The five identity items, in the order of jlis_targets' a_* columns. */
+static const struct {
+	const char *role;
+	enum person_field pf;
+} jrcv_items[5] = {
+	{ "name", PF_NAME }, { "kana", PF_KANA }, { "birth", PF_BIRTH },
+	{ "sex", PF_SEX }, { "address", PF_ADDRESS },
+};
+
+struct jrcv {
+	struct session *s;
+	struct jlis_request_row req;
+	struct jlis_receive_report *rep;
+	const char *file;
+	char *dberr;
+};
+
+static void
+jrcv_problem(struct jlis_problems *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+jrcv_problem(struct jlis_problems *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	p->total++;
+	if (p->n >= JLIS_MAX_PROBLEMS)
+		return;
+	p->msg = xrealloc(p->msg, (size_t)(p->n + 1) * sizeof *p->msg);
+	va_start(ap, fmt);
+	p->msg[p->n++] = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+static void
+jrcv_err(const char *msg, void *arg)
+{
+	struct jrcv *r = arg;
+
+	jrcv_problem(&r->rep->problems, "%s", msg);
+}
+
+/* Which items differ, comma separated, into out ("" when none). */
+static void
+jrcv_compare(const struct person *p, const char *const items[5], char *out,
+    size_t len)
+{
+	size_t n = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < 5; i++)
+		if (!jlis_same_item(p->f[jrcv_items[i].pf], items[i]) && n < len)
+			n += (size_t)snprintf(out + n, len - n, "%s%s",
+			    n > 0 ? "," : "", jrcv_items[i].role);
+}
+
+/* A found person: confirmed, or held with the reason. */
+static int
+jrcv_found(struct jrcv *r, int64_t serial, const struct jlis_target_row *t,
+    const char *const items[5], const char *num, char **err)
+{
+	enum number_result res = NUMBER_OK;
+	struct person p;
+	char diff[64], reason[80], doc[80];
+	int rc;
+
+	if (persons_get_by_id(r->s->v->db, t->person, &p, err) < 0)
+		return -1;
+	jrcv_compare(&p, items, diff, sizeof diff);
+	person_clear(&p);
+	snprintf(doc, sizeof doc, "jlis:%s", r->rep->request);
+	if (diff[0] == '\0' && ops_number_store_jlis(r->s, t->person, num,
+	    r->req.created, doc, &res, err) < 0)
+		return -1;
+	if (diff[0] == '\0' && res == NUMBER_OK) {
+		r->rep->confirmed++;
+		return jlis_store_target_answer(r->s->v->db, serial, "confirmed",
+		    NULL, items, NULL, err);
+	}
+	if (diff[0] != '\0')
+		snprintf(reason, sizeof reason, "differs:%s", diff);
+	else
+		snprintf(reason, sizeof reason, "%s", res == NUMBER_DUPLICATE ?
+		    "held-by-another-person" : "differs-from-confirmed-number");
+	r->rep->held++;
+	rc = jlis_store_target_answer(r->s->v->db, serial, "held", num, items,
+	    reason, err);
+	return rc;
+}
+
+/* Links one answer row to its person. */
+static int
+jrcv_row(struct filecheck *fc, const struct csv_row *row, void *arg)
+{
+	struct jrcv *r = arg;
+	struct jlis_target_row t;
+	const char *items[5], *target = filecheck_value(fc, row, "target");
+	char insurer[9], num[13], *err = NULL;
+	long long serial;
+	int i, found, rc = 0;
+
+	r->rep->rows++;
+	if (jlis_target_parse(target, strlen(target), insurer, &serial, &err) < 0 ||
+	    strcmp(insurer, r->s->v->insurer) != 0 ||
+	    (found = jlis_store_target_get(r->s->v->db, serial, &t, &err)) == 0 ||
+	    (found > 0 && t.request != r->req.id)) {
+		free(err);
+		jrcv_problem(&r->rep->problems, _("%s:%ld:target: unknown "
+		    "identifier: not in inquiry file %s"), r->file, row->line,
+		    r->rep->request);
+		return 0;
+	}
+	if (found < 0) {
+		r->dberr = err;
+		return 1;
+	}
+	for (i = 0; i < 5; i++)
+		items[i] = filecheck_value(fc, row, jrcv_items[i].role);
+	snprintf(num, sizeof num, "%s", filecheck_value(fc, row, "mynumber"));
+	if (strcmp(filecheck_value(fc, row, "status"), "1") == 0) {
+		rc = jrcv_found(r, serial, &t, items, num, &err);
+	} else {
+		r->rep->not_found++;
+		r->rep->reinquiry += t.attempt == 1;
+		rc = jlis_store_target_answer(r->s->v->db, serial, "not-found",
+		    NULL, NULL, NULL, &err);
+	}
+	OPENSSL_cleanse(num, sizeof num);
+	if (rc < 0) {
+		r->dberr = err;
+		return 1;
+	}
+	return 0;
+}
+
+/* The file's name says which inquiry it answers and for which insurer. */
+static int
+jrcv_which(struct jrcv *r, const struct layout *l, const char *file, char **err)
+{
+	const char *base = strrchr(file, '/');
+	struct jlis_name name;
+	int found;
+
+	base = base != NULL ? base + 1 : file;
+	if (l->file_name == NULL || !jlis_name_match(l->file_name, base, &name))
+		return err_set(err, _("%s: not an answer file: the name does not "
+		    "follow %s"), file, l->file_name ? l->file_name : "-");
+	if (strcmp(name.insurer, r->s->v->insurer) != 0)
+		return err_set(err, _("%s is for insurer %s; this vault is for %s: "
+		    "nothing was imported"), base, name.insurer, r->s->v->insurer);
+	snprintf(r->rep->request, sizeof r->rep->request, "%c%ld", name.kind,
+	    name.seq);
+	if ((found = jlis_store_request_find(r->s->v->db, name.kind, name.seq,
+	    &r->req, err)) < 0)
+		return -1;
+	if (found == 0)
+		return err_set(err, _("%s: no inquiry file %c%ld was sent from this "
+		    "vault"), base, name.kind, name.seq);
+	if (r->req.answered[0] != '\0')
+		return err_set(err, _("%s: the answer to inquiry %c%ld was already "
+		    "received on %s"), base, name.kind, name.seq, r->req.answered);
+	return 0;
+}
+
+static int
+jrcv_run(struct jrcv *r, const struct layout *l,
+    const struct filecheck_rules *rules, const char *file, char **err)
+{
+	struct check_run run = { jrcv_err, r, jrcv_row, r, 0, 0, "" };
+	struct jlis_receive_report *rep = r->rep;
+	char *detail;
+	int rc;
+
+	if (jrcv_which(r, l, file, err) < 0)
+		return -1;
+	if (ops_check_file(l, rules, file, &run, err) < 0)
+		return -1;
+	snprintf(rep->sha256, sizeof rep->sha256, "%s", run.sha256);
+	if (r->dberr != NULL) {
+		free(*err);
+		*err = r->dberr;
+		r->dberr = NULL;
+		return -1;
+	}
+	if (rep->problems.total > 0)
+		return err_set(err, _("%lld problems: nothing was imported"),
+		    rep->problems.total);
+	if (run.rows != r->req.rows)
+		return err_set(err, _("the answer has %lld lines, but inquiry %s had "
+		    "%lld: is the file cut short? Nothing was imported"), run.rows,
+		    rep->request, r->req.rows);
+	rc = jlis_store_request_answered(r->s->v->db, r->req.id, file,
+	    rep->sha256, r->s->user, err);
+	detail = xasprintf("file=%s sha256=%s request=%s rows=%lld confirmed=%lld "
+	    "held=%lld not-found=%lld reinquiry=%lld", file, rep->sha256,
+	    rep->request, rep->rows, rep->confirmed, rep->held, rep->not_found,
+	    rep->reinquiry);
+	if (rc == 0)
+		rc = ops_audit(r->s, "", "jlis.receive", rep->request, detail, err);
+	free(detail);
+	return rc;
+}
+
+int
+ops_jlis_receive(struct session *s, const char *file,
+    struct jlis_receive_report *rep, char **err)
+{
+	const struct filecheck_rules *rules = NULL;
+	struct layout l;
+	struct jrcv r;
+	int rc;
+
+	memset(rep, 0, sizeof *rep);
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	r.rep = rep;
+	r.file = file;
+	if (ops_check_layout("jlis-answer", &l, &rules, err) < 0)
+		return -1;
+	if (db_begin(s->v->db, err) < 0) {
+		layout_free(&l);
+		return -1;
+	}
+	rc = jrcv_run(&r, &l, rules, file, err);
+	free(r.dberr);
+	if (rc == 0) {
+		rc = ops_commit(s, err);
+	} else {
+		db_rollback(s->v->db);
+		rep->confirmed = rep->held = rep->not_found = rep->reinquiry = 0;
+	}
+	layout_free(&l);
+	return rc;
+}
+
+void
+jlis_receive_report_clear(struct jlis_receive_report *rep)
+{
+	jlis_problems_clear(&rep->problems);
+	memset(rep, 0, sizeof *rep);
+}

@@ -1,0 +1,478 @@
+/* Inquiry files: who is asked, whether J-LIS can take their values, and the
+ * files themselves, written under temporary names and renamed before the
+ * transaction commits (removed again when it does not). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "domain/fieldcheck.h"
+#include "domain/jlis.h"
+#include "ops/check.h"
+#include "ops/jlis.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* The request layout's roles and the person field each comes from. */
+static const struct {
+	const char *role;
+	enum person_field pf;
+} jreq_roles[] = {
+	{ "name", PF_NAME }, { "kana", PF_KANA }, { "birth", PF_BIRTH },
+	{ "sex", PF_SEX }, { "address", PF_ADDRESS },
+	{ "municipality", PF_MUNICIPALITY },
+};
+#define JREQ_NROLES (sizeof jreq_roles / sizeof jreq_roles[0])
+
+struct jreq_person {
+	int64_t id;
+	char *f[PF_COUNT];	/* copies of the fields used */
+	int attempt;
+};
+
+struct jreq {
+	struct session *s;
+	struct layout l;
+	const struct filecheck_rules *rules;
+	struct jlis_enc *enc;
+	struct jreq_person *p;
+	size_t n, cap;
+	struct jlis_problems *probs;
+	char *tmp[2], *final[2];
+};
+
+void
+jlis_problems_clear(struct jlis_problems *p)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->msg[i]);
+	free(p->msg);
+	memset(p, 0, sizeof *p);
+}
+
+static void jreq_problem(struct jlis_problems *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+jreq_problem(struct jlis_problems *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	p->total++;
+	if (p->n >= JLIS_MAX_PROBLEMS)
+		return;
+	p->msg = xrealloc(p->msg, (size_t)(p->n + 1) * sizeof *p->msg);
+	va_start(ap, fmt);
+	p->msg[p->n++] = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+static void
+jreq_add(struct jreq *r, const struct jlis_candidate *c, int attempt)
+{
+	struct jreq_person *p;
+	size_t i;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		r->p = xrealloc(r->p, r->cap * sizeof *r->p);
+	}
+	p = &r->p[r->n++];
+	memset(p, 0, sizeof *p);
+	p->id = c->id;
+	p->attempt = attempt;
+	p->f[PF_KEY] = xstrdup(c->p.f[PF_KEY]);
+	p->f[PF_RESIDENT] = xstrdup(c->p.f[PF_RESIDENT]);
+	for (i = 0; i < JREQ_NROLES; i++)
+		p->f[jreq_roles[i].pf] = xstrdup(c->p.f[jreq_roles[i].pf]);
+}
+
+/* Everyone without a confirmed number: first inquiries, and one more for
+ * those the last answer did not find. */
+static int
+jreq_auto(const struct jlis_candidate *c, void *arg)
+{
+	if (c->asked == 0)
+		jreq_add(arg, c, 1);
+	else if (c->asked == 1 && strcmp(c->last, "not-found") == 0)
+		jreq_add(arg, c, 2);
+	return 0;
+}
+
+static int
+jreq_listed(const struct jlis_candidate *c, void *arg)
+{
+	struct jreq *r = arg;
+	const char *k = c->p.f[PF_KEY];
+
+	if (c->confirmed)
+		jreq_problem(r->probs, _("%s: already has a confirmed number"), k);
+	else if (strcmp(c->last, "sent") == 0 || strcmp(c->last, "held") == 0)
+		jreq_problem(r->probs, _("%s: an inquiry is still open (%s)"), k,
+		    c->last);
+	else
+		jreq_add(r, c, c->asked + 1);
+	return 0;
+}
+
+static int
+jreq_read_list(struct jreq *r, const char *file, char **err)
+{
+	FILE *f = fopen(file, "r");
+	char line[256];
+	long no = 0;
+	int found, rc = 0;
+
+	if (f == NULL)
+		return err_set(err, _("cannot read %s: %s"), file, strerror(errno));
+	while (rc == 0 && fgets(line, sizeof line, f) != NULL) {
+		no++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '\0' || line[0] == '#')
+			continue;
+		found = jlis_store_candidate(r->s->v->db, line, jreq_listed, r, err);
+		if (found < 0)
+			rc = -1;
+		else if (found == 0)
+			jreq_problem(r->probs, _("%s:%ld: no person with key '%s'"),
+			    file, no, line);
+	}
+	fclose(f);
+	return rc;
+}
+
+struct jreq_bad {
+	struct jlis_problems *probs;
+	const char *key, *label;
+};
+
+static void
+jreq_bad_char(enum jlis_bad why, const char *ch, size_t len, void *arg)
+{
+	struct jreq_bad *b = arg;
+
+	if (why == JLIS_BAD_GAIJI)
+		jreq_problem(b->probs, _("%s: %s: '%.*s' has no code in CP932 "
+		    "(外字): use the registered usual form"), b->key, b->label,
+		    (int)len, ch);
+	else
+		jreq_problem(b->probs, _("%s: %s: half-width kana '%.*s': use "
+		    "full-width"), b->key, b->label, (int)len, ch);
+}
+
+/* A person's value for a request role; "" for a role mynadesk does not
+ * fill (a vendor's extra column stays empty). */
+static const char *
+jreq_value(const struct jreq_person *p, const char *role)
+{
+	size_t i;
+
+	for (i = 0; role != NULL && i < JREQ_NROLES; i++)
+		if (strcmp(jreq_roles[i].role, role) == 0)
+			return p->f[jreq_roles[i].pf];
+	return "";
+}
+
+/* One value against its request field; every bad character is listed. */
+static void
+jreq_check_value(struct jreq *r, const struct jreq_person *p,
+    const struct layout_field *f)
+{
+	struct layout_field plain = *f;
+	struct jreq_bad b = { r->probs, p->f[PF_KEY], f->label };
+	const char *v = jreq_value(p, f->role), *out;
+	size_t outlen;
+	char *why = NULL;
+
+	if (jlis_half_kana(v, strlen(v)) ||
+	    jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0) {
+		if (jlis_scan(v, strlen(v), jreq_bad_char, &b) <= 0)
+			jreq_problem(r->probs, _("%s: %s cannot be written in "
+			    "CP932"), b.key, f->label);
+		return;
+	}
+	plain.encoding = NULL;
+	plain.max_bytes = 0;
+	if (fieldcheck_value(&plain, v, strlen(v), &why) < 0) {
+		jreq_problem(r->probs, "%s: %s", b.key, why);
+		free(why);
+	} else if (f->max_bytes > 0 && outlen > (size_t)f->max_bytes) {
+		jreq_problem(r->probs, _("%s: %s is %zu bytes in CP932; at most "
+		    "%d"), b.key, f->label, outlen, f->max_bytes);
+	}
+}
+
+static void
+jreq_validate(struct jreq *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->n; i++)
+		for (j = 0; j < r->l.nfields; j++)
+			if (r->l.fields[j].role != NULL &&
+			    strcmp(r->l.fields[j].role, "target") != 0)
+				jreq_check_value(r, &r->p[i], &r->l.fields[j]);
+}
+
+/* Writes one value, quoted when it holds a comma, quote or line end (the
+ * CP932 second bytes are never below 0x40, so quoting on UTF-8 is safe). */
+static void
+jreq_put(struct jreq *r, FILE *f, EVP_MD_CTX *md, const char *v, int first)
+{
+	const char *out;
+	size_t outlen, i;
+	int quote = strpbrk(v, ",\"\r\n") != NULL;
+
+	if (!first) {
+		fputc(',', f);
+		EVP_DigestUpdate(md, ",", 1);
+	}
+	if (jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0)
+		outlen = 0;	/* validated before: cannot happen */
+	if (quote) {
+		fputc('"', f);
+		EVP_DigestUpdate(md, "\"", 1);
+	}
+	for (i = 0; i < outlen; i++) {
+		if (out[i] == '"') {
+			fputc('"', f);
+			EVP_DigestUpdate(md, "\"", 1);
+		}
+		fputc(out[i], f);
+		EVP_DigestUpdate(md, out + i, 1);
+	}
+	if (quote) {
+		fputc('"', f);
+		EVP_DigestUpdate(md, "\"", 1);
+	}
+}
+
+static void
+jreq_eol(struct jreq *r, FILE *f, EVP_MD_CTX *md)
+{
+	const char *eol = strcmp(r->l.line_ending, "CRLF") == 0 ? "\r\n" : "\n";
+
+	fputs(eol, f);
+	EVP_DigestUpdate(md, eol, strlen(eol));
+}
+
+/* One person's line, under a new serial. */
+static int
+jreq_line(struct jreq *r, FILE *f, EVP_MD_CTX *md, int64_t request,
+    const struct jreq_person *p, char **err)
+{
+	char target[JLIS_TARGET_MAX + 1];
+	int64_t serial;
+	size_t j;
+
+	if (jlis_store_target_add(r->s->v->db, request, p->id, p->attempt,
+	    &serial, err) < 0)
+		return -1;
+	jlis_target_format(r->s->v->insurer, serial, target);
+	for (j = 0; j < r->l.nfields; j++) {
+		const char *role = r->l.fields[j].role;
+
+		jreq_put(r, f, md, role != NULL && strcmp(role, "target") == 0 ?
+		    target : jreq_value(p, role), j == 0);
+	}
+	jreq_eol(r, f, md);
+	return 0;
+}
+
+/* The file of one kind: N (resident 1) or G (resident 2). */
+static int
+jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
+{
+	const char kind = k == 0 ? 'N' : 'G', *res = k == 0 ? "1" : "2";
+	unsigned char digest[32];
+	EVP_MD_CTX *md;
+	int64_t request;
+	long long rows = 0;
+	long seq;
+	size_t i;
+	FILE *f;
+	int rc = 0;
+
+	for (i = 0; i < r->n; i++)
+		rows += strcmp(r->p[i].f[PF_RESIDENT], res) == 0;
+	if (rows == 0)
+		return 0;
+	if (jlis_store_next_seq(r->s->v->db, kind, &seq, err) < 0)
+		return -1;
+	rep->file[k] = jlis_name_format(r->l.file_name, r->s->v->insurer, kind,
+	    seq);
+	if (rep->file[k] == NULL)
+		return err_set(err, _("layout %s: file_name has an unknown "
+		    "{placeholder}"), r->l.name);
+	if (access(r->final[k], F_OK) == 0)
+		return err_set(err, _("%s exists already: a sequence number is "
+		    "never used twice"), r->final[k]);
+	if ((f = fopen(r->tmp[k], "wbx")) == NULL)
+		return err_set(err, _("cannot write %s: %s"), r->tmp[k],
+		    strerror(errno));
+	if (jlis_store_request_add(r->s->v->db, kind, seq, rep->file[k],
+	    r->s->user, &request, err) < 0) {
+		fclose(f);
+		return -1;
+	}
+	md = EVP_MD_CTX_new();
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	if (r->l.header) {
+		for (i = 0; i < r->l.nfields; i++)
+			jreq_put(r, f, md, r->l.fields[i].name, i == 0);
+		jreq_eol(r, f, md);
+	}
+	for (i = 0; rc == 0 && i < r->n; i++) {
+		if (strcmp(r->p[i].f[PF_RESIDENT], res) != 0)
+			continue;
+		rc = jreq_line(r, f, md, request, &r->p[i], err);
+		rep->reinquiries += r->p[i].attempt > 1;
+	}
+	EVP_DigestFinal_ex(md, digest, NULL);
+	EVP_MD_CTX_free(md);
+	hex_encode(digest, 32, rep->sha256[k]);
+	rep->rows[k] = rows;
+	if (fclose(f) != 0 && rc == 0)
+		rc = err_set(err, _("cannot write %s: %s"), r->tmp[k], strerror(errno));
+	if (rc == 0)
+		rc = jlis_store_request_finish(r->s->v->db, request, rep->sha256[k],
+		    rows, err);
+	return rc;
+}
+
+static int
+jreq_audit(struct jreq *r, struct jlis_request_report *rep, char **err)
+{
+	char *detail;
+	int k, rc = 0;
+
+	for (k = 0; rc == 0 && k < 2; k++) {
+		if (rep->file[k] == NULL)
+			continue;
+		detail = xasprintf("file=%s sha256=%s rows=%lld reinquiries=%lld",
+		    rep->file[k], rep->sha256[k], rep->rows[k], rep->reinquiries);
+		rc = ops_audit(r->s, "", "jlis.request", rep->file[k], detail, err);
+		free(detail);
+	}
+	return rc;
+}
+
+/* Both files, then their final names; the caller commits or rolls back. */
+static int
+jreq_write(struct jreq *r, const char *outdir, struct jlis_request_report *rep,
+    char **err)
+{
+	long seq;
+	int k, rc = 0;
+
+	for (k = 0; k < 2; k++) {
+		char kind = k == 0 ? 'N' : 'G', *name;
+
+		if (jlis_store_next_seq(r->s->v->db, kind, &seq, err) < 0)
+			return -1;
+		if ((name = jlis_name_format(r->l.file_name, r->s->v->insurer,
+		    kind, seq)) == NULL)
+			return err_set(err, _("layout %s: file_name has an "
+			    "unknown {placeholder}"), r->l.name);
+		r->final[k] = xasprintf("%s/%s", outdir, name);
+		r->tmp[k] = xasprintf("%s/.%s.tmp", outdir, name);
+		free(name);
+	}
+	for (k = 0; rc == 0 && k < 2; k++)
+		rc = jreq_file(r, k, rep, err);
+	if (rc == 0)
+		rc = jreq_audit(r, rep, err);
+	for (k = 0; k < 2; k++) {
+		if (rep->file[k] == NULL)
+			continue;
+		if (rc == 0 && rename(r->tmp[k], r->final[k]) != 0)
+			rc = err_set(err, _("cannot write %s: %s"), r->final[k],
+			    strerror(errno));
+	}
+	return rc;
+}
+
+static void
+jreq_cleanup(struct jreq *r, struct jlis_request_report *rep, int failed)
+{
+	size_t i;
+	int k, j;
+
+	for (k = 0; k < 2; k++) {
+		if (failed && r->tmp[k] != NULL) {
+			unlink(r->tmp[k]);
+			if (rep->file[k] != NULL)
+				unlink(r->final[k]);
+		}
+		free(r->tmp[k]);
+		free(r->final[k]);
+	}
+	for (i = 0; i < r->n; i++)
+		for (j = 0; j < PF_COUNT; j++)
+			free(r->p[i].f[j]);
+	free(r->p);
+	jlis_enc_free(r->enc);
+	layout_free(&r->l);
+}
+
+int
+ops_jlis_request(struct session *s, const char *outdir,
+    const char *persons_file, struct jlis_request_report *rep, char **err)
+{
+	struct jreq r;
+	int rc;
+
+	memset(rep, 0, sizeof *rep);
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	r.probs = &rep->problems;
+	if (outdir == NULL || access(outdir, W_OK) != 0)
+		return err_set(err, _("give --out DIR, a folder you can write to"));
+	if (ops_check_layout("jlis-request", &r.l, &r.rules, err) < 0)
+		return -1;
+	if (r.l.file_name == NULL || (r.enc = jlis_enc_new(err)) == NULL) {
+		layout_free(&r.l);
+		return r.enc == NULL && r.l.file_name != NULL ? -1 :
+		    err_set(err, _("layout jlis-request has no file_name"));
+	}
+	if (db_begin(s->v->db, err) < 0) {
+		jreq_cleanup(&r, rep, 0);
+		return -1;
+	}
+	rc = persons_file != NULL ? jreq_read_list(&r, persons_file, err) :
+	    jlis_store_candidates(s->v->db, jreq_auto, &r, err);
+	if (rc == 0)
+		jreq_validate(&r);
+	if (rc == 0 && rep->problems.total > 0)
+		rc = err_set(err, _("%lld problems: no inquiry file was written "
+		    "(fix the persons' records first)"), rep->problems.total);
+	else if (rc == 0 && r.n == 0)
+		rc = err_set(err, _("nobody to ask about: every insured person has "
+		    "a confirmed number or an open inquiry"));
+	if (rc == 0)
+		rc = jreq_write(&r, outdir, rep, err);
+	if (rc == 0)
+		rc = ops_commit(s, err);
+	else
+		db_rollback(s->v->db);
+	jreq_cleanup(&r, rep, rc != 0);
+	return rc;
+}
+
+void
+jlis_request_report_clear(struct jlis_request_report *rep)
+{
+	free(rep->file[0]);
+	free(rep->file[1]);
+	jlis_problems_clear(&rep->problems);
+	memset(rep, 0, sizeof *rep);
+}

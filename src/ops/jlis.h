@@ -1,0 +1,56 @@
+/* 住基ネット inquiries: inquiry files out, answers in, wrong links held for
+ * a supervisor, persons not found asked once more. Each is one audited
+ * transaction; no full number is ever returned or written to the log. */
+#ifndef MYNA_OPS_JLIS_H
+#define MYNA_OPS_JLIS_H
+
+#include "ops/session.h"
+#include "store/jlis.h"
+
+/* Problems listed at most (all are counted). */
+#define JLIS_MAX_PROBLEMS 1000
+
+struct jlis_problems {
+	char **msg;
+	int n;
+	long long total;
+};
+void jlis_problems_clear(struct jlis_problems *p);
+
+struct jlis_request_report {
+	char *file[2];		/* N, then G; NULL when nobody of that kind */
+	char sha256[2][65];
+	long long rows[2];
+	long long reinquiries;
+	struct jlis_problems problems;	/* persons that block the files */
+};
+
+/* Writes the inquiry files into outdir for persons without a confirmed
+ * number (and the re-inquiries), or for the keys listed in persons_file
+ * (one a line). A person whose values J-LIS cannot take stops everything:
+ * the problems name each person and character, and nothing is written. */
+int ops_jlis_request(struct session *s, const char *outdir,
+    const char *persons_file, struct jlis_request_report *rep, char **err);
+void jlis_request_report_clear(struct jlis_request_report *rep);
+
+struct jlis_receive_report {
+	char request[64];	/* the inquiry file answered */
+	char sha256[65];
+	long long rows, confirmed, held, not_found, reinquiry;
+	struct jlis_problems problems;
+};
+
+/* Imports an answer CSV: all of it or, on any problem, nothing. */
+int ops_jlis_receive(struct session *s, const char *file,
+    struct jlis_receive_report *rep, char **err);
+void jlis_receive_report_clear(struct jlis_receive_report *rep);
+
+int ops_jlis_held(struct session *s, jlis_held_fn fn, void *arg, char **err);
+/* A supervisor's decision on a held answer (supervisor or administrator). */
+int ops_jlis_decide(struct session *s, const char *key, int accept,
+    const char *reason, char **err);
+/* Deadline: the inquiry's date plus the jlis-answer-days setting. */
+int ops_jlis_pending(struct session *s, jlis_pending_fn fn, void *arg,
+    char **err);
+
+#endif

@@ -1,0 +1,371 @@
+/* SQL for 住基ネット inquiries. A held number lives in jlis_targets only
+ * while a supervisor decides; it is cleared when they do. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/jlis.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define JLIS_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+#define JLIS_TODAY "strftime('%Y-%m-%d', 'now')"
+
+#define JLIS_CANDIDATE_SQL \
+	"SELECT p.id, p.key, p.name, p.kana, p.birth, p.sex, p.address, " \
+	"p.municipality, p.resident, (SELECT count(*) FROM jlis_targets t " \
+	"WHERE t.person_id = p.id), coalesce((SELECT t.state FROM " \
+	"jlis_targets t WHERE t.person_id = p.id ORDER BY t.serial DESC " \
+	"LIMIT 1), ''), EXISTS (SELECT 1 FROM numbers n WHERE n.person_id = " \
+	"p.id AND n.state = 'confirmed') FROM persons p "
+
+static int
+jlis_store_each(sqlite3_stmt *st, jlis_candidate_fn fn, void *arg, int *n)
+{
+	struct jlis_candidate c;
+	int rc, stop = 0;
+
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&c, 0, sizeof c);
+		c.id = sqlite3_column_int64(st, 0);
+		c.p.f[PF_KEY] = (char *)sqlite3_column_text(st, 1);
+		c.p.f[PF_NAME] = (char *)sqlite3_column_text(st, 2);
+		c.p.f[PF_KANA] = (char *)sqlite3_column_text(st, 3);
+		c.p.f[PF_BIRTH] = (char *)sqlite3_column_text(st, 4);
+		c.p.f[PF_SEX] = (char *)sqlite3_column_text(st, 5);
+		c.p.f[PF_ADDRESS] = (char *)sqlite3_column_text(st, 6);
+		c.p.f[PF_MUNICIPALITY] = (char *)sqlite3_column_text(st, 7);
+		c.p.f[PF_RESIDENT] = (char *)sqlite3_column_text(st, 8);
+		c.asked = sqlite3_column_int(st, 9);
+		c.last = (const char *)sqlite3_column_text(st, 10);
+		c.confirmed = sqlite3_column_int(st, 11);
+		(*n)++;
+		stop = fn(&c, arg);
+	}
+	return stop || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+jlis_store_candidates(sqlite3 *db, jlis_candidate_fn fn, void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (db_prepare(db, JLIS_CANDIDATE_SQL "WHERE p.lost = '' AND NOT EXISTS "
+	    "(SELECT 1 FROM numbers n WHERE n.person_id = p.id AND n.state = "
+	    "'confirmed') ORDER BY p.id", &st, err) < 0)
+		return -1;
+	rc = jlis_store_each(st, fn, arg, &n);
+	sqlite3_finalize(st);
+	return rc == 0 ? 0 : db_fail(db, err, _("reading persons"));
+}
+
+int
+jlis_store_candidate(sqlite3 *db, const char *key, jlis_candidate_fn fn,
+    void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (db_prepare(db, JLIS_CANDIDATE_SQL "WHERE p.key = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = jlis_store_each(st, fn, arg, &n);
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return db_fail(db, err, _("reading persons"));
+	return n > 0;
+}
+
+int
+jlis_store_next_seq(sqlite3 *db, char kind, long *seq, char **err)
+{
+	char k[2] = { kind, '\0' };
+	long long v;
+
+	if (db_get_int(db, "SELECT coalesce(max(seq), 0) + 1 FROM jlis_requests "
+	    "WHERE kind = ?", k, &v, err) < 0)
+		return -1;
+	*seq = (long)v;
+	return 0;
+}
+
+int
+jlis_store_request_add(sqlite3 *db, char kind, long seq, const char *file,
+    const char *actor, int64_t *id, char **err)
+{
+	char k[2] = { kind, '\0' };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT INTO jlis_requests (kind, seq, file, created, "
+	    "actor) VALUES (?, ?, ?, " JLIS_TODAY ", ?)", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, k, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, seq);
+	sqlite3_bind_text(st, 3, file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, actor, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing the inquiry"));
+	*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int
+jlis_store_request_finish(sqlite3 *db, int64_t id, const char *sha256,
+    long long rows, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "UPDATE jlis_requests SET sha256 = ?, rows = ? WHERE "
+	    "id = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, rows);
+	sqlite3_bind_int64(st, 3, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing the inquiry"));
+}
+
+int
+jlis_store_target_add(sqlite3 *db, int64_t request, int64_t person, int attempt,
+    int64_t *serial, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT INTO jlis_targets (request_id, person_id, "
+	    "attempt) VALUES (?, ?, ?)", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, request);
+	sqlite3_bind_int64(st, 2, person);
+	sqlite3_bind_int(st, 3, attempt);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing the inquiry"));
+	*serial = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+static void
+jlis_copy(char *dst, size_t len, const unsigned char *src)
+{
+	snprintf(dst, len, "%s", src != NULL ? (const char *)src : "");
+}
+
+int
+jlis_store_request_find(sqlite3 *db, char kind, long seq,
+    struct jlis_request_row *r, char **err)
+{
+	char k[2] = { kind, '\0' };
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (db_prepare(db, "SELECT id, rows, created, coalesce(answered, '') "
+	    "FROM jlis_requests WHERE kind = ? AND seq = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, k, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, seq);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->id = sqlite3_column_int64(st, 0);
+		r->rows = sqlite3_column_int64(st, 1);
+		jlis_copy(r->created, sizeof r->created, sqlite3_column_text(st, 2));
+		jlis_copy(r->answered, sizeof r->answered,
+		    sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading inquiries"));
+	return rc == SQLITE_ROW;
+}
+
+int
+jlis_store_request_answered(sqlite3 *db, int64_t id, const char *file,
+    const char *sha256, const char *user, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "UPDATE jlis_requests SET answer_file = ?, "
+	    "answer_sha256 = ?, answered = " JLIS_NOW ", answered_by = ? WHERE "
+	    "id = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, user, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing inquiries"));
+}
+
+int
+jlis_store_target_get(sqlite3 *db, int64_t serial, struct jlis_target_row *t,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	if (db_prepare(db, "SELECT request_id, person_id, attempt, state FROM "
+	    "jlis_targets WHERE serial = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, serial);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		t->request = sqlite3_column_int64(st, 0);
+		t->person = sqlite3_column_int64(st, 1);
+		t->attempt = sqlite3_column_int(st, 2);
+		jlis_copy(t->state, sizeof t->state, sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading inquiries"));
+	return rc == SQLITE_ROW;
+}
+
+int
+jlis_store_target_answer(sqlite3 *db, int64_t serial, const char *state,
+    const char *number, const char *const items[5], const char *held_reason,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc, i;
+
+	if (db_prepare(db, "UPDATE jlis_targets SET state = ?, answered = "
+	    JLIS_NOW ", number = ?, a_name = ?, a_kana = ?, a_birth = ?, "
+	    "a_sex = ?, a_address = ?, held_reason = ? WHERE serial = ?", &st,
+	    err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, state, -1, SQLITE_STATIC);
+	if (number != NULL)
+		sqlite3_bind_text(st, 2, number, -1, SQLITE_STATIC);
+	for (i = 0; i < 5; i++)
+		if (items != NULL)
+			sqlite3_bind_text(st, 3 + i, items[i], -1, SQLITE_STATIC);
+	if (held_reason != NULL)
+		sqlite3_bind_text(st, 8, held_reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, serial);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing answers"));
+}
+
+int
+jlis_store_held(sqlite3 *db, jlis_held_fn fn, void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0, i;
+
+	if (db_prepare(db, "SELECT p.key, coalesce(t.held_reason, ''), "
+	    "t.answered, p.name, p.kana, p.birth, p.sex, p.address, "
+	    "coalesce(t.a_name, ''), coalesce(t.a_kana, ''), coalesce(t.a_birth, "
+	    "''), coalesce(t.a_sex, ''), coalesce(t.a_address, '') FROM "
+	    "jlis_targets t JOIN persons p ON p.id = t.person_id WHERE t.state = "
+	    "'held' ORDER BY t.serial", &st, err) < 0)
+		return -1;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct jlis_held_row h;
+
+		h.key = (const char *)sqlite3_column_text(st, 0);
+		h.reason = (const char *)sqlite3_column_text(st, 1);
+		h.answered = (const char *)sqlite3_column_text(st, 2);
+		for (i = 0; i < 5; i++) {
+			h.mine[i] = (const char *)sqlite3_column_text(st, 3 + i);
+			h.theirs[i] = (const char *)sqlite3_column_text(st, 8 + i);
+		}
+		stop = fn(&h, arg);
+	}
+	sqlite3_finalize(st);
+	return stop || rc == SQLITE_DONE ? 0 : db_fail(db, err,
+	    _("reading answers"));
+}
+
+int
+jlis_store_held_get(sqlite3 *db, int64_t person, int64_t *serial,
+    char number[13], char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	number[0] = '\0';
+	if (db_prepare(db, "SELECT serial, coalesce(number, '') FROM jlis_targets "
+	    "WHERE person_id = ? AND state = 'held'", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*serial = sqlite3_column_int64(st, 0);
+		jlis_copy(number, 13, sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading answers"));
+	return rc == SQLITE_ROW;
+}
+
+int
+jlis_store_resolve(sqlite3 *db, int64_t serial, const char *state,
+    const char *user, const char *reason, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* secure_delete is on: the held number's bytes are overwritten. */
+	if (db_prepare(db, "UPDATE jlis_targets SET state = ?, number = NULL, "
+	    "resolved_by = ?, resolved = " JLIS_NOW ", reason = ? WHERE serial = ?",
+	    &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, serial);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing answers"));
+}
+
+int
+jlis_store_pending(sqlite3 *db, int days, jlis_pending_fn fn, void *arg,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	/* Outstanding: the latest inquiry of each person is unanswered, or
+	 * answered "not found" on the first attempt (asked again next time). */
+	if (db_prepare(db, "SELECT p.key, t.state, r.file, r.created, "
+	    "date(r.created, '+' || ? || ' days') AS dl, t.attempt, "
+	    "date(r.created, '+' || ? || ' days') < " JLIS_TODAY " FROM "
+	    "jlis_targets t JOIN jlis_requests r ON r.id = t.request_id JOIN "
+	    "persons p ON p.id = t.person_id WHERE t.serial = (SELECT max(u.serial) "
+	    "FROM jlis_targets u WHERE u.person_id = t.person_id) AND (t.state = "
+	    "'sent' OR (t.state = 'not-found' AND t.attempt = 1)) ORDER BY dl, "
+	    "p.key", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int(st, 1, days);
+	sqlite3_bind_int(st, 2, days);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct jlis_pending_row p;
+
+		p.key = (const char *)sqlite3_column_text(st, 0);
+		p.state = (const char *)sqlite3_column_text(st, 1);
+		p.file = (const char *)sqlite3_column_text(st, 2);
+		p.sent = (const char *)sqlite3_column_text(st, 3);
+		p.deadline = (const char *)sqlite3_column_text(st, 4);
+		p.attempt = sqlite3_column_int(st, 5);
+		p.overdue = sqlite3_column_int(st, 6);
+		stop = fn(&p, arg);
+	}
+	sqlite3_finalize(st);
+	return stop || rc == SQLITE_DONE ? 0 : db_fail(db, err,
+	    _("reading inquiries"));
+}

@@ -1,0 +1,84 @@
+/* SQL for 住基ネット inquiries: files, targets (serials), answers. */
+#ifndef MYNA_STORE_JLIS_H
+#define MYNA_STORE_JLIS_H
+
+#include <stdint.h>
+
+#include "domain/person.h"
+#include "store/db.h"
+
+/* A person who may be asked about, with what was asked before. */
+struct jlis_candidate {
+	int64_t id;
+	struct person p;	/* key, name, kana, birth, sex, address,
+				 * municipality, resident (borrowed) */
+	int asked;		/* earlier inquiries */
+	const char *last;	/* state of the latest, "" when none */
+	int confirmed;		/* has a confirmed number */
+};
+typedef int (*jlis_candidate_fn)(const struct jlis_candidate *c, void *arg);
+
+/* Persons still insured, without a confirmed number, oldest first. */
+int jlis_store_candidates(sqlite3 *db, jlis_candidate_fn fn, void *arg,
+    char **err);
+/* One person by key: 1 found, 0 not. */
+int jlis_store_candidate(sqlite3 *db, const char *key, jlis_candidate_fn fn,
+    void *arg, char **err);
+
+int jlis_store_next_seq(sqlite3 *db, char kind, long *seq, char **err);
+int jlis_store_request_add(sqlite3 *db, char kind, long seq, const char *file,
+    const char *actor, int64_t *id, char **err);
+int jlis_store_request_finish(sqlite3 *db, int64_t id, const char *sha256,
+    long long rows, char **err);
+int jlis_store_target_add(sqlite3 *db, int64_t request, int64_t person,
+    int attempt, int64_t *serial, char **err);
+
+struct jlis_request_row {
+	int64_t id;
+	long long rows;
+	char created[16];
+	char answered[32];	/* "" when no answer yet */
+};
+/* 1 found, 0 not. */
+int jlis_store_request_find(sqlite3 *db, char kind, long seq,
+    struct jlis_request_row *r, char **err);
+int jlis_store_request_answered(sqlite3 *db, int64_t id, const char *file,
+    const char *sha256, const char *user, char **err);
+
+struct jlis_target_row {
+	int64_t request, person;
+	int attempt;
+	char state[16];
+};
+int jlis_store_target_get(sqlite3 *db, int64_t serial,
+    struct jlis_target_row *t, char **err);
+/* Records an answer; number only for 'held', items only for found. */
+int jlis_store_target_answer(sqlite3 *db, int64_t serial, const char *state,
+    const char *number, const char *const items[5], const char *held_reason,
+    char **err);
+
+/* A held answer beside the person's record. */
+struct jlis_held_row {
+	const char *key, *reason, *answered;
+	const char *mine[5];	/* name, kana, birth, sex, address */
+	const char *theirs[5];
+};
+typedef int (*jlis_held_fn)(const struct jlis_held_row *h, void *arg);
+int jlis_store_held(sqlite3 *db, jlis_held_fn fn, void *arg, char **err);
+/* The person's held answer: 1 found (serial and number), 0 none. */
+int jlis_store_held_get(sqlite3 *db, int64_t person, int64_t *serial,
+    char number[13], char **err);
+int jlis_store_resolve(sqlite3 *db, int64_t serial, const char *state,
+    const char *user, const char *reason, char **err);
+
+struct jlis_pending_row {
+	const char *key, *state, *file, *sent, *deadline;
+	int attempt;
+	int overdue;
+};
+typedef int (*jlis_pending_fn)(const struct jlis_pending_row *p, void *arg);
+/* Persons awaiting an answer, or not found and to be asked once more. */
+int jlis_store_pending(sqlite3 *db, int days, jlis_pending_fn fn, void *arg,
+    char **err);
+
+#endif

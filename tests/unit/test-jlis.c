@@ -1,0 +1,240 @@
+/* Unit tests for the J-LIS rules and the format checker: file names and
+ * sequences, target identifiers, byte limits at the edge, 外字 and
+ * half-width kana, municipality check digits, answer rows. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <iconv.h>
+
+#include <cmocka.h>
+
+#include "domain/fieldcheck.h"
+#include "domain/filecheck.h"
+#include "domain/jlis.h"
+#include "util/xmalloc.h"
+
+#define YOSHI "\xf0\xa0\xae\xb7"	/* 𠮷 U+20BB7, outside CP932 */
+#define K25 "一二三四五六七八九十一二三四五六七八九十一二三四五"
+#define RULE "{insurer}{kind}{seq}Y.csv"
+
+static void
+test_names(void **state)
+{
+	struct jlis_name n;
+	char *s;
+
+	(void)state;
+	s = jlis_name_format(RULE, "12345678", 'N', 1);
+	assert_string_equal(s, "12345678N1Y.csv");
+	free(s);
+	s = jlis_name_format(RULE, "12345678", 'G', 12);
+	assert_string_equal(s, "12345678G12Y.csv");
+	free(s);
+	assert_null(jlis_name_format("{x}.csv", "12345678", 'N', 1));
+	assert_int_equal(jlis_name_match(RULE, "12345678G12Y.csv", &n), 1);
+	assert_string_equal(n.insurer, "12345678");
+	assert_int_equal(n.kind, 'G');
+	assert_int_equal(n.seq, 12);
+	/* Leading zeros, sequence 0, other kinds, short codes, extra text. */
+	assert_int_equal(jlis_name_match(RULE, "12345678N01Y.csv", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "12345678N0Y.csv", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "12345678X1Y.csv", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "1234567N1Y.csv", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "12345678N1Y.csv.bak", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "12345678N1Z.csv", &n), 0);
+}
+
+static void
+test_targets(void **state)
+{
+	char ins[9], out[JLIS_TARGET_MAX + 1], *err = NULL;
+	long long serial;
+
+	(void)state;
+	jlis_target_format("12345678", 42, out);
+	assert_string_equal(out, "12345678_42");
+	assert_int_equal(jlis_target_parse(out, strlen(out), ins, &serial, &err), 0);
+	assert_string_equal(ins, "12345678");
+	assert_int_equal(serial, 42);
+	assert_int_equal(jlis_target_parse("12345678_042", 12, ins, &serial, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(jlis_target_parse("12345678-42", 11, ins, &serial, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(jlis_target_parse("1234567a_42", 11, ins, &serial, &err), -1);
+	free(err);
+}
+
+struct scan_count {
+	int gaiji, half;
+};
+
+static void
+scan_cb(enum jlis_bad why, const char *ch, size_t len, void *arg)
+{
+	struct scan_count *c = arg;
+
+	(void)ch;
+	(void)len;
+	if (why == JLIS_BAD_GAIJI)
+		c->gaiji++;
+	else
+		c->half++;
+}
+
+static void
+test_scan(void **state)
+{
+	struct scan_count c = { 0, 0 };
+	const char *v = YOSHI "田　ﾀﾛｳ" YOSHI;
+
+	(void)state;
+	assert_int_equal(jlis_scan(v, strlen(v), scan_cb, &c), 5);
+	assert_int_equal(c.gaiji, 2);
+	assert_int_equal(c.half, 3);
+	assert_int_equal(jlis_scan("山田　太郎", strlen("山田　太郎"), scan_cb, &c), 0);
+	assert_int_equal(jlis_half_kana("ﾀ", 3), 1);
+	assert_int_equal(jlis_half_kana("タ", 3), 0);
+	assert_int_equal(jlis_same_item("山田　", "山田"), 1);
+	assert_int_equal(jlis_same_item("山田", "山田太"), 0);
+}
+
+static void
+test_municipality(void **state)
+{
+	(void)state;
+	assert_int_equal(municipality_check("131016"), 1);
+	assert_int_equal(municipality_check("011002"), 1);
+	assert_int_equal(municipality_check("131041"), 1);
+	assert_int_equal(municipality_check("011011"), 1);
+	assert_int_equal(municipality_check("131017"), 0);
+	assert_int_equal(municipality_check("13101"), 0);
+}
+
+/* Runs the checker over UTF-8 text converted to the layout's CP932. */
+struct run {
+	int n;
+	char msgs[2048];
+};
+
+static void
+collect(const char *msg, void *arg)
+{
+	struct run *r = arg;
+	size_t len = strlen(r->msgs);
+
+	r->n++;
+	snprintf(r->msgs + len, sizeof r->msgs - len, "%s\n", msg);
+}
+
+static int
+check_text(const char *layout_name, const char *file, const char *utf8,
+    struct run *r)
+{
+	const struct filecheck_rules *rules = filecheck_find(layout_name);
+	char *path = xasprintf("%s/forms/%s", MYNA_SRCDIR, rules->layout_file);
+	char *in = (char *)utf8, *buf = xmalloc(strlen(utf8) * 2 + 1), *o = buf;
+	size_t left = strlen(utf8), room = strlen(utf8) * 2 + 1;
+	struct filecheck *fc;
+	struct layout l;
+	iconv_t cd = iconv_open("CP932", "UTF-8");
+	char *err = NULL;
+
+	memset(r, 0, sizeof *r);
+	assert_int_equal(layout_load(path, &l, &err), 0);
+	assert_int_not_equal(iconv(cd, &in, &left, &o, &room), (size_t)-1);
+	iconv_close(cd);
+	fc = filecheck_new(&l, rules, file, collect, r, &err);
+	assert_non_null(fc);
+	filecheck_feed(fc, buf, (size_t)(o - buf));
+	filecheck_finish(fc);
+	filecheck_free(fc);
+	layout_free(&l);
+	free(buf);
+	free(path);
+	return r->n;
+}
+
+static void
+test_byte_edge(void **state)
+{
+	struct run r;
+
+	(void)state;
+	assert_int_equal(check_text("jlis-request", "12345678N1Y.csv",
+	    K25 ",ヤマダ,19750401,1,東京都,131016,12345678_1\r\n", &r), 0);
+	assert_int_equal(check_text("jlis-request", "12345678N1Y.csv",
+	    K25 "一,ヤマダ,19750401,1,東京都,131016,12345678_1\r\n", &r), 1);
+	assert_non_null(strstr(r.msgs, "12345678N1Y.csv:1:name:"));
+	/* Half-width kana is one byte but still refused in a name. */
+	assert_int_equal(check_text("jlis-request", "12345678N1Y.csv",
+	    "ﾔﾏﾀﾞ,ヤマダ,19750401,1,東京都,131016,12345678_1\r\n", &r), 1);
+	assert_non_null(strstr(r.msgs, ":1:name: half-width"));
+}
+
+static void
+test_request_rules(void **state)
+{
+	struct run r;
+
+	(void)state;
+	check_text("jlis-request", "12345678N1Y.csv",
+	    "山田,ヤマダ,19750230,3,東京都,131017,87654321_1\r\n"
+	    "山田,ヤマダ,19750401,1,東京都,131016,87654321_1\r\n"
+	    "山田,ヤマダ,19750401,1,東京都,131016,87654321_2\r\n", &r);
+	assert_non_null(strstr(r.msgs, ":1:birth:"));
+	assert_non_null(strstr(r.msgs, ":1:municipality:"));
+	assert_non_null(strstr(r.msgs, ":2:target: the same value as on line 1"));
+	assert_non_null(strstr(r.msgs, ":3:target: is for insurer 87654321"));
+	check_text("jlis-request", "x.csv",
+	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_1", &r);
+	assert_non_null(strstr(r.msgs, "x.csv:0:-: the file name"));
+	assert_non_null(strstr(r.msgs, "no line end"));
+	assert_int_equal(check_text("jlis-request", "12345678N1Y.csv", "", &r), 1);
+	assert_non_null(strstr(r.msgs, "no data lines"));
+}
+
+static void
+test_answer_rules(void **state)
+{
+	struct run r;
+
+	(void)state;
+	assert_int_equal(check_text("jlis-answer", "12345678N1R.csv",
+	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_1,1,621498320257\r\n"
+	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_2,2,\r\n", &r), 0);
+	check_text("jlis-answer", "12345678N1R.csv",
+	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_1,1,621498320258\r\n"
+	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_2,2,621498320257\r\n"
+	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_3,4,\r\n"
+	    ",ヤマダ,19750401,1,東京都,131016,12345678_4,1,123456789018\r\n", &r);
+	assert_non_null(strstr(r.msgs, ":1:mynumber: check digit"));
+	assert_non_null(strstr(r.msgs, ":2:mynumber: must be empty"));
+	assert_non_null(strstr(r.msgs, ":3:status:"));
+	assert_non_null(strstr(r.msgs, ":4:name:"));
+	/* Messages never repeat a number. */
+	assert_null(strstr(r.msgs, "62149832025"));
+	assert_null(strstr(r.msgs, "123456789018"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_targets),
+		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_municipality),
+		cmocka_unit_test(test_byte_edge),
+		cmocka_unit_test(test_request_rules),
+		cmocka_unit_test(test_answer_rules),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
