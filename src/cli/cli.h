@@ -109,5 +109,15 @@ int cli_cmd_idproof_open(struct cli_args *a);
 int cli_cmd_idproof_patterns(struct cli_args *a);
 int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
+int cli_cmd_media_pack(struct cli_args *a);
+int cli_cmd_media_ship(struct cli_args *a);
+int cli_cmd_media_receive(struct cli_args *a);
+int cli_cmd_media_imported(struct cli_args *a);
+int cli_cmd_media_dispose(struct cli_args *a);
+int cli_cmd_media_list(struct cli_args *a);
+int cli_cmd_media_show(struct cli_args *a);
+int cli_cmd_media_slip(struct cli_args *a);
+int cli_cmd_media_register(struct cli_args *a);
+int cli_cmd_media_password(struct cli_args *a);
 
 #endif

@@ -20,6 +20,8 @@ static const struct {
 	    N_("minutes without a key before the console locks itself") },
 	{ "retention-days", "retention_days", 0, 3650,
 	    N_("days a number is kept after the qualification was lost") },
+	{ "answer-overdue-days", "answer_overdue_days", 1, 365,
+	    N_("days after shipping a medium before its answer is overdue") },
 };
 #define SETTINGS_N (sizeof settings_table / sizeof settings_table[0])
 
