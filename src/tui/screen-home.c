@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ops/idproof.h"
+#include "ops/media.h"
 #include "ops/vault-admin.h"
 #include "tui/screens.h"
 #include "util/hex.h"
@@ -24,7 +25,7 @@ static const struct home_area home_areas[] = {
 	{ '1', N_("Insured"), &screen_persons },
 	{ '2', N_("Numbers"), &screen_numbers },
 	{ '3', N_("ID check"), &screen_idproof_open },
-	{ '4', N_("Media"), NULL },
+	{ '4', N_("Media"), &screen_media },
 	{ '5', N_("Registration"), NULL },
 	{ '6', N_("Evidence"), NULL },
 	{ '7', N_("Audit"), &screen_audit },
@@ -87,6 +88,34 @@ home_draw_idproof(struct tui *t, int y)
 	draw_text(y, 2, COLS - 4, line, n > 0 ? ROLE_WARN : ROLE_NORMAL);
 }
 
+static int
+home_count_media(const struct media_row *m, long overdue, void *arg)
+{
+	long long *n = arg;
+
+	n[0] += strcmp(m->state, "shipped") == 0;
+	n[1] += overdue > 0;
+	return 0;
+}
+
+/* Media in transit and answers overdue (area 4). */
+static void
+home_draw_media(struct tui *t, int y)
+{
+	long long n[2] = { 0, 0 };
+	char line[256], *err = NULL;
+
+	if (ops_media_list(t->s, home_count_media, n, &err) < 0) {
+		draw_text(y, 2, COLS - 4, err, ROLE_ERROR);
+		free(err);
+		return;
+	}
+	/* L10N: home screen: media shipped (輸送中) and answers overdue. */
+	snprintf(line, sizeof line, _("Media     in transit %lld  answers overdue "
+	    "%lld"), n[0], n[1]);
+	draw_text(y, 2, COLS - 4, line, n[1] > 0 ? ROLE_WARN : ROLE_NORMAL);
+}
+
 static void
 home_draw_stats(struct tui *t, int y)
 {
@@ -110,8 +139,9 @@ home_draw_stats(struct tui *t, int y)
 	    h.audit_count, hex, hex + 60);
 	draw_text(y + 4, 2, COLS - 4, line, ROLE_NORMAL);
 	home_draw_idproof(t, y + 5);
-	draw_text(y + 6, 2, COLS - 4, _("Media and registration are not built "
-	    "yet."), ROLE_WARN);
+	home_draw_media(t, y + 6);
+	draw_text(y + 7, 2, COLS - 4, _("Registration is not built yet."),
+	    ROLE_WARN);
 }
 
 /* The menu wraps onto a second line when the terminal is narrow. */
