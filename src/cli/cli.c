@@ -52,7 +52,8 @@ static const struct cli_command cli_commands[] = {
 	{ "settings show", "", N_("show the vault's settings"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_settings_show },
 	{ "settings set", "NAME VALUE",
-	    N_("change a setting: idle-lock-minutes, retention-days (administrator)"),
+	    N_("change a setting: idle-lock-minutes, retention-days, "
+	    "answer-overdue-days (administrator)"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_settings_set },
 	{ "idproof record", "--person KEY --channel CH --mode in-person|post "
 	    "--doc KIND [--doc KIND ...] [--exemption ID]",
@@ -164,6 +165,43 @@ static const struct cli_command cli_commands[] = {
 	    N_("list persons awaiting a J-LIS answer or a re-inquiry, with the "
 	    "deadline"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_jlis_pending },
+	{ "media pack", "DIR --out FILE --checker NAME [--password-out-fd N]",
+	    N_("pack the checked inquiry CSVs of DIR into an AES-256 ZIP with a "
+	    "generated password, shown once (two persons)"),
+	    "vault user password-fd recovery-key-fd out checker "
+	    "checker-password-fd password-out-fd", cli_cmd_media_pack },
+	{ "media ship", "ID --courier NAME --tracking NO --seal NO --notice-date "
+	    "DATE [--date DATE]",
+	    N_("record that a packed medium was handed to the courier"),
+	    "vault user password-fd recovery-key-fd id courier tracking seal "
+	    "notice-date date", cli_cmd_media_ship },
+	{ "media receive", "ID --medium ANSWER-ID --checker NAME [--file FILE] "
+	    "[--date DATE]",
+	    N_("record the answer medium's receipt (two persons)"),
+	    "vault user password-fd recovery-key-fd id medium checker "
+	    "checker-password-fd file date", cli_cmd_media_receive },
+	{ "media imported", "ID --file FILE",
+	    N_("record that the answer was imported from FILE"),
+	    "vault user password-fd recovery-key-fd id file", cli_cmd_media_imported },
+	{ "media dispose", "ID --method METHOD --checker NAME [--date DATE]",
+	    N_("record the medium's disposal and erase its password (two persons)"),
+	    "vault user password-fd recovery-key-fd id method checker "
+	    "checker-password-fd date", cli_cmd_media_dispose },
+	{ "media list", "",
+	    N_("list media: label, state, created, shipped, overdue answer"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_media_list },
+	{ "media show", "ID", N_("show a medium's timeline with its files' SHA-256"),
+	    "vault user password-fd recovery-key-fd id", cli_cmd_media_show },
+	{ "media slip", "ID [--format text|csv]",
+	    N_("print the hand-over slip of the medium's transfers"),
+	    "vault user password-fd recovery-key-fd id format", cli_cmd_media_slip },
+	{ "media register", "[--format text|csv]",
+	    N_("print the disposal register of media"),
+	    "vault user password-fd recovery-key-fd format", cli_cmd_media_register },
+	{ "media password", "ID --checker NAME [--password-out-fd N]",
+	    N_("show a medium's container password again (two persons, audited)"),
+	    "vault user password-fd recovery-key-fd id checker checker-password-fd "
+	    "password-out-fd", cli_cmd_media_password },
 };
 
 static const struct option cli_long[] = {

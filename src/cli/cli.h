@@ -123,5 +123,15 @@ int cli_cmd_jlis_held(struct cli_args *a);
 int cli_cmd_jlis_accept(struct cli_args *a);
 int cli_cmd_jlis_reject(struct cli_args *a);
 int cli_cmd_jlis_pending(struct cli_args *a);
+int cli_cmd_media_pack(struct cli_args *a);
+int cli_cmd_media_ship(struct cli_args *a);
+int cli_cmd_media_receive(struct cli_args *a);
+int cli_cmd_media_imported(struct cli_args *a);
+int cli_cmd_media_dispose(struct cli_args *a);
+int cli_cmd_media_list(struct cli_args *a);
+int cli_cmd_media_show(struct cli_args *a);
+int cli_cmd_media_slip(struct cli_args *a);
+int cli_cmd_media_register(struct cli_args *a);
+int cli_cmd_media_password(struct cli_args *a);
 
 #endif

@@ -5,6 +5,18 @@
 #include <time.h>
 
 #include "ops/dashboard.h"
+#include "ops/media.h"
+
+/* Media shipped and still awaiting their answer, and those overdue. */
+static int
+dashboard_count_media(const struct media_row *m, long overdue, void *arg)
+{
+	struct dashboard *d = arg;
+
+	d->media_transit += strcmp(m->state, "shipped") == 0;
+	d->media_overdue += overdue > 0;
+	return 0;
+}
 
 int
 ops_dashboard(struct session *s, struct dashboard *d, char **err)
@@ -20,8 +32,8 @@ ops_dashboard(struct session *s, struct dashboard *d, char **err)
 	if (dashboard_numbers(s->v->db, today, DASHBOARD_DEADLINE_DAYS, &d->n,
 	    err) < 0 || dashboard_idproof_open(s->v->db, &d->idproof_open, err) < 0)
 		return -1;
-	/* Media and registration are other work areas; they fill these in
-	 * when they land. */
-	d->media_transit = d->media_overdue = d->reg_pending = -1;
-	return 0;
+	/* Registration is another work area; it fills this in when it
+	 * lands. */
+	d->reg_pending = -1;
+	return ops_media_list(s, dashboard_count_media, d, err);
 }

@@ -25,6 +25,8 @@ static const struct {
 	    N_("largest file 'evidence add' takes, in MB (1 MB = 1,048,576 bytes)") },
 	{ "jlis-answer-days", "jlis_answer_days", 1, 365,
 	    N_("days J-LIS has to answer an inquiry before it is overdue") },
+	{ "answer-overdue-days", "answer_overdue_days", 1, 365,
+	    N_("days after shipping a medium before its answer is overdue") },
 };
 #define SETTINGS_N (sizeof settings_table / sizeof settings_table[0])
 

@@ -25,7 +25,7 @@ static const struct home_area home_areas[] = {
 	{ '1', N_("Insured"), &screen_persons },
 	{ '2', N_("Numbers"), &screen_numbers },
 	{ '3', N_("ID check"), &screen_idproof_open },
-	{ '4', N_("Media"), NULL },
+	{ '4', N_("Media"), &screen_media },
 	{ '5', N_("Registration"), NULL },
 	{ '6', N_("Evidence"), &screen_evidence },
 	{ '7', N_("Audit"), &screen_audit },

@@ -59,6 +59,8 @@ struct tui {
 	int home_sel;
 	/* The person the person and number screens work on (their key). */
 	char person_key[96];
+	/* The medium the timeline shows (its label). */
+	char medium_id[16];
 };
 
 void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
@@ -97,6 +99,8 @@ extern const struct screen screen_number_due;
 extern const struct screen screen_idproof;
 extern const struct screen screen_idproof_open;
 extern const struct screen screen_evidence;
+extern const struct screen screen_media;
+extern const struct screen screen_media_timeline;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);

@@ -1,0 +1,363 @@
+/* mynadesk media pack|ship|receive|imported|dispose|list|show|slip|register|
+ * password. The witness of a two-person step is the usual second person:
+ * --checker NAME with the password from the terminal or
+ * --checker-password-fd. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "ops/media.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+static int
+media_done(struct session *s, int rc, char *err)
+{
+	if (rc < 0)
+		cli_error(err ? err : _("failed"));
+	free(err);
+	ops_logout(s);
+	return rc < 0 ? 1 : 0;
+}
+
+/* The medium: the first argument, or --id. */
+static const char *
+media_id(const struct cli_args *a)
+{
+	return a->npos > 0 ? a->pos[0] : a->x[X_ID];
+}
+
+/* Reads the witness's password; NULL (message in *err) on failure. */
+static char *
+media_witness_pw(struct cli_args *a, char **err)
+{
+	char *prompt, *pw;
+
+	if (a->checker == NULL) {
+		err_set(err, _("this step needs a witness: give --checker NAME (a "
+		    "second user, who types their password)"));
+		return NULL;
+	}
+	prompt = xasprintf(_("password for the witness %s"), a->checker);
+	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	free(prompt);
+	return pw;
+}
+
+static int
+media_format(const struct cli_args *a, enum media_format *f)
+{
+	const char *v = a->x[X_FORMAT];
+
+	if (v == NULL || strcmp(v, "text") == 0)
+		*f = MEDIA_TEXT;
+	else if (strcmp(v, "csv") == 0)
+		*f = MEDIA_CSV;
+	else
+		return cli_error(_("--format is text or csv"));
+	return 0;
+}
+
+/* The password goes to --password-out-fd when given, else to stdout once. */
+static int
+media_show_password(const struct cli_args *a, const char *label, const char *pw,
+    int first)
+{
+	int fd = cli_opt_fd(a, X_PASSWORD_OUT_FD);
+	size_t len = strlen(pw);
+	ssize_t w;
+
+	if (fd < 0) {
+		printf("password %s\n", pw);
+		if (first)
+			fprintf(stderr, _("mynadesk: write down the password of %s "
+			    "for the separate notification: it is not shown "
+			    "again\n"), label);
+		return 0;
+	}
+	do
+		w = write(fd, pw, len);
+	while (w < 0 && errno == EINTR);
+	if (w != (ssize_t)len || write(fd, "\n", 1) != 1)
+		return cli_error(_("cannot write the password to --password-out-fd"));
+	return 0;
+}
+
+int
+cli_cmd_media_pack(struct cli_args *a)
+{
+	struct media_pack_result res;
+	struct checker w = { a->checker, NULL };
+	struct session *s;
+	char *err = NULL, *pw = NULL;
+	int rc = -1;
+
+	if (a->npos != 1 || a->out == NULL || a->checker == NULL)
+		return cli_error(_("usage: media pack DIR --out FILE --checker NAME"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((pw = media_witness_pw(a, &err)) != NULL) {
+		w.password = pw;
+		rc = ops_media_pack(s, a->pos[0], a->out, &w, &res, &err);
+	}
+	secret_free_str(pw);
+	if (rc == 0) {
+		printf("%s %s %zu\n", res.label, res.sha256, res.nfiles);
+		fflush(stdout);
+		if (media_show_password(a, res.label, res.password, 1) != 0)
+			rc = -1;
+		secret_wipe(res.password, sizeof res.password);
+		if (rc < 0)
+			err = xstrdup(_("the medium is recorded, but its password was "
+			    "not shown: use 'media password' with a witness"));
+	}
+	return media_done(s, rc, err);
+}
+
+static void
+media_step_args(const struct cli_args *a, struct media_step_in *in)
+{
+	memset(in, 0, sizeof *in);
+	in->date = a->x[X_DATE];
+	in->courier = a->x[X_COURIER];
+	in->tracking = a->x[X_TRACKING];
+	in->seal = a->x[X_SEAL];
+	in->notice_date = a->x[X_NOTICE_DATE];
+	in->answer_medium = a->x[X_MEDIUM];
+	in->file = a->x[X_FILE];
+	in->method = a->x[X_METHOD];
+}
+
+int
+cli_cmd_media_ship(struct cli_args *a)
+{
+	struct media_step_in in;
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (media_id(a) == NULL)
+		return cli_error(_("usage: media ship ID --courier NAME --tracking NO "
+		    "--seal NO --notice-date DATE [--date DATE]"));
+	media_step_args(a, &in);
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_media_ship(s, media_id(a), &in, &err);
+	if (rc == 0)
+		printf(_("%s shipped\n"), media_id(a));
+	return media_done(s, rc, err);
+}
+
+/* receive and dispose: one person with a witness. */
+static int
+media_witnessed(struct cli_args *a, int dispose)
+{
+	struct media_step_in in;
+	struct checker w = { a->checker, NULL };
+	struct session *s;
+	char *err = NULL, *pw;
+	int rc = -1;
+
+	media_step_args(a, &in);
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((pw = media_witness_pw(a, &err)) != NULL) {
+		w.password = pw;
+		rc = dispose ? ops_media_dispose(s, media_id(a), &in, &w, &err) :
+		    ops_media_receive(s, media_id(a), &in, &w, &err);
+	}
+	secret_free_str(pw);
+	if (rc == 0)
+		printf(dispose ? _("%s disposed of\n") : _("%s: answer received\n"),
+		    media_id(a));
+	return media_done(s, rc, err);
+}
+
+int
+cli_cmd_media_receive(struct cli_args *a)
+{
+	if (media_id(a) == NULL)
+		return cli_error(_("usage: media receive ID --medium ANSWER-ID "
+		    "--checker NAME [--file FILE] [--date DATE]"));
+	return media_witnessed(a, 0);
+}
+
+int
+cli_cmd_media_dispose(struct cli_args *a)
+{
+	if (media_id(a) == NULL)
+		return cli_error(_("usage: media dispose ID --method METHOD --checker "
+		    "NAME [--date DATE]"));
+	return media_witnessed(a, 1);
+}
+
+int
+cli_cmd_media_imported(struct cli_args *a)
+{
+	const char *files[1];
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (media_id(a) == NULL || a->x[X_FILE] == NULL)
+		return cli_error(_("usage: media imported ID --file FILE"));
+	files[0] = a->x[X_FILE];
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_media_answer_imported(s, media_id(a), files, 1, NULL, &err);
+	if (rc == 0)
+		printf(_("%s: answer imported\n"), media_id(a));
+	return media_done(s, rc, err);
+}
+
+static int
+media_list_line(const struct media_row *m, long overdue, void *arg)
+{
+	char od[48];
+
+	(*(int *)arg)++;
+	if (overdue > 0)
+		snprintf(od, sizeof od, "overdue=%ld", overdue);
+	else
+		snprintf(od, sizeof od, "-");
+	printf("%-6s %-9s %.10s %-10s %s\n", m->label, m->state, m->created,
+	    m->shipped[0] ? m->shipped : "-", od);
+	return 0;
+}
+
+int
+cli_cmd_media_list(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc, n = 0;
+
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_media_list(s, media_list_line, &n, &err);
+	if (rc == 0 && n == 0)
+		printf("%s\n", _("no media"));
+	return media_done(s, rc, err);
+}
+
+static void
+media_show_step(const struct media_step_view *sv)
+{
+	const struct media_event *e = &sv->ev;
+	size_t i;
+
+	printf("%s %-9s %s%s%s", e->date, e->step, e->actor,
+	    e->witness[0] ? " / " : "", e->witness);
+	if (e->courier[0])
+		printf(" courier=%s tracking=%s seal=%s notice=%s", e->courier,
+		    e->tracking, e->seal, e->notice_date);
+	if (e->answer_medium[0])
+		printf(" answer_medium=%s", e->answer_medium);
+	if (e->method[0])
+		printf(" method=%s", e->method);
+	if (e->summary[0] && strcmp(e->step, "created") != 0)
+		printf(" summary=%s", e->summary);
+	printf("\n");
+	for (i = 0; i < sv->nfiles; i++)
+		printf("    %s %lld %s\n", sv->files[i].name, sv->files[i].bytes,
+		    sv->files[i].sha256);
+}
+
+int
+cli_cmd_media_show(struct cli_args *a)
+{
+	struct media_view v;
+	struct session *s;
+	char *err = NULL;
+	size_t i;
+	int rc;
+
+	if (media_id(a) == NULL)
+		return cli_error(_("usage: media show ID"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((rc = ops_media_view(s, media_id(a), &v, &err)) == 0) {
+		printf("%s %s %s %s\n", v.m.label, v.m.state, v.m.sha256,
+		    v.m.container);
+		for (i = 0; i < v.nsteps; i++)
+			media_show_step(&v.steps[i]);
+		if (v.overdue > 0)
+			printf(_("answer overdue by %ld days (shipped %s, limit %ld "
+			    "days)\n"), v.overdue, v.m.shipped,
+			    ops_media_overdue_limit(s));
+		media_view_clear(&v);
+	}
+	return media_done(s, rc, err);
+}
+
+int
+cli_cmd_media_slip(struct cli_args *a)
+{
+	enum media_format f;
+	struct media_view v;
+	struct session *s;
+	char *err = NULL, *text, *assoc;
+	int rc;
+
+	if (media_id(a) == NULL)
+		return cli_error(_("usage: media slip ID [--format text|csv]"));
+	if (media_format(a, &f) != 0)
+		return 2;
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((rc = ops_media_view(s, media_id(a), &v, &err)) == 0) {
+		assoc = xasprintf("%s (%s)", s->vault_name, s->v->insurer);
+		text = media_slip(&v, assoc, f);
+		fputs(text, stdout);
+		free(text);
+		free(assoc);
+		media_view_clear(&v);
+	}
+	return media_done(s, rc, err);
+}
+
+int
+cli_cmd_media_register(struct cli_args *a)
+{
+	enum media_format f;
+	struct session *s;
+	char *err = NULL, *text;
+
+	if (media_format(a, &f) != 0)
+		return 2;
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((text = media_register(s, f, &err)) != NULL)
+		fputs(text, stdout);
+	free(text);
+	return media_done(s, text ? 0 : -1, err);
+}
+
+int
+cli_cmd_media_password(struct cli_args *a)
+{
+	struct checker w = { a->checker, NULL };
+	struct session *s;
+	char *err = NULL, *pw, *shown = NULL;
+	int rc = -1;
+
+	if (media_id(a) == NULL || a->checker == NULL)
+		return cli_error(_("usage: media password ID --checker NAME"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((pw = media_witness_pw(a, &err)) != NULL) {
+		w.password = pw;
+		rc = ops_media_password(s, media_id(a), &w, &shown, &err);
+	}
+	secret_free_str(pw);
+	if (rc == 0 && media_show_password(a, media_id(a), shown, 0) != 0)
+		rc = -1;
+	secret_free_str(shown);
+	return media_done(s, rc, err);
+}

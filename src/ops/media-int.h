@@ -1,0 +1,18 @@
+/* Helpers the media ops files share; not for the console or the CLI. */
+#ifndef MYNA_OPS_MEDIA_INT_H
+#define MYNA_OPS_MEDIA_INT_H
+
+#include "ops/media.h"
+
+/* SHA-256 (hex) and size of a file, read in chunks. */
+int media_sha256_file(const char *path, char hex[65], long long *bytes,
+    char **err);
+/* Checks a free-text item (NULL passes); digits_ok allows 12-digit runs. */
+int media_text_ok(const char *what, const char *v, int digits_ok, char **err);
+/* In an open transaction: finds the medium and checks the step and date. */
+int media_begin_step(struct session *s, const char *id, enum media_step step,
+    const char *date, struct media_row *m, char out_date[11], char **err);
+void media_event_init(struct media_event *ev, struct session *s,
+    enum media_step st, const char *date, const char *witness);
+
+#endif

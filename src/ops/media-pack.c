@@ -1,0 +1,230 @@
+/* Packing: the checked inquiry files of a folder into a new AES ZIP with a
+ * generated password, recorded as a medium (created, packed) in one
+ * audited transaction together with the password. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/sha.h>
+
+#include "domain/zipbox.h"
+#include "ops/media-int.h"
+#include "ops/media.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/readfile.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+struct pack_file {
+	char *name;
+	char *data;
+	size_t len;
+	char sha256[65];
+};
+
+struct pack {
+	struct pack_file *f;
+	size_t n;
+};
+
+static void
+pack_free(struct pack *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->f[i].name);
+		free(p->f[i].data);
+	}
+	free(p->f);
+	memset(p, 0, sizeof *p);
+}
+
+static int
+pack_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pack_file *)a)->name,
+	    ((const struct pack_file *)b)->name);
+}
+
+/* The *.csv names in dir, sorted, so the container's order is stable. */
+static int
+pack_list(const char *dir, struct pack *p, char **err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len;
+
+	if (d == NULL)
+		return err_set(err, _("cannot read the folder %s: %s"), dir,
+		    strerror(errno));
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
+			continue;
+		p->f = xrealloc(p->f, (p->n + 1) * sizeof *p->f);
+		memset(&p->f[p->n], 0, sizeof *p->f);
+		p->f[p->n++].name = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (p->n == 0)
+		return err_set(err, _("no .csv files in %s: nothing to pack"), dir);
+	qsort(p->f, p->n, sizeof *p->f, pack_cmp);
+	return 0;
+}
+
+/* Reads, checks and hashes each file; what is packed is what was read. */
+static int
+pack_read(struct session *s, const char *dir, struct pack *p, char **err)
+{
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	size_t i;
+	char *path;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < p->n; i++) {
+		struct pack_file *f = &p->f[i];
+
+		path = xasprintf("%s/%s", dir, f->name);
+		rc = readfile_all(path, MEDIA_FILE_MAX, &f->data, &f->len, err);
+		free(path);
+		if (rc == 0)
+			rc = ops_media_check_file(s, f->name, f->data, f->len, err);
+		if (rc == 0) {
+			SHA256((const unsigned char *)f->data, f->len, digest);
+			hex_encode(digest, sizeof digest, f->sha256);
+		}
+	}
+	return rc;
+}
+
+/* A sequence number may not be reused: refuse a name already on a medium
+ * that was shipped or still exists. */
+static int
+pack_unused(struct session *s, const struct pack *p, char **err)
+{
+	size_t i;
+	char *label;
+
+	for (i = 0; i < p->n; i++) {
+		if ((label = media_name_in_use(s->v->db, p->f[i].name)) != NULL) {
+			err_set(err, _("%s is already on medium %s: a sequence number "
+			    "may not be reused"), p->f[i].name, label);
+			free(label);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+pack_steps(struct session *s, const struct pack *p, const char *witness,
+    long long id, const char *label, const char *sha256, char **err)
+{
+	struct media_event ev;
+	struct media_file mf;
+	char today[11], *detail = xstrdup("files="), *t;
+	size_t i;
+	int rc;
+
+	media_today(today);
+	media_event_init(&ev, s, MSTEP_CREATED, today, NULL);
+	snprintf(ev.summary, sizeof ev.summary, "%zu", p->n);
+	rc = media_event_add(s->v->db, id, &ev, err);
+	for (i = 0; rc == 0 && i < p->n; i++) {
+		snprintf(mf.name, sizeof mf.name, "%s", p->f[i].name);
+		snprintf(mf.sha256, sizeof mf.sha256, "%s", p->f[i].sha256);
+		mf.bytes = (long long)p->f[i].len;
+		rc = media_file_add(s->v->db, ev.id, &mf, err);
+		t = xasprintf("%s%s%s:%s", detail, i ? "," : "", mf.name, mf.sha256);
+		free(detail);
+		detail = t;
+	}
+	if (rc == 0)
+		rc = ops_audit(s, "", "media.create", label, detail, err);
+	free(detail);
+	media_event_init(&ev, s, MSTEP_PACKED, today, witness);
+	if (rc == 0)
+		rc = media_event_add(s->v->db, id, &ev, err);
+	detail = xasprintf("container_sha256=%s members=%zu encryption=aes-256 "
+	    "password=generated", sha256, p->n);
+	if (rc == 0)
+		rc = ops_audit(s, witness, "media.pack", label, detail, err);
+	free(detail);
+	return rc;
+}
+
+/* Inside the transaction: write the container, record it, keep the key. */
+static int
+pack_record(struct session *s, const struct pack *p, const char *out,
+    const char *witness, struct media_pack_result *res, char **err)
+{
+	struct zipbox_member *m = xcalloc(p->n, sizeof *m);
+	char real[PATH_MAX];
+	long long id, bytes;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < p->n; i++) {
+		m[i].name = p->f[i].name;
+		m[i].data = p->f[i].data;
+		m[i].len = p->f[i].len;
+	}
+	rc = pack_unused(s, p, err);
+	if (rc == 0)
+		rc = zipbox_pack(out, m, p->n, res->password, err);
+	free(m);
+	if (rc < 0)
+		return -1;
+	rc = media_sha256_file(out, res->sha256, &bytes, err);
+	if (rc == 0)
+		rc = media_insert(s->v->db, realpath(out, real) ? real : out,
+		    res->sha256, &id, res->label, err);
+	if (rc == 0)
+		rc = media_secret_put(s->v->db, id, res->password, err);
+	if (rc == 0)
+		rc = pack_steps(s, p, witness, id, res->label, res->sha256, err);
+	if (rc < 0)
+		unlink(out);
+	return rc;
+}
+
+int
+ops_media_pack(struct session *s, const char *dir, const char *out,
+    const struct checker *witness, struct media_pack_result *res, char **err)
+{
+	struct pack p = { NULL, 0 };
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (dir == NULL || out == NULL)
+		return err_set(err, _("name the folder of checked files and the "
+		    "container to write (--out)"));
+	rc = pack_list(dir, &p, err);
+	if (rc == 0)
+		rc = pack_read(s, dir, &p, err);
+	if (rc == 0)
+		rc = ops_second_person(s, witness ? witness->name : NULL,
+		    witness ? witness->password : NULL, err);
+	if (rc == 0 && media_password_new(res->password) < 0)
+		rc = err_set(err, _("no random numbers for the password"));
+	if (rc == 0 && (rc = db_begin(s->v->db, err)) == 0) {
+		rc = pack_record(s, &p, out, witness->name, res, err);
+		if (rc < 0)
+			db_rollback(s->v->db);
+		else if ((rc = ops_commit(s, err)) < 0)
+			unlink(out);
+	}
+	res->nfiles = p.n;
+	pack_free(&p);
+	if (rc < 0)
+		secret_wipe(res->password, sizeof res->password);
+	return rc;
+}

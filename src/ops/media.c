@@ -1,0 +1,369 @@
+/* A medium's custody steps after packing: shipped, answer received, answer
+ * imported, disposed of. Each is one audited transaction, in order. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/evp.h>
+
+#include "domain/dates.h"
+#include "domain/redact.h"
+#include "ops/media.h"
+#include "ops/media-int.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+void
+media_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int
+media_sha256_file(const char *path, char hex[65], long long *bytes, char **err)
+{
+	unsigned char buf[65536], digest[32];
+	EVP_MD_CTX *md;
+	FILE *f;
+	size_t n;
+	int rc = 0;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return err_set(err, _("cannot read %s: %s"), path, strerror(errno));
+	md = EVP_MD_CTX_new();
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	*bytes = 0;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		EVP_DigestUpdate(md, buf, n);
+		*bytes += (long long)n;
+	}
+	if (ferror(f))
+		rc = err_set(err, _("cannot read %s: %s"), path, strerror(errno));
+	EVP_DigestFinal_ex(md, digest, NULL);
+	EVP_MD_CTX_free(md);
+	fclose(f);
+	hex_encode(digest, 32, hex);
+	return rc;
+}
+
+/* Free text for a step: short, one line, and never a 12-digit run that
+ * could be an individual number (the tracking number is exempt: couriers'
+ * are 12 digits). */
+int
+media_text_ok(const char *what, const char *v, int digits_ok, char **err)
+{
+	char *masked;
+	size_t i;
+	int same;
+
+	if (v == NULL)
+		return 0;
+	if (strlen(v) > MEDIA_TEXT_MAX)
+		return err_set(err, _("%s is longer than %d bytes"), what,
+		    MEDIA_TEXT_MAX);
+	for (i = 0; v[i] != '\0'; i++)
+		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
+			return err_set(err, _("%s contains a control character"), what);
+	if (digits_ok)
+		return 0;
+	masked = redact_numbers(v);
+	same = strcmp(masked, v) == 0;
+	free(masked);
+	return same ? 0 : err_set(err, _("%s contains a run of 12 digits: no "
+	    "individual numbers here"), what);
+}
+
+struct media_last {
+	enum media_step step;
+	char date[11];
+};
+
+static int
+media_last_fn(const struct media_event *ev, void *arg)
+{
+	struct media_last *l = arg;
+	int s = media_step_parse(ev->step);
+
+	if (s >= 0)
+		l->step = (enum media_step)s;
+	snprintf(l->date, sizeof l->date, "%s", ev->date);
+	return 0;
+}
+
+/* Finds the medium and checks that step may come next on date (given, or
+ * today): a real day, not in the future, not before the last step. */
+int
+media_begin_step(struct session *s, const char *id, enum media_step step,
+    const char *date, struct media_row *m, char out_date[11], char **err)
+{
+	struct media_last last = { MSTEP_CREATED, "" };
+	char today[11];
+	int found;
+
+	media_today(today);
+	if (date != NULL && date_check(date, err) < 0)
+		return -1;
+	snprintf(out_date, 11, "%s", date ? date : today);
+	if (strcmp(out_date, today) > 0)
+		return err_set(err, _("%s is in the future"), out_date);
+	found = media_find(s->v->db, id, m, err);
+	if (found <= 0)
+		return found < 0 ? -1 : err_set(err, _("no medium '%s': see 'media "
+		    "list'"), id ? id : "");
+	if (media_events(s->v->db, m->id, media_last_fn, &last, err) < 0 ||
+	    media_step_allowed(last.step, step, err) < 0)
+		return -1;
+	if (strcmp(out_date, last.date) < 0)
+		return err_set(err, _("%s is before the medium's last step (%s, %s)"),
+		    out_date, media_step_label(last.step), last.date);
+	return 0;
+}
+
+void
+media_event_init(struct media_event *ev, struct session *s, enum media_step st,
+    const char *date, const char *witness)
+{
+	memset(ev, 0, sizeof *ev);
+	snprintf(ev->step, sizeof ev->step, "%s", media_step_name(st));
+	snprintf(ev->date, sizeof ev->date, "%s", date);
+	snprintf(ev->actor, sizeof ev->actor, "%s", s->user);
+	snprintf(ev->witness, sizeof ev->witness, "%s", witness ? witness : "");
+}
+
+static void
+media_put(char *dst, size_t n, const char *v)
+{
+	snprintf(dst, n, "%s", v ? v : "");
+}
+
+/* Writes the step, moves the state and audits, then commits. */
+static int
+media_finish(struct session *s, const struct media_row *m,
+    struct media_event *ev, const struct media_file *file, const char *action,
+    const char *detail, char **err)
+{
+	int rc;
+
+	rc = media_event_add(s->v->db, m->id, ev, err);
+	if (rc == 0 && file != NULL)
+		rc = media_file_add(s->v->db, ev->id, file, err);
+	if (rc == 0)
+		rc = media_set_state(s->v->db, m->id, ev->step,
+		    strcmp(ev->step, "shipped") == 0 ? ev->date : NULL, err);
+	if (rc == 0)
+		rc = ops_audit(s, ev->witness, action, m->label, detail, err);
+	if (rc < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+int
+ops_media_ship(struct session *s, const char *id,
+    const struct media_step_in *in, char **err)
+{
+	struct media_event ev;
+	struct media_row m;
+	char date[11], *detail;
+	int rc;
+
+	if (in->courier == NULL || in->courier[0] == '\0' || in->tracking == NULL ||
+	    in->tracking[0] == '\0' || in->seal == NULL || in->seal[0] == '\0')
+		return err_set(err, _("shipping needs the courier, the tracking "
+		    "number and the case or seal number"));
+	if (in->notice_date == NULL)
+		return err_set(err, _("shipping needs the date the sending notice was "
+		    "made (--notice-date)"));
+	if (media_text_ok(_("the courier"), in->courier, 0, err) < 0 ||
+	    media_text_ok(_("the tracking number"), in->tracking, 1, err) < 0 ||
+	    media_text_ok(_("the seal number"), in->seal, 0, err) < 0 ||
+	    date_check(in->notice_date, err) < 0)
+		return -1;
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	if (media_begin_step(s, id, MSTEP_SHIPPED, in->date, &m, date, err) < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	media_event_init(&ev, s, MSTEP_SHIPPED, date, NULL);
+	media_put(ev.courier, sizeof ev.courier, in->courier);
+	media_put(ev.tracking, sizeof ev.tracking, in->tracking);
+	media_put(ev.seal, sizeof ev.seal, in->seal);
+	media_put(ev.notice_date, sizeof ev.notice_date, in->notice_date);
+	detail = xasprintf("date=%s courier=%s tracking=%s seal=%s notice=%s "
+	    "container_sha256=%s", date, in->courier, in->tracking, in->seal,
+	    in->notice_date, m.sha256);
+	rc = media_finish(s, &m, &ev, NULL, "media.ship", detail, err);
+	free(detail);
+	return rc;
+}
+
+int
+ops_media_receive(struct session *s, const char *id,
+    const struct media_step_in *in, const struct checker *witness, char **err)
+{
+	struct media_event ev;
+	struct media_file f;
+	struct media_row m;
+	char date[11], *detail;
+	const char *base;
+	int rc;
+
+	if (in->answer_medium == NULL || in->answer_medium[0] == '\0')
+		return err_set(err, _("receipt needs the answer medium's id "
+		    "(--medium)"));
+	if (media_text_ok(_("the answer medium's id"), in->answer_medium, 0,
+	    err) < 0)
+		return -1;
+	memset(&f, 0, sizeof f);
+	if (in->file != NULL) {
+		if (media_sha256_file(in->file, f.sha256, &f.bytes, err) < 0)
+			return -1;
+		base = strrchr(in->file, '/');
+		media_put(f.name, sizeof f.name, base ? base + 1 : in->file);
+	}
+	if (ops_second_person(s, witness ? witness->name : NULL,
+	    witness ? witness->password : NULL, err) < 0 ||
+	    db_begin(s->v->db, err) < 0)
+		return -1;
+	if (media_begin_step(s, id, MSTEP_RECEIVED, in->date, &m, date, err) < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	media_event_init(&ev, s, MSTEP_RECEIVED, date, witness->name);
+	media_put(ev.answer_medium, sizeof ev.answer_medium, in->answer_medium);
+	detail = xasprintf("date=%s answer_medium=%s file=%s sha256=%s", date,
+	    in->answer_medium, in->file ? f.name : "-",
+	    in->file ? f.sha256 : "-");
+	rc = media_finish(s, &m, &ev, in->file ? &f : NULL, "media.receive",
+	    detail, err);
+	free(detail);
+	return rc;
+}
+
+int
+ops_media_dispose(struct session *s, const char *id,
+    const struct media_step_in *in, const struct checker *witness, char **err)
+{
+	struct media_event ev;
+	struct media_row m;
+	char date[11], *detail;
+	int rc;
+
+	if (in->method == NULL || in->method[0] == '\0')
+		return err_set(err, _("disposal needs the method (--method), e.g. "
+		    "shredded or degaussed"));
+	if (media_text_ok(_("the method"), in->method, 0, err) < 0 ||
+	    ops_second_person(s, witness ? witness->name : NULL,
+	    witness ? witness->password : NULL, err) < 0 ||
+	    db_begin(s->v->db, err) < 0)
+		return -1;
+	if (media_begin_step(s, id, MSTEP_DISPOSED, in->date, &m, date, err) < 0 ||
+	    media_secret_drop(s->v->db, m.id, err) < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	media_event_init(&ev, s, MSTEP_DISPOSED, date, witness->name);
+	media_put(ev.method, sizeof ev.method, in->method);
+	detail = xasprintf("date=%s method=%s container_sha256=%s password=erased",
+	    date, in->method, m.sha256);
+	rc = media_finish(s, &m, &ev, NULL, "media.dispose", detail, err);
+	free(detail);
+	return rc;
+}
+
+/* Hashes every imported file, then writes the step; the caller's
+ * transaction is open. */
+int
+ops_media_answer_imported_tx(struct session *s, const char *id,
+    const char *const *files, size_t nfiles, const char *summary, char **err)
+{
+	struct media_event ev;
+	struct media_file *f;
+	struct media_row m;
+	char date[11], *detail, *t;
+	const char *base;
+	size_t i;
+	int rc = 0;
+
+	if (nfiles == 0)
+		return err_set(err, _("name the imported answer file (--file)"));
+	if (media_text_ok(_("the summary"), summary, 0, err) < 0 ||
+	    media_begin_step(s, id, MSTEP_IMPORTED, NULL, &m, date, err) < 0)
+		return -1;
+	f = xcalloc(nfiles, sizeof *f);
+	detail = xasprintf("date=%s summary=%s", date, summary ? summary : "-");
+	for (i = 0; rc == 0 && i < nfiles; i++) {
+		rc = media_sha256_file(files[i], f[i].sha256, &f[i].bytes, err);
+		base = strrchr(files[i], '/');
+		media_put(f[i].name, sizeof f[i].name, base ? base + 1 : files[i]);
+		t = xasprintf("%s file=%s sha256=%s", detail, f[i].name, f[i].sha256);
+		free(detail);
+		detail = t;
+	}
+	media_event_init(&ev, s, MSTEP_IMPORTED, date, NULL);
+	media_put(ev.summary, sizeof ev.summary, summary);
+	if (rc == 0)
+		rc = media_event_add(s->v->db, m.id, &ev, err);
+	for (i = 0; rc == 0 && i < nfiles; i++)
+		rc = media_file_add(s->v->db, ev.id, &f[i], err);
+	if (rc == 0)
+		rc = media_set_state(s->v->db, m.id, ev.step, NULL, err);
+	if (rc == 0)
+		rc = ops_audit(s, "", "media.import", m.label, detail, err);
+	free(detail);
+	free(f);
+	return rc;
+}
+
+int
+ops_media_answer_imported(struct session *s, const char *id,
+    const char *const *files, size_t nfiles, const char *summary, char **err)
+{
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	if (ops_media_answer_imported_tx(s, id, files, nfiles, summary, err) < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+int
+ops_media_password(struct session *s, const char *id,
+    const struct checker *witness, char **password, char **err)
+{
+	struct media_row m;
+	int found;
+
+	*password = NULL;
+	if (ops_second_person(s, witness ? witness->name : NULL,
+	    witness ? witness->password : NULL, err) < 0 ||
+	    db_begin(s->v->db, err) < 0)
+		return -1;
+	found = media_find(s->v->db, id, &m, err);
+	if (found > 0 && (*password = media_secret_get(s->v->db, m.id)) == NULL)
+		err_set(err, _("the password of %s is no longer kept: the medium was "
+		    "disposed of"), m.label);
+	else if (found == 0)
+		err_set(err, _("no medium '%s': see 'media list'"), id ? id : "");
+	if (*password == NULL || ops_audit(s, witness->name, "media.password",
+	    m.label, "shown=yes", err) < 0) {
+		secret_free_str(*password);
+		*password = NULL;
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}

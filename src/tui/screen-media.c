@@ -1,0 +1,275 @@
+/* Media (媒体): the list of media with their state and a mark on answers
+ * that are overdue, and one medium's timeline. Recording steps is done
+ * with 'mynadesk media ...' for now; these screens only show. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops/media.h"
+#include "tui/person-text.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define MEDIA_ROWS 300
+
+struct media_line {
+	char label[16];
+	char state[12];
+	char created[11];
+	char shipped[11];
+	long overdue;
+};
+
+struct media_screen {
+	struct media_line row[MEDIA_ROWS];
+	int n, more, sel, scroll;
+};
+
+static struct media_screen *
+media_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL)
+		*slot = xcalloc(1, sizeof(struct media_screen));
+	return *slot;
+}
+
+/* The state's words as on the timeline. */
+static const char *
+media_state_text(const char *state)
+{
+	int s = media_step_parse(state);
+
+	return s < 0 ? state : media_step_label((enum media_step)s);
+}
+
+static int
+media_add(const struct media_row *m, long overdue, void *arg)
+{
+	struct media_screen *d = arg;
+	struct media_line *r;
+
+	if (d->n == MEDIA_ROWS) {
+		d->more = 1;
+		return 1;
+	}
+	r = &d->row[d->n++];
+	ptext_copy(r->label, sizeof r->label, m->label);
+	ptext_copy(r->state, sizeof r->state, m->state);
+	ptext_copy(r->created, sizeof r->created, m->created);
+	ptext_copy(r->shipped, sizeof r->shipped, m->shipped);
+	r->overdue = overdue;
+	return 0;
+}
+
+static void
+media_enter(struct tui *t)
+{
+	struct media_screen *d = media_state(t);
+	char *err = NULL;
+	int i, late = 0;
+
+	d->n = d->more = 0;
+	if (ops_media_list(t->s, media_add, d, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+		return;
+	}
+	if (d->sel >= d->n)
+		d->sel = d->n > 0 ? d->n - 1 : 0;
+	for (i = 0; i < d->n; i++)
+		late += d->row[i].overdue > 0;
+	if (late > 0)
+		/* L10N: %d media whose answer has not come back in time. */
+		tui_message(t, ROLE_WARN, _("answers overdue: %d"), late);
+	else if (d->n > 0)
+		tui_message(t, ROLE_NORMAL, "%s", _("choose with the arrows, Enter "
+		    "shows the timeline"));
+}
+
+static void
+media_row_draw(int y, const char *label, const char *state,
+    const char *created, const char *shipped, const char *note,
+    enum draw_role role, enum draw_role note_role)
+{
+	if (role == ROLE_SELECTED)
+		draw_line(y, ROLE_SELECTED);
+	draw_text(y, 2, 7, label, role);
+	draw_text(y, 10, 18, state, role);
+	draw_text(y, 29, 11, created, role);
+	draw_text(y, 41, 11, shipped, role);
+	if (COLS > 56)
+		draw_text(y, 53, COLS - 54, note, role == ROLE_SELECTED ? role :
+		    note_role);
+}
+
+static void
+media_draw(struct tui *t, int top, int rows)
+{
+	struct media_screen *d = media_state(t);
+	char note[96];
+	int y, i, list_rows = rows - 2;
+
+	(void)t;
+	if (d->n == 0) {
+		draw_text(top + 1, 2, COLS - 4, _("No media yet: pack the checked "
+		    "inquiry files with 'mynadesk media pack'."), ROLE_NORMAL);
+		return;
+	}
+	media_row_draw(top, _("medium"), _("state"), _("created"), _("shipped"),
+	    _("answer"), ROLE_TITLE, ROLE_TITLE);
+	if (d->sel < d->scroll)
+		d->scroll = d->sel;
+	if (list_rows > 0 && d->sel >= d->scroll + list_rows)
+		d->scroll = d->sel - list_rows + 1;
+	y = top + 1;
+	for (i = d->scroll; i < d->n && y < top + rows; i++, y++) {
+		const struct media_line *r = &d->row[i];
+
+		note[0] = '\0';
+		if (r->overdue > 0)
+			/* L10N: the answer mark on the media list. */
+			snprintf(note, sizeof note, _("! overdue %ld days"), r->overdue);
+		media_row_draw(y, r->label, media_state_text(r->state), r->created,
+		    r->shipped[0] ? r->shipped : "-", note,
+		    i == d->sel ? ROLE_SELECTED : ROLE_NORMAL, ROLE_WARN);
+	}
+}
+
+static int
+media_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct media_screen *d = media_state(t);
+
+	if (!is_fkey && ch == 0x1b)
+		return KEY_BACK;
+	if (ptext_is_enter(ch, is_fkey)) {
+		if (d->n == 0)
+			return KEY_HANDLED;
+		ptext_copy(t->medium_id, sizeof t->medium_id, d->row[d->sel].label);
+		tui_push(t, &screen_media_timeline);
+		return KEY_HANDLED;
+	}
+	if (is_fkey && ch == KEY_DOWN && d->sel + 1 < d->n)
+		d->sel++;
+	else if (is_fkey && ch == KEY_UP && d->sel > 0)
+		d->sel--;
+	else
+		return KEY_IGNORED;
+	return KEY_HANDLED;
+}
+
+const struct screen screen_media = {
+	/* L10N: breadcrumb: the media area (媒体). */
+	.crumb = N_("Media"),
+	.help = N_("Media exchanged with J-LIS, newest first.\n"
+	    "Each medium goes: packed (with a witness), shipped,\n"
+	    "answer received (with a witness), answer imported,\n"
+	    "disposed of (with a witness). '! overdue' marks an\n"
+	    "answer not received within answer-overdue-days\n"
+	    "(a setting, 28 days unless changed).\n"
+	    "Enter shows the medium's timeline.\n"
+	    "Steps are recorded with 'mynadesk media ...';\n"
+	    "slips with 'mynadesk media slip ID'.\n"
+	    "Esc goes back."),
+	.keybar = N_("Enter\ttimeline\n\xe2\x86\x91\xe2\x86\x93\tchoose\nEsc\tback\n"
+	    "F1\thelp"),
+	.enter = media_enter,
+	.draw = media_draw,
+	.key = media_key,
+};
+
+/* ---- the timeline of one medium ---- */
+
+static void
+timeline_step(const struct media_step_view *sv, int y, int rows_left, int *used)
+{
+	const struct media_event *e = &sv->ev;
+	int s = media_step_parse(e->step);
+	char line[512];
+	size_t i;
+
+	snprintf(line, sizeof line, "%s  %-10s %s%s%s%s", e->date,
+	    s < 0 ? e->step : media_step_label((enum media_step)s), e->actor,
+	    e->witness[0] ? " / " : "", e->witness[0] ? _("witness ") : "",
+	    e->witness);
+	draw_text(y, 2, COLS - 4, line, ROLE_NORMAL);
+	*used = 1;
+	line[0] = '\0';
+	if (e->courier[0])
+		snprintf(line, sizeof line, _("%s  tracking %s  seal %s  notice %s"),
+		    e->courier, e->tracking, e->seal, e->notice_date);
+	else if (e->answer_medium[0])
+		snprintf(line, sizeof line, _("answer medium %s"), e->answer_medium);
+	else if (e->method[0])
+		snprintf(line, sizeof line, _("method %s"), e->method);
+	if (line[0] != '\0' && *used < rows_left)
+		draw_text(y + (*used)++, 16, COLS - 18, line, ROLE_NORMAL);
+	for (i = 0; i < sv->nfiles && *used < rows_left; i++) {
+		snprintf(line, sizeof line, "%s  SHA-256 %.12s…", sv->files[i].name,
+		    sv->files[i].sha256);
+		draw_text(y + (*used)++, 16, COLS - 18, line, ROLE_NORMAL);
+	}
+}
+
+static void
+timeline_draw(struct tui *t, int top, int rows)
+{
+	struct media_view v;
+	char *err = NULL, line[512];
+	int y = top, used;
+	size_t i;
+
+	if (ops_media_view(t->s, t->medium_id, &v, &err) < 0) {
+		draw_text(top, 2, COLS - 4, err, ROLE_ERROR);
+		free(err);
+		return;
+	}
+	snprintf(line, sizeof line, "%s  %s  SHA-256 %.16s…", v.m.label,
+	    media_state_text(v.m.state), v.m.sha256);
+	draw_text(y++, 2, COLS - 4, line, ROLE_TITLE);
+	if (v.overdue > 0) {
+		/* L10N: %ld days past answer-overdue-days since shipping. */
+		snprintf(line, sizeof line, _("the answer is overdue by %ld days: "
+		    "ask J-LIS or the courier"), v.overdue);
+		draw_text(y++, 2, COLS - 4, line, ROLE_WARN);
+	}
+	y++;
+	for (i = 0; i < v.nsteps && y < top + rows; i++) {
+		timeline_step(&v.steps[i], y, top + rows - y, &used);
+		y += used;
+	}
+	if (strcmp(v.m.state, "disposed") != 0 && y < top + rows)
+		draw_text(y, 2, COLS - 4, _("----------  not disposed of yet"),
+		    ROLE_NORMAL);
+	media_view_clear(&v);
+}
+
+static int
+timeline_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	(void)t;
+	if (!is_fkey && ch == 0x1b)
+		return KEY_BACK;
+	return KEY_IGNORED;
+}
+
+const struct screen screen_media_timeline = {
+	/* L10N: breadcrumb: one medium's timeline. */
+	.crumb = N_("Timeline"),
+	.help = N_("One medium's life, step by step: the date, who did\n"
+	    "it and who witnessed, the courier's details, the\n"
+	    "answer medium, the disposal method, and the SHA-256\n"
+	    "of the files of each step.\n"
+	    "The full record is in the audit log.\n"
+	    "Esc goes back to the list."),
+	.keybar = N_("Esc\tback\nF1\thelp"),
+	.enter = NULL,
+	.draw = timeline_draw,
+	.key = timeline_key,
+};
