@@ -109,5 +109,9 @@ int cli_cmd_idproof_open(struct cli_args *a);
 int cli_cmd_idproof_patterns(struct cli_args *a);
 int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
+int cli_cmd_audit_export(struct cli_args *a);
+int cli_cmd_export_verify(struct cli_args *a);
+int cli_cmd_audit_report(struct cli_args *a);
+int cli_audit_verify_head(struct session *s, const char *head);
 
 #endif
