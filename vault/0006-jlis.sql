@@ -1,4 +1,4 @@
--- 0007: 住基ネット inquiries: each inquiry file sent, each person asked
+-- 0006: 住基ネット inquiries: each inquiry file sent, each person asked
 -- about (under a serial that is the target identifier), and the answers.
 
 -- One row per inquiry file. (kind, seq) is unique, and seq is one more

@@ -1,4 +1,4 @@
--- 0008: electronic media exchanged with J-LIS (住基ネット照会): each medium's
+-- 0007: electronic media exchanged with J-LIS (住基ネット照会): each medium's
 -- life as a log of steps, the files on it with their SHA-256, and the
 -- container password, kept apart so that no listing ever reads it.
 

@@ -39,8 +39,10 @@ static const struct cli_command cli_commands[] = {
 	{ "user role", "NAME ROLE", N_("change an account's role (two persons)"),
 	    "vault user password-fd recovery-key-fd checker checker-password-fd",
 	    cli_cmd_user_role },
-	{ "audit verify", "", N_("re-walk the audit chain; print count and head"),
-	    "vault user password-fd recovery-key-fd", cli_cmd_audit_verify },
+	{ "audit verify", "[--head HASH]",
+	    N_("re-walk the audit chain; print count and head; --head checks a "
+	    "head hash from a signed daily report"),
+	    "vault user password-fd recovery-key-fd head", cli_cmd_audit_verify },
 	{ "audit checkpoint", "[--out DIR]",
 	    N_("sign a checkpoint (Merkle root) of the audit log; --out writes "
 	    "checkpoint.txt, checkpoint.sig and pubkey.pem for openssl"),
@@ -202,6 +204,17 @@ static const struct cli_command cli_commands[] = {
 	    N_("show a medium's container password again (two persons, audited)"),
 	    "vault user password-fd recovery-key-fd id checker checker-password-fd "
 	    "password-out-fd", cli_cmd_media_password },
+	{ "audit export", "--from DATE --to DATE --out DIR",
+	    N_("write a signed package of the period's audit records for an "
+	    "auditor (Japan-local days)"),
+	    "vault user password-fd recovery-key-fd from to out",
+	    cli_cmd_audit_export },
+	{ "export verify", "DIR [--key PEM]",
+	    N_("check an export package: sums, signatures, records (no vault)"),
+	    "key", cli_cmd_export_verify },
+	{ "audit report", "[--date DATE] [--out FILE]",
+	    N_("print the daily work report with the chain's head, to sign"),
+	    "vault user password-fd recovery-key-fd date out", cli_cmd_audit_report },
 };
 
 static const struct option cli_long[] = {

@@ -33,6 +33,11 @@ cli_cmd_audit_verify(struct cli_args *a)
 
 	if ((s = cli_login(a)) == NULL)
 		return 1;
+	if (a->x[X_HEAD] != NULL) {
+		rc = cli_audit_verify_head(s, a->x[X_HEAD]);
+		ops_logout(s);
+		return rc;
+	}
 	rc = ops_audit_verify(s, audit_progress, NULL, &count, head, &err);
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
@@ -68,7 +73,8 @@ audit_print(const struct auditrec *r, void *arg)
 int
 cli_cmd_audit_show(struct cli_args *a)
 {
-	struct audit_filter f = { a->from, a->to, a->actor, a->action, a->limit, 0 };
+	struct audit_filter f = { .from = a->from, .to = a->to, .actor = a->actor,
+	    .action = a->action, .limit = a->limit };
 	struct session *s;
 	char *err = NULL;
 	int rc;

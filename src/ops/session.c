@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/account.h"
+#include "ops/checkpoint-daily.h"
 #include "ops/session.h"
 #include "store/audit.h"
 #include "store/lockout.h"
@@ -59,6 +60,7 @@ ops_commit(struct session *s, char **err)
 	/* The change is saved; a failure here only delays the rollback guard
 	 * until the vault is next closed, so it is not an error of the action. */
 	(void)vault_note_head(s->v, NULL);
+	ops_daily_checkpoint(s);
 	return 0;
 }
 
@@ -191,6 +193,7 @@ ops_login(const char *dir, const char *user, const char *password,
 	*out = session_new(v, user, u.role);
 	users_clear(&u);
 	(void)vault_note_head(v, NULL);
+	ops_daily_checkpoint(*out);
 	return VAULT_OK;
 }
 
@@ -215,6 +218,7 @@ ops_login_recovery(const char *dir,
 	*out = session_new(v, "recovery", "admin");
 	(*out)->recovery = 1;
 	(void)vault_note_head(v, NULL);
+	ops_daily_checkpoint(*out);
 	return VAULT_OK;
 }
 

@@ -16,6 +16,7 @@ struct session {
 	int recovery;		/* opened with the recovery key */
 	char vault_name[256];
 	int idle_minutes;	/* console idle lock */
+	char checkpoint_day[11];	/* Japan day of the last daily check */
 };
 
 /* Status codes are those of enum vault_status. */

@@ -199,22 +199,32 @@ audit_verify(sqlite3 *db, audit_progress_fn progress, void *arg,
 	return 0;
 }
 
-/* Builds the WHERE clause; parameters are bound in the same order. */
+/* Builds the WHERE clause; parameters are bound in the same order. Days
+ * are Japan-local: a day starts at 15:00 UTC the day before. */
 static char *
 audit_where(const struct audit_filter *f)
 {
 	char *w = xstrdup("1");
-	const char *parts[4];
+	const char *parts[8];
 	size_t n = 0, i;
 
 	if (f->from)
-		parts[n++] = " AND ts >= ?";
+		parts[n++] = " AND ts >= strftime('%Y-%m-%dT%H:%M:%SZ', ?, '-9 hours')";
 	if (f->to)
-		parts[n++] = " AND ts < date(?, '+1 day')";
+		parts[n++] = " AND ts < strftime('%Y-%m-%dT%H:%M:%SZ', ?, '+1 day', "
+		    "'-9 hours')";
 	if (f->actor)
 		parts[n++] = " AND (actor = ? OR actor2 = ?)";
 	if (f->action)
 		parts[n++] = " AND action GLOB ?";
+	if (f->person)
+		parts[n++] = " AND (instr(subject, ?) > 0 OR instr(detail, ?) > 0)";
+	if (f->medium)
+		parts[n++] = " AND (instr(subject, ?) > 0 OR instr(detail, ?) > 0)";
+	if (f->seq_first)
+		parts[n++] = " AND seq >= ?";
+	if (f->seq_last)
+		parts[n++] = " AND seq <= ?";
 	for (i = 0; i < n; i++) {
 		char *t = xasprintf("%s%s", w, parts[i]);
 
@@ -222,6 +232,24 @@ audit_where(const struct audit_filter *f)
 		w = t;
 	}
 	return w;
+}
+
+/* The parameters after the action's: text matches and sequence bounds. */
+static void
+audit_bind_rest(sqlite3_stmt *st, const struct audit_filter *f, int i)
+{
+	if (f->person) {
+		sqlite3_bind_text(st, i++, f->person, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i++, f->person, -1, SQLITE_STATIC);
+	}
+	if (f->medium) {
+		sqlite3_bind_text(st, i++, f->medium, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i++, f->medium, -1, SQLITE_STATIC);
+	}
+	if (f->seq_first)
+		sqlite3_bind_int64(st, i++, f->seq_first);
+	if (f->seq_last)
+		sqlite3_bind_int64(st, i++, f->seq_last);
 }
 
 int
@@ -257,6 +285,7 @@ audit_list(sqlite3 *db, const struct audit_filter *f, audit_row_fn fn,
 		    f->action) : xstrdup(f->action);
 		sqlite3_bind_text(st, i++, glob, -1, SQLITE_STATIC);
 	}
+	audit_bind_rest(st, f, i);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct auditrec r;
 

@@ -30,12 +30,16 @@ int audit_verify(sqlite3 *db, audit_progress_fn progress, void *arg,
     int64_t *count, unsigned char head[AUDIT_HASH_LEN], char **err);
 
 struct audit_filter {
-	const char *from;	/* date YYYY-MM-DD, inclusive, or NULL */
-	const char *to;		/* date YYYY-MM-DD, inclusive, or NULL */
+	const char *from;	/* Japan-local day YYYY-MM-DD, inclusive, or NULL */
+	const char *to;		/* Japan-local day YYYY-MM-DD, inclusive, or NULL */
 	const char *actor;
 	const char *action;	/* exact, or a prefix ending in '.' or '*' */
 	int64_t limit;		/* 0: no limit */
 	int newest_first;
+	/* Text found in the subject or the detail (person key, medium name). */
+	const char *person;
+	const char *medium;
+	int64_t seq_first, seq_last;	/* inclusive; 0: no bound */
 };
 
 typedef int (*audit_row_fn)(const struct auditrec *r, void *arg);

@@ -20,13 +20,15 @@
 #include "util/xmalloc.h"
 
 int
-checkpoint_root(sqlite3 *db, int64_t size, unsigned char root[32], char **err)
+checkpoint_leaves(sqlite3 *db, int64_t size, unsigned char (**out)[32],
+    char **err)
 {
 	unsigned char (*leaves)[32] = xcalloc((size_t)(size > 0 ? size : 1), 32);
 	sqlite3_stmt *st;
 	int64_t n = 0;
 	int rc;
 
+	*out = NULL;
 	if (db_prepare(db, "SELECT seq, ts, actor, actor2, action, subject, detail "
 	    "FROM audit WHERE seq <= ? ORDER BY seq", &st, err) < 0) {
 		free(leaves);
@@ -56,7 +58,18 @@ checkpoint_root(sqlite3 *db, int64_t size, unsigned char root[32], char **err)
 		return err_set(err, _("the audit log has %lld records, fewer than the "
 		    "checkpoint's %lld"), (long long)n, (long long)size);
 	}
-	merkle_root((const unsigned char (*)[32])leaves, (size_t)n, root);
+	*out = leaves;
+	return 0;
+}
+
+int
+checkpoint_root(sqlite3 *db, int64_t size, unsigned char root[32], char **err)
+{
+	unsigned char (*leaves)[32];
+
+	if (checkpoint_leaves(db, size, &leaves, err) < 0)
+		return -1;
+	merkle_root((const unsigned char (*)[32])leaves, (size_t)size, root);
 	free(leaves);
 	return 0;
 }
@@ -249,6 +262,25 @@ checkpoint_verify_all(sqlite3 *db, int64_t *count, char **err)
 	sqlite3_finalize(st);
 	EVP_PKEY_free(pub);
 	return rc;
+}
+
+int
+checkpoint_sign_data(sqlite3 *db, const char *data, unsigned char sig[64],
+    char **pubkey_pem, char **err)
+{
+	EVP_PKEY *key = checkpoint_key(db, err);
+	int rc;
+
+	if (key == NULL)
+		return -1;
+	rc = checkpoint_sign(key, data, sig);
+	EVP_PKEY_free(key);
+	if (rc < 0)
+		return err_set(err, _("signing failed"));
+	if (pubkey_pem != NULL && (*pubkey_pem = checkpoint_meta(db,
+	    "signing_pub")) == NULL)
+		return err_set(err, _("the vault has no public key"));
+	return 0;
 }
 
 void

@@ -19,6 +19,13 @@ struct checkpoint {
 /* The RFC 6962 root over the leaf hashes of records 1..size. */
 int checkpoint_root(sqlite3 *db, int64_t size, unsigned char root[32],
     char **err);
+/* The leaf hashes of records 1..size, allocated. */
+int checkpoint_leaves(sqlite3 *db, int64_t size, unsigned char (**out)[32],
+    char **err);
+/* Signs a text (e.g. an export manifest) with the vault's key; *pubkey_pem
+ * (if not NULL) receives the public key. */
+int checkpoint_sign_data(sqlite3 *db, const char *data, unsigned char sig[64],
+    char **pubkey_pem, char **err);
 /* Makes, signs and stores a checkpoint of the whole log, with origin as the
  * note's first line. The vault's Ed25519 key is created on first use. */
 int checkpoint_make(sqlite3 *db, const char *origin, const char *actor,

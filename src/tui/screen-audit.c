@@ -1,4 +1,6 @@
-/* The audit log, newest first, and a check of its chain. */
+/* The audit log, newest record first, with a filter (days, user, action,
+ * person, medium), the chain's status, and the way to a record's details
+ * and to an export. */
 #include "config.h"
 
 #include <curses.h>
@@ -6,16 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/jstday.h"
 #include "ops/vault-admin.h"
-#include "tui/screens.h"
+#include "tui/audit-view.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
-
-struct audit_view {
-	int skip;	/* records scrolled past, from the newest */
-	int y, rows, shown;
-};
 
 static struct audit_view *
 audit_state(struct tui *t)
@@ -27,21 +25,76 @@ audit_state(struct tui *t)
 	return *slot;
 }
 
+struct audit_view *
+audit_parent_view(struct tui *t)
+{
+	return t->depth >= 2 ? t->screen_state[t->depth - 2] : NULL;
+}
+
 static int
 audit_draw_row(const struct auditrec *r, void *arg)
 {
 	struct audit_view *v = arg;
-	char line[512];
+	char line[512], when[20];
+	int i = v->shown;
 
 	if (v->shown >= v->skip + v->rows)
 		return 1;
 	if (v->shown++ < v->skip)
 		return 0;
+	jst_from_utc(r->ts, when);
 	snprintf(line, sizeof line, "%7lld %.16s %-10s %-20s %-12s %s",
-	    (long long)r->seq, r->ts, r->actor, r->action,
+	    (long long)r->seq, when, r->actor, r->action,
 	    r->subject[0] ? r->subject : "-", r->detail);
-	draw_text(v->y++, 1, COLS - 2, line, ROLE_NORMAL);
+	if (i - v->skip < AUDIT_PAGE_MAX)
+		v->seqs[i - v->skip] = r->seq;
+	draw_text(v->y++, 1, COLS - 2, line, i == v->sel ? ROLE_SELECTED :
+	    ROLE_NORMAL);
 	return 0;
+}
+
+/* Field text or NULL when empty; the caller frees. */
+static char *
+audit_opt(const struct field *f)
+{
+	char *s = field_text(f);
+
+	if (s[0] == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+audit_filter_line(struct audit_view *v, int y)
+{
+	static const char *const names[AF_COUNT] = { N_("from"), N_("to"),
+	    N_("user"), N_("action"), N_("person"), N_("medium") };
+	char line[512];
+	size_t o = 0;
+	int i;
+
+	o += (size_t)snprintf(line, sizeof line, "%s", _("Filter:"));
+	for (i = 0; i < AF_COUNT && o < sizeof line; i++) {
+		char *s = audit_opt(&v->flt[i]);
+
+		if (s != NULL)
+			o += (size_t)snprintf(line + o, sizeof line - o, " %s=%s",
+			    _(names[i]), s);
+		free(s);
+	}
+	if (o == strlen(_("Filter:")))
+		snprintf(line + o, sizeof line - o, " %s", _("none (f to filter)"));
+	draw_text(y, 1, COLS - 2, line, ROLE_NORMAL);
+}
+
+static void
+audit_chain_line(struct audit_view *v, int y)
+{
+	draw_text(y, 1, COLS - 2, v->chain[0] ? v->chain : _("Chain: not checked "
+	    "in this view (v checks it)"), v->chain[0] == '\0' ? ROLE_NORMAL :
+	    v->chain_bad ? ROLE_ERROR : ROLE_OK);
 }
 
 static void
@@ -49,24 +102,64 @@ audit_draw(struct tui *t, int top, int rows)
 {
 	struct audit_view *v = audit_state(t);
 	struct audit_filter f;
-	char *err = NULL;
+	char *s[AF_COUNT], *err = NULL;
+	int i;
 
 	memset(&f, 0, sizeof f);
+	for (i = 0; i < AF_COUNT; i++)
+		s[i] = audit_opt(&v->flt[i]);
+	f.from = s[AF_FROM];
+	f.to = s[AF_TO];
+	f.actor = s[AF_USER];
+	f.action = s[AF_ACTION];
+	f.person = s[AF_PERSON];
+	f.medium = s[AF_MEDIUM];
 	f.newest_first = 1;
-	f.limit = v->skip + rows - 1;
-	draw_text(top, 1, COLS - 2, _("    seq time             actor      action"
+	audit_chain_line(v, top);
+	audit_filter_line(v, top + 1);
+	draw_text(top + 2, 1, COLS - 2, _("    seq time (Japan)     actor      action"
 	    "               subject      detail"), ROLE_TITLE);
-	v->y = top + 1;
-	v->rows = rows - 1;
+	v->y = top + 3;
+	v->rows = rows - 3 < AUDIT_PAGE_MAX ? rows - 3 : AUDIT_PAGE_MAX;
+	f.limit = v->skip + v->rows;
 	v->shown = 0;
 	if (ops_audit_list(t->s, &f, audit_draw_row, v, &err) < 0) {
-		draw_text(top + 1, 1, COLS - 2, err, ROLE_ERROR);
+		draw_text(top + 3, 1, COLS - 2, err, ROLE_ERROR);
 		free(err);
+	} else if (v->shown == 0) {
+		draw_text(top + 3, 1, COLS - 2, _("no records match the filter"),
+		    ROLE_NORMAL);
+	}
+	for (i = 0; i < AF_COUNT; i++)
+		free(s[i]);
+	/* A filter that leaves fewer rows: keep the selection on one. */
+	if (v->shown > 0 && v->sel >= v->shown) {
+		v->sel = v->shown - 1;
+		v->skip = v->sel >= v->rows ? v->sel - v->rows + 1 : 0;
+		audit_draw(t, top, rows);
 	}
 }
 
 static void
-audit_screen_verify(struct tui *t)
+audit_progress(int64_t done, int64_t total, void *arg)
+{
+	char line[128];
+	int w = COLS - 30, fill = total > 0 ? (int)(done * w / total) : w;
+
+	(void)arg;
+	if (w < 10)
+		return;
+	snprintf(line, sizeof line, "%lld / %lld ", (long long)done,
+	    (long long)total);
+	move(LINES - 2, 1);
+	clrtoeol();
+	draw_text(LINES - 2, 1, 24, line, ROLE_NORMAL);
+	mvhline(LINES - 2, 26, ACS_CKBOARD, fill);
+	refresh();
+}
+
+static void
+audit_screen_verify(struct tui *t, struct audit_view *v)
 {
 	unsigned char head[32];
 	char hex[65], *err = NULL;
@@ -75,14 +168,34 @@ audit_screen_verify(struct tui *t)
 	tui_message(t, ROLE_NORMAL, "%s", _("checking the audit chain..."));
 	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
 	refresh();
-	if (ops_audit_verify(t->s, NULL, NULL, &count, head, &err) == 0) {
+	v->chain_bad = ops_audit_verify(t->s, audit_progress, NULL, &count, head,
+	    &err) < 0;
+	if (!v->chain_bad) {
 		hex_encode(head, 32, hex);
+		snprintf(v->chain, sizeof v->chain, _("Chain intact: %lld records "
+		    "verified, head %.16s…"), (long long)count, hex);
 		tui_message(t, ROLE_OK, _("audit chain intact: %lld records, head "
 		    "%.16s…"), (long long)count, hex);
 	} else {
+		snprintf(v->chain, sizeof v->chain, _("Chain BROKEN: %s"), err);
 		tui_message(t, ROLE_ERROR, "%s", err);
 	}
 	free(err);
+	v->skip = v->sel = 0;
+}
+
+static void
+audit_move(struct audit_view *v, int by)
+{
+	v->sel += by;
+	if (v->shown < v->skip + v->rows && v->sel >= v->shown)
+		v->sel = v->shown - 1;	/* past the oldest record */
+	if (v->sel < 0)
+		v->sel = 0;
+	if (v->sel < v->skip)
+		v->skip = v->sel;
+	if (v->sel >= v->skip + v->rows)
+		v->skip = v->sel - v->rows + 1;
 }
 
 static int
@@ -93,22 +206,24 @@ audit_key(struct tui *t, wint_t ch, int is_fkey)
 	if (!is_fkey && ch == 0x1b)
 		return KEY_BACK;
 	if (!is_fkey && ch == 'v') {
-		audit_screen_verify(t);
-		v->skip = 0;
+		audit_screen_verify(t, v);
 		return KEY_HANDLED;
 	}
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_NPAGE)) {
-		v->skip += ch == KEY_DOWN ? 1 : v->rows;
-		if (v->shown < v->skip + v->rows && v->skip > 0)
-			v->skip -= ch == KEY_DOWN ? 1 : v->rows;
-		if (v->skip < 0)
-			v->skip = 0;
+	if (!is_fkey && (ch == 'f' || ch == 'e')) {
+		tui_push(t, ch == 'f' ? &screen_audit_filter : &screen_audit_export);
 		return KEY_HANDLED;
 	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_PPAGE)) {
-		v->skip -= ch == KEY_UP ? 1 : v->rows;
-		if (v->skip < 0)
-			v->skip = 0;
+	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER)) {
+		if (v->sel - v->skip >= 0 && v->sel < v->shown) {
+			v->open_seq = v->seqs[v->sel - v->skip];
+			tui_push(t, &screen_audit_record);
+		}
+		return KEY_HANDLED;
+	}
+	if (is_fkey && (ch == KEY_DOWN || ch == KEY_NPAGE || ch == KEY_UP ||
+	    ch == KEY_PPAGE)) {
+		audit_move(v, ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
+		    ch == KEY_NPAGE ? v->rows : -v->rows);
 		return KEY_HANDLED;
 	}
 	return KEY_IGNORED;
@@ -116,13 +231,17 @@ audit_key(struct tui *t, wint_t ch, int is_fkey)
 
 const struct screen screen_audit = {
 	.crumb = N_("Audit"),
-	.help = N_("The audit log, newest record first.\n"
+	.help = N_("The audit log, newest record first (times in Japan time).\n"
 	    "Every action is recorded with who did it and when;\n"
 	    "each record is chained to the one before by its hash.\n"
-	    "Arrows and PgUp/PgDn scroll.\n"
-	    "v re-checks the whole chain and shows its head.\n"
+	    "Arrows and PgUp/PgDn move; Enter opens the record.\n"
+	    "f filters by days, user, action, person or medium.\n"
+	    "v re-checks the whole chain and shows its head,\n"
+	    "  or the first broken record.\n"
+	    "e writes an export package for an auditor.\n"
 	    "Esc goes back."),
-	.keybar = N_("v\tverify chain\nPgDn\tolder\nEsc\tback\nF1\thelp"),
+	.keybar = N_("Enter\topen\nf\tfilter\nv\tverify chain\ne\texport\n"
+	    "Esc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = audit_draw,
 	.key = audit_key,

@@ -1,0 +1,139 @@
+/* mynadesk audit export | export verify | audit report */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "ops/audit-report.h"
+#include "ops/export.h"
+#include "util/i18n.h"
+#include "util/readfile.h"
+#include "util/xmalloc.h"
+
+static void
+export_progress(const char *file, void *arg)
+{
+	(void)arg;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "\r%-40s", file);
+}
+
+int
+cli_cmd_audit_export(struct cli_args *a)
+{
+	struct export_result res;
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (a->from == NULL || a->to == NULL || a->out == NULL)
+		return cli_error(_("audit export needs --from DATE --to DATE --out DIR"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_audit_export(s, a->from, a->to, a->out, export_progress, NULL,
+	    &res, &err);
+	if (isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	if (rc == 0) {
+		printf(_("exported %d files to %s\n"), res.files, a->out);
+		if (res.first > 0)
+			printf(_("records %lld-%lld of %lld\n"), (long long)res.first,
+			    (long long)res.last, (long long)res.tree_size);
+		else
+			printf(_("no records in the period (log of %lld)\n"),
+			    (long long)res.tree_size);
+		printf(_("manifest %s\nkey %s\n"), res.manifest_sum, res.key_print);
+	} else {
+		cli_error(err);
+	}
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+static void
+verify_problem(const char *file, const char *msg, void *arg)
+{
+	(void)arg;
+	fprintf(stderr, "mynadesk: export verify: %s: %s\n", file, msg);
+}
+
+int
+cli_cmd_export_verify(struct cli_args *a)
+{
+	struct export_verified res;
+	char *pin = NULL, *err = NULL;
+	size_t len;
+	int n;
+
+	if (a->npos != 1)
+		return cli_error(_("export verify needs the package folder"));
+	if (a->x[X_KEY] != NULL && readfile_all(a->x[X_KEY], 65536, &pin, &len,
+	    &err) < 0) {
+		cli_error(err);
+		free(err);
+		return 1;
+	}
+	n = ops_export_verify(a->pos[0], pin, verify_problem, NULL, &res);
+	free(pin);
+	if (n > 0) {
+		fprintf(stderr, _("mynadesk: export verify: FAILED: %d problems\n"), n);
+		return 1;
+	}
+	printf(_("package verified: %d files, records %lld-%lld of %lld\n"),
+	    res.files, (long long)res.first, (long long)res.last,
+	    (long long)res.tree_size);
+	printf(_("signing key %s%s\n"), res.key_print, a->x[X_KEY] ? "" :
+	    _(" (compare it with the paper reports, or pass --key)"));
+	return 0;
+}
+
+int
+cli_cmd_audit_report(struct cli_args *a)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	struct session *s;
+	char *err = NULL;
+	FILE *f = stdout;
+	int rc;
+
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_audit_report(s, a->x[X_DATE], &b, &err);
+	if (rc == 0 && a->out != NULL && (f = fopen(a->out, "w")) == NULL) {
+		err = xasprintf(_("cannot write %s"), a->out);
+		rc = -1;
+	}
+	if (rc == 0 && (fwrite(b.data, 1, b.len, f) != b.len ||
+	    (f != stdout && fclose(f) != 0))) {
+		err = xasprintf(_("cannot write %s"), a->out ? a->out : "stdout");
+		rc = -1;
+	}
+	if (rc < 0)
+		cli_error(err);
+	xbuf_free(&b);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+/* audit verify --head: the head typed in from a signed paper report. */
+int
+cli_audit_verify_head(struct session *s, const char *head)
+{
+	struct head_found h;
+	char *err = NULL;
+	int rc = ops_audit_verify_head(s, head, &h, &err);
+
+	if (rc == 1)
+		printf(_("head found: record %lld of %lld, written %s\n"),
+		    (long long)h.seq, (long long)h.count, h.ts);
+	else
+		cli_error(err ? err : _("head check failed"));
+	free(h.ts);
+	free(err);
+	return rc == 1 ? 0 : 1;
+}

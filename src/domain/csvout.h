@@ -1,0 +1,16 @@
+/* CSV for people who open it in Excel: UTF-8 with a byte-order mark (so
+ * Excel does not read it as Shift_JIS), CRLF line ends, fields quoted only
+ * when they need it (RFC 4180). */
+#ifndef MYNA_CSVOUT_H
+#define MYNA_CSVOUT_H
+
+#include <stddef.h>
+
+#include "util/xbuf.h"
+
+/* Starts a file: the UTF-8 byte-order mark. */
+void csvout_begin(struct xbuf *b);
+/* One record of n fields and its CRLF. */
+void csvout_row(struct xbuf *b, const char *const *fields, size_t n);
+
+#endif

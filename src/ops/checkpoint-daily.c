@@ -1,0 +1,60 @@
+/* The first audited action of each Japan-local day (00:00 JST = 15:00 UTC)
+ * signs a checkpoint of the log as it then stands, in a transaction of its
+ * own after the action's has committed: the action never waits on it, and
+ * a day's checkpoint exists as soon as anyone works that day. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/jstday.h"
+#include "ops/checkpoint-daily.h"
+#include "store/checkpoint.h"
+#include "store/exportq.h"
+#include "util/hex.h"
+#include "util/xmalloc.h"
+
+static int
+daily_make(struct session *s)
+{
+	struct checkpoint cp;
+	char *origin, hex[65], *detail;
+	int rc;
+
+	if (db_begin(s->v->db, NULL) < 0)
+		return -1;
+	origin = xasprintf("mynadesk/%s/%s", s->v->insurer, s->v->vault_id);
+	rc = checkpoint_make(s->v->db, origin, s->user, &cp, NULL);
+	free(origin);
+	if (rc == 0) {
+		hex_encode(cp.root, 32, hex);
+		detail = xasprintf("size=%lld root=%s reason=daily",
+		    (long long)cp.tree_size, hex);
+		rc = ops_audit(s, "", "audit.checkpoint", "", detail, NULL);
+		free(detail);
+		checkpoint_clear(&cp);
+	}
+	if (rc == 0 && ops_commit(s, NULL) == 0)
+		return 0;
+	db_rollback(s->v->db);
+	return -1;
+}
+
+void
+ops_daily_checkpoint(struct session *s)
+{
+	char today[11], start[21], end[21];
+	long long n;
+
+	jst_date_of(time(NULL), today);
+	if (strcmp(s->checkpoint_day, today) == 0)
+		return;
+	/* Remembered first: the checkpoint's own commit comes back here. */
+	snprintf(s->checkpoint_day, sizeof s->checkpoint_day, "%s", today);
+	jst_day_bounds(today, start, end);
+	if (exportq_checkpoints_since(s->v->db, start, &n, NULL) < 0 || n > 0)
+		return;
+	(void)daily_make(s);
+}

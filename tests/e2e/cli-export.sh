@@ -1,0 +1,161 @@
+#!/bin/bash
+# End-to-end: an auditor's export package. It verifies as made; every byte
+# changed in any file, a record removed, or a re-signing with another key is
+# caught and named; the README's own sha256sum/openssl commands work as
+# printed; no full number appears anywhere; the daily report's head hash is
+# checked back against the chain.
+. "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
+plan 27
+
+V=$SCRATCH/vault
+A='Kokuho-2026-pass'
+S='Second-pass-2026!'
+GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
+"$MYNADESK" init --vault "$V" --insurer 12345678 --name テスト組合 --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
+
+"$GEN" --count 6 --numbers "$SCRATCH/numbers.txt" >"$SCRATCH/extract.csv"
+as_yamada person import "$SCRATCH/extract.csv"
+# Numbers entered, one with the number itself typed into the document
+# reference, as a hurried clerk might.
+while IFS=, read -r pid num; do
+	run number enter --person "$pid" --channel member --received 2026-11-20 \
+		--doc "F-$num" --number-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$num"
+done <"$SCRATCH/numbers.txt"
+as_yamada idproof record --person P0000001 --channel member --mode in-person --doc mynumber-card
+check "test data: numbers entered" eval 'as_yamada number status --person P0000003 && [ "$OUT" = entered ]'
+
+TODAY=$(TZ=Asia/Tokyo date +%F)
+P=$SCRATCH/pkg
+as_yamada audit export --from 2020-01-01 --to "$TODAY" --out "$P"
+check "audit export writes the package" eval '[ "$RC" -eq 0 ] && contains "$OUT" "exported 11 files" && [ -f "$P/README.txt" ] && [ -f "$P/SHA256SUMS.sig" ]'
+
+run export verify "$P"
+check "export verify passes a fresh package" eval '[ "$RC" -eq 0 ] && contains "$OUT" "package verified"'
+
+mkdir -p "$SCRATCH/key"
+as_yamada audit checkpoint --out "$SCRATCH/key"
+run export verify "$P" --key "$SCRATCH/key/pubkey.pem"
+check "export verify passes with the vault's key pinned" eval '[ "$RC" -eq 0 ]'
+
+check "CSV files start with a UTF-8 BOM and end lines with CRLF" \
+	eval '[ "$(head -c 3 "$P/audit-records.csv" | od -An -tx1 | tr -d " ")" = efbbbf ] && [ "$(grep -c $'"'"'\r$'"'"' "$P/accounts.csv")" -eq "$(wc -l <"$P/accounts.csv")" ]'
+
+check "the number counts are in the package by channel and state" \
+	eval 'grep -q "^member,entered,6" "$P/number-collection.csv"'
+
+found=0
+while IFS=, read -r _ num; do
+	if grep -rqF "$num" "$P"; then found=1; fi
+done <"$SCRATCH/numbers.txt"
+check "no full test number appears anywhere in the package" eval '[ "$found" -eq 0 ] && grep -q "F-\*\*\*\*\*\*\*\*" "$P/audit-records.csv"'
+
+# The README's commands, run literally in the package folder with the
+# program under test on PATH.
+mkdir -p "$SCRATCH/bin" && ln -sf "$MYNADESK" "$SCRATCH/bin/mynadesk"
+grep '^    \$ ' "$P/README.txt" | sed 's/^    \$ //' >"$SCRATCH/readme-cmds"
+check "the README shows sha256sum and openssl commands" \
+	eval 'grep -q "^sha256sum -c SHA256SUMS$" "$SCRATCH/readme-cmds" && [ "$(grep -c "^openssl pkeyutl -verify" "$SCRATCH/readme-cmds")" -eq 2 ]'
+allok=1
+while IFS= read -r cmd; do
+	if ! (cd "$P" && PATH="$SCRATCH/bin:$PATH" bash -c "$cmd") >"$SCRATCH/cmd.out" 2>&1; then
+		allok=0
+		echo "# README command failed: $cmd"
+		sed 's/^/# /' "$SCRATCH/cmd.out"
+	fi
+done <"$SCRATCH/readme-cmds"
+check "every README command succeeds as printed" eval '[ "$allok" -eq 1 ]'
+fp=$(cd "$P" && openssl pkey -pubin -in pubkey.pem -outform DER | sha256sum | cut -d" " -f1)
+check "the openssl fingerprint is the one in the README" eval 'grep -qF "$fp" "$P/README.txt"'
+
+# Every byte of every file matters: change one byte in the middle of each.
+named_all=1
+for f in "$P"/*; do
+	name=$(basename "$f")
+	rm -rf "$SCRATCH/t" && cp -r "$P" "$SCRATCH/t"
+	size=$(stat -c %s "$SCRATCH/t/$name")
+	off=$((size / 2))
+	orig=$(od -An -tu1 -j "$off" -N1 "$SCRATCH/t/$name" | tr -d ' ')
+	printf "$(printf '\\%03o' $(((orig + 1) % 256)))" |
+		dd of="$SCRATCH/t/$name" bs=1 seek="$off" conv=notrunc status=none
+	run export verify "$SCRATCH/t"
+	if [ "$RC" -eq 0 ] || ! contains "$ERR" "$name:"; then
+		named_all=0
+		echo "# changing $name at $off: rc=$RC: $ERR"
+	fi
+done
+check "a changed byte in any file fails verify and names the file" eval '[ "$named_all" -eq 1 ]'
+
+# A record removed from the CSV: caught by its sum, and by the chain even
+# when the sums are recomputed.
+rm -rf "$SCRATCH/t" && cp -r "$P" "$SCRATCH/t"
+sed -i '6d' "$SCRATCH/t/audit-records.csv"
+run export verify "$SCRATCH/t"
+check "a removed record fails verify naming the file and the record" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "audit-records.csv: its SHA-256 differs" && contains "$ERR" "record 5 is missing"'
+(cd "$SCRATCH/t" && sed 's/^[0-9a-f]*  //' SHA256SUMS | xargs sha256sum >SHA256SUMS.new && mv SHA256SUMS.new SHA256SUMS)
+run export verify "$SCRATCH/t"
+check "with the sums recomputed, the missing record and the broken signature are named" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "record 5 is missing" && contains "$ERR" "SHA256SUMS.sig:" && ! contains "$ERR" "its SHA-256 differs"'
+
+# A record changed and its hash recomputed: the link from the next one
+# breaks, and the records no longer give the signed root.
+rm -rf "$SCRATCH/t" && cp -r "$P" "$SCRATCH/t"
+sed -i '3s/schema.migrate/schema.migrata/' "$SCRATCH/t/audit-records.csv"
+run export verify "$SCRATCH/t"
+check "a changed record is named by its sequence" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "record 2 was changed"'
+
+# Re-signed with another key.
+openssl genpkey -algorithm ed25519 -out "$SCRATCH/other.key" 2>/dev/null
+rm -rf "$SCRATCH/t" && cp -r "$P" "$SCRATCH/t"
+openssl pkeyutl -sign -inkey "$SCRATCH/other.key" -rawin -in "$SCRATCH/t/checkpoint.txt" -out "$SCRATCH/t/checkpoint.sig"
+run export verify "$SCRATCH/t"
+check "a checkpoint signed with another key fails" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "checkpoint.sig: the signature of checkpoint.txt does not verify"'
+(cd "$SCRATCH/t" && openssl pkey -in "$SCRATCH/other.key" -pubout -out pubkey.pem &&
+	sed 's/^[0-9a-f]*  //' SHA256SUMS | xargs sha256sum >SHA256SUMS.new && mv SHA256SUMS.new SHA256SUMS &&
+	openssl pkeyutl -sign -inkey "$SCRATCH/other.key" -rawin -in SHA256SUMS -out SHA256SUMS.sig)
+run export verify "$SCRATCH/t" --key "$SCRATCH/key/pubkey.pem"
+check "a package re-signed throughout with another key fails against the vault's key" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "pubkey.pem: not the expected key"'
+
+rm -rf "$SCRATCH/t" && cp -r "$P" "$SCRATCH/t" && echo x >"$SCRATCH/t/extra.txt" && rm "$SCRATCH/t/accounts.csv"
+run export verify "$SCRATCH/t"
+check "an extra file and a missing file are both named" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "extra.txt: a file that SHA256SUMS does not list" && contains "$ERR" "accounts.csv: missing"'
+
+as_yamada audit export --from 2020-01-01 --to "$TODAY" --out "$P"
+check "export refuses a folder that is not empty" eval '[ "$RC" -eq 1 ] && contains "$ERR" "not empty"'
+
+as_yamada audit export --from 2020-01-01 --to 2020-01-02 --out "$SCRATCH/empty"
+run export verify "$SCRATCH/empty"
+check "a period without records exports and verifies" eval '[ "$RC" -eq 0 ] && grep -q "^first 0$" "$SCRATCH/empty/audit-proof.txt"'
+
+as_yamada audit export --from 2020-01-03 --to 2020-01-02 --out "$SCRATCH/bad"
+check "a period that ends before it starts is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "before it starts"'
+
+as_yamada audit show --action audit.export
+check "the export is in the audit log with its manifest hash" eval 'contains "$OUT" "manifest="'
+
+# The daily report and the head on paper.
+as_yamada audit report --out "$SCRATCH/report.txt"
+check "the daily report counts actions and users and ends with the head" \
+	eval '[ "$RC" -eq 0 ] && grep -q "number.enter *6" "$SCRATCH/report.txt" && grep -q "yamada" "$SCRATCH/report.txt" && grep -qE "^  ([0-9a-f]{8} ){7}[0-9a-f]{8}$" "$SCRATCH/report.txt"'
+head=$(grep -E "^  ([0-9a-f]{8} ){7}[0-9a-f]{8}$" "$SCRATCH/report.txt")
+as_yamada audit verify --head "$head"
+check "the head typed in from the report is found in the chain" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "head found: record"'
+bad=$(echo "$head" | tr 0123456789abcdef 123456789abcdef0)
+as_yamada audit verify --head "$bad"
+check "an unknown head fails loudly" eval '[ "$RC" -eq 1 ] && contains "$ERR" "HEAD NOT FOUND"'
+as_yamada audit verify --head "12ab"
+check "a head that is not 64 hex digits is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "64 hexadecimal"'
+
+as_yamada audit report --date 2020-01-01
+check "a report for a day without records still gives the head" eval '[ "$RC" -eq 0 ] && contains "$OUT" "records: 0"'
+
+as_yamada audit show --action audit.checkpoint
+check "a daily checkpoint was signed at the day's first action" eval 'contains "$OUT" "reason=daily"'
+finish
