@@ -91,7 +91,7 @@ back_to_search() {
 console
 tm_wait "Home" >/dev/null
 check "home counts the incomplete identity checks and no longer calls them not built" \
-	eval 'tm_wait "incomplete 0" && tm_screen | grep -qE "ID checks +incomplete 0" && tm_screen | grep -qE "Media +in transit -" && ! tm_screen | grep -q "3 ID check\*"'
+	eval 'tm_wait "incomplete 0" && tm_screen | grep -qE "ID checks +incomplete 0" && tm_screen | grep -qE "Media +in transit 0" && ! tm_screen | grep -q "3 ID check\*"'
 tm_keys 1
 tm_wait "Home > Insured" >/dev/null
 

@@ -47,9 +47,9 @@ tm_keys Enter
 tm_wait "8 Admin" >/dev/null
 if [ "$OVERDUE" -eq 1 ]; then
 	check "home counts the medium in transit and its overdue answer" \
-		tm_wait "Media     in transit 1  answers overdue 1"
+		tm_wait "in transit 1   overdue 1"
 else
-	check "home counts the medium in transit" tm_wait "Media     in transit 1  answers overdue 0"
+	check "home counts the medium in transit" tm_wait "in transit 1   overdue 0"
 fi
 
 tm_keys 4

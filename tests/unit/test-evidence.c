@@ -484,7 +484,8 @@ test_dashboard(void **st)
 	assert_int_equal(d.n.missing, 1);
 	assert_int_equal(d.n.past_deadline, 1);
 	assert_int_equal(d.idproof_open, 1);
-	assert_int_equal(d.media_transit, -1);
+	assert_int_equal(d.media_transit, 0);
+	assert_int_equal(d.media_overdue, 0);
 	assert_int_equal(d.reg_pending, -1);
 	/* A mistyped confirmation sends P1 to the supervisor: still late. */
 	idproof(f->s, "P1", "mynumber-card");
