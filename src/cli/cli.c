@@ -108,6 +108,18 @@ static const struct cli_command cli_commands[] = {
 	    N_("erase a number due for deletion (two persons)"),
 	    "vault user password-fd recovery-key-fd person checker "
 	    "checker-password-fd", cli_cmd_number_delete },
+	{ "backup create", "FILE",
+	    N_("write an encrypted, consistent backup of the vault while it is in "
+	    "use"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_backup_create },
+	{ "backup verify", "FILE [--user NAME]",
+	    N_("check a backup's structure and SHA-256; with a login also open it "
+	    "and walk its audit chain"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_backup_verify },
+	{ "backup restore", "FILE --vault DIR [--force]",
+	    N_("restore a backup into a new folder (--force keeps an existing "
+	    "vault aside); needs an administrator's password in the backup"),
+	    "vault user password-fd recovery-key-fd force", cli_cmd_backup_restore },
 };
 
 static const struct option cli_long[] = {

@@ -109,5 +109,8 @@ int cli_cmd_idproof_open(struct cli_args *a);
 int cli_cmd_idproof_patterns(struct cli_args *a);
 int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
+int cli_cmd_backup_create(struct cli_args *a);
+int cli_cmd_backup_verify(struct cli_args *a);
+int cli_cmd_backup_restore(struct cli_args *a);
 
 #endif
