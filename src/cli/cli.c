@@ -437,5 +437,7 @@ cli_login(struct cli_args *a)
 		free(err);
 		return NULL;
 	}
+	if (s->v->warning != NULL)
+		fprintf(stderr, _("mynadesk: warning: %s\n"), s->v->warning);
 	return s;
 }

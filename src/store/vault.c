@@ -15,6 +15,7 @@
 #include "store/lockout.h"
 #include "store/migrate.h"
 #include "store/users.h"
+#include "store/vault-perm.h"
 #include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -41,6 +42,7 @@ vault_close(struct vault *v)
 		(void)vault_note_head(v, NULL);
 	db_close(v->db);
 	secret_free(v->key, KEY_LEN);
+	free(v->warning);
 	free(v->dir);
 	free(v);
 }
@@ -107,6 +109,7 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 		    "refusing to trust its key slots"));
 		return VAULT_ERROR;
 	}
+	v->warning = vault_perm_check(v->dir);
 	path = xasprintf("%s/vault.db", v->dir);
 	rc = db_open(path, v->key, 0, &v->db, err);
 	free(path);
