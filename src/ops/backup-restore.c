@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ops/backup.h"
+#include "store/audit.h"
 #include "store/backup.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -72,6 +73,8 @@ br_record(const struct backup_restore *rq, const char *staging,
     const struct backup_info *bi, char **err)
 {
 	struct session *s = NULL;
+	unsigned char head[32];
+	int64_t count;
 	char *detail;
 	int rc;
 
@@ -81,6 +84,11 @@ br_record(const struct backup_restore *rq, const char *staging,
 	if (rc != 0)
 		return -1;
 	rc = ops_require_role(s, "admin", err);
+	/* Every page read once and the chain walked before it is trusted. */
+	if (rc == 0)
+		rc = backup_db_intact(s->v->db, err);
+	if (rc == 0)
+		rc = audit_verify(s->v->db, NULL, NULL, &count, head, err);
 	detail = xasprintf("sha256=%s head=%lld created=%s into=%s%s", bi->sha256,
 	    (long long)bi->h.head_seq, bi->h.created, rq->dir,
 	    rq->force ? " forced=1" : "");

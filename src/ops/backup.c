@@ -254,7 +254,9 @@ bk_deep(struct session *s, const char *keys, const char *dbpath,
 		    "MAC does not match)"));
 	if (db_open(dbpath, s->v->key, 0, &db, err) < 0)
 		return -1;
-	rc = audit_verify(db, NULL, NULL, &bi->records, head, err);
+	rc = backup_db_intact(db, err);
+	if (rc == 0)
+		rc = audit_verify(db, NULL, NULL, &bi->records, head, err);
 	db_close(db);
 	if (rc == 0 && (bi->records != h->head_seq || memcmp(head, h->head, 32) != 0))
 		rc = err_set(err, _("the backup's audit log does not end at the head "

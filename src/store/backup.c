@@ -368,3 +368,16 @@ backup_dir_state(const char *dir)
 	closedir(d);
 	return vault ? 1 : other ? -1 : 0;
 }
+
+int
+backup_db_intact(sqlite3 *db, char **err)
+{
+	char *res = db_get_text(db, "PRAGMA quick_check", NULL);
+	int ok = res != NULL && strcmp(res, "ok") == 0;
+
+	free(res);
+	if (!ok)
+		return err_set(err, _("the backup's database is damaged: some of its "
+		    "pages do not decrypt or do not fit together"));
+	return 0;
+}

@@ -25,6 +25,10 @@ int backup_file_write(const char *out, const struct backup_header *h,
 int backup_file_read(const char *file, struct backup_header *h, char **keys,
     unsigned char sha[32], const char *dbpath, char **err);
 
+/* Reads every page of db (each page's MAC is checked on the way) and its
+ * structure: PRAGMA quick_check. */
+int backup_db_intact(sqlite3 *db, char **err);
+
 /* Whether another process has the vault in DIR open: SQLite keeps a shared
  * lock on a byte of vault.db-shm for as long as a connection lives. */
 int backup_vault_busy(const char *dir);
