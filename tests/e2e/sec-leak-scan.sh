@@ -75,6 +75,8 @@ tm_text "leak scan of the test"; tm_keys Enter
 tm_wait "Number shown" >/dev/null; sleep 0.3
 tm_screen >"$SCRATCH/reveal.txt"
 tm_keys Space; tm_wait "the number is hidden again" >/dev/null; shot hidden
+# While the console is open its last commits sit in the WAL: keep a copy.
+cp "$V/vault.db-wal" "$SCRATCH/open.wal"
 tm_keys Escape Escape; tm_wait "Home" >/dev/null
 tm_keys 7; tm_wait "Home > Audit" >/dev/null; sleep 0.3; shot audit
 tm_keys Escape; tm_keys 8; sleep 0.5; shot admin
@@ -99,8 +101,9 @@ check "the reveal screen shows one of the numbers: the search can find them" \
 	eval '[ -n "$(leaks "$SCRATCH/reveal.txt")" ]'
 L=$(leaks "$LOG"/*)
 check "no command output or error message holds a number" test -z "$L"
-L=$(leaks "$V"/* "$V"/.[!.]* )
-check "no file in the vault holds one in the clear (vault.db, its WAL, vault.keys, lockout)" test -z "$L"
+L=$(leaks "$V"/* "$SCRATCH/open.wal")
+check "no file in the vault holds one in the clear (vault.db, its WAL, vault.keys, lockout)" \
+	eval '[ -z "$L" ] && [ -s "$SCRATCH/open.wal" ]'
 check "the vault folder was scanned with its database" eval 'ls "$V" | grep -q "^vault.db$"'
 L=$(leaks "$SCRATCH/day.bak" "$SCRATCH/cp"/*)
 check "neither the backup nor the checkpoint holds one" test -z "$L"
