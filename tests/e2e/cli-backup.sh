@@ -3,7 +3,7 @@
 # running, restored into a new folder, opened and checked; damaged backups
 # refused by name; restore never overwrites a vault.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 28
+plan 29
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -79,6 +79,9 @@ for q in ア カ サ タ ナ ハ マ ヤ ワ; do
 done
 check "the restored vault answers searches exactly as the source" test "$same" = 1
 
+run_pw "$A" backup restore "$SCRATCH/two.bak" --vault "$V" --force --user yamada --password-fd 3
+check "--force refuses a vault that a console has open" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "open in another session" && [ -z "$(ls -d "$V".* 2>/dev/null)" ]'
 tm_stop
 
 run_pw "$A" backup restore "$SCRATCH/two.bak" --vault "$V" --user yamada --password-fd 3
