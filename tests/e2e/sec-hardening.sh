@@ -3,7 +3,7 @@
 # umask; loosened modes are warned about (stderr and the console); the
 # process cannot be dumped or core-dump.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 14
+plan 13
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
