@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "ops/session.h"
@@ -16,7 +17,8 @@
 #include "util/xmalloc.h"
 
 /* No core files and no ptrace by other users' tools: SQLite's page cache
- * and our key buffers hold plaintext. */
+ * and our key buffers hold plaintext. Every file we make (vault, exports,
+ * temporary copies) is the user's alone unless made otherwise on purpose. */
 static void
 mynadesk_harden(void)
 {
@@ -24,6 +26,7 @@ mynadesk_harden(void)
 
 	(void)setrlimit(RLIMIT_CORE, &none);
 	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	umask(077);
 }
 
 static void

@@ -215,6 +215,18 @@ static const struct cli_command cli_commands[] = {
 	{ "audit report", "[--date DATE] [--out FILE]",
 	    N_("print the daily work report with the chain's head, to sign"),
 	    "vault user password-fd recovery-key-fd date out", cli_cmd_audit_report },
+	{ "backup create", "FILE",
+	    N_("write an encrypted, consistent backup of the vault while it is in "
+	    "use"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_backup_create },
+	{ "backup verify", "FILE [--user NAME]",
+	    N_("check a backup's structure and SHA-256; with a login also open it "
+	    "and walk its audit chain"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_backup_verify },
+	{ "backup restore", "FILE --vault DIR [--force]",
+	    N_("restore a backup into a new folder (--force keeps an existing "
+	    "vault aside); needs an administrator's password in the backup"),
+	    "vault user password-fd recovery-key-fd force", cli_cmd_backup_restore },
 };
 
 static const struct option cli_long[] = {
@@ -532,5 +544,7 @@ cli_login(struct cli_args *a)
 		free(err);
 		return NULL;
 	}
+	if (s->v->warning != NULL)
+		fprintf(stderr, _("mynadesk: warning: %s\n"), s->v->warning);
 	return s;
 }

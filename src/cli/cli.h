@@ -137,5 +137,8 @@ int cli_cmd_audit_export(struct cli_args *a);
 int cli_cmd_export_verify(struct cli_args *a);
 int cli_cmd_audit_report(struct cli_args *a);
 int cli_audit_verify_head(struct session *s, const char *head);
+int cli_cmd_backup_create(struct cli_args *a);
+int cli_cmd_backup_verify(struct cli_args *a);
+int cli_cmd_backup_restore(struct cli_args *a);
 
 #endif

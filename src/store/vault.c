@@ -15,6 +15,7 @@
 #include "store/lockout.h"
 #include "store/migrate.h"
 #include "store/users.h"
+#include "store/vault-perm.h"
 #include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -41,6 +42,7 @@ vault_close(struct vault *v)
 		(void)vault_note_head(v, NULL);
 	db_close(v->db);
 	secret_free(v->key, KEY_LEN);
+	free(v->warning);
 	free(v->dir);
 	free(v);
 }
@@ -93,6 +95,22 @@ vault_load_meta(struct vault *v, char **err)
 	return rc;
 }
 
+/* SQLite reads a short last page as zeros and notices only when a query
+ * needs that page: a vault.db that is not whole pages was cut short, and
+ * saying so at open is clearer than a failure in the middle of some work. */
+static int
+vault_check_size(const char *path, char **err)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return err_set(err, _("cannot open %s: %s"), path, strerror(errno));
+	if (st.st_size == 0 || st.st_size % 4096 != 0)
+		return err_set(err, _("%s is truncated (%lld bytes, not whole pages): "
+		    "restore it from a backup"), path, (long long)st.st_size);
+	return 0;
+}
+
 /* With the data key in v->key: check the key file, open the database, check
  * freshness, bring the schema up to date. */
 static int
@@ -107,8 +125,15 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 		    "refusing to trust its key slots"));
 		return VAULT_ERROR;
 	}
+	v->warning = vault_perm_check(v->dir);
 	path = xasprintf("%s/vault.db", v->dir);
-	rc = db_open(path, v->key, 0, &v->db, err);
+	rc = vault_check_size(path, err);
+	if (rc == 0 && (rc = db_open(path, v->key, 0, &v->db, NULL)) < 0)
+		/* vault.keys is authentic (its MAC held under this key), so the
+		 * database is damaged or another vault's. */
+		err_set(err, _("%s does not open with the key in vault.keys: it is "
+		    "damaged, or it and vault.keys come from different vaults "
+		    "(restore both from one backup)"), path);
 	free(path);
 	if (rc < 0)
 		return VAULT_ERROR;

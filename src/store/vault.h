@@ -13,6 +13,7 @@ struct vault {
 	unsigned char *key;	/* data key, secret_alloc'd */
 	char insurer[9];
 	char vault_id[33];
+	char *warning;		/* loosened file modes, found at open */
 };
 
 enum vault_status {

@@ -68,6 +68,8 @@ login_done(struct tui *t, struct session *s)
 		t->depth = 0;
 		tui_push(t, &screen_home);
 		tui_message(t, ROLE_OK, _("welcome, %s"), s->user);
+		if (s->v->warning != NULL)
+			tui_message(t, ROLE_WARN, "%s", s->v->warning);
 	} else {
 		t->locked = 0;
 		tui_message(t, ROLE_OK, _("unlocked"));

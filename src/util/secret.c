@@ -4,20 +4,38 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <openssl/crypto.h>
 
 #include "util/secret.h"
 #include "util/xmalloc.h"
 
+/* Whole pages of their own: mlock and munlock work on pages and do not
+ * count, so a secret sharing a page with another would be unlocked when
+ * the other is freed. */
+static size_t
+secret_span(size_t n)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	size_t page = pg > 0 ? (size_t)pg : 4096;
+
+	return n == 0 ? page : (n + page - 1) / page * page;
+}
+
 void *
 secret_alloc(size_t n)
 {
-	void *p = xcalloc(1, n);
+	size_t span = secret_span(n);
+	long pg = sysconf(_SC_PAGESIZE);
+	void *p = NULL;
 
+	if (posix_memalign(&p, pg > 0 ? (size_t)pg : 4096, span) != 0)
+		p = xcalloc(1, span);	/* out of memory ends the program there */
+	memset(p, 0, span);
 	/* mlock can fail under a tight RLIMIT_MEMLOCK; the buffer is still
 	 * wiped on free, so carry on rather than refuse to work. */
-	(void)mlock(p, n);
+	(void)mlock(p, span);
 	return p;
 }
 
@@ -33,8 +51,8 @@ secret_free(void *p, size_t n)
 {
 	if (p == NULL)
 		return;
-	OPENSSL_cleanse(p, n);
-	(void)munlock(p, n);
+	OPENSSL_cleanse(p, secret_span(n));
+	(void)munlock(p, secret_span(n));
 	free(p);
 }
 

@@ -1,0 +1,138 @@
+/* mynadesk backup create|verify|restore */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "ops/backup.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+int
+cli_cmd_backup_create(struct cli_args *a)
+{
+	struct backup_info bi;
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (a->npos != 1)
+		return cli_error(_("usage: backup create FILE"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_backup_create(s, a->pos[0], &bi, &err);
+	if (rc == 0)
+		printf(_("backup %s: audit head %lld, sha256 %s\n"), a->pos[0],
+		    (long long)bi.h.head_seq, bi.sha256);
+	else
+		cli_error(err ? err : _("backup failed"));
+	free(err);
+	backup_info_clear(&bi);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+static void
+backup_print(const char *file, const struct backup_info *bi)
+{
+	printf(_("backup %s: intact: vault %s, insurer %s, created %s, audit head "
+	    "%lld, sha256 %s\n"), file, bi->h.vault_id, bi->h.insurer,
+	    bi->h.created, (long long)bi->h.head_seq, bi->sha256);
+}
+
+int
+cli_cmd_backup_verify(struct cli_args *a)
+{
+	struct backup_info bi;
+	struct session *s;
+	char *err = NULL;
+	int rc, login = a->user != NULL || a->password_fd >= 0 || a->recovery_fd >= 0;
+
+	if (a->npos != 1)
+		return cli_error(_("usage: backup verify FILE [--vault DIR --user NAME]"));
+	if (!login) {
+		rc = ops_backup_check(a->pos[0], &bi, &err);
+	} else {
+		if ((s = cli_login(a)) == NULL)
+			return 1;
+		rc = ops_backup_verify(s, a->pos[0], &bi, &err);
+		ops_logout(s);
+	}
+	if (rc == 0) {
+		backup_print(a->pos[0], &bi);
+		if (login)
+			printf(_("audit chain intact: %lld records, found in this vault's "
+			    "log\n"), (long long)bi.records);
+		else
+			printf(_("structure and SHA-256 only: log in (--user) to open "
+			    "it and walk its audit chain\n"));
+	} else {
+		cli_error(err ? err : _("backup check failed"));
+	}
+	free(err);
+	backup_info_clear(&bi);
+	return rc == 0 ? 0 : 1;
+}
+
+/* The restore's login is to the restored vault: a password or the
+ * recovery key valid when the backup was made. */
+static int
+backup_restore_secret(struct cli_args *a, struct backup_restore *rq,
+    unsigned char key[RECOVERY_KEY_LEN], char **secret, char **err)
+{
+	char *prompt;
+
+	if (a->recovery_fd >= 0) {
+		*secret = cli_read_secret(_("recovery key"), a->recovery_fd, err);
+		if (*secret == NULL)
+			return -1;
+		if (recovery_parse(*secret, key) < 0)
+			return err_set(err, _("the recovery key is not 64 hex digits"));
+		rq->recovery = key;
+		return 0;
+	}
+	rq->user = a->user ? a->user : getenv("USER");
+	if (rq->user == NULL)
+		return err_set(err, _("give --user NAME"));
+	prompt = xasprintf(_("password for %s (in the backup)"), rq->user);
+	*secret = cli_read_secret(prompt, a->password_fd, err);
+	free(prompt);
+	rq->password = *secret;
+	return *secret ? 0 : -1;
+}
+
+int
+cli_cmd_backup_restore(struct cli_args *a)
+{
+	struct backup_restore rq = { 0 };
+	struct backup_info bi;
+	unsigned char key[RECOVERY_KEY_LEN];
+	char *err = NULL, *secret = NULL;
+	int rc;
+
+	memset(&bi, 0, sizeof bi);
+	if (a->npos != 1 || a->vault == NULL)
+		return cli_error(_("usage: backup restore FILE --vault DIR [--force]"));
+	rq.file = a->pos[0];
+	rq.dir = a->vault;
+	rq.force = a->x[X_FORCE] != NULL;
+	rc = backup_restore_secret(a, &rq, key, &secret, &err);
+	if (rc == 0)
+		rc = ops_backup_restore(&rq, &bi, &err);
+	secret_free_str(secret);
+	secret_wipe(key, sizeof key);
+	if (rc == 0) {
+		printf(_("restored %s into %s: audit head %lld, created %s\n"), rq.file,
+		    rq.dir, (long long)bi.h.head_seq, bi.h.created);
+		if (bi.aside != NULL)
+			printf(_("the vault that was there is kept in %s\n"), bi.aside);
+	} else {
+		cli_error(err ? err : _("restore failed"));
+	}
+	free(err);
+	backup_info_clear(&bi);
+	return rc == 0 ? 0 : 1;
+}

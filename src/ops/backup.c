@@ -1,0 +1,300 @@
+/* Online backup and its checks. The copy is taken under the vault lock (so
+ * vault.keys cannot change meanwhile) and inside one read transaction (so
+ * the database is one committed state); the key file put in the bundle
+ * remembers exactly the copy's audit head, so a restored vault passes the
+ * rollback check and nothing newer than the copy is claimed. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+
+#include "ops/backup.h"
+#include "store/audit.h"
+#include "store/backup.h"
+#include "store/keyfile.h"
+#include "store/lockout.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+void
+backup_info_clear(struct backup_info *bi)
+{
+	free(bi->aside);
+	memset(bi, 0, sizeof *bi);
+}
+
+/* A private folder for the database copy, beside path's folder or in
+ * TMPDIR; the copy is encrypted, the folder only keeps it tidy. */
+static char *
+bk_tmpdir(const char *near, char **err)
+{
+	char *base = near ? xstrdup(near) : NULL, *slash, *tmpl;
+	const char *env = getenv("TMPDIR");
+
+	if (base != NULL && (slash = strrchr(base, '/')) != NULL)
+		*slash = '\0';
+	else if (base != NULL)
+		strcpy(base, ".");
+	tmpl = xasprintf("%s/.mynadesk-backup-XXXXXX", base ? (*base ? base : "/") :
+	    env && *env ? env : "/tmp");
+	free(base);
+	if (mkdtemp(tmpl) == NULL) {
+		err_set(err, _("cannot make a temporary folder %s: %s"), tmpl,
+		    strerror(errno));
+		free(tmpl);
+		return NULL;
+	}
+	return tmpl;
+}
+
+/* The copy's head, checked against what vault.keys remembered. */
+static int
+bk_copy_head(const char *dbpath, const unsigned char *key,
+    const struct keyfile *kf, struct backup_header *h, char **err)
+{
+	unsigned char at[32];
+	sqlite3 *db;
+	int rc;
+
+	if (db_open(dbpath, key, 0, &db, err) < 0)
+		return -1;
+	rc = audit_head(db, &h->head_seq, h->head, err);
+	if (rc == 0 && kf->head_seq > 0 &&
+	    (h->head_seq < kf->head_seq || audit_hash_at(db, kf->head_seq, at, err) < 0 ||
+	    CRYPTO_memcmp(at, kf->head, 32) != 0))
+		rc = err_set(err, _("the copy does not contain the audit head that "
+		    "vault.keys remembers: the vault is damaged or rolled back"));
+	db_close(db);
+	return rc;
+}
+
+/* Under the vault lock: the key file, then the database copy. */
+static int
+bk_take(struct session *s, const char *dbpath, struct keyfile *kf,
+    char **err)
+{
+	char *text = NULL;
+	size_t len;
+	int lock = lockfile_acquire(s->v->dir), rc;
+
+	rc = keyfile_load(s->v->dir, kf, &text, &len, err);
+	if (rc == 0 && keyfile_verify(kf, text, s->v->key) < 0)
+		rc = err_set(err, _("vault.keys has been altered (its MAC does not match)"));
+	if (rc == 0)
+		rc = backup_snapshot(s->v->db, dbpath, s->v->key, err);
+	lockfile_release(lock);
+	free(text);
+	if (rc < 0)
+		keyfile_free(kf);
+	return rc;
+}
+
+static void
+bk_now(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Copy, key file at the copy's head, bundle. */
+static int
+bk_build(struct session *s, const char *file, const char *tmp,
+    struct backup_info *out, char **err)
+{
+	char *dbpath = xasprintf("%s/vault.db", tmp), *keys = NULL;
+	struct backup_header *h = &out->h;
+	unsigned char sha[32];
+	struct keyfile kf;
+	struct stat st;
+	int rc = bk_take(s, dbpath, &kf, err);
+
+	if (rc == 0) {
+		rc = bk_copy_head(dbpath, s->v->key, &kf, h, err);
+		kf.head_seq = h->head_seq;
+		memcpy(kf.head, h->head, 32);
+		keys = keyfile_format(&kf, s->v->key);
+		keyfile_free(&kf);
+	}
+	if (rc == 0 && stat(dbpath, &st) < 0)
+		rc = err_set(err, _("cannot read %s: %s"), dbpath, strerror(errno));
+	if (rc == 0) {
+		snprintf(h->vault_id, sizeof h->vault_id, "%s", s->v->vault_id);
+		snprintf(h->insurer, sizeof h->insurer, "%s", s->v->insurer);
+		bk_now(h->created);
+		h->keys_len = strlen(keys);
+		h->db_len = (uint64_t)st.st_size;
+		rc = backup_file_write(file, h, keys, dbpath, sha, err);
+		hex_encode(sha, 32, out->sha256);
+	}
+	free(keys);
+	free(dbpath);
+	return rc;
+}
+
+static int
+bk_record(struct session *s, const char *action, const char *file,
+    const struct backup_info *bi, const char *result, char **err)
+{
+	char *detail = xasprintf("sha256=%s head=%lld%s%s", bi->sha256,
+	    (long long)bi->h.head_seq, result ? " result=" : "", result ? result : "");
+	int rc;
+
+	if (db_begin(s->v->db, err) < 0) {
+		free(detail);
+		return -1;
+	}
+	rc = ops_audit(s, "", action, file, detail, err);
+	free(detail);
+	if (rc < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+static int
+bk_may_backup(struct session *s, char **err)
+{
+	if (strcmp(s->role, "admin") != 0 && strcmp(s->role, "supervisor") != 0)
+		return err_set(err, _("backups need the administrator or supervisor "
+		    "role"));
+	return 0;
+}
+
+int
+ops_backup_create(struct session *s, const char *file, struct backup_info *out,
+    char **err)
+{
+	char *tmp;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (bk_may_backup(s, err) < 0 || (tmp = bk_tmpdir(file, err)) == NULL)
+		return -1;
+	rc = bk_build(s, file, tmp, out, err);
+	backup_remove_vault(tmp);
+	free(tmp);
+	/* Recorded after the file exists, with its digest: the backup holds
+	 * the log up to the record before this one. */
+	if (rc == 0)
+		rc = bk_record(s, "backup.create", file, out, NULL, err);
+	return rc;
+}
+
+int
+ops_backup_check_into(const char *file, struct backup_info *out, const char *dbpath,
+    char **keys, char **err)
+{
+	unsigned char sha[32];
+	struct keyfile kf;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (backup_file_read(file, &out->h, keys, sha, dbpath, err) < 0)
+		return -1;
+	hex_encode(sha, 32, out->sha256);
+	if (keyfile_parse(*keys, out->h.keys_len, &kf, err) < 0) {
+		if (dbpath != NULL)
+			(void)unlink(dbpath);
+		return -1;
+	}
+	rc = 0;
+	if ((strcmp(kf.vault_id, out->h.vault_id) != 0 ||
+	    strcmp(kf.insurer, out->h.insurer) != 0 ||
+	    kf.head_seq != out->h.head_seq || memcmp(kf.head, out->h.head, 32) != 0))
+		rc = err_set(err, _("backup %s: its key file does not match its "
+		    "header"), file);
+	keyfile_free(&kf);
+	if (rc < 0 && dbpath != NULL)
+		(void)unlink(dbpath);
+	return rc;
+}
+
+int
+ops_backup_check(const char *file, struct backup_info *out, char **err)
+{
+	char *keys = NULL;
+	int rc = ops_backup_check_into(file, out, NULL, &keys, err);
+
+	free(keys);
+	return rc;
+}
+
+/* With the data key: the key file's MAC, the copy's chain, and its head in
+ * this vault's own log. */
+static int
+bk_deep(struct session *s, const char *keys, const char *dbpath,
+    struct backup_info *bi, char **err)
+{
+	const struct backup_header *h = &bi->h;
+	unsigned char head[32], here[32];
+	struct keyfile kf;
+	sqlite3 *db;
+	int rc;
+
+	if (strcmp(h->vault_id, s->v->vault_id) != 0)
+		return err_set(err, _("the backup is of another vault (%s)"), h->vault_id);
+	if (keyfile_parse(keys, h->keys_len, &kf, err) < 0)
+		return -1;
+	rc = keyfile_verify(&kf, keys, s->v->key);
+	keyfile_free(&kf);
+	if (rc < 0)
+		return err_set(err, _("the backup's vault.keys has been altered (its "
+		    "MAC does not match)"));
+	if (db_open(dbpath, s->v->key, 0, &db, err) < 0)
+		return -1;
+	rc = backup_db_intact(db, err);
+	if (rc == 0)
+		rc = audit_verify(db, NULL, NULL, &bi->records, head, err);
+	db_close(db);
+	if (rc == 0 && (bi->records != h->head_seq || memcmp(head, h->head, 32) != 0))
+		rc = err_set(err, _("the backup's audit log does not end at the head "
+		    "its header names"));
+	if (rc == 0 && (audit_hash_at(s->v->db, h->head_seq, here, NULL) < 0 ||
+	    CRYPTO_memcmp(here, h->head, 32) != 0))
+		rc = err_set(err, _("the backup's audit head (record %lld) is not in "
+		    "this vault's audit log"), (long long)h->head_seq);
+	return rc;
+}
+
+int
+ops_backup_verify(struct session *s, const char *file, struct backup_info *out,
+    char **err)
+{
+	char *tmp, *dbpath, *keys = NULL, *why = NULL;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((tmp = bk_tmpdir(NULL, err)) == NULL)
+		return -1;
+	dbpath = xasprintf("%s/vault.db", tmp);
+	rc = ops_backup_check_into(file, out, dbpath, &keys, &why);
+	if (rc == 0)
+		rc = bk_deep(s, keys, dbpath, out, &why);
+	backup_remove_vault(tmp);
+	free(tmp);
+	free(dbpath);
+	free(keys);
+	/* The check is evidence either way. */
+	if (bk_record(s, "backup.verify", file, out, rc == 0 ? "ok" : "failed",
+	    rc == 0 ? err : NULL) < 0 && rc == 0)
+		rc = -1;
+	if (why != NULL && err != NULL) {
+		free(*err);
+		*err = why;
+	} else {
+		free(why);
+	}
+	return rc;
+}

@@ -1,0 +1,41 @@
+/* Backups on disk: an encrypted copy of the database taken inside one read
+ * transaction, and the one-file bundle that carries it with vault.keys. */
+#ifndef MYNA_STORE_BACKUP_H
+#define MYNA_STORE_BACKUP_H
+
+#include "domain/backupfmt.h"
+#include "store/db.h"
+
+/* Copies src into a new database at path under the same data key (the
+ * SQLite backup API: one read transaction, so one consistent state, while
+ * other sessions go on writing). */
+int backup_snapshot(sqlite3 *src, const char *path,
+    const unsigned char key[KEY_LEN], char **err);
+
+/* Writes header, keys, the file at dbpath and the SHA-256 trailer to out
+ * (through out.tmp, fsync, rename); sha gets the digest. Refuses to
+ * overwrite an existing out. */
+int backup_file_write(const char *out, const struct backup_header *h,
+    const char *keys, const char *dbpath, unsigned char sha[32], char **err);
+
+/* Reads a whole backup: header, sizes, digest. *keys (allocated,
+ * NUL-terminated) gets the key file's text; when dbpath is not NULL the
+ * database part is written there (new file, 0600) in the same pass and
+ * removed again if the backup is damaged. */
+int backup_file_read(const char *file, struct backup_header *h, char **keys,
+    unsigned char sha[32], const char *dbpath, char **err);
+
+/* Reads every page of db (each page's MAC is checked on the way) and its
+ * structure: PRAGMA quick_check. */
+int backup_db_intact(sqlite3 *db, char **err);
+
+/* Whether another process has the vault in DIR open: SQLite keeps a shared
+ * lock on a byte of vault.db-shm for as long as a connection lives. */
+int backup_vault_busy(const char *dir);
+/* Removes a vault's files from dir and then dir itself (when empty). */
+void backup_remove_vault(const char *dir);
+/* Whether dir holds a vault (vault.keys or vault.db); -1 when dir holds
+ * other files, 0 when it is empty or absent. */
+int backup_dir_state(const char *dir);
+
+#endif
