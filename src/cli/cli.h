@@ -109,5 +109,12 @@ int cli_cmd_idproof_open(struct cli_args *a);
 int cli_cmd_idproof_patterns(struct cli_args *a);
 int cli_cmd_settings_set(struct cli_args *a);
 int cli_cmd_number_delete(struct cli_args *a);
+int cli_cmd_bulk_export(struct cli_args *a);
+int cli_cmd_bulk_results(struct cli_args *a);
+int cli_cmd_bulk_pending(struct cli_args *a);
+int cli_cmd_bulk_check(struct cli_args *a);
+int cli_cmd_cutover_record(struct cli_args *a);
+int cli_cmd_cutover_diff(struct cli_args *a);
+int cli_cmd_registration_history(struct cli_args *a);
 
 #endif
