@@ -103,7 +103,8 @@ sim_fail(struct sim *s, long n, uint64_t seed)
 	}
 }
 
-/* The branch number of a person: a hash of insurer-free key, 10 digits. */
+/* The branch number of a person: 10 digits from a hash of their key, the
+ * same in every run, as the server keeps one per person. */
 static void
 sim_branch(const char *key, char out[11])
 {
