@@ -77,18 +77,25 @@ sim_read_file(const char *path, size_t *len)
 	return p;
 }
 
-/* Runs the offline answer on the uploaded bytes. 0 with the result, or -1
- * with the answer's complaint (the file does not fit the layout). */
+/* Runs the offline answer on the uploaded bytes, saved under the name they
+ * were sent with (the name says which registration file it is). 0 with the
+ * result, or -1 with the answer's complaint. */
 static int
-sim_answer(struct sim *s, const char *body, size_t len, char **out,
-    size_t *outlen)
+sim_answer(struct sim *s, const char *name, const char *body, size_t len,
+    char **out, size_t *outlen)
 {
-	char in[] = "/tmp/midsim-in-XXXXXX", res[] = "/tmp/midsim-out-XXXXXX";
-	char failarg[16];
-	int fi = mkstemp(in), fo = mkstemp(res), status = -1;
+	char dir[] = "/tmp/midsim-XXXXXX", in[512], res[600], failarg[16];
+	int fi = -1, fo = -1, status = -1;
 	pid_t pid;
 
+	*out = NULL;
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(in, sizeof in, "%s/%s", dir, name);
+	snprintf(res, sizeof res, "%s/answer.out", dir);
 	snprintf(failarg, sizeof failarg, "%d", s->fail);
+	fi = open(in, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	fo = open(res, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fi < 0 || fo < 0 || write(fi, body, len) != (ssize_t)len)
 		goto done;
 	if ((pid = fork()) == 0) {
@@ -101,14 +108,15 @@ sim_answer(struct sim *s, const char *body, size_t len, char **out,
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
+	*out = sim_read_file(res, outlen);
 done:
 	if (fi >= 0)
 		close(fi);
 	if (fo >= 0)
 		close(fo);
-	*out = sim_read_file(res, outlen);
 	unlink(in);
 	unlink(res);
+	rmdir(dir);
 	if (*out == NULL)
 		return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
@@ -206,6 +214,11 @@ sim_put_done(struct sim *s, struct MHD_Connection *c, const char *name,
 	struct sim_file *f;
 	char reply[64];
 
+	if (name[0] == '.' || strlen(name) > 200 || name[strspn(name,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")]
+	    != '\0')
+		return sim_text(c, 400, "a file name of letters, digits, '.', '_' "
+		    "and '-' is required\n");
 	if (!sim_key_ok(key))
 		return sim_text(c, 400, "an Idempotency-Key of 64 hex digits is "
 		    "required\n");
@@ -214,7 +227,7 @@ sim_put_done(struct sim *s, struct MHD_Connection *c, const char *name,
 			return sim_text(c, 503, "too many files\n");
 		f = &s->files[s->nfiles];
 		memset(f, 0, sizeof *f);
-		if (sim_answer(s, q->body, q->len, &f->result,
+		if (sim_answer(s, name, q->body, q->len, &f->result,
 		    &f->result_len) < 0) {
 			enum MHD_Result rc = f->result ? sim_reply(c, 422,
 			    f->result, f->result_len) :

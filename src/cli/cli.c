@@ -227,6 +227,34 @@ static const struct cli_command cli_commands[] = {
 	    N_("restore a backup into a new folder (--force keeps an existing "
 	    "vault aside); needs an administrator's password in the backup"),
 	    "vault user password-fd recovery-key-fd force", cli_cmd_backup_restore },
+	{ "bulk export", "--kind KIND --out DIR [--diff|--retry] [--file INPUT.csv] "
+	    "[--layout FILE] [--force]",
+	    N_("write a registration file for the intermediate server and its "
+	    "manifest (persons, qualification, kogaku, shobyo, shussan, sosai, "
+	    "tainou)"),
+	    "vault user password-fd recovery-key-fd kind out diff retry file "
+	    "layout force", cli_cmd_bulk_export },
+	{ "bulk results", "FILE [--layout FILE]",
+	    N_("import the server's result file: branch numbers, refused rows"),
+	    "vault user password-fd recovery-key-fd layout", cli_cmd_bulk_results },
+	{ "bulk pending", "",
+	    N_("per kind: files awaiting results, refused rows, changes to send"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_bulk_pending },
+	{ "bulk check", "--kind KIND|result FILE [--layout FILE]",
+	    N_("check a registration or result file against its layout"),
+	    "kind layout", cli_cmd_bulk_check },
+	{ "cutover record", "--reason TEXT",
+	    N_("record a (re-)switch of the existing system; the newest extract "
+	    "becomes the base"),
+	    "vault user password-fd recovery-key-fd reason", cli_cmd_cutover_record },
+	{ "cutover diff", "--out DIR",
+	    N_("write the correction files: persons and qualification against "
+	    "what the server last accepted"),
+	    "vault user password-fd recovery-key-fd out force", cli_cmd_cutover_diff },
+	{ "registration history", "--person KEY",
+	    N_("what was registered for a person: file, extract, result"),
+	    "vault user password-fd recovery-key-fd person",
+	    cli_cmd_registration_history },
 };
 
 static const struct option cli_long[] = {

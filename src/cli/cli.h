@@ -140,5 +140,12 @@ int cli_audit_verify_head(struct session *s, const char *head);
 int cli_cmd_backup_create(struct cli_args *a);
 int cli_cmd_backup_verify(struct cli_args *a);
 int cli_cmd_backup_restore(struct cli_args *a);
+int cli_cmd_bulk_export(struct cli_args *a);
+int cli_cmd_bulk_results(struct cli_args *a);
+int cli_cmd_bulk_pending(struct cli_args *a);
+int cli_cmd_bulk_check(struct cli_args *a);
+int cli_cmd_cutover_record(struct cli_args *a);
+int cli_cmd_cutover_diff(struct cli_args *a);
+int cli_cmd_registration_history(struct cli_args *a);
 
 #endif

@@ -1,0 +1,267 @@
+/* mynadesk bulk export|results|pending|check, cutover record|diff,
+ * registration history */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "domain/regread.h"
+#include "ops/registration.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+static void
+bulk_print_export(const struct reg_export_report *rep)
+{
+	int i;
+
+	for (i = 0; i < rep->nmessages; i++)
+		fprintf(stderr, "%s\n", rep->messages[i]);
+	if (rep->refused > rep->nmessages)
+		fprintf(stderr, _("... and %lld more refused\n"),
+		    rep->refused - rep->nmessages);
+	if (rep->file == NULL)
+		printf(_("nothing to send: %lld unchanged, %lld refused\n"),
+		    rep->unchanged, rep->refused);
+	else
+		printf(_("wrote %s: %lld records, %lld refused, %lld unchanged, "
+		    "%lld without a confirmed number\nsha256 %s\n"), rep->file,
+		    rep->records, rep->refused, rep->unchanged, rep->no_number,
+		    rep->sha256);
+}
+
+int
+cli_cmd_bulk_export(struct cli_args *a)
+{
+	struct reg_export_request rq;
+	struct reg_export_report rep;
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	memset(&rq, 0, sizeof rq);
+	if (a->x[X_KIND] == NULL || a->out == NULL || a->npos != 0)
+		return cli_error(_("usage: bulk export --kind KIND --out DIR "
+		    "[--diff|--retry] [--file INPUT.csv] [--layout FILE]"));
+	if (a->x[X_DIFF] != NULL && a->x[X_RETRY] != NULL)
+		return cli_error(_("--diff and --retry exclude each other"));
+	if (reg_kind_parse(a->x[X_KIND], &rq.kind, &err) < 0) {
+		cli_error(err);
+		free(err);
+		return 2;
+	}
+	rq.mode = a->x[X_DIFF] ? REG_MODE_DIFF : a->x[X_RETRY] ? REG_MODE_RETRY :
+	    REG_MODE_FULL;
+	rq.out_dir = a->out;
+	rq.layout = a->layout;
+	rq.source = a->x[X_FILE];
+	rq.force = a->x[X_FORCE] != NULL;
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_reg_export(s, &rq, &rep, &err);
+	if (rc == 0)
+		bulk_print_export(&rep);
+	else
+		cli_error(err);
+	reg_export_report_clear(&rep);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+int
+cli_cmd_bulk_results(struct cli_args *a)
+{
+	struct reg_results_report rep;
+	struct session *s;
+	char *err = NULL;
+	int rc, i;
+
+	if (a->npos != 1)
+		return cli_error(_("usage: bulk results FILE [--layout FILE]"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_reg_results(s, a->pos[0], a->layout, &rep, &err);
+	if (rc == 0) {
+		printf(_("%s: %lld records, %lld accepted, %lld refused\n"),
+		    rep.file, rep.records, rep.accepted, rep.failed);
+		/* The rows to correct, for the clerk: key, record, message. */
+		for (i = 0; i < rep.nmessages; i++)
+			printf(_("refused %s\n"), rep.messages[i]);
+		if (rep.failed > rep.nmessages)
+			printf(_("... and %lld more refused: see 'bulk pending'\n"),
+			    rep.failed - rep.nmessages);
+	} else {
+		for (i = 0; i < rep.nmessages; i++)
+			fprintf(stderr, "%s\n", rep.messages[i]);
+		cli_error(err);
+	}
+	reg_results_report_clear(&rep);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+int
+cli_cmd_bulk_pending(struct cli_args *a)
+{
+	struct reg_pending p;
+	struct session *s;
+	char *err = NULL;
+	int rc, k;
+
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_registration_pending(s, &p, &err);
+	for (k = 0; rc == 0 && k < REG_NKINDS; k++) {
+		char changes[24];
+
+		if (p.changes[k] < 0)
+			snprintf(changes, sizeof changes, "-");
+		else
+			snprintf(changes, sizeof changes, "%lld", p.changes[k]);
+		printf("%-14s awaiting %lld  refused %lld  changes %s\n",
+		    reg_kind_name((enum reg_kind)k), p.awaiting[k], p.failed[k],
+		    changes);
+	}
+	if (rc < 0)
+		cli_error(err);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+int
+cli_cmd_bulk_check(struct cli_args *a)
+{
+	struct reg_read_summary sum;
+	enum reg_kind k;
+	char *err = NULL, *layout;
+	int rc;
+
+	if (a->npos != 1 || (a->x[X_KIND] == NULL && a->layout == NULL))
+		return cli_error(_("usage: bulk check --kind KIND|result FILE "
+		    "[--layout FILE]"));
+	if (a->layout != NULL)
+		layout = xstrdup(a->layout);
+	else if (strcmp(a->x[X_KIND], "result") == 0)
+		layout = reg_layout_path(-1);
+	else if (reg_kind_parse(a->x[X_KIND], &k, &err) == 0)
+		layout = reg_layout_path((int)k);
+	else {
+		cli_error(err);
+		free(err);
+		return 2;
+	}
+	if (layout == NULL)
+		return cli_error(_("layouts not found: is mynadesk installed?"));
+	rc = reg_check_file(layout, a->pos[0], stdout, &sum, &err);
+	free(layout);
+	if (rc < 0) {
+		cli_error(err);
+		free(err);
+		return 2;
+	}
+	printf("%s %s: %lld records, %lld with problems\n", rc == 0 ? "PASS" :
+	    "FAIL", a->pos[0], sum.rows, sum.bad);
+	return rc;
+}
+
+int
+cli_cmd_cutover_record(struct cli_args *a)
+{
+	struct session *s;
+	long long id = 0, base = 0;
+	char *err = NULL;
+	int rc;
+
+	if (a->x[X_REASON] == NULL)
+		return cli_error(_("usage: cutover record --reason TEXT"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_cutover_record(s, a->x[X_REASON], &id, &base, &err);
+	if (rc == 0)
+		printf(_("cut-over %lld recorded; base extract %lld\n"), id, base);
+	else
+		cli_error(err);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+int
+cli_cmd_cutover_diff(struct cli_args *a)
+{
+	struct reg_export_report rep[2];
+	struct session *s;
+	char *err = NULL;
+	int rc, i;
+
+	if (a->out == NULL)
+		return cli_error(_("usage: cutover diff --out DIR"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_cutover_diff(s, a->out, a->x[X_FORCE] != NULL, rep, &err);
+	for (i = 0; i < 2; i++) {
+		if (rc == 0 || rep[i].file != NULL)
+			bulk_print_export(&rep[i]);
+		reg_export_report_clear(&rep[i]);
+	}
+	if (rc < 0)
+		cli_error(err);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}
+
+static const char *
+bulk_action(int a)
+{
+	switch (a) {
+	case REG_ACTION_NEW: return "new";
+	case REG_ACTION_CHANGE: return "change";
+	case REG_ACTION_LOSS: return "loss";
+	default: return "?";
+	}
+}
+
+static int
+bulk_history_line(const struct reghist_row *h, void *arg)
+{
+	(*(int *)arg)++;
+	printf("%.10s %-13s %-10s %-6s %s#%lld %s", h->created, h->kind, h->mode,
+	    bulk_action(h->action), h->file, h->seq, h->status);
+	if (h->branch[0] != '\0')
+		printf(" branch=%s", h->branch);
+	printf(" extract=%s", h->extract[0] ? h->extract : "-");
+	if (h->cutover > 0)
+		printf(" cutover=%lld", h->cutover);
+	if (h->message[0] != '\0')
+		printf(" message=%s", h->message);
+	putchar('\n');
+	return 0;
+}
+
+int
+cli_cmd_registration_history(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc, n = 0;
+
+	if (a->person == NULL)
+		return cli_error(_("usage: registration history --person KEY"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_registration_history(s, a->person, bulk_history_line, &n, &err);
+	if (rc == 0 && n == 0)
+		printf(_("%s was never sent to the intermediate server\n"),
+		    a->person);
+	if (rc < 0)
+		cli_error(err);
+	free(err);
+	ops_logout(s);
+	return rc == 0 ? 0 : 1;
+}

@@ -1,0 +1,220 @@
+/* Importing the server's result file: all or nothing. Every row must answer
+ * a record of one file the vault sent, each record once, with the person
+ * it was sent for; anything else means the wrong file or a damaged one, and
+ * nothing is changed. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/regread.h"
+#include "ops/reg-internal.h"
+#include "ops/registration.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+struct rres {
+	struct session *s;
+	struct reg_results_report *rep;
+	struct reg_result_cols cols;
+	struct regfile_row file;
+	struct regstore_results *rs;
+	const char *path;
+	char *fatal;
+};
+
+void
+reg_results_report_clear(struct reg_results_report *rep)
+{
+	int i;
+
+	for (i = 0; i < rep->nmessages; i++)
+		free(rep->messages[i]);
+	free(rep->messages);
+	memset(rep, 0, sizeof *rep);
+}
+
+static void
+rres_problem(long line, const char *field, const char *why, void *arg)
+{
+	struct rres *r = arg;
+
+	r->rep->nproblems++;
+	reg_message(&r->rep->messages, &r->rep->nmessages, "%s:%ld:%s: %s",
+	    r->path, line, field, why);
+}
+
+/* The first row names the file; it must be one the vault sent and that
+ * has no result yet. */
+static int
+rres_file(struct rres *r, const struct reg_result_row *row)
+{
+	int found = regstore_file_get(r->s->v->db, row->file, &r->file,
+	    &r->fatal);
+
+	if (found < 0)
+		return 1;
+	if (found == 0) {
+		r->fatal = xasprintf(_("%s answers %s, a file this vault did not "
+		    "write: refused"), r->path, row->file);
+		return 1;
+	}
+	if (r->file.resulted[0] != '\0') {
+		r->fatal = xasprintf(_("the result of %s was imported on %.10s "
+		    "already: refused"), row->file, r->file.resulted);
+		return 1;
+	}
+	snprintf(r->rep->file, sizeof r->rep->file, "%s", row->file);
+	snprintf(r->rep->kind, sizeof r->rep->kind, "%s", r->file.kind);
+	return regstore_results_open(r->s->v->db, r->file.id, &r->rs,
+	    &r->fatal) < 0;
+}
+
+static int
+rres_check(struct rres *r, const struct reg_result_row *row)
+{
+	if (r->rs == NULL && rres_file(r, row) != 0)
+		return 1;
+	if (strcmp(row->file, r->rep->file) != 0)
+		r->fatal = xasprintf(_("line %ld answers %s, not %s: one result "
+		    "file answers one registration file"), row->line, row->file,
+		    r->rep->file);
+	else if (row->file_sha256[0] != '\0' &&
+	    strcmp(row->file_sha256, r->file.sha256) != 0)
+		r->fatal = xasprintf(_("line %ld: the server received %s with "
+		    "another SHA-256 than the vault wrote: refused"), row->line,
+		    row->file);
+	else if (row->ok && strcmp(r->file.kind, "persons") == 0 &&
+	    row->branch[0] == '\0')
+		r->fatal = xasprintf(_("line %ld: accepted without a 被保険者枝番"),
+		    row->line);
+	return r->fatal != NULL;
+}
+
+static int
+rres_row(const struct reg_row *rr, void *arg)
+{
+	struct rres *r = arg;
+	struct reg_result_row row;
+	int rc;
+
+	if (rr->bad > 0)
+		return 0;	/* reported; the result is refused at the end */
+	if (reg_result_row(&r->cols, rr, &row, &r->fatal) < 0 ||
+	    rres_check(r, &row) != 0)
+		return 1;
+	rc = regstore_results_put(r->rs, row.seq, row.key, row.ok, row.branch,
+	    row.message, &r->fatal);
+	if (rc == 1)
+		r->fatal = xasprintf(_("line %ld: record %ld of %s was not sent "
+		    "for %s, or is answered twice: refused"), rr->line, row.seq,
+		    r->rep->file, row.key);
+	if (rc != 0)
+		return 1;
+	r->rep->records++;
+	if (row.ok)
+		r->rep->accepted++;
+	else
+		r->rep->failed++;
+	return 0;
+}
+
+static int
+rres_failed_line(const char *key, long long seq, const char *file,
+    const char *message, void *arg)
+{
+	struct rres *r = arg;
+
+	(void)file;
+	reg_message(&r->rep->messages, &r->rep->nmessages, "%s: %lld: %s", key,
+	    seq, message);
+	return 0;
+}
+
+/* Reads and matches the file; the caller's transaction holds the changes. */
+static int
+rres_run(struct rres *r, const struct layout *l, FILE *f, char **err)
+{
+	struct reg_read_summary sum;
+	char *detail;
+	int rc;
+
+	rc = reg_read(l, f, rres_row, rres_problem, r, &sum, err);
+	snprintf(r->rep->sha256, sizeof r->rep->sha256, "%s", sum.sha256);
+	if (r->fatal != NULL) {
+		free(*err);
+		*err = r->fatal;
+		r->fatal = NULL;
+		return -1;
+	}
+	if (rc < 0)
+		return -1;
+	if (sum.bad > 0)
+		return err_set(err, _("%lld malformed rows in %s: refused"),
+		    sum.bad, r->path);
+	if (r->rs == NULL)
+		return err_set(err, _("%s has no rows: refused"), r->path);
+	if (r->rep->records != r->file.records)
+		return err_set(err, _("%s answers %lld records, but %s has %lld: "
+		    "refused"), r->path, r->rep->records, r->rep->file,
+		    r->file.records);
+	if (regstore_results_apply(r->s->v->db, r->file.id, r->file.kind,
+	    r->path, r->rep->sha256, r->s->user, r->rep->accepted,
+	    r->rep->failed, err) < 0 ||
+	    regstore_failed_list(r->s->v->db, r->file.id, rres_failed_line, r,
+	    err) < 0)
+		return -1;
+	detail = xasprintf("kind=%s result=%s sha256=%s file=%s file-sha256=%s "
+	    "records=%lld accepted=%lld failed=%lld", r->file.kind, r->path,
+	    r->rep->sha256, r->rep->file, r->file.sha256, r->rep->records,
+	    r->rep->accepted, r->rep->failed);
+	rc = ops_audit(r->s, "", "bulk.results", r->rep->file, detail, err);
+	free(detail);
+	return rc;
+}
+
+int
+ops_reg_results(struct session *s, const char *path, const char *layout,
+    struct reg_results_report *rep, char **err)
+{
+	struct rres r;
+	struct layout l;
+	char *lpath;
+	FILE *f;
+	int rc;
+
+	memset(rep, 0, sizeof *rep);
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	r.rep = rep;
+	r.path = path;
+	lpath = layout != NULL ? xstrdup(layout) : reg_layout_path(-1);
+	if (lpath == NULL)
+		return err_set(err, _("layouts not found: is mynadesk installed?"));
+	rc = layout_load(lpath, &l, err);
+	free(lpath);
+	if (rc < 0)
+		return -1;
+	if (reg_result_columns(&l, &r.cols, err) < 0) {
+		layout_free(&l);
+		return -1;
+	}
+	if ((f = fopen(path, "rb")) == NULL) {
+		layout_free(&l);
+		return err_set(err, _("cannot read %s: %s"), path,
+		    strerror(errno));
+	}
+	if (db_begin(s->v->db, err) < 0)
+		rc = -1;
+	else if ((rc = rres_run(&r, &l, f, err)) == 0)
+		rc = ops_commit(s, err);
+	else
+		db_rollback(s->v->db);
+	regstore_results_close(r.rs);
+	free(r.fatal);
+	fclose(f);
+	layout_free(&l);
+	return rc;
+}

@@ -1,0 +1,340 @@
+/* Where the records of a registration file come from: the vault's persons
+ * (persons, qualification), or an input CSV per export for the benefit
+ * datasets the vault does not hold (高額介護合算療養費, 傷病手当金, ...). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "domain/csv.h"
+#include "ops/reg-internal.h"
+#include "util/hex.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define REG_SRC_CHUNK (64 * 1024)
+
+/* What fills a column of a persons-based file. */
+enum reg_src { SRC_NONE = -1, SRC_SEQ = -2, SRC_ACTION = -3,
+	SRC_MYNUMBER = -4, SRC_BRANCH = -5 };
+
+struct vsrc {
+	struct regx *x;
+	int *map;		/* per field: a person field, or enum reg_src */
+	int diff;
+};
+
+static int
+reg_map_role(const char *role, int *out)
+{
+	int i;
+
+	if (role == NULL)
+		*out = SRC_NONE;
+	else if (strcmp(role, "seq") == 0)
+		*out = SRC_SEQ;
+	else if (strcmp(role, "action") == 0)
+		*out = SRC_ACTION;
+	else if (strcmp(role, "mynumber") == 0)
+		*out = SRC_MYNUMBER;
+	else if (strcmp(role, "branch") == 0)
+		*out = SRC_BRANCH;
+	else {
+		for (i = 0; i < PF_COUNT; i++) {
+			if (strcmp(role, person_role((enum person_field)i)) == 0) {
+				*out = i;
+				return 0;
+			}
+		}
+		return -1;
+	}
+	return 0;
+}
+
+static int
+vsrc_row(const struct regsrc *p, void *arg)
+{
+	struct vsrc *v = arg;
+	struct regx *x = v->x;
+	size_t i;
+	int action, skipped;
+
+	if (x->rq->kind != REG_PERSONS && p->branch == NULL) {
+		x->rep->refused++;
+		reg_message(&x->rep->messages, &x->rep->nmessages,
+		    _("%s: no 被保険者枝番 yet: register the person first"),
+		    p->f[PF_KEY]);
+		return 0;
+	}
+	for (i = 0; i < x->layout.nfields; i++) {
+		int m = v->map[i];
+
+		x->values[i] = m >= 0 ? p->f[m] : m == SRC_MYNUMBER ?
+		    p->number : m == SRC_BRANCH ? p->branch : "";
+	}
+	if (!p->has_state)
+		action = REG_ACTION_NEW;
+	else if (p->f[PF_LOST][0] != '\0' && p->state_action != REG_ACTION_LOSS)
+		action = REG_ACTION_LOSS;
+	else
+		action = REG_ACTION_CHANGE;
+	if (regx_emit(x, p->id, p->f[PF_KEY], action, p->row_hash,
+	    x->rq->kind == REG_PERSONS ? p->hmac : NULL, p->f[PF_KEY],
+	    v->diff && p->has_state ? p->state_content : NULL, &skipped) < 0)
+		return -1;
+	if (!skipped)
+		return 0;
+	/* Same as accepted: remember the row, so the next diff skips it. */
+	x->rep->unchanged++;
+	return regstore_state_touch(x->s->v->db, reg_kind_name(x->rq->kind),
+	    p->f[PF_KEY], p->row_hash, x->rq->kind == REG_PERSONS ? p->hmac :
+	    NULL, &x->fatal);
+}
+
+int
+regx_from_vault(struct regx *x, char **err)
+{
+	struct vsrc v = { x, NULL, x->rq->mode == REG_MODE_DIFF ||
+	    x->rq->mode == REG_MODE_CORRECTION };
+	enum regsrc_mode mode = x->rq->mode == REG_MODE_FULL ? REGSRC_FULL :
+	    x->rq->mode == REG_MODE_RETRY ? REGSRC_RETRY : REGSRC_DIFF;
+	size_t i;
+	int rc;
+
+	v.map = xcalloc(x->layout.nfields, sizeof *v.map);
+	for (i = 0; i < x->layout.nfields; i++) {
+		if (reg_map_role(x->layout.fields[i].role, &v.map[i]) < 0) {
+			free(v.map);
+			return err_set(err, _("layout '%s': mynadesk has nothing "
+			    "for role '%s' in a %s file"), x->layout.name,
+			    x->layout.fields[i].role, reg_kind_name(x->rq->kind));
+		}
+	}
+	if (x->rq->kind == REG_PERSONS && db_get_int(x->s->v->db,
+	    "SELECT count(*) FROM persons p WHERE NOT EXISTS (SELECT 1 FROM "
+	    "numbers n WHERE n.person_id = p.id AND n.state = 'confirmed')",
+	    NULL, &x->rep->no_number, err) < 0) {
+		free(v.map);
+		return -1;
+	}
+	rc = regstore_persons(x->s->v->db, reg_kind_name(x->rq->kind), mode,
+	    x->rq->kind == REG_PERSONS, vsrc_row, &v, err);
+	free(v.map);
+	return rc;
+}
+
+/* --- Input CSV for the benefit datasets ---------------------------------- */
+
+struct fsrc {
+	struct regx *x;
+	struct regstore_lookup *lk;
+	int *col;		/* per layout field: input column, or -1 */
+	int key_col;		/* person_id */
+	int record_field;	/* the layout field with role "record", or -1 */
+	int insurer_field, key_field, branch_field;
+	size_t ncols;
+	int header_seen;
+};
+
+/* Maps the header: person_id and each field the vault does not fill. */
+static int
+fsrc_header(struct fsrc *fs, const struct csv_row *row)
+{
+	struct regx *x = fs->x;
+	char *missing = NULL, *next;
+	size_t i, j;
+
+	fs->header_seen = 1;
+	fs->ncols = row->nfields;
+	fs->key_col = -1;
+	for (j = 0; j < row->nfields; j++)
+		if (strcmp(row->fields[j], "person_id") == 0)
+			fs->key_col = (int)j;
+	for (i = 0; i < x->layout.nfields; i++) {
+		const struct layout_field *f = &x->layout.fields[i];
+
+		fs->col[i] = -1;
+		if (f->role != NULL && strcmp(f->role, "record") != 0)
+			continue;
+		for (j = 0; j < row->nfields; j++)
+			if (strcmp(row->fields[j], f->name) == 0)
+				fs->col[i] = (int)j;
+		if (fs->col[i] >= 0)
+			continue;
+		next = missing ? xasprintf("%s, %s", missing, f->name) :
+		    xstrdup(f->name);
+		free(missing);
+		missing = next;
+	}
+	if (fs->key_col >= 0 && missing == NULL)
+		return 0;
+	x->fatal = xasprintf(_("%s: the header must name person_id and the "
+	    "columns %s"), x->rq->source, missing ? missing : "person_id");
+	free(missing);
+	return 1;
+}
+
+/* The roles a benefit file may have; returns the first other field, or -1. */
+static int
+fsrc_unknown_role(const struct layout *l)
+{
+	static const char *const known[] = { "seq", "action", "insurer", "key",
+	    "branch", "record", NULL };
+	size_t j;
+	int k;
+
+	for (j = 0; j < l->nfields; j++) {
+		const char *r = l->fields[j].role;
+
+		if (r == NULL)
+			continue;
+		for (k = 0; known[k] != NULL && strcmp(r, known[k]) != 0; k++)
+			continue;
+		if (known[k] == NULL)
+			return (int)j;
+	}
+	return -1;
+}
+
+static int
+fsrc_put(struct fsrc *fs, const struct csv_row *row, const char *key,
+    int64_t person, const char *branch)
+{
+	struct regx *x = fs->x;
+	unsigned char content[32];
+	char *rkey;
+	size_t i;
+	int found, action = 0, skipped, rc;
+
+	rkey = fs->record_field >= 0 ? xasprintf("%s/%s", key,
+	    row->fields[fs->col[fs->record_field]]) : xstrdup(key);
+	if (x->rq->mode == REG_MODE_RETRY &&
+	    (rc = regstore_lookup_failed(fs->lk, rkey, &x->fatal)) <= 0) {
+		free(rkey);
+		return rc < 0 ? -1 : 0;
+	}
+	found = regstore_lookup_state(fs->lk, rkey, content, &action, &x->fatal);
+	if (found < 0) {
+		free(rkey);
+		return -1;
+	}
+	for (i = 0; i < x->layout.nfields; i++)
+		x->values[i] = fs->col[i] >= 0 ? row->fields[fs->col[i]] : "";
+	if (fs->insurer_field >= 0)
+		x->values[fs->insurer_field] = x->s->v->insurer;
+	if (fs->key_field >= 0)
+		x->values[fs->key_field] = key;
+	if (fs->branch_field >= 0)
+		x->values[fs->branch_field] = branch;
+	rc = regx_emit(x, person, rkey, found ? REG_ACTION_CHANGE :
+	    REG_ACTION_NEW, NULL, NULL, rkey, found &&
+	    x->rq->mode == REG_MODE_DIFF ? content : NULL, &skipped);
+	if (skipped)
+		x->rep->unchanged++;
+	free(rkey);
+	return rc;
+}
+
+static int
+fsrc_row(const struct csv_row *row, void *arg)
+{
+	struct fsrc *fs = arg;
+	struct regx *x = fs->x;
+	char branch[64];
+	const char *key;
+	int64_t person;
+	int found;
+
+	if (!fs->header_seen)
+		return fsrc_header(fs, row);
+	if (row->nfields != fs->ncols) {
+		x->rep->refused++;
+		reg_message(&x->rep->messages, &x->rep->nmessages,
+		    _("%s:%ld: has %zu fields; the header has %zu"),
+		    x->rq->source, row->line, row->nfields, fs->ncols);
+		return 0;
+	}
+	key = row->fields[fs->key_col];
+	found = regstore_lookup_person(fs->lk, key, &person, branch,
+	    sizeof branch, &x->fatal);
+	if (found < 0)
+		return 1;
+	if (found == 0 || branch[0] == '\0') {
+		x->rep->refused++;
+		reg_message(&x->rep->messages, &x->rep->nmessages, found == 0 ?
+		    _("%s: no such person in the vault (line %ld)") :
+		    _("%s: no 被保険者枝番 yet: register the person first "
+		    "(line %ld)"), key, row->line);
+		return 0;
+	}
+	return fsrc_put(fs, row, key, person, branch) < 0 ? 1 : 0;
+}
+
+/* Reads the input once: its hash goes into the file's record. */
+static int
+fsrc_read(struct fsrc *fs, FILE *f, char **err)
+{
+	struct regx *x = fs->x;
+	unsigned char digest[32];
+	struct csvr *csv = csvr_new(1);
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	char *buf = xmalloc(REG_SRC_CHUNK);
+	size_t n;
+	int rc = 0;
+
+	if (md == NULL)
+		abort();
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	while (rc == 0 && (n = fread(buf, 1, REG_SRC_CHUNK, f)) > 0) {
+		EVP_DigestUpdate(md, buf, n);
+		rc = csvr_feed(csv, buf, n, fsrc_row, fs, err);
+	}
+	if (rc == 0)
+		rc = csvr_finish(csv, fsrc_row, fs, err);
+	if (rc < 0 && x->fatal == NULL)
+		x->fatal = xasprintf("%s:%s", x->rq->source, *err ? *err : "?");
+	EVP_DigestFinal_ex(md, digest, NULL);
+	hex_encode(digest, 32, x->source_sha256);
+	EVP_MD_CTX_free(md);
+	csvr_free(csv);
+	free(buf);
+	return x->fatal != NULL ? -1 : 0;
+}
+
+int
+regx_from_file(struct regx *x, char **err)
+{
+	struct fsrc fs;
+	FILE *f;
+	int rc, bad;
+
+	memset(&fs, 0, sizeof fs);
+	fs.x = x;
+	if ((bad = fsrc_unknown_role(&x->layout)) >= 0)
+		return err_set(err, _("layout '%s': mynadesk has nothing for role "
+		    "'%s' in a %s file"), x->layout.name,
+		    x->layout.fields[bad].role, reg_kind_name(x->rq->kind));
+	fs.record_field = layout_index_of_role(&x->layout, "record");
+	fs.insurer_field = layout_index_of_role(&x->layout, "insurer");
+	fs.key_field = layout_index_of_role(&x->layout, "key");
+	fs.branch_field = layout_index_of_role(&x->layout, "branch");
+	if ((f = fopen(x->rq->source, "rb")) == NULL)
+		return err_set(err, _("cannot read %s: %s"), x->rq->source,
+		    strerror(errno));
+	fs.col = xcalloc(x->layout.nfields, sizeof *fs.col);
+	rc = regstore_lookup_open(x->s->v->db, reg_kind_name(x->rq->kind),
+	    &fs.lk, err);
+	if (rc == 0)
+		rc = fsrc_read(&fs, f, err);
+	if (rc == 0 && !fs.header_seen)
+		rc = err_set(err, _("%s is empty: it needs a header line"),
+		    x->rq->source);
+	regstore_lookup_close(fs.lk);
+	free(fs.col);
+	fclose(f);
+	return rc;
+}

@@ -1,0 +1,104 @@
+/* Registration: what is pending for the home screen, a person's history,
+ * and the cut-overs of the existing system. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops/registration.h"
+#include "store/persons.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+int
+ops_registration_pending(struct session *s, struct reg_pending *p, char **err)
+{
+	int k;
+
+	memset(p, 0, sizeof *p);
+	for (k = 0; k < REG_NKINDS; k++) {
+		const char *kind = reg_kind_name((enum reg_kind)k);
+
+		if (regstore_awaiting(s->v->db, kind, &p->awaiting[k], err) < 0 ||
+		    regstore_count_failed(s->v->db, kind, &p->failed[k], err) < 0)
+			return -1;
+		p->changes[k] = -1;
+		if (k == REG_PERSONS && regstore_count_diff(s->v->db, kind, 1,
+		    &p->changes[k], err) < 0)
+			return -1;
+		if (k == REG_QUALIFICATION && regstore_count_diff(s->v->db, kind,
+		    0, &p->changes[k], err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+ops_registration_history(struct session *s, const char *key, reghist_fn fn,
+    void *arg, char **err)
+{
+	struct person p;
+	int64_t id;
+	int found = persons_get(s->v->db, key ? key : "", &p, &id, err);
+
+	person_clear(&p);
+	if (found < 0)
+		return -1;
+	if (found == 0)
+		return err_set(err, _("no person with key '%s'"), key ? key : "");
+	return regstore_history(s->v->db, key, fn, arg, err);
+}
+
+int
+ops_cutover_record(struct session *s, const char *reason, long long *id,
+    long long *base_extract, char **err)
+{
+	char *detail;
+	int rc;
+
+	if (reason == NULL || strlen(reason) < 4 || strlen(reason) > 500)
+		return err_set(err, _("give --reason: why the existing system was "
+		    "switched (4 to 500 characters)"));
+	if (db_begin(s->v->db, err) < 0)
+		return -1;
+	rc = regstore_cutover_add(s->v->db, s->user, reason, id, base_extract,
+	    err);
+	detail = xasprintf("cutover=%lld base-extract=%lld reason=%s", *id,
+	    *base_extract, reason);
+	if (rc == 0)
+		rc = ops_audit(s, "", "cutover.record", "", detail, err);
+	free(detail);
+	if (rc < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+int
+ops_cutover_diff(struct session *s, const char *out_dir, int force,
+    struct reg_export_report rep[2], char **err)
+{
+	static const enum reg_kind kinds[2] = { REG_PERSONS, REG_QUALIFICATION };
+	struct reg_export_request rq;
+	long long cutover, extract;
+	int i;
+
+	memset(rep, 0, 2 * sizeof *rep);
+	if (regstore_current(s->v->db, &cutover, &extract, err) < 0)
+		return -1;
+	if (cutover == 0)
+		return err_set(err, _("no cut-over is recorded: run 'cutover "
+		    "record' after importing the new system's extract"));
+	for (i = 0; i < 2; i++) {
+		memset(&rq, 0, sizeof rq);
+		rq.kind = kinds[i];
+		rq.mode = REG_MODE_CORRECTION;
+		rq.out_dir = out_dir;
+		rq.force = force;
+		if (ops_reg_export(s, &rq, &rep[i], err) < 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,597 @@
+/* SQL for registration. Exports and results touch every person: the
+ * statements are prepared once per file, and the state after a result is
+ * advanced set-wise in SQL rather than row by row. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/registration.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define REG_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t != NULL ? (const char *)t : "";
+}
+
+static const unsigned char *
+col_hash(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_bytes(st, i) == 32 ? sqlite3_column_blob(st, i) :
+	    NULL;
+}
+
+static void
+bind_hash(sqlite3_stmt *st, int i, const unsigned char *h)
+{
+	if (h != NULL)
+		sqlite3_bind_blob(st, i, h, 32, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Runs sql with ?1 = id and ?2 = text (either may be unused). */
+static int
+reg_exec_id(sqlite3 *db, const char *sql, long long id, const char *text,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing registration"));
+}
+
+int
+regstore_next_id(sqlite3 *db, long long *id, char **err)
+{
+	if (db_get_int(db, "SELECT coalesce(max(id), 0) + 1 FROM reg_files",
+	    NULL, id, err) < 0)
+		return -1;
+	return 0;
+}
+
+int
+regstore_current(sqlite3 *db, long long *cutover, long long *extract,
+    char **err)
+{
+	if (db_get_int(db, "SELECT coalesce(max(id), 0) FROM cutovers", NULL,
+	    cutover, err) < 0 ||
+	    db_get_int(db, "SELECT coalesce(max(id), 0) FROM extracts", NULL,
+	    extract, err) < 0)
+		return -1;
+	return 0;
+}
+
+int
+regstore_file_add(sqlite3 *db, long long id, const char *file,
+    const struct regfile_info *x, char **err)
+{
+	long long cutover, extract;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (regstore_current(db, &cutover, &extract, err) < 0 ||
+	    db_prepare(db, "INSERT INTO reg_files (id, kind, file, sha256, records, "
+	    "layout, layout_version, mode, base_extract, cutover, source_sha256, "
+	    "created, actor) VALUES (?, ?, ?, '', 0, ?, ?, ?, nullif(?, 0), "
+	    "nullif(?, 0), ?, " REG_NOW ", ?)", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, x->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, x->layout, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, x->layout_version);
+	sqlite3_bind_text(st, 6, x->mode, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, extract);
+	sqlite3_bind_int64(st, 8, cutover);
+	sqlite3_bind_text(st, 9, x->source_sha256 ? x->source_sha256 : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, x->actor, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the file"));
+}
+
+int
+regstore_file_finish(sqlite3 *db, long long id, const char *sha256,
+    long long records, const char *source_sha256, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "UPDATE reg_files SET sha256 = ?, records = ?, "
+	    "source_sha256 = ? WHERE id = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, records);
+	sqlite3_bind_text(st, 3, source_sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the file"));
+}
+
+int
+regstore_awaiting(sqlite3 *db, const char *kind, long long *n, char **err)
+{
+	return db_get_int(db, "SELECT count(*) FROM reg_files WHERE kind = ? AND "
+	    "resulted IS NULL", kind, n, err);
+}
+
+struct regstore_writer {
+	sqlite3 *db;
+	long long file;
+	sqlite3_stmt *ins;
+};
+
+int
+regstore_writer_open(sqlite3 *db, long long file_id,
+    struct regstore_writer **out, char **err)
+{
+	struct regstore_writer *w = xcalloc(1, sizeof *w);
+
+	w->db = db;
+	w->file = file_id;
+	if (db_prepare(db, "INSERT INTO reg_records (file_id, seq, person_id, rkey, "
+	    "action, sent_hash, content_hash, src_hash, num_hmac) VALUES (?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?)", &w->ins, err) < 0) {
+		free(w);
+		return -1;
+	}
+	*out = w;
+	return 0;
+}
+
+int
+regstore_writer_put(struct regstore_writer *w, const struct regrec *r,
+    char **err)
+{
+	sqlite3_stmt *st = w->ins;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, w->file);
+	sqlite3_bind_int64(st, 2, r->seq);
+	sqlite3_bind_int64(st, 3, r->person);
+	sqlite3_bind_text(st, 4, r->rkey, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, r->action);
+	bind_hash(st, 6, r->sent);
+	bind_hash(st, 7, r->content);
+	bind_hash(st, 8, r->src);
+	bind_hash(st, 9, r->hmac);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(w->db, err,
+	    _("recording the file's records"));
+}
+
+void
+regstore_writer_close(struct regstore_writer *w)
+{
+	if (w == NULL)
+		return;
+	sqlite3_finalize(w->ins);
+	free(w);
+}
+
+/* The persons export's selection; ?1 kind, ?2 numbers only, ?3 whether the
+ * number is part of the record. */
+#define REGSRC_FROM "FROM persons p " \
+	"LEFT JOIN numbers n ON n.person_id = p.id AND n.state = 'confirmed' " \
+	"LEFT JOIN branches b ON b.person_id = p.id " \
+	"LEFT JOIN reg_state s ON s.kind = ?1 AND s.rkey = p.key " \
+	"WHERE (?2 = 0 OR n.number IS NOT NULL) "
+#define REGSRC_SQL_DIFF "AND (s.rkey IS NULL OR s.src_hash IS NOT p.row_hash OR " \
+	"(?2 = 1 AND s.num_hmac IS NOT n.hmac)) "
+#define REGSRC_SQL_RETRY "AND EXISTS (SELECT 1 FROM reg_failed f WHERE " \
+	"f.kind = ?1 AND f.rkey = p.key) "
+
+static void
+regsrc_read(sqlite3_stmt *st, struct regsrc *p)
+{
+	int i;
+
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	for (i = 0; i < PF_COUNT; i++)
+		p->f[i] = col_text(st, i + 1);
+	p->row_hash = col_hash(st, PF_COUNT + 1);
+	if (sqlite3_column_type(st, PF_COUNT + 2) != SQLITE_NULL)
+		p->number = col_text(st, PF_COUNT + 2);
+	p->hmac = col_hash(st, PF_COUNT + 3);
+	if (sqlite3_column_type(st, PF_COUNT + 4) != SQLITE_NULL)
+		p->branch = col_text(st, PF_COUNT + 4);
+	p->state_content = col_hash(st, PF_COUNT + 5);
+	p->has_state = p->state_content != NULL;
+	p->state_action = sqlite3_column_int(st, PF_COUNT + 6);
+}
+
+int
+regstore_persons(sqlite3 *db, const char *kind, enum regsrc_mode mode,
+    int numbers_only, regsrc_fn fn, void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	struct regsrc p;
+	char *sql;
+	int rc, stop = 0;
+
+	sql = xasprintf("SELECT p.id, p.key, p.insurer, p.symbol, p.number, "
+	    "p.relation, p.member_key, p.name, p.kana, p.birth, p.sex, p.address, "
+	    "p.municipality, p.resident, p.employer, p.acquired, p.lost, "
+	    "p.row_hash, n.number, n.hmac, b.branch, s.content_hash, s.action "
+	    REGSRC_FROM "%s ORDER BY p.id", mode == REGSRC_DIFF ? REGSRC_SQL_DIFF :
+	    mode == REGSRC_RETRY ? REGSRC_SQL_RETRY : "");
+	rc = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, numbers_only);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		regsrc_read(st, &p);
+		stop = fn(&p, arg);
+	}
+	sqlite3_finalize(st);
+	if (stop < 0)
+		return -1;
+	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err,
+	    _("reading persons"));
+}
+
+int
+regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
+    long long *n, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* Without numbers (the 副本), only persons with a branch number can
+	 * be sent: the others wait for their registration. */
+	if (db_prepare(db, "SELECT count(*) " REGSRC_FROM REGSRC_SQL_DIFF
+	    "AND (?2 = 1 OR b.branch IS NOT NULL)", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, numbers_only);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, err, _("reading persons"));
+}
+
+int
+regstore_state_touch(sqlite3 *db, const char *kind, const char *rkey,
+    const unsigned char *src, const unsigned char *hmac, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "UPDATE reg_state SET src_hash = ?, num_hmac = ? WHERE "
+	    "kind = ? AND rkey = ?", &st, err) < 0)
+		return -1;
+	bind_hash(st, 1, src);
+	bind_hash(st, 2, hmac);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, rkey, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing registration"));
+}
+
+struct regstore_lookup {
+	sqlite3 *db;
+	const char *kind;
+	sqlite3_stmt *person, *state, *failed;
+};
+
+int
+regstore_lookup_open(sqlite3 *db, const char *kind,
+    struct regstore_lookup **out, char **err)
+{
+	struct regstore_lookup *lk = xcalloc(1, sizeof *lk);
+
+	lk->db = db;
+	lk->kind = kind;
+	if (db_prepare(db, "SELECT p.id, b.branch FROM persons p LEFT JOIN "
+	    "branches b ON b.person_id = p.id WHERE p.key = ?", &lk->person,
+	    err) < 0 ||
+	    db_prepare(db, "SELECT content_hash, action FROM reg_state WHERE "
+	    "kind = ? AND rkey = ?", &lk->state, err) < 0 ||
+	    db_prepare(db, "SELECT 1 FROM reg_failed WHERE kind = ? AND rkey = ?",
+	    &lk->failed, err) < 0) {
+		regstore_lookup_close(lk);
+		return -1;
+	}
+	*out = lk;
+	return 0;
+}
+
+void
+regstore_lookup_close(struct regstore_lookup *lk)
+{
+	if (lk == NULL)
+		return;
+	sqlite3_finalize(lk->person);
+	sqlite3_finalize(lk->state);
+	sqlite3_finalize(lk->failed);
+	free(lk);
+}
+
+int
+regstore_lookup_person(struct regstore_lookup *lk, const char *key,
+    int64_t *id, char *branch, size_t len, char **err)
+{
+	int rc;
+
+	branch[0] = '\0';
+	sqlite3_bind_text(lk->person, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(lk->person);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(lk->person, 0);
+		snprintf(branch, len, "%s", col_text(lk->person, 1));
+	}
+	sqlite3_reset(lk->person);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(lk->db, err, _("reading persons"));
+	return rc == SQLITE_ROW;
+}
+
+int
+regstore_lookup_state(struct regstore_lookup *lk, const char *rkey,
+    unsigned char content[32], int *action, char **err)
+{
+	int rc, found = 0;
+
+	sqlite3_bind_text(lk->state, 1, lk->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(lk->state, 2, rkey, -1, SQLITE_STATIC);
+	rc = sqlite3_step(lk->state);
+	if (rc == SQLITE_ROW && col_hash(lk->state, 0) != NULL) {
+		memcpy(content, col_hash(lk->state, 0), 32);
+		*action = sqlite3_column_int(lk->state, 1);
+		found = 1;
+	}
+	sqlite3_reset(lk->state);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(lk->db, err, _("reading registration"));
+	return found;
+}
+
+int
+regstore_lookup_failed(struct regstore_lookup *lk, const char *rkey, char **err)
+{
+	int rc;
+
+	sqlite3_bind_text(lk->failed, 1, lk->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(lk->failed, 2, rkey, -1, SQLITE_STATIC);
+	rc = sqlite3_step(lk->failed);
+	sqlite3_reset(lk->failed);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(lk->db, err, _("reading registration"));
+	return rc == SQLITE_ROW;
+}
+
+int
+regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (db_prepare(db, "SELECT id, records, kind, sha256, coalesce(resulted, "
+	    "'') FROM reg_files WHERE file = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->id = sqlite3_column_int64(st, 0);
+		r->records = sqlite3_column_int64(st, 1);
+		snprintf(r->kind, sizeof r->kind, "%s", col_text(st, 2));
+		snprintf(r->sha256, sizeof r->sha256, "%s", col_text(st, 3));
+		snprintf(r->resulted, sizeof r->resulted, "%s", col_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading registration"));
+	return rc == SQLITE_ROW;
+}
+
+struct regstore_results {
+	sqlite3 *db;
+	long long file;
+	sqlite3_stmt *upd;
+};
+
+int
+regstore_results_open(sqlite3 *db, long long file_id,
+    struct regstore_results **out, char **err)
+{
+	struct regstore_results *rs = xcalloc(1, sizeof *rs);
+
+	rs->db = db;
+	rs->file = file_id;
+	/* Only a record still 'sent', of the person the row names: a row
+	 * answered twice or for someone else changes nothing. */
+	if (db_prepare(db, "UPDATE reg_records SET status = ?, branch = "
+	    "nullif(?, ''), message = ? WHERE file_id = ? AND seq = ? AND "
+	    "status = 'sent' AND person_id = (SELECT id FROM persons WHERE "
+	    "key = ?)", &rs->upd, err) < 0) {
+		free(rs);
+		return -1;
+	}
+	*out = rs;
+	return 0;
+}
+
+int
+regstore_results_put(struct regstore_results *rs, long seq, const char *key,
+    int ok, const char *branch, const char *message, char **err)
+{
+	sqlite3_stmt *st = rs->upd;
+	int rc;
+
+	sqlite3_bind_text(st, 1, ok ? "accepted" : "failed", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, branch, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, message, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, rs->file);
+	sqlite3_bind_int64(st, 5, seq);
+	sqlite3_bind_text(st, 6, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(rs->db, err, _("recording the result"));
+	return sqlite3_changes(rs->db) == 1 ? 0 : 1;
+}
+
+void
+regstore_results_close(struct regstore_results *rs)
+{
+	if (rs == NULL)
+		return;
+	sqlite3_finalize(rs->upd);
+	free(rs);
+}
+
+int
+regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
+    const char *result_file, const char *result_sha256, const char *actor,
+    long long accepted, long long failed, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (reg_exec_id(db, "INSERT OR REPLACE INTO reg_state (kind, rkey, "
+	    "person_id, file_id, seq, action, content_hash, src_hash, num_hmac) "
+	    "SELECT ?2, rkey, person_id, file_id, seq, action, content_hash, "
+	    "src_hash, num_hmac FROM reg_records WHERE file_id = ?1 AND status = "
+	    "'accepted'", file_id, kind, err) < 0 ||
+	    reg_exec_id(db, "DELETE FROM reg_failed WHERE kind = ?2 AND rkey IN "
+	    "(SELECT rkey FROM reg_records WHERE file_id = ?1 AND status = "
+	    "'accepted')", file_id, kind, err) < 0 ||
+	    reg_exec_id(db, "INSERT OR REPLACE INTO reg_failed (kind, rkey, "
+	    "person_id, file_id, seq, message) SELECT ?2, rkey, person_id, "
+	    "file_id, seq, coalesce(message, '') FROM reg_records WHERE "
+	    "file_id = ?1 AND status = 'failed'", file_id, kind, err) < 0)
+		return -1;
+	/* Branch numbers come with the registration of persons only. */
+	if (strcmp(kind, "persons") == 0 && reg_exec_id(db, "INSERT OR REPLACE "
+	    "INTO branches (person_id, branch, file_id, assigned) SELECT "
+	    "person_id, branch, file_id, " REG_NOW " FROM reg_records WHERE "
+	    "file_id = ?1 AND status = 'accepted' AND branch IS NOT NULL",
+	    file_id, NULL, err) < 0)
+		return -1;
+	if (db_prepare(db, "UPDATE reg_files SET result_file = ?, result_sha256 = "
+	    "?, accepted = ?, failed = ?, resulted = " REG_NOW ", result_actor = ? "
+	    "WHERE id = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, result_file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, result_sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, accepted);
+	sqlite3_bind_int64(st, 4, failed);
+	sqlite3_bind_text(st, 5, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, file_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the result"));
+}
+
+int
+regstore_failed_list(sqlite3 *db, long long file_id, regfailed_fn fn,
+    void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (db_prepare(db, "SELECT p.key, r.seq, f.file, coalesce(r.message, '') "
+	    "FROM reg_records r JOIN persons p ON p.id = r.person_id JOIN "
+	    "reg_files f ON f.id = r.file_id WHERE r.file_id = ? AND r.status = "
+	    "'failed' ORDER BY r.seq", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, file_id);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(col_text(st, 0), sqlite3_column_int64(st, 1),
+		    col_text(st, 2), col_text(st, 3), arg);
+	sqlite3_finalize(st);
+	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err,
+	    _("reading registration"));
+}
+
+int
+regstore_count_failed(sqlite3 *db, const char *kind, long long *n, char **err)
+{
+	return db_get_int(db, "SELECT count(*) FROM reg_failed WHERE kind = ?",
+	    kind, n, err);
+}
+
+int
+regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
+    char **err)
+{
+	sqlite3_stmt *st;
+	struct reghist_row h;
+	int rc, stop = 0;
+
+	if (db_prepare(db, "SELECT f.created, f.kind, f.file, f.mode, r.status, "
+	    "coalesce(r.branch, ''), coalesce(r.message, ''), coalesce(x.file, ''), "
+	    "coalesce(c.reason, ''), r.seq, coalesce(f.cutover, 0), r.action "
+	    "FROM reg_records r JOIN reg_files f ON f.id = r.file_id LEFT JOIN "
+	    "extracts x ON x.id = f.base_extract LEFT JOIN cutovers c ON c.id = "
+	    "f.cutover WHERE r.person_id = (SELECT id FROM persons WHERE key = ?) "
+	    "ORDER BY f.id, r.seq", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h.created = col_text(st, 0);
+		h.kind = col_text(st, 1);
+		h.file = col_text(st, 2);
+		h.mode = col_text(st, 3);
+		h.status = col_text(st, 4);
+		h.branch = col_text(st, 5);
+		h.message = col_text(st, 6);
+		h.extract = col_text(st, 7);
+		h.cutover_reason = col_text(st, 8);
+		h.seq = sqlite3_column_int64(st, 9);
+		h.cutover = sqlite3_column_int64(st, 10);
+		h.action = sqlite3_column_int(st, 11);
+		stop = fn(&h, arg);
+	}
+	sqlite3_finalize(st);
+	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err,
+	    _("reading registration"));
+}
+
+int
+regstore_cutover_add(sqlite3 *db, const char *actor, const char *reason,
+    long long *id, long long *base_extract, char **err)
+{
+	long long cutover;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (regstore_current(db, &cutover, base_extract, err) < 0 ||
+	    db_prepare(db, "INSERT INTO cutovers (recorded, actor, reason, "
+	    "base_extract) VALUES (" REG_NOW ", ?, ?, nullif(?, 0))", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, *base_extract);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("recording the cut-over"));
+	*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}

@@ -1,0 +1,135 @@
+/* SQL for registration with the intermediate server: files sent, their
+ * records, results, branch numbers, accepted state and cut-overs. */
+#ifndef MYNA_STORE_REGISTRATION_H
+#define MYNA_STORE_REGISTRATION_H
+
+#include <stdint.h>
+
+#include "domain/person.h"
+#include "store/db.h"
+
+struct regfile_info {
+	const char *kind, *layout, *mode, *source_sha256, *actor;
+	int layout_version;
+};
+
+/* Adds the file's row, named by the caller from the id regstore_next_id
+ * gives (inside the same transaction). */
+int regstore_next_id(sqlite3 *db, long long *id, char **err);
+int regstore_file_add(sqlite3 *db, long long id, const char *file,
+    const struct regfile_info *x, char **err);
+int regstore_file_finish(sqlite3 *db, long long id, const char *sha256,
+    long long records, const char *source_sha256, char **err);
+/* Files of this kind that wait for their result. */
+int regstore_awaiting(sqlite3 *db, const char *kind, long long *n, char **err);
+
+/* One record as written: what the vault keeps of it. */
+struct regrec {
+	long long seq;
+	int64_t person;
+	const char *rkey;
+	int action;
+	const unsigned char *sent, *content;	/* 32 bytes each */
+	const unsigned char *src, *hmac;	/* 32 bytes or NULL */
+};
+struct regstore_writer;
+int regstore_writer_open(sqlite3 *db, long long file_id,
+    struct regstore_writer **out, char **err);
+int regstore_writer_put(struct regstore_writer *w, const struct regrec *r,
+    char **err);
+void regstore_writer_close(struct regstore_writer *w);
+
+/* A person as a persons-based export sees them. Pointers are valid during
+ * the callback; number is NULL without a confirmed number. */
+struct regsrc {
+	int64_t id;
+	const char *f[PF_COUNT];
+	const char *number;
+	const unsigned char *row_hash, *hmac;
+	const char *branch;		/* NULL when none */
+	int has_state;
+	const unsigned char *state_content;
+	int state_action;
+};
+typedef int (*regsrc_fn)(const struct regsrc *p, void *arg);
+enum regsrc_mode { REGSRC_FULL, REGSRC_DIFF, REGSRC_RETRY };
+/* Persons for kind: with numbers_only, only those with a confirmed number;
+ * DIFF: no accepted state, or the person row or number changed since;
+ * RETRY: those with a refused row pending. */
+int regstore_persons(sqlite3 *db, const char *kind, enum regsrc_mode mode,
+    int numbers_only, regsrc_fn fn, void *arg, char **err);
+/* How many persons regstore_persons would give for DIFF. */
+int regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
+    long long *n, char **err);
+/* Notes that the person's current row gives the accepted record again. */
+int regstore_state_touch(sqlite3 *db, const char *kind, const char *rkey,
+    const unsigned char *src, const unsigned char *hmac, char **err);
+
+/* For 副本 rows from an input file: the person and their branch number
+ * (1 found, 0 no such person); the accepted state of a record (1 found);
+ * whether a refused row is pending for it. */
+struct regstore_lookup;
+int regstore_lookup_open(sqlite3 *db, const char *kind,
+    struct regstore_lookup **out, char **err);
+int regstore_lookup_person(struct regstore_lookup *lk, const char *key,
+    int64_t *id, char *branch, size_t len, char **err);
+int regstore_lookup_state(struct regstore_lookup *lk, const char *rkey,
+    unsigned char content[32], int *action, char **err);
+int regstore_lookup_failed(struct regstore_lookup *lk, const char *rkey,
+    char **err);
+void regstore_lookup_close(struct regstore_lookup *lk);
+
+/* Results. */
+struct regfile_row {
+	long long id, records;
+	char kind[24], sha256[65], resulted[32];
+};
+/* 1 found, 0 unknown, -1 error. */
+int regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
+    char **err);
+struct regstore_results;
+int regstore_results_open(sqlite3 *db, long long file_id,
+    struct regstore_results **out, char **err);
+/* Marks record seq as accepted or refused; 0 when it matched the file's
+ * record for that person key, 1 when it did not (unknown number, answered
+ * twice, or another person), -1 on error. */
+int regstore_results_put(struct regstore_results *rs, long seq,
+    const char *key, int ok, const char *branch, const char *message,
+    char **err);
+void regstore_results_close(struct regstore_results *rs);
+/* Advances the accepted state, branch numbers and refused rows from the
+ * file's marked records, and records the result file. */
+int regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
+    const char *result_file, const char *result_sha256, const char *actor,
+    long long accepted, long long failed, char **err);
+
+struct regpending_row {
+	const char *kind;
+	long long awaiting, failed;
+};
+typedef int (*regpending_fn)(const struct regpending_row *r, void *arg);
+
+typedef int (*regfailed_fn)(const char *key, long long seq, const char *file,
+    const char *message, void *arg);
+int regstore_failed_list(sqlite3 *db, long long file_id, regfailed_fn fn,
+    void *arg, char **err);
+int regstore_count_failed(sqlite3 *db, const char *kind, long long *n,
+    char **err);
+
+struct reghist_row {
+	const char *created, *kind, *file, *mode, *status, *branch, *message;
+	const char *extract, *cutover_reason;
+	long long seq, cutover;
+	int action;
+};
+typedef int (*reghist_fn)(const struct reghist_row *h, void *arg);
+int regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
+    char **err);
+
+int regstore_cutover_add(sqlite3 *db, const char *actor, const char *reason,
+    long long *id, long long *base_extract, char **err);
+/* The latest cut-over id (0 when none) and the newest extract id (0). */
+int regstore_current(sqlite3 *db, long long *cutover, long long *extract,
+    char **err);
+
+#endif

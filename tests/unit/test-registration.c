@@ -1,0 +1,299 @@
+/* Unit tests for registration in the vault: full export, results that do
+ * not match refused without a change, retry of refused rows only, the
+ * differential after additions, changes and losses, and no number in the
+ * audit log. The server's answers are written here in ASCII, which CP932
+ * reads the same. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "ops/accounts.h"
+#include "ops/idproof.h"
+#include "ops/numbers.h"
+#include "ops/person-import.h"
+#include "ops/registration.h"
+#include "testutil.h"
+#include "util/xmalloc.h"
+
+#define HEADER "person_id,insurer,symbol,number,relation,member_id,name,kana," \
+	"birth,sex,address,municipality,resident,employer,acquired,lost\n"
+#define ROW1 "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都,131016,1,,20100401,\n"
+#define ROW2 "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,,20100401,\n"
+#define ROW3 "P3,12345678,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,\n"
+
+static const char *const numbers[] = { "621498320257", "314159265352",
+	"271828182840" };
+
+struct fixture {
+	char *tmp, *vault, *out;
+	struct session *s, *s2;
+};
+
+static void
+import(struct fixture *f, const char *rows)
+{
+	struct import_request rq = { 0 };
+	struct import_report rep;
+	char *file = xasprintf("%s/x.csv", f->tmp), *err = NULL;
+	FILE *fp = fopen(file, "w");
+
+	fprintf(fp, HEADER "%s", rows);
+	fclose(fp);
+	rq.file = file;
+	if (ops_person_import(f->s, &rq, &rep, &err) != 0)
+		fail_msg("import: %s", err);
+	import_report_clear(&rep);
+	free(file);
+}
+
+static void
+confirm(struct fixture *f, const char *key, const char *num)
+{
+	static const char *const docs[] = { "mynumber-card" };
+	static const struct number_entry e = { "member", "2026-11-20", "F-1" };
+	struct idproof_request rq = { "member", "in-person", docs, 1, NULL, 0 };
+	struct idresult res;
+	enum number_result r;
+	char *err = NULL;
+
+	if (ops_idproof_record(f->s, key, &rq, &res, &err) != 0 ||
+	    ops_number_enter(f->s, key, num, &e, &r, &err) != 0 ||
+	    ops_number_confirm(f->s2, key, num, NULL, &r, &err) != 0)
+		fail_msg("%s: %s", key, err);
+	idresult_clear(&res);
+}
+
+static int
+setup(void **st)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	int i;
+
+	f->tmp = test_tmpdir();
+	f->vault = test_vault(f->tmp, NULL);
+	f->out = xasprintf("%s/out", f->tmp);
+	assert_int_equal(mkdir(f->out, 0700), 0);
+	f->s = test_login(f->vault, "admin", TEST_PW);
+	assert_int_equal(ops_user_add(f->s, "sato", "clerk", TEST_PW2, NULL, NULL), 0);
+	f->s2 = test_login(f->vault, "sato", TEST_PW2);
+	import(f, ROW1 ROW2 ROW3);
+	for (i = 0; i < 3; i++) {
+		char key[4];
+
+		snprintf(key, sizeof key, "P%d", i + 1);
+		confirm(f, key, numbers[i]);
+	}
+	*st = f;
+	return 0;
+}
+
+static int
+teardown(void **st)
+{
+	struct fixture *f = *st;
+
+	ops_logout(f->s);
+	ops_logout(f->s2);
+	test_rm_rf(f->tmp);
+	free(f->tmp);
+	free(f->vault);
+	free(f->out);
+	free(f);
+	return 0;
+}
+
+/* Exports kind in mode; returns the record count (file name in *file). */
+static long long
+export(struct fixture *f, enum reg_kind kind, enum reg_mode mode, char **file)
+{
+	struct reg_export_request rq = { kind, mode, f->out, NULL, NULL, 0 };
+	struct reg_export_report rep;
+	char *err = NULL;
+	long long n;
+
+	if (ops_reg_export(f->s, &rq, &rep, &err) != 0)
+		fail_msg("export: %s", err);
+	n = rep.records;
+	if (file != NULL)
+		*file = rep.file != NULL ? xstrdup(strrchr(rep.file, '/') + 1) : NULL;
+	reg_export_report_clear(&rep);
+	return n;
+}
+
+/* Writes a result: "KEY:CODE" answers in record order, for file. */
+static char *
+result(struct fixture *f, const char *file, const char *const *answers)
+{
+	char *path = xasprintf("%s/result.csv", f->tmp);
+	FILE *fp = fopen(path, "w");
+	int i;
+
+	for (i = 0; answers[i] != NULL; i++) {
+		char key[8], code[8];
+
+		sscanf(answers[i], "%7[^:]:%7s", key, code);
+		fprintf(fp, "%s,,%d,%s,%s,%s,%s\r\n", file, i + 1, key,
+		    strcmp(code, "0") == 0 ? "1234567890" : "", code,
+		    strcmp(code, "0") == 0 ? "" : "E1 bad");
+	}
+	fclose(fp);
+	return path;
+}
+
+static int
+results(struct fixture *f, const char *path, struct reg_results_report *rep,
+    char **err)
+{
+	return ops_reg_results(f->s, path, NULL, rep, err);
+}
+
+static void
+test_results_refused(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_results_report rep;
+	struct reg_pending p;
+	char *file, *path, *err = NULL;
+	const char *const short_answer[] = { "P1:0", "P2:0", NULL };
+	const char *const wrong_key[] = { "P1:0", "P3:0", "P2:0", NULL };
+	const char *const unknown[] = { "P1:0", NULL };
+
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	path = result(f, file, short_answer);
+	assert_int_equal(results(f, path, &rep, &err), -1);
+	assert_non_null(strstr(err, "answers 2 records"));
+	reg_results_report_clear(&rep);
+	free(err);
+	err = NULL;
+	free(path);
+	path = result(f, file, wrong_key);
+	assert_int_equal(results(f, path, &rep, &err), -1);
+	assert_non_null(strstr(err, "was not sent for P3"));
+	reg_results_report_clear(&rep);
+	free(err);
+	err = NULL;
+	free(path);
+	path = result(f, "12345678_persons_20260101_9999.csv", unknown);
+	assert_int_equal(results(f, path, &rep, &err), -1);
+	assert_non_null(strstr(err, "did not write"));
+	reg_results_report_clear(&rep);
+	free(err);
+	free(path);
+	/* Nothing changed: the file still waits, no branch, no state. */
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.awaiting[REG_PERSONS], 1);
+	assert_int_equal(p.changes[REG_PERSONS], 3);
+	assert_int_equal(p.changes[REG_QUALIFICATION], 0);
+	free(file);
+}
+
+static void
+test_retry_and_diff(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_results_report rep;
+	struct reg_pending p;
+	char *file, *path, *err = NULL;
+	const char *const first[] = { "P1:0", "P2:1101", "P3:0", NULL };
+	const char *const again[] = { "P2:0", NULL };
+	const char *const daily[] = { "P1:0", "P3:0", "P4:0", NULL };
+
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	path = result(f, file, first);
+	if (results(f, path, &rep, &err) != 0)
+		fail_msg("results: %s", err);
+	assert_int_equal(rep.accepted, 2);
+	assert_int_equal(rep.failed, 1);
+	assert_int_equal(rep.nmessages, 1);
+	assert_non_null(strstr(rep.messages[0], "P2: 2: E1 bad"));
+	reg_results_report_clear(&rep);
+	free(path);
+	free(file);
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.failed[REG_PERSONS], 1);
+	assert_int_equal(p.changes[REG_PERSONS], 1);
+
+	/* Retry: P2 only. */
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_RETRY, &file), 1);
+	path = result(f, file, again);
+	assert_int_equal(results(f, path, &rep, &err), 0);
+	reg_results_report_clear(&rep);
+	free(path);
+	free(file);
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 0);
+	assert_null(file);
+
+	/* A change (P1's address), a loss (P3), a newcomer (P4), and P2's
+	 * employer, which the registration file does not carry. */
+	import(f, "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
+	    "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,佐藤商店,20100401,\n"
+	    "P3,12345678,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,20261031\n"
+	    "P4,12345678,1,4,1,,田中　三郎,タナカ　サブロウ,19900101,1,東京都,131016,1,,20261101,\n");
+	confirm(f, "P4", "161803398872");
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 3);
+	path = result(f, file, daily);
+	assert_int_equal(results(f, path, &rep, &err), 0);
+	reg_results_report_clear(&rep);
+	free(path);
+	free(file);
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.changes[REG_PERSONS], 0);
+	assert_int_equal(p.failed[REG_PERSONS], 0);
+	assert_int_equal(p.awaiting[REG_PERSONS], 0);
+}
+
+static void
+test_no_number_in_audit(void **st)
+{
+	struct fixture *f = *st;
+	char *file, *detail;
+	int i;
+
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	free(file);
+	detail = db_get_text(f->s->v->db, "SELECT group_concat(action || ' ' || "
+	    "subject || ' ' || detail, '|') FROM audit WHERE ? IS NOT NULL", "x");
+	assert_non_null(detail);
+	assert_non_null(strstr(detail, "bulk.export"));
+	for (i = 0; i < 3; i++)
+		assert_null(strstr(detail, numbers[i]));
+	free(detail);
+}
+
+static void
+test_file_kind_needs_input(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_export_request rq = { REG_SOSAI, REG_MODE_FULL, f->out, NULL,
+	    NULL, 0 };
+	struct reg_export_report rep;
+	char *err = NULL;
+
+	assert_int_equal(ops_reg_export(f->s, &rq, &rep, &err), -1);
+	assert_non_null(strstr(err, "--file"));
+	reg_export_report_clear(&rep);
+	free(err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_results_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retry_and_diff, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_number_in_audit, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_file_kind_needs_input, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
