@@ -84,8 +84,9 @@ static int
 sim_answer(struct sim *s, const char *name, const char *body, size_t len,
     char **out, size_t *outlen)
 {
-	char dir[] = "/tmp/midsim-XXXXXX", in[512], res[600], failarg[16];
-	int fi = -1, fo = -1, status = -1;
+	char dir[] = "/tmp/midsim-XXXXXX", in[512], res[600], msg[600];
+	char failarg[16];
+	int fi = -1, fo = -1, fe = -1, status = -1, ok = 0;
 	pid_t pid;
 
 	*out = NULL;
@@ -93,14 +94,16 @@ sim_answer(struct sim *s, const char *name, const char *body, size_t len,
 		return -1;
 	snprintf(in, sizeof in, "%s/%s", dir, name);
 	snprintf(res, sizeof res, "%s/answer.out", dir);
+	snprintf(msg, sizeof msg, "%s/answer.err", dir);
 	snprintf(failarg, sizeof failarg, "%d", s->fail);
 	fi = open(in, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	fo = open(res, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fi < 0 || fo < 0 || write(fi, body, len) != (ssize_t)len)
+	fe = open(msg, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fi < 0 || fo < 0 || fe < 0 || write(fi, body, len) != (ssize_t)len)
 		goto done;
 	if ((pid = fork()) == 0) {
 		dup2(fo, STDOUT_FILENO);
-		dup2(fo, STDERR_FILENO);
+		dup2(fe, STDERR_FILENO);
 		execl(s->answer_cmd, s->answer_cmd, "answer", in, "--fail",
 		    failarg, (char *)NULL);
 		_exit(127);
@@ -108,18 +111,23 @@ sim_answer(struct sim *s, const char *name, const char *body, size_t len,
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
-	*out = sim_read_file(res, outlen);
+	/* The result on success; the answer's complaint otherwise. */
+	ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	*out = sim_read_file(ok ? res : msg, outlen);
 done:
 	if (fi >= 0)
 		close(fi);
 	if (fo >= 0)
 		close(fo);
+	if (fe >= 0)
+		close(fe);
 	unlink(in);
 	unlink(res);
+	unlink(msg);
 	rmdir(dir);
 	if (*out == NULL)
 		return -1;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+	return ok ? 0 : -1;
 }
 
 static enum MHD_Result

@@ -53,16 +53,19 @@ cli_cmd_upload(struct cli_args *a)
 		return 1;
 	for (i = 0; i < a->npos; i++) {
 		if (ops_upload(s, &c, a->pos[i], a->out, &o, &err) < 0) {
+			upload_outcome_clear(&o);
 			cli_error(err);
 			free(err);
 			err = NULL;
 			failed++;
 			continue;
 		}
-		printf(_("%s: sent as %s after %d attempt(s); result %s (%zu "
-		    "bytes)\n"), a->pos[i], o.server_id, o.attempts,
-		    o.result_path, o.result_len);
-		free(o.result_path);
+		printf(_("%s: sent as %s after %d attempt(s); result %s: %lld "
+		    "accepted, %lld refused\n"), a->pos[i], o.server_id,
+		    o.attempts, o.result_path, o.accepted, o.failed);
+		for (int m = 0; m < o.nmessages; m++)
+			printf("  %s\n", o.messages[m]);
+		upload_outcome_clear(&o);
 	}
 	ops_logout(s);
 	return failed ? 1 : 0;

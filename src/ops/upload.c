@@ -11,7 +11,9 @@
 
 #include <openssl/evp.h>
 
+#include "ops/registration.h"
 #include "ops/upload.h"
+#include "store/registration.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
@@ -103,6 +105,61 @@ upload_fetch(struct session *s, const struct upload_conf *c,
 	return rc;
 }
 
+/* Only what the vault exported, as it was exported, goes to the server: the
+ * result can then be matched to what each record contained. */
+static int
+upload_known(struct session *s, const char *name, const char *sha256,
+    char **err)
+{
+	struct regfile_row row;
+	int rc = regstore_file_get(s->v->db, name, &row, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return err_set(err, _("%s: not a registration file of this vault; "
+		    "write it with 'bulk export'"), name);
+	if (row.resulted[0] != '\0')
+		return err_set(err, _("%s: its result was imported on %s; nothing "
+		    "to send"), name, row.resulted);
+	if (strcmp(row.sha256, sha256) != 0)
+		return err_set(err, _("%s: changed since it was exported; export "
+		    "it again"), name);
+	return 0;
+}
+
+static int
+upload_import(struct session *s, struct upload_outcome *o, char **err)
+{
+	struct reg_results_report rep;
+	int rc;
+
+	memset(&rep, 0, sizeof rep);
+	rc = ops_reg_results(s, o->result_path, NULL, &rep, err);
+	if (rc == 0) {
+		o->accepted = rep.accepted;
+		o->failed = rep.failed;
+		o->messages = rep.messages;
+		o->nmessages = rep.nmessages;
+		rep.messages = NULL;
+		rep.nmessages = 0;
+	}
+	reg_results_report_clear(&rep);
+	return rc;
+}
+
+void
+upload_outcome_clear(struct upload_outcome *o)
+{
+	int i;
+
+	for (i = 0; i < o->nmessages; i++)
+		free(o->messages[i]);
+	free(o->messages);
+	free(o->result_path);
+	memset(o, 0, sizeof *o);
+}
+
 int
 ops_upload(struct session *s, const struct upload_conf *c,
     const char *path, const char *outdir, struct upload_outcome *o,
@@ -119,6 +176,11 @@ ops_upload(struct session *s, const struct upload_conf *c,
 		return -1;
 	}
 	upload_sha256((unsigned char *)buf, len, o->sha256);
+	if (upload_known(s, name, o->sha256, err) < 0) {
+		free(buf);
+		free(copy);
+		return -1;
+	}
 	rc = upload_put(c, name, (unsigned char *)buf, len, o->sha256,
 	    o->server_id, &o->attempts, err);
 	free(buf);
@@ -133,6 +195,8 @@ ops_upload(struct session *s, const struct upload_conf *c,
 	}
 	if (rc == 0)
 		rc = upload_fetch(s, c, name, outdir, path, o, err);
+	if (rc == 0)
+		rc = upload_import(s, o, err);
 	free(copy);
 	return rc;
 }

@@ -14,12 +14,18 @@ struct upload_outcome {
 	char *result_path;	/* where the result file was written */
 	char result_sha256[65];
 	size_t result_len;
+	long long accepted, failed;	/* rows, from the imported result */
+	char **messages;		/* refused rows, for correction */
+	int nmessages;
 };
 
-/* Sends path, waits for processing, writes the result next to it (or into
- * outdir) as NAME.result. Free o->result_path. */
+/* Sends path (a registration file this vault exported, unchanged since),
+ * waits for processing, writes the result next to it (or into outdir) as
+ * NAME.result and imports it as 'bulk results' would. Free with
+ * upload_outcome_clear. */
 int ops_upload(struct session *s, const struct upload_conf *c,
     const char *path, const char *outdir, struct upload_outcome *o,
     char **err);
+void upload_outcome_clear(struct upload_outcome *o);
 
 #endif

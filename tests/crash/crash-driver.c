@@ -67,9 +67,11 @@ cd_state(const char *dir)
 	if (rc == 0)
 		printf("chain=ok records=%lld persons=%lld", (long long)records, persons);
 	for (i = 0; rc == 0 && cd_actions[i] != NULL; i++) {
-		struct audit_filter f = { NULL, NULL, NULL, cd_actions[i], 0, 0 };
+		struct audit_filter f;
 		long long n = 0;
 
+		memset(&f, 0, sizeof f);
+		f.action = cd_actions[i];
 		rc = audit_list(s->v->db, &f, cd_count_row, &n, &err);
 		printf(" %s=%lld", cd_actions[i], n);
 	}

@@ -1,14 +1,16 @@
 #!/bin/bash
 # End-to-end: the server-to-server way. A simulated intermediate server on
 # loopback demands a client certificate; uploads survive a dropped reply
-# and a slow answer without registering a file twice; refused certificates
-# and a missing server give clear errors without endless retries.
+# and a slow answer without registering a file twice; the result comes back
+# into the vault; refused certificates and a missing server give clear
+# errors without endless retries.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
 plan 12
 
 SIM=${MIDSERVER_SIM:-$TOP_BUILDDIR/contrib/midserver-sim}
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
+S='Second-pass-2026!'
 C=$SCRATCH/pki
 export MYNADESK_UPLOAD_FAST=1
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
@@ -53,12 +55,12 @@ up() { # CERT FILE [ARGS]: upload as yamada with the named client cert
 }
 
 . "$TOP_SRCDIR/tests/e2e/upload-file.sh"
-make_upload_file "$SCRATCH/files" # sets $F (a file to send) and $SIM_ARGS
+reg_setup "$SCRATCH/files" # sets $F, the first persons file
 
-serve $SIM_ARGS
+serve
 up client "$F"
-check "an upload returns the server's result file" \
-	eval '[ "$RC" -eq 0 ] && [ -s "$F.result" ] && contains "$OUT" "after 1 attempt"'
+check "an upload brings the result back into the vault" \
+	eval '[ "$RC" -eq 0 ] && [ -s "$F.result" ] && contains "$OUT" "after 1 attempt" && contains "$OUT" "3 accepted, 0 refused"'
 check "the server registered it once" eval '[ "$(registrations)" = "registrations=1" ]'
 
 run audit show --action upload.sent --vault "$V" --user yamada --password-fd 3 3<<<"$A"
@@ -69,18 +71,23 @@ check "the result is audited with its SHA-256" \
 	eval '[ -s "$F.result" ] && contains "$OUT" "$(sha256sum "$F.result" | cut -c1-64)"'
 
 up client "$F"
-check "sending the same file again is the same registration" \
-	eval '[ "$RC" -eq 0 ] && [ "$(registrations)" = "registrations=1" ]'
+check "a file whose result is in is not sent again" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "nothing to send" && [ "$(registrations)" = "registrations=1" ]'
 
-serve $SIM_ARGS --drop 2 --slow 700
-rm -f "$F.result"
+# The branch numbers are in: the qualification file can go, one row refused.
+run bulk export --kind qualification --out "$SCRATCH/files" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
+F=$(ls "$SCRATCH"/files/*_qualification_*.csv)
+serve --drop 2 --slow 700 --fail 1
 up client "$F"
 check "a dropped reply is retried with back-off and a slow answer awaited" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "after 3 attempt" && contains "$ERR" "still processing" && [ -s "$F.result" ]'
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "after 3 attempt" && contains "$ERR" "still processing" && contains "$OUT" "2 accepted, 1 refused"'
 check "the retries did not register the file twice" \
 	eval '[ "$(registrations)" = "registrations=1" ]'
 
-serve $SIM_ARGS
+# The refused row, sent again: a file still waiting for its result.
+run bulk export --kind qualification --retry --out "$SCRATCH/files" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
+F=$(ls -t "$SCRATCH"/files/*_qualification_*.csv | head -n 1)
+serve
 up intruder "$F"
 check "a client certificate from another CA is refused without retrying" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "403" && ! contains "$ERR" "trying again"'
@@ -95,14 +102,13 @@ up client "$F"
 check "no server: a clear error after the last attempt" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "trying again (5)" && contains "$ERR" "onnect"'
 
-cp "$F" "$SCRATCH/bad name.csv"
-serve $SIM_ARGS
-up client "$SCRATCH/bad name.csv"
-check "a file name the server cannot take is refused before sending" \
-	eval '[ "$RC" -eq 1 ] && contains "$ERR" "may hold only"'
+cp "$F" "$SCRATCH/other.csv"
+serve
+up client "$SCRATCH/other.csv"
+check "a file the vault did not export is refused before sending" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "not a registration file of this vault" && [ "$(registrations)" = "registrations=0" ]'
 
-up client "$F" --out "$SCRATCH/nowhere"
-check "an unwritable result folder is an error, not a lost result" \
-	eval '[ "$RC" -eq 1 ] && contains "$ERR" "cannot write the result"'
+run bulk pending --vault "$V" --user yamada --password-fd 3 3<<<"$A"
+check "the retry file waits for its result" eval 'echo "$OUT" | grep -qE "qualification.*1"'
 
 finish
