@@ -6,6 +6,7 @@
 
 #include "ops/dashboard.h"
 #include "ops/media.h"
+#include "ops/registration.h"
 
 /* Media shipped and still awaiting their answer, and those overdue. */
 static int
@@ -15,6 +16,22 @@ dashboard_count_media(const struct media_row *m, long overdue, void *arg)
 
 	d->media_transit += strcmp(m->state, "shipped") == 0;
 	d->media_overdue += overdue > 0;
+	return 0;
+}
+
+/* Records still to send: changes not yet exported and rows the server
+ * refused (kinds fed from an input file have no count until it is given). */
+static int
+dashboard_registration(struct session *s, long long *n, char **err)
+{
+	struct reg_pending p;
+	int k;
+
+	if (ops_registration_pending(s, &p, err) < 0)
+		return -1;
+	*n = 0;
+	for (k = 0; k < REG_NKINDS; k++)
+		*n += p.failed[k] + (p.changes[k] > 0 ? p.changes[k] : 0);
 	return 0;
 }
 
@@ -32,8 +49,7 @@ ops_dashboard(struct session *s, struct dashboard *d, char **err)
 	if (dashboard_numbers(s->v->db, today, DASHBOARD_DEADLINE_DAYS, &d->n,
 	    err) < 0 || dashboard_idproof_open(s->v->db, &d->idproof_open, err) < 0)
 		return -1;
-	/* Registration is another work area; it fills this in when it
-	 * lands. */
-	d->reg_pending = -1;
+	if (dashboard_registration(s, &d->reg_pending, err) < 0)
+		return -1;
 	return ops_media_list(s, dashboard_count_media, d, err);
 }
