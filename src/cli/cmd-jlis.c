@@ -99,7 +99,7 @@ jlis_receive_zip(struct cli_args *a, struct session *s, char **err)
 	char *pw;
 	int rc;
 
-	pw = cli_read_secret(_("Container password: "),
+	pw = cli_read_secret(_("the answer container's password"),
 	    cli_opt_fd(a, X_CONTAINER_PASSWORD_FD), err);
 	if (pw == NULL)
 		return -1;
@@ -127,8 +127,10 @@ cli_cmd_jlis_receive(struct cli_args *a)
 		return cli_error(_("give the answer CSV or its ZIP container"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	if (kind == 'z')
-		return jlis_done(s, jlis_receive_zip(a, s, &err), err);
+	if (kind == 'z') {
+		rc = jlis_receive_zip(a, s, &err);
+		return jlis_done(s, rc, err);
+	}
 	in.path = a->pos[0];
 	in.shown = NULL;
 	rc = ops_jlis_receive_files(s, &in, 1, a->x[X_MEDIUM], &rep, &err);

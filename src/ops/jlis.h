@@ -80,7 +80,9 @@ int ops_jlis_held(struct session *s, jlis_held_fn fn, void *arg, char **err);
 /* A supervisor's decision on a held answer (supervisor or administrator). */
 int ops_jlis_decide(struct session *s, const char *key, int accept,
     const char *reason, char **err);
-/* Deadline: the inquiry's date plus the jlis-answer-days setting. */
+/* Deadline: when the inquiry file went out on a medium, the medium's
+ * shipping date plus answer-overdue-days (the media list's own overdue
+ * rule); otherwise the inquiry's date plus jlis-answer-days. */
 int ops_jlis_pending(struct session *s, jlis_pending_fn fn, void *arg,
     char **err);
 
