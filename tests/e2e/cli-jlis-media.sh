@@ -6,7 +6,7 @@
 # the medium's "answer imported" step; the medium is disposed of. Bad
 # containers import nothing, and no full number is ever shown or logged.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 22
+plan 23
 
 SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
@@ -123,6 +123,14 @@ check "the medium's timeline has the imported step with the answer CSV's SHA-256
 	eval 'contains "$OUT" "imported" && contains "$OUT" "12345678N1R.csv" && contains "$OUT" "$CSHA" && contains "$OUT" "confirmed=1 held=1"'
 receive "$ZIP" "$APW" --medium M0001
 check "the same answer cannot be imported twice" eval '[ "$RC" -eq 1 ] && contains "$ERR" "already"'
+
+echo 'courier receipt' >"$SCRATCH/receipt.txt"
+as_yamada evidence add "$SCRATCH/receipt.txt" --title 'courier receipt' --about medium:M0009
+R1=$RC
+E1=$ERR
+as_yamada evidence add "$SCRATCH/receipt.txt" --title 'courier receipt' --about medium:1
+check "evidence about a medium: an unknown medium is refused, a known one kept by its label" \
+	eval '[ "$R1" -eq 1 ] && contains "$E1" "no medium '"'"'M0009'"'"'" && [ "$RC" -eq 0 ] && as_yamada evidence list && contains "$OUT" "medium:M0001"'
 
 with_sato media dispose M0001 --method '裁断 (shredded)'
 check "the medium is disposed of with a witness" eval '[ "$RC" -eq 0 ]'
