@@ -148,9 +148,11 @@ static const struct cli_command cli_commands[] = {
 	    "number (and one re-inquiry of those not found)"),
 	    "vault user password-fd recovery-key-fd out persons",
 	    cli_cmd_jlis_request },
-	{ "jlis receive", "FILE",
-	    N_("import a J-LIS answer CSV: all of it or nothing"),
-	    "vault user password-fd recovery-key-fd container-password-fd",
+	{ "jlis receive", "FILE [--medium ID] [--container-password-fd N]",
+	    N_("import a J-LIS answer CSV, or the CSVs in its password-protected "
+	    "ZIP container: all of it or nothing; with --medium, also the "
+	    "medium's answer-imported step"),
+	    "vault user password-fd recovery-key-fd container-password-fd medium",
 	    cli_cmd_jlis_receive },
 	{ "jlis held", "",
 	    N_("list J-LIS answers held because an identity item differs"),

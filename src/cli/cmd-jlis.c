@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "ops/jlis.h"
 #include "util/i18n.h"
+#include "util/secret.h"
 
 static int
 jlis_done(struct session *s, int rc, char *err)
@@ -56,10 +57,10 @@ cli_cmd_jlis_request(struct cli_args *a)
 	return jlis_done(s, rc, err);
 }
 
-/* Containers (ZIP with a password) are opened by another part, not yet
- * wired in: only a CSV answer is taken for now. */
+/* A ZIP container by its first bytes (whatever its name), else a CSV by
+ * its name; 0 for neither. */
 static int
-jlis_is_csv(const char *file)
+jlis_kind(const char *file)
 {
 	size_t n = strlen(file);
 	unsigned char magic[4] = { 0 };
@@ -70,30 +71,70 @@ jlis_is_csv(const char *file)
 		zip = fread(magic, 1, 4, f) == 4 && memcmp(magic, "PK\3\4", 4) == 0;
 		fclose(f);
 	}
-	return !zip && n > 4 && strcasecmp(file + n - 4, ".csv") == 0;
+	if (zip || (n > 4 && strcasecmp(file + n - 4, ".zip") == 0))
+		return 'z';
+	return n > 4 && strcasecmp(file + n - 4, ".csv") == 0 ? 'c' : 0;
+}
+
+static void
+jlis_print_receipt(const struct jlis_receive_report *rep, size_t n, int ok)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		jlis_print_problems(&rep[i].problems);
+		if (ok)
+			printf(_("%s: %lld lines: %lld confirmed, %lld held for a "
+			    "supervisor, %lld not found (%lld to ask again)\n"),
+			    rep[i].request, rep[i].rows, rep[i].confirmed,
+			    rep[i].held, rep[i].not_found, rep[i].reinquiry);
+	}
+}
+
+static int
+jlis_receive_zip(struct cli_args *a, struct session *s, char **err)
+{
+	struct jlis_receive_report *reps = NULL;
+	size_t n = 0;
+	char *pw;
+	int rc;
+
+	pw = cli_read_secret(_("the answer container's password"),
+	    cli_opt_fd(a, X_CONTAINER_PASSWORD_FD), err);
+	if (pw == NULL)
+		return -1;
+	rc = ops_jlis_receive_container(s, a->pos[0], pw, a->x[X_MEDIUM], &reps,
+	    &n, err);
+	secret_free_str(pw);
+	jlis_print_receipt(reps, n, rc == 0);
+	jlis_receive_reports_free(reps, n);
+	return rc;
 }
 
 int
 cli_cmd_jlis_receive(struct cli_args *a)
 {
 	struct jlis_receive_report rep;
+	struct jlis_answer_in in;
 	struct session *s;
 	char *err = NULL;
-	int rc;
+	int rc, kind;
 
 	if (a->npos != 1)
-		return cli_error(_("usage: jlis receive FILE"));
-	if (!jlis_is_csv(a->pos[0]))
-		return cli_error(_("containers: not yet (give the answer CSV)"));
+		return cli_error(_("usage: jlis receive FILE [--medium ID] "
+		    "[--container-password-fd N]"));
+	if ((kind = jlis_kind(a->pos[0])) == 0)
+		return cli_error(_("give the answer CSV or its ZIP container"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_jlis_receive(s, a->pos[0], &rep, &err);
-	jlis_print_problems(&rep.problems);
-	if (rc == 0)
-		printf(_("%s: %lld lines: %lld confirmed, %lld held for a "
-		    "supervisor, %lld not found (%lld to ask again)\n"),
-		    rep.request, rep.rows, rep.confirmed, rep.held, rep.not_found,
-		    rep.reinquiry);
+	if (kind == 'z') {
+		rc = jlis_receive_zip(a, s, &err);
+		return jlis_done(s, rc, err);
+	}
+	in.path = a->pos[0];
+	in.shown = NULL;
+	rc = ops_jlis_receive_files(s, &in, 1, a->x[X_MEDIUM], &rep, &err);
+	jlis_print_receipt(&rep, 1, rc == 0);
 	jlis_receive_report_clear(&rep);
 	return jlis_done(s, rc, err);
 }

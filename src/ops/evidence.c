@@ -16,6 +16,7 @@
 #include "domain/redact.h"
 #include "ops/evidence.h"
 #include "ops/settings.h"
+#include "store/media.h"
 #include "store/persons.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -39,8 +40,26 @@ ops_evidence_id(const char *text, int64_t *id, char **err)
 	return 0;
 }
 
-/* The reference is checked against the vault where it can be: persons now;
- * media once that area keeps its own records. */
+/* A medium must exist; it is kept by its label (medium:1 becomes
+ * medium:M0001), as 'media list' shows it. */
+static int
+evidence_about_medium(struct session *s, const char *value,
+    struct evidence_meta *m, char **err)
+{
+	struct media_row mr;
+	int found = media_find(s->v->db, value, &mr, err);
+
+	if (found < 0)
+		return -1;
+	if (found == 0)
+		return err_set(err, _("no medium '%s': check --about medium:ID with "
+		    "'media list'"), value);
+	snprintf(m->about, sizeof m->about, "medium:%s", mr.label);
+	return 0;
+}
+
+/* The reference is checked against the vault where it can be: persons and
+ * media. */
 static int
 evidence_about_check(struct session *s, const char *about,
     struct evidence_meta *m, char **err)
@@ -62,6 +81,8 @@ evidence_about_check(struct session *s, const char *about,
 			return err_set(err, _("no person with key '%s': check --about "
 			    "person:KEY with 'person search'"), value);
 	}
+	if (kind == ABOUT_MEDIUM)
+		return evidence_about_medium(s, value, m, err);
 	snprintf(m->about, sizeof m->about, "%s", kind == ABOUT_NONE ? "" : about);
 	return 0;
 }

@@ -18,6 +18,13 @@ static const struct export_section export_sections[] = {
 	    "the export"), export_idproof_patterns },
 	{ "number-collection.csv", N_("numbers collected, by channel and state, "
 	    "as at the export (counts only)"), export_number_counts },
+	{ "media-custody.csv", N_("every custody step of every medium exchanged "
+	    "with J-LIS (packed, shipped, answer received, imported, disposed "
+	    "of): date, person, witness, courier, tracking and seal, and each "
+	    "file's SHA-256; no container password"), export_media_custody },
+	{ "disposal-register.csv", N_("the disposal register: each medium "
+	    "destroyed, when, how, by whom with which witness, and what it "
+	    "held"), export_disposal_register },
 	{ "checkpoint.txt", N_("the signed checkpoint: origin, number of records "
 	    "in the log, Merkle root (base64)"), export_checkpoint_note },
 	{ "checkpoint.sig", N_("the Ed25519 signature of checkpoint.txt"),

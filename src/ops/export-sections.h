@@ -38,6 +38,10 @@ int export_pubkey(struct export_ctx *c, struct xbuf *out, char **err);
 int export_accounts(struct export_ctx *c, struct xbuf *out, char **err);
 int export_idproof_patterns(struct export_ctx *c, struct xbuf *out, char **err);
 int export_number_counts(struct export_ctx *c, struct xbuf *out, char **err);
+/* Writers of the media exchanged with J-LIS (export-media.c). */
+int export_media_custody(struct export_ctx *c, struct xbuf *out, char **err);
+int export_disposal_register(struct export_ctx *c, struct xbuf *out,
+    char **err);
 /* The README, written last, explains every section (export-readme.c). */
 int export_readme(struct export_ctx *c, struct xbuf *out, char **err);
 

@@ -15,6 +15,7 @@
 #include "domain/jlis.h"
 #include "ops/check.h"
 #include "ops/jlis.h"
+#include "ops/media.h"
 #include "ops/numbers.h"
 #include "store/persons.h"
 #include "util/i18n.h"
@@ -33,7 +34,8 @@ struct jrcv {
 	struct session *s;
 	struct jlis_request_row req;
 	struct jlis_receive_report *rep;
-	const char *file;
+	const char *file;	/* the path read */
+	const char *shown;	/* its name in messages and records */
 	char *dberr;
 };
 
@@ -55,12 +57,18 @@ jrcv_problem(struct jlis_problems *p, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The checker names the path it read; a file taken out of a container is
+ * named as the container's member instead of by its temporary path. */
 static void
 jrcv_err(const char *msg, void *arg)
 {
 	struct jrcv *r = arg;
+	size_t n = strlen(r->file);
 
-	jrcv_problem(&r->rep->problems, "%s", msg);
+	if (r->shown != r->file && strncmp(msg, r->file, n) == 0)
+		jrcv_problem(&r->rep->problems, "%s%s", r->shown, msg + n);
+	else
+		jrcv_problem(&r->rep->problems, "%s", msg);
 }
 
 /* Which items differ, comma separated, into out ("" when none). */
@@ -130,7 +138,7 @@ jrcv_row(struct filecheck *fc, const struct csv_row *row, void *arg)
 	    (found > 0 && t.request != r->req.id)) {
 		free(err);
 		jrcv_problem(&r->rep->problems, _("%s:%ld:target: unknown "
-		    "identifier: not in inquiry file %s"), r->file, row->line,
+		    "identifier: not in inquiry file %s"), r->shown, row->line,
 		    r->rep->request);
 		return 0;
 	}
@@ -213,10 +221,10 @@ jrcv_run(struct jrcv *r, const struct layout *l,
 		return err_set(err, _("the answer has %lld lines, but inquiry %s had "
 		    "%lld: is the file cut short? Nothing was imported"), run.rows,
 		    rep->request, r->req.rows);
-	rc = jlis_store_request_answered(r->s->v->db, r->req.id, file,
+	rc = jlis_store_request_answered(r->s->v->db, r->req.id, r->shown,
 	    rep->sha256, r->s->user, err);
 	detail = xasprintf("file=%s sha256=%s request=%s rows=%lld confirmed=%lld "
-	    "held=%lld not-found=%lld reinquiry=%lld", file, rep->sha256,
+	    "held=%lld not-found=%lld reinquiry=%lld", r->shown, rep->sha256,
 	    rep->request, rep->rows, rep->confirmed, rep->held, rep->not_found,
 	    rep->reinquiry);
 	if (rc == 0)
@@ -225,12 +233,12 @@ jrcv_run(struct jrcv *r, const struct layout *l,
 	return rc;
 }
 
-int
-ops_jlis_receive(struct session *s, const char *file,
+/* In the open transaction: one answer file, its own report. */
+static int
+jrcv_one(struct session *s, const struct layout *l,
+    const struct filecheck_rules *rules, const struct jlis_answer_in *in,
     struct jlis_receive_report *rep, char **err)
 {
-	const struct filecheck_rules *rules = NULL;
-	struct layout l;
 	struct jrcv r;
 	int rc;
 
@@ -238,23 +246,88 @@ ops_jlis_receive(struct session *s, const char *file,
 	memset(&r, 0, sizeof r);
 	r.s = s;
 	r.rep = rep;
-	r.file = file;
+	r.file = in->path;
+	r.shown = in->shown != NULL ? in->shown : in->path;
+	rc = jrcv_run(&r, l, rules, in->path, err);
+	free(r.dberr);
+	return rc;
+}
+
+/* The custody step of the medium the answer came on, with the counts of
+ * all files (never a number). */
+static int
+jrcv_medium(struct session *s, const char *medium,
+    const struct jlis_answer_in *in, size_t n,
+    const struct jlis_receive_report *reps, char **err)
+{
+	long long c = 0, h = 0, nf = 0;
+	const char **paths = xcalloc(n, sizeof *paths);
+	char summary[128];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		paths[i] = in[i].path;
+		c += reps[i].confirmed;
+		h += reps[i].held;
+		nf += reps[i].not_found;
+	}
+	snprintf(summary, sizeof summary, "files=%zu confirmed=%lld held=%lld "
+	    "not-found=%lld", n, c, h, nf);
+	rc = ops_media_answer_imported_tx(s, medium, paths, n, summary, err);
+	free(paths);
+	if (rc < 0) {
+		char *t = xasprintf(_("medium %s: %s: nothing was imported"), medium,
+		    *err ? *err : "");
+
+		free(*err);
+		*err = t;
+	}
+	return rc;
+}
+
+int
+ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
+    size_t n, const char *medium, struct jlis_receive_report *reps,
+    char **err)
+{
+	const struct filecheck_rules *rules = NULL;
+	struct layout l;
+	size_t i;
+	int rc = 0;
+
+	memset(reps, 0, n * sizeof *reps);
+	if (n == 0)
+		return err_set(err, _("no answer file to import"));
 	if (ops_check_layout("jlis-answer", &l, &rules, err) < 0)
 		return -1;
 	if (db_begin(s->v->db, err) < 0) {
 		layout_free(&l);
 		return -1;
 	}
-	rc = jrcv_run(&r, &l, rules, file, err);
-	free(r.dberr);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = jrcv_one(s, &l, rules, &in[i], &reps[i], err);
+	if (rc == 0 && medium != NULL)
+		rc = jrcv_medium(s, medium, in, n, reps, err);
 	if (rc == 0) {
 		rc = ops_commit(s, err);
 	} else {
 		db_rollback(s->v->db);
-		rep->confirmed = rep->held = rep->not_found = rep->reinquiry = 0;
+		for (i = 0; i < n; i++)
+			reps[i].confirmed = reps[i].held = reps[i].not_found =
+			    reps[i].reinquiry = 0;
 	}
 	layout_free(&l);
 	return rc;
+}
+
+int
+ops_jlis_receive(struct session *s, const char *file,
+    struct jlis_receive_report *rep, char **err)
+{
+	struct jlis_answer_in in = { file, NULL };
+
+	return ops_jlis_receive_files(s, &in, 1, NULL, rep, err);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <openssl/crypto.h>
 
 #include "ops/jlis.h"
+#include "ops/media.h"
 #include "ops/numbers.h"
 #include "store/persons.h"
 #include "util/i18n.h"
@@ -97,5 +98,5 @@ ops_jlis_pending(struct session *s, jlis_pending_fn fn, void *arg, char **err)
 
 	free(v);
 	return jlis_store_pending(s->v->db, days > 0 ? days : JLIS_DEFAULT_DAYS,
-	    fn, arg, err);
+	    (int)ops_media_overdue_limit(s), fn, arg, err);
 }

@@ -43,13 +43,46 @@ struct jlis_receive_report {
 /* Imports an answer CSV: all of it or, on any problem, nothing. */
 int ops_jlis_receive(struct session *s, const char *file,
     struct jlis_receive_report *rep, char **err);
+
+/* An answer file to import: path is read, shown names it in messages and
+ * in the vault (NULL: the path). */
+struct jlis_answer_in {
+	const char *path;
+	const char *shown;
+};
+/*
+ * Imports n answer files (reps has n reports) in one transaction: all or,
+ * on any problem in any of them, nothing. With medium (its id or label)
+ * the medium's "answer imported" step is recorded in the same
+ * transaction, with each file's SHA-256; the medium must be in the state
+ * "answer received".
+ */
+int ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
+    size_t n, const char *medium, struct jlis_receive_report *reps,
+    char **err);
+
+/*
+ * Imports the answer CSVs inside the password-protected ZIP container zip
+ * (members ending in .csv; other members are ignored), all in one
+ * transaction as above. The members are extracted into a private folder
+ * (0700) that is wiped and removed afterwards, also on SIGINT, SIGTERM and
+ * SIGHUP. A wrong password, a damaged container or no CSV inside: an
+ * error, nothing imported. *reps (n of them in *nreps) are allocated even
+ * on error so that problems can be shown; free with jlis_receive_reports_free.
+ */
+int ops_jlis_receive_container(struct session *s, const char *zip,
+    const char *password, const char *medium,
+    struct jlis_receive_report **reps, size_t *nreps, char **err);
+void jlis_receive_reports_free(struct jlis_receive_report *reps, size_t n);
 void jlis_receive_report_clear(struct jlis_receive_report *rep);
 
 int ops_jlis_held(struct session *s, jlis_held_fn fn, void *arg, char **err);
 /* A supervisor's decision on a held answer (supervisor or administrator). */
 int ops_jlis_decide(struct session *s, const char *key, int accept,
     const char *reason, char **err);
-/* Deadline: the inquiry's date plus the jlis-answer-days setting. */
+/* Deadline: when the inquiry file went out on a medium, the medium's
+ * shipping date plus answer-overdue-days (the media list's own overdue
+ * rule); otherwise the inquiry's date plus jlis-answer-days. */
 int ops_jlis_pending(struct session *s, jlis_pending_fn fn, void *arg,
     char **err);
 

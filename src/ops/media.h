@@ -17,10 +17,11 @@
 #define MEDIA_DEFAULT_OVERDUE 28
 
 /*
- * The check every file passes before it is packed, in one place: for now
- * the inquiry file name rule for this vault's insurer and a non-empty
- * file. The full layout check ('mynadesk check') belongs here too. name
- * is the file's base name, data and len its bytes as they will be packed.
+ * The check every file passes before it is packed, in one place: the
+ * inquiry file name rule for this vault's insurer, a non-empty file, and
+ * the full format checker with the jlis-request layout (problems listed
+ * in *err as file:line:field: message). name is the file's base name,
+ * data and len its bytes as they will be packed.
  */
 int ops_media_check_file(struct session *s, const char *name,
     const void *data, size_t len, char **err);

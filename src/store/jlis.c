@@ -334,25 +334,34 @@ jlis_store_resolve(sqlite3 *db, int64_t serial, const char *state,
 }
 
 int
-jlis_store_pending(sqlite3 *db, int days, jlis_pending_fn fn, void *arg,
-    char **err)
+jlis_store_pending(sqlite3 *db, int days, int media_days, jlis_pending_fn fn,
+    void *arg, char **err)
 {
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
 	/* Outstanding: the latest inquiry of each person is unanswered, or
 	 * answered "not found" on the first attempt (asked again next time). */
-	if (db_prepare(db, "SELECT p.key, t.state, r.file, r.created, "
-	    "date(r.created, '+' || ? || ' days') AS dl, t.attempt, "
-	    "date(r.created, '+' || ? || ' days') < " JLIS_TODAY " FROM "
-	    "jlis_targets t JOIN jlis_requests r ON r.id = t.request_id JOIN "
+	/* The deadline runs from the shipping of the medium that carried the
+	 * inquiry file (a sequence number is on one shipped medium at most),
+	 * else from the inquiry's date. */
+	if (db_prepare(db, "WITH ship AS (SELECT f.name, max(m.shipped) AS day "
+	    "FROM media_files f JOIN media_events e ON e.id = f.event_id AND "
+	    "e.step = 'created' JOIN media m ON m.id = e.medium_id WHERE "
+	    "m.shipped != '' GROUP BY f.name), q AS (SELECT t.serial, t.person_id, "
+	    "t.state, t.attempt, r.file, "
+	    "r.created, coalesce(date(s.day, '+' || ?3 || ' days'), "
+	    "date(r.created, '+' || ?1 || ' days')) AS dl FROM jlis_targets t "
+	    "JOIN jlis_requests r ON r.id = t.request_id LEFT JOIN ship s ON "
+	    "s.name = r.file) SELECT p.key, t.state, t.file, t.created, t.dl, "
+	    "t.attempt, t.dl < " JLIS_TODAY " FROM q t JOIN "
 	    "persons p ON p.id = t.person_id WHERE t.serial = (SELECT max(u.serial) "
 	    "FROM jlis_targets u WHERE u.person_id = t.person_id) AND (t.state = "
 	    "'sent' OR (t.state = 'not-found' AND t.attempt = 1)) ORDER BY dl, "
 	    "p.key", &st, err) < 0)
 		return -1;
 	sqlite3_bind_int(st, 1, days);
-	sqlite3_bind_int(st, 2, days);
+	sqlite3_bind_int(st, 3, media_days);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct jlis_pending_row p;
 

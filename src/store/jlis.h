@@ -77,8 +77,10 @@ struct jlis_pending_row {
 	int overdue;
 };
 typedef int (*jlis_pending_fn)(const struct jlis_pending_row *p, void *arg);
-/* Persons awaiting an answer, or not found and to be asked once more. */
-int jlis_store_pending(sqlite3 *db, int days, jlis_pending_fn fn, void *arg,
-    char **err);
+/* Persons awaiting an answer, or not found and to be asked once more. The
+ * deadline: media_days after the shipping of the medium that carried the
+ * inquiry file, else days after the inquiry. */
+int jlis_store_pending(sqlite3 *db, int days, int media_days,
+    jlis_pending_fn fn, void *arg, char **err);
 
 #endif

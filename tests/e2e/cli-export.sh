@@ -5,7 +5,7 @@
 # printed; no full number appears anywhere; the daily report's head hash is
 # checked back against the chain.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 27
+plan 31
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -26,10 +26,26 @@ done <"$SCRATCH/numbers.txt"
 as_yamada idproof record --person P0000001 --channel member --mode in-person --doc mynumber-card
 check "test data: numbers entered" eval 'as_yamada number status --person P0000003 && [ "$OUT" = entered ]'
 
+# A medium's whole life, for the custody log and the disposal register; its
+# tracking number is 12 digits, as some couriers' are.
+mkdir -p "$SCRATCH/inq"
+as_yamada jlis request --out "$SCRATCH/inq"
+run media pack "$SCRATCH/inq" --out "$SCRATCH/m1.zip" --checker sato --checker-password-fd 4 \
+	--password-out-fd 5 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" 5>"$SCRATCH/mpw"
+MPW=$(cat "$SCRATCH/mpw")
+MSHA=$(sha256sum "$SCRATCH/m1.zip" | cut -c1-64)
+FSHA=$(sha256sum "$SCRATCH/inq/12345678N1Y.csv" | cut -c1-64)
+as_yamada media ship M0001 --courier 'セキュリティ便' --tracking 123456789018 --seal A-9 --notice-date "$(date +%F)"
+run media receive M0001 --medium JLIS-5 --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"
+as_yamada media imported M0001 --file "$SCRATCH/inq/12345678N1Y.csv"
+run media dispose M0001 --method shredded --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"
+check "test data: a medium packed, shipped, received, imported, disposed of" \
+	eval '[ "$RC" -eq 0 ] && [ -n "$MPW" ]'
+
 TODAY=$(TZ=Asia/Tokyo date +%F)
 P=$SCRATCH/pkg
 as_yamada audit export --from 2020-01-01 --to "$TODAY" --out "$P"
-check "audit export writes the package" eval '[ "$RC" -eq 0 ] && contains "$OUT" "exported 11 files" && [ -f "$P/README.txt" ] && [ -f "$P/SHA256SUMS.sig" ]'
+check "audit export writes the package" eval '[ "$RC" -eq 0 ] && contains "$OUT" "exported 13 files" && [ -f "$P/README.txt" ] && [ -f "$P/SHA256SUMS.sig" ]'
 
 run export verify "$P"
 check "export verify passes a fresh package" eval '[ "$RC" -eq 0 ] && contains "$OUT" "package verified"'
@@ -44,6 +60,13 @@ check "CSV files start with a UTF-8 BOM and end lines with CRLF" \
 
 check "the number counts are in the package by channel and state" \
 	eval 'grep -q "^member,entered,6" "$P/number-collection.csv"'
+
+check "media-custody.csv: every step of the medium with people, witness and SHA-256s" \
+	eval '[ "$(grep -c "^M0001," "$P/media-custody.csv")" -eq 6 ] && grep -q "^M0001,packed,[0-9-]*,yamada,sato," "$P/media-custody.csv" && grep -q "^M0001,disposed,.*,shredded," "$P/media-custody.csv" && grep -q "12345678N1Y.csv:$FSHA" "$P/media-custody.csv" && grep -q "$MSHA" "$P/media-custody.csv" && grep -q "JLIS-5" "$P/media-custody.csv"'
+check "disposal-register.csv lists the disposal; no password, no 12-digit tracking in either" \
+	eval 'grep -q ",M0001,shredded,yamada,sato,$MSHA," "$P/disposal-register.csv" && ! grep -qF "$MPW" "$P/media-custody.csv" "$P/disposal-register.csv" && ! grep -q 123456789018 "$P/media-custody.csv" && [ "$(head -c 3 "$P/disposal-register.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]'
+check "the README describes both media files" \
+	eval 'grep -q "media-custody.csv .*custody step" "$P/README.txt" && grep -q "disposal-register.csv .*disposal register" "$P/README.txt"'
 
 found=0
 while IFS=, read -r _ num; do

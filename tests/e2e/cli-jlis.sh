@@ -105,8 +105,8 @@ cp "$O/12345678N1Y.csv" "$SCRATCH/other/12345678N1R.csv"
 as_yamada jlis receive "$SCRATCH/other/12345678N1R.csv"
 check "the wrong file (an inquiry) is refused" eval '[ "$RC" -eq 1 ] && contains "$OUT" "has 7 fields"'
 printf 'PK\003\004xx' >"$SCRATCH/other/a.zip"
-as_yamada jlis receive "$SCRATCH/other/a.zip"
-check "containers are not taken yet" eval '[ "$RC" -eq 1 ] && contains "$ERR" "containers: not yet"'
+as_yamada jlis receive "$SCRATCH/other/a.zip" --container-password-fd 4 4<<<"x"
+check "a damaged container imports nothing" eval '[ "$RC" -eq 1 ] && contains "$ERR" "nothing was imported"'
 
 as_sato jlis receive "$AN"
 check "the answer is imported: confirmed, held and not found counted" \

@@ -4,7 +4,7 @@
 # witness rules, the container opened by 7z, slips and the disposal register
 # in both formats, the overdue warning, and the audit trail.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 39
+plan 41
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -22,10 +22,16 @@ with_witness() {
 TODAY=$(date +%Y-%m-%d)
 TOMORROW=$(date -d tomorrow +%Y-%m-%d)
 
+# Real inquiry files, written by 'jlis request' for two persons, one of
+# them a foreign resident (so both an N and a G file), as packing runs the
+# full format checker over every file.
 IN=$SCRATCH/inquiry
 mkdir -p "$IN"
-printf '山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,12345678_000001\r\n' >"$IN/12345678N1Y.csv"
-printf 'SMITH JOHN,スミス　ジョン,19800101,1,東京都港区1-1,131032,12345678_000002\r\n' >"$IN/12345678G1Y.csv"
+"${TOP_BUILDDIR:-.}/contrib/gen-persons" --count 2 --seed 7 >"$SCRATCH/p.csv"
+sed -i '3s/^\(\([^,]*,\)\{12\}\)1,/\12,/' "$SCRATCH/p.csv"
+as_yamada person import "$SCRATCH/p.csv"
+as_yamada jlis request --out "$IN"
+[ -f "$IN/12345678N1Y.csv" ] && [ -f "$IN/12345678G1Y.csv" ] || echo "# jlis request did not write N1Y and G1Y: $OUT $ERR"
 
 # --- packing: checks before anything is written ---
 BAD=$SCRATCH/bad
@@ -42,6 +48,17 @@ rm "$BAD"/*
 cp "$IN/12345678N1Y.csv" "$BAD/12345678X1Y.csv"
 with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/bad.zip"
 check "a name without N or G is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "N (Japanese residents) or G"'
+
+rm "$BAD"/*
+printf '%s\r\n' "山田　太郎,ヤマダ　タロウ,19750231,1,東京都,131016,12345678_5" | iconv -f UTF-8 -t CP932 >"$BAD/12345678N9Y.csv"
+with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/bad.zip"
+check "a file that fails the format checker is refused, its problems listed as file:line:field" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "does not pass the format check" && contains "$ERR" "12345678N9Y.csv:1:birth:" && [ ! -e "$SCRATCH/bad.zip" ]'
+rm "$BAD"/*
+printf '%s\n' "山田　太郎,ヤマダ　タロウ,19750401,1,東京都,131016,12345678_5" >"$BAD/12345678N9Y.csv"
+with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/bad.zip"
+check "UTF-8 with LF (not CP932 with CRLF) is refused" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "12345678N9Y.csv:1:-:" && [ ! -e "$SCRATCH/bad.zip" ]'
 
 with_witness yamada "$A" media pack "$IN" --out "$SCRATCH/m1.zip"
 check "the packer cannot be their own witness" \

@@ -13,9 +13,12 @@ S='Second-pass-2026!'
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 
+# Real inquiry files: packing runs the full format checker.
 mkdir -p "$SCRATCH/a" "$SCRATCH/b"
-printf 'x,y\r\n' >"$SCRATCH/a/12345678N1Y.csv"
-printf 'x,y\r\n' >"$SCRATCH/b/12345678N2Y.csv"
+"${TOP_BUILDDIR:-.}/contrib/gen-persons" --count 2 --seed 9 >"$SCRATCH/p.csv"
+as_yamada person import "$SCRATCH/p.csv"
+as_yamada jlis request --out "$SCRATCH/a"
+cp "$SCRATCH/a/12345678N1Y.csv" "$SCRATCH/b/12345678N2Y.csv"
 # pack [faketime DATE] DIR OUT: packs with sato as witness, password kept.
 pack() {
 	local pre=()

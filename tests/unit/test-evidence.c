@@ -24,6 +24,7 @@
 #include "ops/person-import.h"
 #include "ops/pia.h"
 #include "ops/settings.h"
+#include "store/media.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 
@@ -208,8 +209,9 @@ test_empty_and_types(void **st)
 	struct fixture *f = *st;
 	char *e = make_file(f, "empty", 0, NULL);
 	char *png = make_file(f, "shot.png", 5000, "\x89PNG\r\n\x1a\n");
-	char *csv = xasprintf("%s/result.csv", f->tmp), *out;
+	char *csv = xasprintf("%s/result.csv", f->tmp), *out, label[16];
 	struct evidence_meta m;
+	long long mid;
 	FILE *fp = fopen(csv, "w");
 	int64_t id;
 
@@ -225,9 +227,12 @@ test_empty_and_types(void **st)
 	assert_int_equal(ops_evidence_info(f->s, add(f, png, "connection test",
 	    "test:connection"), &m, NULL), 0);
 	assert_string_equal(m.type, "image/png");
+	assert_int_equal(media_insert(f->s->v->db, "/x/m1.zip", "00", &mid,
+	    label, NULL), 0);
 	assert_int_equal(ops_evidence_info(f->s, add(f, csv, "result file",
-	    "medium:12345678N1Y"), &m, NULL), 0);
+	    "medium:1"), &m, NULL), 0);
 	assert_string_equal(m.type, "text/csv");
+	assert_string_equal(m.about, "medium:M0001");
 	free(e);
 	free(png);
 	free(csv);
@@ -294,6 +299,7 @@ test_bad_about_and_title(void **st)
 	assert_true(add_fails(f, in, "t", "persons:P1", "--about"));
 	assert_true(add_fails(f, in, "t", "P1", "--about"));
 	assert_true(add_fails(f, in, "t", "medium:a b", "--about"));
+	assert_true(add_fails(f, in, "t", "medium:M0099", "no medium 'M0099'"));
 	assert_true(add_fails(f, in, "t", "test:621498320257", "individual number"));
 	assert_true(add_fails(f, in, "", NULL, "title"));
 	assert_true(add_fails(f, in, NULL, NULL, "title"));
