@@ -11,10 +11,17 @@
 #include <unistd.h>
 
 #include <zip.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include "domain/zipbox.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
+
+/* zipbox_copy's answer for a CRC error, which may not be one (see
+ * zipbox_ae2_authentic). */
+#define ZIPBOX_CRC (-2)
 
 /* ---- names ---- */
 
@@ -193,6 +200,66 @@ zipbox_parent(int dirfd, const char *name, const char **base, char **err)
 	return fd;
 }
 
+/* Reads member i as stored (still encrypted) into *raw. */
+static int
+zipbox_raw(zip_t *za, zip_uint64_t i, zip_uint64_t size, unsigned char **raw)
+{
+	zip_file_t *zf;
+	zip_int64_t r;
+	zip_uint64_t got = 0;
+
+	if (size > ZIPBOX_MAX_BYTES ||
+	    (zf = zip_fopen_index(za, i, ZIP_FL_ENCRYPTED)) == NULL)
+		return -1;
+	*raw = xmalloc(size + 1);
+	while (got < size && (r = zip_fread(zf, *raw + got, size - got)) > 0)
+		got += (zip_uint64_t)r;
+	zip_fclose(zf);
+	return got == size ? 0 : -1;
+}
+
+/* WinZip AE-2 members store no CRC (0) and rely on their HMAC-SHA1 alone,
+ * and 7-Zip writes its AES members that way. libzip 1.7 still checks the
+ * CRC, so such a member arrives whole and then reads as a CRC error, the
+ * same error a wrong authentication code gives. For those members the
+ * code is checked here on the stored bytes: salt, password verifier,
+ * ciphertext, 10-byte code (PBKDF2-HMAC-SHA1, 1000 rounds). */
+static int
+zipbox_ae2_authentic(zip_t *za, zip_uint64_t i, const char *password)
+{
+	unsigned char dk[2 * 32 + 2], mac[EVP_MAX_MD_SIZE], *raw = NULL;
+	unsigned int maclen = 0;
+	size_t klen, slen, clen;
+	zip_stat_t st;
+	int ok = 0;
+
+	if (zip_stat_index(za, i, 0, &st) < 0 || !(st.valid & ZIP_STAT_CRC) ||
+	    st.crc != 0 || !(st.valid & ZIP_STAT_COMP_SIZE) ||
+	    !(st.valid & ZIP_STAT_ENCRYPTION_METHOD))
+		return 0;
+	switch (st.encryption_method) {
+	case ZIP_EM_AES_128: klen = 16; break;
+	case ZIP_EM_AES_192: klen = 24; break;
+	case ZIP_EM_AES_256: klen = 32; break;
+	default: return 0;
+	}
+	slen = klen / 2;
+	if (st.comp_size < slen + 2 + 10 ||
+	    zipbox_raw(za, i, st.comp_size, &raw) < 0)
+		goto out;
+	clen = st.comp_size - slen - 2 - 10;
+	if (PKCS5_PBKDF2_HMAC_SHA1(password, (int)strlen(password), raw,
+	    (int)slen, 1000, (int)(2 * klen + 2), dk) == 1 &&
+	    CRYPTO_memcmp(dk + 2 * klen, raw + slen, 2) == 0 &&
+	    HMAC(EVP_sha1(), dk + klen, (int)klen, raw + slen + 2, clen, mac,
+	    &maclen) != NULL && maclen >= 10)
+		ok = CRYPTO_memcmp(mac, raw + slen + 2 + clen, 10) == 0;
+out:
+	OPENSSL_cleanse(dk, sizeof dk);
+	free(raw);
+	return ok;
+}
+
 static int
 zipbox_copy(zip_file_t *zf, int fd, const char *name, unsigned long long *total,
     char **err)
@@ -216,13 +283,31 @@ zipbox_copy(zip_file_t *zf, int fd, const char *name, unsigned long long *total,
 				    strerror(errno));
 		}
 	}
+	if (r < 0 && zip_error_code_zip(zip_file_get_error(zf)) == ZIP_ER_CRC)
+		return ZIPBOX_CRC;
 	return r < 0 ? zipbox_fail(name, zip_file_get_error(zf), err) : 0;
+}
+
+/* A CRC error after the whole member arrived: fine for an authentic AE-2
+ * member, damage or a wrong password otherwise. */
+static int
+zipbox_crc(zip_t *za, zip_uint64_t i, const char *name, const char *password,
+    unsigned long long got, char **err)
+{
+	zip_stat_t st;
+
+	if (zip_stat_index(za, i, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+	    got == st.size && zipbox_ae2_authentic(za, i, password))
+		return 0;
+	return err_set(err, _("%s: the contents do not check out: the "
+	    "container is damaged or the password is wrong"), name);
 }
 
 static int
 zipbox_one(zip_t *za, zip_uint64_t i, const char *name, const char *password,
     struct zipbox_out *o, unsigned long long *total, char **err)
 {
+	unsigned long long before;
 	zip_file_t *zf;
 	const char *base;
 	int pfd, fd, rc;
@@ -247,7 +332,10 @@ zipbox_one(zip_t *za, zip_uint64_t i, const char *name, const char *password,
 	}
 	o->names = xrealloc(o->names, (o->n + 1) * sizeof *o->names);
 	o->names[o->n++] = xstrdup(name);
+	before = *total;
 	rc = zipbox_copy(zf, fd, name, total, err);
+	if (rc == ZIPBOX_CRC)
+		rc = zipbox_crc(za, i, name, password, *total - before, err);
 	zip_fclose(zf);
 	if (close(fd) != 0 && rc == 0)
 		rc = err_set(err, _("cannot write %s: %s"), name, strerror(errno));

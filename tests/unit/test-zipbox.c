@@ -152,6 +152,79 @@ test_wrong_password(void **state)
 	free(tmp);
 }
 
+/* 7-Zip writes AES members as WinZip AE-2: no CRC, an HMAC only. The
+ * fixture is `7z a -tzip -mem=AES256 -pPW` of 300 lines of an inquiry. */
+#define SEVENZIP MYNA_SRCDIR "/tests/unit/data/7z-aes256.zip"
+
+static char *
+sevenzip_expected(size_t *len)
+{
+	char *s = xmalloc(300 * 96), *p = s;
+	int i;
+
+	for (i = 0; i < 300; i++)
+		p += sprintf(p, "12345678_%06d,ヤマダ　タロウ,19750402,1,"
+		    "東京都千代田区,131016\r\n", i);
+	*len = (size_t)(p - s);
+	return s;
+}
+
+/* tmp/name: a copy of the fixture with byte off flipped (off < 0: none). */
+static char *
+sevenzip_copy(const char *tmp, const char *name, long off)
+{
+	char *buf, *path = xasprintf("%s/%s", tmp, name);
+	size_t len;
+	FILE *f;
+
+	assert_int_equal(readfile_all(SEVENZIP, 1 << 20, &buf, &len, NULL), 0);
+	if (off >= 0)
+		buf[off] ^= 1;
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(buf, 1, len, f), len);
+	fclose(f);
+	free(buf);
+	return path;
+}
+
+static void
+test_sevenzip_ae2(void **state)
+{
+	char *tmp = test_tmpdir(), *zip = sevenzip_copy(tmp, "7z.zip", -1);
+	char *out = mkout(tmp, "out"), *bad, *out2, *out3, *err = NULL;
+	char *want, *got, *p, **names = NULL;
+	size_t n = 0, wlen, glen;
+
+	(void)state;
+	if (zipbox_extract(zip, PW, out, &names, &n, &err) != 0)
+		fail_msg("extract: %s", err);
+	assert_int_equal(n, 1);
+	want = sevenzip_expected(&wlen);
+	p = xasprintf("%s/a.csv", out);
+	assert_int_equal(readfile_all(p, 1 << 20, &got, &glen, NULL), 0);
+	assert_int_equal(glen, wlen);
+	assert_memory_equal(got, want, wlen);
+	zipbox_names_free(names, n);
+
+	/* One bit changed in the ciphertext: the HMAC catches it. */
+	bad = sevenzip_copy(tmp, "bad.zip", 600);
+	out2 = mkout(tmp, "out2");
+	assert_int_equal(zipbox_extract(bad, PW, out2, &names, &n, &err), -1);
+	assert_non_null(strstr(err, "do not check out"));
+	assert_false(exists(out2, "a.csv"));
+	free(err);
+	err = NULL;
+	/* And a wrong password never gets that far. */
+	out3 = mkout(tmp, "out3");
+	assert_int_equal(zipbox_extract(zip, "K7QW-3MZP-XR9X", out3, &names,
+	    &n, &err), -1);
+	assert_false(exists(out3, "a.csv"));
+	free(err);
+	test_rm_rf(tmp);
+	free(want), free(got), free(p), free(bad), free(out2), free(out3);
+	free(zip), free(out), free(tmp);
+}
+
 static void
 test_truncated(void **state)
 {
@@ -316,6 +389,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_wrong_password),
 		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_sevenzip_ae2),
 		cmocka_unit_test(test_traversal),
 		cmocka_unit_test(test_symlink_not_followed),
 		cmocka_unit_test(test_pack_refusals),
