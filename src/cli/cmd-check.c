@@ -5,9 +5,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "domain/regread.h"
 #include "ops/check.h"
+#include "ops/registration.h"
 #include "util/i18n.h"
 
 static void
@@ -15,6 +18,40 @@ check_print(const char *msg, void *arg)
 {
 	(void)arg;
 	printf("%s\n", msg);
+}
+
+/* The registration layouts (reg-persons ... reg-tainou, reg-result) have
+ * a checker of their own, the one 'bulk results' reads with. */
+static int
+check_registration(const char *name, const char *file)
+{
+	struct reg_read_summary sum;
+	enum reg_kind k;
+	char *err = NULL, *path = NULL;
+	int rc;
+
+	if (strcmp(name, "reg-result") == 0)
+		path = reg_layout_path(-1);
+	else if (reg_kind_parse(name + 4, &k, &err) == 0)
+		path = reg_layout_path((int)k);
+	if (path == NULL) {
+		cli_error(err ? err : _("layouts not found: is mynadesk installed?"));
+		free(err);
+		return 2;
+	}
+	rc = reg_check_file(path, file, stdout, &sum, &err);
+	free(path);
+	if (rc < 0) {
+		cli_error(err);
+		free(err);
+		return 2;
+	}
+	if (rc == 0)
+		printf(_("%s: ok, %lld lines, layout %s\n"), file, sum.rows, name);
+	else
+		fprintf(stderr, _("%s: %lld problems in %lld lines\n"), file,
+		    sum.bad, sum.rows);
+	return rc == 0 ? 0 : 1;
 }
 
 int
@@ -28,9 +65,13 @@ cli_cmd_check(struct cli_args *a)
 
 	if (a->layout == NULL || a->npos != 1) {
 		fprintf(stderr, _("usage: mynadesk check --layout NAME FILE (NAME: "
-		    "%s, or a layout file)\n"), filecheck_names());
+		    "%s, reg-KIND, reg-result, or a layout file)\n"),
+		    filecheck_names());
 		return 2;
 	}
+	if (strncmp(a->layout, "reg-", 4) == 0 && strchr(a->layout, '/') == NULL &&
+	    strstr(a->layout, ".layout") == NULL)
+		return check_registration(a->layout, a->pos[0]);
 	if (ops_check_layout(a->layout, &l, &rules, &err) < 0) {
 		cli_error(err);
 		free(err);

@@ -4,7 +4,7 @@
 # offline simulator answers each file; no full number ever reaches stdout,
 # stderr or the audit log, only the registration files themselves.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 33
+plan 36
 
 SIM=${TOP_BUILDDIR:-.}/contrib/midserver-sim
 V=$SCRATCH/vault
@@ -166,6 +166,15 @@ check "corrected state: nothing pending" eval 'echo "$OUT" | grep -qE "^persons 
 as_yamada audit show
 check "every export and result is audited with file, SHA-256 and counts" \
 	eval 'echo "$OUT" | grep "bulk.export" | grep -q "sha256=[0-9a-f]\{64\} records=3" && echo "$OUT" | grep "bulk.results" | grep -q "accepted=2 failed=1" && contains "$OUT" "cutover.record"'
+# The format checker knows every registration layout.
+F=$(newest persons)
+run check --layout reg-persons "$F"
+check "check --layout reg-persons passes a persons file" eval '[ "$RC" -eq 0 ] && contains "$OUT" "ok, "'
+run check --layout reg-qualification "$F"
+check "check --layout reg-qualification refuses it, naming file:line:field" \
+	eval '[ "$RC" -eq 1 ] && contains "$OUT" "$F:1:"'
+run check --layout reg-result "$SCRATCH/r.csv"
+check "check --layout reg-result passes a result file" eval '[ "$RC" -eq 0 ]'
 check "no full number on any output or in the audit log" \
 	eval '! echo "$ALL_OUT" | grep -qE "$NUMS"'
 
