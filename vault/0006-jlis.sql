@@ -45,3 +45,6 @@ CREATE TABLE jlis_targets (
 CREATE INDEX jlis_targets_person ON jlis_targets (person_id);
 CREATE INDEX jlis_targets_request ON jlis_targets (request_id);
 CREATE INDEX jlis_targets_state ON jlis_targets (state);
+
+-- Days J-LIS has to answer an inquiry not yet shipped on a medium.
+INSERT INTO vault_meta (key, value) VALUES ('jlis_answer_days', '35');

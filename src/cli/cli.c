@@ -54,8 +54,8 @@ static const struct cli_command cli_commands[] = {
 	{ "settings show", "", N_("show the vault's settings"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_settings_show },
 	{ "settings set", "NAME VALUE",
-	    N_("change a setting: idle-lock-minutes, retention-days, "
-	    "answer-overdue-days (administrator)"),
+	    N_("change a setting (see 'settings show' for the names; "
+	    "administrator)"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_settings_set },
 	{ "idproof record", "--person KEY --channel CH --mode in-person|post "
 	    "--doc KIND [--doc KIND ...] [--exemption ID]",
@@ -332,7 +332,7 @@ cli_usage(FILE *out)
 {
 	size_t i;
 
-	fprintf(out, _("usage: mynadesk [--vault DIR] [--idle-lock MINUTES]   "
+	fprintf(out, _("usage: mynadesk [--vault DIR] [--idle-lock MINUTES|Ns]  "
 	    "open the console\n"
 	    "       mynadesk COMMAND [OPTIONS]       run one command\n\ncommands:\n"));
 	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)

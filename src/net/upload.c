@@ -157,7 +157,9 @@ upload_once(const struct upload_conf *c, const char *url,
 }
 
 /* Whether trying again may help: the network and the server's own
- * trouble, not a refused certificate or a refused file. */
+ * trouble, not a refused certificate or a refused file. A TLS handshake
+ * that fails (CURLE_SSL_CONNECT_ERROR) is most often a certificate the
+ * server will refuse again, so it is not retried. */
 static int
 upload_transient(const struct upload_reply *r)
 {
@@ -170,7 +172,6 @@ upload_transient(const struct upload_reply *r)
 	case CURLE_SEND_ERROR:
 	case CURLE_RECV_ERROR:
 	case CURLE_PARTIAL_FILE:
-	case CURLE_SSL_CONNECT_ERROR:
 		return 1;
 	default:
 		return 0;

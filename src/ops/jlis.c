@@ -70,13 +70,25 @@ jlis_decide_tx(struct session *s, const char *key, int accept,
 	return rc;
 }
 
+/* Characters, not bytes: a Japanese reason of four characters is twelve
+ * bytes. */
+static size_t
+jlis_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 int
 ops_jlis_decide(struct session *s, const char *key, int accept,
     const char *reason, char **err)
 {
 	int rc;
 
-	if (key == NULL || reason == NULL || strlen(reason) < 4)
+	if (key == NULL || reason == NULL || jlis_chars(reason) < 4)
 		return err_set(err, _("give --person KEY and --reason TEXT (at least "
 		    "4 characters)"));
 	if (jlis_supervisor(s, err) < 0 || db_begin(s->v->db, err) < 0)
