@@ -26,7 +26,7 @@ static const struct home_area home_areas[] = {
 	{ '2', N_("Numbers"), &screen_numbers },
 	{ '3', N_("ID check"), &screen_idproof_open },
 	{ '4', N_("Media"), &screen_media },
-	{ '5', N_("Registration"), NULL },
+	{ '5', N_("Registration"), &screen_registration },
 	{ '6', N_("Evidence"), &screen_evidence },
 	{ '7', N_("Audit"), &screen_audit },
 	{ '8', N_("Admin"), &screen_users },
