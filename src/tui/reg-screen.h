@@ -26,6 +26,7 @@ struct reg_screen {
 	int ffocus;
 	/* What the last export or import said, shown until Esc. */
 	char rtitle[512];
+	char rcounts[320];
 	enum draw_role rrole;
 	char rline[RG_RESULT_LINES][320];
 	int nr;

@@ -210,7 +210,12 @@ home_draw_menu(struct tui *t, int y)
 		x += draw_text(y, x, COLS - 2 - x, item, role);
 		x += draw_text(y, x, COLS - 2 - x, "  ", ROLE_NORMAL);
 	}
-	draw_text(y + 1, 2, COLS - 4, _("* not built yet"), ROLE_NORMAL);
+	/* The footnote only while some area is still to come. */
+	for (i = 0; i < HOME_NAREAS; i++)
+		if (home_areas[i].screen == NULL) {
+			draw_text(y + 1, 2, COLS - 4, _("* not built yet"), ROLE_NORMAL);
+			break;
+		}
 }
 
 static void

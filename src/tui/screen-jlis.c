@@ -362,14 +362,15 @@ jl_draw(struct tui *t, int top, int rows)
 }
 
 static int
-jl_may_decide(struct tui *t)
+jl_may_decide(struct tui *t, int accept)
 {
 	if (strcmp(t->s->role, "supervisor") == 0 ||
 	    strcmp(t->s->role, "admin") == 0)
 		return 1;
 	/* L10N: %s is the user's role. ops refuses too; this says it first. */
-	tui_message(t, ROLE_ERROR, _("only a supervisor or an administrator "
-	    "decides on a held answer; you are logged in as %s"),
+	tui_message(t, ROLE_ERROR, accept ? _("accepting is for a supervisor or "
+	    "an administrator; you are logged in as %s") : _("rejecting is for a "
+	    "supervisor or an administrator; you are logged in as %s"),
 	    account_role_label(t->s->role));
 	return 0;
 }
@@ -448,7 +449,7 @@ jl_key(struct tui *t, wint_t ch, int is_fkey)
 		return j->tab == 0 ? jl_move(&j->hsel, j->nheld, ch) :
 		    jl_move(&j->psel, j->npend, ch);
 	if ((k == 'a' || k == 'r') && j->tab == 0 && j->nheld > 0) {
-		if (!jl_may_decide(t))
+		if (!jl_may_decide(t, k == 'a'))
 			return KEY_HANDLED;
 		j->deciding = (int)k;
 		ptext_copy(j->target, sizeof j->target, j->held[j->hsel].key);

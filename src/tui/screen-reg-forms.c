@@ -96,6 +96,8 @@ rg_draw_result(struct reg_screen *r, int top, int rows)
 	int y = top, i;
 
 	y += draw_wrapped(y, 2, COLS - 4, 3, r->rtitle, r->rrole);
+	if (r->rcounts[0] != '\0')
+		y += draw_wrapped(y, 2, COLS - 4, 2, r->rcounts, ROLE_NORMAL);
 	y++;
 	for (i = 0; i < r->nr && y < top + rows - 1; i++)
 		y += draw_wrapped(y, 4, COLS - 6, top + rows - 1 - y, r->rline[i],
@@ -139,20 +141,34 @@ rg_wait(struct tui *t, const char *text)
 	refresh();
 }
 
+/* The file's name without its folder: the folder was just typed. */
+static const char *
+rg_base(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b != NULL ? b + 1 : path;
+}
+
 static void
 rg_export_done(struct tui *t, struct reg_screen *r,
     const struct reg_export_report *rep)
 {
-	if (rep->file == NULL)
+	if (rep->file == NULL) {
+		snprintf(r->rtitle, sizeof r->rtitle, "%s", _("nothing to send"));
 		/* L10N: the export found nothing to send. */
-		snprintf(r->rtitle, sizeof r->rtitle, _("nothing to send: %lld "
-		    "unchanged, %lld refused"), rep->unchanged, rep->refused);
-	else
-		/* L10N: %s the file written; counts of the export. */
-		snprintf(r->rtitle, sizeof r->rtitle, _("wrote %s: %lld records, "
-		    "%lld refused, %lld unchanged, %lld without a confirmed number"),
-		    rep->file, rep->records, rep->refused, rep->unchanged,
-		    rep->no_number);
+		snprintf(r->rcounts, sizeof r->rcounts, _("%lld unchanged, %lld "
+		    "refused"), rep->unchanged, rep->refused);
+	} else {
+		/* L10N: %s the file written. */
+		snprintf(r->rtitle, sizeof r->rtitle, _("wrote %s"),
+		    rg_base(rep->file));
+		/* L10N: counts of the export; %.16s the start of its SHA-256. */
+		snprintf(r->rcounts, sizeof r->rcounts, _("%lld records, %lld "
+		    "refused, %lld unchanged, %lld without a confirmed number; "
+		    "SHA-256 %.16s..."), rep->records, rep->refused, rep->unchanged,
+		    rep->no_number, rep->sha256);
+	}
 	r->rrole = rep->refused > 0 ? ROLE_WARN : ROLE_OK;
 	rg_keep_lines(r, rep->messages, rep->nmessages, rep->refused);
 	tui_message(t, r->rrole, "%s", rep->file != NULL ? _("the file is "
@@ -205,8 +221,10 @@ rg_submit_import(struct tui *t, struct reg_screen *r)
 	rg_wait(t, _("importing the result, please wait..."));
 	if (ops_reg_results(t->s, path, NULL, &rep, &err) == 0) {
 		/* L10N: %s the registration file answered; the result's counts. */
-		snprintf(r->rtitle, sizeof r->rtitle, _("%s: %lld records, %lld "
-		    "accepted, %lld refused"), rep.file, rep.records, rep.accepted,
+		snprintf(r->rtitle, sizeof r->rtitle, _("result for %s"), rep.file);
+		/* L10N: counts of an imported result. */
+		snprintf(r->rcounts, sizeof r->rcounts, _("%lld records, %lld "
+		    "accepted, %lld refused"), rep.records, rep.accepted,
 		    rep.failed);
 		r->rrole = rep.failed > 0 ? ROLE_WARN : ROLE_OK;
 		rg_keep_lines(r, rep.messages, rep.nmessages, rep.failed);
@@ -217,6 +235,7 @@ rg_submit_import(struct tui *t, struct reg_screen *r)
 		r->stale = 1;
 	} else if (rep.nmessages > 0) {
 		snprintf(r->rtitle, sizeof r->rtitle, "%s", err);
+		r->rcounts[0] = '\0';
 		r->rrole = ROLE_ERROR;
 		rg_keep_lines(r, rep.messages, rep.nmessages, rep.nproblems);
 		tui_message(t, ROLE_ERROR, "%s", _("nothing was imported"));

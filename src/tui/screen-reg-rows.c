@@ -80,8 +80,8 @@ rr_enter(struct tui *t)
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 	} else if (d->n > 0) {
-		tui_message(t, ROLE_WARN, "%s", _("correct these in the existing "
-		    "system, then send them again ('bulk export --retry')"));
+		tui_message(t, ROLE_WARN, "%s", _("correct these, then send them "
+		    "again with 'bulk export --retry'"));
 	}
 }
 
@@ -236,7 +236,8 @@ rh_add(const struct reghist_row *h, void *arg)
 	/* L10N: second line of a history entry: the file and record, and the
 	 * extract the record was built from. */
 	snprintf(l2, sizeof l2, _("%s #%lld  extract %s"), h->file, h->seq,
-	    h->extract[0] ? h->extract : "-");
+	    h->extract[0] ? (strrchr(h->extract, '/') ? strrchr(h->extract, '/') +
+	    1 : h->extract) : "-");
 	n = strlen(l2);
 	if (h->branch[0] != '\0')
 		/* L10N: 被保険者枝番 given by the server. */

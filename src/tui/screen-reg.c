@@ -75,8 +75,8 @@ rg_enter(struct tui *t)
 
 	rg_load(t, r);
 	if (r->pending_ok)
-		tui_message(t, ROLE_NORMAL, "%s", _("Tab switches between the kinds "
-		    "and the files; x writes the chosen kind's changes"));
+		tui_message(t, ROLE_NORMAL, "%s", _("Tab: kinds or files; x writes "
+		    "the chosen kind's changes"));
 }
 
 static void
