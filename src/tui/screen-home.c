@@ -26,7 +26,7 @@ static const struct home_area home_areas[] = {
 	{ '2', N_("Numbers"), &screen_numbers },
 	{ '3', N_("ID check"), &screen_idproof_open },
 	{ '4', N_("Media"), &screen_media },
-	{ '5', N_("Registration"), NULL },
+	{ '5', N_("Registration"), &screen_registration },
 	{ '6', N_("Evidence"), &screen_evidence },
 	{ '7', N_("Audit"), &screen_audit },
 	{ '8', N_("Admin"), &screen_users },
@@ -210,7 +210,12 @@ home_draw_menu(struct tui *t, int y)
 		x += draw_text(y, x, COLS - 2 - x, item, role);
 		x += draw_text(y, x, COLS - 2 - x, "  ", ROLE_NORMAL);
 	}
-	draw_text(y + 1, 2, COLS - 4, _("* not built yet"), ROLE_NORMAL);
+	/* The footnote only while some area is still to come. */
+	for (i = 0; i < HOME_NAREAS; i++)
+		if (home_areas[i].screen == NULL) {
+			draw_text(y + 1, 2, COLS - 4, _("* not built yet"), ROLE_NORMAL);
+			break;
+		}
 }
 
 static void

@@ -209,20 +209,22 @@ plist_key(struct tui *t, wint_t ch, int is_fkey)
 #define PLIST_KEYBAR N_("Enter\tsearch / open\n\xe2\x86\x91\xe2\x86\x93\t" \
 	"choose\nEsc\tback\nF1\thelp")
 
-/* On the number search, d opens the numbers due for deletion while the
- * search field is empty; once something is typed, d is just a letter. */
+/* On the number search, d opens the numbers due for deletion and j the
+ * J-LIS answers while the search field is empty; once something is typed,
+ * they are just letters. */
 static int
 nlist_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct plist_list *l = plist_state(t);
 
-	if (!is_fkey && l->q.len == 0 && ptext_key(ch) == 'd') {
+	if (!is_fkey && l->q.len == 0 && (ptext_key(ch) == 'd' ||
+	    ptext_key(ch) == 'j')) {
 		if (t->depth + 1 > TUI_STACK) {
 			tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
 			    "back with Esc first"));
 			return KEY_HANDLED;
 		}
-		tui_push(t, &screen_number_due);
+		tui_push(t, ptext_key(ch) == 'd' ? &screen_number_due : &screen_jlis);
 		return KEY_HANDLED;
 	}
 	return plist_key(t, ch, is_fkey);
@@ -253,10 +255,12 @@ const struct screen screen_numbers = {
 	    "(a second person), m matches a later application,\n"
 	    "r shows the number (with a reason).\n"
 	    "d, with the search field empty, lists the numbers\n"
-	    "due for deletion (erasing needs a second person).\n"
+	    "due for deletion (erasing needs a second person);\n"
+	    "j shows the J-LIS answers held for a supervisor\n"
+	    "and the inquiries still open.\n"
 	    "Esc goes back."),
 	.keybar = N_("Enter\tsearch / open\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
-	    "d\tdue for deletion\nEsc\tback\nF1\thelp"),
+	    "d\tdue for deletion\nj\tJ-LIS\nEsc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = plist_draw,
 	.key = nlist_key,

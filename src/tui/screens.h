@@ -61,6 +61,9 @@ struct tui {
 	char person_key[96];
 	/* The medium the timeline shows (its label). */
 	char medium_id[16];
+	/* The registration file whose refused rows are shown. */
+	long long regfile_id;
+	char regfile[128];
 };
 
 void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
@@ -101,6 +104,10 @@ extern const struct screen screen_idproof_open;
 extern const struct screen screen_evidence;
 extern const struct screen screen_media;
 extern const struct screen screen_media_timeline;
+extern const struct screen screen_registration;
+extern const struct screen screen_reg_refused;
+extern const struct screen screen_reg_history;
+extern const struct screen screen_jlis;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);

@@ -1,0 +1,485 @@
+/* Numbers > J-LIS (住基ネット): answers held because the five identity
+ * items differ from the record (a possible wrong link), shown side by side
+ * for a supervisor who accepts or rejects each with a reason; and, on the
+ * second tab, the inquiries still open with their deadlines. A clerk sees
+ * both but cannot decide. Opened with j from the number search. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/account.h"
+#include "ops/jlis.h"
+#include "tui/person-text.h"
+#include "tui/screens.h"
+#include "tui/wrap.h"
+#include "util/i18n.h"
+#include "util/secret.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+#define JL_HELD_MAX 200
+#define JL_PEND_MAX 1000
+
+struct jl_held {
+	char key[96], reason[160], answered[32];
+	char item[2][5][256];	/* [0] the record, [1] J-LIS */
+};
+
+struct jl_pend {
+	char key[96], state[16], file[40], sent[16], deadline[16];
+	int attempt, overdue;
+};
+
+/* The frame frees the state with free(): nothing here owns memory. */
+struct jl_screen {
+	int tab;		/* 0: held answers, 1: open inquiries */
+	int stale;
+	struct jl_held held[JL_HELD_MAX];
+	int nheld, hmore, hsel, hscroll;
+	struct jl_pend pend[JL_PEND_MAX];
+	int npend, pmore, psel, pscroll;
+	int deciding;		/* 0, or 'a' / 'r' while the reason is typed */
+	char target[96];
+	struct field reason;
+};
+
+/* L10N: the five identity items compared with J-LIS (氏名, カナ, 生年月日,
+ * 性別, 住所). */
+static const char *const jl_items[5] = { N_("name"), N_("kana"), N_("birth"),
+	N_("sex"), N_("address") };
+
+static struct jl_screen *
+jl_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL) {
+		struct jl_screen *j = xcalloc(1, sizeof *j);
+
+		j->stale = 1;
+		*slot = j;
+	}
+	return *slot;
+}
+
+/* Birth dates and sex in words, the rest as stored. */
+static void
+jl_item_text(int i, const char *v, char *out, size_t len)
+{
+	if (i == 2)
+		ptext_date(v, 0, out, len);
+	else if (i == 3)
+		ptext_copy(out, len, ptext_sex(v));
+	else
+		ptext_copy(out, len, v);
+}
+
+static int
+jl_add_held(const struct jlis_held_row *h, void *arg)
+{
+	struct jl_screen *j = arg;
+	struct jl_held *r;
+	int i;
+
+	if (j->nheld == JL_HELD_MAX) {
+		j->hmore = 1;
+		return 1;
+	}
+	r = &j->held[j->nheld++];
+	ptext_copy(r->key, sizeof r->key, h->key);
+	ptext_copy(r->reason, sizeof r->reason, h->reason);
+	ptext_copy(r->answered, sizeof r->answered, h->answered);
+	for (i = 0; i < 5; i++) {
+		jl_item_text(i, h->mine[i] ? h->mine[i] : "", r->item[0][i],
+		    sizeof r->item[0][i]);
+		jl_item_text(i, h->theirs[i] ? h->theirs[i] : "", r->item[1][i],
+		    sizeof r->item[1][i]);
+	}
+	return 0;
+}
+
+static int
+jl_add_pend(const struct jlis_pending_row *p, void *arg)
+{
+	struct jl_screen *j = arg;
+	struct jl_pend *r;
+
+	if (j->npend == JL_PEND_MAX) {
+		j->pmore = 1;
+		return 1;
+	}
+	r = &j->pend[j->npend++];
+	ptext_copy(r->key, sizeof r->key, p->key);
+	ptext_copy(r->state, sizeof r->state, p->state);
+	ptext_copy(r->file, sizeof r->file, p->file);
+	snprintf(r->sent, sizeof r->sent, "%.10s", p->sent ? p->sent : "");
+	snprintf(r->deadline, sizeof r->deadline, "%.10s", p->deadline ?
+	    p->deadline : "");
+	r->attempt = p->attempt;
+	r->overdue = p->overdue;
+	return 0;
+}
+
+static void
+jl_load(struct tui *t, struct jl_screen *j)
+{
+	char *err = NULL;
+
+	j->stale = 0;
+	j->nheld = j->hmore = j->npend = j->pmore = 0;
+	if (ops_jlis_held(t->s, jl_add_held, j, &err) < 0 ||
+	    ops_jlis_pending(t->s, jl_add_pend, j, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+	}
+	if (j->hsel >= j->nheld)
+		j->hsel = j->nheld > 0 ? j->nheld - 1 : 0;
+	if (j->psel >= j->npend)
+		j->psel = j->npend > 0 ? j->npend - 1 : 0;
+}
+
+static void
+jl_enter(struct tui *t)
+{
+	struct jl_screen *j = jl_state(t);
+
+	jl_load(t, j);
+	if (j->nheld > 0)
+		/* L10N: %d answers held for a supervisor's decision. */
+		tui_message(t, ROLE_WARN, _("held for a decision: %d"), j->nheld);
+}
+
+static void
+jl_draw_tabs(struct jl_screen *j, int y)
+{
+	char a[96], b[96];
+	int x = 2;
+
+	/* L10N: the two tabs of the J-LIS screen, with their counts. */
+	snprintf(a, sizeof a, _(" Held answers %d%s "), j->nheld, j->hmore ? "+" :
+	    "");
+	snprintf(b, sizeof b, _(" Open inquiries %d%s "), j->npend, j->pmore ?
+	    "+" : "");
+	x += draw_text(y, x, COLS - x - 1, a, j->tab == 0 ? ROLE_SELECTED :
+	    ROLE_NORMAL);
+	x += 2;
+	draw_text(y, x, COLS - x - 1, b, j->tab == 1 ? ROLE_SELECTED :
+	    ROLE_NORMAL);
+}
+
+static int
+jl_label_width(void)
+{
+	int i, w = 0;
+
+	for (i = 0; i < 5; i++)
+		if (text_width(_(jl_items[i])) > w)
+			w = text_width(_(jl_items[i]));
+	return w;
+}
+
+/* The five items, record | J-LIS, '*' where they differ; a value too long
+ * for its column takes a second line. Returns the rows used. */
+static int
+jl_draw_compare(const struct jl_held *h, int y, int rows)
+{
+	int lw = jl_label_width(), x0 = 5 + lw, cw = (COLS - x0 - 4) / 2, used = 1;
+	int i;
+	char head[256];
+
+	/* L10N: %s is the person's key. */
+	snprintf(head, sizeof head, _("%s: record | J-LIS answer  (* differs)"),
+	    h->key);
+	draw_text(y, 2, COLS - 4, head, ROLE_TITLE);
+	for (i = 0; i < 5 && used < rows; i++) {
+		int differs = strcmp(h->item[0][i], h->item[1][i]) != 0;
+		enum draw_role role = differs ? ROLE_WARN : ROLE_NORMAL;
+		int need = wrap_rows(cw, h->item[0][i]), n2 = wrap_rows(cw,
+		    h->item[1][i]);
+
+		if (n2 > need)
+			need = n2;
+		if (need > 2)
+			need = 2;
+		if (need > rows - used - (4 - i))
+			need = 1;	/* keep room for the items still to come */
+		draw_text(y + used, 2, 1, differs ? "*" : " ", role);
+		draw_text(y + used, 4, lw, _(jl_items[i]), role);
+		draw_wrapped(y + used, x0, cw, need, h->item[0][i], role);
+		draw_text(y + used, x0 + cw + 1, 1, "|", ROLE_NORMAL);
+		draw_wrapped(y + used, x0 + cw + 3, cw, need, h->item[1][i], role);
+		used += need;
+	}
+	return used;
+}
+
+static void
+jl_held_row(int y, const char *key, const char *when, const char *why,
+    enum draw_role role)
+{
+	if (role == ROLE_SELECTED)
+		draw_line(y, ROLE_SELECTED);
+	draw_text(y, 2, 12, key, role);
+	draw_text(y, 15, 10, when, role);
+	draw_text(y, 27, COLS - 28, why, role);
+}
+
+static void
+jl_draw_decide(struct tui *t, struct jl_screen *j, int y)
+{
+	char buf[256];
+	int lw = text_width(_("Reason")) + 2;
+
+	(void)t;
+	if (j->deciding == 'a')
+		/* L10N: %s is the person's key. */
+		snprintf(buf, sizeof buf, _("Accept the answer for %s: the number "
+		    "becomes confirmed."), j->target);
+	else
+		snprintf(buf, sizeof buf, _("Reject the answer for %s: no number is "
+		    "kept."), j->target);
+	draw_text(y, 2, COLS - 4, buf, j->deciding == 'a' ? ROLE_OK : ROLE_WARN);
+	draw_text(y + 2, 2, lw, _("Reason"), ROLE_NORMAL);
+	draw_text(y + 3, 2 + lw, COLS - 4 - lw, _("Enter decides (recorded in "
+	    "the audit log); Esc cancels."), ROLE_NORMAL);
+}
+
+static void
+jl_draw_held(struct tui *t, struct jl_screen *j, int top, int rows)
+{
+	int i, y, list_rows = rows - 12;
+	char when[16];
+
+	if (j->nheld == 0) {
+		draw_text(top, 2, COLS - 4, _("No J-LIS answer is held: nothing to "
+		    "decide."), ROLE_OK);
+		return;
+	}
+	if (list_rows < 2)
+		list_rows = 2;
+	if (j->deciding) {
+		jl_draw_decide(t, j, top);
+	} else {
+		/* L10N: column heads of the held answers. */
+		jl_held_row(top, _("key"), _("answered"), _("why held"), ROLE_TITLE);
+		if (j->hsel < j->hscroll)
+			j->hscroll = j->hsel;
+		if (j->hsel >= j->hscroll + list_rows)
+			j->hscroll = j->hsel - list_rows + 1;
+		for (i = j->hscroll, y = top + 1; i < j->nheld && y <= top +
+		    list_rows; i++, y++) {
+			snprintf(when, sizeof when, "%.10s", j->held[i].answered);
+			jl_held_row(y, j->held[i].key, when, j->held[i].reason,
+			    i == j->hsel ? ROLE_SELECTED : ROLE_NORMAL);
+		}
+	}
+	y = top + list_rows + 2;
+	y += jl_draw_compare(&j->held[j->hsel], y, top + rows - 1 - y);
+	if (!j->deciding)
+		draw_text(top + rows - 1, 2, COLS - 4, _("a accept / r reject, with "
+		    "a reason: for a supervisor or an administrator"), ROLE_TWO_PERSON);
+}
+
+static void
+jl_pend_row(int y, const char *key, const char *state, const char *attempt,
+    const char *file, const char *sent, const char *deadline,
+    const char *mark, enum draw_role role)
+{
+	if (role == ROLE_SELECTED)
+		draw_line(y, ROLE_SELECTED);
+	draw_text(y, 2, 11, key, role);
+	draw_text(y, 14, 14, state, role);
+	draw_text(y, 29, 3, attempt, role);
+	draw_text(y, 33, 16, file, role);
+	draw_text(y, 50, 10, sent, role);
+	draw_text(y, 61, 10, deadline, role);
+	if (COLS > 74)
+		draw_text(y, 72, COLS - 73, mark, role == ROLE_SELECTED ? role :
+		    ROLE_ERROR);
+}
+
+static const char *
+jl_pend_state(const char *s)
+{
+	/* L10N: states of an open J-LIS inquiry. */
+	if (strcmp(s, "sent") == 0)
+		return _("no answer yet");
+	if (strcmp(s, "not-found") == 0)
+		return _("ask again");
+	return s;
+}
+
+static void
+jl_draw_pending(struct jl_screen *j, int top, int rows)
+{
+	char att[8];
+	int i, y, list_rows = rows - 1;
+
+	if (j->npend == 0) {
+		draw_text(top, 2, COLS - 4, _("No inquiry is open."), ROLE_OK);
+		return;
+	}
+	/* L10N: column heads of the open inquiries. */
+	jl_pend_row(top, _("key"), _("state"), _("try"), _("file"), _("sent"),
+	    _("deadline"), "", ROLE_TITLE);
+	if (j->psel < j->pscroll)
+		j->pscroll = j->psel;
+	if (list_rows > 0 && j->psel >= j->pscroll + list_rows)
+		j->pscroll = j->psel - list_rows + 1;
+	for (i = j->pscroll, y = top + 1; i < j->npend && y < top + rows;
+	    i++, y++) {
+		const struct jl_pend *p = &j->pend[i];
+
+		snprintf(att, sizeof att, "%d", p->attempt);
+		/* L10N: an inquiry past its answer deadline. */
+		jl_pend_row(y, p->key, jl_pend_state(p->state), att, p->file,
+		    p->sent, p->deadline, p->overdue ? _("overdue") : "",
+		    i == j->psel ? ROLE_SELECTED : ROLE_NORMAL);
+	}
+}
+
+static void
+jl_draw(struct tui *t, int top, int rows)
+{
+	struct jl_screen *j = jl_state(t);
+
+	if (j->stale)
+		jl_load(t, j);
+	jl_draw_tabs(j, top);
+	if (j->tab == 0)
+		jl_draw_held(t, j, top + 2, rows - 2);
+	else
+		jl_draw_pending(j, top + 2, rows - 2);
+	if (j->tab == 0 && j->deciding) {
+		int lw = text_width(_("Reason")) + 2;
+
+		field_draw(&j->reason, top + 4, 2 + lw, COLS - 4 - lw, 1);
+		curs_set(1);
+	}
+}
+
+static int
+jl_may_decide(struct tui *t, int accept)
+{
+	if (strcmp(t->s->role, "supervisor") == 0 ||
+	    strcmp(t->s->role, "admin") == 0)
+		return 1;
+	/* L10N: %s is the user's role. ops refuses too; this says it first. */
+	tui_message(t, ROLE_ERROR, accept ? _("accepting is for a supervisor or "
+	    "an administrator; you are logged in as %s") : _("rejecting is for a "
+	    "supervisor or an administrator; you are logged in as %s"),
+	    account_role_label(t->s->role));
+	return 0;
+}
+
+static int
+jl_submit(struct tui *t, struct jl_screen *j)
+{
+	char *reason = field_text(&j->reason), *err = NULL;
+	int accept = j->deciding == 'a';
+
+	if (strlen(reason) < 4) {
+		tui_message(t, ROLE_ERROR, "%s", _("give a reason of at least 4 "
+		    "characters"));
+	} else if (ops_jlis_decide(t->s, j->target, accept, reason, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+	} else {
+		tui_message(t, ROLE_OK, accept ? _("accepted for %s: the number is "
+		    "confirmed") : _("rejected for %s: no number was kept"),
+		    j->target);
+		j->deciding = 0;
+		field_clear(&j->reason);
+		jl_load(t, j);
+	}
+	free(err);
+	secret_free_str(reason);
+	return KEY_HANDLED;
+}
+
+static int
+jl_key_decide(struct tui *t, struct jl_screen *j, wint_t ch, int is_fkey)
+{
+	if (!is_fkey && ch == 0x1b) {
+		j->deciding = 0;
+		field_clear(&j->reason);
+		tui_message(t, ROLE_NORMAL, "%s", _("nothing was decided"));
+		return KEY_HANDLED;
+	}
+	if (ptext_is_enter(ch, is_fkey))
+		return jl_submit(t, j);
+	return field_key(&j->reason, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+static int
+jl_move(int *sel, int n, wint_t ch)
+{
+	int page = LINES - 12 > 1 ? LINES - 12 : 1;
+
+	if (ch == KEY_DOWN || ch == KEY_NPAGE)
+		*sel += ch == KEY_DOWN ? 1 : page;
+	else
+		*sel -= ch == KEY_UP ? 1 : page;
+	if (*sel >= n)
+		*sel = n > 0 ? n - 1 : 0;
+	if (*sel < 0)
+		*sel = 0;
+	return KEY_HANDLED;
+}
+
+static int
+jl_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct jl_screen *j = jl_state(t);
+	wint_t k = is_fkey ? 0 : ptext_key(ch);
+
+	if (j->deciding)
+		return jl_key_decide(t, j, ch, is_fkey);
+	if (!is_fkey && ch == 0x1b)
+		return KEY_BACK;
+	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_BTAB ||
+	    ch == KEY_LEFT || ch == KEY_RIGHT))) {
+		j->tab = !j->tab;
+		return KEY_HANDLED;
+	}
+	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
+	    ch == KEY_PPAGE))
+		return j->tab == 0 ? jl_move(&j->hsel, j->nheld, ch) :
+		    jl_move(&j->psel, j->npend, ch);
+	if ((k == 'a' || k == 'r') && j->tab == 0 && j->nheld > 0) {
+		if (!jl_may_decide(t, k == 'a'))
+			return KEY_HANDLED;
+		j->deciding = (int)k;
+		ptext_copy(j->target, sizeof j->target, j->held[j->hsel].key);
+		field_clear(&j->reason);
+		tui_message(t, ROLE_NORMAL, "%s", _("type the reason: what was "
+		    "checked, and against which record"));
+		return KEY_HANDLED;
+	}
+	return KEY_IGNORED;
+}
+
+const struct screen screen_jlis = {
+	/* L10N: breadcrumb: J-LIS answers held and inquiries open (住基ネット). */
+	.crumb = N_("J-LIS"),
+	.help = N_("Answers from J-LIS (住基ネット) and open inquiries.\n"
+	    "Held answers: J-LIS found a person whose five\n"
+	    "items (name, kana, birth, sex, address) differ\n"
+	    "from the record, so the number was not linked.\n"
+	    "They are shown side by side, '*' marking each\n"
+	    "item that differs. A supervisor or administrator\n"
+	    "checks the resident record, then accepts (a: the\n"
+	    "number is confirmed) or rejects (r: no number is\n"
+	    "kept), typing the reason; both are audited.\n"
+	    "A clerk sees the list but cannot decide.\n"
+	    "Tab shows the open inquiries with their answer\n"
+	    "deadline (the jlis-answer-days setting).\n"
+	    "Esc goes back."),
+	.keybar = N_("Tab\theld / open\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
+	    "a\taccept\nr\treject\nEsc\tback\nF1\thelp"),
+	.enter = jl_enter,
+	.draw = jl_draw,
+	.key = jl_key,
+};

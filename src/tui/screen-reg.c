@@ -1,0 +1,322 @@
+/* Home > Registration (登録): per kind of dataset, the files waiting for
+ * the intermediate server's result, refused rows to correct and changes
+ * not yet sent; below, the newest files with their result. Enter on a file
+ * lists its refused rows; x writes the kind's differential, i imports a
+ * result file, h shows a person's registration history. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/person-text.h"
+#include "tui/reg-screen.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* What each kind is, for the clerk who knows the forms, not the codes. */
+static const char *const rg_kind_about[REG_NKINDS] = {
+	/* L10N: the datasets sent to the intermediate server (加入者, 資格,
+	 * 高額療養費, 傷病手当金, 出産育児一時金, 葬祭費, 滞納). */
+	N_("insured persons"), N_("qualification"), N_("high-cost care"),
+	N_("sickness allowance"), N_("childbirth grant"), N_("funeral grant"),
+	N_("arrears")
+};
+
+struct reg_screen *
+rg_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL) {
+		struct reg_screen *r = xcalloc(1, sizeof *r);
+
+		r->stale = 1;
+		*slot = r;
+	}
+	return *slot;
+}
+
+static int
+rg_add_file(const struct regfile_recent *f, void *arg)
+{
+	struct reg_screen *r = arg;
+
+	if (r->nfiles == REG_RECENT_MAX)
+		return 1;
+	r->file[r->nfiles++] = *f;
+	return 0;
+}
+
+void
+rg_load(struct tui *t, struct reg_screen *r)
+{
+	char *err = NULL;
+
+	r->stale = 0;
+	r->nfiles = 0;
+	r->pending_ok = ops_registration_pending(t->s, &r->p, &err) == 0;
+	if (r->pending_ok && ops_reg_recent(t->s, REG_RECENT_MAX, rg_add_file, r,
+	    &err) < 0)
+		r->nfiles = 0;
+	if (err != NULL) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+	}
+	if (r->fsel >= r->nfiles)
+		r->fsel = r->nfiles > 0 ? r->nfiles - 1 : 0;
+}
+
+static void
+rg_enter(struct tui *t)
+{
+	struct reg_screen *r = rg_state(t);
+
+	rg_load(t, r);
+	if (r->pending_ok)
+		tui_message(t, ROLE_NORMAL, "%s", _("Tab: kinds or files; x writes "
+		    "the chosen kind's changes"));
+}
+
+static void
+rg_kind_row(int y, const char *kind, const char *a, const char *f,
+    const char *c, const char *about, enum draw_role role, enum draw_role frole)
+{
+	if (role == ROLE_SELECTED)
+		draw_line(y, ROLE_SELECTED);
+	draw_text(y, 2, 14, kind, role);
+	draw_text_right(y, 26, a, role);
+	draw_text_right(y, 36, f, role == ROLE_SELECTED ? role : frole);
+	draw_text_right(y, 46, c, role);
+	if (COLS > 50)
+		draw_text(y, 49, COLS - 50, about, role);
+}
+
+static void
+rg_draw_kinds(struct reg_screen *r, int top)
+{
+	char a[24], f[24], c[24];
+	int k;
+
+	/* L10N: column heads of the registration kinds (待ち, エラー, 差分). */
+	rg_kind_row(top, _("kind"), _("awaiting"), _("refused"), _("changes"), "",
+	    ROLE_TITLE, ROLE_TITLE);
+	for (k = 0; k < REG_NKINDS; k++) {
+		enum draw_role role = r->focus == 0 && k == r->ksel ? ROLE_SELECTED :
+		    ROLE_NORMAL;
+
+		snprintf(a, sizeof a, "%lld", r->p.awaiting[k]);
+		snprintf(f, sizeof f, "%lld", r->p.failed[k]);
+		if (r->p.changes[k] < 0)
+			snprintf(c, sizeof c, "-");
+		else
+			snprintf(c, sizeof c, "%lld", r->p.changes[k]);
+		/* The chosen kind stays marked while the files have the focus. */
+		if (r->focus != 0 && k == r->ksel)
+			draw_text(top + 1 + k, 0, 1, ">", ROLE_NORMAL);
+		rg_kind_row(top + 1 + k, reg_kind_name((enum reg_kind)k), a, f, c,
+		    _(rg_kind_about[k]), role, r->p.failed[k] > 0 ? ROLE_WARN :
+		    ROLE_NORMAL);
+	}
+}
+
+/* "awaiting the result" or "2 accepted, 1 refused". */
+static void
+rg_result_text(const struct regfile_recent *f, char *out, size_t len,
+    enum draw_role *role)
+{
+	*role = ROLE_NORMAL;
+	if (f->resulted[0] == '\0') {
+		/* L10N: a registration file whose result is not imported yet. */
+		snprintf(out, len, "%s", _("awaiting result"));
+		*role = ROLE_WARN;
+	} else if (f->failed > 0) {
+		/* L10N: the result of a registration file. */
+		snprintf(out, len, _("%lld ok, %lld refused"), f->accepted, f->failed);
+		*role = ROLE_WARN;
+	} else {
+		snprintf(out, len, _("%lld ok"), f->accepted);
+		*role = ROLE_OK;
+	}
+}
+
+static void
+rg_file_row(int y, const char *date, const char *file, const char *records,
+    const char *result, enum draw_role role, enum draw_role rrole)
+{
+	int fw = COLS - 2 - 11 - 8 - 18;
+
+	if (fw > 44)
+		fw = 44;
+	if (role == ROLE_SELECTED)
+		draw_line(y, ROLE_SELECTED);
+	draw_text(y, 2, 10, date, role);
+	draw_text(y, 13, fw, file, role);
+	draw_text_right(y, 13 + fw + 7, records, role);
+	if (13 + fw + 8 < COLS - 1)
+		draw_text(y, 13 + fw + 9, COLS - 14 - fw - 9, result,
+		    role == ROLE_SELECTED ? role : rrole);
+}
+
+static void
+rg_draw_files(struct reg_screen *r, int top, int rows)
+{
+	char rec[24], res[96], date[11];
+	enum draw_role rrole;
+	int i, y, list_rows = rows - 2;
+
+	draw_text(top, 2, COLS - 4, _("Registration files, newest first"),
+	    ROLE_TITLE);
+	if (r->nfiles == 0) {
+		draw_text(top + 1, 2, COLS - 4, _("No file written yet: x writes "
+		    "the chosen kind's changes."), ROLE_NORMAL);
+		return;
+	}
+	/* L10N: column heads of the registration file list. */
+	rg_file_row(top + 1, _("date"), _("file"), _("records"), _("result"),
+	    ROLE_TITLE, ROLE_TITLE);
+	if (r->fsel < r->fscroll)
+		r->fscroll = r->fsel;
+	if (list_rows > 0 && r->fsel >= r->fscroll + list_rows)
+		r->fscroll = r->fsel - list_rows + 1;
+	for (i = r->fscroll, y = top + 2; i < r->nfiles && y < top + rows;
+	    i++, y++) {
+		const struct regfile_recent *f = &r->file[i];
+
+		snprintf(date, sizeof date, "%.10s", f->created);
+		snprintf(rec, sizeof rec, "%lld", f->records);
+		rg_result_text(f, res, sizeof res, &rrole);
+		rg_file_row(y, date, f->file, rec, res, r->focus == 1 &&
+		    i == r->fsel ? ROLE_SELECTED : ROLE_NORMAL, rrole);
+	}
+}
+
+static void
+rg_draw(struct tui *t, int top, int rows)
+{
+	struct reg_screen *r = rg_state(t);
+
+	if (r->stale)
+		rg_load(t, r);
+	switch (r->mode) {
+	case RG_LIST:
+		if (!r->pending_ok)
+			return;
+		rg_draw_kinds(r, top);
+		rg_draw_files(r, top + REG_NKINDS + 2, rows - REG_NKINDS - 2);
+		break;
+	case RG_RESULT:
+		rg_draw_result(r, top, rows);
+		break;
+	default:
+		rg_draw_form(t, r, top);
+	}
+}
+
+static int
+rg_open_file(struct tui *t, struct reg_screen *r)
+{
+	const struct regfile_recent *f;
+
+	if (r->nfiles == 0)
+		return KEY_HANDLED;
+	f = &r->file[r->fsel];
+	if (f->resulted[0] == '\0') {
+		tui_message(t, ROLE_WARN, "%s", _("this file waits for its result: "
+		    "import it with i first"));
+		return KEY_HANDLED;
+	}
+	t->regfile_id = f->id;
+	ptext_copy(t->regfile, sizeof t->regfile, f->file);
+	tui_push(t, &screen_reg_refused);
+	return KEY_HANDLED;
+}
+
+static int
+rg_key_move(struct reg_screen *r, wint_t ch)
+{
+	int *sel = r->focus == 0 ? &r->ksel : &r->fsel;
+	int n = r->focus == 0 ? REG_NKINDS : r->nfiles;
+	int page = LINES - 10 > 1 ? LINES - 10 : 1;
+
+	if (ch == KEY_DOWN || ch == KEY_NPAGE)
+		*sel += ch == KEY_DOWN ? 1 : page;
+	else
+		*sel -= ch == KEY_UP ? 1 : page;
+	if (*sel >= n)
+		*sel = n > 0 ? n - 1 : 0;
+	if (*sel < 0)
+		*sel = 0;
+	return KEY_HANDLED;
+}
+
+static int
+rg_key_list(struct tui *t, struct reg_screen *r, wint_t ch, int is_fkey)
+{
+	wint_t k = is_fkey ? 0 : ptext_key(ch);
+
+	if (!is_fkey && ch == 0x1b)
+		return KEY_BACK;
+	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_BTAB)) {
+		r->focus = !r->focus;
+		return KEY_HANDLED;
+	}
+	if (ptext_is_enter(ch, is_fkey)) {
+		if (r->focus == 0) {
+			r->focus = 1;
+			return KEY_HANDLED;
+		}
+		return rg_open_file(t, r);
+	}
+	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
+	    ch == KEY_PPAGE))
+		return rg_key_move(r, ch);
+	if (k == 'x' || k == 'i' || k == 'h') {
+		rg_form(r, k == 'x' ? RG_EXPORT : k == 'i' ? RG_IMPORT : RG_HISTORY);
+		t->message[0] = '\0';
+		return KEY_HANDLED;
+	}
+	return KEY_IGNORED;
+}
+
+static int
+rg_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct reg_screen *r = rg_state(t);
+
+	if (r->mode == RG_LIST)
+		return rg_key_list(t, r, ch, is_fkey);
+	if (r->mode == RG_RESULT) {
+		if ((!is_fkey && ch == 0x1b) || ptext_is_enter(ch, is_fkey)) {
+			r->mode = RG_LIST;
+			return KEY_HANDLED;
+		}
+		return KEY_IGNORED;
+	}
+	return rg_key_form(t, r, ch, is_fkey);
+}
+
+const struct screen screen_registration = {
+	/* L10N: breadcrumb and home area: registration with the intermediate
+	 * server (登録). */
+	.crumb = N_("Registration"),
+	.help = N_("Registration with the intermediate server.\n"
+	    "Top: per kind, files awaiting their result, rows the\n"
+	    "server refused (to correct and send again) and\n"
+	    "changes not yet sent ('-': from an input file).\n"
+	    "Below: the newest files and their result.\n"
+	    "Tab switches between kinds and files; arrows choose.\n"
+	    "Enter on a file lists its refused rows with the\n"
+	    "server's messages for the correction.\n"
+	    "x writes the chosen kind's changes (differential)\n"
+	    "into a folder you type; i imports a result file;\n"
+	    "h shows what was registered for one person.\n"
+	    "Refused rows are sent again with 'bulk export --retry'.\n"
+	    "Esc goes back."),
+	.keybar = N_("Tab\tswitch\nEnter\trefused\nx\texport\ni\timport\n"
+	    "h\thistory\nEsc\tback\nF1\thelp"),
+	.enter = rg_enter,
+	.draw = rg_draw,
+	.key = rg_key,
+};
