@@ -36,9 +36,9 @@ static const struct home_area home_areas[] = {
 /* The label column of the dashboard: as wide as its widest label. */
 static const char *const home_labels[] = {
 	/* L10N: home screen row labels (加入者, 個人番号, 本人確認, 期限, 媒体,
-	 * 登録). */
+	 * 登録, 利用者, 監査ログ). */
 	N_("Insured"), N_("Numbers"), N_("ID checks"), N_("Deadline"),
-	N_("Media"), N_("Registration")
+	N_("Media"), N_("Registration"), N_("Accounts"), N_("Audit log")
 };
 
 static int
@@ -181,14 +181,15 @@ home_draw_stats(struct tui *t, int y)
 	y += 1 + home_draw_numbers(&d, y + 1, 2 + lw);
 	y += home_draw_work(&d, y, lw);
 	hex_encode(h.head, 32, hex);
-	/* These two rows keep their whole-line wording, which the Japanese
-	 * catalogue already pads to the label column. */
-	snprintf(line, sizeof line, _("Accounts  %lld active"), h.users_active);
-	draw_text(y, 2, COLS - 4, line, ROLE_NORMAL);
+	draw_text(y, 2, lw, _("Accounts"), ROLE_NORMAL);
+	/* L10N: active accounts (有効な利用者). */
+	snprintf(line, sizeof line, _("%lld active"), h.users_active);
+	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
+	draw_text(y + 1, 2, lw, _("Audit log"), ROLE_NORMAL);
 	/* L10N: audit log size and the first and last four hex digits of its head. */
-	snprintf(line, sizeof line, _("Audit log %lld records  head %.4s…%.4s"),
+	snprintf(line, sizeof line, _("%lld records  head %.4s…%.4s"),
 	    h.audit_count, hex, hex + 60);
-	draw_text(y + 1, 2, COLS - 4, line, ROLE_NORMAL);
+	draw_text(y + 1, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 }
 
 /* The menu wraps onto a second line when the terminal is narrow. */
@@ -263,10 +264,11 @@ home_key(struct tui *t, wint_t ch, int is_fkey)
 
 const struct screen screen_home = {
 	.crumb = N_("Home"),
-	.help = N_("The home screen shows the vault at a glance.\n"
+	.help = N_("The home screen shows the vault at a glance: persons,\n"
+	    "numbers by state, open identity checks, the five-day\n"
+	    "deadline, media in transit, registrations to send.\n"
 	    "Choose a work area with its digit,\n"
 	    "or with the arrows and Enter.\n"
-	    "Areas marked * are not built yet.\n"
 	    "q or F10 quits (after asking).\n"
 	    "The console locks itself when idle."),
 	.keybar = N_("1-8\twork area\nEnter\topen\nF1\thelp\nF10\tquit"),
