@@ -192,6 +192,51 @@ csvr_row(int c, void *arg)
 	r->between = 1;
 }
 
+/* The first CR, LF or NUL in [p, end), or end: three memchr (vectorised)
+ * cost less than a test of each byte for three values. */
+static const unsigned char *
+csvr_line_end(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q, *lim = end;
+
+	if ((q = memchr(p, '\n', (size_t)(lim - p))) != NULL)
+		lim = q;
+	if ((q = memchr(p, '\r', (size_t)(lim - p))) != NULL)
+		lim = q;
+	if ((q = memchr(p, '\0', (size_t)(lim - p))) != NULL)
+		lim = q;
+	return lim;
+}
+
+/*
+ * A whole line with no quote, begun between records, is what libcsv would
+ * split at each comma into a record: it is split here with memchr, which
+ * saves libcsv's byte-by-byte state machine on the usual line (a fifth of
+ * the format checker's time). libcsv is left between records, as it would
+ * be after that line. seg ends with its CR or LF.
+ */
+static int
+csvr_plain_line(struct csvr *r, const unsigned char *p, size_t seg)
+{
+	const unsigned char *end = p + seg - 1, *comma;
+
+	if (!r->between || memchr(p, '"', seg - 1) != NULL)
+		return 0;
+	if (end == p)		/* a line end alone: libcsv skips it */
+		return 1;
+	r->between = 0;
+	r->rec_line = r->line;
+	for (;;) {
+		comma = memchr(p, ',', (size_t)(end - p));
+		csvr_field((void *)p, (size_t)((comma ? comma : end) - p), r);
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	csvr_row('\n', r);
+	return 1;
+}
+
 /*
  * Passes bytes to libcsv one line end at a time. libcsv does not count
  * lines, but it ends a record only on a CR or LF and skips only CRs and LFs
@@ -206,20 +251,25 @@ csvr_push(struct csvr *r, const unsigned char *p, size_t n, char **err)
 	size_t seg;
 
 	while (p < end) {
-		for (q = p; q < end && *q != '\r' && *q != '\n' && *q != '\0';
-		    q++)
-			;
+		q = csvr_line_end(p, end);
 		if (q < end && *q != '\0')
 			q++;
 		seg = (size_t)(q - p);
 		if (seg > 0) {
-			if (r->between && *p != '\r' && *p != '\n') {
-				r->between = 0;
-				r->rec_line = r->line;
+			if (q[-1] == '\r' || q[-1] == '\n' ?
+			    csvr_plain_line(r, p, seg) : 0) {
+				if (r->fault != CSVR_FAULT_NONE)
+					return csvr_fail(r, err);
+			} else {
+				if (r->between && *p != '\r' && *p != '\n') {
+					r->between = 0;
+					r->rec_line = r->line;
+				}
+				if (csv_parse(&r->parser, p, seg, csvr_field,
+				    csvr_row, r) != seg ||
+				    r->fault != CSVR_FAULT_NONE)
+					return csvr_fail(r, err);
 			}
-			if (csv_parse(&r->parser, p, seg, csvr_field, csvr_row,
-			    r) != seg || r->fault != CSVR_FAULT_NONE)
-				return csvr_fail(r, err);
 
 			last = q[-1];
 			if (seg > 1 || (last != '\r' && last != '\n'))

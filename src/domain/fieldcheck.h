@@ -26,6 +26,14 @@
  */
 int fieldcheck_value(const struct layout_field *f, const char *value,
     size_t len, char **err);
+/*
+ * fieldcheck_value that also gives, in *cp932_bytes, the bytes the value
+ * takes in CP932 (ASCII and half-width kana one, every other character
+ * two), counted in the same pass: for a checker that decoded a CP932 file
+ * and so knows every character has a code. Set when it returns 0.
+ */
+int fieldcheck_value_cp932(const struct layout_field *f, const char *value,
+    size_t len, size_t *cp932_bytes, char **err);
 
 /* 1 when code6 is six ASCII digits whose last is the local-government check
  * digit (weights 6,5,4,3,2; r = sum mod 11; last digit of 11 - r), else 0. */

@@ -38,6 +38,7 @@ struct filecheck {
 	 * needed per value. */
 	struct layout_field *fields;
 	int cp932;
+	int crlf;		/* the layout's line end is CRLF */
 	int unique_col;
 
 	long line;		/* physical lines ended so far */
@@ -127,6 +128,7 @@ filecheck_new(const struct layout *l, const struct filecheck_rules *rules,
 	fc->err_arg = arg;
 	fc->csv = csvr_new(1);
 	fc->cp932 = strcmp(l->encoding, "CP932") == 0;
+	fc->crlf = strcmp(l->line_ending, "CRLF") == 0;
 	fc->fields = xcalloc(l->nfields, sizeof *fc->fields);
 	for (i = 0; i < l->nfields; i++) {
 		fc->fields[i] = l->fields[i];
@@ -149,22 +151,6 @@ filecheck_on_row(struct filecheck *fc, filecheck_row_fn fn, void *arg)
 	fc->row_arg = arg;
 }
 
-/* Bytes a decoded value takes in CP932: half-width kana and ASCII one,
- * every other character two (CP932 has no longer codes). */
-static size_t
-fc_cp932_bytes(const char *s, size_t n)
-{
-	size_t i, len, bytes = 0;
-	unsigned int cp;
-
-	for (i = 0; i < n; i += len) {
-		if ((len = fieldcheck_utf8_next(s + i, n - i, &cp)) == 0)
-			return n;
-		bytes += cp < 0x80 || (cp >= 0xff61 && cp <= 0xff9f) ? 1 : 2;
-	}
-	return bytes;
-}
-
 static uint64_t
 fc_hash(const char *s, size_t n)
 {
@@ -182,9 +168,8 @@ fc_hash(const char *s, size_t n)
  * set keeps a 64-bit hash, so two different values could in theory be
  * taken as equal (about once in 10^9 files of 100,000 rows). */
 static long
-fc_seen(struct filecheck *fc, const char *s, size_t n, long line)
+fc_seen(struct filecheck *fc, uint64_t h, long line)
 {
-	uint64_t h = fc_hash(s, n);
 	size_t i, mask;
 
 	if (fc->set_n * 2 >= fc->set_cap) {
@@ -238,14 +223,15 @@ fc_value(struct filecheck *fc, const struct csv_row *row, size_t i)
 	char *why = NULL;
 	size_t bytes;
 
-	if (fieldcheck_value(f, row->fields[i], row->lens[i], &why) < 0) {
+	/* The bytes in CP932 are counted in the same pass as the checks. */
+	if (fieldcheck_value_cp932(f, row->fields[i], row->lens[i], &bytes,
+	    &why) < 0) {
 		filecheck_error(fc, row->line, f->name, "%s", why);
 		free(why);
 		return;
 	}
 	if (!fc->cp932 || fc->l->fields[i].max_bytes == 0)
 		return;
-	bytes = fc_cp932_bytes(row->fields[i], row->lens[i]);
 	if (bytes > (size_t)fc->l->fields[i].max_bytes)
 		filecheck_error(fc, row->line, f->name, _("%s is longer than %d "
 		    "bytes"), f->label, fc->l->fields[i].max_bytes);
@@ -256,6 +242,7 @@ fc_row(const struct csv_row *row, void *arg)
 {
 	struct filecheck *fc = arg;
 	const struct layout *l = fc->l;
+	uint64_t h = 0;
 	long first;
 	size_t i;
 
@@ -271,11 +258,17 @@ fc_row(const struct csv_row *row, void *arg)
 		    row->nfields, l->name, l->nfields);
 		return 0;
 	}
+	/* The set is larger than the caches: its slot is fetched while the
+	 * values are checked, not waited for after. */
+	if (fc->unique_col >= 0) {
+		h = fc_hash(row->fields[fc->unique_col],
+		    row->lens[fc->unique_col]);
+		if (fc->set != NULL)
+			__builtin_prefetch(&fc->set[h & (fc->set_cap - 1)]);
+	}
 	for (i = 0; i < row->nfields; i++)
 		fc_value(fc, row, i);
-	if (fc->unique_col >= 0 && (first = fc_seen(fc,
-	    row->fields[fc->unique_col], row->lens[fc->unique_col],
-	    row->line)) != 0)
+	if (fc->unique_col >= 0 && (first = fc_seen(fc, h, row->line)) != 0)
 		filecheck_error(fc, row->line, l->fields[fc->unique_col].name,
 		    _("the same value as on line %ld: it must be unique"), first);
 	if (!fc->row_bad && fc->rules != NULL && fc->rules->row != NULL)
@@ -289,7 +282,7 @@ fc_row(const struct csv_row *row, void *arg)
 static void
 fc_eol(struct filecheck *fc, char before)
 {
-	int crlf = strcmp(fc->l->line_ending, "CRLF") == 0;
+	int crlf = fc->crlf;
 
 	if (crlf == (before == '\r'))
 		return;
