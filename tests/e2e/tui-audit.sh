@@ -73,7 +73,7 @@ tm_wait "New folder"
 tm_keys Tab Tab
 tm_text "$SCRATCH/pkg"
 tm_keys Enter
-check "e exports from the console" eval 'tm_wait "exported 11 files to" && [ -f "$SCRATCH/pkg/SHA256SUMS" ]'
+check "e exports from the console" eval 'tm_wait "exported 13 files to" && [ -f "$SCRATCH/pkg/SHA256SUMS" ]'
 run export verify "$SCRATCH/pkg"
 check "the console's package verifies" eval '[ "$RC" -eq 0 ]'
 
