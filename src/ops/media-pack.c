@@ -170,6 +170,7 @@ pack_steps(struct session *s, const struct pack *p, const char *witness,
  * vault records it) and the dot-name it is written under until the commit. */
 struct pack_out {
 	char *final, *tmp;
+	int committed;		/* the medium is recorded: keep tmp on failure */
 };
 
 static int
@@ -198,6 +199,29 @@ pack_out_names(const char *out, struct pack_out *o, char **err)
 	return rc;
 }
 
+/* The newest medium only (media_list goes newest first): a packing killed
+ * between its commit and the rename left it recorded, its container still
+ * under the dot-name; it takes its name now if the bytes are those the
+ * vault recorded. */
+static int
+pack_finish_naming(const struct media_row *m, void *arg)
+{
+	struct pack_out o = { NULL, NULL, 0 };
+	char hex[65];
+	long long bytes;
+
+	(void)arg;
+	if (strcmp(m->state, "packed") != 0 || access(m->container, F_OK) == 0 ||
+	    pack_out_names(m->container, &o, NULL) < 0)
+		return 1;
+	if (media_sha256_file(o.tmp, hex, &bytes, NULL) == 0 &&
+	    strcmp(hex, m->sha256) == 0)
+		(void)rename(o.tmp, o.final);
+	free(o.final);
+	free(o.tmp);
+	return 1;
+}
+
 /* Inside the transaction: write the container, record it, keep the key. */
 static int
 pack_record(struct session *s, const struct pack *p, const struct pack_out *o,
@@ -213,6 +237,7 @@ pack_record(struct session *s, const struct pack *p, const struct pack_out *o,
 		m[i].data = p->f[i].data;
 		m[i].len = p->f[i].len;
 	}
+	(void)media_list(s->v->db, pack_finish_naming, NULL, NULL);
 	rc = pack_unused(s, p, err);
 	/* Ours is written only under the vault's write lock, so one found
 	 * now was left by a packing killed before its commit. */
@@ -239,8 +264,11 @@ pack_record(struct session *s, const struct pack *p, const struct pack_out *o,
 /* After the commit the medium is recorded: a container that cannot take
  * its name stays where it is, and the message says where. */
 static int
-pack_publish(const struct pack_out *o, char **err)
+pack_publish(void *arg, char **err)
 {
+	struct pack_out *o = arg;
+
+	o->committed = 1;
 	if (rename(o->tmp, o->final) == 0)
 		return 0;
 	return err_set(err, _("the medium was recorded but the container cannot "
@@ -252,7 +280,7 @@ ops_media_pack(struct session *s, const char *dir, const char *out,
     const struct checker *witness, struct media_pack_result *res, char **err)
 {
 	struct pack p = { NULL, 0 };
-	struct pack_out o = { NULL, NULL };
+	struct pack_out o = { NULL, NULL, 0 };
 	int rc;
 
 	memset(res, 0, sizeof *res);
@@ -273,10 +301,9 @@ ops_media_pack(struct session *s, const char *dir, const char *out,
 		rc = pack_record(s, &p, &o, witness->name, res, err);
 		if (rc < 0)
 			db_rollback(s->v->db);
-		else if ((rc = ops_commit(s, err)) < 0)
+		else if ((rc = ops_commit_then(s, pack_publish, &o, err)) < 0 &&
+		    !o.committed)
 			unlink(o.tmp);
-		else
-			rc = pack_publish(&o, err);
 	}
 	res->nfiles = p.n;
 	pack_free(&p);

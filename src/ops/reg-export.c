@@ -294,8 +294,12 @@ reg_finish(struct regx *x, char **err)
  * vault already holds the record, so on failure the written file stays
  * under its temporary name and the message says where. */
 static int
-reg_publish(struct regx *x, char **err)
+reg_publish(void *arg, char **err)
 {
+	struct regx *x = arg;
+
+	/* Recorded: from here on what was written is kept, not unlinked. */
+	x->kept = 1;
 	if (rename(x->tmp, x->rep->file) != 0)
 		return err_set(err, _("the file was recorded but cannot be named "
 		    "%s: %s; it is %s"), x->rep->file, strerror(errno), x->tmp);
@@ -304,6 +308,60 @@ reg_publish(struct regx *x, char **err)
 		    "cannot be named %s: %s; it is %s"), x->rep->manifest,
 		    strerror(errno), x->mtmp);
 	return 0;
+}
+
+/* SHA-256 (hex) of a file, read in chunks; -1 if it cannot be read. */
+static int
+reg_sha256_path(const char *path, char hex[65])
+{
+	unsigned char buf[REG_IOBUF], digest[32];
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	int rc = -1;
+
+	if (md != NULL && f != NULL && EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			EVP_DigestUpdate(md, buf, n);
+		if (!ferror(f) && EVP_DigestFinal_ex(md, digest, NULL)) {
+			hex_encode(digest, 32, hex);
+			rc = 0;
+		}
+	}
+	OPENSSL_cleanse(buf, sizeof buf);
+	if (f != NULL)
+		fclose(f);
+	EVP_MD_CTX_free(md);
+	return rc;
+}
+
+/* A run killed between its commit and the renames left the newest file
+ * recorded but still under its dot-names in this folder: they take their
+ * names now, if the bytes are those the vault recorded. */
+static void
+reg_finish_naming(struct regx *x)
+{
+	char *name = regstore_newest_awaiting(x->s->v->db,
+	    reg_kind_name(x->rq->kind));
+	char *file, *tmp, *mtmp, hex[65];
+	struct regfile_row row;
+
+	if (name == NULL)
+		return;
+	file = xasprintf("%s/%s", x->rq->out_dir, name);
+	tmp = xasprintf("%s/.%s.tmp", x->rq->out_dir, name);
+	mtmp = xasprintf("%s.manifest", tmp);
+	if (access(file, F_OK) != 0 && reg_sha256_path(tmp, hex) == 0 &&
+	    regstore_file_get(x->s->v->db, name, &row, NULL) == 1 &&
+	    strcmp(hex, row.sha256) == 0 && rename(tmp, file) == 0) {
+		free(file);
+		file = xasprintf("%s/%s.manifest", x->rq->out_dir, name);
+		(void)rename(mtmp, file);
+	}
+	free(file);
+	free(tmp);
+	free(mtmp);
+	free(name);
 }
 
 static int
@@ -384,6 +442,8 @@ reg_export_tx(struct regx *x, char **err)
 	    reg_mode_names[x->rq->mode], "", x->s->user, x->layout.version };
 	int rc;
 
+	if (x->rq->out_dir != NULL)
+		reg_finish_naming(x);
 	if (reg_check_request(x->s, x->rq, err) < 0 ||
 	    regstore_next_id(x->s->v->db, &x->id, err) < 0 ||
 	    reg_open_file(x, err) < 0 ||
@@ -428,11 +488,8 @@ ops_reg_export(struct session *s, const struct reg_export_request *rq,
 	rc = reg_export_tx(&x, err);
 	if (rc != 0)
 		db_rollback(s->v->db);
-	else if ((rc = ops_commit(s, err)) == 0 && reg_publish(&x, err) < 0) {
-		/* Recorded: what was written is kept, not unlinked. */
-		x.kept = 1;
-		rc = -1;
-	}
+	else
+		rc = ops_commit_then(s, reg_publish, &x, err);
 	if (rc != 0) {
 		/* Nothing to send (1) or a failure: no file stays behind. */
 		free(rep->file);

@@ -15,11 +15,19 @@
 # and optionally case_NAME_again: after an "absent" kill the action is run
 # once more to its end and must then be present, so that what a killed run
 # left behind (a temporary file) does not block the next one.
+#
+# A file written outside the vault cannot change with the vault's COMMIT in
+# one step. It is written under a dot-name and renamed right after the
+# COMMIT; a kill in between (the WAL's fsync: a few ms) leaves the action
+# recorded with the complete file still under its dot-name. The judge calls
+# that "unnamed", and it passes only if the next run of the same command in
+# the same folder gives the file its name (the action is then present).
 # crash-driver counts rows and the audit records of each case's action
 # (cd_tables, cd_actions in tests/crash/crash-driver.c).
 #
-# MYNA_CRASH_SEED repeats a run; MYNA_CRASH_RUNS sets the kills per case
-# (default 20 each; the issue asks for at least 50 in all).
+# MYNA_CRASH_SEED repeats a run's random draws (the kill moments also scale
+# with the measured length of the uninterrupted run); MYNA_CRASH_RUNS sets
+# the kills per case (default 20 each); MYNA_CRASH_CASES picks cases.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
 
 DRIVER=${TOP_BUILDDIR:-.}/tests/crash/crash-driver
@@ -29,7 +37,7 @@ PW='Kokuho-2026-pass'
 WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES="import receive export pack"
+CASES=${MYNA_CRASH_CASES:-import receive export pack}
 RANDOM=$SEED
 
 # fact STATE KEY: one value of crash-driver's state line.
@@ -128,11 +136,15 @@ case_export_judge() {
 		return
 	fi
 	sha=$(fact "$1" reg_sha256)
-	if facts "$1" reg_files=1 reg_records=$EXPORT_N bulk.export=1 &&
-		[ "$(echo $files | wc -w)" -eq 2 ] &&
+	if ! facts "$1" reg_files=1 reg_records=$EXPORT_N bulk.export=1; then
+		echo "partial (files: ${files:-none})"
+	elif [ "$(echo $files | wc -w)" -eq 2 ] &&
 		[ "$(cat "$2"/out/*.csv | sha256sum | cut -c1-64)" = "$sha" ] &&
 		grep -qx "sha256=$sha" "$2"/out/*.csv.manifest; then
 		echo present
+	elif [ -z "$files" ] &&
+		[ "$(cat "$2"/out/.*.csv.tmp | sha256sum | cut -c1-64)" = "$sha" ]; then
+		echo unnamed
 	else
 		echo "partial (files: ${files:-none})"
 	fi
@@ -156,10 +168,14 @@ case_pack_judge() {
 	if facts "$1" media=0 media_secrets=0 media.create=0 media.pack=0 &&
 		[ -z "$files" ]; then
 		echo absent
-	elif facts "$1" media=1 media_secrets=1 media.create=1 media.pack=1 &&
-		[ "$files" = "m.zip " ] &&
+	elif ! facts "$1" media=1 media_secrets=1 media.create=1 media.pack=1; then
+		echo "partial (files: ${files:-none})"
+	elif [ "$files" = "m.zip " ] &&
 		[ "$(sha256sum <"$2/out/m.zip" | cut -c1-64)" = "$(fact "$1" media_sha256)" ]; then
 		echo present
+	elif [ -z "$files" ] &&
+		[ "$(sha256sum <"$2/out/.m.zip.tmp" | cut -c1-64)" = "$(fact "$1" media_sha256)" ]; then
+		echo unnamed
 	else
 		echo "partial (files: ${files:-none})"
 	fi
@@ -193,7 +209,7 @@ for c in $CASES; do
 	# Odd runs: anywhere in the run; even runs: its last third and a little
 	# after, where the commit, the key file's head and the logout happen.
 	dur=$((t1 - t0))
-	present=0 absent=0 bad=0 TEMPS=0 again=0 again_bad=""
+	present=0 absent=0 unnamed=0 bad=0 TEMPS=0 again=0 again_bad=""
 	for i in $(seq 1 "$RUNS"); do
 		cp -a "$base" "$R"
 		r=$(((RANDOM << 15) | RANDOM))
@@ -214,16 +230,20 @@ for c in $CASES; do
 		case $verdict in
 		present) present=$((present + 1)) ;;
 		absent) absent=$((absent + 1)) ;;
+		unnamed) unnamed=$((unnamed + 1)) ;;
 		*) bad=$((bad + 1)) ;;
 		esac
-		if [ "$verdict" = present ] || [ "$verdict" = absent ]; then
+		if [ "$verdict" = present ] || [ "$verdict" = absent ] ||
+			[ "$verdict" = unnamed ]; then
 			ok "$c run $i: killed after ${delay} us: $verdict, chain intact"
 		else
 			not_ok "$c run $i: killed after ${delay} us: $verdict" "$state"
 			cp -a "$R" "$SCRATCH/../myna-crash-$c-$SEED-$i" 2>/dev/null
 		fi
 		# What the killed run left must not stand in the next one's way.
-		if [ "$verdict" = absent ] && declare -F "case_${c}_again" >/dev/null; then
+		# ...and what a kill after the commit left is named by the next.
+		if [ "$verdict" = unnamed ] || { [ "$verdict" = absent ] &&
+			declare -F "case_${c}_again" >/dev/null; }; then
 			("case_${c}_run" "$R")
 			v2=$(case_${c}_judge "$("$DRIVER" state "$R/v" 2>&1)" "$R")
 			again=$((again + 1))
@@ -231,12 +251,13 @@ for c in $CASES; do
 		fi
 		rm -rf "$R"
 	done
-	echo "# $c: $RUNS kills: $present present, $absent absent, $bad partial or broken;" \
-		"temporary files left: $TEMPS"
+	echo "# $c: $RUNS kills: $present present, $absent absent," \
+		"$unnamed recorded with the file under its dot-name," \
+		"$bad partial or broken; dot-name files left: $TEMPS"
 	check "$c: kills landed both before and after the commit" \
 		eval '[ "$present" -gt 0 ] && [ "$absent" -gt 0 ]'
 	if declare -F "case_${c}_again" >/dev/null; then
-		check "$c: after each of $again absent kills the action runs again to its end" \
+		check "$c: after each of $again absent or unnamed kills the next run ends present" \
 			test -z "$again_bad"
 		[ -n "$again_bad" ] && echo "# $c again: $again_bad"
 	fi
