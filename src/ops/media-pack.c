@@ -1,10 +1,15 @@
 /* Packing: the checked inquiry files of a folder into a new AES ZIP with a
  * generated password, recorded as a medium (created, packed) in one
- * audited transaction together with the password. */
+ * audited transaction together with the password. The container is written
+ * under a dot-name beside --out and takes its name after the commit, so a
+ * process killed before the commit leaves no container the vault does not
+ * know (only dot-names: libzip's own temporary and ours, encrypted with a
+ * password that was never stored). */
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,13 +166,68 @@ pack_steps(struct session *s, const struct pack *p, const char *witness,
 	return rc;
 }
 
+/* Where the container goes: its final name (the folder resolved, as the
+ * vault records it) and the dot-name it is written under until the commit. */
+struct pack_out {
+	char *final, *tmp;
+	int committed;		/* the medium is recorded: keep tmp on failure */
+};
+
+static int
+pack_out_names(const char *out, struct pack_out *o, char **err)
+{
+	char *d = xstrdup(out), *b = xstrdup(out), real[PATH_MAX];
+	const char *dir = dirname(d), *base = basename(b);
+	int rc = 0;
+
+	memset(o, 0, sizeof *o);
+	if (base[0] == '\0' || strcmp(base, "/") == 0 || strcmp(base, ".") == 0 ||
+	    strcmp(base, "..") == 0)
+		rc = err_set(err, _("--out names a folder: name the container "
+		    "file"));
+	else if (realpath(dir, real) == NULL)
+		rc = err_set(err, _("cannot create %s: %s"), out, strerror(errno));
+	else if (access(out, F_OK) == 0)
+		rc = err_set(err, _("%s already exists: choose another name, "
+		    "nothing is overwritten"), out);
+	if (rc == 0) {
+		o->final = xasprintf("%s/%s", strcmp(real, "/") ? real : "", base);
+		o->tmp = xasprintf("%s/.%s.tmp", strcmp(real, "/") ? real : "", base);
+	}
+	free(d);
+	free(b);
+	return rc;
+}
+
+/* The newest medium only (media_list goes newest first): a packing killed
+ * between its commit and the rename left it recorded, its container still
+ * under the dot-name; it takes its name now if the bytes are those the
+ * vault recorded. */
+static int
+pack_finish_naming(const struct media_row *m, void *arg)
+{
+	struct pack_out o = { NULL, NULL, 0 };
+	char hex[65];
+	long long bytes;
+
+	(void)arg;
+	if (strcmp(m->state, "packed") != 0 || access(m->container, F_OK) == 0 ||
+	    pack_out_names(m->container, &o, NULL) < 0)
+		return 1;
+	if (media_sha256_file(o.tmp, hex, &bytes, NULL) == 0 &&
+	    strcmp(hex, m->sha256) == 0)
+		(void)rename(o.tmp, o.final);
+	free(o.final);
+	free(o.tmp);
+	return 1;
+}
+
 /* Inside the transaction: write the container, record it, keep the key. */
 static int
-pack_record(struct session *s, const struct pack *p, const char *out,
+pack_record(struct session *s, const struct pack *p, const struct pack_out *o,
     const char *witness, struct media_pack_result *res, char **err)
 {
 	struct zipbox_member *m = xcalloc(p->n, sizeof *m);
-	char real[PATH_MAX];
 	long long id, bytes;
 	size_t i;
 	int rc;
@@ -177,23 +237,42 @@ pack_record(struct session *s, const struct pack *p, const char *out,
 		m[i].data = p->f[i].data;
 		m[i].len = p->f[i].len;
 	}
+	(void)media_list(s->v->db, pack_finish_naming, NULL, NULL);
 	rc = pack_unused(s, p, err);
+	/* Ours is written only under the vault's write lock, so one found
+	 * now was left by a packing killed before its commit. */
 	if (rc == 0)
-		rc = zipbox_pack(out, m, p->n, res->password, err);
+		(void)unlink(o->tmp);
+	if (rc == 0)
+		rc = zipbox_pack(o->tmp, m, p->n, res->password, err);
 	free(m);
 	if (rc < 0)
 		return -1;
-	rc = media_sha256_file(out, res->sha256, &bytes, err);
+	rc = media_sha256_file(o->tmp, res->sha256, &bytes, err);
 	if (rc == 0)
-		rc = media_insert(s->v->db, realpath(out, real) ? real : out,
-		    res->sha256, &id, res->label, err);
+		rc = media_insert(s->v->db, o->final, res->sha256, &id,
+		    res->label, err);
 	if (rc == 0)
 		rc = media_secret_put(s->v->db, id, res->password, err);
 	if (rc == 0)
 		rc = pack_steps(s, p, witness, id, res->label, res->sha256, err);
 	if (rc < 0)
-		unlink(out);
+		unlink(o->tmp);
 	return rc;
+}
+
+/* After the commit the medium is recorded: a container that cannot take
+ * its name stays where it is, and the message says where. */
+static int
+pack_publish(void *arg, char **err)
+{
+	struct pack_out *o = arg;
+
+	o->committed = 1;
+	if (rename(o->tmp, o->final) == 0)
+		return 0;
+	return err_set(err, _("the medium was recorded but the container cannot "
+	    "be named %s: %s; it is %s"), o->final, strerror(errno), o->tmp);
 }
 
 int
@@ -201,13 +280,16 @@ ops_media_pack(struct session *s, const char *dir, const char *out,
     const struct checker *witness, struct media_pack_result *res, char **err)
 {
 	struct pack p = { NULL, 0 };
+	struct pack_out o = { NULL, NULL, 0 };
 	int rc;
 
 	memset(res, 0, sizeof *res);
 	if (dir == NULL || out == NULL)
 		return err_set(err, _("name the folder of checked files and the "
 		    "container to write (--out)"));
-	rc = pack_list(dir, &p, err);
+	rc = pack_out_names(out, &o, err);
+	if (rc == 0)
+		rc = pack_list(dir, &p, err);
 	if (rc == 0)
 		rc = pack_read(s, dir, &p, err);
 	if (rc == 0)
@@ -216,14 +298,17 @@ ops_media_pack(struct session *s, const char *dir, const char *out,
 	if (rc == 0 && media_password_new(res->password) < 0)
 		rc = err_set(err, _("no random numbers for the password"));
 	if (rc == 0 && (rc = db_begin(s->v->db, err)) == 0) {
-		rc = pack_record(s, &p, out, witness->name, res, err);
+		rc = pack_record(s, &p, &o, witness->name, res, err);
 		if (rc < 0)
 			db_rollback(s->v->db);
-		else if ((rc = ops_commit(s, err)) < 0)
-			unlink(out);
+		else if ((rc = ops_commit_then(s, pack_publish, &o, err)) < 0 &&
+		    !o.committed)
+			unlink(o.tmp);
 	}
 	res->nfiles = p.n;
 	pack_free(&p);
+	free(o.final);
+	free(o.tmp);
 	if (rc < 0)
 		secret_wipe(res->password, sizeof res->password);
 	return rc;

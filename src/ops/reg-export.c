@@ -2,7 +2,10 @@
  * persons, or an input CSV for the benefit datasets), each record checked
  * against the layout, written, hashed and remembered, all in one audited
  * transaction. The file appears under its final name only once the vault
- * knows what it holds. */
+ * knows what it holds: it is written under a dot-name and renamed after the
+ * commit, so a process killed before the commit leaves no final-named file
+ * that the vault never recorded (only the dot-name, which the next export
+ * replaces). */
 #include "config.h"
 
 #include <errno.h>
@@ -198,8 +201,14 @@ reg_open_file(struct regx *x, char **err)
 	x->rep->file = xasprintf("%s/%s", x->rq->out_dir, x->name);
 	x->rep->manifest = xasprintf("%s.manifest", x->rep->file);
 	x->tmp = xasprintf("%s/.%s.tmp", x->rq->out_dir, x->name);
+	x->mtmp = xasprintf("%s.manifest", x->tmp);
 	if (access(x->rep->file, F_OK) == 0)
 		return err_set(err, _("%s exists already"), x->rep->file);
+	/* The name carries the next file id, which the vault (locked by this
+	 * transaction) does not hold: temporaries of that name were left by a
+	 * run killed before its commit, and may go. */
+	(void)unlink(x->tmp);
+	(void)unlink(x->mtmp);
 	fd = open(x->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 || (x->f = fdopen(fd, "wb")) == NULL) {
 		if (fd >= 0)
@@ -254,12 +263,13 @@ reg_write_manifest(struct regx *x, const char *path, char **err)
 	return 0;
 }
 
-/* Audit and manifest, then the file takes its name; the caller commits. */
+/* Audit and manifest under its temporary name; the caller commits, then
+ * names the files (reg_publish). */
 static int
 reg_finish(struct regx *x, char **err)
 {
 	unsigned char digest[32];
-	char *detail, *mtmp;
+	char *detail;
 	int rc;
 
 	EVP_DigestFinal_ex(x->md, digest, NULL);
@@ -277,18 +287,81 @@ reg_finish(struct regx *x, char **err)
 	free(detail);
 	if (rc < 0)
 		return -1;
-	mtmp = xasprintf("%s.manifest", x->tmp);
-	rc = reg_write_manifest(x, mtmp, err);
-	if (rc == 0 && (rename(mtmp, x->rep->manifest) != 0 ||
-	    rename(x->tmp, x->rep->file) != 0))
-		rc = err_set(err, _("cannot name %s: %s"), x->rep->file,
-		    strerror(errno));
-	if (rc < 0)
-		unlink(mtmp);
-	else
-		x->renamed = 1;
-	free(mtmp);
+	return reg_write_manifest(x, x->mtmp, err);
+}
+
+/* After the commit: the file, then its manifest, take their names. The
+ * vault already holds the record, so on failure the written file stays
+ * under its temporary name and the message says where. */
+static int
+reg_publish(void *arg, char **err)
+{
+	struct regx *x = arg;
+
+	/* Recorded: from here on what was written is kept, not unlinked. */
+	x->kept = 1;
+	if (rename(x->tmp, x->rep->file) != 0)
+		return err_set(err, _("the file was recorded but cannot be named "
+		    "%s: %s; it is %s"), x->rep->file, strerror(errno), x->tmp);
+	if (rename(x->mtmp, x->rep->manifest) != 0)
+		return err_set(err, _("the file was recorded but its manifest "
+		    "cannot be named %s: %s; it is %s"), x->rep->manifest,
+		    strerror(errno), x->mtmp);
+	return 0;
+}
+
+/* SHA-256 (hex) of a file, read in chunks; -1 if it cannot be read. */
+static int
+reg_sha256_path(const char *path, char hex[65])
+{
+	unsigned char buf[REG_IOBUF], digest[32];
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	int rc = -1;
+
+	if (md != NULL && f != NULL && EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			EVP_DigestUpdate(md, buf, n);
+		if (!ferror(f) && EVP_DigestFinal_ex(md, digest, NULL)) {
+			hex_encode(digest, 32, hex);
+			rc = 0;
+		}
+	}
+	OPENSSL_cleanse(buf, sizeof buf);
+	if (f != NULL)
+		fclose(f);
+	EVP_MD_CTX_free(md);
 	return rc;
+}
+
+/* A run killed between its commit and the renames left the newest file
+ * recorded but still under its dot-names in this folder: they take their
+ * names now, if the bytes are those the vault recorded. */
+static void
+reg_finish_naming(struct regx *x)
+{
+	char *name = regstore_newest_awaiting(x->s->v->db,
+	    reg_kind_name(x->rq->kind));
+	char *file, *tmp, *mtmp, hex[65];
+	struct regfile_row row;
+
+	if (name == NULL)
+		return;
+	file = xasprintf("%s/%s", x->rq->out_dir, name);
+	tmp = xasprintf("%s/.%s.tmp", x->rq->out_dir, name);
+	mtmp = xasprintf("%s.manifest", tmp);
+	if (access(file, F_OK) != 0 && reg_sha256_path(tmp, hex) == 0 &&
+	    regstore_file_get(x->s->v->db, name, &row, NULL) == 1 &&
+	    strcmp(hex, row.sha256) == 0 && rename(tmp, file) == 0) {
+		free(file);
+		file = xasprintf("%s/%s.manifest", x->rq->out_dir, name);
+		(void)rename(mtmp, file);
+	}
+	free(file);
+	free(tmp);
+	free(mtmp);
+	free(name);
 }
 
 static int
@@ -346,9 +419,12 @@ regx_free(struct regx *x)
 	if (x->iobuf != NULL)
 		OPENSSL_cleanse(x->iobuf, REG_IOBUF);
 	free(x->iobuf);
-	if (x->tmp != NULL)
+	if (x->tmp != NULL && !x->kept)
 		unlink(x->tmp);
+	if (x->mtmp != NULL && !x->kept)
+		unlink(x->mtmp);
 	free(x->tmp);
+	free(x->mtmp);
 	free(x->name);
 	free(x->values);
 	free(x->fatal);
@@ -366,6 +442,8 @@ reg_export_tx(struct regx *x, char **err)
 	    reg_mode_names[x->rq->mode], "", x->s->user, x->layout.version };
 	int rc;
 
+	if (x->rq->out_dir != NULL)
+		reg_finish_naming(x);
 	if (reg_check_request(x->s, x->rq, err) < 0 ||
 	    regstore_next_id(x->s->v->db, &x->id, err) < 0 ||
 	    reg_open_file(x, err) < 0 ||
@@ -408,14 +486,10 @@ ops_reg_export(struct session *s, const struct reg_export_request *rq,
 		return -1;
 	}
 	rc = reg_export_tx(&x, err);
-	if (rc == 0)
-		rc = ops_commit(s, err);
-	else
+	if (rc != 0)
 		db_rollback(s->v->db);
-	if (rc < 0 && x.renamed) {
-		unlink(rep->file);
-		unlink(rep->manifest);
-	}
+	else
+		rc = ops_commit_then(s, reg_publish, &x, err);
 	if (rc != 0) {
 		/* Nothing to send (1) or a failure: no file stays behind. */
 		free(rep->file);

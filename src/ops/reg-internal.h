@@ -22,8 +22,8 @@ struct regx {
 	long long id;			/* the file's row */
 	long long seq;			/* records written so far */
 	int seq_col, action_col;	/* -1 when the layout has none */
-	char *name, *tmp;
-	int renamed;
+	char *name, *tmp, *mtmp;	/* tmp, mtmp: file and manifest until named */
+	int kept;			/* recorded but not named: keep tmp, mtmp */
 	FILE *f;
 	char *iobuf;			/* stdio's buffer, wiped at the end */
 	EVP_MD_CTX *md;			/* the whole file's SHA-256 */

@@ -133,6 +133,13 @@ regstore_awaiting(sqlite3 *db, const char *kind, long long *n, char **err)
 	    "resulted IS NULL", kind, n, err);
 }
 
+char *
+regstore_newest_awaiting(sqlite3 *db, const char *kind)
+{
+	return db_get_text(db, "SELECT file FROM reg_files WHERE kind = ? AND "
+	    "resulted IS NULL ORDER BY id DESC LIMIT 1", kind);
+}
+
 struct regstore_writer {
 	sqlite3 *db;
 	long long file;

@@ -22,6 +22,9 @@ int regstore_file_finish(sqlite3 *db, long long id, const char *sha256,
     long long records, const char *source_sha256, char **err);
 /* Files of this kind that wait for their result. */
 int regstore_awaiting(sqlite3 *db, const char *kind, long long *n, char **err);
+/* The name of the newest file of kind still waiting for its result, or
+ * NULL (none, or an error). */
+char *regstore_newest_awaiting(sqlite3 *db, const char *kind);
 
 /* One record as written: what the vault keeps of it. */
 struct regrec {

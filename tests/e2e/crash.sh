@@ -1,98 +1,265 @@
 #!/bin/bash
 # Crash consistency: the real program is killed with SIGKILL at random
 # moments during an action; after each kill the vault must open, its audit
-# chain must be intact, and the action must be wholly there (all its rows and
-# its audit record) or wholly absent.
+# chain must be intact, and the action must be wholly there (all its rows,
+# its audit record and, for an action that writes a file, that file under
+# its final name with the digest the vault recorded) or wholly absent.
 #
 # Each case is three functions and one word in CASES:
-#   case_NAME_setup BASE   prepare the base vault (run once)
-#   case_NAME_run DIR      the command that gets killed (in the foreground)
-#   case_NAME_judge STATE  given crash-driver's state line, print "present"
-#                          or "absent", or anything else for a partial state
-# crash-driver counts the audit records of each case's action (cd_actions in
-# tests/crash/crash-driver.c): an export, an answer import or a packing case
-# adds a line there and three functions here.
+#   case_NAME_setup BASE   prepare BASE/v (the vault) and BASE/out (run once)
+#   case_NAME_run RUN      the command that gets killed (in the foreground);
+#                          RUN is a copy of BASE
+#   case_NAME_judge STATE RUN  given crash-driver's state line, print
+#                          "present" or "absent", or anything else for a
+#                          partial state
+# and optionally case_NAME_again: after an "absent" kill the action is run
+# once more to its end and must then be present, so that what a killed run
+# left behind (a temporary file) does not block the next one.
 #
-# MYNA_CRASH_SEED repeats a run; MYNA_CRASH_RUNS sets the kills per case.
+# A file written outside the vault cannot change with the vault's COMMIT in
+# one step. It is written under a dot-name and renamed right after the
+# COMMIT; a kill in between (the WAL's fsync: a few ms) leaves the action
+# recorded with the complete file still under its dot-name. The judge calls
+# that "unnamed", and it passes only if the next run of the same command in
+# the same folder gives the file its name (the action is then present).
+# crash-driver counts rows and the audit records of each case's action
+# (cd_tables, cd_actions in tests/crash/crash-driver.c).
+#
+# MYNA_CRASH_SEED repeats a run's random draws (the kill moments also scale
+# with the measured length of the uninterrupted run); MYNA_CRASH_RUNS sets
+# the kills per case (default 20 each); MYNA_CRASH_CASES picks cases.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
 
 DRIVER=${TOP_BUILDDIR:-.}/tests/crash/crash-driver
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
+SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
 PW='Kokuho-2026-pass'
-RUNS=${MYNA_CRASH_RUNS:-60}
+WPW='Second-pass-2026!'
+RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES="import"
+CASES=${MYNA_CRASH_CASES:-import receive export pack}
 RANDOM=$SEED
+
+# fact STATE KEY: one value of crash-driver's state line.
+fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
+# facts STATE KEY=VALUE...: all hold.
+facts() {
+	local s=$1 kv
+	shift
+	for kv in "$@"; do
+		[ "$(fact "$s" "${kv%%=*}")" = "${kv#*=}" ] || return 1
+	done
+}
+as_yamada() { "$MYNADESK" "$@" --user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1; }
+new_base() { mkdir -p "$1/out" && "$DRIVER" init "$1/v"; }
+
+# jlis_prep N DIR: a vault in DIR/v with N generated persons and the
+# inquiry files asked for them in DIR/inq, the simulator's answers in
+# DIR/ans (the product's own way to confirmed numbers); made once per N.
+jlis_prep() {
+	local n=$1 d=$2 f
+	[ -d "$d/v" ] && return 0
+	mkdir -p "$d/inq" "$d/ans" && "$DRIVER" init "$d/v" || return 1
+	# The generator's 外字 names would block the inquiry file.
+	"$GEN" --count "$n" --seed 5 --numbers "$d/nums.csv" | sed 's/𠮷/吉/g' >"$d/p.csv"
+	as_yamada person import "$d/p.csv" --vault "$d/v" &&
+		as_yamada jlis request --out "$d/inq" --vault "$d/v" || return 1
+	for f in "$d"/inq/*Y.csv; do
+		f=${f##*/}
+		"$SIM" --persons "$d/p.csv" --numbers "$d/nums.csv" --seed 4 \
+			"$d/inq/$f" >"$d/ans/${f%Y.csv}R.csv" || return 1
+	done
+}
 
 # --- case: person import of 10,000 persons into an empty vault -------------
 IMPORT_N=10000
 case_import_setup() {
-	"$GEN" --count "$IMPORT_N" --seed 5 >"$SCRATCH/import.csv"
+	new_base "$1" && "$GEN" --count "$IMPORT_N" --seed 5 >"$SCRATCH/import.csv"
 }
 case_import_run() {
-	exec "$MYNADESK" person import "$SCRATCH/import.csv" --vault "$1" \
+	exec "$MYNADESK" person import "$SCRATCH/import.csv" --vault "$1/v" \
 		--user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1
 }
 case_import_judge() {
-	case "$1" in
-	*" persons=0 person.import=0"*) echo absent ;;
-	*" persons=$IMPORT_N person.import=1"*) echo present ;;
-	*) echo "partial" ;;
-	esac
+	if facts "$1" persons=0 person.import=0; then
+		echo absent
+	elif facts "$1" persons=$IMPORT_N person.import=1; then
+		echo present
+	else
+		echo partial
+	fi
 }
 
+# --- case: J-LIS answer import (1,000 persons asked) --------------------------
+RECV=$SCRATCH/recv
+case_receive_setup() {
+	jlis_prep 1000 "$RECV" && mkdir -p "$1/out" && cp -a "$RECV/v" "$1/v" &&
+		RECV_N=$(grep -c '' "$RECV/ans/12345678N1R.csv")
+}
+case_receive_run() {
+	exec "$MYNADESK" jlis receive "$RECV/ans/12345678N1R.csv" --vault "$1/v" \
+		--user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1
+}
+case_receive_judge() {
+	if facts "$1" numbers=0 answered=0 jlis.receive=0; then
+		echo absent
+	elif facts "$1" numbers=$RECV_N confirmed=$RECV_N answered=$RECV_N jlis.receive=1; then
+		echo present
+	else
+		echo partial
+	fi
+}
+case_receive_again() { :; }
+
+# --- case: bulk registration export of 3,000 persons, numbers confirmed ------
+PREP=$SCRATCH/prep
+case_export_setup() {
+	local f
+	jlis_prep 3000 "$PREP" && mkdir -p "$1/out" && cp -a "$PREP/v" "$1/v" || return 1
+	for f in "$PREP"/ans/*R.csv; do
+		as_yamada jlis receive "$f" --vault "$1/v" || return 1
+	done
+	EXPORT_N=$(fact "$("$DRIVER" state "$1/v")" confirmed)
+}
+case_export_run() {
+	exec "$MYNADESK" bulk export --kind persons --out "$1/out" --vault "$1/v" \
+		--user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1
+}
+# The file and its manifest under their final names; a dot-name temporary
+# may stay behind (counted in TEMPS) but must not block the next export.
+case_export_judge() {
+	local files sha
+	files=$(cd "$2/out" && ls 2>/dev/null | tr '\n' ' ')
+	TEMPS=$((TEMPS + $(cd "$2/out" && ls -A | grep -c '^\.')))
+	if facts "$1" reg_files=0 reg_records=0 bulk.export=0 && [ -z "$files" ]; then
+		echo absent
+		return
+	fi
+	sha=$(fact "$1" reg_sha256)
+	if ! facts "$1" reg_files=1 reg_records=$EXPORT_N bulk.export=1; then
+		echo "partial (files: ${files:-none})"
+	elif [ "$(echo $files | wc -w)" -eq 2 ] &&
+		[ "$(cat "$2"/out/*.csv | sha256sum | cut -c1-64)" = "$sha" ] &&
+		grep -qx "sha256=$sha" "$2"/out/*.csv.manifest; then
+		echo present
+	elif [ -z "$files" ] &&
+		[ "$(cat "$2"/out/.*.csv.tmp | sha256sum | cut -c1-64)" = "$sha" ]; then
+		echo unnamed
+	else
+		echo "partial (files: ${files:-none})"
+	fi
+}
+case_export_again() { :; }
+
+# --- case: media packing of the 3,000 persons' inquiry files -----------------
+case_pack_setup() {
+	jlis_prep 3000 "$PREP" && mkdir -p "$1/out" && cp -a "$PREP/v" "$1/v"
+}
+case_pack_run() {
+	exec "$MYNADESK" media pack "$PREP/inq" --out "$1/out/m.zip" \
+		--checker sato --checker-password-fd 4 --password-out-fd 5 \
+		--vault "$1/v" --user yamada --password-fd 3 \
+		3<<<"$PW" 4<<<"$WPW" 5>/dev/null >/dev/null 2>&1
+}
+case_pack_judge() {
+	local files
+	files=$(cd "$2/out" && ls 2>/dev/null | tr '\n' ' ')
+	TEMPS=$((TEMPS + $(cd "$2/out" && ls -A | grep -c '^\.')))
+	if facts "$1" media=0 media_secrets=0 media.create=0 media.pack=0 &&
+		[ -z "$files" ]; then
+		echo absent
+	elif ! facts "$1" media=1 media_secrets=1 media.create=1 media.pack=1; then
+		echo "partial (files: ${files:-none})"
+	elif [ "$files" = "m.zip " ] &&
+		[ "$(sha256sum <"$2/out/m.zip" | cut -c1-64)" = "$(fact "$1" media_sha256)" ]; then
+		echo present
+	elif [ -z "$files" ] &&
+		[ "$(sha256sum <"$2/out/.m.zip.tmp" | cut -c1-64)" = "$(fact "$1" media_sha256)" ]; then
+		echo unnamed
+	else
+		echo "partial (files: ${files:-none})"
+	fi
+}
+case_pack_again() { :; }
+
 # --- the loop ----------------------------------------------------------------
-ncases=$(echo $CASES | wc -w)
-plan $((ncases * (RUNS + 2)))
+# Per case: the uninterrupted run and the both-sides check, RUNS kills, and
+# one "again" check for a case that has it.
+ntests=0
+for c in $CASES; do
+	ntests=$((ntests + RUNS + 2))
+	declare -F "case_${c}_again" >/dev/null && ntests=$((ntests + 1))
+done
+plan $ntests
 echo "# seed $SEED (MYNA_CRASH_SEED=$SEED repeats these kills)"
 
 now_us() { echo $(($(date +%s%N) / 1000)); }
+R=$SCRATCH/run
 
 for c in $CASES; do
 	base=$SCRATCH/base-$c
-	"$DRIVER" init "$base" && "case_${c}_setup" "$base"
+	"case_${c}_setup" "$base" || echo "# $c: setup failed"
 	# One run to its end: how long the action takes sets the kill window.
-	cp -a "$base" "$SCRATCH/clean"
-	t0=$(now_us); ("case_${c}_run" "$SCRATCH/clean"); t1=$(now_us)
-	state=$("$DRIVER" state "$SCRATCH/clean")
+	cp -a "$base" "$R"
+	t0=$(now_us); ("case_${c}_run" "$R"); t1=$(now_us)
+	state=$("$DRIVER" state "$R/v")
 	check "$c: an uninterrupted run leaves it present ($(((t1 - t0) / 1000)) ms)" \
-		test "$(case_${c}_judge "$state")" = present
-	rm -rf "$SCRATCH/clean"
+		test "$(case_${c}_judge "$state" "$R")" = present
+	rm -rf "$R"
 	# Odd runs: anywhere in the run; even runs: its last third and a little
 	# after, where the commit, the key file's head and the logout happen.
 	dur=$((t1 - t0))
-	present=0 absent=0 bad=0
+	present=0 absent=0 unnamed=0 bad=0 TEMPS=0 again=0 again_bad=""
 	for i in $(seq 1 "$RUNS"); do
-		d=$SCRATCH/run
-		cp -a "$base" "$d"
+		cp -a "$base" "$R"
 		r=$(((RANDOM << 15) | RANDOM))
 		if [ $((i % 2)) -eq 1 ]; then
 			delay=$((r % (dur * 11 / 10)))
 		else
 			delay=$((dur * 2 / 3 + r % (dur * 4 / 10)))
 		fi
-		("case_${c}_run" "$d") &
+		("case_${c}_run" "$R") &
 		pid=$!
 		sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
 		kill -KILL "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
-		state=$("$DRIVER" state "$d" 2>&1)
-		verdict=$(case_${c}_judge "$state")
+		state=$("$DRIVER" state "$R/v" 2>&1)
+		# The judge runs in this shell: it may count temporaries.
+		case_${c}_judge "$state" "$R" >"$SCRATCH/verdict"
+		verdict=$(cat "$SCRATCH/verdict")
 		case $verdict in
 		present) present=$((present + 1)) ;;
 		absent) absent=$((absent + 1)) ;;
+		unnamed) unnamed=$((unnamed + 1)) ;;
 		*) bad=$((bad + 1)) ;;
 		esac
-		if [ "$verdict" = present ] || [ "$verdict" = absent ]; then
+		if [ "$verdict" = present ] || [ "$verdict" = absent ] ||
+			[ "$verdict" = unnamed ]; then
 			ok "$c run $i: killed after ${delay} us: $verdict, chain intact"
 		else
 			not_ok "$c run $i: killed after ${delay} us: $verdict" "$state"
-			cp -a "$d" "$SCRATCH/../myna-crash-$c-$SEED-$i" 2>/dev/null
+			cp -a "$R" "$SCRATCH/../myna-crash-$c-$SEED-$i" 2>/dev/null
 		fi
-		rm -rf "$d"
+		# What the killed run left must not stand in the next one's way.
+		# ...and what a kill after the commit left is named by the next.
+		if [ "$verdict" = unnamed ] || { [ "$verdict" = absent ] &&
+			declare -F "case_${c}_again" >/dev/null; }; then
+			("case_${c}_run" "$R")
+			v2=$(case_${c}_judge "$("$DRIVER" state "$R/v" 2>&1)" "$R")
+			again=$((again + 1))
+			[ "$v2" = present ] || again_bad="$again_bad run $i: $v2;"
+		fi
+		rm -rf "$R"
 	done
-	echo "# $c: $RUNS kills: $present present, $absent absent, $bad partial or broken"
+	echo "# $c: $RUNS kills: $present present, $absent absent," \
+		"$unnamed recorded with the file under its dot-name," \
+		"$bad partial or broken; dot-name files left: $TEMPS"
 	check "$c: kills landed both before and after the commit" \
 		eval '[ "$present" -gt 0 ] && [ "$absent" -gt 0 ]'
+	if declare -F "case_${c}_again" >/dev/null; then
+		check "$c: after each of $again absent or unnamed kills the next run ends present" \
+			test -z "$again_bad"
+		[ -n "$again_bad" ] && echo "# $c again: $again_bad"
+	fi
 done
 finish
