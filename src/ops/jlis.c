@@ -11,6 +11,7 @@
 #include "ops/numbers.h"
 #include "store/persons.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 /* Days J-LIS has to answer before an inquiry shows as overdue. */
@@ -70,16 +71,50 @@ jlis_decide_tx(struct session *s, const char *key, int accept,
 	return rc;
 }
 
-/* Characters, not bytes: a Japanese reason of four characters is twelve
- * bytes. */
-static size_t
-jlis_chars(const char *s)
+static const char *
+jlis_item_word(const char *item, size_t n)
 {
-	size_t n = 0;
+	static const struct { const char *code, *word; } items[] = {
+		{ "name", N_("name") }, { "kana", N_("kana") },
+		{ "birth", N_("birth date") }, { "sex", N_("sex") },
+		{ "address", N_("address") },
+	};
+	size_t i;
 
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
+	for (i = 0; i < sizeof items / sizeof items[0]; i++)
+		if (strlen(items[i].code) == n &&
+		    strncmp(items[i].code, item, n) == 0)
+			return _(items[i].word);
+	return NULL;
+}
+
+void
+ops_jlis_reason_text(const char *code, char *buf, size_t n)
+{
+	const char *p, *w;
+	size_t len;
+
+	if (strcmp(code, "held-by-another-person") == 0) {
+		snprintf(buf, n, "%s", _("the number is held by another person"));
+		return;
+	}
+	if (strcmp(code, "differs-from-confirmed-number") == 0) {
+		snprintf(buf, n, "%s", _("differs from the confirmed number"));
+		return;
+	}
+	if (strncmp(code, "differs:", 8) != 0) {
+		snprintf(buf, n, "%s", code);
+		return;
+	}
+	/* L10N: followed by the identity items that differ, e.g. "name, address". */
+	snprintf(buf, n, "%s", _("differs: "));
+	for (p = code + 8; *p != '\0'; p += len + (p[len] == ',')) {
+		len = strcspn(p, ",");
+		w = jlis_item_word(p, len);
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%.*s",
+		    p == code + 8 ? "" : ", ", w ? (int)strlen(w) : (int)len,
+		    w ? w : p);
+	}
 }
 
 int
@@ -88,9 +123,9 @@ ops_jlis_decide(struct session *s, const char *key, int accept,
 {
 	int rc;
 
-	if (key == NULL || reason == NULL || jlis_chars(reason) < 4)
-		return err_set(err, _("give --person KEY and --reason TEXT (at least "
-		    "4 characters)"));
+	if (key == NULL || reason == NULL || text_chars(reason) < 4)
+		return err_set(err, key == NULL ? _("name the person") :
+		    _("give a reason of at least 4 characters"));
 	if (jlis_supervisor(s, err) < 0 || db_begin(s->v->db, err) < 0)
 		return -1;
 	rc = jlis_decide_tx(s, key, accept, reason, err);

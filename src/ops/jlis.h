@@ -78,6 +78,9 @@ void jlis_receive_report_clear(struct jlis_receive_report *rep);
 
 int ops_jlis_held(struct session *s, jlis_held_fn fn, void *arg, char **err);
 /* A supervisor's decision on a held answer (supervisor or administrator). */
+/* A held answer's reason code ("differs:name,address",
+ * "held-by-another-person", "differs-from-confirmed-number") in words. */
+void ops_jlis_reason_text(const char *code, char *buf, size_t n);
 int ops_jlis_decide(struct session *s, const char *key, int accept,
     const char *reason, char **err);
 /* Deadline: when the inquiry file went out on a medium, the medium's

@@ -96,7 +96,9 @@ static int
 home_draw_numbers(const struct dashboard *d, int y, int x)
 {
 	/* L10N: number states on the home screen (確認済, 確認待ち, 未取得). */
-	const char *l[] = { _("confirmed"), _("to confirm"), _("missing") };
+	/* L10N: numbers not obtained yet (未取得). */
+	const char *l[] = { _("confirmed"), _("to confirm"),
+	    P_("numbers", "missing") };
 	int i, w = 0;
 	char line[256];
 

@@ -90,7 +90,7 @@ jl_add_held(const struct jlis_held_row *h, void *arg)
 	}
 	r = &j->held[j->nheld++];
 	ptext_copy(r->key, sizeof r->key, h->key);
-	ptext_copy(r->reason, sizeof r->reason, h->reason);
+	ops_jlis_reason_text(h->reason, r->reason, sizeof r->reason);
 	ptext_copy(r->answered, sizeof r->answered, h->answered);
 	for (i = 0; i < 5; i++) {
 		jl_item_text(i, h->mine[i] ? h->mine[i] : "", r->item[0][i],
@@ -381,7 +381,7 @@ jl_submit(struct tui *t, struct jl_screen *j)
 	char *reason = field_text(&j->reason), *err = NULL;
 	int accept = j->deciding == 'a';
 
-	if (strlen(reason) < 4) {
+	if (text_chars(reason) < 4) {
 		tui_message(t, ROLE_ERROR, "%s", _("give a reason of at least 4 "
 		    "characters"));
 	} else if (ops_jlis_decide(t->s, j->target, accept, reason, &err) < 0) {

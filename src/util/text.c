@@ -46,3 +46,13 @@ text_pad(const char *s, int width)
 	out[len + (size_t)fill] = '\0';
 	return out;
 }
+
+size_t
+text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}

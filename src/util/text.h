@@ -2,8 +2,12 @@
 #ifndef MYNA_TEXT_H
 #define MYNA_TEXT_H
 
+#include <stddef.h>
+
 /* Display width of a string in the current locale (invalid bytes count 1). */
 int text_width(const char *s);
+/* Characters (code points) in UTF-8 text, whatever their width. */
+size_t text_chars(const char *s);
 /* Copy of s padded with spaces to at least width columns. */
 char *text_pad(const char *s, int width);
 

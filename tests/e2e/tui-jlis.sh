@@ -57,7 +57,7 @@ tm_wait "d due for deletion" >/dev/null
 check "the number search offers j for J-LIS" tm_wait "j J-LIS"
 tm_keys j
 check "j opens the held answers, with the count" \
-	eval 'tm_wait "Home > Numbers > J-LIS" && tm_wait "Held answers 2" && tm_screen | grep -qE "^  $P1 +20[0-9-]+ +differs:" && tm_screen | grep -qE "^  $P2 "'
+	eval 'tm_wait "Home > Numbers > J-LIS" && tm_wait "Held answers 2" && tm_screen | grep -qE "^  $P1 +20[0-9-]+ +differs: (name|kana|birth date|sex|address)" && tm_screen | grep -qE "^  $P2 "'
 check "the five items side by side, those that differ marked" \
 	eval 'tm_screen | grep -q "$P1: record | J-LIS answer" && tm_screen | grep -qE "^  \* (name|kana|birth|address) .*\| " && [ "$(tm_screen | grep -cE "^  [* ] (name|kana|birth|sex|address) ")" -eq 5 ]'
 snap
