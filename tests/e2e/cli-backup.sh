@@ -106,7 +106,7 @@ check "the forced restore is recorded as forced" eval 'contains "$OUT" "forced=1
 # Damage: a flipped byte, a truncated file, a broken header, bytes after the end.
 SIZE=$(stat -c %s "$SCRATCH/two.bak")
 cp "$SCRATCH/two.bak" "$SCRATCH/flip.bak"
-printf '\x55' | dd of="$SCRATCH/flip.bak" bs=1 seek=$((SIZE / 2)) conv=notrunc status=none
+flip_byte "$SCRATCH/flip.bak" $((SIZE / 2))
 run backup verify "$SCRATCH/flip.bak"
 check "a flipped byte is refused: SHA-256 does not match" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "damaged: its SHA-256 does not match"'

@@ -30,7 +30,7 @@ damaged() {
 		eval '{ [ "$RC" -eq 1 ] && contains "$ERR" "$msg"; } || { [ "$RC" -eq 0 ] && [ "$OUT" = "$GOOD" ]; }'
 }
 fresh() { rm -rf "$SCRATCH/d"; cp -a "$V" "$SCRATCH/d"; D=$SCRATCH/d; }
-flip() { printf '\x5a\xa5' | dd of="$D/vault.db" bs=1 seek="$1" conv=notrunc status=none; }
+flip() { flip_byte "$D/vault.db" "$1"; flip_byte "$D/vault.db" $(($1 + 1)); }
 
 fresh; flip 100
 damaged "a flipped byte on page 1" "damaged"

@@ -58,6 +58,15 @@ run_pw() {
 	run "$@" 3<<<"$pw"
 }
 
+# flip_byte FILE OFFSET: inverts the byte at OFFSET, so it always changes
+# (writing a fixed byte leaves it as it was once in 256 runs).
+flip_byte() {
+	local b
+	b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+	# shellcheck disable=SC2059
+	printf "$(printf '\\%03o' $((b ^ 255)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}
+
 contains() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
 
 # Console helpers: a private tmux server, fixed size. Each console gets a
