@@ -270,7 +270,9 @@ rh_draw(struct tui *t, int top, int rows)
 {
 	struct rh_screen *d = rr_slot(t, sizeof *d);
 	char buf[256];
-	int i, y, per_page = (rows - 2) / 2;
+	/* The chosen entry's second line is shown whole at the bottom: file
+	 * names, branch numbers and the server's words rarely fit the row. */
+	int i, y, detail = 3, per_page = (rows - 3 - detail) / 2;
 
 	/* L10N: %s is the person's key, %d the records sent for them. */
 	snprintf(buf, sizeof buf, _("Registration history of %s: %d records%s"),
@@ -282,8 +284,8 @@ rh_draw(struct tui *t, int top, int rows)
 		return;
 	}
 	rr_scroll(d->sel, &d->scroll, per_page);
-	for (i = d->scroll, y = top + 2; i < d->n && y + 1 < top + rows;
-	    i++, y += 2) {
+	for (i = d->scroll, y = top + 2; i < d->n &&
+	    y + 1 < top + rows - 1 - detail; i++, y += 2) {
 		enum draw_role role = i == d->sel ? ROLE_SELECTED : ROLE_NORMAL;
 
 		if (role == ROLE_SELECTED)
@@ -292,6 +294,10 @@ rh_draw(struct tui *t, int top, int rows)
 		draw_text(y + 1, 6, COLS - 8, d->row[i].line2, d->row[i].refused ?
 		    ROLE_WARN : ROLE_NORMAL);
 	}
+	if (rows > detail + 4)
+		draw_wrapped(top + rows - detail, 2, COLS - 4, detail,
+		    d->row[d->sel].line2, d->row[d->sel].refused ? ROLE_WARN :
+		    ROLE_NORMAL);
 }
 
 static int

@@ -7,7 +7,7 @@
 # the rows an export refused. F1 helps, Esc goes back, and no full number
 # appears on any screen.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 20
+plan 21
 
 SIM=${TOP_BUILDDIR:-.}/contrib/midserver-sim
 V=$SCRATCH/vault
@@ -109,6 +109,8 @@ tm_text "$FAILED"
 tm_keys Enter
 check "h shows the person's registration history" \
 	eval 'tm_wait "Registration history of $FAILED: 1 records" && tm_screen | grep -qE "persons +full +new +refused" && tm_screen | grep -q "${F1##*/} #"'
+check "the chosen entry is shown whole below, with the server's message" \
+	eval 'tm_screen | tail -n 6 | grep -q "(simulated)"'
 snap
 tm_keys Escape
 tm_wait "Tab switch" >/dev/null
