@@ -1,6 +1,7 @@
 /* Media (媒体): the list of media with their state and a mark on answers
- * that are overdue, and one medium's timeline. Recording steps is done
- * with 'mynadesk media ...' for now; these screens only show. */
+ * that are overdue, and one medium's timeline, from which the custody
+ * steps are recorded and the hand-over slip written (screen-media-steps.c).
+ * Packing and the answer import stay with 'mynadesk media ...'. */
 #include "config.h"
 
 #include <curses.h>
@@ -174,8 +175,8 @@ const struct screen screen_media = {
 	    "answer not received within answer-overdue-days\n"
 	    "(a setting, 28 days unless changed).\n"
 	    "Enter shows the medium's timeline.\n"
-	    "Steps are recorded with 'mynadesk media ...';\n"
-	    "slips with 'mynadesk media slip ID'.\n"
+	    "Enter, then s, r, d record the steps and p writes\n"
+	    "the slip; packing and the import are commands.\n"
 	    "Esc goes back."),
 	.keybar = N_("Enter\ttimeline\n\xe2\x86\x91\xe2\x86\x93\tchoose\nEsc\tback\n"
 	    "F1\thelp"),
@@ -253,10 +254,20 @@ timeline_draw(struct tui *t, int top, int rows)
 static int
 timeline_key(struct tui *t, wint_t ch, int is_fkey)
 {
-	(void)t;
 	if (!is_fkey && ch == 0x1b)
 		return KEY_BACK;
-	return KEY_IGNORED;
+	if (is_fkey)
+		return KEY_IGNORED;
+	/* The forms check nothing themselves: ops refuses a step out of
+	 * order with a message that says what must come first. */
+	switch (ptext_key(ch)) {
+	case 's': tui_push(t, &screen_media_ship); break;
+	case 'r': tui_push(t, &screen_media_receive); break;
+	case 'd': tui_push(t, &screen_media_dispose); break;
+	case 'p': tui_push(t, &screen_media_slip); break;
+	default: return KEY_IGNORED;
+	}
+	return KEY_HANDLED;
 }
 
 const struct screen screen_media_timeline = {
@@ -266,9 +277,16 @@ const struct screen screen_media_timeline = {
 	    "it and who witnessed, the courier's details, the\n"
 	    "answer medium, the disposal method, and the SHA-256\n"
 	    "of the files of each step.\n"
+	    "s records the shipping: courier, tracking number,\n"
+	    "seal number, notice date.\n"
+	    "r records the answer received, d the disposal: each\n"
+	    "with a witness who logs in on the form.\n"
+	    "p writes the hand-over slip (授受票) to a text file.\n"
+	    "A step out of order is refused with the reason.\n"
 	    "The full record is in the audit log.\n"
 	    "Esc goes back to the list."),
-	.keybar = N_("Esc\tback\nF1\thelp"),
+	.keybar = N_("s\tship\nr\treceived\nd\tdisposed\np\tslip\nEsc\tback\n"
+	    "F1\thelp"),
 	.enter = NULL,
 	.draw = timeline_draw,
 	.key = timeline_key,
