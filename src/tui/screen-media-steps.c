@@ -338,7 +338,7 @@ static const struct mform_def ship_def = {
 
 static const struct mform_def receive_def = {
 	4, { N_("Answer medium"), N_("Received on"), N_("Witness"),
-	    N_("Their password") },
+	    N_("Witness password") },
 	{ N_("id on the answer medium"), N_("YYYY-MM-DD"), NULL, NULL },
 	1, 2, 1, -1,
 	/* L10N: %s is the medium. */
@@ -346,7 +346,8 @@ static const struct mform_def receive_def = {
 };
 
 static const struct mform_def dispose_def = {
-	4, { N_("Method"), N_("Disposed on"), N_("Witness"), N_("Their password") },
+	4, { N_("Method"), N_("Disposed on"), N_("Witness"),
+	    N_("Witness password") },
 	{ N_("e.g. shredded, degaussed"), N_("YYYY-MM-DD"), NULL, NULL },
 	1, 2, 1, -1,
 	/* L10N: %s is the medium. */
