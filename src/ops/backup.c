@@ -22,6 +22,7 @@
 #include "store/lockout.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/xmalloc.h"
 
 void
@@ -36,14 +37,10 @@ backup_info_clear(struct backup_info *bi)
 static char *
 bk_tmpdir(const char *near, char **err)
 {
-	char *base = near ? xstrdup(near) : NULL, *slash, *tmpl;
+	char *base = near ? paths_dirname(near) : NULL, *tmpl;
 	const char *env = getenv("TMPDIR");
 
-	if (base != NULL && (slash = strrchr(base, '/')) != NULL)
-		*slash = '\0';
-	else if (base != NULL)
-		strcpy(base, ".");
-	tmpl = xasprintf("%s/.mynadesk-backup-XXXXXX", base ? (*base ? base : "/") :
+	tmpl = xasprintf("%s/.mynadesk-backup-XXXXXX", base ? base :
 	    env && *env ? env : "/tmp");
 	free(base);
 	if (mkdtemp(tmpl) == NULL) {

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "store/registration.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/readfile.h"
 #include "util/xmalloc.h"
 
@@ -71,11 +71,10 @@ upload_save(const char *path, const unsigned char *p, size_t n, char **err)
 static char *
 upload_result_path(const char *path, const char *outdir)
 {
-	char *copy = xstrdup(path), *dir = xstrdup(path), *out;
+	char *dir = outdir ? xstrdup(outdir) : paths_dirname(path), *out;
+	const char *base = strrchr(path, '/');
 
-	out = xasprintf("%s/%s.result", outdir ? outdir : dirname(dir),
-	    basename(copy));
-	free(copy);
+	out = xasprintf("%s/%s.result", dir, base ? base + 1 : path);
 	free(dir);
 	return out;
 }
@@ -165,20 +164,17 @@ ops_upload(struct session *s, const struct upload_conf *c,
     const char *path, const char *outdir, struct upload_outcome *o,
     char **err)
 {
-	char *buf = NULL, *copy = xstrdup(path), *name, *detail;
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *buf = NULL, *detail;
 	size_t len;
 	int rc;
 
 	memset(o, 0, sizeof *o);
-	name = basename(copy);
-	if (readfile_all(path, UPLOAD_FILE_MAX, &buf, &len, err) < 0) {
-		free(copy);
+	if (readfile_all(path, UPLOAD_FILE_MAX, &buf, &len, err) < 0)
 		return -1;
-	}
 	upload_sha256((unsigned char *)buf, len, o->sha256);
 	if (upload_known(s, name, o->sha256, err) < 0) {
 		free(buf);
-		free(copy);
 		return -1;
 	}
 	rc = upload_put(c, name, (unsigned char *)buf, len, o->sha256,
@@ -197,6 +193,5 @@ ops_upload(struct session *s, const struct upload_conf *c,
 		rc = upload_fetch(s, c, name, outdir, path, o, err);
 	if (rc == 0)
 		rc = upload_import(s, o, err);
-	free(copy);
 	return rc;
 }

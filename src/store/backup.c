@@ -17,6 +17,7 @@
 
 #include "store/backup.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/xmalloc.h"
 
 #define BK_CHUNK (256 * 1024)
@@ -102,15 +103,9 @@ bk_copy_in(int fd, const char *path, uint64_t want, EVP_MD_CTX *md)
 static void
 bk_fsync_dir(const char *file)
 {
-	char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+	char *dir = paths_dirname(file);
 	int fd;
 
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
 		(void)fsync(fd);
 		close(fd);

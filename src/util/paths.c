@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,4 +53,16 @@ paths_gen_persons(void)
 	if (access(MYNA_BUILDDIR "/contrib/gen-persons", X_OK) == 0)
 		return xstrdup(MYNA_BUILDDIR "/contrib/gen-persons");
 	return NULL;
+}
+
+char *
+paths_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
 }

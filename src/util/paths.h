@@ -11,6 +11,9 @@ char *paths_data(const char *sub);
  * catalogue, else the build tree's. */
 const char *paths_locale(void);
 
+/* The folder of path, allocated: "." for a bare name, "/" for a file at
+ * the root. Unlike dirname(3) it leaves path alone. */
+char *paths_dirname(const char *path);
 /* The demo data generator (contrib/gen-persons), installed or built. */
 char *paths_gen_persons(void);
 
