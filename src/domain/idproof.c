@@ -9,6 +9,7 @@
 
 #include <ini.h>
 
+#include "domain/fieldcheck.h"
 #include "domain/idproof.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
@@ -529,46 +530,6 @@ idrules_handler(void *user, const char *section, const char *name,
 	return 0;
 }
 
-/* Length of the UTF-8 sequence at s (at most n bytes), 0 when invalid. */
-static size_t
-idrules_utf8_next(const unsigned char *s, size_t n, unsigned int *cp)
-{
-	size_t len, i;
-	unsigned int c, min;
-
-	if (n == 0)
-		return 0;
-	c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* Refuses what the clerks' screens must not show: labels are displayed as
  * they are. */
 static int
@@ -578,15 +539,14 @@ idrules_check_line(struct idrules_parser *p, const char *s, size_t n)
 	size_t i, len;
 
 	for (i = 0; i < n; i += len) {
-		len = idrules_utf8_next((const unsigned char *)s + i, n - i,
-		    &cp);
+		len = fieldcheck_utf8_next(s + i, n - i, &cp);
 		if (len == 0)
 			return idrules_fail(p, p->line,
 			    _("not valid UTF-8: save the rule table as UTF-8"));
 		/* libinih skips a byte order mark at the very start. */
 		if (cp == 0xfeff && p->line == 1 && i == 0)
 			continue;
-		if (cp != '\t' && (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)))
+		if (cp != '\t' && fieldcheck_is_control(cp))
 			return idrules_fail(p, p->line,
 			    _("control character U+%04X: remove it"), cp);
 	}
