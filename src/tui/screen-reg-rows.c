@@ -148,17 +148,24 @@ rr_move(int *sel, int n, wint_t ch)
 	return KEY_HANDLED;
 }
 
+/* The keys of both lists here: Esc back, arrows and pages move. */
+static int
+rr_list_key(int *sel, int n, wint_t ch, int is_fkey)
+{
+	if (!is_fkey && ch == 0x1b)
+		return KEY_BACK;
+	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
+	    ch == KEY_PPAGE))
+		return rr_move(sel, n, ch);
+	return KEY_IGNORED;
+}
+
 static int
 rr_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct rr_screen *d = rr_slot(t, sizeof *d);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
-	    ch == KEY_PPAGE))
-		return rr_move(&d->sel, d->n, ch);
-	return KEY_IGNORED;
+	return rr_list_key(&d->sel, d->n, ch, is_fkey);
 }
 
 const struct screen screen_reg_refused = {
@@ -305,12 +312,7 @@ rh_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct rh_screen *d = rr_slot(t, sizeof *d);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
-	    ch == KEY_PPAGE))
-		return rr_move(&d->sel, d->n, ch);
-	return KEY_IGNORED;
+	return rr_list_key(&d->sel, d->n, ch, is_fkey);
 }
 
 const struct screen screen_reg_history = {
