@@ -11,6 +11,7 @@
 
 #include "domain/fieldcheck.h"
 #include "domain/idproof.h"
+#include "domain/ini.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
 #include "util/xmalloc.h"
@@ -536,21 +537,15 @@ static int
 idrules_check_line(struct idrules_parser *p, const char *s, size_t n)
 {
 	unsigned int cp = 0;
-	size_t i, len;
+	int rc = ini_line_chars(s, n, p->line, &cp);
 
-	for (i = 0; i < n; i += len) {
-		len = fieldcheck_utf8_next(s + i, n - i, &cp);
-		if (len == 0)
-			return idrules_fail(p, p->line,
-			    _("not valid UTF-8: save the rule table as UTF-8"));
-		/* libinih skips a byte order mark at the very start. */
-		if (cp == 0xfeff && p->line == 1 && i == 0)
-			continue;
-		if (cp != '\t' && fieldcheck_is_control(cp))
-			return idrules_fail(p, p->line,
-			    _("control character U+%04X: remove it"), cp);
-	}
-	return 0;
+	if (rc == 0)
+		return 0;
+	if (rc == -1)
+		return idrules_fail(p, p->line,
+		    _("not valid UTF-8: save the rule table as UTF-8"));
+	return idrules_fail(p, p->line, _("control character U+%04X: remove "
+	    "it"), cp);
 }
 
 /* Ends the section keys went to: one with no key never reached the
@@ -590,14 +585,9 @@ idrules_end_section(struct idrules_parser *p)
 static int
 idrules_classify(struct idrules_parser *p, const char *s, size_t n)
 {
-	const char *start = s, *end = s + n, *close;
+	const char *start = ini_line_start(s, n, p->line), *end = s + n, *close;
 
-	if (p->line == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-		start += 3;
-	while (start < end && (*start == ' ' || *start == '\t' ||
-	    *start == '\r'))
-		start++;
-	if (start == end || *start == ';' || *start == '#')
+	if (start == NULL)
 		return 0;
 	if (start > s && p->after_key)
 		return idrules_fail(p, p->line, _("indented line: start it at "
@@ -635,25 +625,19 @@ static char *
 idrules_reader(char *str, int num, void *stream)
 {
 	struct idrules_parser *p = stream;
-	const char *nl;
 	size_t n, text;
 
-	if (p->msg != NULL || p->left == 0 || num < 4)
+	if (p->msg != NULL)
 		return NULL;
-	nl = memchr(p->p, '\n', p->left);
-	n = nl != NULL ? (size_t)(nl - p->p) + 1 : p->left;
-	p->line++;
-
-	text = n;
-	if (text > 0 && p->p[text - 1] == '\n')
-		text--;
-	if (text > 0 && p->p[text - 1] == '\r')
-		text--;
-	/* Room for "\r\n" and the NUL whatever the file's line ending. */
-	if (text > (size_t)num - 3) {
+	switch (ini_line_next(p->p, p->left, num, &p->line, &n, &text)) {
+	case INI_LINE_END:
+		return NULL;
+	case INI_LINE_TOO_LONG:
 		idrules_fail(p, p->line, _("line is longer than %d bytes"),
 		    num - 3);
 		return NULL;
+	case INI_LINE_OK:
+		break;
 	}
 	if (memchr(p->p, '\0', text) != NULL) {
 		idrules_fail(p, p->line, _("NUL byte: remove it"));
@@ -662,12 +646,7 @@ idrules_reader(char *str, int num, void *stream)
 	if (idrules_check_line(p, p->p, text) != 0 ||
 	    idrules_classify(p, p->p, text) != 0)
 		return NULL;
-
-	memcpy(str, p->p, n);
-	str[n] = '\0';
-	p->p += n;
-	p->left -= n;
-	return str;
+	return ini_line_take(&p->p, &p->left, str, n);
 }
 
 /* What the handler cannot see: missing sections and channels. */

@@ -10,6 +10,7 @@
 #include <ini.h>
 
 #include "domain/fieldcheck.h"
+#include "domain/ini.h"
 #include "domain/layout.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
@@ -433,21 +434,16 @@ layout_handler(void *user, const char *section, const char *name,
 static int
 layout_check_line(struct layout_parser *p, const char *s, size_t n)
 {
-	unsigned int cp;
-	size_t i, len;
+	unsigned int cp = 0;
+	int rc = ini_line_chars(s, n, p->line, &cp);
 
-	for (i = 0; i < n; i += len) {
-		if ((len = fieldcheck_utf8_next(s + i, n - i, &cp)) == 0)
-			return layout_fail(p, p->line,
-			    _("not valid UTF-8: save the layout file as UTF-8"));
-		/* libinih skips a byte order mark at the very start. */
-		if (cp == 0xfeff && p->line == 1 && i == 0)
-			continue;
-		if (cp != '\t' && fieldcheck_is_control(cp))
-			return layout_fail(p, p->line,
-			    _("control character U+%04X: remove it"), cp);
-	}
-	return 0;
+	if (rc == 0)
+		return 0;
+	if (rc == -1)
+		return layout_fail(p, p->line,
+		    _("not valid UTF-8: save the layout file as UTF-8"));
+	return layout_fail(p, p->line, _("control character U+%04X: remove it"),
+	    cp);
 }
 
 /* Ends the section keys went to: one with no key never reached the handler,
@@ -474,14 +470,9 @@ layout_end_section(struct layout_parser *p)
 static int
 layout_classify(struct layout_parser *p, const char *s, size_t n)
 {
-	const char *start = s, *end = s + n, *close;
+	const char *start = ini_line_start(s, n, p->line), *end = s + n, *close;
 
-	if (p->line == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-		start += 3;
-	while (start < end && (*start == ' ' || *start == '\t' ||
-	    *start == '\r'))
-		start++;
-	if (start == end || *start == ';' || *start == '#')
+	if (start == NULL)
 		return 0;
 	if (start > s && p->after_key)
 		return layout_fail(p, p->line, _("indented line: start it at "
@@ -510,35 +501,24 @@ static char *
 layout_reader(char *str, int num, void *stream)
 {
 	struct layout_parser *p = stream;
-	const char *nl;
 	size_t n, text;
 
-	if (p->msg != NULL || p->left == 0 || num < 4)
+	if (p->msg != NULL)
 		return NULL;
-	nl = memchr(p->p, '\n', p->left);
-	n = nl != NULL ? (size_t)(nl - p->p) + 1 : p->left;
-	p->line++;
-
-	text = n;
-	if (text > 0 && p->p[text - 1] == '\n')
-		text--;
-	if (text > 0 && p->p[text - 1] == '\r')
-		text--;
-	/* Room for "\r\n" and the NUL whatever the file's line ending. */
-	if (text > (size_t)num - 3) {
+	switch (ini_line_next(p->p, p->left, num, &p->line, &n, &text)) {
+	case INI_LINE_END:
+		return NULL;
+	case INI_LINE_TOO_LONG:
 		layout_fail(p, p->line, _("line is longer than %d bytes"),
 		    num - 3);
 		return NULL;
+	case INI_LINE_OK:
+		break;
 	}
 	if (layout_check_line(p, p->p, text) != 0 ||
 	    layout_classify(p, p->p, text) != 0)
 		return NULL;
-
-	memcpy(str, p->p, n);
-	str[n] = '\0';
-	p->p += n;
-	p->left -= n;
-	return str;
+	return ini_line_take(&p->p, &p->left, str, n);
 }
 
 /* What the handler cannot see: sections and fields that are incomplete. */
