@@ -300,13 +300,16 @@ reg_publish(void *arg, char **err)
 
 	/* Recorded: from here on what was written is kept, not unlinked. */
 	x->kept = 1;
-	if (rename(x->tmp, x->rep->file) != 0)
-		return err_set(err, _("the file was recorded but cannot be named "
-		    "%s: %s; it is %s"), x->rep->file, strerror(errno), x->tmp);
+	/* The manifest first: a file under its final name always has its
+	 * manifest beside it, and a kill between the two leaves the file
+	 * under its dot-name, which the next run names. */
 	if (rename(x->mtmp, x->rep->manifest) != 0)
 		return err_set(err, _("the file was recorded but its manifest "
 		    "cannot be named %s: %s; it is %s"), x->rep->manifest,
 		    strerror(errno), x->mtmp);
+	if (rename(x->tmp, x->rep->file) != 0)
+		return err_set(err, _("the file was recorded but cannot be named "
+		    "%s: %s; it is %s"), x->rep->file, strerror(errno), x->tmp);
 	return 0;
 }
 

@@ -142,8 +142,10 @@ case_export_judge() {
 		[ "$(cat "$2"/out/*.csv | sha256sum | cut -c1-64)" = "$sha" ] &&
 		grep -qx "sha256=$sha" "$2"/out/*.csv.manifest; then
 		echo present
-	elif [ -z "$files" ] &&
+	elif ! ls "$2"/out/*.csv >/dev/null 2>&1 &&
 		[ "$(cat "$2"/out/.*.csv.tmp | sha256sum | cut -c1-64)" = "$sha" ]; then
+		# Recorded, the file still under its dot-name (its manifest may
+		# already be named): the next run names it.
 		echo unnamed
 	else
 		echo "partial (files: ${files:-none})"
