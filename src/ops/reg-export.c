@@ -462,7 +462,8 @@ reg_export_tx(struct regx *x, char **err)
 		*err = x->fatal;
 		x->fatal = NULL;
 	}
-	if (rc < 0 || reg_close_file(x, err) < 0)
+	if (rc < 0 || regstore_writer_flush(x->sw, err) < 0 ||
+	    reg_close_file(x, err) < 0)
 		return -1;
 	if (x->rep->records == 0)
 		return 1;

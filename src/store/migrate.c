@@ -12,6 +12,7 @@
 
 #include "store/audit.h"
 #include "store/migrate.h"
+#include "store/reg-legacy.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -124,6 +125,16 @@ migrate_version(sqlite3 *db, int *version, char **err)
 	return 0;
 }
 
+/* Data a migration cannot move in SQL alone, moved in the same
+ * transaction right after its SQL. */
+static int
+migrate_step_in_c(sqlite3 *db, int version, char **err)
+{
+	if (version == 9)
+		return reg_legacy_pack(db, err);
+	return 0;
+}
+
 static int
 migrate_one(sqlite3 *db, const struct migration *m, const char *actor,
     char **err)
@@ -144,6 +155,8 @@ migrate_one(sqlite3 *db, const struct migration *m, const char *actor,
 	}
 	rc = db_exec(db, sql, err);
 	free(sql);
+	if (rc == 0)
+		rc = migrate_step_in_c(db, m->version, err);
 	if (rc < 0) {
 		char *why = *err;
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/reg-sent.h"
 #include "store/registration.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -142,8 +143,8 @@ regstore_newest_awaiting(sqlite3 *db, const char *kind)
 
 struct regstore_writer {
 	sqlite3 *db;
-	long long file;
-	sqlite3_stmt *ins;
+	long long file, first;
+	struct regpack p;
 };
 
 int
@@ -152,14 +153,11 @@ regstore_writer_open(sqlite3 *db, long long file_id,
 {
 	struct regstore_writer *w = xcalloc(1, sizeof *w);
 
+	(void)err;
 	w->db = db;
 	w->file = file_id;
-	if (db_prepare(db, "INSERT INTO reg_records (file_id, seq, person_id, rkey, "
-	    "action, sent_hash, content_hash, src_hash, num_hmac) VALUES (?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?)", &w->ins, err) < 0) {
-		free(w);
-		return -1;
-	}
+	w->first = 1;
+	regpack_init(&w->p);
 	*out = w;
 	return 0;
 }
@@ -168,22 +166,25 @@ int
 regstore_writer_put(struct regstore_writer *w, const struct regrec *r,
     char **err)
 {
-	sqlite3_stmt *st = w->ins;
-	int rc;
+	struct regpack_rec pr = { r->person, r->action, r->rkey,
+	    strlen(r->rkey), r->sent, r->content, r->src, r->hmac };
 
-	sqlite3_bind_int64(st, 1, w->file);
-	sqlite3_bind_int64(st, 2, r->seq);
-	sqlite3_bind_int64(st, 3, r->person);
-	sqlite3_bind_text(st, 4, r->rkey, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, r->action);
-	bind_hash(st, 6, r->sent);
-	bind_hash(st, 7, r->content);
-	bind_hash(st, 8, r->src);
-	bind_hash(st, 9, r->hmac);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(w->db, err,
-	    _("recording the file's records"));
+	if (regpack_add(&w->p, &pr) < 0)
+		return err_set(err, _("%s: record key longer than %d bytes"),
+		    r->rkey, REGPACK_RKEY_MAX);
+	if (w->p.n < REGPACK_CHUNK_RECORDS)
+		return 0;
+	return regstore_writer_flush(w, err);
+}
+
+int
+regstore_writer_flush(struct regstore_writer *w, char **err)
+{
+	int n = w->p.n, rc = regsent_put(w->db, w->file, w->first, &w->p, err);
+
+	w->first += n;
+	regpack_reset(&w->p);
+	return rc;
 }
 
 void
@@ -191,7 +192,7 @@ regstore_writer_close(struct regstore_writer *w)
 {
 	if (w == NULL)
 		return;
-	sqlite3_finalize(w->ins);
+	regpack_free(&w->p);
 	free(w);
 }
 
@@ -419,24 +420,65 @@ regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
 struct regstore_results {
 	sqlite3 *db;
 	long long file;
-	sqlite3_stmt *upd;
+	sqlite3_stmt *upd, *ins;
 };
+
+/* The file's records, unpacked into a temporary table (in memory: the
+ * vault sets temp_store) where the answers are marked and from which the
+ * state advances set-wise. */
+static int
+regstore_rx_fill(long long seq, const struct regpack_rec *r, void *arg)
+{
+	struct regstore_results *rs = arg;
+	sqlite3_stmt *st = rs->ins;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_int64(st, 2, r->person);
+	sqlite3_bind_text(st, 3, r->rkey, (int)r->rkey_len, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, r->action);
+	bind_hash(st, 5, r->content);
+	bind_hash(st, 6, r->src);
+	bind_hash(st, 7, r->hmac);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : 1;
+}
 
 int
 regstore_results_open(sqlite3 *db, long long file_id,
     struct regstore_results **out, char **err)
 {
 	struct regstore_results *rs = xcalloc(1, sizeof *rs);
+	int rc;
 
 	rs->db = db;
 	rs->file = file_id;
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS reg_rx (seq INTEGER "
+	    "PRIMARY KEY, person_id INTEGER NOT NULL, rkey TEXT NOT NULL, action "
+	    "INTEGER NOT NULL, content_hash BLOB, src_hash BLOB, num_hmac BLOB, "
+	    "status TEXT NOT NULL DEFAULT 'sent', branch TEXT, message TEXT); "
+	    "DELETE FROM temp.reg_rx;", err) < 0 ||
+	    db_prepare(db, "INSERT INTO temp.reg_rx (seq, person_id, rkey, "
+	    "action, content_hash, src_hash, num_hmac) VALUES (?, ?, ?, ?, ?, "
+	    "?, ?)", &rs->ins, err) < 0) {
+		regstore_results_close(rs);
+		return -1;
+	}
+	rc = regsent_each(db, file_id, regstore_rx_fill, rs, err);
+	if (rc != 0) {
+		if (rc > 0)
+			db_fail(db, err, _("reading the file's records"));
+		regstore_results_close(rs);
+		return -1;
+	}
 	/* Only a record still 'sent', of the person the row names: a row
 	 * answered twice or for someone else changes nothing. */
-	if (db_prepare(db, "UPDATE reg_records SET status = ?, branch = "
-	    "nullif(?, ''), message = ? WHERE file_id = ? AND seq = ? AND "
-	    "status = 'sent' AND person_id = (SELECT id FROM persons WHERE "
-	    "key = ?)", &rs->upd, err) < 0) {
-		free(rs);
+	if (db_prepare(db, "UPDATE temp.reg_rx SET status = ?, branch = "
+	    "nullif(?, ''), message = ? WHERE seq = ? AND status = 'sent' AND "
+	    "person_id = (SELECT id FROM persons WHERE key = ?)", &rs->upd,
+	    err) < 0) {
+		regstore_results_close(rs);
 		return -1;
 	}
 	*out = rs;
@@ -453,9 +495,8 @@ regstore_results_put(struct regstore_results *rs, long seq, const char *key,
 	sqlite3_bind_text(st, 1, ok ? "accepted" : "failed", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, branch, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, message, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, rs->file);
-	sqlite3_bind_int64(st, 5, seq);
-	sqlite3_bind_text(st, 6, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, seq);
+	sqlite3_bind_text(st, 5, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -469,8 +510,28 @@ regstore_results_close(struct regstore_results *rs)
 	if (rs == NULL)
 		return;
 	sqlite3_finalize(rs->upd);
+	sqlite3_finalize(rs->ins);
+	(void)db_exec(rs->db, "DELETE FROM temp.reg_rx", NULL);
 	free(rs);
 }
+
+/* The answers kept, the accepted state, refused rows and branch numbers,
+ * from the marked records (?1 file, ?2 kind). */
+static const char *const regstore_apply_sql[] = {
+	"INSERT INTO reg_answers (file_id, seq, person_id, status, branch, "
+	    "message) SELECT ?1, seq, person_id, status, branch, message FROM "
+	    "temp.reg_rx WHERE status != 'sent'",
+	"INSERT OR REPLACE INTO reg_state (kind, rkey, person_id, file_id, seq, "
+	    "action, content_hash, src_hash, num_hmac) SELECT ?2, rkey, "
+	    "person_id, ?1, seq, action, content_hash, src_hash, num_hmac FROM "
+	    "temp.reg_rx WHERE status = 'accepted'",
+	"DELETE FROM reg_failed WHERE kind = ?2 AND rkey IN (SELECT rkey FROM "
+	    "temp.reg_rx WHERE status = 'accepted')",
+	"INSERT OR REPLACE INTO reg_failed (kind, rkey, person_id, file_id, seq, "
+	    "message) SELECT ?2, rkey, person_id, ?1, seq, coalesce(message, '') "
+	    "FROM temp.reg_rx WHERE status = 'failed'",
+	NULL
+};
 
 int
 regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
@@ -478,27 +539,17 @@ regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
     long long accepted, long long failed, char **err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc, i;
 
-	if (reg_exec_id(db, "INSERT OR REPLACE INTO reg_state (kind, rkey, "
-	    "person_id, file_id, seq, action, content_hash, src_hash, num_hmac) "
-	    "SELECT ?2, rkey, person_id, file_id, seq, action, content_hash, "
-	    "src_hash, num_hmac FROM reg_records WHERE file_id = ?1 AND status = "
-	    "'accepted'", file_id, kind, err) < 0 ||
-	    reg_exec_id(db, "DELETE FROM reg_failed WHERE kind = ?2 AND rkey IN "
-	    "(SELECT rkey FROM reg_records WHERE file_id = ?1 AND status = "
-	    "'accepted')", file_id, kind, err) < 0 ||
-	    reg_exec_id(db, "INSERT OR REPLACE INTO reg_failed (kind, rkey, "
-	    "person_id, file_id, seq, message) SELECT ?2, rkey, person_id, "
-	    "file_id, seq, coalesce(message, '') FROM reg_records WHERE "
-	    "file_id = ?1 AND status = 'failed'", file_id, kind, err) < 0)
-		return -1;
+	for (i = 0; regstore_apply_sql[i] != NULL; i++)
+		if (reg_exec_id(db, regstore_apply_sql[i], file_id, kind, err) < 0)
+			return -1;
 	/* Branch numbers come with the registration of persons only. */
 	if (strcmp(kind, "persons") == 0 && reg_exec_id(db, "INSERT OR REPLACE "
 	    "INTO branches (person_id, branch, file_id, assigned) SELECT "
-	    "person_id, branch, file_id, " REG_NOW " FROM reg_records WHERE "
-	    "file_id = ?1 AND status = 'accepted' AND branch IS NOT NULL",
-	    file_id, NULL, err) < 0)
+	    "person_id, branch, ?1, " REG_NOW " FROM temp.reg_rx WHERE "
+	    "status = 'accepted' AND branch IS NOT NULL", file_id, NULL,
+	    err) < 0)
 		return -1;
 	if (db_prepare(db, "UPDATE reg_files SET result_file = ?, result_sha256 = "
 	    "?, accepted = ?, failed = ?, resulted = " REG_NOW ", result_actor = ? "
@@ -522,10 +573,10 @@ regstore_failed_list(sqlite3 *db, long long file_id, regfailed_fn fn,
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
-	if (db_prepare(db, "SELECT p.key, r.seq, f.file, coalesce(r.message, '') "
-	    "FROM reg_records r JOIN persons p ON p.id = r.person_id JOIN "
-	    "reg_files f ON f.id = r.file_id WHERE r.file_id = ? AND r.status = "
-	    "'failed' ORDER BY r.seq", &st, err) < 0)
+	if (db_prepare(db, "SELECT p.key, a.seq, f.file, coalesce(a.message, '') "
+	    "FROM reg_answers a JOIN persons p ON p.id = a.person_id JOIN "
+	    "reg_files f ON f.id = a.file_id WHERE a.file_id = ? AND a.status = "
+	    "'failed' ORDER BY a.seq", &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, file_id);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -543,24 +594,25 @@ regstore_count_failed(sqlite3 *db, const char *kind, long long *n, char **err)
 	    kind, n, err);
 }
 
-int
-regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
-    char **err)
-{
-	sqlite3_stmt *st;
-	struct reghist_row h;
-	int rc, stop = 0;
+struct reghist_walk {
+	sqlite3_stmt *file;
+	reghist_fn fn;
+	void *arg;
+};
 
-	if (db_prepare(db, "SELECT f.created, f.kind, f.file, f.mode, r.status, "
-	    "coalesce(r.branch, ''), coalesce(r.message, ''), coalesce(x.file, ''), "
-	    "coalesce(c.reason, ''), r.seq, coalesce(f.cutover, 0), r.action "
-	    "FROM reg_records r JOIN reg_files f ON f.id = r.file_id LEFT JOIN "
-	    "extracts x ON x.id = f.base_extract LEFT JOIN cutovers c ON c.id = "
-	    "f.cutover WHERE r.person_id = (SELECT id FROM persons WHERE key = ?) "
-	    "ORDER BY f.id, r.seq", &st, err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+/* One record of the person: the file it went in and the answer it got. */
+static int
+reghist_record(long long file_id, long long seq, const struct regpack_rec *r,
+    void *arg)
+{
+	struct reghist_walk *w = arg;
+	sqlite3_stmt *st = w->file;
+	struct reghist_row h;
+	int stop = 0;
+
+	sqlite3_bind_int64(st, 1, file_id);
+	sqlite3_bind_int64(st, 2, seq);
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		h.created = col_text(st, 0);
 		h.kind = col_text(st, 1);
 		h.file = col_text(st, 2);
@@ -570,14 +622,39 @@ regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
 		h.message = col_text(st, 6);
 		h.extract = col_text(st, 7);
 		h.cutover_reason = col_text(st, 8);
-		h.seq = sqlite3_column_int64(st, 9);
-		h.cutover = sqlite3_column_int64(st, 10);
-		h.action = sqlite3_column_int(st, 11);
-		stop = fn(&h, arg);
+		h.cutover = sqlite3_column_int64(st, 9);
+		h.seq = seq;
+		h.action = r->action;
+		stop = w->fn(&h, w->arg);
 	}
-	sqlite3_finalize(st);
-	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err,
-	    _("reading registration"));
+	sqlite3_reset(st);
+	return stop;
+}
+
+int
+regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
+    char **err)
+{
+	struct reghist_walk w = { NULL, fn, arg };
+	long long person;
+	int rc;
+
+	if (db_get_int(db, "SELECT coalesce((SELECT id FROM persons WHERE key = "
+	    "?), 0)", key, &person, err) < 0)
+		return -1;
+	if (person == 0)
+		return 0;
+	if (db_prepare(db, "SELECT f.created, f.kind, f.file, f.mode, "
+	    "coalesce(a.status, 'sent'), coalesce(a.branch, ''), "
+	    "coalesce(a.message, ''), coalesce(x.file, ''), coalesce(c.reason, "
+	    "''), coalesce(f.cutover, 0) FROM reg_files f LEFT JOIN reg_answers a "
+	    "ON a.file_id = f.id AND a.seq = ?2 LEFT JOIN extracts x ON x.id = "
+	    "f.base_extract LEFT JOIN cutovers c ON c.id = f.cutover WHERE f.id = "
+	    "?1", &w.file, err) < 0)
+		return -1;
+	rc = regsent_of_person(db, person, reghist_record, &w, err);
+	sqlite3_finalize(w.file);
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -40,6 +40,9 @@ int regstore_writer_open(sqlite3 *db, long long file_id,
     struct regstore_writer **out, char **err);
 int regstore_writer_put(struct regstore_writer *w, const struct regrec *r,
     char **err);
+/* Stores the records put since the last full chunk; call before the
+ * file's row is finished. */
+int regstore_writer_flush(struct regstore_writer *w, char **err);
 void regstore_writer_close(struct regstore_writer *w);
 
 /* A person as a persons-based export sees them. Pointers are valid during

@@ -38,7 +38,7 @@ static const char *const cd_tables[][2] = {
 	{ "confirmed", "SELECT count(*) FROM numbers WHERE state = 'confirmed'" },
 	{ "answered", "SELECT count(*) FROM jlis_targets WHERE state <> 'sent'" },
 	{ "reg_files", "SELECT count(*) FROM reg_files" },
-	{ "reg_records", "SELECT count(*) FROM reg_records" },
+	{ "reg_records", "SELECT coalesce(sum(n), 0) FROM reg_sent" },
 	{ "media", "SELECT count(*) FROM media" },
 	{ "media_secrets", "SELECT count(*) FROM media_secrets" },
 	{ NULL, NULL }

@@ -20,6 +20,9 @@
 #include "ops/numbers.h"
 #include "ops/person-import.h"
 #include "ops/registration.h"
+#include "store/migrate.h"
+#include "store/reg-sent.h"
+#include "store/registration.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 
@@ -283,12 +286,135 @@ test_file_kind_needs_input(void **st)
 	free(err);
 }
 
+/* Appends one history row to the string arg points to. */
+static int
+hist_line(const struct reghist_row *h, void *arg)
+{
+	char **out = arg, *next;
+
+	next = xasprintf("%s%s %s %lld %d %s %s %s\n", *out ? *out : "", h->file,
+	    h->kind, h->seq, h->action, h->status, h->branch, h->message);
+	free(*out);
+	*out = next;
+	return 0;
+}
+
+static char *
+history_of(struct fixture *f, const char *key)
+{
+	char *out = xstrdup("");
+
+	assert_int_equal(regstore_history(f->s->v->db, key, hist_line, &out,
+	    NULL), 0);
+	return out;
+}
+
+/* Writes the records of file id back as 0008 kept them, one row each. */
+static int
+legacy_row(long long seq, const struct regpack_rec *r, void *arg)
+{
+	sqlite3_stmt *st = arg;
+
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_int64(st, 2, r->person);
+	sqlite3_bind_text(st, 3, r->rkey, (int)r->rkey_len, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, r->action);
+	sqlite3_bind_blob(st, 5, r->sent, 32, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 6, r->content, 32, SQLITE_STATIC);
+	if (r->src != NULL)
+		sqlite3_bind_blob(st, 7, r->src, 32, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 7);
+	if (r->hmac != NULL)
+		sqlite3_bind_blob(st, 8, r->hmac, 32, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 8);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* A vault that registered under 0008 (one row per record) keeps its
+ * history through 0009: the rows are packed, the answers kept, and the
+ * old table goes. */
+static void
+test_legacy_records_migrated(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_results_report rep;
+	const char *const answers[] = { "P1:0", "P2:9", "P3:0", NULL };
+	sqlite3 *db = f->s->v->db;
+	char *file, *path, *before[3], *after, *err = NULL;
+	sqlite3_stmt *ins;
+	long long n, id;
+	int applied, i;
+
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	path = result(f, file, answers);
+	assert_int_equal(results(f, path, &rep, &err), 0);
+	reg_results_report_clear(&rep);
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_RETRY, NULL), 1);
+	for (i = 0; i < 3; i++) {
+		char key[4];
+
+		snprintf(key, sizeof key, "P%d", i + 1);
+		before[i] = history_of(f, key);
+	}
+	assert_non_null(strstr(before[1], "failed"));
+	/* Back to 0008's form. */
+	assert_int_equal(db_exec(db, "CREATE TABLE reg_records (file_id INTEGER "
+	    "NOT NULL, seq INTEGER NOT NULL, person_id INTEGER NOT NULL, rkey "
+	    "TEXT NOT NULL, action INTEGER NOT NULL, sent_hash BLOB NOT NULL, "
+	    "content_hash BLOB NOT NULL, src_hash BLOB, num_hmac BLOB, status "
+	    "TEXT NOT NULL DEFAULT 'sent', branch TEXT, message TEXT, PRIMARY "
+	    "KEY (file_id, seq)) WITHOUT ROWID; CREATE INDEX reg_records_person "
+	    "ON reg_records (person_id);", NULL), 0);
+	for (id = 1; id <= 2; id++) {
+		char *sql = xasprintf("INSERT INTO reg_records (file_id, seq, "
+		    "person_id, rkey, action, sent_hash, content_hash, src_hash, "
+		    "num_hmac) VALUES (%lld, ?, ?, ?, ?, ?, ?, ?, ?)", id);
+
+		assert_int_equal(db_prepare(db, sql, &ins, NULL), 0);
+		assert_int_equal(regsent_each(db, id, legacy_row, ins, NULL), 0);
+		sqlite3_finalize(ins);
+		free(sql);
+	}
+	assert_int_equal(db_exec(db, "UPDATE reg_records SET (status, branch, "
+	    "message) = (SELECT status, branch, message FROM reg_answers a "
+	    "WHERE a.file_id = reg_records.file_id AND a.seq = reg_records.seq) "
+	    "WHERE EXISTS (SELECT 1 FROM reg_answers a WHERE a.file_id = "
+	    "reg_records.file_id AND a.seq = reg_records.seq); DROP TABLE "
+	    "reg_sent; DROP TABLE reg_answers; DELETE FROM schema_migrations "
+	    "WHERE version = 9;", NULL), 0);
+	assert_int_equal(migrate_apply(db, MYNA_SRCDIR "/vault", "admin",
+	    &applied, &err), 0);
+	assert_int_equal(applied, 1);
+	for (i = 0; i < 3; i++) {
+		char key[4];
+
+		snprintf(key, sizeof key, "P%d", i + 1);
+		after = history_of(f, key);
+		assert_string_equal(after, before[i]);
+		free(after);
+		free(before[i]);
+	}
+	assert_int_equal(regsent_count(db, 0, &n, NULL), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(db_get_int(db, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'reg_records'", NULL, &n, NULL), 0);
+	assert_int_equal(n, 0);
+	free(path);
+	free(file);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_results_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retry_and_diff, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_legacy_records_migrated,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_number_in_audit, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_file_kind_needs_input, setup,
