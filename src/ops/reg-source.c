@@ -12,6 +12,7 @@
 
 #include "domain/csv.h"
 #include "ops/reg-internal.h"
+#include "ops/reg-pipe.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -26,6 +27,8 @@ struct vsrc {
 	struct regx *x;
 	int *map;		/* per field: a person field, or enum reg_src */
 	int diff;
+	int count_no_number;	/* persons without a number come and are
+				 * counted, not sent */
 };
 
 static int
@@ -63,6 +66,12 @@ vsrc_row(const struct regsrc *p, void *arg)
 	size_t i;
 	int action, skipped;
 
+	/* A full export reads everyone once and counts those without a
+	 * number here, rather than in a second pass over the vault. */
+	if (v->count_no_number && p->number == NULL) {
+		x->rep->no_number++;
+		return 0;
+	}
 	if (x->rq->kind != REG_PERSONS && p->branch == NULL) {
 		x->rep->refused++;
 		reg_message(&x->rep->messages, &x->rep->nmessages,
@@ -99,9 +108,11 @@ int
 regx_from_vault(struct regx *x, char **err)
 {
 	struct vsrc v = { x, NULL, x->rq->mode == REG_MODE_DIFF ||
-	    x->rq->mode == REG_MODE_CORRECTION };
+	    x->rq->mode == REG_MODE_CORRECTION, 0 };
 	enum regsrc_mode mode = x->rq->mode == REG_MODE_FULL ? REGSRC_FULL :
-	    x->rq->mode == REG_MODE_RETRY ? REGSRC_RETRY : REGSRC_DIFF;
+	    x->rq->mode == REG_MODE_RETRY ? REGSRC_RETRY :
+	    x->rq->mode == REG_MODE_DIFF ? REGSRC_CHANGED : REGSRC_DIFF;
+	struct regpipe *pipe;
 	size_t i;
 	int rc;
 
@@ -114,16 +125,23 @@ regx_from_vault(struct regx *x, char **err)
 			    x->layout.fields[i].role, reg_kind_name(x->rq->kind));
 		}
 	}
-	if (x->rq->kind == REG_PERSONS && db_get_int(x->s->v->db,
-	    "SELECT count(*) FROM persons p WHERE NOT EXISTS (SELECT 1 FROM "
-	    "numbers n WHERE n.person_id = p.id AND n.state = 'confirmed')",
-	    NULL, &x->rep->no_number, err) < 0) {
+	v.count_no_number = x->rq->kind == REG_PERSONS && mode == REGSRC_FULL;
+	if (x->rq->kind == REG_PERSONS && !v.count_no_number &&
+	    regstore_count_no_number(x->s->v->db, mode == REGSRC_CHANGED,
+	    &x->rep->no_number, err) < 0) {
 		free(v.map);
 		return -1;
 	}
+	pipe = regpipe_start(vsrc_row, &v);
 	rc = regstore_persons(x->s->v->db, reg_kind_name(x->rq->kind), mode,
-	    x->rq->kind == REG_PERSONS, vsrc_row, &v, err);
+	    x->rq->kind == REG_PERSONS && !v.count_no_number, regpipe_put, pipe,
+	    err);
+	if (regpipe_finish(pipe) < 0 && rc == 0)
+		rc = -1;
 	free(v.map);
+	if (rc == 0 && v.diff)
+		rc = regstore_dirty_settle(x->s->v->db, reg_kind_name(x->rq->kind),
+		    err);
 	return rc;
 }
 

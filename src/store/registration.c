@@ -196,17 +196,30 @@ regstore_writer_close(struct regstore_writer *w)
 	free(w);
 }
 
-/* The persons export's selection; ?1 kind, ?2 numbers only, ?3 whether the
- * number is part of the record. */
-#define REGSRC_FROM "FROM persons p " \
+/* The persons export's selection; ?1 kind, ?2 numbers only (and the
+ * number is part of the record), ?3 the kind's bit in reg_dirty. A
+ * differential starts from the marked persons (CROSS JOIN keeps them the
+ * outer loop), everything else from all persons. */
+#define REGSRC_ALL "FROM persons p "
+#define REGSRC_MARKED "FROM reg_dirty d CROSS JOIN persons p ON p.id = " \
+	"d.person_id AND (d.kinds & ?3) != 0 "
+#define REGSRC_JOINS \
 	"LEFT JOIN numbers n ON n.person_id = p.id AND n.state = 'confirmed' " \
 	"LEFT JOIN branches b ON b.person_id = p.id " \
-	"LEFT JOIN reg_state s ON s.kind = ?1 AND s.rkey = p.key " \
+	"LEFT JOIN reg_state s ON s.kind = ?1 AND s.person_id = p.id " \
 	"WHERE (?2 = 0 OR n.number IS NOT NULL) "
 #define REGSRC_SQL_DIFF "AND (s.rkey IS NULL OR s.src_hash IS NOT p.row_hash OR " \
 	"(?2 = 1 AND s.num_hmac IS NOT n.hmac)) "
 #define REGSRC_SQL_RETRY "AND EXISTS (SELECT 1 FROM reg_failed f WHERE " \
 	"f.kind = ?1 AND f.rkey = p.key) "
+
+/* The kind's bit in reg_dirty (0 for the kinds read from input files). */
+static int
+reg_dirty_bit(const char *kind)
+{
+	return strcmp(kind, "persons") == 0 ? 1 :
+	    strcmp(kind, "qualification") == 0 ? 2 : 0;
+}
 
 static void
 regsrc_read(sqlite3_stmt *st, struct regsrc *p)
@@ -224,7 +237,7 @@ regsrc_read(sqlite3_stmt *st, struct regsrc *p)
 	if (sqlite3_column_type(st, PF_COUNT + 4) != SQLITE_NULL)
 		p->branch = col_text(st, PF_COUNT + 4);
 	p->state_content = col_hash(st, PF_COUNT + 5);
-	p->has_state = p->state_content != NULL;
+	p->has_state = sqlite3_column_int(st, PF_COUNT + 7);
 	p->state_action = sqlite3_column_int(st, PF_COUNT + 6);
 }
 
@@ -240,8 +253,13 @@ regstore_persons(sqlite3 *db, const char *kind, enum regsrc_mode mode,
 	sql = xasprintf("SELECT p.id, p.key, p.insurer, p.symbol, p.number, "
 	    "p.relation, p.member_key, p.name, p.kana, p.birth, p.sex, p.address, "
 	    "p.municipality, p.resident, p.employer, p.acquired, p.lost, "
-	    "p.row_hash, n.number, n.hmac, b.branch, s.content_hash, s.action "
-	    REGSRC_FROM "%s ORDER BY p.id", mode == REGSRC_DIFF ? REGSRC_SQL_DIFF :
+	    "p.row_hash, n.number, n.hmac, b.branch, %s, s.action, "
+	    "s.person_id IS NOT NULL %s" REGSRC_JOINS "%s ORDER BY p.id",
+	    /* Only a differential compares contents: the others read the
+	     * state's index alone, never its rows. */
+	    mode == REGSRC_FULL ? "NULL" : "s.content_hash",
+	    mode == REGSRC_CHANGED ? REGSRC_MARKED : REGSRC_ALL,
+	    mode == REGSRC_DIFF || mode == REGSRC_CHANGED ? REGSRC_SQL_DIFF :
 	    mode == REGSRC_RETRY ? REGSRC_SQL_RETRY : "");
 	rc = db_prepare(db, sql, &st, err);
 	free(sql);
@@ -249,6 +267,8 @@ regstore_persons(sqlite3 *db, const char *kind, enum regsrc_mode mode,
 		return -1;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, numbers_only);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int(st, 3, reg_dirty_bit(kind));
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		regsrc_read(st, &p);
 		stop = fn(&p, arg);
@@ -269,15 +289,56 @@ regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
 
 	/* Without numbers (the 副本), only persons with a branch number can
 	 * be sent: the others wait for their registration. */
-	if (db_prepare(db, "SELECT count(*) " REGSRC_FROM REGSRC_SQL_DIFF
-	    "AND (?2 = 1 OR b.branch IS NOT NULL)", &st, err) < 0)
+	if (db_prepare(db, "SELECT count(*) " REGSRC_MARKED REGSRC_JOINS
+	    REGSRC_SQL_DIFF "AND (?2 = 1 OR b.branch IS NOT NULL)", &st,
+	    err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, numbers_only);
+	sqlite3_bind_int(st, 3, reg_dirty_bit(kind));
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : db_fail(db, err, _("reading persons"));
+}
+
+int
+regstore_dirty_settle(sqlite3 *db, const char *kind, char **err)
+{
+	sqlite3_stmt *st;
+	int rc, bit = reg_dirty_bit(kind);
+
+	if (bit == 0)
+		return 0;
+	/* Marked persons whose row and number are those the accepted record
+	 * was built from need not be looked at again. */
+	if (db_prepare(db, "UPDATE reg_dirty SET kinds = kinds & ~?2 WHERE "
+	    "person_id IN (SELECT d.person_id FROM reg_dirty d CROSS JOIN "
+	    "reg_state s ON s.kind = ?1 AND s.person_id = d.person_id JOIN "
+	    "persons p ON p.id = d.person_id LEFT JOIN numbers n ON n.person_id "
+	    "= p.id AND n.state = 'confirmed' WHERE (d.kinds & ?2) != 0 AND "
+	    "s.src_hash IS p.row_hash AND (?2 != 1 OR s.num_hmac IS n.hmac))",
+	    &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, bit);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing registration"));
+	return db_exec(db, "DELETE FROM reg_dirty WHERE kinds = 0", err);
+}
+
+int
+regstore_count_no_number(sqlite3 *db, int marked_only, long long *n,
+    char **err)
+{
+	return db_get_int(db, marked_only ? "SELECT count(*) FROM reg_dirty d "
+	    "WHERE (d.kinds & 1) != 0 AND NOT EXISTS (SELECT 1 FROM numbers n "
+	    "WHERE n.person_id = d.person_id AND n.state = 'confirmed')" :
+	    "SELECT count(*) FROM persons p WHERE NOT EXISTS (SELECT 1 FROM "
+	    "numbers n WHERE n.person_id = p.id AND n.state = 'confirmed')",
+	    NULL, n, err);
 }
 
 int
@@ -544,6 +605,8 @@ regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
 	for (i = 0; regstore_apply_sql[i] != NULL; i++)
 		if (reg_exec_id(db, regstore_apply_sql[i], file_id, kind, err) < 0)
 			return -1;
+	if (regstore_dirty_settle(db, kind, err) < 0)
+		return -1;
 	/* Branch numbers come with the registration of persons only. */
 	if (strcmp(kind, "persons") == 0 && reg_exec_id(db, "INSERT OR REPLACE "
 	    "INTO branches (person_id, branch, file_id, assigned) SELECT "

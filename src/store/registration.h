@@ -58,15 +58,24 @@ struct regsrc {
 	int state_action;
 };
 typedef int (*regsrc_fn)(const struct regsrc *p, void *arg);
-enum regsrc_mode { REGSRC_FULL, REGSRC_DIFF, REGSRC_RETRY };
+enum regsrc_mode { REGSRC_FULL, REGSRC_DIFF, REGSRC_CHANGED, REGSRC_RETRY };
 /* Persons for kind: with numbers_only, only those with a confirmed number;
  * DIFF: no accepted state, or the person row or number changed since;
+ * CHANGED: the same, looking only at persons marked in reg_dirty (the
+ * daily differential; DIFF, reading everyone, serves corrections);
  * RETRY: those with a refused row pending. */
 int regstore_persons(sqlite3 *db, const char *kind, enum regsrc_mode mode,
     int numbers_only, regsrc_fn fn, void *arg, char **err);
 /* How many persons regstore_persons would give for DIFF. */
 int regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
     long long *n, char **err);
+/* Clears the marks of persons whose current row and number are those the
+ * accepted state was built from (after a differential or a result). */
+int regstore_dirty_settle(sqlite3 *db, const char *kind, char **err);
+/* Persons without a confirmed number: all, or only those marked as
+ * changed for the persons file. */
+int regstore_count_no_number(sqlite3 *db, int marked_only, long long *n,
+    char **err);
 /* Notes that the person's current row gives the accepted record again. */
 int regstore_state_touch(sqlite3 *db, const char *kind, const char *rkey,
     const unsigned char *src, const unsigned char *hmac, char **err);

@@ -384,8 +384,13 @@ test_legacy_records_migrated(void **st)
 	    "WHERE a.file_id = reg_records.file_id AND a.seq = reg_records.seq) "
 	    "WHERE EXISTS (SELECT 1 FROM reg_answers a WHERE a.file_id = "
 	    "reg_records.file_id AND a.seq = reg_records.seq); DROP TABLE "
-	    "reg_sent; DROP TABLE reg_answers; DELETE FROM schema_migrations "
-	    "WHERE version = 9;", NULL), 0);
+	    "reg_sent; DROP TABLE reg_answers; DROP TABLE reg_dirty; "
+	    "DROP INDEX reg_state_person; DROP TRIGGER reg_dirty_person_new; "
+	    "DROP TRIGGER reg_dirty_person_changed; DROP TRIGGER "
+	    "reg_dirty_number_new; DROP TRIGGER reg_dirty_number_changed; "
+	    "DROP TRIGGER reg_dirty_number_gone; DROP TRIGGER "
+	    "reg_dirty_branch_new; DROP TRIGGER reg_dirty_branch_changed; "
+	    "DELETE FROM schema_migrations WHERE version = 9;", NULL), 0);
 	assert_int_equal(migrate_apply(db, MYNA_SRCDIR "/vault", "admin",
 	    &applied, &err), 0);
 	assert_int_equal(applied, 1);
@@ -403,6 +408,15 @@ test_legacy_records_migrated(void **st)
 	assert_int_equal(db_get_int(db, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 'reg_records'", NULL, &n, NULL), 0);
 	assert_int_equal(n, 0);
+	/* Only the refused P2 is left for the next differential of persons;
+	 * nobody has a qualification record yet. */
+	after = db_get_text(db, "SELECT group_concat(p.key) FROM reg_dirty d "
+	    "JOIN persons p ON p.id = d.person_id WHERE d.kinds & 1", NULL);
+	assert_string_equal(after, "P2");
+	free(after);
+	assert_int_equal(db_get_int(db, "SELECT count(*) FROM reg_dirty WHERE "
+	    "kinds & 2", NULL, &n, NULL), 0);
+	assert_int_equal(n, 3);
 	free(path);
 	free(file);
 }
