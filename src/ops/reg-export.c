@@ -85,6 +85,28 @@ reg_refuse(struct regx *x, const char *key, const char *why)
 	reg_message(&x->rep->messages, &x->rep->nmessages, "%s: %s", key, why);
 }
 
+/* Every REG_WRITEBACK bytes, asks the kernel to start writing what came
+ * before, without waiting: the fsync before the commit then finds most of
+ * a 70 MB file on disk already. */
+#define REG_WRITEBACK (8 * 1024 * 1024)
+
+static void
+reg_early_writeback(struct regx *x, size_t len)
+{
+#ifdef HAVE_SYNC_FILE_RANGE
+	x->unsynced += len;
+	if (x->unsynced < REG_WRITEBACK || fflush(x->f) != 0)
+		return;
+	(void)sync_file_range(fileno(x->f), x->synced, (off_t)x->unsynced,
+	    SYNC_FILE_RANGE_WRITE);
+	x->synced += (off_t)x->unsynced;
+	x->unsynced = 0;
+#else
+	(void)x;
+	(void)len;
+#endif
+}
+
 int
 regx_emit(struct regx *x, int64_t person, const char *rkey, int action,
     const unsigned char *src, const unsigned char *hmac, const char *key,
@@ -118,6 +140,7 @@ regx_emit(struct regx *x, int64_t person, const char *rkey, int action,
 		    strerror(errno));
 		return -1;
 	}
+	reg_early_writeback(x, len);
 	EVP_DigestUpdate(x->md, line, len);
 	r.seq = ++x->seq;
 	r.person = person;

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <openssl/evp.h>
 
@@ -25,6 +26,8 @@ struct regx {
 	char *name, *tmp, *mtmp;	/* tmp, mtmp: file and manifest until named */
 	int kept;			/* recorded but not named: keep tmp, mtmp */
 	FILE *f;
+	off_t synced;			/* bytes handed to early writeback */
+	size_t unsynced;		/* written since */
 	char *iobuf;			/* stdio's buffer, wiped at the end */
 	EVP_MD_CTX *md;			/* the whole file's SHA-256 */
 	struct regstore_writer *sw;
