@@ -446,6 +446,26 @@ reg_scan_char(struct reg_writer *w, unsigned int cp, const char *c,
 	}
 }
 
+/* The next character beyond ASCII and its length, or 0 for what the full
+ * check refuses (bad UTF-8, a control character). Three-byte characters,
+ * the kana and kanji of every name, are decoded here; the rest by
+ * fieldcheck_utf8_next, whose rules these are. */
+static inline size_t
+reg_utf8_next(const unsigned char *u, size_t n, unsigned int *cp)
+{
+	size_t len;
+
+	if ((u[0] & 0xf0) == 0xe0 && n >= 3 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80) {
+		*cp = (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+		if (*cp >= 0x800 && (*cp < 0xd800 || *cp > 0xdfff) &&
+		    (*cp < 0x200b || *cp > 0x2069) && *cp != 0xfeff)
+			return 3;
+	}
+	len = fieldcheck_utf8_next((const char *)u, n, cp);
+	return len == 0 || fieldcheck_is_control(*cp) ? 0 : len;
+}
+
 /* Writes v, converted and quoted as needed, after the line's bytes; 0, or
  * -1 (nothing written) for bad UTF-8 or a control character, which the
  * full check names. Each character takes at most two bytes out, a quote
@@ -479,8 +499,7 @@ reg_scan_put(struct reg_writer *w, const char *v, size_t n,
 			s->cp932++;
 			continue;
 		}
-		if ((len = fieldcheck_utf8_next(v + i, n - i, &cp)) == 0 ||
-		    fieldcheck_is_control(cp))
+		if ((len = reg_utf8_next(u + i, n - i, &cp)) == 0)
 			return -1;
 		reg_scan_char(w, cp, v + i, len, s, out, &o);
 		i += len;
