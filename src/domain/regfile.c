@@ -1,6 +1,8 @@
 /* Registration files: kinds, names, and writing records in a layout. The
- * writer keeps one converter open for the whole file: opening one per value
- * would cost more than everything else for 400,000 persons. */
+ * writer keeps one converter open for the whole file and asks it about each
+ * character once (domain/cp932map.h): a converter per value, or even an
+ * iconv call per value, would cost more than everything else for 400,000
+ * persons. A writer holds no shared state: one thread uses it at a time. */
 #include "config.h"
 
 #include <errno.h>
