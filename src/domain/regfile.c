@@ -1,6 +1,8 @@
 /* Registration files: kinds, names, and writing records in a layout. The
- * writer keeps one converter open for the whole file: opening one per value
- * would cost more than everything else for 400,000 persons. */
+ * writer keeps one converter open for the whole file and asks it about each
+ * character once (domain/cp932map.h): a converter per value, or even an
+ * iconv call per value, would cost more than everything else for 400,000
+ * persons. A writer holds no shared state: one thread uses it at a time. */
 #include "config.h"
 
 #include <errno.h>
@@ -12,6 +14,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "domain/cp932map.h"
 #include "domain/fieldcheck.h"
 #include "domain/mynumber.h"
 #include "domain/regfile.h"
@@ -145,21 +148,72 @@ reg_check_value(const struct layout_field *f, const char *v, size_t n,
 	return 0;
 }
 
+/* What the writer needs per field, worked out once per file. */
+struct reg_wfield {
+	const struct layout_field *f;
+	int hashed;		/* part of the content hash */
+	int mynumber;		/* role "mynumber" */
+	int cp932_bytes;	/* max_bytes counts CP932 bytes */
+};
+
 struct reg_writer {
 	const struct layout *l;
 	iconv_t cd;			/* (iconv_t)-1 for UTF-8 */
+	/* Characters already converted, or NULL when each value goes to
+	 * iconv whole (see reg_writer_new). */
+	struct cp932map *map;
+	int fast;			/* values take reg_fast_field */
 	int crlf;
-	int *hashed;			/* per field: part of the content hash */
-	char *buf;
+	struct reg_wfield *wf;
+	char *buf;			/* the line */
 	size_t len, cap;
+	char *hv;			/* what the content hash covers */
+	size_t hlen, hcap;
+	EVP_MD *sha256;			/* fetched once, not per digest */
 	EVP_MD_CTX *md;
 };
+
+/* Whether iconv gives printable ASCII back unchanged, as the writer copies
+ * it without asking (glibc's CP932 does). */
+static int
+reg_ascii_same(iconv_t cd)
+{
+	char in[95], out[200], *ip = in, *op = out;
+	size_t left = sizeof in, room = sizeof out;
+	int c;
+
+	for (c = 0x20; c < 0x7f; c++)
+		in[c - 0x20] = (char)c;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	return iconv(cd, &ip, &left, &op, &room) != (size_t)-1 &&
+	    left == 0 && sizeof out - room == sizeof in &&
+	    memcmp(in, out, sizeof in) == 0;
+}
+
+static void
+reg_fields(struct reg_writer *w)
+{
+	const struct layout *l = w->l;
+	size_t i;
+
+	w->wf = xcalloc(l->nfields, sizeof *w->wf);
+	for (i = 0; i < l->nfields; i++) {
+		const struct layout_field *f = &l->fields[i];
+		const char *r = f->role;
+
+		w->wf[i].f = f;
+		w->wf[i].hashed = r == NULL || (strcmp(r, "seq") != 0 &&
+		    strcmp(r, "action") != 0);
+		w->wf[i].mynumber = r != NULL && strcmp(r, "mynumber") == 0;
+		w->wf[i].cp932_bytes = f->encoding != NULL &&
+		    strcmp(f->encoding, "CP932") == 0;
+	}
+}
 
 struct reg_writer *
 reg_writer_new(const struct layout *l, char **err)
 {
 	struct reg_writer *w;
-	size_t i;
 
 	w = xcalloc(1, sizeof *w);
 	w->l = l;
@@ -170,25 +224,33 @@ reg_writer_new(const struct layout *l, char **err)
 		err_set(err, _("this system cannot convert to CP932"));
 		return NULL;
 	}
-	w->crlf = l->line_ending == NULL || strcmp(l->line_ending, "LF") != 0;
-	w->hashed = xcalloc(l->nfields, sizeof *w->hashed);
-	for (i = 0; i < l->nfields; i++) {
-		const char *r = l->fields[i].role;
-
-		w->hashed[i] = r == NULL || (strcmp(r, "seq") != 0 &&
-		    strcmp(r, "action") != 0);
+	if (w->cd == (iconv_t)-1)
+		w->fast = 1;
+	else if (reg_ascii_same(w->cd)) {
+		w->map = cp932map_new(w->cd);
+		w->fast = 1;
 	}
+	w->crlf = l->line_ending == NULL || strcmp(l->line_ending, "LF") != 0;
+	reg_fields(w);
 	w->md = EVP_MD_CTX_new();
-	if (w->md == NULL)
-		abort();
+	w->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	if (w->md == NULL || w->sha256 == NULL) {
+		reg_writer_free(w);
+		err_set(err, _("this system cannot compute SHA-256"));
+		return NULL;
+	}
 	return w;
 }
 
 void
 reg_writer_wipe(struct reg_writer *w)
 {
-	if (w != NULL && w->buf != NULL)
+	if (w == NULL)
+		return;
+	if (w->buf != NULL)
 		OPENSSL_cleanse(w->buf, w->cap);
+	if (w->hv != NULL)
+		OPENSSL_cleanse(w->hv, w->hcap);
 }
 
 void
@@ -197,34 +259,39 @@ reg_writer_free(struct reg_writer *w)
 	if (w == NULL)
 		return;
 	reg_writer_wipe(w);
+	cp932map_free(w->map);
 	if (w->cd != (iconv_t)-1)
 		iconv_close(w->cd);
 	EVP_MD_CTX_free(w->md);
-	free(w->hashed);
+	EVP_MD_free(w->sha256);
+	free(w->wf);
 	free(w->buf);
+	free(w->hv);
 	free(w);
 }
 
+/* Room for more bytes after len in *buf. Never leaves a copy of a number
+ * behind in freed memory: the old buffer is wiped before it is freed. */
 static void
+reg_grow(char **buf, size_t *cap, size_t len, size_t more)
+{
+	size_t ncap = (len + more) * 2 + 256;
+	char *n = xmalloc(ncap);
+
+	if (*buf != NULL) {
+		memcpy(n, *buf, len);
+		OPENSSL_cleanse(*buf, *cap);
+		free(*buf);
+	}
+	*buf = n;
+	*cap = ncap;
+}
+
+static inline void
 reg_room(struct reg_writer *w, size_t more)
 {
-	size_t cap;
-
-	if (w->len + more <= w->cap)
-		return;
-	cap = (w->len + more) * 2 + 256;
-	/* Never leave a copy of a number behind in freed memory. */
-	{
-		char *n = xmalloc(cap);
-
-		if (w->buf != NULL) {
-			memcpy(n, w->buf, w->len);
-			OPENSSL_cleanse(w->buf, w->cap);
-			free(w->buf);
-		}
-		w->buf = n;
-		w->cap = cap;
-	}
+	if (w->len + more > w->cap)
+		reg_grow(&w->buf, &w->cap, w->len, more);
 }
 
 /* Appends v converted to the file's encoding. */
@@ -315,14 +382,260 @@ reg_writer_header(struct reg_writer *w, const char **line, size_t *len,
 	return 0;
 }
 
-static void
-reg_hash_value(EVP_MD_CTX *md, const char *v, size_t n)
-{
-	unsigned char len[4] = { (unsigned char)(n >> 24),
-	    (unsigned char)(n >> 16), (unsigned char)(n >> 8), (unsigned char)n };
+/* --- One value in one pass ---------------------------------------------
+ * reg_fast_field converts a value, notes what the checks need and decides
+ * them in the same pass. It only ever says yes to what reg_check_value
+ * accepts; anything else is handed to reg_check_value, whose message is
+ * then the writer's, so the checks and messages are those of
+ * fieldcheck_value whichever way a value goes. */
 
-	EVP_DigestUpdate(md, len, 4);
-	EVP_DigestUpdate(md, v, n);
+/* What a character is, or-ed over a value. */
+#define RC_CTRL		0x01u	/* an ASCII control: the full check says */
+#define RC_NONDIGIT	0x02u	/* not 0-9 */
+#define RC_NONBLANK	0x04u	/* not a space (ASCII or U+3000) */
+#define RC_QUOTE	0x08u	/* a comma or a quote: the field is quoted */
+#define RC_NONKANA	0x10u	/* not full-width katakana or U+3000 */
+
+static inline unsigned int
+reg_ascii_class(unsigned int c)
+{
+	return (c < 0x20 || c == 0x7f ? RC_CTRL : 0) |
+	    (c - '0' > 9 ? RC_NONDIGIT : 0) | (c != ' ' ? RC_NONBLANK : 0) |
+	    (c == ',' || c == '"' ? RC_QUOTE : 0) | RC_NONKANA;
+}
+
+struct reg_scan {
+	size_t chars;		/* code points */
+	size_t cp932;		/* bytes as reg_cp932_len counts them */
+	unsigned int cls;	/* RC_* */
+	const char *unmapped;	/* first character CP932 has no code for */
+	size_t unmapped_len;
+};
+
+/* Opens the quotes of a field whose bytes from start to *o are written. */
+static void
+reg_open_quote(unsigned char *out, size_t start, size_t *o)
+{
+	memmove(out + start + 1, out + start, *o - start);
+	out[start] = '"';
+	(*o)++;
+}
+
+/* A character beyond ASCII: its classes, its CP932 bytes appended. */
+static void
+reg_scan_char(struct reg_writer *w, unsigned int cp, const char *c,
+    size_t len, struct reg_scan *s, unsigned char *out, size_t *o)
+{
+	unsigned char b[2];
+	size_t k;
+
+	s->cls |= RC_NONDIGIT | (cp == 0x3000 ? 0 : RC_NONBLANK) |
+	    ((cp >= 0x30a0 && cp <= 0x30ff) || cp == 0x3000 ? 0 : RC_NONKANA);
+	s->chars++;
+	s->cp932 += cp >= 0xff61 && cp <= 0xff9f ? 1 : 2;
+	if (w->map == NULL) {		/* a UTF-8 file */
+		memcpy(out + *o, c, len);
+		*o += len;
+	} else if (s->unmapped == NULL) {
+		if ((k = cp932map_get(w->map, cp, c, len, b)) == 0) {
+			s->unmapped = c;
+			s->unmapped_len = len;
+			return;
+		}
+		out[(*o)++] = b[0];
+		if (k == 2)
+			out[(*o)++] = b[1];
+	}
+}
+
+/* The next character beyond ASCII and its length, or 0 for what the full
+ * check refuses (bad UTF-8, a control character). Three-byte characters,
+ * the kana and kanji of every name, are decoded here; the rest by
+ * fieldcheck_utf8_next, whose rules these are. */
+static inline size_t
+reg_utf8_next(const unsigned char *u, size_t n, unsigned int *cp)
+{
+	size_t len;
+
+	if ((u[0] & 0xf0) == 0xe0 && n >= 3 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80) {
+		*cp = (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+		if (*cp >= 0x800 && (*cp < 0xd800 || *cp > 0xdfff) &&
+		    (*cp < 0x200b || *cp > 0x2069) && *cp != 0xfeff)
+			return 3;
+	}
+	len = fieldcheck_utf8_next((const char *)u, n, cp);
+	return len == 0 || fieldcheck_is_control(*cp) ? 0 : len;
+}
+
+/* Writes v, converted and quoted as needed, after the line's bytes; 0, or
+ * -1 (nothing written) for bad UTF-8 or a control character, which the
+ * full check names. Each character takes at most two bytes out, a quote
+ * included, so 2n + 2 bytes of room are enough. */
+static int
+reg_scan_put(struct reg_writer *w, const char *v, size_t n,
+    struct reg_scan *s)
+{
+	const unsigned char *u = (const unsigned char *)v;
+	unsigned char *out;
+	size_t i = 0, o, len;
+	unsigned int cp, k;
+	int quoted = 0;
+
+	reg_room(w, 2 * n + 2);
+	out = (unsigned char *)w->buf;
+	o = w->len;
+	memset(s, 0, sizeof *s);
+	while (i < n) {
+		if (u[i] < 0x80) {
+			s->cls |= k = reg_ascii_class(u[i]);
+			if (k & RC_QUOTE) {
+				if (!quoted)
+					reg_open_quote(out, w->len, &o);
+				quoted = 1;
+				if (u[i] == '"')
+					out[o++] = '"';
+			}
+			out[o++] = u[i++];
+			s->chars++;
+			s->cp932++;
+			continue;
+		}
+		if ((len = reg_utf8_next(u + i, n - i, &cp)) == 0)
+			return -1;
+		reg_scan_char(w, cp, v + i, len, s, out, &o);
+		i += len;
+	}
+	if (quoted)
+		out[o++] = '"';
+	w->len = o;
+	return 0;
+}
+
+/* YYYYMMDD of 8 digits naming a day from 1900 on (date_check's rule). */
+static int
+reg_date_ok(const char *s)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0'), m = (s[4] - '0') * 10 + (s[5] - '0'),
+	    d = (s[6] - '0') * 10 + (s[7] - '0'), leap;
+
+	if (y < 1900 || m < 1 || m > 12)
+		return 0;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d >= 1 && d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* The type rules of fieldcheck_type, for a value that is not blank. */
+static int
+reg_type_ok(enum field_type t, const char *v, size_t n, unsigned int cls)
+{
+	int digits = !(cls & RC_NONDIGIT);
+
+	switch (t) {
+	case FIELD_TEXT:
+		return 1;
+	case FIELD_KANA:
+		return !(cls & RC_NONKANA);
+	case FIELD_DIGITS:
+		return digits;
+	case FIELD_DATE:
+		return n == 8 && digits && reg_date_ok(v);
+	case FIELD_SEX:
+		return n == 1 && v[0] >= '1' && v[0] <= '3';
+	case FIELD_RELATION:
+	case FIELD_RESIDENT:
+		return n == 1 && v[0] >= '1' && v[0] <= '2';
+	case FIELD_INSURER:
+		return n == 8 && digits;
+	case FIELD_MUNICIPALITY:
+		return n == 6 && municipality_check(v);
+	}
+	return 0;
+}
+
+/* Whether reg_check_value surely accepts the scanned value (v is
+ * NUL-terminated after its n bytes). */
+static int
+reg_fast_ok(const struct reg_wfield *wf, const char *v, size_t n,
+    const struct reg_scan *s)
+{
+	const struct layout_field *f = wf->f;
+
+	if (s->cls & RC_CTRL)
+		return 0;
+	if (!(s->cls & RC_NONBLANK)) {
+		if (f->required)
+			return 0;
+	} else if (!reg_type_ok(f->type, v, n, s->cls) ||
+	    (f->max_chars > 0 && s->chars > (size_t)f->max_chars))
+		return 0;
+	if (f->max_bytes > 0 &&
+	    (wf->cp932_bytes ? s->cp932 : n) > (size_t)f->max_bytes)
+		return 0;
+	if (wf->mynumber && n > 0 && (n != MYNUMBER_DIGITS ||
+	    (s->cls & RC_NONDIGIT) || mynumber_check_digit(v) != v[11] - '0'))
+		return 0;
+	return 1;
+}
+
+/* The checks and conversion as they were before the one-pass scan: for
+ * what the scan cannot judge, and for a converter that changes ASCII. */
+static int
+reg_slow_field(struct reg_writer *w, const struct layout_field *f,
+    const char *v, size_t n, char **err)
+{
+	if (reg_check_value(f, v, n, err) < 0)
+		return -1;
+	return reg_put_field(w, f, v, n, err);
+}
+
+static int
+reg_fast_field(struct reg_writer *w, const struct reg_wfield *wf,
+    const char *v, size_t n, char **err)
+{
+	size_t start = w->len;
+	struct reg_scan s;
+
+	if (reg_scan_put(w, v, n, &s) < 0 || !reg_fast_ok(wf, v, n, &s)) {
+		w->len = start;
+		return reg_slow_field(w, wf->f, v, n, err);
+	}
+	if (s.unmapped != NULL)
+		return err_set(err, _("%s: %.*s cannot be written in CP932: use "
+		    "its usual form"), wf->f->label, (int)s.unmapped_len,
+		    s.unmapped);
+	return 0;
+}
+
+/* Adds a value to what the content hash covers: its length (4 bytes, big
+ * endian), then its bytes. */
+static void
+reg_hash_add(struct reg_writer *w, const char *v, size_t n)
+{
+	unsigned char *p;
+
+	if (w->hlen + n + 4 > w->hcap)
+		reg_grow(&w->hv, &w->hcap, w->hlen, n + 4);
+	p = (unsigned char *)w->hv + w->hlen;
+	p[0] = (unsigned char)(n >> 24);
+	p[1] = (unsigned char)(n >> 16);
+	p[2] = (unsigned char)(n >> 8);
+	p[3] = (unsigned char)n;
+	memcpy(p + 4, v, n);
+	w->hlen += n + 4;
+}
+
+static void
+reg_sha256(struct reg_writer *w, const void *p, size_t n,
+    unsigned char out[32])
+{
+	if (EVP_DigestInit_ex2(w->md, w->sha256, NULL) != 1 ||
+	    EVP_DigestUpdate(w->md, p, n) != 1 ||
+	    EVP_DigestFinal_ex(w->md, out, NULL) != 1)
+		abort();
 }
 
 int
@@ -330,28 +643,28 @@ reg_writer_record(struct reg_writer *w, const char *const *values,
     const char **line, size_t *len, unsigned char sent[32],
     unsigned char content[32], char **err)
 {
-	size_t i;
+	size_t i, n;
+	int rc;
 
 	w->len = 0;
-	EVP_DigestInit_ex(w->md, EVP_sha256(), NULL);
+	w->hlen = 0;
 	for (i = 0; i < w->l->nfields; i++) {
-		const struct layout_field *f = &w->l->fields[i];
 		const char *v = values[i] != NULL ? values[i] : "";
-		size_t n = strlen(v);
 
-		if (reg_check_value(f, v, n, err) < 0)
-			return -1;
+		n = strlen(v);
 		if (i > 0) {
 			reg_room(w, 1);
 			w->buf[w->len++] = ',';
 		}
-		if (reg_put_field(w, f, v, n, err) < 0)
+		rc = w->fast ? reg_fast_field(w, &w->wf[i], v, n, err) :
+		    reg_slow_field(w, w->wf[i].f, v, n, err);
+		if (rc < 0)
 			return -1;
-		if (w->hashed[i])
-			reg_hash_value(w->md, v, n);
+		if (w->wf[i].hashed)
+			reg_hash_add(w, v, n);
 	}
-	EVP_DigestFinal_ex(w->md, content, NULL);
-	EVP_Digest(w->buf, w->len, sent, NULL, EVP_sha256(), NULL);
+	reg_sha256(w, w->hv, w->hlen, content);
+	reg_sha256(w, w->buf, w->len, sent);
 	reg_end_line(w, line, len);
 	return 0;
 }

@@ -47,6 +47,7 @@ size_t reg_cp932_len(const char *s, size_t n);
 int reg_check_value(const struct layout_field *f, const char *v, size_t n,
     char **err);
 
+/* A writer may be used by one thread at a time; writers share nothing. */
 struct reg_writer;
 
 struct reg_writer *reg_writer_new(const struct layout *l, char **err);

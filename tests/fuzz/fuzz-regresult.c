@@ -2,7 +2,7 @@
  * result layout (CP932) and in a UTF-8 one with a header, must be read or
  * refused cleanly, and every row that passes its checks must give a result
  * row with a record number in range.
- * fuzz-sources: src/domain/regread.c src/domain/regfile.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/mynumber.c src/domain/dates.c src/util/hex.c src/util/readfile.c src/util/xmalloc.c */
+ * fuzz-sources: src/domain/regread.c src/domain/regfile.c src/domain/cp932map.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/mynumber.c src/domain/dates.c src/util/hex.c src/util/readfile.c src/util/xmalloc.c */
 #include "config.h"
 
 #include <stdint.h>
