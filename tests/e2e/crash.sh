@@ -231,8 +231,8 @@ measure() {
 	SINCE=0 MEASURES=$((MEASURES + 1))
 }
 
-# aim I R: AIM (probe, before, after) and DELAY (us after the start) of
-# kill I from the random draw R.
+# aim I R: AIM (probe, before, after), PERMILLE (of L) and DELAY (us after
+# the start) of kill I from the random draw R.
 aim() {
 	local i=$1 r=$2 f lo end
 	case $((i % 4)) in
@@ -254,7 +254,7 @@ aim() {
 		;;
 	esac
 	[ "$f" -lt 0 ] && f=0
-	DELAY=$((L * f / 1000))
+	PERMILLE=$f DELAY=$((L * f / 1000))
 }
 
 # learn VERDICT: moves C after a probe; asks for a measurement of L when a
@@ -345,9 +345,9 @@ for c in $CASES; do
 		[ "$killed" = 1 ] || how="ended before the kill at ${d} us"
 		if [ "$verdict" = present ] || [ "$verdict" = absent ] ||
 			[ "$verdict" = unnamed ]; then
-			ok "$c run $i ($AIM): $how: $verdict, chain intact"
+			ok "$c run $i ($AIM $PERMILLE/1000): $how: $verdict, chain intact"
 		else
-			not_ok "$c run $i ($AIM): $how: $verdict" "$state"
+			not_ok "$c run $i ($AIM $PERMILLE/1000): $how: $verdict" "$state"
 			cp -a "$R" "$SCRATCH/../myna-crash-$c-$SEED-$i" 2>/dev/null
 		fi
 		# What the killed run left must not stand in the next one's way.
