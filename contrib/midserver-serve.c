@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -368,6 +369,47 @@ struct sim_opts {
 	const char *cert, *key, *ca, *port_file;
 };
 
+/* Longest --slow: a day. Longer would add nothing to a test and could
+ * overflow the ready time's seconds. */
+#define SIM_MAX_SLOW_MS (24L * 60 * 60 * 1000)
+
+/* One numeric option's value: all of ARG a decimal number in MIN..MAX.
+ * atoi took "x" for 0 and "80x" for 80; a typo must not quietly start a
+ * server on another port or with no failures. 0, or -1 after saying why. */
+static int
+sim_number(const char *opt, const char *arg, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0') {
+		fprintf(stderr, "midserver-sim: --%s: not a number: %s\n", opt,
+		    arg);
+		return -1;
+	}
+	if (errno == ERANGE || v < min || v > max) {
+		fprintf(stderr, "midserver-sim: --%s: out of range %ld..%ld: %s\n",
+		    opt, min, max, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* sim_number for an int option. */
+static int
+sim_int(const char *opt, const char *arg, long min, long max, int *out)
+{
+	long v;
+
+	if (sim_number(opt, arg, min, max, &v) < 0)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
 static int
 sim_parse(int argc, char **argv, struct sim *s, struct sim_opts *o)
 {
@@ -383,25 +425,30 @@ sim_parse(int argc, char **argv, struct sim *s, struct sim_opts *o)
 		{ "answer-cmd", required_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int ch;
+	int ch, bad = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
 		switch (ch) {
-		case 'p': o->port = atoi(optarg); break;
+		/* Port 0: any free port, told through --port-file. */
+		case 'p': bad |= sim_int("port", optarg, 0, 65535, &o->port); break;
 		case 'c': o->cert = optarg; break;
 		case 'k': o->key = optarg; break;
 		case 'a': o->ca = optarg; break;
 		case 'P': o->port_file = optarg; break;
-		case 'f': s->fail = atoi(optarg); break;
-		case 's': s->slow_ms = atol(optarg); break;
-		case 'd': s->drop = atoi(optarg); break;
+		case 'f': bad |= sim_int("fail", optarg, 0, INT_MAX, &s->fail); break;
+		case 's':
+			bad |= sim_number("slow", optarg, 0, SIM_MAX_SLOW_MS,
+			    &s->slow_ms);
+			break;
+		case 'd': bad |= sim_int("drop", optarg, 0, INT_MAX, &s->drop); break;
 		case 'x': s->answer_cmd = optarg; break;
 		default: return -1;
 		}
 	}
-	return o->cert && o->key && o->ca && o->port >= 0 && o->port < 65536 &&
-	    s->fail >= 0 && s->slow_ms >= 0 && s->drop >= 0 ? 0 : -1;
+	if (bad)
+		return -2;
+	return o->cert && o->key && o->ca ? 0 : -1;
 }
 
 static void
@@ -448,8 +495,12 @@ sim_serve_main(int argc, char **argv)
 	int sig;
 
 	s.answer_cmd = "/proc/self/exe";
-	if (sim_parse(argc, argv, &s, &o) < 0)
+	switch (sim_parse(argc, argv, &s, &o)) {
+	case -2:
+		return 2;	/* a bad number, already named */
+	case -1:
 		return sim_usage();
+	}
 	cert = sim_read_file(o.cert, &n);
 	key = sim_read_file(o.key, &n);
 	ca = sim_read_file(o.ca, &n);

@@ -25,9 +25,10 @@
 # crash-driver counts rows and the audit records of each case's action
 # (cd_tables, cd_actions in tests/crash/crash-driver.c).
 #
-# MYNA_CRASH_SEED repeats a run's random draws (the kill moments also scale
-# with the measured length of the uninterrupted run); MYNA_CRASH_RUNS sets
-# the kills per case (default 20 each); MYNA_CRASH_CASES picks cases.
+# MYNA_CRASH_SEED repeats a run's random draws (the kill moments also
+# follow the measured run length and the kills' outcomes: see "aiming");
+# MYNA_CRASH_RUNS sets the kills per case (default 20 each);
+# MYNA_CRASH_CASES picks cases.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
 
 DRIVER=${TOP_BUILDDIR:-.}/tests/crash/crash-driver
@@ -38,7 +39,6 @@ WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
 CASES=${MYNA_CRASH_CASES:-import receive export pack}
-RANDOM=$SEED
 
 # fact STATE KEY: one value of crash-driver's state line.
 fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
@@ -184,6 +184,107 @@ case_pack_judge() {
 }
 case_pack_again() { :; }
 
+# --- aiming the kills ------------------------------------------------------
+# A case tests something only if some kills land before its COMMIT and some
+# after it (the commit, the key file's head, the logout). Shares of one
+# measured run length were not enough: on a loaded machine (make distcheck
+# runs the suite in parallel) the runs after the measured one slowed down
+# and all 20 import kills landed before the commit. So:
+# - L, the length of a run to its end, is measured again every
+#   MEASURE_EVERY kills and at once when a kill lands on the side of the
+#   commit it was not aimed at; L follows the mean of the last measurements
+#   (one run's length spreads by a tenth or more from the next). All aims
+#   are in per mille of L: a slower machine stretches them with it.
+# - The kills find the commit themselves. Every second kill is a probe at
+#   C, the estimate of the commit: absent moves C later, recorded moves it
+#   earlier, by a step that halves at each change of direction (down to
+#   STEP_MIN) and doubles when three probes in a row move it the same way (an
+#   up-down staircase: C settles where half the probes find the action
+#   recorded, and follows the machine's speed).
+# - The other kills alternate "before" (anywhere from the start to C less a
+#   step) and "after" (from C to a tenth past the end of the run: commit,
+#   key file head, logout, checkpoint; the window between the commit and the
+#   exit is only a tenth or a fifth of the run, so some of these find the
+#   run ended, which still counts as after the commit).
+# The moments used are measured, not the sleep's nominal length (a loaded
+# machine oversleeps). Each case draws from the same seeded sequence, so
+# MYNA_CRASH_SEED with MYNA_CRASH_CASES repeats a single case's draws (the
+# moments themselves follow the machine's speed and the kills' outcomes).
+MEASURE_EVERY=4
+STEP_MIN=20
+
+# now_us: microseconds since the epoch in NOW, without a fork.
+now_us() { NOW=${EPOCHREALTIME//[.,]/}; }
+
+# measure CASE: one run to its end (in the background, as the killed runs
+# are) on a copy of the case's base; L moves halfway to its length.
+measure() {
+	local t0
+	cp -a "$base" "$R"
+	now_us
+	t0=$NOW
+	("case_${1}_run" "$R") &
+	wait $!
+	now_us
+	L=$(((L + NOW - t0) / 2))
+	rm -rf "$R"
+	SINCE=0 MEASURES=$((MEASURES + 1))
+}
+
+# aim I R: AIM (probe, before, after), PERMILLE (of L) and DELAY (us after
+# the start) of kill I from the random draw R.
+aim() {
+	local i=$1 r=$2 f lo end
+	case $((i % 4)) in
+	0 | 2)
+		AIM=probe
+		f=$((C - STEP / 2 + r % (STEP + 1)))
+		;;
+	1)
+		AIM=before
+		lo=$((C - STEP))
+		[ "$lo" -lt 0 ] && lo=0
+		f=$((r % (lo + 1)))
+		;;
+	3)
+		AIM=after
+		end=1100
+		[ "$C" -ge 1000 ] && end=$((C + 100))
+		f=$((C + r % (end - C + 1)))
+		;;
+	esac
+	[ "$f" -lt 0 ] && f=0
+	PERMILLE=$f DELAY=$((L * f / 1000))
+}
+
+# learn VERDICT: moves C after a probe; asks for a measurement of L when a
+# before or after kill found the other side.
+learn() {
+	local dir=0
+	case $1 in
+	absent) dir=1 ;;
+	present | unnamed) dir=-1 ;;
+	esac
+	case $AIM/$dir in
+	probe/0) ;;
+	probe/*)
+		if [ "$dir" != "$LAST" ]; then
+			SAME=1
+			[ "$LAST" != 0 ] && STEP=$((STEP / 2))
+			[ "$STEP" -lt "$STEP_MIN" ] && STEP=$STEP_MIN
+		elif [ $((SAME += 1)) -ge 3 ]; then
+			STEP=$((STEP * 2))
+			[ "$STEP" -gt 200 ] && STEP=200
+		fi
+		LAST=$dir
+		C=$((C + dir * STEP))
+		[ "$C" -lt 0 ] && C=0
+		;;
+	before/-1 | after/1) REMEASURE=1 ;;
+	esac
+	return 0
+}
+
 # --- the loop ----------------------------------------------------------------
 # Per case: the uninterrupted run and the both-sides check, RUNS kills, and
 # one "again" check for a case that has it.
@@ -195,51 +296,58 @@ done
 plan $ntests
 echo "# seed $SEED (MYNA_CRASH_SEED=$SEED repeats these kills)"
 
-now_us() { echo $(($(date +%s%N) / 1000)); }
 R=$SCRATCH/run
 
 for c in $CASES; do
+	RANDOM=$SEED
 	base=$SCRATCH/base-$c
 	"case_${c}_setup" "$base" || echo "# $c: setup failed"
-	# One run to its end: how long the action takes sets the kill window.
+	# One run to its end: it must leave the action present.
 	cp -a "$base" "$R"
-	t0=$(now_us); ("case_${c}_run" "$R"); t1=$(now_us)
+	now_us; t0=$NOW; ("case_${c}_run" "$R"); now_us
 	state=$("$DRIVER" state "$R/v")
-	check "$c: an uninterrupted run leaves it present ($(((t1 - t0) / 1000)) ms)" \
+	check "$c: an uninterrupted run leaves it present ($(((NOW - t0) / 1000)) ms)" \
 		test "$(case_${c}_judge "$state" "$R")" = present
 	rm -rf "$R"
-	# Odd runs: anywhere in the run; even runs: its last third and a little
-	# after, where the commit, the key file's head and the logout happen.
-	dur=$((t1 - t0))
-	present=0 absent=0 unnamed=0 bad=0 TEMPS=0 again=0 again_bad=""
+	L=$((NOW - t0)) C=800 STEP=200 LAST=0 SAME=0 REMEASURE=1 SINCE=0 MEASURES=0
+	absent=0 present=0 ended=0 unnamed=0 bad=0 TEMPS=0 again=0 again_bad=""
 	for i in $(seq 1 "$RUNS"); do
-		cp -a "$base" "$R"
-		r=$(((RANDOM << 15) | RANDOM))
-		if [ $((i % 2)) -eq 1 ]; then
-			delay=$((r % (dur * 11 / 10)))
-		else
-			delay=$((dur * 2 / 3 + r % (dur * 4 / 10)))
+		if [ "$REMEASURE" = 1 ] || [ "$SINCE" -ge "$MEASURE_EVERY" ]; then
+			measure "$c"
+			REMEASURE=0
 		fi
+		SINCE=$((SINCE + 1))
+		cp -a "$base" "$R"
+		aim "$i" $(((RANDOM << 15) | RANDOM))
+		now_us; t0=$NOW
 		("case_${c}_run" "$R") &
 		pid=$!
-		sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
+		sleep "$(printf '%d.%06d' $((DELAY / 1000000)) $((DELAY % 1000000)))"
+		now_us
 		kill -KILL "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
+		# 137: the kill's signal; anything else: the run had ended.
+		killed=$(($? == 137))
+		d=$((NOW - t0))
 		state=$("$DRIVER" state "$R/v" 2>&1)
 		# The judge runs in this shell: it may count temporaries.
 		case_${c}_judge "$state" "$R" >"$SCRATCH/verdict"
 		verdict=$(cat "$SCRATCH/verdict")
-		case $verdict in
-		present) present=$((present + 1)) ;;
-		absent) absent=$((absent + 1)) ;;
-		unnamed) unnamed=$((unnamed + 1)) ;;
+		learn "$verdict"
+		case $verdict/$killed in
+		absent/*) absent=$((absent + 1)) ;;
+		present/1) present=$((present + 1)) ;;
+		present/0) ended=$((ended + 1)) ;;
+		unnamed/*) unnamed=$((unnamed + 1)) ;;
 		*) bad=$((bad + 1)) ;;
 		esac
+		how="killed after ${d} us"
+		[ "$killed" = 1 ] || how="ended before the kill at ${d} us"
 		if [ "$verdict" = present ] || [ "$verdict" = absent ] ||
 			[ "$verdict" = unnamed ]; then
-			ok "$c run $i: killed after ${delay} us: $verdict, chain intact"
+			ok "$c run $i ($AIM $PERMILLE/1000): $how: $verdict, chain intact"
 		else
-			not_ok "$c run $i: killed after ${delay} us: $verdict" "$state"
+			not_ok "$c run $i ($AIM $PERMILLE/1000): $how: $verdict" "$state"
 			cp -a "$R" "$SCRATCH/../myna-crash-$c-$SEED-$i" 2>/dev/null
 		fi
 		# What the killed run left must not stand in the next one's way.
@@ -253,11 +361,15 @@ for c in $CASES; do
 		fi
 		rm -rf "$R"
 	done
-	echo "# $c: $RUNS kills: $present present, $absent absent," \
+	echo "# $c: $RUNS kills: $absent absent, $present present," \
 		"$unnamed recorded with the file under its dot-name," \
-		"$bad partial or broken; dot-name files left: $TEMPS"
-	check "$c: kills landed both before and after the commit" \
-		eval '[ "$present" -gt 0 ] && [ "$absent" -gt 0 ]'
+		"$ended ended before the kill, $bad partial or broken;" \
+		"dot-name files left: $TEMPS"
+	echo "# $c: commit estimated at $C per mille of the run ($((L * C / 1000000)) ms)," \
+		"the run at $((L / 1000)) ms ($MEASURES measurements)"
+	# Fails when all kills found the action on one side of the commit.
+	check "$c: kills landed both before ($absent) and after ($((present + unnamed + ended))) the commit" \
+		eval '[ "$absent" -gt 0 ] && [ $((present + unnamed + ended)) -gt 0 ]'
 	if declare -F "case_${c}_again" >/dev/null; then
 		check "$c: after each of $again absent or unnamed kills the next run ends present" \
 			test -z "$again_bad"
