@@ -25,6 +25,8 @@
 #include "util/hex.h"
 #include "util/xmalloc.h"
 
+#define BENCH_RUNS 3
+
 static double
 now(void)
 {
@@ -96,11 +98,37 @@ confirm_all(struct session *s, const char *numbers)
 	free(hex);
 }
 
+static double export(struct session *s, enum reg_kind k, enum reg_mode m,
+    const char *dir, char **file, long long *records);
+
+/* The best of BENCH_RUNS full exports (the same work each time: the
+ * earlier files have no result yet), as the baseline is the best of as
+ * many runs: both sides then meet the machine at its quietest. */
+static double
+export_best(struct session *s, enum reg_kind k, const char *dir, char **file,
+    long long *records)
+{
+	double best = 0, t;
+	int i;
+
+	for (i = 0; i < BENCH_RUNS; i++) {
+		if (i > 0)
+			free(*file);
+		t = export(s, k, REG_MODE_FULL, dir, file, records);
+		fprintf(stderr, "bench-reg: %s full export run %d: %.3f s\n",
+		    reg_kind_name(k), i + 1, t);
+		if (i == 0 || t < best)
+			best = t;
+	}
+	return best;
+}
+
 static double
 export(struct session *s, enum reg_kind k, enum reg_mode m, const char *dir,
     char **file, long long *records)
 {
-	struct reg_export_request rq = { k, m, dir, NULL, NULL, 0 };
+	/* --force: earlier runs' files wait for results that never come. */
+	struct reg_export_request rq = { k, m, dir, NULL, NULL, 1 };
 	struct reg_export_report rep;
 	char *err = NULL;
 	double t0 = now(), t;
@@ -193,9 +221,9 @@ main(int argc, char **argv)
 		die("vault", err);
 	import(s, argv[1]);
 	confirm_all(s, argv[2]);
-	tp = export(s, REG_PERSONS, REG_MODE_FULL, argv[4], &f1, &n1);
+	tp = export_best(s, REG_PERSONS, argv[4], &f1, &n1);
 	tr = accept_all(s, f1, n1, argv[4]);
-	tq = export(s, REG_QUALIFICATION, REG_MODE_FULL, argv[4], &f2, &n2);
+	tq = export_best(s, REG_QUALIFICATION, argv[4], &f2, &n2);
 	accept_all(s, f2, n2, argv[4]);
 	plain = xasprintf("%s/plain.db", argv[4]);
 	plain_copy(s, plain);

@@ -1,6 +1,7 @@
 /* The export's pipeline: rows are copied into batches, which the worker
- * takes in order. A batch's text (individual numbers among it) is wiped
- * before the batch is reused or freed. */
+ * takes in order; chunks of packed records come back the other way. A
+ * batch's text (individual numbers among it) is wiped before the batch is
+ * reused or freed. */
 #include "config.h"
 
 #include <pthread.h>
@@ -14,6 +15,7 @@
 
 #define PIPE_ROWS 256
 #define PIPE_BATCHES 4
+#define PIPE_TEXT (512 * 1024)
 
 struct prow {
 	struct regsrc r;
@@ -27,9 +29,16 @@ struct pbatch {
 	size_t used, cap;
 };
 
+struct pchunk {
+	long long file, first;
+	struct regpack p;
+};
+
 struct regpipe {
 	regsrc_fn fn;
 	void *arg;
+	regpipe_store_fn store;
+	void *store_arg;
 	int threaded;
 	pthread_t worker;
 	pthread_mutex_t mu;
@@ -37,25 +46,23 @@ struct regpipe {
 	struct pbatch b[PIPE_BATCHES];
 	int fill, take;			/* next batch to fill, to take */
 	int done;			/* no more batches will come */
+	int finished;			/* the worker has returned */
 	int rc;				/* the worker's first non-zero fn() */
+	struct pchunk *chunks;		/* packed, not stored yet */
+	size_t nchunks, chunks_cap;
+	int store_failed;
+	char *store_err;
 };
 
-/* Copies s into the batch's text; the text only grows while the batch
- * fills, so earlier pointers stay valid once it has reached its size. */
+/* Copies the n bytes of s and its NUL into the batch's text, which the
+ * caller has made room for. */
 static const char *
-pbatch_text(struct pbatch *b, const char *s)
+pbatch_text(struct pbatch *b, const char *s, size_t n)
 {
-	size_t n;
-	char *t;
+	char *t = b->text + b->used;
 
-	if (s == NULL)
-		return NULL;
-	n = strlen(s) + 1;
-	if (b->used + n > b->cap)
-		return NULL;
-	t = b->text + b->used;
-	memcpy(t, s, n);
-	b->used += n;
+	memcpy(t, s, n + 1);
+	b->used += n + 1;
 	return t;
 }
 
@@ -72,55 +79,32 @@ pbatch_hash(unsigned char *dst, const unsigned char *src)
 static size_t
 prow_size(const struct regsrc *r)
 {
-	size_t n = 0;
+	size_t n = PF_COUNT + 2;
 	int i;
 
 	for (i = 0; i < PF_COUNT; i++)
-		n += strlen(r->f[i]) + 1;
+		n += r->flen[i];
 	if (r->number != NULL)
-		n += strlen(r->number) + 1;
+		n += strlen(r->number);
 	if (r->branch != NULL)
-		n += strlen(r->branch) + 1;
+		n += strlen(r->branch);
 	return n;
 }
 
-/* Text is sized for the batch's first rows; a batch that needs more
- * grows before any of its rows point into it. */
+/* An empty batch gets text enough for need; a batch with rows is never
+ * moved, its rows point into it. */
 static void
-pbatch_room(struct pbatch *b, size_t need)
+pbatch_reserve(struct pbatch *b, size_t need)
 {
-	size_t cap = b->cap ? b->cap : 64 * 1024;
+	size_t cap = need > PIPE_TEXT ? need : PIPE_TEXT;
 
-	if (b->used + need <= b->cap)
+	if (b->cap >= cap)
 		return;
-	while (cap < b->used + need)
-		cap *= 2;
-	if (b->n > 0) {
-		/* Rows already point into the text: move them along. */
-		char *t = xmalloc(cap);
-		int i, j;
-
-		memcpy(t, b->text, b->used);
-		for (i = 0; i < b->n; i++) {
-			struct regsrc *r = &b->rows[i].r;
-
-			for (j = 0; j < PF_COUNT; j++)
-				r->f[j] = t + (r->f[j] - b->text);
-			if (r->number != NULL)
-				r->number = t + (r->number - b->text);
-			if (r->branch != NULL)
-				r->branch = t + (r->branch - b->text);
-		}
+	if (b->text != NULL) {
 		OPENSSL_cleanse(b->text, b->cap);
 		free(b->text);
-		b->text = t;
-	} else {
-		if (b->text != NULL) {
-			OPENSSL_cleanse(b->text, b->cap);
-			free(b->text);
-		}
-		b->text = xmalloc(cap);
 	}
+	b->text = xmalloc(cap);
 	b->cap = cap;
 }
 
@@ -130,12 +114,13 @@ pbatch_add(struct pbatch *b, const struct regsrc *src)
 	struct prow *p = &b->rows[b->n];
 	int i;
 
-	pbatch_room(b, prow_size(src));
 	p->r = *src;
 	for (i = 0; i < PF_COUNT; i++)
-		p->r.f[i] = pbatch_text(b, src->f[i]);
-	p->r.number = pbatch_text(b, src->number);
-	p->r.branch = pbatch_text(b, src->branch);
+		p->r.f[i] = pbatch_text(b, src->f[i], src->flen[i]);
+	p->r.number = src->number ? pbatch_text(b, src->number,
+	    strlen(src->number)) : NULL;
+	p->r.branch = src->branch ? pbatch_text(b, src->branch,
+	    strlen(src->branch)) : NULL;
 	p->r.row_hash = pbatch_hash(p->row_hash, src->row_hash);
 	p->r.hmac = pbatch_hash(p->hmac, src->hmac);
 	p->r.state_content = pbatch_hash(p->state, src->state_content);
@@ -177,10 +162,8 @@ regpipe_worker(void *arg)
 		pthread_mutex_lock(&p->mu);
 		while (!b->full && !p->done)
 			pthread_cond_wait(&p->cv, &p->mu);
-		if (!b->full) {
-			pthread_mutex_unlock(&p->mu);
-			return NULL;
-		}
+		if (!b->full)
+			break;
 		pthread_mutex_unlock(&p->mu);
 		if (rc == 0)
 			rc = pbatch_run(p, b);
@@ -191,27 +174,80 @@ regpipe_worker(void *arg)
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
+	p->finished = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+int
+regpipe_sink(void *pipe, long long file_id, long long first_seq,
+    struct regpack *pk, char **err)
+{
+	struct regpipe *p = pipe;
+	struct pchunk *c;
+
+	(void)err;
+	pthread_mutex_lock(&p->mu);
+	if (p->nchunks == p->chunks_cap) {
+		p->chunks_cap = p->chunks_cap ? p->chunks_cap * 2 : 4;
+		p->chunks = xrealloc(p->chunks, p->chunks_cap * sizeof *p->chunks);
+	}
+	c = &p->chunks[p->nchunks++];
+	c->file = file_id;
+	c->first = first_seq;
+	c->p = *pk;
+	regpack_init(pk);
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return 0;
+}
+
+/* Stores the chunks packed so far; called with the mutex held, which it
+ * drops while storing. */
+static void
+regpipe_drain(struct regpipe *p)
+{
+	struct pchunk *list;
+	size_t n, i;
+
+	while (p->nchunks > 0) {
+		list = p->chunks;
+		n = p->nchunks;
+		p->chunks = NULL;
+		p->nchunks = p->chunks_cap = 0;
+		pthread_mutex_unlock(&p->mu);
+		for (i = 0; i < n; i++) {
+			if (!p->store_failed && p->store(p->store_arg,
+			    list[i].file, list[i].first, &list[i].p,
+			    &p->store_err) < 0)
+				p->store_failed = 1;
+			regpack_free(&list[i].p);
+		}
+		free(list);
+		pthread_mutex_lock(&p->mu);
+	}
 }
 
 struct regpipe *
-regpipe_start(regsrc_fn fn, void *arg)
+regpipe_start(int threaded, regsrc_fn fn, void *arg, regpipe_store_fn store,
+    void *store_arg)
 {
 	struct regpipe *p = xcalloc(1, sizeof *p);
 
 	p->fn = fn;
 	p->arg = arg;
+	p->store = store;
+	p->store_arg = store_arg;
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
-	/* Serialized mode (1) lets the worker use the vault's connection
-	 * while this thread reads from it; SQLite holds the connection's
-	 * mutex for each call. */
-	p->threaded = sqlite3_threadsafe() == 1 &&
+	p->threaded = threaded &&
 	    pthread_create(&p->worker, NULL, regpipe_worker, p) == 0;
 	return p;
 }
 
 /* Hands the batch being filled to the worker and waits for the next one
- * to be free; returns the worker's error so far. */
+ * to be free, storing chunks meanwhile; returns the worker's error. */
 static int
 regpipe_hand_over(struct regpipe *p)
 {
@@ -222,9 +258,13 @@ regpipe_hand_over(struct regpipe *p)
 	b->full = 1;
 	p->fill = (p->fill + 1) % PIPE_BATCHES;
 	pthread_cond_broadcast(&p->cv);
-	while (p->b[p->fill].full)
+	for (;;) {
+		regpipe_drain(p);
+		if (!p->b[p->fill].full)
+			break;
 		pthread_cond_wait(&p->cv, &p->mu);
-	rc = p->rc;
+	}
+	rc = p->rc != 0 ? p->rc : -p->store_failed;
 	pthread_mutex_unlock(&p->mu);
 	return rc;
 }
@@ -234,36 +274,66 @@ regpipe_put(const struct regsrc *row, void *pipe)
 {
 	struct regpipe *p = pipe;
 	struct pbatch *b = &p->b[p->fill];
+	size_t need;
+	int rc;
 
 	if (!p->threaded)
 		return p->rc = p->fn(row, p->arg);
+	need = prow_size(row);
+	if (b->n > 0 && b->used + need > b->cap) {
+		if ((rc = regpipe_hand_over(p)) != 0)
+			return rc;
+		b = &p->b[p->fill];
+	}
+	if (b->n == 0)
+		pbatch_reserve(b, need);
 	pbatch_add(b, row);
 	return b->n == PIPE_ROWS ? regpipe_hand_over(p) : 0;
 }
 
+/* The last batch to the worker; chunks stored until it has returned. */
+static void
+regpipe_wind_down(struct regpipe *p)
+{
+	pthread_mutex_lock(&p->mu);
+	if (p->b[p->fill].n > 0) {
+		p->b[p->fill].full = 1;
+		p->fill = (p->fill + 1) % PIPE_BATCHES;
+	}
+	p->done = 1;
+	pthread_cond_broadcast(&p->cv);
+	for (;;) {
+		regpipe_drain(p);
+		if (p->finished)
+			break;
+		pthread_cond_wait(&p->cv, &p->mu);
+	}
+	regpipe_drain(p);
+	pthread_mutex_unlock(&p->mu);
+	pthread_join(p->worker, NULL);
+}
+
 int
-regpipe_finish(struct regpipe *p)
+regpipe_finish(struct regpipe *p, char **err)
 {
 	int rc, i;
 
-	if (p->threaded) {
-		pthread_mutex_lock(&p->mu);
-		if (p->b[p->fill].n > 0) {
-			p->b[p->fill].full = 1;
-			p->fill = (p->fill + 1) % PIPE_BATCHES;
-		}
-		p->done = 1;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
-		pthread_join(p->worker, NULL);
+	if (p->threaded)
+		regpipe_wind_down(p);
+	rc = p->rc < 0 || p->store_failed ? -1 : 0;
+	if (p->store_err != NULL) {
+		if (err != NULL && *err == NULL)
+			*err = p->store_err;
+		else
+			free(p->store_err);
 	}
-	rc = p->rc;
 	for (i = 0; i < PIPE_BATCHES; i++) {
 		pbatch_clear(&p->b[i]);
 		if (p->b[i].text != NULL)
 			OPENSSL_cleanse(p->b[i].text, p->b[i].cap);
 		free(p->b[i].text);
 	}
+	free(p->chunks);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
 	free(p);

@@ -13,6 +13,7 @@
 #include "domain/csv.h"
 #include "ops/reg-internal.h"
 #include "ops/reg-pipe.h"
+#include "store/reg-sent.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -29,7 +30,35 @@ struct vsrc {
 	int diff;
 	int count_no_number;	/* persons without a number come and are
 				 * counted, not sent */
+	int marked;		/* the daily differential (REGSRC_CHANGED) */
+	int64_t *settled;	/* marked persons found as accepted */
+	size_t nsettled, settled_cap;
 };
+
+/* A marked person whose row and number are those the accepted record was
+ * built from: nothing to send, and the mark can go. */
+static int
+vsrc_unchanged(const struct vsrc *v, const struct regsrc *p)
+{
+	if (!p->has_state || p->state_src == NULL || p->row_hash == NULL ||
+	    memcmp(p->state_src, p->row_hash, 32) != 0)
+		return 0;
+	if (v->x->rq->kind != REG_PERSONS)
+		return 1;
+	return p->hmac != NULL && p->state_hmac != NULL &&
+	    memcmp(p->hmac, p->state_hmac, 32) == 0;
+}
+
+static void
+vsrc_settle(struct vsrc *v, int64_t id)
+{
+	if (v->nsettled == v->settled_cap) {
+		v->settled_cap = v->settled_cap ? v->settled_cap * 2 : 256;
+		v->settled = xrealloc(v->settled, v->settled_cap *
+		    sizeof *v->settled);
+	}
+	v->settled[v->nsettled++] = id;
+}
 
 static int
 reg_map_role(const char *role, int *out)
@@ -72,6 +101,10 @@ vsrc_row(const struct regsrc *p, void *arg)
 		x->rep->no_number++;
 		return 0;
 	}
+	if (v->marked && vsrc_unchanged(v, p)) {
+		vsrc_settle(v, p->id);
+		return 0;
+	}
 	if (x->rq->kind != REG_PERSONS && p->branch == NULL) {
 		x->rep->refused++;
 		reg_message(&x->rep->messages, &x->rep->nmessages,
@@ -99,19 +132,30 @@ vsrc_row(const struct regsrc *p, void *arg)
 		return 0;
 	/* Same as accepted: remember the row, so the next diff skips it. */
 	x->rep->unchanged++;
+	if (v->marked)
+		vsrc_settle(v, p->id);
 	return regstore_state_touch(x->s->v->db, reg_kind_name(x->rq->kind),
 	    p->f[PF_KEY], p->row_hash, x->rq->kind == REG_PERSONS ? p->hmac :
 	    NULL, &x->fatal);
+}
+
+/* Stores a chunk the worker packed: on the connection's thread. */
+static int
+vsrc_store(void *db, long long file_id, long long first_seq,
+    const struct regpack *p, char **err)
+{
+	return regsent_put(db, file_id, first_seq, p, err);
 }
 
 int
 regx_from_vault(struct regx *x, char **err)
 {
 	struct vsrc v = { x, NULL, x->rq->mode == REG_MODE_DIFF ||
-	    x->rq->mode == REG_MODE_CORRECTION, 0 };
+	    x->rq->mode == REG_MODE_CORRECTION, 0, 0, NULL, 0, 0 };
 	enum regsrc_mode mode = x->rq->mode == REG_MODE_FULL ? REGSRC_FULL :
 	    x->rq->mode == REG_MODE_RETRY ? REGSRC_RETRY :
 	    x->rq->mode == REG_MODE_DIFF ? REGSRC_CHANGED : REGSRC_DIFF;
+	struct regsrc_query q;
 	struct regpipe *pipe;
 	size_t i;
 	int rc;
@@ -125,23 +169,40 @@ regx_from_vault(struct regx *x, char **err)
 			    x->layout.fields[i].role, reg_kind_name(x->rq->kind));
 		}
 	}
-	v.count_no_number = x->rq->kind == REG_PERSONS && mode == REGSRC_FULL;
+	v.marked = mode == REGSRC_CHANGED;
+	v.count_no_number = x->rq->kind == REG_PERSONS && (mode == REGSRC_FULL ||
+	    v.marked);
 	if (x->rq->kind == REG_PERSONS && !v.count_no_number &&
-	    regstore_count_no_number(x->s->v->db, mode == REGSRC_CHANGED,
-	    &x->rep->no_number, err) < 0) {
+	    regstore_count_no_number(x->s->v->db, &x->rep->no_number,
+	    err) < 0) {
 		free(v.map);
 		return -1;
 	}
-	pipe = regpipe_start(vsrc_row, &v);
-	rc = regstore_persons(x->s->v->db, reg_kind_name(x->rq->kind), mode,
-	    x->rq->kind == REG_PERSONS && !v.count_no_number, regpipe_put, pipe,
-	    err);
-	if (regpipe_finish(pipe) < 0 && rc == 0)
+	q.kind = reg_kind_name(x->rq->kind);
+	q.mode = mode;
+	q.numbers = x->rq->kind != REG_PERSONS ? REGSRC_NO_NUMBER :
+	    v.count_no_number ? REGSRC_WITH_NUMBER : REGSRC_NUMBERED_ONLY;
+	/* The key names the record and the loss date decides its action. */
+	q.need = 1u << PF_KEY | 1u << PF_LOST;
+	for (i = 0; i < x->layout.nfields; i++)
+		if (v.map[i] >= 0)
+			q.need |= 1u << v.map[i];
+	/* Only a full export is worth a second thread: the others read the
+	 * few persons that changed. */
+	pipe = regpipe_start(mode == REGSRC_FULL, vsrc_row, &v, vsrc_store,
+	    x->s->v->db);
+	regstore_writer_sink(x->sw, regpipe_sink, pipe);
+	rc = regstore_persons(x->s->v->db, &q, regpipe_put, pipe, err);
+	if (regpipe_finish(pipe, rc < 0 ? NULL : err) < 0 && rc == 0)
 		rc = -1;
+	regstore_writer_sink(x->sw, NULL, NULL);
 	free(v.map);
-	if (rc == 0 && v.diff)
-		rc = regstore_dirty_settle(x->s->v->db, reg_kind_name(x->rq->kind),
-		    err);
+	if (rc == 0 && v.marked)
+		rc = regstore_dirty_clear(x->s->v->db, q.kind, v.settled,
+		    v.nsettled, err);
+	else if (rc == 0 && v.diff)
+		rc = regstore_dirty_settle(x->s->v->db, q.kind, err);
+	free(v.settled);
 	return rc;
 }
 

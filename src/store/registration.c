@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/reg-scan.h"
 #include "store/reg-sent.h"
 #include "store/registration.h"
 #include "util/i18n.h"
@@ -145,7 +146,17 @@ struct regstore_writer {
 	sqlite3 *db;
 	long long file, first;
 	struct regpack p;
+	regstore_sink_fn sink;
+	void *sink_arg;
 };
+
+void
+regstore_writer_sink(struct regstore_writer *w, regstore_sink_fn fn,
+    void *arg)
+{
+	w->sink = fn;
+	w->sink_arg = arg;
+}
 
 int
 regstore_writer_open(sqlite3 *db, long long file_id,
@@ -180,8 +191,12 @@ regstore_writer_put(struct regstore_writer *w, const struct regrec *r,
 int
 regstore_writer_flush(struct regstore_writer *w, char **err)
 {
-	int n = w->p.n, rc = regsent_put(w->db, w->file, w->first, &w->p, err);
+	int n = w->p.n, rc;
 
+	if (n == 0)
+		return 0;
+	rc = w->sink != NULL ? w->sink(w->sink_arg, w->file, w->first, &w->p,
+	    err) : regsent_put(w->db, w->file, w->first, &w->p, err);
 	w->first += n;
 	regpack_reset(&w->p);
 	return rc;
@@ -203,10 +218,15 @@ regstore_writer_close(struct regstore_writer *w)
 #define REGSRC_ALL "FROM persons p "
 #define REGSRC_MARKED "FROM reg_dirty d CROSS JOIN persons p ON p.id = " \
 	"d.person_id AND (d.kinds & ?3) != 0 "
+#define REGSRC_NUMBERS \
+	"LEFT JOIN numbers n ON n.person_id = p.id AND n.state = 'confirmed' "
+/* The same names with nothing behind them, so the filters below read. */
+#define REGSRC_NO_NUMBERS \
+	"LEFT JOIN (SELECT NULL AS number, NULL AS hmac) n ON 0 "
 #define REGSRC_JOINS \
-	"LEFT JOIN numbers n ON n.person_id = p.id AND n.state = 'confirmed' " \
 	"LEFT JOIN branches b ON b.person_id = p.id " \
-	"LEFT JOIN reg_state s ON s.kind = ?1 AND s.person_id = p.id " \
+	"LEFT JOIN reg_state s INDEXED BY reg_state_person ON s.kind = ?1 " \
+	"AND s.person_id = p.id " \
 	"WHERE (?2 = 0 OR n.number IS NOT NULL) "
 #define REGSRC_SQL_DIFF "AND (s.rkey IS NULL OR s.src_hash IS NOT p.row_hash OR " \
 	"(?2 = 1 AND s.num_hmac IS NOT n.hmac)) "
@@ -221,6 +241,12 @@ reg_dirty_bit(const char *kind)
 	    strcmp(kind, "qualification") == 0 ? 2 : 0;
 }
 
+/* The vault's column of each person field, in enum person_field order. */
+static const char *const regsrc_cols[PF_COUNT] = { "p.key", "p.insurer",
+	"p.symbol", "p.number", "p.relation", "p.member_key", "p.name",
+	"p.kana", "p.birth", "p.sex", "p.address", "p.municipality",
+	"p.resident", "p.employer", "p.acquired", "p.lost" };
+
 static void
 regsrc_read(sqlite3_stmt *st, struct regsrc *p)
 {
@@ -228,8 +254,10 @@ regsrc_read(sqlite3_stmt *st, struct regsrc *p)
 
 	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(st, 0);
-	for (i = 0; i < PF_COUNT; i++)
+	for (i = 0; i < PF_COUNT; i++) {
 		p->f[i] = col_text(st, i + 1);
+		p->flen[i] = (size_t)sqlite3_column_bytes(st, i + 1);
+	}
 	p->row_hash = col_hash(st, PF_COUNT + 1);
 	if (sqlite3_column_type(st, PF_COUNT + 2) != SQLITE_NULL)
 		p->number = col_text(st, PF_COUNT + 2);
@@ -239,36 +267,60 @@ regsrc_read(sqlite3_stmt *st, struct regsrc *p)
 	p->state_content = col_hash(st, PF_COUNT + 5);
 	p->has_state = sqlite3_column_int(st, PF_COUNT + 7);
 	p->state_action = sqlite3_column_int(st, PF_COUNT + 6);
+	p->state_src = col_hash(st, PF_COUNT + 8);
+	p->state_hmac = col_hash(st, PF_COUNT + 9);
+}
+
+/* The SELECT for q: fields the file does not use come as '' (SQLite then
+ * never decodes them), and numbers are joined only for the persons file. */
+static char *
+regsrc_sql(const struct regsrc_query *q)
+{
+	char cols[512] = "";
+	size_t len = 0;
+	int i;
+
+	for (i = 0; i < PF_COUNT; i++)
+		len += (size_t)snprintf(cols + len, sizeof cols - len, "%s, ",
+		    (q->need & (1u << i)) ? regsrc_cols[i] : "''");
+	return xasprintf("SELECT p.id, %sp.row_hash, %s, b.branch, %s, "
+	    "s.action, s.person_id IS NOT NULL, %s %s%s" REGSRC_JOINS "%s "
+	    "ORDER BY %s", cols, q->numbers ? "n.number, n.hmac" : "NULL, NULL",
+	    /* Only a differential compares contents: the others read the
+	     * state's index alone, never its rows. */
+	    q->mode == REGSRC_FULL ? "NULL" : "s.content_hash",
+	    /* A differential reads every marked person once and sorts out
+	     * the unchanged ones itself, which then lose their mark. */
+	    q->mode == REGSRC_CHANGED ? "s.src_hash, s.num_hmac" : "NULL, NULL",
+	    q->mode == REGSRC_CHANGED ? REGSRC_MARKED : REGSRC_ALL,
+	    q->numbers ? REGSRC_NUMBERS : REGSRC_NO_NUMBERS,
+	    q->mode == REGSRC_DIFF ? REGSRC_SQL_DIFF :
+	    q->mode == REGSRC_RETRY ? REGSRC_SQL_RETRY : "",
+	    /* The marked persons come in id order already. */
+	    q->mode == REGSRC_CHANGED ? "d.person_id" : "p.id");
 }
 
 int
-regstore_persons(sqlite3 *db, const char *kind, enum regsrc_mode mode,
-    int numbers_only, regsrc_fn fn, void *arg, char **err)
+regstore_persons(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
+    void *arg, char **err)
 {
 	sqlite3_stmt *st;
 	struct regsrc p;
 	char *sql;
 	int rc, stop = 0;
 
-	sql = xasprintf("SELECT p.id, p.key, p.insurer, p.symbol, p.number, "
-	    "p.relation, p.member_key, p.name, p.kana, p.birth, p.sex, p.address, "
-	    "p.municipality, p.resident, p.employer, p.acquired, p.lost, "
-	    "p.row_hash, n.number, n.hmac, b.branch, %s, s.action, "
-	    "s.person_id IS NOT NULL %s" REGSRC_JOINS "%s ORDER BY p.id",
-	    /* Only a differential compares contents: the others read the
-	     * state's index alone, never its rows. */
-	    mode == REGSRC_FULL ? "NULL" : "s.content_hash",
-	    mode == REGSRC_CHANGED ? REGSRC_MARKED : REGSRC_ALL,
-	    mode == REGSRC_DIFF || mode == REGSRC_CHANGED ? REGSRC_SQL_DIFF :
-	    mode == REGSRC_RETRY ? REGSRC_SQL_RETRY : "");
+	if (q->mode == REGSRC_FULL)
+		return regscan_full(db, q, fn, arg, err);
+	sql = regsrc_sql(q);
+
 	rc = db_prepare(db, sql, &st, err);
 	free(sql);
 	if (rc < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, numbers_only);
+	sqlite3_bind_text(st, 1, q->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, q->numbers == REGSRC_NUMBERED_ONLY);
 	if (sqlite3_bind_parameter_count(st) >= 3)
-		sqlite3_bind_int(st, 3, reg_dirty_bit(kind));
+		sqlite3_bind_int(st, 3, reg_dirty_bit(q->kind));
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		regsrc_read(st, &p);
 		stop = fn(&p, arg);
@@ -289,7 +341,8 @@ regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
 
 	/* Without numbers (the 副本), only persons with a branch number can
 	 * be sent: the others wait for their registration. */
-	if (db_prepare(db, "SELECT count(*) " REGSRC_MARKED REGSRC_JOINS
+	if (db_prepare(db, "SELECT count(*) " REGSRC_MARKED REGSRC_NUMBERS
+	    REGSRC_JOINS
 	    REGSRC_SQL_DIFF "AND (?2 = 1 OR b.branch IS NOT NULL)", &st,
 	    err) < 0)
 		return -1;
@@ -314,7 +367,8 @@ regstore_dirty_settle(sqlite3 *db, const char *kind, char **err)
 	 * was built from need not be looked at again. */
 	if (db_prepare(db, "UPDATE reg_dirty SET kinds = kinds & ~?2 WHERE "
 	    "person_id IN (SELECT d.person_id FROM reg_dirty d CROSS JOIN "
-	    "reg_state s ON s.kind = ?1 AND s.person_id = d.person_id JOIN "
+	    "reg_state s INDEXED BY reg_state_person ON s.kind = ?1 AND "
+	    "s.person_id = d.person_id JOIN "
 	    "persons p ON p.id = d.person_id LEFT JOIN numbers n ON n.person_id "
 	    "= p.id AND n.state = 'confirmed' WHERE (d.kinds & ?2) != 0 AND "
 	    "s.src_hash IS p.row_hash AND (?2 != 1 OR s.num_hmac IS n.hmac))",
@@ -330,15 +384,45 @@ regstore_dirty_settle(sqlite3 *db, const char *kind, char **err)
 }
 
 int
-regstore_count_no_number(sqlite3 *db, int marked_only, long long *n,
-    char **err)
+regstore_dirty_clear(sqlite3 *db, const char *kind, const int64_t *ids,
+    size_t n, char **err)
 {
-	return db_get_int(db, marked_only ? "SELECT count(*) FROM reg_dirty d "
-	    "WHERE (d.kinds & 1) != 0 AND NOT EXISTS (SELECT 1 FROM numbers n "
-	    "WHERE n.person_id = d.person_id AND n.state = 'confirmed')" :
-	    "SELECT count(*) FROM persons p WHERE NOT EXISTS (SELECT 1 FROM "
-	    "numbers n WHERE n.person_id = p.id AND n.state = 'confirmed')",
-	    NULL, n, err);
+	sqlite3_stmt *upd, *del;
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	if (n == 0)
+		return 0;
+	if (db_prepare(db, "UPDATE reg_dirty SET kinds = kinds & ~? WHERE "
+	    "person_id = ?", &upd, err) < 0)
+		return -1;
+	if (db_prepare(db, "DELETE FROM reg_dirty WHERE person_id = ? AND "
+	    "kinds = 0", &del, err) < 0) {
+		sqlite3_finalize(upd);
+		return -1;
+	}
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int(upd, 1, reg_dirty_bit(kind));
+		sqlite3_bind_int64(upd, 2, ids[i]);
+		rc = sqlite3_step(upd);
+		sqlite3_reset(upd);
+		if (rc != SQLITE_DONE)
+			break;
+		sqlite3_bind_int64(del, 1, ids[i]);
+		rc = sqlite3_step(del);
+		sqlite3_reset(del);
+	}
+	sqlite3_finalize(upd);
+	sqlite3_finalize(del);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing registration"));
+}
+
+int
+regstore_count_no_number(sqlite3 *db, long long *n, char **err)
+{
+	return db_get_int(db, "SELECT count(*) FROM persons p WHERE NOT EXISTS "
+	    "(SELECT 1 FROM numbers n WHERE n.person_id = p.id AND n.state = "
+	    "'confirmed')", NULL, n, err);
 }
 
 int

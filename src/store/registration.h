@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "domain/person.h"
+#include "domain/regpack.h"
 #include "store/db.h"
 
 struct regfile_info {
@@ -44,38 +45,61 @@ int regstore_writer_put(struct regstore_writer *w, const struct regrec *r,
  * file's row is finished. */
 int regstore_writer_flush(struct regstore_writer *w, char **err);
 void regstore_writer_close(struct regstore_writer *w);
+/* Full chunks go to fn instead of the vault (fn takes the chunk's buffer
+ * over and leaves *p empty); NULL stores them again. For a writer fed on
+ * another thread than the connection's. */
+typedef int (*regstore_sink_fn)(void *arg, long long file_id,
+    long long first_seq, struct regpack *p, char **err);
+void regstore_writer_sink(struct regstore_writer *w, regstore_sink_fn fn,
+    void *arg);
 
 /* A person as a persons-based export sees them. Pointers are valid during
  * the callback; number is NULL without a confirmed number. */
 struct regsrc {
 	int64_t id;
-	const char *f[PF_COUNT];
+	const char *f[PF_COUNT];	/* "" for fields not asked for */
+	size_t flen[PF_COUNT];
 	const char *number;
 	const unsigned char *row_hash, *hmac;
 	const char *branch;		/* NULL when none */
 	int has_state;
 	const unsigned char *state_content;
 	int state_action;
+	/* CHANGED only: what the accepted record was built from. */
+	const unsigned char *state_src, *state_hmac;
 };
 typedef int (*regsrc_fn)(const struct regsrc *p, void *arg);
 enum regsrc_mode { REGSRC_FULL, REGSRC_DIFF, REGSRC_CHANGED, REGSRC_RETRY };
 /* Persons for kind: with numbers_only, only those with a confirmed number;
  * DIFF: no accepted state, or the person row or number changed since;
- * CHANGED: the same, looking only at persons marked in reg_dirty (the
- * daily differential; DIFF, reading everyone, serves corrections);
+ * CHANGED: every person marked in reg_dirty, with what their accepted
+ * record was built from, for the caller to compare (the daily
+ * differential; DIFF, reading everyone, serves corrections);
  * RETRY: those with a refused row pending. */
-int regstore_persons(sqlite3 *db, const char *kind, enum regsrc_mode mode,
-    int numbers_only, regsrc_fn fn, void *arg, char **err);
+enum regsrc_numbers { REGSRC_NO_NUMBER, REGSRC_NUMBERED_ONLY,
+	REGSRC_WITH_NUMBER };
+struct regsrc_query {
+	const char *kind;
+	enum regsrc_mode mode;
+	/* None (the 副本); only persons with a confirmed number; or everyone,
+	 * with the number where there is one. */
+	enum regsrc_numbers numbers;
+	unsigned int need;	/* bit per enum person_field wanted */
+};
+int regstore_persons(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
+    void *arg, char **err);
 /* How many persons regstore_persons would give for DIFF. */
 int regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
     long long *n, char **err);
 /* Clears the marks of persons whose current row and number are those the
  * accepted state was built from (after a differential or a result). */
 int regstore_dirty_settle(sqlite3 *db, const char *kind, char **err);
-/* Persons without a confirmed number: all, or only those marked as
- * changed for the persons file. */
-int regstore_count_no_number(sqlite3 *db, int marked_only, long long *n,
-    char **err);
+/* Clears the kind's mark of the n persons in ids (a differential found
+ * them as accepted). */
+int regstore_dirty_clear(sqlite3 *db, const char *kind, const int64_t *ids,
+    size_t n, char **err);
+/* Persons without a confirmed number. */
+int regstore_count_no_number(sqlite3 *db, long long *n, char **err);
 /* Notes that the person's current row gives the accepted record again. */
 int regstore_state_touch(sqlite3 *db, const char *kind, const char *rkey,
     const unsigned char *src, const unsigned char *hmac, char **err);
