@@ -44,50 +44,69 @@ CREATE INDEX reg_state_person ON reg_state (kind, person_id, action);
 -- dataset held in the vault (bit 1 persons, bit 2 qualification). The
 -- daily differential reads these instead of every person: a full pass
 -- over 400,000 persons cost as much as the full export it should be a
--- fifth of. Triggers mark; a differential and an accepted result clear
--- what then matches the accepted state (store/registration.c).
+-- fifth of. Triggers mark, with the export epoch current then; a file
+-- remembers the epoch it was written in, and its accepted records clear
+-- the marks made before it (a change made after the export stays marked).
+-- A differential also clears the marks of persons whose record comes out
+-- as accepted.
 CREATE TABLE reg_dirty (
 	person_id INTEGER PRIMARY KEY REFERENCES persons (id),
-	kinds INTEGER NOT NULL
+	kinds INTEGER NOT NULL,
+	epoch INTEGER NOT NULL
 );
+CREATE TABLE reg_epoch (
+	one INTEGER PRIMARY KEY CHECK (one = 1),
+	epoch INTEGER NOT NULL
+);
+INSERT INTO reg_epoch (one, epoch) VALUES (1, 1);
+-- The epoch each file was written in (files written before this
+-- migration have none, and their results clear no marks).
+CREATE TABLE reg_file_epochs (
+	file_id INTEGER PRIMARY KEY REFERENCES reg_files (id),
+	epoch INTEGER NOT NULL
+);
+
 CREATE TRIGGER reg_dirty_person_new AFTER INSERT ON persons BEGIN
-	INSERT OR REPLACE INTO reg_dirty (person_id, kinds) VALUES (NEW.id, 3);
+	INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) VALUES
+	    (NEW.id, 3, (SELECT epoch FROM reg_epoch));
 END;
 CREATE TRIGGER reg_dirty_person_changed AFTER UPDATE OF row_hash ON persons
     WHEN OLD.row_hash IS NOT NEW.row_hash BEGIN
-	INSERT OR REPLACE INTO reg_dirty (person_id, kinds) VALUES (NEW.id, 3);
+	INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) VALUES
+	    (NEW.id, 3, (SELECT epoch FROM reg_epoch));
 END;
 CREATE TRIGGER reg_dirty_number_new AFTER INSERT ON numbers BEGIN
-	INSERT OR REPLACE INTO reg_dirty (person_id, kinds) VALUES
+	INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) VALUES
 	    (NEW.person_id, 1 | coalesce((SELECT kinds FROM reg_dirty WHERE
-	    person_id = NEW.person_id), 0));
+	    person_id = NEW.person_id), 0), (SELECT epoch FROM reg_epoch));
 END;
 CREATE TRIGGER reg_dirty_number_changed AFTER UPDATE ON numbers
     WHEN OLD.hmac IS NOT NEW.hmac OR OLD.state IS NOT NEW.state BEGIN
-	INSERT OR REPLACE INTO reg_dirty (person_id, kinds) VALUES
+	INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) VALUES
 	    (NEW.person_id, 1 | coalesce((SELECT kinds FROM reg_dirty WHERE
-	    person_id = NEW.person_id), 0));
+	    person_id = NEW.person_id), 0), (SELECT epoch FROM reg_epoch));
 END;
 CREATE TRIGGER reg_dirty_number_gone AFTER DELETE ON numbers BEGIN
-	INSERT OR REPLACE INTO reg_dirty (person_id, kinds) VALUES
+	INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) VALUES
 	    (OLD.person_id, 1 | coalesce((SELECT kinds FROM reg_dirty WHERE
-	    person_id = OLD.person_id), 0));
+	    person_id = OLD.person_id), 0), (SELECT epoch FROM reg_epoch));
 END;
 CREATE TRIGGER reg_dirty_branch_new AFTER INSERT ON branches BEGIN
-	INSERT OR REPLACE INTO reg_dirty (person_id, kinds) VALUES
+	INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) VALUES
 	    (NEW.person_id, 2 | coalesce((SELECT kinds FROM reg_dirty WHERE
-	    person_id = NEW.person_id), 0));
+	    person_id = NEW.person_id), 0), (SELECT epoch FROM reg_epoch));
 END;
 CREATE TRIGGER reg_dirty_branch_changed AFTER UPDATE ON branches
     WHEN OLD.branch IS NOT NEW.branch BEGIN
-	INSERT OR REPLACE INTO reg_dirty (person_id, kinds) VALUES
+	INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) VALUES
 	    (NEW.person_id, 2 | coalesce((SELECT kinds FROM reg_dirty WHERE
-	    person_id = NEW.person_id), 0));
+	    person_id = NEW.person_id), 0), (SELECT epoch FROM reg_epoch));
 END;
 
 -- A vault that registered before this: everyone is marked, then those
--- whose accepted state matches are cleared, as a differential would.
-INSERT INTO reg_dirty (person_id, kinds) SELECT id, 3 FROM persons;
+-- whose accepted state was built from their current row are cleared (0008
+-- kept what each record was built from; from here on the epochs say it).
+INSERT INTO reg_dirty (person_id, kinds, epoch) SELECT id, 3, 0 FROM persons;
 UPDATE reg_dirty SET kinds = kinds & ~1 WHERE person_id IN (SELECT s.person_id
     FROM reg_state s JOIN persons p ON p.id = s.person_id LEFT JOIN numbers n
     ON n.person_id = p.id AND n.state = 'confirmed' WHERE s.kind = 'persons'

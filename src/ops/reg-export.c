@@ -109,8 +109,7 @@ reg_early_writeback(struct regx *x, size_t len)
 
 int
 regx_emit(struct regx *x, int64_t person, const char *rkey, int action,
-    const unsigned char *src, const unsigned char *hmac, const char *key,
-    const unsigned char *same_as, int *skipped)
+    const char *key, const unsigned char *same_as, int *skipped)
 {
 	unsigned char sent[32], content[32];
 	struct regrec r;
@@ -148,8 +147,6 @@ regx_emit(struct regx *x, int64_t person, const char *rkey, int action,
 	r.action = action;
 	r.sent = sent;
 	r.content = content;
-	r.src = src;
-	r.hmac = hmac;
 	x->rep->records++;
 	return regstore_writer_put(x->sw, &r, &x->fatal);
 }

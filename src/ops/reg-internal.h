@@ -40,8 +40,7 @@ struct regx {
  * *skipped), writes and records it. A record the layout refuses is named in
  * the report and skipped. -1 on a failure that stops the export (x->fatal). */
 int regx_emit(struct regx *x, int64_t person, const char *rkey, int action,
-    const unsigned char *src, const unsigned char *hmac, const char *key,
-    const unsigned char *same_as, int *skipped);
+    const char *key, const unsigned char *same_as, int *skipped);
 /* The sources: the vault's persons, or the input CSV. */
 int regx_from_vault(struct regx *x, char **err);
 int regx_from_file(struct regx *x, char **err);

@@ -31,23 +31,10 @@ struct vsrc {
 	int count_no_number;	/* persons without a number come and are
 				 * counted, not sent */
 	int marked;		/* the daily differential (REGSRC_CHANGED) */
-	int64_t *settled;	/* marked persons found as accepted */
+	int64_t *settled;	/* marked persons whose record comes out as
+				 * accepted: their mark goes */
 	size_t nsettled, settled_cap;
 };
-
-/* A marked person whose row and number are those the accepted record was
- * built from: nothing to send, and the mark can go. */
-static int
-vsrc_unchanged(const struct vsrc *v, const struct regsrc *p)
-{
-	if (!p->has_state || p->state_src == NULL || p->row_hash == NULL ||
-	    memcmp(p->state_src, p->row_hash, 32) != 0)
-		return 0;
-	if (v->x->rq->kind != REG_PERSONS)
-		return 1;
-	return p->hmac != NULL && p->state_hmac != NULL &&
-	    memcmp(p->hmac, p->state_hmac, 32) == 0;
-}
 
 static void
 vsrc_settle(struct vsrc *v, int64_t id)
@@ -101,10 +88,6 @@ vsrc_row(const struct regsrc *p, void *arg)
 		x->rep->no_number++;
 		return 0;
 	}
-	if (v->marked && vsrc_unchanged(v, p)) {
-		vsrc_settle(v, p->id);
-		return 0;
-	}
 	if (x->rq->kind != REG_PERSONS && p->branch == NULL) {
 		x->rep->refused++;
 		reg_message(&x->rep->messages, &x->rep->nmessages,
@@ -124,19 +107,17 @@ vsrc_row(const struct regsrc *p, void *arg)
 		action = REG_ACTION_LOSS;
 	else
 		action = REG_ACTION_CHANGE;
-	if (regx_emit(x, p->id, p->f[PF_KEY], action, p->row_hash,
-	    x->rq->kind == REG_PERSONS ? p->hmac : NULL, p->f[PF_KEY],
+	if (regx_emit(x, p->id, p->f[PF_KEY], action, p->f[PF_KEY],
 	    v->diff && p->has_state ? p->state_content : NULL, &skipped) < 0)
 		return -1;
 	if (!skipped)
 		return 0;
-	/* Same as accepted: remember the row, so the next diff skips it. */
+	/* The same record as accepted: nothing to send, and the person need
+	 * not be looked at again until they change. */
 	x->rep->unchanged++;
 	if (v->marked)
 		vsrc_settle(v, p->id);
-	return regstore_state_touch(x->s->v->db, reg_kind_name(x->rq->kind),
-	    p->f[PF_KEY], p->row_hash, x->rq->kind == REG_PERSONS ? p->hmac :
-	    NULL, &x->fatal);
+	return 0;
 }
 
 /* Stores a chunk the worker packed: on the connection's thread. */
@@ -200,8 +181,6 @@ regx_from_vault(struct regx *x, char **err)
 	if (rc == 0 && v.marked)
 		rc = regstore_dirty_clear(x->s->v->db, q.kind, v.settled,
 		    v.nsettled, err);
-	else if (rc == 0 && v.diff)
-		rc = regstore_dirty_settle(x->s->v->db, q.kind, err);
 	free(v.settled);
 	return rc;
 }
@@ -310,7 +289,7 @@ fsrc_put(struct fsrc *fs, const struct csv_row *row, const char *key,
 	if (fs->branch_field >= 0)
 		x->values[fs->branch_field] = branch;
 	rc = regx_emit(x, person, rkey, found ? REG_ACTION_CHANGE :
-	    REG_ACTION_NEW, NULL, NULL, rkey, found &&
+	    REG_ACTION_NEW, rkey, found &&
 	    x->rq->mode == REG_MODE_DIFF ? content : NULL, &skipped);
 	if (skipped)
 		x->rep->unchanged++;

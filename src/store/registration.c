@@ -106,7 +106,12 @@ regstore_file_add(sqlite3 *db, long long id, const char *file,
 	sqlite3_bind_text(st, 10, x->actor, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the file"));
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("recording the file"));
+	/* Marks made from now on are newer than this file. */
+	return reg_exec_id(db, "INSERT INTO reg_file_epochs (file_id, epoch) "
+	    "SELECT ?1, epoch FROM reg_epoch", id, NULL, err) < 0 ? -1 :
+	    db_exec(db, "UPDATE reg_epoch SET epoch = epoch + 1", err);
 }
 
 int
@@ -178,7 +183,7 @@ regstore_writer_put(struct regstore_writer *w, const struct regrec *r,
     char **err)
 {
 	struct regpack_rec pr = { r->person, r->action, r->rkey,
-	    strlen(r->rkey), r->sent, r->content, r->src, r->hmac };
+	    strlen(r->rkey), r->sent, r->content, NULL, NULL };
 
 	if (regpack_add(&w->p, &pr) < 0)
 		return err_set(err, _("%s: record key longer than %d bytes"),
@@ -228,8 +233,6 @@ regstore_writer_close(struct regstore_writer *w)
 	"LEFT JOIN reg_state s INDEXED BY reg_state_person ON s.kind = ?1 " \
 	"AND s.person_id = p.id " \
 	"WHERE (?2 = 0 OR n.number IS NOT NULL) "
-#define REGSRC_SQL_DIFF "AND (s.rkey IS NULL OR s.src_hash IS NOT p.row_hash OR " \
-	"(?2 = 1 AND s.num_hmac IS NOT n.hmac)) "
 #define REGSRC_SQL_RETRY "AND EXISTS (SELECT 1 FROM reg_failed f WHERE " \
 	"f.kind = ?1 AND f.rkey = p.key) "
 
@@ -267,8 +270,6 @@ regsrc_read(sqlite3_stmt *st, struct regsrc *p)
 	p->state_content = col_hash(st, PF_COUNT + 5);
 	p->has_state = sqlite3_column_int(st, PF_COUNT + 7);
 	p->state_action = sqlite3_column_int(st, PF_COUNT + 6);
-	p->state_src = col_hash(st, PF_COUNT + 8);
-	p->state_hmac = col_hash(st, PF_COUNT + 9);
 }
 
 /* The SELECT for q: fields the file does not use come as '' (SQLite then
@@ -284,17 +285,13 @@ regsrc_sql(const struct regsrc_query *q)
 		len += (size_t)snprintf(cols + len, sizeof cols - len, "%s, ",
 		    (q->need & (1u << i)) ? regsrc_cols[i] : "''");
 	return xasprintf("SELECT p.id, %sp.row_hash, %s, b.branch, %s, "
-	    "s.action, s.person_id IS NOT NULL, %s %s%s" REGSRC_JOINS "%s "
+	    "s.action, s.person_id IS NOT NULL %s%s" REGSRC_JOINS "%s "
 	    "ORDER BY %s", cols, q->numbers ? "n.number, n.hmac" : "NULL, NULL",
 	    /* Only a differential compares contents: the others read the
 	     * state's index alone, never its rows. */
 	    q->mode == REGSRC_FULL ? "NULL" : "s.content_hash",
-	    /* A differential reads every marked person once and sorts out
-	     * the unchanged ones itself, which then lose their mark. */
-	    q->mode == REGSRC_CHANGED ? "s.src_hash, s.num_hmac" : "NULL, NULL",
 	    q->mode == REGSRC_CHANGED ? REGSRC_MARKED : REGSRC_ALL,
 	    q->numbers ? REGSRC_NUMBERS : REGSRC_NO_NUMBERS,
-	    q->mode == REGSRC_DIFF ? REGSRC_SQL_DIFF :
 	    q->mode == REGSRC_RETRY ? REGSRC_SQL_RETRY : "",
 	    /* The marked persons come in id order already. */
 	    q->mode == REGSRC_CHANGED ? "d.person_id" : "p.id");
@@ -342,8 +339,7 @@ regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
 	/* Without numbers (the 副本), only persons with a branch number can
 	 * be sent: the others wait for their registration. */
 	if (db_prepare(db, "SELECT count(*) " REGSRC_MARKED REGSRC_NUMBERS
-	    REGSRC_JOINS
-	    REGSRC_SQL_DIFF "AND (?2 = 1 OR b.branch IS NOT NULL)", &st,
+	    REGSRC_JOINS "AND (?2 = 1 OR b.branch IS NOT NULL)", &st,
 	    err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
@@ -353,34 +349,6 @@ regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : db_fail(db, err, _("reading persons"));
-}
-
-int
-regstore_dirty_settle(sqlite3 *db, const char *kind, char **err)
-{
-	sqlite3_stmt *st;
-	int rc, bit = reg_dirty_bit(kind);
-
-	if (bit == 0)
-		return 0;
-	/* Marked persons whose row and number are those the accepted record
-	 * was built from need not be looked at again. */
-	if (db_prepare(db, "UPDATE reg_dirty SET kinds = kinds & ~?2 WHERE "
-	    "person_id IN (SELECT d.person_id FROM reg_dirty d CROSS JOIN "
-	    "reg_state s INDEXED BY reg_state_person ON s.kind = ?1 AND "
-	    "s.person_id = d.person_id JOIN "
-	    "persons p ON p.id = d.person_id LEFT JOIN numbers n ON n.person_id "
-	    "= p.id AND n.state = 'confirmed' WHERE (d.kinds & ?2) != 0 AND "
-	    "s.src_hash IS p.row_hash AND (?2 != 1 OR s.num_hmac IS n.hmac))",
-	    &st, err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, bit);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("writing registration"));
-	return db_exec(db, "DELETE FROM reg_dirty WHERE kinds = 0", err);
 }
 
 int
@@ -423,25 +391,6 @@ regstore_count_no_number(sqlite3 *db, long long *n, char **err)
 	return db_get_int(db, "SELECT count(*) FROM persons p WHERE NOT EXISTS "
 	    "(SELECT 1 FROM numbers n WHERE n.person_id = p.id AND n.state = "
 	    "'confirmed')", NULL, n, err);
-}
-
-int
-regstore_state_touch(sqlite3 *db, const char *kind, const char *rkey,
-    const unsigned char *src, const unsigned char *hmac, char **err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "UPDATE reg_state SET src_hash = ?, num_hmac = ? WHERE "
-	    "kind = ? AND rkey = ?", &st, err) < 0)
-		return -1;
-	bind_hash(st, 1, src);
-	bind_hash(st, 2, hmac);
-	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, rkey, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing registration"));
 }
 
 struct regstore_lookup {
@@ -675,6 +624,14 @@ static const char *const regstore_apply_sql[] = {
 	"INSERT OR REPLACE INTO reg_failed (kind, rkey, person_id, file_id, seq, "
 	    "message) SELECT ?2, rkey, person_id, ?1, seq, coalesce(message, '') "
 	    "FROM temp.reg_rx WHERE status = 'failed'",
+	/* Accepted: the marks made before the file was written go; a change
+	 * made since keeps its mark for the next differential. */
+	"UPDATE reg_dirty SET kinds = kinds & ~(CASE ?2 WHEN 'persons' THEN 1 "
+	    "WHEN 'qualification' THEN 2 ELSE 0 END) WHERE epoch <= (SELECT "
+	    "epoch FROM reg_file_epochs WHERE file_id = ?1) AND person_id IN (SELECT "
+	    "person_id FROM temp.reg_rx WHERE status = 'accepted')",
+	"DELETE FROM reg_dirty WHERE kinds = 0 AND person_id IN (SELECT "
+	    "person_id FROM temp.reg_rx WHERE status = 'accepted')",
 	NULL
 };
 
@@ -689,8 +646,6 @@ regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
 	for (i = 0; regstore_apply_sql[i] != NULL; i++)
 		if (reg_exec_id(db, regstore_apply_sql[i], file_id, kind, err) < 0)
 			return -1;
-	if (regstore_dirty_settle(db, kind, err) < 0)
-		return -1;
 	/* Branch numbers come with the registration of persons only. */
 	if (strcmp(kind, "persons") == 0 && reg_exec_id(db, "INSERT OR REPLACE "
 	    "INTO branches (person_id, branch, file_id, assigned) SELECT "

@@ -34,7 +34,6 @@ struct regrec {
 	const char *rkey;
 	int action;
 	const unsigned char *sent, *content;	/* 32 bytes each */
-	const unsigned char *src, *hmac;	/* 32 bytes or NULL */
 };
 struct regstore_writer;
 int regstore_writer_open(sqlite3 *db, long long file_id,
@@ -65,16 +64,13 @@ struct regsrc {
 	int has_state;
 	const unsigned char *state_content;
 	int state_action;
-	/* CHANGED only: what the accepted record was built from. */
-	const unsigned char *state_src, *state_hmac;
 };
 typedef int (*regsrc_fn)(const struct regsrc *p, void *arg);
 enum regsrc_mode { REGSRC_FULL, REGSRC_DIFF, REGSRC_CHANGED, REGSRC_RETRY };
 /* Persons for kind: with numbers_only, only those with a confirmed number;
- * DIFF: no accepted state, or the person row or number changed since;
- * CHANGED: every person marked in reg_dirty, with what their accepted
- * record was built from, for the caller to compare (the daily
- * differential; DIFF, reading everyone, serves corrections);
+ * DIFF: everyone, with the accepted record's content hash to compare;
+ * CHANGED: the same for the persons marked in reg_dirty only (the daily
+ * differential; DIFF serves corrections after a cut-over);
  * RETRY: those with a refused row pending. */
 enum regsrc_numbers { REGSRC_NO_NUMBER, REGSRC_NUMBERED_ONLY,
 	REGSRC_WITH_NUMBER };
@@ -91,18 +87,12 @@ int regstore_persons(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
 /* How many persons regstore_persons would give for DIFF. */
 int regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
     long long *n, char **err);
-/* Clears the marks of persons whose current row and number are those the
- * accepted state was built from (after a differential or a result). */
-int regstore_dirty_settle(sqlite3 *db, const char *kind, char **err);
 /* Clears the kind's mark of the n persons in ids (a differential found
- * them as accepted). */
+ * their record as the server accepted it). */
 int regstore_dirty_clear(sqlite3 *db, const char *kind, const int64_t *ids,
     size_t n, char **err);
 /* Persons without a confirmed number. */
 int regstore_count_no_number(sqlite3 *db, long long *n, char **err);
-/* Notes that the person's current row gives the accepted record again. */
-int regstore_state_touch(sqlite3 *db, const char *kind, const char *rkey,
-    const unsigned char *src, const unsigned char *hmac, char **err);
 
 /* For 副本 rows from an input file: the person and their branch number
  * (1 found, 0 no such person); the accepted state of a record (1 found);

@@ -253,6 +253,48 @@ test_retry_and_diff(void **st)
 	assert_int_equal(p.awaiting[REG_PERSONS], 0);
 }
 
+/* A person changed after their record went out keeps their place in the
+ * next differential when the result accepts the older record; a file
+ * given up (--force) leaves its persons for the next differential too. */
+static void
+test_change_while_waiting(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_results_report rep;
+	struct reg_export_request rq = { REG_PERSONS, REG_MODE_DIFF, NULL, NULL,
+	    NULL, 1 };
+	struct reg_export_report xrep;
+	struct reg_pending p;
+	char *file, *path, *err = NULL;
+	const char *const all[] = { "P1:0", "P2:0", "P3:0", NULL };
+	const char *const p1[] = { "P1:0", NULL };
+
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	/* P1 moves while the file waits for its result. */
+	import(f, "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
+	    ROW2 ROW3);
+	path = result(f, file, all);
+	assert_int_equal(results(f, path, &rep, &err), 0);
+	reg_results_report_clear(&rep);
+	free(path);
+	free(file);
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.changes[REG_PERSONS], 1);
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 1);
+	/* That file is never sent: given up, its person comes again. */
+	rq.out_dir = f->out;
+	assert_int_equal(ops_reg_export(f->s, &rq, &xrep, &err), 0);
+	assert_int_equal(xrep.records, 1);
+	path = result(f, strrchr(xrep.file, '/') + 1, p1);
+	reg_export_report_clear(&xrep);
+	assert_int_equal(results(f, path, &rep, &err), 0);
+	reg_results_report_clear(&rep);
+	free(path);
+	free(file);
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.changes[REG_PERSONS], 0);
+}
+
 static void
 test_no_number_in_audit(void **st)
 {
@@ -383,8 +425,14 @@ test_legacy_records_migrated(void **st)
 	    "message) = (SELECT status, branch, message FROM reg_answers a "
 	    "WHERE a.file_id = reg_records.file_id AND a.seq = reg_records.seq) "
 	    "WHERE EXISTS (SELECT 1 FROM reg_answers a WHERE a.file_id = "
-	    "reg_records.file_id AND a.seq = reg_records.seq); DROP TABLE "
+	    "reg_records.file_id AND a.seq = reg_records.seq); "
+	    /* 0008 kept what each accepted record was built from. */
+	    "UPDATE reg_state SET src_hash = (SELECT row_hash FROM persons p "
+	    "WHERE p.id = reg_state.person_id), num_hmac = (SELECT hmac FROM "
+	    "numbers n WHERE n.person_id = reg_state.person_id AND n.state = "
+	    "'confirmed'); DROP TABLE "
 	    "reg_sent; DROP TABLE reg_answers; DROP TABLE reg_dirty; "
+	    "DROP TABLE reg_epoch; DROP TABLE reg_file_epochs; "
 	    "DROP INDEX reg_state_person; DROP TRIGGER reg_dirty_person_new; "
 	    "DROP TRIGGER reg_dirty_person_changed; DROP TRIGGER "
 	    "reg_dirty_number_new; DROP TRIGGER reg_dirty_number_changed; "
@@ -429,6 +477,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_retry_and_diff, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_legacy_records_migrated,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_change_while_waiting, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_no_number_in_audit, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_file_kind_needs_input, setup,
