@@ -277,8 +277,14 @@ regpipe_put(const struct regsrc *row, void *pipe)
 	size_t need;
 	int rc;
 
-	if (!p->threaded)
-		return p->rc = p->fn(row, p->arg);
+	if (!p->threaded) {
+		/* fn may have packed a chunk: it is stored at once. */
+		p->rc = p->fn(row, p->arg);
+		pthread_mutex_lock(&p->mu);
+		regpipe_drain(p);
+		pthread_mutex_unlock(&p->mu);
+		return p->rc != 0 ? p->rc : -p->store_failed;
+	}
 	need = prow_size(row);
 	if (b->n > 0 && b->used + need > b->cap) {
 		if ((rc = regpipe_hand_over(p)) != 0)
@@ -318,8 +324,13 @@ regpipe_finish(struct regpipe *p, char **err)
 {
 	int rc, i;
 
-	if (p->threaded)
+	if (p->threaded) {
 		regpipe_wind_down(p);
+	} else {
+		pthread_mutex_lock(&p->mu);
+		regpipe_drain(p);
+		pthread_mutex_unlock(&p->mu);
+	}
 	rc = p->rc < 0 || p->store_failed ? -1 : 0;
 	if (p->store_err != NULL) {
 		if (err != NULL && *err == NULL)

@@ -26,6 +26,7 @@ struct persons_writer {
 	int bulk;		/* secondary indexes dropped until close */
 	int fresh;		/* the table was empty: every row is new */
 	sqlite3_stmt *find, *insert, *update, *history;
+	sqlite3_stmt *mark;	/* for the next registration differential */
 };
 
 /* The search indexes, dropped during a bulk load and built again after:
@@ -98,7 +99,10 @@ persons_writer_open(sqlite3 *db, const struct extract_info *x, int bulk,
 	    "employer = ?, acquired = ?, lost = ?, row_hash = ?, last_extract = ? "
 	    "WHERE id = ?", &w->update, err) < 0 ||
 	    db_prepare(db, "INSERT INTO person_history (person_id, extract_id, "
-	    "field, old, new) VALUES (?, ?, ?, ?, ?)", &w->history, err) < 0) {
+	    "field, old, new) VALUES (?, ?, ?, ?, ?)", &w->history, err) < 0 ||
+	    db_prepare(db, "INSERT OR REPLACE INTO reg_dirty (person_id, kinds, "
+	    "epoch) VALUES (?, 3, (SELECT epoch FROM reg_epoch))", &w->mark,
+	    err) < 0) {
 		/* The caller rolls back; only the statements need freeing. */
 		persons_writer_close(w, NULL, NULL, NULL);
 		return -1;
@@ -153,6 +157,15 @@ persons_write_history(struct persons_writer *w, int64_t id, const struct person 
 	return 0;
 }
 
+/* A person added or changed: their registration records (persons and
+ * qualification) are to be looked at in the next differential. */
+static int
+persons_mark(struct persons_writer *w, int64_t id, char **err)
+{
+	sqlite3_bind_int64(w->mark, 1, id);
+	return persons_step(w->db, w->mark, err);
+}
+
 int
 persons_writer_put(struct persons_writer *w, const struct person *p,
     enum persons_upsert *result, char **err)
@@ -180,7 +193,9 @@ persons_writer_put(struct persons_writer *w, const struct person *p,
 			*result = PERSON_DUPLICATE;
 			return 0;
 		}
-		return rc == SQLITE_DONE ? 0 : db_fail(w->db, err, _("writing persons"));
+		if (rc != SQLITE_DONE)
+			return db_fail(w->db, err, _("writing persons"));
+		return persons_mark(w, sqlite3_last_insert_rowid(w->db), err);
 	}
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(w->find);
@@ -207,7 +222,9 @@ persons_writer_put(struct persons_writer *w, const struct person *p,
 	sqlite3_bind_int64(w->update, PF_COUNT + 2, w->extract);
 	sqlite3_bind_int64(w->update, PF_COUNT + 3, id);
 	*result = PERSON_CHANGED;
-	return persons_step(w->db, w->update, err);
+	if (persons_step(w->db, w->update, err) < 0)
+		return -1;
+	return persons_mark(w, id, err);
 }
 
 int
@@ -221,6 +238,7 @@ persons_writer_close(struct persons_writer *w, const struct import_counts *c,
 	sqlite3_finalize(w->insert);
 	sqlite3_finalize(w->update);
 	sqlite3_finalize(w->history);
+	sqlite3_finalize(w->mark);
 	if (w->bulk && c != NULL)
 		rc = db_exec(w->db, persons_indexes, err);
 	if (w->bulk)

@@ -1,0 +1,215 @@
+/* Unit tests for the export's two-thread pipeline: every row reaches the
+ * worker once, in order and intact, also rows larger than a batch's text;
+ * chunks the worker packs are stored on the reading thread, in order; an
+ * error on either side stops the run and is reported; the same holds
+ * without a thread. */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ops/reg-pipe.h"
+#include "util/xmalloc.h"
+
+#define ROWS 5000
+#define PER_CHUNK 700
+
+struct run {
+	struct regpipe *pipe;
+	long long seen, stored, stored_first;
+	int fail_at;			/* fn fails at this row (0: never) */
+	int store_fail;			/* the store fails */
+	int bad;			/* a row came wrong, or out of order */
+	pthread_t reader;
+	int stored_elsewhere;		/* a chunk stored off the reader */
+	struct regpack p;
+	long long first;
+};
+
+static char big[700 * 1024];
+
+/* Row i: its key says i, its name is long for a few rows. */
+static void
+make_row(int i, struct regsrc *r, char key[16], char num[16])
+{
+	int j;
+
+	memset(r, 0, sizeof *r);
+	r->id = i;
+	snprintf(key, 16, "P%07d", i);
+	snprintf(num, 16, "%012d", i);
+	for (j = 0; j < PF_COUNT; j++) {
+		r->f[j] = "";
+		r->flen[j] = 0;
+	}
+	r->f[PF_KEY] = key;
+	r->flen[PF_KEY] = strlen(key);
+	r->f[PF_NAME] = i % 1000 == 999 ? big : "山田　太郎";
+	r->flen[PF_NAME] = strlen(r->f[PF_NAME]);
+	r->number = i % 3 ? num : NULL;
+	r->branch = i % 5 ? "01" : NULL;
+	r->has_state = i % 2;
+	r->state_action = i % 4;
+}
+
+static int
+worker_fn(const struct regsrc *r, void *arg)
+{
+	struct run *run = arg;
+	struct regpack_rec pr;
+	unsigned char h[32];
+	char key[16], num[16];
+	struct regsrc want;
+
+	make_row((int)run->seen + 1, &want, key, num);
+	if (r->id != want.id || strcmp(r->f[PF_KEY], key) != 0 ||
+	    strcmp(r->f[PF_NAME], want.f[PF_NAME]) != 0 ||
+	    (r->number == NULL) != (want.number == NULL) ||
+	    (r->number != NULL && strcmp(r->number, num) != 0) ||
+	    (r->branch == NULL) != (want.branch == NULL) ||
+	    r->has_state != want.has_state ||
+	    r->state_action != want.state_action)
+		run->bad = 1;
+	run->seen++;
+	if (run->fail_at && run->seen == run->fail_at)
+		return -1;
+	memset(h, (int)run->seen, sizeof h);
+	memset(&pr, 0, sizeof pr);
+	pr.person = r->id;
+	pr.action = 1;
+	pr.rkey = r->f[PF_KEY];
+	pr.rkey_len = strlen(pr.rkey);
+	pr.sent = pr.content = h;
+	regpack_add(&run->p, &pr);
+	if (run->p.n == PER_CHUNK) {
+		regpipe_sink(run->pipe, 7, run->first, &run->p, NULL);
+		run->first += PER_CHUNK;
+		regpack_reset(&run->p);
+	}
+	return 0;
+}
+
+static int
+store_fn(void *arg, long long file_id, long long first_seq,
+    const struct regpack *p, char **err)
+{
+	struct run *run = arg;
+
+	if (!pthread_equal(pthread_self(), run->reader))
+		run->stored_elsewhere = 1;
+	if (file_id != 7 || first_seq != run->stored_first + 1 ||
+	    p->n != PER_CHUNK)
+		run->bad = 1;
+	run->stored_first += p->n;
+	run->stored++;
+	if (run->store_fail && run->stored == 2) {
+		*err = xstrdup("disk full");
+		return -1;
+	}
+	return 0;
+}
+
+/* Puts rows until one is refused; returns finish's result. */
+static int
+drive(struct run *run, int threaded, char **err)
+{
+	int i, rc = 0;
+
+	memset(big, 'x', sizeof big - 1);
+	regpack_init(&run->p);
+	run->first = 1;
+	run->reader = pthread_self();
+	run->pipe = regpipe_start(threaded, worker_fn, run, store_fn, run);
+	for (i = 1; i <= ROWS && rc == 0; i++) {
+		struct regsrc r;
+		char key[16], num[16];
+
+		make_row(i, &r, key, num);
+		rc = regpipe_put(&r, run->pipe);
+	}
+	rc = regpipe_finish(run->pipe, err);
+	regpack_free(&run->p);
+	return rc;
+}
+
+static void
+check_all(int threaded)
+{
+	struct run run;
+	char *err = NULL;
+
+	memset(&run, 0, sizeof run);
+	assert_int_equal(drive(&run, threaded, &err), 0);
+	assert_null(err);
+	assert_int_equal(run.bad, 0);
+	assert_int_equal(run.seen, ROWS);
+	assert_int_equal(run.stored, ROWS / PER_CHUNK);
+	assert_int_equal(run.stored_elsewhere, 0);
+}
+
+static void
+test_threaded(void **st)
+{
+	(void)st;
+	check_all(1);
+}
+
+static void
+test_inline(void **st)
+{
+	(void)st;
+	check_all(0);
+}
+
+static void
+test_worker_fails(void **st)
+{
+	struct run run;
+	char *err = NULL;
+
+	(void)st;
+	memset(&run, 0, sizeof run);
+	run.fail_at = 1234;
+	assert_int_equal(drive(&run, 1, &err), -1);
+	assert_int_equal(run.seen, 1234);
+	assert_int_equal(run.bad, 0);
+	free(err);
+}
+
+static void
+test_store_fails(void **st)
+{
+	struct run run;
+	char *err = NULL;
+
+	(void)st;
+	memset(&run, 0, sizeof run);
+	run.store_fail = 1;
+	assert_int_equal(drive(&run, 1, &err), -1);
+	assert_non_null(err);
+	assert_string_equal(err, "disk full");
+	assert_int_equal(run.stored, 2);
+	assert_true(run.seen < ROWS);
+	free(err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_threaded),
+		cmocka_unit_test(test_inline),
+		cmocka_unit_test(test_worker_fails),
+		cmocka_unit_test(test_store_fails),
+	};
+
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
