@@ -174,7 +174,7 @@ regx_from_vault(struct regx *x, char **err)
 	    x->s->v->db);
 	regstore_writer_sink(x->sw, regpipe_sink, pipe);
 	rc = regstore_persons(x->s->v->db, &q, regpipe_put, pipe, err);
-	if (regpipe_finish(pipe, rc < 0 ? NULL : err) < 0 && rc == 0)
+	if (regpipe_finish(pipe, err) < 0 && rc == 0)
 		rc = -1;
 	regstore_writer_sink(x->sw, NULL, NULL);
 	free(v.map);
