@@ -28,8 +28,6 @@ struct vsrc {
 	struct regx *x;
 	int *map;		/* per field: a person field, or enum reg_src */
 	int diff;
-	int count_no_number;	/* persons without a number come and are
-				 * counted, not sent */
 	int marked;		/* the daily differential (REGSRC_CHANGED) */
 	int64_t *settled;	/* marked persons whose record comes out as
 				 * accepted: their mark goes */
@@ -82,9 +80,9 @@ vsrc_row(const struct regsrc *p, void *arg)
 	size_t i;
 	int action, skipped;
 
-	/* A full export reads everyone once and counts those without a
-	 * number here, rather than in a second pass over the vault. */
-	if (v->count_no_number && p->number == NULL) {
+	/* The persons file carries the number: those without one are
+	 * counted in the same pass, not sent. */
+	if (x->rq->kind == REG_PERSONS && p->number == NULL) {
 		x->rep->no_number++;
 		return 0;
 	}
@@ -132,7 +130,7 @@ int
 regx_from_vault(struct regx *x, char **err)
 {
 	struct vsrc v = { x, NULL, x->rq->mode == REG_MODE_DIFF ||
-	    x->rq->mode == REG_MODE_CORRECTION, 0, 0, NULL, 0, 0 };
+	    x->rq->mode == REG_MODE_CORRECTION, 0, NULL, 0, 0 };
 	enum regsrc_mode mode = x->rq->mode == REG_MODE_FULL ? REGSRC_FULL :
 	    x->rq->mode == REG_MODE_RETRY ? REGSRC_RETRY :
 	    x->rq->mode == REG_MODE_DIFF ? REGSRC_CHANGED : REGSRC_DIFF;
@@ -151,18 +149,10 @@ regx_from_vault(struct regx *x, char **err)
 		}
 	}
 	v.marked = mode == REGSRC_CHANGED;
-	v.count_no_number = x->rq->kind == REG_PERSONS && (mode == REGSRC_FULL ||
-	    v.marked);
-	if (x->rq->kind == REG_PERSONS && !v.count_no_number &&
-	    regstore_count_no_number(x->s->v->db, &x->rep->no_number,
-	    err) < 0) {
-		free(v.map);
-		return -1;
-	}
 	q.kind = reg_kind_name(x->rq->kind);
 	q.mode = mode;
-	q.numbers = x->rq->kind != REG_PERSONS ? REGSRC_NO_NUMBER :
-	    v.count_no_number ? REGSRC_WITH_NUMBER : REGSRC_NUMBERED_ONLY;
+	q.numbers = x->rq->kind == REG_PERSONS ? REGSRC_WITH_NUMBER :
+	    REGSRC_NO_NUMBER;
 	/* The key names the record and the loss date decides its action. */
 	q.need = 1u << PF_KEY | 1u << PF_LOST;
 	for (i = 0; i < x->layout.nfields; i++)

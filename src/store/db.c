@@ -180,3 +180,10 @@ db_get_text(sqlite3 *db, const char *sql, const char *param)
 	sqlite3_finalize(st);
 	return out;
 }
+
+const unsigned char *
+db_col_hash(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_bytes(st, i) == 32 ? sqlite3_column_blob(st, i) :
+	    NULL;
+}

@@ -26,5 +26,8 @@ int db_fail(sqlite3 *db, char **err, const char *what);
 int db_get_int(sqlite3 *db, const char *sql, const char *param, long long *out,
     char **err);
 char *db_get_text(sqlite3 *db, const char *sql, const char *param);
+/* Column i of the current row as a 32-byte hash, or NULL when it is NULL
+ * or of another length. */
+const unsigned char *db_col_hash(sqlite3_stmt *st, int i);
 
 #endif

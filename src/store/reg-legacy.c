@@ -24,13 +24,6 @@ legacy_flush(struct legacy *l, char **err)
 	return rc;
 }
 
-static const unsigned char *
-legacy_hash(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_bytes(st, i) == 32 ? sqlite3_column_blob(st, i) :
-	    NULL;
-}
-
 /* One row: a new chunk at a new file, a gap in seq or a full chunk. */
 static int
 legacy_row(struct legacy *l, sqlite3_stmt *st, char **err)
@@ -51,10 +44,10 @@ legacy_row(struct legacy *l, sqlite3_stmt *st, char **err)
 	r.rkey = (const char *)sqlite3_column_text(st, 3);
 	r.rkey_len = (size_t)sqlite3_column_bytes(st, 3);
 	r.action = sqlite3_column_int(st, 4);
-	r.sent = legacy_hash(st, 5);
-	r.content = legacy_hash(st, 6);
-	r.src = legacy_hash(st, 7);
-	r.hmac = legacy_hash(st, 8);
+	r.sent = db_col_hash(st, 5);
+	r.content = db_col_hash(st, 6);
+	r.src = db_col_hash(st, 7);
+	r.hmac = db_col_hash(st, 8);
 	if (r.rkey == NULL || r.sent == NULL || r.content == NULL ||
 	    regpack_add(&l->p, &r) < 0)
 		return err_set(err, _("record %lld of registration file %lld "

@@ -57,13 +57,6 @@ side_text(struct side *s, int i)
 	    (const char *)sqlite3_column_text(s->st, i);
 }
 
-static const unsigned char *
-side_hash(struct side *s, int i)
-{
-	return sqlite3_column_bytes(s->st, i) == 32 ?
-	    sqlite3_column_blob(s->st, i) : NULL;
-}
-
 static const char *const scan_cols[PF_COUNT] = { "key", "insurer",
 	"symbol", "number", "relation", "member_key", "name", "kana", "birth",
 	"sex", "address", "municipality", "resident", "employer", "acquired",
@@ -94,8 +87,7 @@ scan_person(struct scan *sc, struct regsrc *p)
 			p->f[i] = "";
 		p->flen[i] = (size_t)sqlite3_column_bytes(st, i + 1);
 	}
-	p->row_hash = sqlite3_column_bytes(st, PF_COUNT + 1) == 32 ?
-	    sqlite3_column_blob(st, PF_COUNT + 1) : NULL;
+	p->row_hash = db_col_hash(st, PF_COUNT + 1);
 }
 
 /* The other tables' parts of person p; rc reports a failed step. */
@@ -104,7 +96,7 @@ scan_sides(struct scan *sc, struct regsrc *p, int *rc)
 {
 	if (side_seek(&sc->numbers, p->id, rc)) {
 		p->number = side_text(&sc->numbers, 1);
-		p->hmac = side_hash(&sc->numbers, 2);
+		p->hmac = db_col_hash(sc->numbers.st, 2);
 	}
 	if (side_seek(&sc->branches, p->id, rc))
 		p->branch = side_text(&sc->branches, 1);
@@ -169,8 +161,6 @@ regscan_full(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
 		scan_sides(&sc, &p, &side_rc);
 		if (side_rc != SQLITE_ROW && side_rc != SQLITE_DONE)
 			break;
-		if (q->numbers == REGSRC_NUMBERED_ONLY && p.number == NULL)
-			continue;
 		stop = fn(&p, arg);
 	}
 	scan_close(&sc);

@@ -23,13 +23,6 @@ col_text(sqlite3_stmt *st, int i)
 	return t != NULL ? (const char *)t : "";
 }
 
-static const unsigned char *
-col_hash(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_bytes(st, i) == 32 ? sqlite3_column_blob(st, i) :
-	    NULL;
-}
-
 static void
 bind_hash(sqlite3_stmt *st, int i, const unsigned char *h)
 {
@@ -39,7 +32,10 @@ bind_hash(sqlite3_stmt *st, int i, const unsigned char *h)
 		sqlite3_bind_null(st, i);
 }
 
-/* Runs sql with ?1 = id and ?2 = text (either may be unused). */
+static int reg_dirty_bit(const char *kind);
+
+/* Runs sql with ?1 = id, ?2 = text and ?3 = the bit of the kind text names
+ * in reg_dirty (any may be unused). */
 static int
 reg_exec_id(sqlite3 *db, const char *sql, long long id, const char *text,
     char **err)
@@ -53,6 +49,8 @@ reg_exec_id(sqlite3 *db, const char *sql, long long id, const char *text,
 		sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_bind_parameter_count(st) >= 2)
 		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int(st, 3, text != NULL ? reg_dirty_bit(text) : 0);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing registration"));
@@ -216,23 +214,19 @@ regstore_writer_close(struct regstore_writer *w)
 	free(w);
 }
 
-/* The persons export's selection; ?1 kind, ?2 numbers only (and the
- * number is part of the record), ?3 the kind's bit in reg_dirty. A
- * differential starts from the marked persons (CROSS JOIN keeps them the
- * outer loop), everything else from all persons. */
+/* The persons export's selection; ?1 kind, ?3 the kind's bit in
+ * reg_dirty. A differential starts from the marked persons (CROSS JOIN
+ * keeps them the outer loop), everything else from all persons. Everyone
+ * comes, with or without a number: the export counts those without. */
 #define REGSRC_ALL "FROM persons p "
 #define REGSRC_MARKED "FROM reg_dirty d CROSS JOIN persons p ON p.id = " \
 	"d.person_id AND (d.kinds & ?3) != 0 "
 #define REGSRC_NUMBERS \
 	"LEFT JOIN numbers n ON n.person_id = p.id AND n.state = 'confirmed' "
-/* The same names with nothing behind them, so the filters below read. */
-#define REGSRC_NO_NUMBERS \
-	"LEFT JOIN (SELECT NULL AS number, NULL AS hmac) n ON 0 "
 #define REGSRC_JOINS \
 	"LEFT JOIN branches b ON b.person_id = p.id " \
 	"LEFT JOIN reg_state s INDEXED BY reg_state_person ON s.kind = ?1 " \
-	"AND s.person_id = p.id " \
-	"WHERE (?2 = 0 OR n.number IS NOT NULL) "
+	"AND s.person_id = p.id WHERE 1 "
 #define REGSRC_SQL_RETRY "AND EXISTS (SELECT 1 FROM reg_failed f WHERE " \
 	"f.kind = ?1 AND f.rkey = p.key) "
 
@@ -261,13 +255,13 @@ regsrc_read(sqlite3_stmt *st, struct regsrc *p)
 		p->f[i] = col_text(st, i + 1);
 		p->flen[i] = (size_t)sqlite3_column_bytes(st, i + 1);
 	}
-	p->row_hash = col_hash(st, PF_COUNT + 1);
+	p->row_hash = db_col_hash(st, PF_COUNT + 1);
 	if (sqlite3_column_type(st, PF_COUNT + 2) != SQLITE_NULL)
 		p->number = col_text(st, PF_COUNT + 2);
-	p->hmac = col_hash(st, PF_COUNT + 3);
+	p->hmac = db_col_hash(st, PF_COUNT + 3);
 	if (sqlite3_column_type(st, PF_COUNT + 4) != SQLITE_NULL)
 		p->branch = col_text(st, PF_COUNT + 4);
-	p->state_content = col_hash(st, PF_COUNT + 5);
+	p->state_content = db_col_hash(st, PF_COUNT + 5);
 	p->has_state = sqlite3_column_int(st, PF_COUNT + 7);
 	p->state_action = sqlite3_column_int(st, PF_COUNT + 6);
 }
@@ -284,14 +278,12 @@ regsrc_sql(const struct regsrc_query *q)
 	for (i = 0; i < PF_COUNT; i++)
 		len += (size_t)snprintf(cols + len, sizeof cols - len, "%s, ",
 		    (q->need & (1u << i)) ? regsrc_cols[i] : "''");
-	return xasprintf("SELECT p.id, %sp.row_hash, %s, b.branch, %s, "
-	    "s.action, s.person_id IS NOT NULL %s%s" REGSRC_JOINS "%s "
-	    "ORDER BY %s", cols, q->numbers ? "n.number, n.hmac" : "NULL, NULL",
-	    /* Only a differential compares contents: the others read the
-	     * state's index alone, never its rows. */
-	    q->mode == REGSRC_FULL ? "NULL" : "s.content_hash",
+	return xasprintf("SELECT p.id, %sp.row_hash, %s, b.branch, "
+	    "s.content_hash, s.action, s.person_id IS NOT NULL %s%s"
+	    REGSRC_JOINS "%s ORDER BY %s", cols,
+	    q->numbers ? "n.number, n.hmac" : "NULL, NULL",
 	    q->mode == REGSRC_CHANGED ? REGSRC_MARKED : REGSRC_ALL,
-	    q->numbers ? REGSRC_NUMBERS : REGSRC_NO_NUMBERS,
+	    q->numbers ? REGSRC_NUMBERS : "",
 	    q->mode == REGSRC_RETRY ? REGSRC_SQL_RETRY : "",
 	    /* The marked persons come in id order already. */
 	    q->mode == REGSRC_CHANGED ? "d.person_id" : "p.id");
@@ -315,7 +307,6 @@ regstore_persons(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
 	if (rc < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, q->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, q->numbers == REGSRC_NUMBERED_ONLY);
 	if (sqlite3_bind_parameter_count(st) >= 3)
 		sqlite3_bind_int(st, 3, reg_dirty_bit(q->kind));
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -339,8 +330,8 @@ regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
 	/* Without numbers (the 副本), only persons with a branch number can
 	 * be sent: the others wait for their registration. */
 	if (db_prepare(db, "SELECT count(*) " REGSRC_MARKED REGSRC_NUMBERS
-	    REGSRC_JOINS "AND (?2 = 1 OR b.branch IS NOT NULL)", &st,
-	    err) < 0)
+	    REGSRC_JOINS "AND (?2 = 0 OR n.number IS NOT NULL) AND (?2 = 1 OR "
+	    "b.branch IS NOT NULL)", &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, numbers_only);
@@ -383,14 +374,6 @@ regstore_dirty_clear(sqlite3 *db, const char *kind, const int64_t *ids,
 	sqlite3_finalize(upd);
 	sqlite3_finalize(del);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing registration"));
-}
-
-int
-regstore_count_no_number(sqlite3 *db, long long *n, char **err)
-{
-	return db_get_int(db, "SELECT count(*) FROM persons p WHERE NOT EXISTS "
-	    "(SELECT 1 FROM numbers n WHERE n.person_id = p.id AND n.state = "
-	    "'confirmed')", NULL, n, err);
 }
 
 struct regstore_lookup {
@@ -460,8 +443,8 @@ regstore_lookup_state(struct regstore_lookup *lk, const char *rkey,
 	sqlite3_bind_text(lk->state, 1, lk->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(lk->state, 2, rkey, -1, SQLITE_STATIC);
 	rc = sqlite3_step(lk->state);
-	if (rc == SQLITE_ROW && col_hash(lk->state, 0) != NULL) {
-		memcpy(content, col_hash(lk->state, 0), 32);
+	if (rc == SQLITE_ROW && db_col_hash(lk->state, 0) != NULL) {
+		memcpy(content, db_col_hash(lk->state, 0), 32);
 		*action = sqlite3_column_int(lk->state, 1);
 		found = 1;
 	}
@@ -626,8 +609,7 @@ static const char *const regstore_apply_sql[] = {
 	    "FROM temp.reg_rx WHERE status = 'failed'",
 	/* Accepted: the marks made before the file was written go; a change
 	 * made since keeps its mark for the next differential. */
-	"UPDATE reg_dirty SET kinds = kinds & ~(CASE ?2 WHEN 'persons' THEN 1 "
-	    "WHEN 'qualification' THEN 2 ELSE 0 END) WHERE epoch <= (SELECT "
+	"UPDATE reg_dirty SET kinds = kinds & ~?3 WHERE epoch <= (SELECT "
 	    "epoch FROM reg_file_epochs WHERE file_id = ?1) AND person_id IN (SELECT "
 	    "person_id FROM temp.reg_rx WHERE status = 'accepted')",
 	"DELETE FROM reg_dirty WHERE kinds = 0 AND person_id IN (SELECT "

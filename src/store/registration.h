@@ -67,18 +67,17 @@ struct regsrc {
 };
 typedef int (*regsrc_fn)(const struct regsrc *p, void *arg);
 enum regsrc_mode { REGSRC_FULL, REGSRC_DIFF, REGSRC_CHANGED, REGSRC_RETRY };
-/* Persons for kind: with numbers_only, only those with a confirmed number;
+/* Persons for kind, in id order. FULL: everyone;
  * DIFF: everyone, with the accepted record's content hash to compare;
  * CHANGED: the same for the persons marked in reg_dirty only (the daily
  * differential; DIFF serves corrections after a cut-over);
  * RETRY: those with a refused row pending. */
-enum regsrc_numbers { REGSRC_NO_NUMBER, REGSRC_NUMBERED_ONLY,
-	REGSRC_WITH_NUMBER };
+enum regsrc_numbers { REGSRC_NO_NUMBER, REGSRC_WITH_NUMBER };
 struct regsrc_query {
 	const char *kind;
 	enum regsrc_mode mode;
-	/* None (the 副本); only persons with a confirmed number; or everyone,
-	 * with the number where there is one. */
+	/* None (the 副本), or everyone with the number where there is one
+	 * (persons without one come too: the caller counts them). */
 	enum regsrc_numbers numbers;
 	unsigned int need;	/* bit per enum person_field wanted */
 };
@@ -91,8 +90,6 @@ int regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
  * their record as the server accepted it). */
 int regstore_dirty_clear(sqlite3 *db, const char *kind, const int64_t *ids,
     size_t n, char **err);
-/* Persons without a confirmed number. */
-int regstore_count_no_number(sqlite3 *db, long long *n, char **err);
 
 /* For 副本 rows from an input file: the person and their branch number
  * (1 found, 0 no such person); the accepted state of a record (1 found);
