@@ -25,6 +25,9 @@
 #include "util/hex.h"
 #include "util/xmalloc.h"
 
+#define BENCH_NAME "bench-reg"
+#include "bench-util.h"
+
 #define BENCH_RUNS 3
 /* bench/run-reg's baseline queries. */
 #define BASE_PERSONS "SELECT p.key, p.insurer, n.number, p.symbol, p.number, " \
@@ -34,22 +37,6 @@
 #define BASE_QUAL "SELECT p.insurer, b.branch, p.key, p.symbol, p.number, " \
 	"p.relation, p.birth, p.sex, p.acquired, p.lost FROM persons p JOIN " \
 	"branches b ON b.person_id = p.id ORDER BY p.id"
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void
-die(const char *what, const char *err)
-{
-	fprintf(stderr, "bench-reg: %s: %s\n", what, err ? err : "?");
-	exit(1);
-}
 
 static void
 import(struct session *s, const char *file)

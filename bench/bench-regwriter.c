@@ -28,6 +28,9 @@
 #include "util/hex.h"
 #include "util/xmalloc.h"
 
+#define BENCH_NAME "bench-regwriter"
+#include "bench-util.h"
+
 #define FORMS MYNA_SRCDIR "/forms/"
 #define ROUNDS 3	/* best of: the machine is shared */
 
@@ -40,22 +43,6 @@ struct rows {
 	size_t n, ncap, ncols;
 	char **header;
 };
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void
-die(const char *what, const char *err)
-{
-	fprintf(stderr, "bench-regwriter: %s: %s\n", what, err ? err : "?");
-	exit(1);
-}
 
 static void
 arena_put(struct rows *r, const char *s, size_t n)
