@@ -341,10 +341,13 @@ hist_line(const struct reghist_row *h, void *arg)
 	return 0;
 }
 
+/* The history of person Pn, one line per record. */
 static char *
-history_of(struct fixture *f, const char *key)
+history_of(struct fixture *f, int n)
 {
-	char *out = xstrdup("");
+	char *out = xstrdup(""), key[16];
+
+	snprintf(key, sizeof key, "P%d", n);
 
 	assert_int_equal(regstore_history(f->s->v->db, key, hist_line, &out,
 	    NULL), 0);
@@ -396,12 +399,8 @@ test_legacy_records_migrated(void **st)
 	assert_int_equal(results(f, path, &rep, &err), 0);
 	reg_results_report_clear(&rep);
 	assert_int_equal(export(f, REG_PERSONS, REG_MODE_RETRY, NULL), 1);
-	for (i = 0; i < 3; i++) {
-		char key[4];
-
-		snprintf(key, sizeof key, "P%d", i + 1);
-		before[i] = history_of(f, key);
-	}
+	for (i = 0; i < 3; i++)
+		before[i] = history_of(f, i + 1);
 	assert_non_null(strstr(before[1], "failed"));
 	/* Back to 0008's form. */
 	assert_int_equal(db_exec(db, "CREATE TABLE reg_records (file_id INTEGER "
@@ -442,10 +441,7 @@ test_legacy_records_migrated(void **st)
 	    &applied, &err), 0);
 	assert_int_equal(applied, 1);
 	for (i = 0; i < 3; i++) {
-		char key[4];
-
-		snprintf(key, sizeof key, "P%d", i + 1);
-		after = history_of(f, key);
+		after = history_of(f, i + 1);
 		assert_string_equal(after, before[i]);
 		free(after);
 		free(before[i]);
