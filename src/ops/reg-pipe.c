@@ -19,7 +19,7 @@
 
 struct prow {
 	struct regsrc r;
-	unsigned char row_hash[32], hmac[32], state[32];
+	unsigned char state[32];
 };
 
 struct pbatch {
@@ -121,8 +121,6 @@ pbatch_add(struct pbatch *b, const struct regsrc *src)
 	    strlen(src->number)) : NULL;
 	p->r.branch = src->branch ? pbatch_text(b, src->branch,
 	    strlen(src->branch)) : NULL;
-	p->r.row_hash = pbatch_hash(p->row_hash, src->row_hash);
-	p->r.hmac = pbatch_hash(p->hmac, src->hmac);
 	p->r.state_content = pbatch_hash(p->state, src->state_content);
 	b->n++;
 }

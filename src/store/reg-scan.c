@@ -87,17 +87,14 @@ scan_person(struct scan *sc, struct regsrc *p)
 			p->f[i] = "";
 		p->flen[i] = (size_t)sqlite3_column_bytes(st, i + 1);
 	}
-	p->row_hash = db_col_hash(st, PF_COUNT + 1);
 }
 
 /* The other tables' parts of person p; rc reports a failed step. */
 static void
 scan_sides(struct scan *sc, struct regsrc *p, int *rc)
 {
-	if (side_seek(&sc->numbers, p->id, rc)) {
+	if (side_seek(&sc->numbers, p->id, rc))
 		p->number = side_text(&sc->numbers, 1);
-		p->hmac = db_col_hash(sc->numbers.st, 2);
-	}
 	if (side_seek(&sc->branches, p->id, rc))
 		p->branch = side_text(&sc->branches, 1);
 	if (side_seek(&sc->state, p->id, rc)) {
@@ -117,15 +114,15 @@ scan_open(sqlite3 *db, struct scan *sc, const struct regsrc_query *q,
 	memset(sc, 0, sizeof *sc);
 	sc->need = q->need;
 	for (i = 0; i < PF_COUNT; i++)
-		len += (size_t)snprintf(cols + len, sizeof cols - len, "%s, ",
+		len += (size_t)snprintf(cols + len, sizeof cols - len, ", %s",
 		    (q->need & (1u << i)) ? scan_cols[i] : "NULL");
-	sql = xasprintf("SELECT id, %srow_hash FROM persons ORDER BY id", cols);
+	sql = xasprintf("SELECT id%s FROM persons ORDER BY id", cols);
 	rc = db_prepare(db, sql, &sc->persons, err);
 	free(sql);
 	if (rc < 0)
 		return -1;
 	if (q->numbers != REGSRC_NO_NUMBER && side_open(db, &sc->numbers,
-	    "SELECT person_id, number, hmac FROM numbers WHERE state = "
+	    "SELECT person_id, number FROM numbers WHERE state = "
 	    "'confirmed' ORDER BY person_id", NULL, err) < 0)
 		return -1;
 	if (side_open(db, &sc->branches, "SELECT person_id, branch FROM "

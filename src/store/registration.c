@@ -255,15 +255,13 @@ regsrc_read(sqlite3_stmt *st, struct regsrc *p)
 		p->f[i] = col_text(st, i + 1);
 		p->flen[i] = (size_t)sqlite3_column_bytes(st, i + 1);
 	}
-	p->row_hash = db_col_hash(st, PF_COUNT + 1);
+	if (sqlite3_column_type(st, PF_COUNT + 1) != SQLITE_NULL)
+		p->number = col_text(st, PF_COUNT + 1);
 	if (sqlite3_column_type(st, PF_COUNT + 2) != SQLITE_NULL)
-		p->number = col_text(st, PF_COUNT + 2);
-	p->hmac = db_col_hash(st, PF_COUNT + 3);
-	if (sqlite3_column_type(st, PF_COUNT + 4) != SQLITE_NULL)
-		p->branch = col_text(st, PF_COUNT + 4);
-	p->state_content = db_col_hash(st, PF_COUNT + 5);
-	p->has_state = sqlite3_column_int(st, PF_COUNT + 7);
-	p->state_action = sqlite3_column_int(st, PF_COUNT + 6);
+		p->branch = col_text(st, PF_COUNT + 2);
+	p->state_content = db_col_hash(st, PF_COUNT + 3);
+	p->has_state = sqlite3_column_int(st, PF_COUNT + 5);
+	p->state_action = sqlite3_column_int(st, PF_COUNT + 4);
 }
 
 /* The SELECT for q: fields the file does not use come as '' (SQLite then
@@ -278,10 +276,10 @@ regsrc_sql(const struct regsrc_query *q)
 	for (i = 0; i < PF_COUNT; i++)
 		len += (size_t)snprintf(cols + len, sizeof cols - len, "%s, ",
 		    (q->need & (1u << i)) ? regsrc_cols[i] : "''");
-	return xasprintf("SELECT p.id, %sp.row_hash, %s, b.branch, "
+	return xasprintf("SELECT p.id, %s%s, b.branch, "
 	    "s.content_hash, s.action, s.person_id IS NOT NULL %s%s"
 	    REGSRC_JOINS "%s ORDER BY %s", cols,
-	    q->numbers ? "n.number, n.hmac" : "NULL, NULL",
+	    q->numbers ? "n.number" : "NULL",
 	    q->mode == REGSRC_CHANGED ? REGSRC_MARKED : REGSRC_ALL,
 	    q->numbers ? REGSRC_NUMBERS : "",
 	    q->mode == REGSRC_RETRY ? REGSRC_SQL_RETRY : "",

@@ -59,7 +59,6 @@ struct regsrc {
 	const char *f[PF_COUNT];	/* "" for fields not asked for */
 	size_t flen[PF_COUNT];
 	const char *number;
-	const unsigned char *row_hash, *hmac;
 	const char *branch;		/* NULL when none */
 	int has_state;
 	const unsigned char *state_content;
