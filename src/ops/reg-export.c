@@ -107,6 +107,24 @@ reg_early_writeback(struct regx *x, size_t len)
 #endif
 }
 
+/* n in decimal into buf (room for 21 bytes); snprintf's parsing of its
+ * format cost as much per record as building the rest of it. */
+static const char *
+reg_decimal(char *buf, long long n)
+{
+	char *p = buf + 20;
+	unsigned long long u = n < 0 ? 0 - (unsigned long long)n :
+	    (unsigned long long)n;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	return p;
+}
+
 int
 regx_emit(struct regx *x, int64_t person, const char *rkey, int action,
     const char *key, const unsigned char *same_as, int *skipped)
@@ -114,16 +132,14 @@ regx_emit(struct regx *x, int64_t person, const char *rkey, int action,
 	unsigned char sent[32], content[32];
 	struct regrec r;
 	const char *line;
-	char seq[24], act[4], *why = NULL;
+	char seq[24], act[24], *why = NULL;
 	size_t len;
 
 	*skipped = 0;
-	snprintf(seq, sizeof seq, "%lld", x->seq + 1);
-	snprintf(act, sizeof act, "%d", action);
 	if (x->seq_col >= 0)
-		x->values[x->seq_col] = seq;
+		x->values[x->seq_col] = reg_decimal(seq, x->seq + 1);
 	if (x->action_col >= 0)
-		x->values[x->action_col] = act;
+		x->values[x->action_col] = reg_decimal(act, action);
 	if (reg_writer_record(x->w, x->values, &line, &len, sent, content,
 	    &why) < 0) {
 		reg_refuse(x, key, why);
