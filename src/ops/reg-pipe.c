@@ -48,6 +48,8 @@ struct regpipe {
 	int done;			/* no more batches will come */
 	int finished;			/* the worker has returned */
 	int rc;				/* the worker's first non-zero fn() */
+	int apart;			/* rows put on a reading thread of their own */
+	int read_done;			/* that thread has handed its last batch */
 	struct pchunk *chunks;		/* packed, not stored yet */
 	size_t nchunks, chunks_cap;
 	int store_failed;
@@ -257,7 +259,9 @@ regpipe_hand_over(struct regpipe *p)
 	p->fill = (p->fill + 1) % PIPE_BATCHES;
 	pthread_cond_broadcast(&p->cv);
 	for (;;) {
-		regpipe_drain(p);
+		/* Reading apart, chunks are the starting thread's to store. */
+		if (!p->apart)
+			regpipe_drain(p);
 		if (!p->b[p->fill].full)
 			break;
 		pthread_cond_wait(&p->cv, &p->mu);
@@ -295,17 +299,71 @@ regpipe_put(const struct regsrc *row, void *pipe)
 	return b->n == PIPE_ROWS ? regpipe_hand_over(p) : 0;
 }
 
-/* The last batch to the worker; chunks stored until it has returned. */
+/* The last batch to the worker: no more will come. Mutex held. */
 static void
-regpipe_wind_down(struct regpipe *p)
+regpipe_last_batch(struct regpipe *p)
 {
-	pthread_mutex_lock(&p->mu);
 	if (p->b[p->fill].n > 0) {
 		p->b[p->fill].full = 1;
 		p->fill = (p->fill + 1) % PIPE_BATCHES;
 	}
 	p->done = 1;
 	pthread_cond_broadcast(&p->cv);
+}
+
+struct pread {
+	struct regpipe *p;
+	regpipe_read_fn read;
+	void *arg;
+	int rc;
+};
+
+static void *
+regpipe_reader(void *arg)
+{
+	struct pread *r = arg;
+	struct regpipe *p = r->p;
+
+	r->rc = r->read(r->arg);
+	pthread_mutex_lock(&p->mu);
+	regpipe_last_batch(p);
+	p->read_done = 1;
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+int
+regpipe_read_apart(struct regpipe *p, regpipe_read_fn read, void *arg)
+{
+	struct pread r = { p, read, arg, 0 };
+	pthread_t t;
+
+	if (!p->threaded)
+		return read(arg);
+	p->apart = 1;
+	if (pthread_create(&t, NULL, regpipe_reader, &r) != 0) {
+		p->apart = 0;
+		return read(arg);
+	}
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		regpipe_drain(p);
+		if (p->read_done && p->finished)
+			break;
+		pthread_cond_wait(&p->cv, &p->mu);
+	}
+	regpipe_drain(p);
+	pthread_mutex_unlock(&p->mu);
+	pthread_join(t, NULL);
+	return r.rc;
+}
+
+/* The last batch to the worker; chunks stored until it has returned. */
+static void
+regpipe_wind_down(struct regpipe *p)
+{
+	pthread_mutex_lock(&p->mu);
+	regpipe_last_batch(p);
 	for (;;) {
 		regpipe_drain(p);
 		if (p->finished)

@@ -1,8 +1,11 @@
-/* Two threads for a full export of a persons-based file: this one reads
- * the vault and stores what the worker packed, the worker builds, checks,
- * hashes and writes the records. Reading and building cost about the
- * same, and the machines this runs on have two cores or more. The worker
- * never calls SQLite, so the vault's connection keeps one thread. */
+/* Threads for a full export of a persons-based file: the worker builds,
+ * checks, hashes and writes the records; rows are read either on the
+ * starting thread, which also stores what the worker packed, or on a
+ * reading thread of their own with its own connection, while the starting
+ * thread only stores (regpipe_read_apart). Storing the packed records
+ * costs about a third of reading, so the second way keeps both cores of
+ * the machines this runs on busy. The worker never calls SQLite, so each
+ * connection keeps one thread. */
 #ifndef MYNA_OPS_REG_PIPE_H
 #define MYNA_OPS_REG_PIPE_H
 
@@ -22,6 +25,12 @@ struct regpipe *regpipe_start(int threaded, regsrc_fn fn, void *arg,
 /* Copies the row for the worker (its pointers need not outlive the call).
  * Non-zero once the worker or a store has failed. */
 int regpipe_put(const struct regsrc *row, void *pipe);
+typedef int (*regpipe_read_fn)(void *arg);
+/* Runs read(arg) on a thread of its own, which puts the rows; this thread
+ * stores chunks meanwhile and returns read's result once reading and the
+ * worker are done. read must use a connection of its own. Without a
+ * worker, or without a thread to spare, read runs here. */
+int regpipe_read_apart(struct regpipe *p, regpipe_read_fn read, void *arg);
 /* The worker's end of regstore_writer_sink: takes the chunk over. */
 int regpipe_sink(void *pipe, long long file_id, long long first_seq,
     struct regpack *p, char **err);

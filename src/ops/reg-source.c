@@ -126,6 +126,52 @@ vsrc_store(void *db, long long file_id, long long first_seq,
 	return regsent_put(db, file_id, first_seq, p, err);
 }
 
+/* A full export reads on a connection of its own, on the pipe's reading
+ * thread. Its snapshot is the one this export's transaction started
+ * from: the export holds the write lock (BEGIN IMMEDIATE), so nothing
+ * commits in between, and what the export itself wrote so far (the file's
+ * row) is not what the scan reads. */
+struct vread {
+	const struct vault *v;
+	const struct regsrc_query *q;
+	struct regpipe *pipe;
+	char *err;
+};
+
+static int
+vread_run(void *arg)
+{
+	struct vread *r = arg;
+	sqlite3 *db;
+	int rc;
+
+	if (vault_open_reader(r->v, &db, &r->err) < 0)
+		return -1;
+	rc = db_exec(db, "BEGIN", &r->err);
+	if (rc == 0)
+		rc = regstore_persons(db, r->q, regpipe_put, r->pipe, &r->err);
+	db_rollback(db);
+	db_close(db);
+	return rc;
+}
+
+static int
+vsrc_read(struct regx *x, const struct regsrc_query *q, struct regpipe *pipe,
+    char **err)
+{
+	struct vread r = { x->s->v, q, pipe, NULL };
+	int rc;
+
+	if (q->mode != REGSRC_FULL)
+		return regstore_persons(x->s->v->db, q, regpipe_put, pipe, err);
+	rc = regpipe_read_apart(pipe, vread_run, &r);
+	if (r.err != NULL && err != NULL && *err == NULL)
+		*err = r.err;
+	else
+		free(r.err);
+	return rc;
+}
+
 int
 regx_from_vault(struct regx *x, char **err)
 {
@@ -163,7 +209,7 @@ regx_from_vault(struct regx *x, char **err)
 	pipe = regpipe_start(mode == REGSRC_FULL, vsrc_row, &v, vsrc_store,
 	    x->s->v->db);
 	regstore_writer_sink(x->sw, regpipe_sink, pipe);
-	rc = regstore_persons(x->s->v->db, &q, regpipe_put, pipe, err);
+	rc = vsrc_read(x, &q, pipe, err);
 	if (regpipe_finish(pipe, err) < 0 && rc == 0)
 		rc = -1;
 	regstore_writer_sink(x->sw, NULL, NULL);

@@ -47,6 +47,21 @@ vault_close(struct vault *v)
 	free(v);
 }
 
+int
+vault_open_reader(const struct vault *v, sqlite3 **db, char **err)
+{
+	char *path = xasprintf("%s/vault.db", v->dir);
+	int rc = db_open(path, v->key, 0, db, err);
+
+	free(path);
+	if (rc == 0 && db_exec(*db, "PRAGMA query_only = ON;", err) < 0) {
+		db_close(*db);
+		*db = NULL;
+		return -1;
+	}
+	return rc;
+}
+
 /* Refuses a vault.db whose audit log does not contain the head that
  * vault.keys remembers: it was replaced by an older copy. */
 static int

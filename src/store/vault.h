@@ -55,6 +55,11 @@ typedef int (*vault_keys_fn)(struct keyfile *kf, void *arg, char **err);
  * it, and writes it back. */
 int vault_keys_update(struct vault *v, vault_keys_fn fn, void *arg, char **err);
 
+/* A second connection to the open vault's database, for reading on a
+ * thread of its own (a connection serves one thread); writes are refused
+ * on it. Close it with db_close. */
+int vault_open_reader(const struct vault *v, sqlite3 **db, char **err);
+
 void vault_close(struct vault *v);
 
 #endif

@@ -1,8 +1,8 @@
-/* Unit tests for the export's two-thread pipeline: every row reaches the
- * worker once, in order and intact, also rows larger than a batch's text;
- * chunks the worker packs are stored on the reading thread, in order; an
- * error on either side stops the run and is reported; the same holds
- * without a thread. */
+/* Unit tests for the export's pipeline: every row reaches the worker
+ * once, in order and intact, also rows larger than a batch's text; chunks
+ * the worker packs are stored on the starting thread, in order, also
+ * while rows are put on a reading thread of their own; an error on any
+ * side stops the run and is reported; the same holds without a thread. */
 #include "config.h"
 
 #include <pthread.h>
@@ -27,8 +27,9 @@ struct run {
 	int fail_at;			/* fn fails at this row (0: never) */
 	int store_fail;			/* the store fails */
 	int bad;			/* a row came wrong, or out of order */
-	pthread_t reader;
-	int stored_elsewhere;		/* a chunk stored off the reader */
+	pthread_t starter;		/* the thread that stores */
+	int stored_elsewhere;		/* a chunk stored off the starter */
+	int put_apart;			/* rows put off the starter */
 	struct regpack p;
 	long long first;
 };
@@ -102,7 +103,7 @@ store_fn(void *arg, long long file_id, long long first_seq,
 {
 	struct run *run = arg;
 
-	if (!pthread_equal(pthread_self(), run->reader))
+	if (!pthread_equal(pthread_self(), run->starter))
 		run->stored_elsewhere = 1;
 	if (file_id != 7 || first_seq != run->stored_first + 1 ||
 	    p->n != PER_CHUNK)
@@ -116,17 +117,15 @@ store_fn(void *arg, long long file_id, long long first_seq,
 	return 0;
 }
 
-/* Puts rows until one is refused; returns finish's result. */
+/* Puts rows until one is refused. */
 static int
-drive(struct run *run, int threaded, char **err)
+put_rows(void *arg)
 {
+	struct run *run = arg;
 	int i, rc = 0;
 
-	memset(big, 'x', sizeof big - 1);
-	regpack_init(&run->p);
-	run->first = 1;
-	run->reader = pthread_self();
-	run->pipe = regpipe_start(threaded, worker_fn, run, store_fn, run);
+	if (!pthread_equal(pthread_self(), run->starter))
+		run->put_apart = 1;
 	for (i = 1; i <= ROWS && rc == 0; i++) {
 		struct regsrc r;
 		char key[16], num[16];
@@ -134,70 +133,141 @@ drive(struct run *run, int threaded, char **err)
 		make_row(i, &r, key, num);
 		rc = regpipe_put(&r, run->pipe);
 	}
+	return rc;
+}
+
+enum drive_mode { INLINE, THREADED, APART };
+
+/* Puts the rows here or, APART, on a reading thread; returns finish's
+ * result. */
+static int
+drive(struct run *run, enum drive_mode m, char **err)
+{
+	int rc;
+
+	memset(big, 'x', sizeof big - 1);
+	regpack_init(&run->p);
+	run->first = 1;
+	run->starter = pthread_self();
+	run->pipe = regpipe_start(m != INLINE, worker_fn, run, store_fn, run);
+	if (m == APART)
+		(void)regpipe_read_apart(run->pipe, put_rows, run);
+	else
+		(void)put_rows(run);
 	rc = regpipe_finish(run->pipe, err);
 	regpack_free(&run->p);
 	return rc;
 }
 
 static void
-check_all(int threaded)
+check_all(enum drive_mode m)
 {
 	struct run run;
 	char *err = NULL;
 
 	memset(&run, 0, sizeof run);
-	assert_int_equal(drive(&run, threaded, &err), 0);
+	assert_int_equal(drive(&run, m, &err), 0);
 	assert_null(err);
 	assert_int_equal(run.bad, 0);
 	assert_int_equal(run.seen, ROWS);
 	assert_int_equal(run.stored, ROWS / PER_CHUNK);
 	assert_int_equal(run.stored_elsewhere, 0);
+	assert_int_equal(run.put_apart, m == APART);
 }
 
 static void
 test_threaded(void **st)
 {
 	(void)st;
-	check_all(1);
+	check_all(THREADED);
 }
 
 static void
 test_inline(void **st)
 {
 	(void)st;
-	check_all(0);
+	check_all(INLINE);
 }
 
 static void
-test_worker_fails(void **st)
+test_apart(void **st)
+{
+	(void)st;
+	check_all(APART);
+}
+
+static void
+check_worker_fails(enum drive_mode m)
 {
 	struct run run;
 	char *err = NULL;
 
-	(void)st;
 	memset(&run, 0, sizeof run);
 	run.fail_at = 1234;
-	assert_int_equal(drive(&run, 1, &err), -1);
+	assert_int_equal(drive(&run, m, &err), -1);
 	assert_int_equal(run.seen, 1234);
 	assert_int_equal(run.bad, 0);
 	free(err);
 }
 
 static void
+test_worker_fails(void **st)
+{
+	(void)st;
+	check_worker_fails(THREADED);
+	check_worker_fails(APART);
+}
+
+static void
+check_store_fails(enum drive_mode m)
+{
+	struct run run;
+	char *err = NULL;
+
+	memset(&run, 0, sizeof run);
+	run.store_fail = 1;
+	assert_int_equal(drive(&run, m, &err), -1);
+	assert_non_null(err);
+	assert_string_equal(err, "disk full");
+	assert_int_equal(run.stored, 2);
+	assert_true(run.seen < ROWS);
+	assert_int_equal(run.stored_elsewhere, 0);
+	free(err);
+}
+
+static void
 test_store_fails(void **st)
+{
+	(void)st;
+	check_store_fails(THREADED);
+	check_store_fails(APART);
+}
+
+/* A reading thread that fails at once: the worker still ends and the
+ * failure comes back. */
+static int
+read_fails(void *arg)
+{
+	(void)arg;
+	return -1;
+}
+
+static void
+test_read_fails(void **st)
 {
 	struct run run;
 	char *err = NULL;
 
 	(void)st;
 	memset(&run, 0, sizeof run);
-	run.store_fail = 1;
-	assert_int_equal(drive(&run, 1, &err), -1);
-	assert_non_null(err);
-	assert_string_equal(err, "disk full");
-	assert_int_equal(run.stored, 2);
-	assert_true(run.seen < ROWS);
-	free(err);
+	regpack_init(&run.p);
+	run.starter = pthread_self();
+	run.pipe = regpipe_start(1, worker_fn, &run, store_fn, &run);
+	assert_int_equal(regpipe_read_apart(run.pipe, read_fails, &run), -1);
+	assert_int_equal(regpipe_finish(run.pipe, &err), 0);
+	assert_null(err);
+	assert_int_equal(run.seen, 0);
+	regpack_free(&run.p);
 }
 
 int
@@ -206,6 +276,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_threaded),
 		cmocka_unit_test(test_inline),
+		cmocka_unit_test(test_apart),
+		cmocka_unit_test(test_read_fails),
 		cmocka_unit_test(test_worker_fails),
 		cmocka_unit_test(test_store_fails),
 	};
