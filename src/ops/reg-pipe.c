@@ -13,9 +13,9 @@
 #include "ops/reg-pipe.h"
 #include "util/xmalloc.h"
 
-#define PIPE_ROWS 256
+#define PIPE_ROWS 1024
 #define PIPE_BATCHES 4
-#define PIPE_TEXT (512 * 1024)
+#define PIPE_TEXT (2048 * 1024)
 
 struct prow {
 	struct regsrc r;
@@ -42,7 +42,8 @@ struct regpipe {
 	int threaded;
 	pthread_t worker;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t cv;		/* batches filled, taken; the end */
+	pthread_cond_t chunk_cv;	/* chunks packed; the end */
 	struct pbatch b[PIPE_BATCHES];
 	int fill, take;			/* next batch to fill, to take */
 	int done;			/* no more batches will come */
@@ -176,6 +177,7 @@ regpipe_worker(void *arg)
 	}
 	p->finished = 1;
 	pthread_cond_broadcast(&p->cv);
+	pthread_cond_broadcast(&p->chunk_cv);
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
 }
@@ -198,7 +200,9 @@ regpipe_sink(void *pipe, long long file_id, long long first_seq,
 	c->first = first_seq;
 	c->p = *pk;
 	regpack_init(pk);
-	pthread_cond_broadcast(&p->cv);
+	/* Only the thread storing apart waits for chunks: the others store
+	 * them when they next pass by. */
+	pthread_cond_signal(&p->chunk_cv);
 	pthread_mutex_unlock(&p->mu);
 	return 0;
 }
@@ -241,6 +245,7 @@ regpipe_start(int threaded, regsrc_fn fn, void *arg, regpipe_store_fn store,
 	p->store_arg = store_arg;
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
+	pthread_cond_init(&p->chunk_cv, NULL);
 	p->threaded = threaded &&
 	    pthread_create(&p->worker, NULL, regpipe_worker, p) == 0;
 	return p;
@@ -328,6 +333,7 @@ regpipe_reader(void *arg)
 	pthread_mutex_lock(&p->mu);
 	regpipe_last_batch(p);
 	p->read_done = 1;
+	pthread_cond_broadcast(&p->chunk_cv);
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
 }
@@ -350,7 +356,7 @@ regpipe_read_apart(struct regpipe *p, regpipe_read_fn read, void *arg)
 		regpipe_drain(p);
 		if (p->read_done && p->finished)
 			break;
-		pthread_cond_wait(&p->cv, &p->mu);
+		pthread_cond_wait(&p->chunk_cv, &p->mu);
 	}
 	regpipe_drain(p);
 	pthread_mutex_unlock(&p->mu);
@@ -403,6 +409,7 @@ regpipe_finish(struct regpipe *p, char **err)
 	free(p->chunks);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
+	pthread_cond_destroy(&p->chunk_cv);
 	free(p);
 	return rc;
 }
