@@ -615,6 +615,24 @@ static const char *const regstore_apply_sql[] = {
 	NULL
 };
 
+/* New and changed branch numbers (?1 file, ?3 qualification's mark bit):
+ * the person's qualification data is marked for the next differential
+ * (before the branch is written: the mark compares with the old one),
+ * then the branch is stored. A branch given again unchanged is left as
+ * first assigned, and marks nobody. */
+#define REGSTORE_NEW_BRANCH "FROM temp.reg_rx r LEFT JOIN branches b ON " \
+	"b.person_id = r.person_id WHERE r.status = 'accepted' AND r.branch " \
+	"IS NOT NULL AND b.branch IS NOT r.branch"
+static const char *const regstore_branch_sql[] = {
+	"INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) SELECT "
+	    "r.person_id, ?3 | coalesce((SELECT kinds FROM reg_dirty d WHERE "
+	    "d.person_id = r.person_id), 0), (SELECT epoch FROM reg_epoch) "
+	    REGSTORE_NEW_BRANCH,
+	"INSERT OR REPLACE INTO branches (person_id, branch, file_id, assigned) "
+	    "SELECT r.person_id, r.branch, ?1, " REG_NOW " " REGSTORE_NEW_BRANCH,
+	NULL
+};
+
 int
 regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
     const char *result_file, const char *result_sha256, const char *actor,
@@ -627,12 +645,11 @@ regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
 		if (reg_exec_id(db, regstore_apply_sql[i], file_id, kind, err) < 0)
 			return -1;
 	/* Branch numbers come with the registration of persons only. */
-	if (strcmp(kind, "persons") == 0 && reg_exec_id(db, "INSERT OR REPLACE "
-	    "INTO branches (person_id, branch, file_id, assigned) SELECT "
-	    "person_id, branch, ?1, " REG_NOW " FROM temp.reg_rx WHERE "
-	    "status = 'accepted' AND branch IS NOT NULL", file_id, NULL,
-	    err) < 0)
-		return -1;
+	for (i = 0; strcmp(kind, "persons") == 0 &&
+	    regstore_branch_sql[i] != NULL; i++)
+		if (reg_exec_id(db, regstore_branch_sql[i], file_id,
+		    "qualification", err) < 0)
+			return -1;
 	if (db_prepare(db, "UPDATE reg_files SET result_file = ?, result_sha256 = "
 	    "?, accepted = ?, failed = ?, resulted = " REG_NOW ", result_actor = ? "
 	    "WHERE id = ?", &st, err) < 0)

@@ -24,6 +24,7 @@
 #include "store/reg-sent.h"
 #include "store/registration.h"
 #include "testutil.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 #define HEADER "person_id,insurer,symbol,number,relation,member_id,name,kana," \
@@ -131,21 +132,24 @@ export(struct fixture *f, enum reg_kind kind, enum reg_mode mode, char **file)
 	return n;
 }
 
-/* Writes a result: "KEY:CODE" answers in record order, for file. */
+/* Writes a result: "KEY:CODE" answers in record order, for file; an
+ * accepted persons record gets branch number 1234567890, or the one a
+ * third part gives ("KEY:0:BRANCH"). */
 static char *
 result(struct fixture *f, const char *file, const char *const *answers)
 {
 	char *path = xasprintf("%s/result.csv", f->tmp);
 	FILE *fp = fopen(path, "w");
-	int i;
+	int i, persons = strstr(file, "_persons_") != NULL;
 
 	for (i = 0; answers[i] != NULL; i++) {
-		char key[8], code[8];
+		char key[8], code[8], branch[16] = "1234567890";
+		int ok;
 
-		sscanf(answers[i], "%7[^:]:%7s", key, code);
+		sscanf(answers[i], "%7[^:]:%7[^:]:%15s", key, code, branch);
+		ok = strcmp(code, "0") == 0;
 		fprintf(fp, "%s,,%d,%s,%s,%s,%s\r\n", file, i + 1, key,
-		    strcmp(code, "0") == 0 ? "1234567890" : "", code,
-		    strcmp(code, "0") == 0 ? "" : "E1 bad");
+		    ok && persons ? branch : "", code, ok ? "" : "E1 bad");
 	}
 	fclose(fp);
 	return path;
@@ -295,6 +299,68 @@ test_change_while_waiting(void **st)
 	assert_int_equal(p.changes[REG_PERSONS], 0);
 }
 
+/* Exports kind in mode and imports a result of answers for it. */
+static void
+round_trip(struct fixture *f, enum reg_kind kind, enum reg_mode mode,
+    const char *const *answers)
+{
+	struct reg_results_report rep;
+	char *file, *path, *err = NULL;
+
+	if (export(f, kind, mode, &file) == 0)
+		fail_msg("nothing to send");
+	path = result(f, file, answers);
+	if (results(f, path, &rep, &err) != 0)
+		fail_msg("results: %s", err);
+	reg_results_report_clear(&rep);
+	free(path);
+	free(file);
+}
+
+static long long
+qualification_changes(struct fixture *f)
+{
+	struct reg_pending p;
+
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	return p.changes[REG_QUALIFICATION];
+}
+
+/* A branch number marks the person's qualification data for the next
+ * differential when it is new or changed, not when a result gives it
+ * again unchanged. */
+static void
+test_branch_marks(void **st)
+{
+	struct fixture *f = *st;
+	const char *const all[] = { "P1:0", "P2:0", "P3:0", NULL };
+	const char *const moved[] = { "P1:0", "P2:0:2222222222", "P3:0", NULL };
+	char *file, *path, *text, *err = NULL;
+	size_t len;
+
+	round_trip(f, REG_PERSONS, REG_MODE_FULL, all);
+	assert_int_equal(qualification_changes(f), 3);
+	round_trip(f, REG_QUALIFICATION, REG_MODE_FULL, all);
+	assert_int_equal(qualification_changes(f), 0);
+	/* Registered again, the same branch numbers come back. */
+	round_trip(f, REG_PERSONS, REG_MODE_FULL, all);
+	assert_int_equal(qualification_changes(f), 0);
+	assert_int_equal(export(f, REG_QUALIFICATION, REG_MODE_DIFF, &file), 0);
+	assert_null(file);
+	/* P2's changes: only P2 goes out, with the new branch number. */
+	round_trip(f, REG_PERSONS, REG_MODE_FULL, moved);
+	assert_int_equal(qualification_changes(f), 1);
+	assert_int_equal(export(f, REG_QUALIFICATION, REG_MODE_DIFF, &file), 1);
+	path = xasprintf("%s/%s", f->out, file);
+	assert_int_equal(readfile_all(path, 1 << 20, &text, &len, &err), 0);
+	assert_non_null(strstr(text, "2222222222"));
+	assert_non_null(strstr(text, "P2"));
+	assert_null(strstr(text, "P1"));
+	free(text);
+	free(path);
+	free(file);
+}
+
 static void
 test_no_number_in_audit(void **st)
 {
@@ -434,12 +500,11 @@ test_legacy_records_migrated(void **st)
 	    "DROP TABLE reg_epoch; DROP TABLE reg_file_epochs; "
 	    "DROP INDEX reg_state_person; DROP TRIGGER "
 	    "reg_dirty_number_new; DROP TRIGGER reg_dirty_number_changed; "
-	    "DROP TRIGGER reg_dirty_number_gone; DROP TRIGGER "
-	    "reg_dirty_branch_new; DROP TRIGGER reg_dirty_branch_changed; "
-	    "DELETE FROM schema_migrations WHERE version = 9;", NULL), 0);
+	    "DROP TRIGGER reg_dirty_number_gone; "
+	    "DELETE FROM schema_migrations WHERE version >= 9;", NULL), 0);
 	assert_int_equal(migrate_apply(db, MYNA_SRCDIR "/vault", "admin",
 	    &applied, &err), 0);
-	assert_int_equal(applied, 1);
+	assert_int_equal(applied, 2);
 	for (i = 0; i < 3; i++) {
 		after = history_of(f, i + 1);
 		assert_string_equal(after, before[i]);
@@ -472,6 +537,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_retry_and_diff, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_legacy_records_migrated,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_branch_marks, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_change_while_waiting, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_no_number_in_audit, setup,
