@@ -18,7 +18,9 @@
 #include "ops/reg-pipe.h"
 #include "util/xmalloc.h"
 
-#define ROWS 5000
+/* Enough rows that a reader stopped by a failed store has not put them
+ * all: it runs at most four batches of 1,024 ahead of the worker. */
+#define ROWS 20000
 #define PER_CHUNK 700
 
 struct run {
@@ -230,7 +232,10 @@ check_store_fails(enum drive_mode m)
 	assert_non_null(err);
 	assert_string_equal(err, "disk full");
 	assert_int_equal(run.stored, 2);
-	assert_true(run.seen < ROWS);
+	/* Storing apart, how far reading got before the failure depends on
+	 * when the storing thread ran; storing on the reader, it is bound. */
+	if (m == THREADED)
+		assert_true(run.seen < ROWS);
 	assert_int_equal(run.stored_elsewhere, 0);
 	free(err);
 }
