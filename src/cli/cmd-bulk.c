@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "domain/regread.h"
@@ -71,6 +72,22 @@ cli_cmd_bulk_export(struct cli_args *a)
 	return rc == 0 ? 0 : 1;
 }
 
+/* On a terminal: records read, then that the result is being stored,
+ * which takes most of the time of a large result. */
+static void
+results_progress(long long done, long long total, void *arg)
+{
+	(void)arg;
+	if (!isatty(STDERR_FILENO))
+		return;
+	fputc('\r', stderr);
+	if (done < total)
+		fprintf(stderr, _("%lld of %lld records read"), done, total);
+	else
+		fprintf(stderr, _("%lld records read; storing the result..."),
+		    done);
+}
+
 int
 cli_cmd_bulk_results(struct cli_args *a)
 {
@@ -83,7 +100,10 @@ cli_cmd_bulk_results(struct cli_args *a)
 		return cli_error(_("usage: bulk results FILE [--layout FILE]"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_reg_results(s, a->pos[0], a->layout, &rep, &err);
+	rc = ops_reg_results_progress(s, a->pos[0], a->layout, results_progress,
+	    NULL, &rep, &err);
+	if (isatty(STDERR_FILENO))
+		fputc('\n', stderr);
 	if (rc == 0) {
 		printf(_("%s: %lld records, %lld accepted, %lld refused\n"),
 		    rep.file, rep.records, rep.accepted, rep.failed);

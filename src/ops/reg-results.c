@@ -23,6 +23,8 @@ struct rres {
 	struct regstore_results *rs;
 	const char *path;
 	char *fatal;
+	reg_progress_fn progress;
+	void *progress_arg;
 };
 
 void
@@ -114,6 +116,8 @@ rres_row(const struct reg_row *rr, void *arg)
 	if (rc != 0)
 		return 1;
 	r->rep->records++;
+	if (r->progress != NULL && r->rep->records % REG_PROGRESS_EVERY == 0)
+		r->progress(r->rep->records, r->file.records, r->progress_arg);
 	if (row.ok)
 		r->rep->accepted++;
 	else
@@ -160,6 +164,8 @@ rres_run(struct rres *r, const struct layout *l, FILE *f, char **err)
 		return err_set(err, _("%s answers %lld records, but %s has %lld: "
 		    "refused"), r->path, r->rep->records, r->rep->file,
 		    r->file.records);
+	if (r->progress != NULL)
+		r->progress(r->rep->records, r->file.records, r->progress_arg);
 	if (regstore_results_apply(r->s->v->db, r->file.id, r->file.kind,
 	    r->path, r->rep->sha256, r->s->user, r->rep->accepted,
 	    r->rep->failed, err) < 0 ||
@@ -179,6 +185,14 @@ int
 ops_reg_results(struct session *s, const char *path, const char *layout,
     struct reg_results_report *rep, char **err)
 {
+	return ops_reg_results_progress(s, path, layout, NULL, NULL, rep, err);
+}
+
+int
+ops_reg_results_progress(struct session *s, const char *path,
+    const char *layout, reg_progress_fn progress, void *arg,
+    struct reg_results_report *rep, char **err)
+{
 	struct rres r;
 	struct layout l;
 	char *lpath;
@@ -190,6 +204,8 @@ ops_reg_results(struct session *s, const char *path, const char *layout,
 	r.s = s;
 	r.rep = rep;
 	r.path = path;
+	r.progress = progress;
+	r.progress_arg = arg;
 	lpath = layout != NULL ? xstrdup(layout) : reg_layout_path(-1);
 	if (lpath == NULL)
 		return err_set(err, _("layouts not found: is mynadesk installed?"));

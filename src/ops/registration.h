@@ -56,6 +56,14 @@ struct reg_results_report {
  * another size, with another hash, or with malformed rows is refused. */
 int ops_reg_results(struct session *s, const char *path, const char *layout,
     struct reg_results_report *rep, char **err);
+/* Progress of a result's import: done of total records read, every
+ * REG_PROGRESS_EVERY rows; done == total once all are read and the
+ * result is being stored (the longer part at 400,000 records). */
+#define REG_PROGRESS_EVERY 10000
+typedef void (*reg_progress_fn)(long long done, long long total, void *arg);
+int ops_reg_results_progress(struct session *s, const char *path,
+    const char *layout, reg_progress_fn progress, void *arg,
+    struct reg_results_report *rep, char **err);
 void reg_results_report_clear(struct reg_results_report *rep);
 
 /* What the home screen shows: per kind, files waiting for their result,

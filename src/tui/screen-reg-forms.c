@@ -141,6 +141,25 @@ rg_wait(struct tui *t, const char *text)
 	refresh();
 }
 
+/* A large result reads for seconds, then stores for longer: the wait
+ * line says which, with the count read. */
+static void
+rg_results_progress(long long done, long long total, void *arg)
+{
+	struct tui *t = arg;
+	char line[160];
+
+	if (done < total)
+		/* L10N: records of a result file read so far, of all. */
+		snprintf(line, sizeof line, _("importing the result: %lld of "
+		    "%lld records read"), done, total);
+	else
+		/* L10N: all records of a result file read. */
+		snprintf(line, sizeof line, _("importing the result: %lld "
+		    "records read, storing..."), done);
+	rg_wait(t, line);
+}
+
 /* The file's name without its folder: the folder was just typed. */
 static const char *
 rg_base(const char *path)
@@ -219,7 +238,8 @@ rg_submit_import(struct tui *t, struct reg_screen *r)
 	struct reg_results_report rep;
 
 	rg_wait(t, _("importing the result, please wait..."));
-	if (ops_reg_results(t->s, path, NULL, &rep, &err) == 0) {
+	if (ops_reg_results_progress(t->s, path, NULL, rg_results_progress, t,
+	    &rep, &err) == 0) {
 		/* L10N: %s the registration file answered; the result's counts. */
 		snprintf(r->rtitle, sizeof r->rtitle, _("result for %s"), rep.file);
 		/* L10N: counts of an imported result. */

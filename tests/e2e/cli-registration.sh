@@ -4,7 +4,7 @@
 # offline simulator answers each file; no full number ever reaches stdout,
 # stderr or the audit log, only the registration files themselves.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 36
+plan 37
 
 SIM=${TOP_BUILDDIR:-.}/contrib/midserver-sim
 V=$SCRATCH/vault
@@ -63,9 +63,16 @@ answer "$F1" --fail 1 --seed 3
 run bulk check --kind result "$SCRATCH/r.csv"
 check "the simulator's result passes the result layout" eval '[ "$RC" -eq 0 ]'
 FAILED=$(utf8 "$SCRATCH/r.csv" | awk -F, '$6 != "0" { print $4 }')
-as_yamada bulk results "$SCRATCH/r.csv"
+# On a terminal (script(1) gives the command one) the import shows how far
+# it has read, then that it stores the result.
+printf '%s\n' "$A" >"$SCRATCH/pw"
+OUT=$(script -qec "\"$MYNADESK\" bulk results \"$SCRATCH/r.csv\" --vault \"$V\" --user yamada --password-fd 3 3<\"$SCRATCH/pw\"" /dev/null 2>&1) && RC=0 || RC=$?
+rm -f "$SCRATCH/pw"
+ALL_OUT="$ALL_OUT$OUT"
 check "results: branch numbers stored, the refused row listed for correction" \
 	eval '[ "$RC" -eq 0 ] && contains "$OUT" "3 records, 2 accepted, 1 refused" && contains "$OUT" "refused $FAILED: "'
+check "results on a terminal: progress, then storing" \
+	eval 'contains "$OUT" "3 records read; storing the result..."'
 as_yamada bulk results "$SCRATCH/r.csv"
 check "the same result twice is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "imported on"'
 

@@ -202,6 +202,52 @@ test_results_refused(void **st)
 	free(file);
 }
 
+struct progress_seen {
+	int calls;
+	long long done, total;
+};
+
+static void
+count_progress(long long done, long long total, void *arg)
+{
+	struct progress_seen *p = arg;
+
+	p->calls++;
+	p->done = done;
+	p->total = total;
+}
+
+/* A result's progress: once all its records are read (fewer than
+ * REG_PROGRESS_EVERY here), and not for a result that is refused. */
+static void
+test_results_progress(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_results_report rep;
+	struct progress_seen seen = { 0, 0, 0 };
+	char *file, *path, *err = NULL;
+	const char *const short_answer[] = { "P1:0", "P2:0", NULL };
+	const char *const all[] = { "P1:0", "P2:0", "P3:0", NULL };
+
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	path = result(f, file, short_answer);
+	assert_int_equal(ops_reg_results_progress(f->s, path, NULL,
+	    count_progress, &seen, &rep, &err), -1);
+	assert_int_equal(seen.calls, 0);
+	reg_results_report_clear(&rep);
+	free(err);
+	free(path);
+	path = result(f, file, all);
+	assert_int_equal(ops_reg_results_progress(f->s, path, NULL,
+	    count_progress, &seen, &rep, &err), 0);
+	assert_int_equal(seen.calls, 1);
+	assert_int_equal(seen.done, 3);
+	assert_int_equal(seen.total, 3);
+	reg_results_report_clear(&rep);
+	free(path);
+	free(file);
+}
+
 static void
 test_retry_and_diff(void **st)
 {
@@ -534,6 +580,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_results_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_results_progress, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_retry_and_diff, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_legacy_records_migrated,
 		    setup, teardown),
