@@ -16,6 +16,10 @@
 #define PIPE_ROWS 1024
 #define PIPE_BATCHES 4
 #define PIPE_TEXT (2048 * 1024)
+/* Packed chunks a reader apart may run ahead of their storing: memory
+ * stays bounded when storing is slow, and a failed store stops reading
+ * soon. */
+#define PIPE_CHUNKS_AHEAD 8
 
 struct prow {
 	struct regsrc r;
@@ -208,12 +212,15 @@ regpipe_sink(void *pipe, long long file_id, long long first_seq,
 }
 
 /* Stores the chunks packed so far; called with the mutex held, which it
- * drops while storing. */
+ * drops while storing. Only the storing thread touches store_err; the
+ * failure itself is published under the mutex, where a reader apart
+ * looks for it. */
 static void
 regpipe_drain(struct regpipe *p)
 {
 	struct pchunk *list;
 	size_t n, i;
+	int failed = p->store_failed;
 
 	while (p->nchunks > 0) {
 		list = p->chunks;
@@ -222,14 +229,16 @@ regpipe_drain(struct regpipe *p)
 		p->nchunks = p->chunks_cap = 0;
 		pthread_mutex_unlock(&p->mu);
 		for (i = 0; i < n; i++) {
-			if (!p->store_failed && p->store(p->store_arg,
-			    list[i].file, list[i].first, &list[i].p,
-			    &p->store_err) < 0)
-				p->store_failed = 1;
+			if (!failed && p->store(p->store_arg, list[i].file,
+			    list[i].first, &list[i].p, &p->store_err) < 0)
+				failed = 1;
 			regpack_free(&list[i].p);
 		}
 		free(list);
 		pthread_mutex_lock(&p->mu);
+		p->store_failed = failed;
+		/* A reader apart may wait for the chunks to go. */
+		pthread_cond_broadcast(&p->cv);
 	}
 }
 
@@ -252,7 +261,9 @@ regpipe_start(int threaded, regsrc_fn fn, void *arg, regpipe_store_fn store,
 }
 
 /* Hands the batch being filled to the worker and waits for the next one
- * to be free, storing chunks meanwhile; returns the worker's error. */
+ * to be free: storing chunks meanwhile or, reading apart, until no more
+ * than PIPE_CHUNKS_AHEAD wait to be stored. Returns the worker's error,
+ * or -1 once a store has failed. */
 static int
 regpipe_hand_over(struct regpipe *p)
 {
@@ -264,10 +275,10 @@ regpipe_hand_over(struct regpipe *p)
 	p->fill = (p->fill + 1) % PIPE_BATCHES;
 	pthread_cond_broadcast(&p->cv);
 	for (;;) {
-		/* Reading apart, chunks are the starting thread's to store. */
 		if (!p->apart)
 			regpipe_drain(p);
-		if (!p->b[p->fill].full)
+		if (!p->b[p->fill].full && (!p->apart || p->store_failed ||
+		    p->nchunks <= PIPE_CHUNKS_AHEAD))
 			break;
 		pthread_cond_wait(&p->cv, &p->mu);
 	}

@@ -127,12 +127,14 @@ vsrc_store(void *db, long long file_id, long long first_seq,
 }
 
 /* A full export reads on a connection of its own, on the pipe's reading
- * thread. Its snapshot is the one this export's transaction started
- * from: the export holds the write lock (BEGIN IMMEDIATE), so nothing
- * commits in between, and what the export itself wrote so far (the file's
- * row) is not what the scan reads. */
+ * thread, while this thread stores. The reader's snapshot is the state
+ * this export's transaction started from: the vault is in WAL mode and
+ * the export holds the write lock (BEGIN IMMEDIATE), so nothing commits in
+ * between, and the export has not written the tables the scan reads
+ * (persons, numbers, branches, reg_state). Opened here, the connection is
+ * used by the reading thread alone until that thread has ended. */
 struct vread {
-	const struct vault *v;
+	sqlite3 *db;
 	const struct regsrc_query *q;
 	struct regpipe *pipe;
 	char *err;
@@ -142,29 +144,47 @@ static int
 vread_run(void *arg)
 {
 	struct vread *r = arg;
-	sqlite3 *db;
-	int rc;
+	int rc = db_exec(r->db, "BEGIN", &r->err);
 
-	if (vault_open_reader(r->v, &db, &r->err) < 0)
-		return -1;
-	rc = db_exec(db, "BEGIN", &r->err);
 	if (rc == 0)
-		rc = regstore_persons(db, r->q, regpipe_put, r->pipe, &r->err);
-	db_rollback(db);
-	db_close(db);
+		rc = regstore_persons(r->db, r->q, regpipe_put, r->pipe,
+		    &r->err);
+	db_rollback(r->db);
 	return rc;
+}
+
+/* A second connection fit to read apart, or NULL: then this thread reads,
+ * as it did before (no transaction to share a snapshot with, or no WAL,
+ * in which this connection's writes would wait for the reader). */
+static sqlite3 *
+vsrc_reader(struct regx *x)
+{
+	sqlite3 *db = NULL;
+	char *mode;
+
+	if (sqlite3_get_autocommit(x->s->v->db) ||
+	    vault_open_reader(x->s->v, &db, NULL) < 0)
+		return NULL;
+	mode = db_get_text(db, "PRAGMA journal_mode", NULL);
+	if (mode == NULL || strcmp(mode, "wal") != 0) {
+		db_close(db);
+		db = NULL;
+	}
+	free(mode);
+	return db;
 }
 
 static int
 vsrc_read(struct regx *x, const struct regsrc_query *q, struct regpipe *pipe,
     char **err)
 {
-	struct vread r = { x->s->v, q, pipe, NULL };
+	struct vread r = { NULL, q, pipe, NULL };
 	int rc;
 
-	if (q->mode != REGSRC_FULL)
+	if (q->mode != REGSRC_FULL || (r.db = vsrc_reader(x)) == NULL)
 		return regstore_persons(x->s->v->db, q, regpipe_put, pipe, err);
 	rc = regpipe_read_apart(pipe, vread_run, &r);
+	db_close(r.db);
 	if (r.err != NULL && err != NULL && *err == NULL)
 		*err = r.err;
 	else
@@ -204,8 +224,8 @@ regx_from_vault(struct regx *x, char **err)
 	for (i = 0; i < x->layout.nfields; i++)
 		if (v.map[i] >= 0)
 			q.need |= 1u << v.map[i];
-	/* Only a full export is worth a second thread: the others read the
-	 * few persons that changed. */
+	/* Only a full export is worth more threads (a worker, and a reader
+	 * apart): the others read the few persons that changed. */
 	pipe = regpipe_start(mode == REGSRC_FULL, vsrc_row, &v, vsrc_store,
 	    x->s->v->db);
 	regstore_writer_sink(x->sw, regpipe_sink, pipe);

@@ -628,8 +628,11 @@ static const char *const regstore_branch_sql[] = {
 	    "r.person_id, ?3 | coalesce((SELECT kinds FROM reg_dirty d WHERE "
 	    "d.person_id = r.person_id), 0), (SELECT epoch FROM reg_epoch) "
 	    REGSTORE_NEW_BRANCH,
+	/* In record order: should a file hold a person twice, the later
+	 * record's branch number is the one kept. */
 	"INSERT OR REPLACE INTO branches (person_id, branch, file_id, assigned) "
-	    "SELECT r.person_id, r.branch, ?1, " REG_NOW " " REGSTORE_NEW_BRANCH,
+	    "SELECT r.person_id, r.branch, ?1, " REG_NOW " " REGSTORE_NEW_BRANCH
+	    " ORDER BY r.seq",
 	NULL
 };
 
