@@ -204,8 +204,8 @@ regpipe_sink(void *pipe, long long file_id, long long first_seq,
 	c->first = first_seq;
 	c->p = *pk;
 	regpack_init(pk);
-	/* Only the thread storing apart waits for chunks: the others store
-	 * them when they next pass by. */
+	/* Only a thread storing to the end waits for chunks; a reader that
+	 * stores takes them at its next hand-over. */
 	pthread_cond_signal(&p->chunk_cv);
 	pthread_mutex_unlock(&p->mu);
 	return 0;
@@ -327,6 +327,20 @@ regpipe_last_batch(struct regpipe *p)
 	pthread_cond_broadcast(&p->cv);
 }
 
+/* Stores chunks as they come until the worker has returned and, reading
+ * apart, the reader has handed its last batch. Mutex held. Each drain
+ * ends with none left, and the worker packs none after it returns. */
+static void
+regpipe_store_to_end(struct regpipe *p)
+{
+	for (;;) {
+		regpipe_drain(p);
+		if (p->finished && (!p->apart || p->read_done))
+			break;
+		pthread_cond_wait(&p->chunk_cv, &p->mu);
+	}
+}
+
 struct pread {
 	struct regpipe *p;
 	regpipe_read_fn read;
@@ -363,13 +377,7 @@ regpipe_read_apart(struct regpipe *p, regpipe_read_fn read, void *arg)
 		return read(arg);
 	}
 	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		regpipe_drain(p);
-		if (p->read_done && p->finished)
-			break;
-		pthread_cond_wait(&p->chunk_cv, &p->mu);
-	}
-	regpipe_drain(p);
+	regpipe_store_to_end(p);
 	pthread_mutex_unlock(&p->mu);
 	pthread_join(t, NULL);
 	return r.rc;
@@ -381,13 +389,7 @@ regpipe_wind_down(struct regpipe *p)
 {
 	pthread_mutex_lock(&p->mu);
 	regpipe_last_batch(p);
-	for (;;) {
-		regpipe_drain(p);
-		if (p->finished)
-			break;
-		pthread_cond_wait(&p->cv, &p->mu);
-	}
-	regpipe_drain(p);
+	regpipe_store_to_end(p);
 	pthread_mutex_unlock(&p->mu);
 	pthread_join(p->worker, NULL);
 }
