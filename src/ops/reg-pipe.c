@@ -407,12 +407,7 @@ regpipe_finish(struct regpipe *p, char **err)
 		pthread_mutex_unlock(&p->mu);
 	}
 	rc = p->rc < 0 || p->store_failed ? -1 : 0;
-	if (p->store_err != NULL) {
-		if (err != NULL && *err == NULL)
-			*err = p->store_err;
-		else
-			free(p->store_err);
-	}
+	err_keep(err, p->store_err);
 	for (i = 0; i < PIPE_BATCHES; i++) {
 		pbatch_clear(&p->b[i]);
 		if (p->b[i].text != NULL)

@@ -185,10 +185,7 @@ vsrc_read(struct regx *x, const struct regsrc_query *q, struct regpipe *pipe,
 		return regstore_persons(x->s->v->db, q, regpipe_put, pipe, err);
 	rc = regpipe_read_apart(pipe, vread_run, &r);
 	db_close(r.db);
-	if (r.err != NULL && err != NULL && *err == NULL)
-		*err = r.err;
-	else
-		free(r.err);
+	err_keep(err, r.err);
 	return rc;
 }
 

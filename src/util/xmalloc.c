@@ -85,6 +85,15 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
+void
+err_keep(char **err, char *msg)
+{
+	if (err != NULL && *err == NULL)
+		*err = msg;
+	else
+		free(msg);
+}
+
 int
 err_set(char **err, const char *fmt, ...)
 {
