@@ -29,7 +29,8 @@
 #include "bench-util.h"
 
 #define BENCH_RUNS 3
-/* bench/run-reg's baseline queries. */
+/* The baseline's queries: printed for bench/run-reg, which times them
+ * with sqlite3 -csv, and stepped through here on both copies. */
 #define BASE_PERSONS "SELECT p.key, p.insurer, n.number, p.symbol, p.number, " \
 	"p.relation, p.name, p.kana, p.birth, p.sex, p.address, p.municipality, " \
 	"p.acquired, p.lost FROM persons p JOIN numbers n ON n.person_id = " \
@@ -277,6 +278,7 @@ main(int argc, char **argv)
 	printf("vault read alone, qualification query  %.3f s encrypted, "
 	    "%.3f s plain: %.2fx\n", rq[0], rq[1], rq[0] / rq[1]);
 	printf("PERSONS_FULL=%.3f\nQUAL_FULL=%.3f\nPLAIN=%s\n", tp, tq, plain);
+	printf("BASE_PERSONS=%s\nBASE_QUAL=%s\n", BASE_PERSONS, BASE_QUAL);
 	ops_logout(s);
 	return 0;
 }
