@@ -205,53 +205,56 @@ test_apart(void **st)
 	check_all(APART);
 }
 
-static void
-check_worker_fails(enum drive_mode m)
+/* A run in mode m where the worker fails at row fail_at, or (store_fail)
+ * the second store fails; drive's result. */
+static int
+drive_failing(struct run *run, enum drive_mode m, int fail_at, int store_fail,
+    char **err)
 {
-	struct run run;
-	char *err = NULL;
-
-	memset(&run, 0, sizeof run);
-	run.fail_at = 1234;
-	assert_int_equal(drive(&run, m, &err), -1);
-	assert_int_equal(run.seen, 1234);
-	assert_int_equal(run.bad, 0);
-	free(err);
+	memset(run, 0, sizeof *run);
+	run->fail_at = fail_at;
+	run->store_fail = store_fail;
+	return drive(run, m, err);
 }
 
 static void
 test_worker_fails(void **st)
 {
+	enum drive_mode m;
+
 	(void)st;
-	check_worker_fails(THREADED);
-	check_worker_fails(APART);
-}
+	for (m = THREADED; m <= APART; m++) {
+		struct run run;
+		char *err = NULL;
 
-static void
-check_store_fails(enum drive_mode m)
-{
-	struct run run;
-	char *err = NULL;
-
-	memset(&run, 0, sizeof run);
-	run.store_fail = 1;
-	assert_int_equal(drive(&run, m, &err), -1);
-	assert_non_null(err);
-	assert_string_equal(err, "disk full");
-	assert_int_equal(run.stored, 2);
-	/* Reading stops: storing on the reader, at its next hand-over;
-	 * apart, at the latest when the chunks waiting to be stored pile up. */
-	assert_true(run.seen < ROWS);
-	assert_int_equal(run.stored_elsewhere, 0);
-	free(err);
+		assert_int_equal(drive_failing(&run, m, 1234, 0, &err), -1);
+		assert_int_equal(run.seen, 1234);
+		assert_int_equal(run.bad, 0);
+		free(err);
+	}
 }
 
 static void
 test_store_fails(void **st)
 {
+	enum drive_mode m;
+
 	(void)st;
-	check_store_fails(THREADED);
-	check_store_fails(APART);
+	for (m = THREADED; m <= APART; m++) {
+		struct run run;
+		char *err = NULL;
+
+		assert_int_equal(drive_failing(&run, m, 0, 1, &err), -1);
+		assert_non_null(err);
+		assert_string_equal(err, "disk full");
+		assert_int_equal(run.stored, 2);
+		/* Reading stops: storing on the reader, at its next
+		 * hand-over; apart, at the latest when the chunks waiting to
+		 * be stored pile up. */
+		assert_true(run.seen < ROWS);
+		assert_int_equal(run.stored_elsewhere, 0);
+		free(err);
+	}
 }
 
 /* A reading thread that fails at once: the worker still ends and the
