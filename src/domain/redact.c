@@ -19,10 +19,33 @@ redact_digit_len(const unsigned char *s)
 	return 0;
 }
 
-static int
-redact_is_sep(unsigned char c)
+/* Length in bytes of a separator people put between groups of digits, else
+ * 0: space, hyphen, dot and slash, their full-width forms, the ideographic
+ * space, and the dash look-alikes an input method gives (－ − ‐ – ー ｰ).
+ * A number typed with any of them is still the number. */
+static size_t
+redact_sep_len(const unsigned char *s)
 {
-	return c == ' ' || c == '-';
+	static const char *const wide[] = {
+		"\xe3\x80\x80",	/* U+3000 ideographic space */
+		"\xef\xbc\x8d",	/* U+FF0D full-width hyphen-minus */
+		"\xef\xbc\x8e",	/* U+FF0E full-width full stop */
+		"\xef\xbc\x8f",	/* U+FF0F full-width solidus */
+		"\xe2\x88\x92",	/* U+2212 minus sign */
+		"\xe2\x80\x90",	/* U+2010 hyphen */
+		"\xe2\x80\x91",	/* U+2011 non-breaking hyphen */
+		"\xe2\x80\x93",	/* U+2013 en dash */
+		"\xe3\x83\xbc",	/* U+30FC prolonged sound mark */
+		"\xef\xbd\xb0",	/* U+FF70 half-width prolonged sound mark */
+	};
+	size_t i;
+
+	if (*s == ' ' || *s == '-' || *s == '.' || *s == '/')
+		return 1;
+	for (i = 0; i < sizeof wide / sizeof wide[0]; i++)
+		if (memcmp(s, wide[i], 3) == 0)
+			return 3;
+	return 0;
 }
 
 /* Counts digits in the run starting at s, allowing single separators between
@@ -32,7 +55,7 @@ redact_run(const unsigned char *s, size_t *len)
 {
 	const unsigned char *p = s;
 	int digits = 0;
-	size_t d;
+	size_t d, sep;
 
 	for (;;) {
 		d = redact_digit_len(p);
@@ -40,8 +63,9 @@ redact_run(const unsigned char *s, size_t *len)
 			break;
 		digits++;
 		p += d;
-		if (redact_is_sep(*p) && redact_digit_len(p + 1) > 0)
-			p++;
+		sep = redact_sep_len(p);
+		if (sep > 0 && redact_digit_len(p + sep) > 0)
+			p += sep;
 	}
 	*len = (size_t)(p - s);
 	return digits;
@@ -73,6 +97,37 @@ redact_is_word(unsigned char c)
 	    (c >= 'A' && c <= 'Z');
 }
 
+/* One letter and then no more word: a check letter or a slip of the finger
+ * after the number ("539503891138X"), not an identifier that goes on. */
+static int
+redact_suffix_letter(const unsigned char *s)
+{
+	int letter = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z');
+
+	return letter && !redact_is_word(s[1]);
+}
+
+/* Digits after the last separator of a run of len bytes. */
+static int
+redact_last_group(const unsigned char *s, size_t len)
+{
+	size_t i = 0, d;
+	int group = 0;
+
+	while (i < len) {
+		d = redact_digit_len(s + i);
+		if (d > 0) {
+			group++;
+			i += d;
+		} else {
+			d = redact_sep_len(s + i);
+			group = 0;
+			i += d > 0 ? d : 1;
+		}
+	}
+	return group;
+}
+
 /* A run that ends glued to a word ("1234 5678 9012 3456 7x") may still hold a
  * free-standing number before its last separator: shorten it until it ends
  * cleanly, and return its digit count (0 when nothing free-standing is left). */
@@ -80,13 +135,15 @@ static int
 redact_trim(const unsigned char *s, size_t *len)
 {
 	for (;;) {
-		size_t i, cut = 0;
+		size_t i, cut = 0, sep;
 
 		if (!redact_is_word(s[*len]))
 			break;
-		for (i = 0; i < *len; i++)
-			if (redact_is_sep(s[i]))
+		for (i = 0; i < *len; i += sep > 0 ? sep : 1) {
+			sep = redact_sep_len(s + i);
+			if (sep > 0)
 				cut = i;
+		}
 		if (cut == 0)
 			return 0;
 		*len = cut;
@@ -107,7 +164,11 @@ redact_numbers(const char *text)
 		int glued = (o > 0 && redact_is_word((unsigned char)out[o - 1]));
 		int digits = glued ? 0 : redact_run(s, &len), seen = 0;
 
-		if (digits >= 12 && redact_is_word(s[len]))
+		/* "...1138X" is a number with a letter after it; "... 8u" is
+		 * a short word after a number, cut off below. */
+		if (digits >= 12 && redact_is_word(s[len]) &&
+		    !(redact_suffix_letter(s + len) &&
+		    redact_last_group(s, len) >= 4))
 			digits = redact_trim(s, &len);
 		if (digits < 12) {
 			/* Not a number: copy the rest of the word, the short

@@ -42,6 +42,30 @@ static void test_run_then_glued_word(void **st)
 	check("`06172172882345766 8u 80", "`*************5766 8u 80");
 	check("1234 5678 9018 7x", "**** **** 9018 7x");
 }
+/* Seen in an insider review: each of these slipped past the masker. */
+static void test_fullwidth_hyphens(void **st)
+{
+	(void)st;
+	check("５３９５－０３８９－１１３８", "****－****－１１３８");
+}
+static void test_ideographic_space(void **st)
+{
+	(void)st;
+	check("5395　0389　1138", "****　****　1138");
+}
+static void test_dots_slashes(void **st)
+{
+	(void)st;
+	check("n 5395.0389.1138", "n ****.****.1138");
+	check("n 5395/0389/1138", "n ****/****/1138");
+	check("5395−0389ー1138", "****−****ー1138");
+}
+static void test_suffix_letter_masked(void **st)
+{
+	(void)st;
+	check("539503891138X", "********1138X");
+	check("539503891138x, ok", "********1138x, ok");
+}
 static void test_double_separator_splits(void **st) { (void)st; check("123456--789018", "123456--789018"); }
 
 int
@@ -62,6 +86,10 @@ main(void)
 		cmocka_unit_test(test_date_kept),
 		cmocka_unit_test(test_double_separator_splits),
 		cmocka_unit_test(test_run_then_glued_word),
+		cmocka_unit_test(test_fullwidth_hyphens),
+		cmocka_unit_test(test_ideographic_space),
+		cmocka_unit_test(test_dots_slashes),
+		cmocka_unit_test(test_suffix_letter_masked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
