@@ -8,6 +8,14 @@
 
 #include "util/xbuf.h"
 
+/* A cell that a spreadsheet would take for a formula (it starts with = + -
+ * @, a tab or a carriage return, and is not a plain number) is written with
+ * a leading apostrophe, so Excel and LibreOffice show it as text instead of
+ * running =HYPERLINK(...) or a DDE command. A cell that starts with an
+ * apostrophe gets one more, so readers of our own files can undo it:
+ * csvout_unguard() gives back the value that was written. */
+const char *csvout_unguard(const char *field);
+
 /* Starts a file: the UTF-8 byte-order mark. */
 void csvout_begin(struct xbuf *b);
 /* One record of n fields and its CRLF. */

@@ -362,12 +362,14 @@ recs_row(const struct csv_row *row, void *arg)
 	memset(r, 0, sizeof *r);
 	o->line[o->n++] = row->line;
 	r->seq = seq;
-	r->ts = xstrdup(row->fields[1]);
-	r->actor = xstrdup(row->fields[2]);
-	r->actor2 = xstrdup(row->fields[3]);
-	r->action = xstrdup(row->fields[4]);
-	r->subject = xstrdup(row->fields[5]);
-	r->detail = xstrdup(row->fields[6]);
+	/* The writer guarded cells a spreadsheet would run as formulas; the
+	 * record's hash is over what was logged, so undo the guard. */
+	r->ts = xstrdup(csvout_unguard(row->fields[1]));
+	r->actor = xstrdup(csvout_unguard(row->fields[2]));
+	r->actor2 = xstrdup(csvout_unguard(row->fields[3]));
+	r->action = xstrdup(csvout_unguard(row->fields[4]));
+	r->subject = xstrdup(csvout_unguard(row->fields[5]));
+	r->detail = xstrdup(csvout_unguard(row->fields[6]));
 	if (row->lens[7] != 64 || row->lens[8] != 64 ||
 	    hex_decode(row->fields[7], r->prev, 32) < 0 ||
 	    hex_decode(row->fields[8], r->hash, 32) < 0) {

@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/csvout.h"
 #include "ops/media.h"
 #include "util/i18n.h"
+#include "util/xbuf.h"
 #include "util/xmalloc.h"
 
 /* A growing text. */
@@ -38,31 +40,17 @@ mb_add(struct mbuf *b, const char *fmt, ...)
 	free(t);
 }
 
-/* One CSV field, quoted when it must be; sep is written before it. */
-static void
-mb_csv(struct mbuf *b, const char *sep, const char *v)
-{
-	const char *p;
-
-	mb_add(b, "%s", sep);
-	if (strpbrk(v, ",\"\r\n") == NULL) {
-		mb_add(b, "%s", v);
-		return;
-	}
-	mb_add(b, "\"");
-	for (p = v; *p != '\0'; p++)
-		mb_add(b, *p == '"' ? "\"\"" : "%c", *p);
-	mb_add(b, "\"");
-}
-
+/* One CSV record, written as every spreadsheet CSV of ours is (quoting,
+ * and cells that would run as formulas guarded). */
 static void
 mb_csv_row(struct mbuf *b, const char *const *v, size_t n)
 {
-	size_t i;
+	struct xbuf x = { NULL, 0, 0 };
 
-	for (i = 0; i < n; i++)
-		mb_csv(b, i ? "," : "", v[i]);
-	mb_add(b, "\r\n");
+	csvout_row(&x, v, n);
+	xbuf_add(&x, "", 1);
+	mb_add(b, "%s", x.data);
+	xbuf_free(&x);
 }
 
 /* "name:sha256;name:sha256" */

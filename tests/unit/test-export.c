@@ -286,6 +286,48 @@ test_records_roundtrip(void **st)
 	xbuf_free(&b);
 }
 
+/* Cells a spreadsheet would run (=HYPERLINK, +, -, @) are written with an
+ * apostrophe so they show as text, and the reader gives back what was
+ * logged, so the records still hash. */
+static void
+test_records_formula_guard(void **st)
+{
+	const char *details[] = { "=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0",
+	    "-2+3", "@SUM(A1)", "'quoted", "-5", "+3.25", "\tx", "-" };
+	size_t n = sizeof details / sizeof details[0], i;
+	struct auditrec r;
+	struct xbuf b = { NULL, 0, 0 };
+	struct exportrecs rs;
+	char *line;
+
+	(void)st;
+	for (i = 0; i < n; i++) {
+		memset(&r, 0, sizeof r);
+		r.seq = 1;
+		r.ts = "2026-11-26T01:02:03Z";
+		r.actor = "=cmd";
+		r.actor2 = "";
+		r.action = "x.y";
+		r.subject = "P1";
+		r.detail = (char *)details[i];
+		exportrecs_header(&b);
+		exportrecs_row(&b, &r);
+		xbuf_add(&b, "", 1);
+		line = strstr(b.data, "\r\n") + 2;
+		if (strcmp(details[i], "-5") == 0 || strcmp(details[i], "+3.25") == 0)
+			assert_non_null(strstr(line, ",x.y,P1,-") ||
+			    strstr(line, ",x.y,P1,+"));
+		else
+			assert_non_null(strstr(line, ",x.y,P1,\"'"));
+		assert_non_null(strstr(line, ",\"'=cmd\","));
+		assert_int_equal(exportrecs_parse(b.data, b.len - 1, &rs, NULL), 0);
+		assert_string_equal(rs.r[0].detail, details[i]);
+		assert_string_equal(rs.r[0].actor, "=cmd");
+		exportrecs_free(&rs);
+		xbuf_free(&b);
+	}
+}
+
 static void
 test_records_malformed(void **st)
 {
@@ -386,6 +428,7 @@ main(void)
 		cmocka_unit_test(test_rangeproof_text),
 		cmocka_unit_test(test_cpnote),
 		cmocka_unit_test(test_records_roundtrip),
+		cmocka_unit_test(test_records_formula_guard),
 		cmocka_unit_test(test_records_malformed),
 		cmocka_unit_test(test_jst),
 		cmocka_unit_test(test_daily_checkpoint),
