@@ -11,6 +11,7 @@
 #include "store/checkpoint.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 static void
@@ -90,16 +91,14 @@ cli_cmd_audit_show(struct cli_args *a)
 }
 
 static int
-audit_write(const char *dir, const char *name, const void *data, size_t len)
+audit_write(const char *dir, const char *name, const void *data, size_t len,
+    char **err)
 {
 	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	int ok = f != NULL && fwrite(data, 1, len, f) == len;
+	int rc = writefile_new(path, data, len, err);
 
-	if (f != NULL && fclose(f) != 0)
-		ok = 0;
 	free(path);
-	return ok ? 0 : -1;
+	return rc;
 }
 
 int
@@ -119,13 +118,11 @@ cli_cmd_audit_checkpoint(struct cli_args *a)
 		 * -inkey pubkey.pem -rawin -in checkpoint.txt -sigfile
 		 * checkpoint.sig */
 		if (a->out != NULL && (audit_write(a->out, "checkpoint.txt", cp.note,
-		    strlen(cp.note)) < 0 || audit_write(a->out, "checkpoint.sig",
-		    cp.sig, sizeof cp.sig) < 0 || audit_write(a->out, "pubkey.pem",
-		    cp.pubkey_pem, strlen(cp.pubkey_pem)) < 0)) {
+		    strlen(cp.note), &err) < 0 || audit_write(a->out,
+		    "checkpoint.sig", cp.sig, sizeof cp.sig, &err) < 0 ||
+		    audit_write(a->out, "pubkey.pem", cp.pubkey_pem,
+		    strlen(cp.pubkey_pem), &err) < 0))
 			rc = -1;
-			err = xasprintf(_("cannot write the checkpoint files into %s"),
-			    a->out);
-		}
 		checkpoint_clear(&cp);
 	}
 	if (rc < 0)

@@ -97,19 +97,15 @@ cli_cmd_audit_report(struct cli_args *a)
 	struct xbuf b = { NULL, 0, 0 };
 	struct session *s;
 	char *err = NULL;
-	FILE *f = stdout;
 	int rc;
 
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	rc = ops_audit_report(s, a->x[X_DATE], &b, &err);
-	if (rc == 0 && a->out != NULL && (f = fopen(a->out, "w")) == NULL) {
-		err = xasprintf(_("cannot write %s"), a->out);
-		rc = -1;
-	}
-	if (rc == 0 && (fwrite(b.data, 1, b.len, f) != b.len ||
-	    (f != stdout && fclose(f) != 0))) {
-		err = xasprintf(_("cannot write %s"), a->out ? a->out : "stdout");
+	if (rc == 0 && a->out != NULL)
+		rc = writefile_new(a->out, b.data, b.len, &err);
+	else if (rc == 0 && fwrite(b.data, 1, b.len, stdout) != b.len) {
+		err = xasprintf(_("cannot write %s"), "stdout");
 		rc = -1;
 	}
 	if (rc < 0)

@@ -1,5 +1,6 @@
 /* One place that reads layout and rule files: regular files only, EINTR
- * retried, a limit so a wrong path cannot fill the memory. */
+ * retried, a limit so a wrong path cannot fill the memory. And one way to
+ * write a new file that never replaces or follows what is already there. */
 #include "config.h"
 
 #include <errno.h>
@@ -49,4 +50,36 @@ readfile_all(const char *path, size_t max, char **buf, size_t *len, char **err)
 	}
 	(*buf)[*len] = '\0';
 	return 0;
+}
+
+int
+writefile_new(const char *path, const void *data, size_t len, char **err)
+{
+	const char *p = data;
+	int fd, saved;
+	ssize_t n;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd == -1)
+		return err_set(err, errno == EEXIST ? _("%s already exists: "
+		    "choose a new name (nothing is overwritten)") :
+		    _("cannot create %s: %s"), path, strerror(errno));
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		p += n;
+		len -= (size_t)n;
+	}
+	saved = errno;
+	if (close(fd) != 0 && len == 0) {
+		len = 1;
+		saved = errno;
+	}
+	if (len == 0)
+		return 0;
+	unlink(path);
+	return err_set(err, _("cannot write %s: %s"), path, strerror(saved));
 }

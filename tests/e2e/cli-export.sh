@@ -5,7 +5,7 @@
 # printed; no full number appears anywhere; the daily report's head hash is
 # checked back against the chain.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 31
+plan 34
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -175,6 +175,20 @@ as_yamada audit verify --head "$bad"
 check "an unknown head fails loudly" eval '[ "$RC" -eq 1 ] && contains "$ERR" "HEAD NOT FOUND"'
 as_yamada audit verify --head "12ab"
 check "a head that is not 64 hex digits is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "64 hexadecimal"'
+
+# --out never replaces a file or follows a link planted where it will write.
+echo keep >"$SCRATCH/victim"
+ln -s "$SCRATCH/victim" "$SCRATCH/link.txt"
+as_yamada audit report --out "$SCRATCH/link.txt"
+check "audit report --out does not follow a symbolic link" \
+	eval '[ "$RC" -eq 1 ] && [ "$(cat "$SCRATCH/victim")" = keep ]'
+as_yamada audit report --out "$SCRATCH/report.txt"
+check "audit report --out does not overwrite an existing report" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "already exists" && grep -q yamada "$SCRATCH/report.txt"'
+mkdir -p "$SCRATCH/cpl"; ln -s "$SCRATCH/victim" "$SCRATCH/cpl/checkpoint.sig"
+as_yamada audit checkpoint --out "$SCRATCH/cpl"
+check "audit checkpoint --out does not write through a planted link" \
+	eval '[ "$RC" -eq 1 ] && [ "$(cat "$SCRATCH/victim")" = keep ]'
 
 as_yamada audit report --date 2020-01-01
 check "a report for a day without records still gives the head" eval '[ "$RC" -eq 0 ] && contains "$OUT" "records: 0"'
