@@ -111,9 +111,11 @@ static const struct cli_command cli_commands[] = {
 	    N_("erase a number due for deletion (two persons)"),
 	    "vault user password-fd recovery-key-fd person checker "
 	    "checker-password-fd", cli_cmd_number_delete },
-	{ "upload", "FILE... --url URL --cert F --key F --cacert F [--out DIR]",
+	{ "upload", "FILE... --url URL (--cert F --key F | --cert-p12 F) "
+	    "[--key-passphrase-fd N] [--cacert F] [--out DIR]",
 	    N_("send files to the intermediate server over HTTPS; fetch results"),
-	    "vault user password-fd recovery-key-fd url cert key cacert out",
+	    "vault user password-fd recovery-key-fd url cert key cert-p12 "
+	    "key-passphrase-fd cacert out",
 	    cli_cmd_upload },
 	{ "evidence add", "FILE --title TEXT [--about person:KEY|medium:ID|test:NAME]",
 	    N_("store a file (screenshot, scanned form, result file) in the vault "
@@ -315,6 +317,8 @@ static const struct option cli_long[] = {
 	{ "force", no_argument, NULL, 256 + X_FORCE },
 	{ "id", required_argument, NULL, 256 + X_ID },
 	{ "file", required_argument, NULL, 256 + X_FILE },
+	{ "cert-p12", required_argument, NULL, 256 + X_CERT_P12 },
+	{ "key-passphrase-fd", required_argument, NULL, 256 + X_KEY_PASSPHRASE_FD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 }

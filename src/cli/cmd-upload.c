@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "ops/upload.h"
 #include "util/i18n.h"
+#include "util/secret.h"
 
 static void
 upload_progress(const char *msg, void *arg)
@@ -16,13 +17,37 @@ upload_progress(const char *msg, void *arg)
 	fprintf(stderr, "mynadesk: %s\n", msg);
 }
 
+/* The client certificate as PEM pair or PKCS#12, and the key's passphrase
+ * from a descriptor (*pass, to be freed with secret_free). */
 static int
-upload_conf_from(struct cli_args *a, struct upload_conf *c)
+upload_conf_cert(struct cli_args *a, struct upload_conf *c, char **pass)
+{
+	int fd = cli_opt_fd(a, X_KEY_PASSPHRASE_FD);
+	char *err = NULL;
+
+	c->cert = a->x[X_CERT];
+	c->key = a->x[X_KEY];
+	c->p12 = a->x[X_CERT_P12];
+	if (c->p12 != NULL ? (c->cert != NULL || c->key != NULL) :
+	    (c->cert == NULL || c->key == NULL))
+		return cli_error(_("upload needs either --cert and --key, or "
+		    "--cert-p12"));
+	if (fd < 0)
+		return 0;
+	if ((*pass = cli_read_secret(NULL, fd, &err)) == NULL) {
+		cli_error(err);
+		free(err);
+		return 1;
+	}
+	c->key_passphrase = *pass;
+	return 0;
+}
+
+static int
+upload_conf_from(struct cli_args *a, struct upload_conf *c, char **pass)
 {
 	upload_conf_defaults(c);
 	c->url = a->x[X_URL];
-	c->cert = a->x[X_CERT];
-	c->key = a->x[X_KEY];
 	c->cacert = a->x[X_CACERT];
 	c->progress = upload_progress;
 	/* Tests shorten the waits; people keep the defaults. */
@@ -31,11 +56,9 @@ upload_conf_from(struct cli_args *a, struct upload_conf *c)
 		c->poll_ms = 100;
 		c->timeout_s = 5;
 	}
-	if (c->url == NULL || c->cert == NULL || c->key == NULL ||
-	    c->cacert == NULL)
-		return cli_error(_("upload needs --url, --cert, --key and "
-		    "--cacert"));
-	return 0;
+	if (c->url == NULL)
+		return cli_error(_("upload needs --url"));
+	return upload_conf_cert(a, c, pass);
 }
 
 int
@@ -44,13 +67,15 @@ cli_cmd_upload(struct cli_args *a)
 	struct upload_conf c;
 	struct upload_outcome o;
 	struct session *s;
-	char *err = NULL;
+	char *err = NULL, *pass = NULL;
 	int i, failed = 0;
 
 	if (a->npos == 0)
 		return cli_error(_("upload: name the files to send"));
-	if (upload_conf_from(a, &c) != 0 || (s = cli_login(a)) == NULL)
+	if (upload_conf_from(a, &c, &pass) != 0 || (s = cli_login(a)) == NULL) {
+		secret_free_str(pass);
 		return 1;
+	}
 	for (i = 0; i < a->npos; i++) {
 		if (ops_upload(s, &c, a->pos[i], a->out, &o, &err) < 0) {
 			upload_outcome_clear(&o);
@@ -68,5 +93,6 @@ cli_cmd_upload(struct cli_args *a)
 		upload_outcome_clear(&o);
 	}
 	ops_logout(s);
+	secret_free_str(pass);
 	return failed ? 1 : 0;
 }

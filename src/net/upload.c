@@ -107,9 +107,23 @@ upload_setup(CURL *h, const struct upload_conf *c, const char *url,
 {
 	curl_easy_setopt(h, CURLOPT_URL, url);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
-	curl_easy_setopt(h, CURLOPT_SSLCERT, c->cert);
-	curl_easy_setopt(h, CURLOPT_SSLKEY, c->key);
-	curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
+	if (c->p12 != NULL) {
+		curl_easy_setopt(h, CURLOPT_SSLCERT, c->p12);
+		curl_easy_setopt(h, CURLOPT_SSLCERTTYPE, "P12");
+	} else {
+		curl_easy_setopt(h, CURLOPT_SSLCERT, c->cert);
+		curl_easy_setopt(h, CURLOPT_SSLKEY, c->key);
+	}
+	/* Always a passphrase, if only an empty one: without it OpenSSL asks
+	 * for one on the terminal by itself, past our own prompts. */
+	curl_easy_setopt(h, CURLOPT_KEYPASSWD,
+	    c->key_passphrase ? c->key_passphrase : "");
+	/* A CA named is the only one trusted: libcurl would otherwise add the
+	 * system's folder of CAs (CAPATH) to it. */
+	if (c->cacert != NULL) {
+		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
+		curl_easy_setopt(h, CURLOPT_CAPATH, NULL);
+	}
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -178,12 +192,38 @@ upload_transient(const struct upload_reply *r)
 	}
 }
 
+/* A gateway in front of the server (nginx, Apache) that refuses the client
+ * certificate answers 400 with an HTML page; say so in words. */
+static int
+upload_cert_refused(const struct upload_reply *r)
+{
+	const char *b = (const char *)r->body.p;
+
+	return r->code == CURLE_OK && (r->status == 495 || r->status == 496 ||
+	    (r->status == 400 && b != NULL &&
+	    (strstr(b, "SSL certificate") != NULL ||
+	    strstr(b, "ssl certificate") != NULL)));
+}
+
 static int
 upload_describe(const struct upload_reply *r, const char *url, char **err)
 {
 	if (r->body.overflow)
 		return err_set(err, _("%s: the reply is larger than %u MiB"), url,
 		    UPLOAD_REPLY_MAX >> 20);
+	if (upload_cert_refused(r))
+		return err_set(err, _("%s: the server refused the client "
+		    "certificate (not sent, expired, or not issued for this "
+		    "gateway): check --cert/--key or --cert-p12"), url);
+	if (r->code == CURLE_SSL_CERTPROBLEM)
+		return err_set(err, _("%s: the client certificate or its key "
+		    "cannot be used (a wrong passphrase, or not PEM/PKCS#12): "
+		    "%s"), url, r->curl_msg);
+	if (r->code == CURLE_PEER_FAILED_VERIFICATION ||
+	    r->code == CURLE_SSL_CACERT_BADFILE)
+		return err_set(err, _("%s: the server's certificate is not "
+		    "signed by the CA given (--cacert) or the system's: %s"),
+		    url, r->curl_msg);
 	if (r->code != CURLE_OK)
 		return err_set(err, "%s: %s", url, r->curl_msg[0] ? r->curl_msg :
 		    curl_easy_strerror(r->code));

@@ -17,9 +17,14 @@
 
 struct upload_conf {
 	const char *url;	/* base, https://host:port/v1 */
-	const char *cert;	/* client certificate (PEM) */
-	const char *key;	/* its private key (PEM) */
-	const char *cacert;	/* CA bundle that signed the server */
+	const char *cert;	/* client certificate (PEM), or NULL with p12 */
+	const char *key;	/* its private key (PEM), or NULL with p12 */
+	const char *p12;	/* certificate and key as PKCS#12, as gateways
+				 * issue them; instead of cert and key */
+	const char *key_passphrase; /* for an encrypted key or PKCS#12;
+				 * NULL: none (OpenSSL never prompts) */
+	const char *cacert;	/* the only CA trusted for the server; NULL:
+				 * the system's store */
 	int attempts;		/* per request, first try included */
 	long backoff_ms;	/* first pause; doubles after each failure */
 	long timeout_s;		/* per request */

@@ -5,7 +5,7 @@
 # into the vault; refused certificates and a missing server give clear
 # errors without endless retries.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 12
+plan 15
 
 SIM=${MIDSERVER_SIM:-$TOP_BUILDDIR/contrib/midserver-sim}
 V=$SCRATCH/vault
@@ -33,7 +33,14 @@ mkcert client kumiai-12345678 ca
 mkcert intruder someone stranger
 
 SIM_PID=
-trap 'kill $SIM_PID 2>/dev/null; t_cleanup' EXIT
+SYS_CA=
+trap 'kill $SIM_PID 2>/dev/null; [ -n "$SYS_CA" ] && rm -f "$SYS_CA"; t_cleanup' EXIT
+# As root, the test CA also goes into the system's folder of CAs for the
+# run, so a --cacert that quietly added the system store would be caught.
+if [ "$(id -u)" -eq 0 ] && [ -d /etc/ssl/certs ] && [ -w /etc/ssl/certs ]; then
+	SYS_CA=/etc/ssl/certs/$(openssl x509 -hash -noout -in "$C/ca.pem").0
+	[ -e "$SYS_CA" ] && SYS_CA= || cp "$C/ca.pem" "$SYS_CA"
+fi
 # serve ARGS...: (re)starts the simulator; sets $URL.
 serve() {
 	[ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null
@@ -94,8 +101,8 @@ check "a client certificate from another CA is refused without retrying" \
 
 run upload "$F" --url "$URL" --cert "$C/client.pem" --key "$C/client.key" \
 	--cacert "$C/stranger.pem" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
-check "a server the CA bundle does not vouch for is refused" \
-	eval '[ "$RC" -eq 1 ] && ! contains "$ERR" "trying again"'
+check "a server the CA bundle does not vouch for is refused, even one the system trusts" \
+	eval '[ "$RC" -eq 1 ] && ! contains "$ERR" "trying again" && contains "$ERR" "not signed by the CA"'
 
 kill "$SIM_PID"; wait "$SIM_PID" 2>/dev/null; SIM_PID=
 up client "$F"
@@ -111,4 +118,25 @@ check "a file the vault did not export is refused before sending" \
 run bulk pending --vault "$V" --user yamada --password-fd 3 3<<<"$A"
 check "the retry file waits for its result" eval 'echo "$OUT" | grep -qE "qualification.*1"'
 
+# Certificates as gateways issue them: an encrypted key never makes OpenSSL
+# prompt on its own, and a PKCS#12 file with its passphrase from a
+# descriptor is sent.
+openssl pkey -in "$C/client.key" -aes256 -passout pass:kagi-2026 -out "$C/client-enc.key" 2>/dev/null
+run upload "$F" --url "$URL" --cert "$C/client.pem" --key "$C/client-enc.key" \
+	--cacert "$C/ca.pem" --vault "$V" --user yamada --password-fd 3 3<<<"$A" </dev/null
+check "an encrypted key without its passphrase is refused in words, without a prompt" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "cannot be used" && [ "$(registrations)" = "registrations=0" ]'
+run upload "$F" --url "$URL" --cert-p12 "$C/client.pem" --cert "$C/client.pem" \
+	--vault "$V" --user yamada --password-fd 3 3<<<"$A"
+check "--cert-p12 with --cert is a usage error" eval '[ "$RC" -ne 0 ] && contains "$ERR" "either --cert and --key, or"'
+openssl pkcs12 -export -in "$C/client.pem" -inkey "$C/client.key" -passout pass:kagi-2026 \
+	-out "$C/client.p12" 2>/dev/null
+# Without --cacert the system's CAs are trusted: as root the test CA is
+# one of them for this run; otherwise the CA is named.
+CAOPT=(--cacert "$C/ca.pem")
+[ -n "$SYS_CA" ] && CAOPT=()
+run upload "$F" --url "$URL" --cert-p12 "$C/client.p12" --key-passphrase-fd 4 \
+	"${CAOPT[@]}" --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<kagi-2026
+check "a PKCS#12 certificate with its passphrase from a descriptor is sent${SYS_CA:+, trusting the system CA store}" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "accepted" && [ "$(registrations)" = "registrations=1" ]'
 finish
