@@ -57,10 +57,13 @@ demo_generate(const char *dir, char **extract, char **numbers)
 	return 0;
 }
 
+/* Counting lines only for a person watching: a log gets none of them. */
 static void
 demo_progress(const char *what, long done, long total, void *arg)
 {
 	(void)arg;
+	if (!isatty(STDERR_FILENO))
+		return;
 	fputc('\r', stderr);
 	fprintf(stderr, _("  %s %ld / %ld"), _(what), done, total);
 }
@@ -75,7 +78,8 @@ demo_fill(const char *dir, const struct demo_info *d)
 		if (ops_demo_fill(dir, d, extract, numbers, demo_progress, NULL,
 		    &err) < 0)
 			cli_error(err);
-		fputc('\n', stderr);
+		if (isatty(STDERR_FILENO))
+			fputc('\n', stderr);
 	}
 	if (numbers != NULL) {
 		unlink(numbers);	/* generated numbers stay only in the vault */

@@ -10,12 +10,27 @@
 #include "util/i18n.h"
 #include "util/secret.h"
 
+/* On a terminal a repeated wait overwrites its line; into a log only the
+ * first of them is written, not one line per poll. */
 static void
-upload_progress(const char *msg, void *arg)
+upload_progress(const char *msg, int again, void *arg)
 {
-	(void)arg;
+	int *open_line = arg, tty = isatty(STDERR_FILENO);
+
+	if (again && !tty)
+		return;
+	if (tty && again) {
+		fprintf(stderr, "\rmynadesk: %s", msg);
+		*open_line = 1;
+		return;
+	}
+	if (*open_line)
+		fputc('\n', stderr);
+	*open_line = 0;
 	fprintf(stderr, "mynadesk: %s\n", msg);
 }
+
+static int upload_line_open;
 
 /* The client certificate as PEM pair or PKCS#12, and the key's passphrase
  * from a descriptor (*pass, to be freed with secret_free). */
@@ -50,6 +65,7 @@ upload_conf_from(struct cli_args *a, struct upload_conf *c, char **pass)
 	c->url = a->x[X_URL];
 	c->cacert = a->x[X_CACERT];
 	c->progress = upload_progress;
+	c->arg = &upload_line_open;
 	/* Tests shorten the waits; people keep the defaults. */
 	if (getenv("MYNADESK_UPLOAD_FAST") != NULL) {
 		c->backoff_ms = 50;

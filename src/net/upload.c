@@ -90,15 +90,22 @@ upload_sleep_ms(long ms)
 }
 
 static void
-upload_say(const struct upload_conf *c, const char *fmt, const char *a1,
-    long n)
+upload_say_again(const struct upload_conf *c, int again, const char *fmt,
+    const char *a1, long n)
 {
 	char msg[256];
 
 	if (c->progress == NULL)
 		return;
 	snprintf(msg, sizeof msg, fmt, a1, n);
-	c->progress(msg, c->arg);
+	c->progress(msg, again, c->arg);
+}
+
+static void
+upload_say(const struct upload_conf *c, const char *fmt, const char *a1,
+    long n)
+{
+	upload_say_again(c, 0, fmt, a1, n);
 }
 
 static void
@@ -313,7 +320,8 @@ upload_wait(const struct upload_conf *c, const char *id, char **err)
 			rc = 0;
 			break;
 		}
-		upload_say(c, _("%s: still processing (%ld)"), id, i + 1);
+		upload_say_again(c, i > 0, _("%s: still processing (%ld)"), id,
+		    i + 1);
 		upload_sleep_ms(c->poll_ms);
 	}
 	if (i == c->poll_max)

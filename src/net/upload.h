@@ -30,8 +30,9 @@ struct upload_conf {
 	long timeout_s;		/* per request */
 	long poll_ms;		/* pause between status polls */
 	int poll_max;		/* polls before giving up */
-	/* Progress for a person watching; may be NULL. */
-	void (*progress)(const char *msg, void *arg);
+	/* Progress for a person watching; may be NULL. again is 1 when msg
+	 * repeats the wait before it (a status poll): a log keeps the first. */
+	void (*progress)(const char *msg, int again, void *arg);
 	void *arg;
 };
 

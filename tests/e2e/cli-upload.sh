@@ -5,7 +5,7 @@
 # into the vault; refused certificates and a missing server give clear
 # errors without endless retries.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 15
+plan 16
 
 SIM=${MIDSERVER_SIM:-$TOP_BUILDDIR/contrib/midserver-sim}
 V=$SCRATCH/vault
@@ -88,6 +88,8 @@ serve --drop 2 --slow 700 --fail 1
 up client "$F"
 check "a dropped reply is retried with back-off and a slow answer awaited" \
 	eval '[ "$RC" -eq 0 ] && contains "$OUT" "after 3 attempt" && contains "$ERR" "still processing" && contains "$OUT" "2 accepted, 1 refused"'
+check "into a log the waiting is said once, not once per poll" \
+	eval '[ "$(grep -c "still processing" <<<"$ERR")" -eq 1 ]'
 check "the retries did not register the file twice" \
 	eval '[ "$(registrations)" = "registrations=1" ]'
 

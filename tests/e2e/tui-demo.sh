@@ -3,7 +3,7 @@
 # generated persons and numbers in every state, the demo accounts shown on
 # the login screen, and the throw-away vault gone after quitting.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 6
+plan 7
 
 tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK demo 2>$SCRATCH/err; echo EXIT=\$? >$SCRATCH/exit; sleep 30"
 check "the demo builds its vault and shows the demo accounts at login" \
@@ -26,4 +26,6 @@ tm_keys y
 for i in $(seq 1 100); do [ -s "$SCRATCH/exit" ] && break; sleep 0.05; done
 check "quitting exits 0" grep -q "EXIT=0" "$SCRATCH/exit"
 check "the throw-away vault is removed on exit" test ! -e "$DIR"
+check "progress counters are not written into a log (stderr is a file)" \
+	eval '! grep -q " / " "$SCRATCH/err" && ! grep -q $'"'"'\r'"'"' "$SCRATCH/err"'
 finish
