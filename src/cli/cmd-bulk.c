@@ -66,6 +66,10 @@ cli_cmd_bulk_export(struct cli_args *a)
 		bulk_print_export(&rep);
 	else
 		cli_error(err);
+	/* Nothing written because every record was refused is not success:
+	 * a script must not go on to send a file that is not there. */
+	if (rc == 0 && rep.file == NULL && rep.refused > 0)
+		rc = -1;
 	reg_export_report_clear(&rep);
 	free(err);
 	ops_logout(s);

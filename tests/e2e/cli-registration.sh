@@ -42,8 +42,8 @@ number P2 314159265352
 number P3 271828182840
 
 as_yamada bulk export --kind qualification --out "$D"
-check "副本 before registration: every person refused and named" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "nothing to send" && contains "$ERR" "P1: no 被保険者枝番"'
+check "副本 before registration: every person refused and named, exit 1 as nothing was written" \
+	eval '[ "$RC" -eq 1 ] && contains "$OUT" "nothing to send" && contains "$ERR" "P1: no 被保険者枝番"'
 
 as_yamada bulk export --kind persons --out "$D"
 F1=$(newest persons)
