@@ -124,7 +124,7 @@ check "the kogaku file passes its layout check" eval '[ "$RC" -eq 0 ]'
 answer "$K1"
 as_yamada bulk results "$SCRATCH/r.csv"
 as_yamada bulk export --kind kogaku --out "$D" --file "$SCRATCH/kogaku.csv" --diff
-check "kogaku diff with nothing changed sends nothing" eval '[ "$RC" -eq 0 ] && contains "$OUT" "nothing to send: 1 unchanged"'
+check "kogaku diff with nothing changed sends nothing, and exits 1 while P4 is still refused" eval '[ "$RC" -eq 1 ] && contains "$OUT" "nothing to send: 1 unchanged, 1 refused"'
 
 # The daily differential: a change (2), a loss (3) and a newcomer (1).
 row2b=${row2/東京都千代田区千代田1-1/東京都千代田区丸の内2-2}
