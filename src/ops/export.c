@@ -28,8 +28,28 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
+static void export_cleanup(const char *dir);
+
+/* Whether name is one of the package's files under its dot-name: what a
+ * killed export leaves behind, never a package. */
+static int
+export_is_staged(const char *name)
+{
+	size_t i, n;
+	const struct export_section *sec = export_section_list(&n);
+
+	if (name[0] != '.')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(name + 1, sec[i].name) == 0)
+			return 1;
+	return strcmp(name, ".SHA256SUMS") == 0 ||
+	    strcmp(name, ".SHA256SUMS.sig") == 0;
+}
+
 /* The directory must be new or empty: a package never mixes with other
- * files (verify refuses files the manifest does not list). */
+ * files (verify refuses files the manifest does not list). The dot-named
+ * files of a killed export are no package: they are removed. */
 static int
 export_dir_ready(const char *dir, char **err)
 {
@@ -43,18 +63,25 @@ export_dir_ready(const char *dir, char **err)
 		return err_set(err, _("cannot create the folder %s: %s"), dir,
 		    strerror(errno));
 	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
+		    !export_is_staged(de->d_name))
 			empty = 0;
 	closedir(d);
-	return empty ? 0 : err_set(err, _("the folder %s is not empty: choose a "
-	    "new one for the package"), dir);
+	if (!empty)
+		return err_set(err, _("the folder %s is not empty: choose a new "
+		    "one for the package"), dir);
+	export_cleanup(dir);
+	return 0;
 }
 
+/* Files are written under a dot-name and get their names only after the
+ * audit record commits (export_publish): a package is never seen whose
+ * export is not in the log. */
 static int
 export_write_file(const char *dir, const char *name, const struct xbuf *b,
     char **err)
 {
-	char *path = xasprintf("%s/%s", dir, name);
+	char *path = xasprintf("%s/.%s", dir, name);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600), ok;
 	ssize_t w = fd >= 0 ? write(fd, b->data ? b->data : "", b->len) : -1;
 
@@ -70,10 +97,51 @@ export_write_file(const char *dir, const char *name, const struct xbuf *b,
 static void
 export_remove(const char *dir, const char *name)
 {
-	char *path = xasprintf("%s/%s", dir, name);
+	char *path = xasprintf("%s/%s", dir, name), *staged;
 
+	staged = xasprintf("%s/.%s", dir, name);
 	(void)unlink(path);
+	(void)unlink(staged);
+	free(staged);
 	free(path);
+}
+
+static int
+export_name(const char *dir, const char *name, char **err)
+{
+	char *from = xasprintf("%s/.%s", dir, name);
+	char *to = xasprintf("%s/%s", dir, name);
+	int rc = rename(from, to) == 0 ? 0 : err_set(err, _("cannot name %s: "
+	    "%s"), to, strerror(errno));
+
+	free(from);
+	free(to);
+	return rc;
+}
+
+/* After the commit: every section gets its name, the manifest last, so a
+ * folder with SHA256SUMS in it holds the whole package; then the folder
+ * itself is synced so the names survive a power cut. */
+static int
+export_publish(void *arg, char **err)
+{
+	const char *dir = arg;
+	const struct export_section *sec;
+	size_t i, n;
+	int rc = 0, fd;
+
+	sec = export_section_list(&n);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = export_name(dir, sec[i].name, err);
+	if (rc == 0)
+		rc = export_name(dir, "SHA256SUMS.sig", err);
+	if (rc == 0)
+		rc = export_name(dir, "SHA256SUMS", err);
+	if (rc == 0 && (fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	return rc;
 }
 
 /* Writes every section and the manifest lines for them. */
@@ -201,12 +269,14 @@ ops_audit_export(struct session *s, const char *from, const char *to,
 	if (export_dir_ready(dir, err) < 0 || db_begin(s->v->db, err) < 0)
 		return -1;
 	rc = export_build(&c, dir, progress, arg, res, err);
-	if (rc == 0)
-		rc = ops_commit(s, err);
-	else
+	/* A failed commit leaves only dot-names, which the next export into
+	 * the folder clears; a failed naming is reported (the export stands). */
+	if (rc == 0) {
+		rc = ops_commit_then(s, export_publish, (void *)dir, err);
+	} else {
 		db_rollback(s->v->db);
-	if (rc < 0)
 		export_cleanup(dir);
+	}
 	res->first = c.first;
 	res->last = c.last;
 	res->tree_size = c.cp.tree_size;

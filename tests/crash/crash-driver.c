@@ -28,7 +28,7 @@
 
 /* Audit actions counted in the state line: those of each crash case. */
 static const char *const cd_actions[] = { "person.import", "jlis.receive",
-	"bulk.export", "media.create", "media.pack", NULL };
+	"bulk.export", "media.create", "media.pack", "audit.export", NULL };
 
 /* Rows counted in the state line: the tables the cases write. A case's
  * judge compares them with its audit records. */
@@ -49,6 +49,9 @@ static const char *const cd_tables[][2] = {
 static const char *const cd_digests[][2] = {
 	{ "reg_sha256", "SELECT sha256 FROM reg_files ORDER BY id DESC LIMIT 1" },
 	{ "media_sha256", "SELECT sha256 FROM media ORDER BY id DESC LIMIT 1" },
+	{ "export_manifest", "SELECT substr(detail, instr(detail, 'manifest=') "
+	    "+ 9, 64) FROM audit WHERE action = 'audit.export' ORDER BY seq "
+	    "DESC LIMIT 1" },
 	{ NULL, NULL }
 };
 

@@ -38,7 +38,7 @@ PW='Kokuho-2026-pass'
 WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES=${MYNA_CRASH_CASES:-import receive export pack}
+CASES=${MYNA_CRASH_CASES:-import receive export pack audit}
 
 # fact STATE KEY: one value of crash-driver's state line.
 fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
@@ -183,6 +183,43 @@ case_pack_judge() {
 	fi
 }
 case_pack_again() { :; }
+
+# --- case: the audit export package of today's records --------------------
+TODAY=$(TZ=Asia/Tokyo date +%F)
+case_audit_setup() {
+	jlis_prep 3000 "$PREP" && mkdir -p "$1/out" && cp -a "$PREP/v" "$1/v"
+}
+case_audit_run() {
+	exec "$MYNADESK" audit export --from "$TODAY" --to "$TODAY" \
+		--out "$1/out/pkg" --vault "$1/v" --user yamada --password-fd 3 \
+		3<<<"$PW" >/dev/null 2>&1
+}
+# Present: recorded, and the folder holds the package whose manifest the
+# (last) record names, every file under its name and matching it. A package
+# under its names without its record is the failure this case is for. The
+# next export into the folder of an unnamed one clears the dot-names and
+# makes a new package, recorded again (the killed one's record stays).
+case_audit_judge() {
+	local d=$2/out/pkg files
+	files=$(cd "$d" 2>/dev/null && ls | tr '\n' ' ')
+	TEMPS=$((TEMPS + $( (cd "$d" 2>/dev/null && ls -A) | grep -c '^\.')))
+	if facts "$1" audit.export=0 && [ -z "$files" ]; then
+		echo absent
+	elif facts "$1" audit.export=0; then
+		echo "partial (files: ${files:-none})"
+	elif [ -f "$d/SHA256SUMS" ] &&
+		[ "$(sha256sum <"$d/SHA256SUMS" | cut -c1-64)" = "$(fact "$1" export_manifest)" ] &&
+		(cd "$d" && sha256sum -c --quiet SHA256SUMS >/dev/null 2>&1) &&
+		[ -z "$(cd "$d" && ls -A | grep '^\.')" ]; then
+		echo present
+	elif [ ! -f "$d/SHA256SUMS" ] && [ -f "$d/.SHA256SUMS" ] &&
+		[ "$(sha256sum <"$d/.SHA256SUMS" | cut -c1-64)" = "$(fact "$1" export_manifest)" ]; then
+		echo unnamed
+	else
+		echo "partial (files: ${files:-none})"
+	fi
+}
+case_audit_again() { :; }
 
 # --- aiming the kills ------------------------------------------------------
 # A case tests something only if some kills land before its COMMIT and some
