@@ -80,6 +80,11 @@ main(int argc, char **argv)
 	/* The service account's forced command: nothing else is looked at. */
 	if (argc >= 2 && strcmp(argv[1], "--as") == 0)
 		return service_main(argc, argv);
+	/* Where this build looks for the service configuration. */
+	if (argc == 2 && strcmp(argv[1], "--service-config") == 0) {
+		printf("%s\n", service_config_path());
+		return 0;
+	}
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("mynadesk %s\n", PACKAGE_VERSION);
 		return 0;
