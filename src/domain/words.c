@@ -61,11 +61,13 @@ words_scan(struct words_build *b, const char *line, char **err)
 	enum words_state st = W_SPACE;
 	size_t i;
 
+	/* All of the line first: an escape must not carry one past. */
+	for (i = 0; line[i] != '\0'; i++)
+		if (words_is_control((unsigned char)line[i]))
+			return err_set(err, _("a control character at byte %zu"), i + 1);
 	for (i = 0; line[i] != '\0'; i++) {
 		char c = line[i];
 
-		if (words_is_control((unsigned char)c))
-			return err_set(err, _("a control character at byte %zu"), i + 1);
 		if (st == W_SINGLE) {
 			if (c == '\'')
 				st = W_PLAIN;

@@ -111,6 +111,9 @@ test_malformed(void **st)
 	want_refused("'a\nb'");
 	want_refused("\"\x1b[2J\"");
 	want_refused("a\x7f");
+	/* Found by fuzzing: an escaped control character. */
+	want_refused("a\\\x03");
+	want_refused("\\\n");
 }
 
 static void
