@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/service.h"
 #include "ops/session.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
@@ -76,6 +77,14 @@ main(int argc, char **argv)
 
 	mynadesk_harden();
 	mynadesk_i18n();
+	/* The service account's forced command: nothing else is looked at. */
+	if (argc >= 2 && strcmp(argv[1], "--as") == 0)
+		return service_main(argc, argv);
+	/* Where this build looks for the service configuration. */
+	if (argc == 2 && strcmp(argv[1], "--service-config") == 0) {
+		printf("%s\n", service_config_path());
+		return 0;
+	}
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("mynadesk %s\n", PACKAGE_VERSION);
 		return 0;

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/service.h"
+#include "ops/handover.h"
 #include "store/keyslot.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -259,6 +261,20 @@ static const struct cli_command cli_commands[] = {
 	    N_("what was registered for a person: file, extract, result"),
 	    "vault user password-fd recovery-key-fd person",
 	    cli_cmd_registration_history },
+	{ "staff-key add", "NAME KEYFILE --checker NAME",
+	    N_("let a user reach the service account over SSH with the public "
+	    "key in KEYFILE (two persons)"),
+	    "vault user password-fd checker checker-password-fd",
+	    cli_cmd_staffkey_add },
+	{ "staff-key list", "",
+	    N_("list the SSH keys of the service account: user, type, "
+	    "fingerprint"),
+	    "vault user password-fd", cli_cmd_staffkey_list },
+	{ "staff-key remove", "NAME --checker NAME",
+	    N_("remove every SSH key of a user from the service account (two "
+	    "persons)"),
+	    "vault user password-fd checker checker-password-fd",
+	    cli_cmd_staffkey_remove },
 };
 
 static const struct option cli_long[] = {
@@ -541,7 +557,21 @@ cli_main(int argc, char **argv)
 	/* getopt wants argv[0] to be a program name: hand it the last word. */
 	if (cli_parse(cmd, argc - used + 1, argv + used - 1, &a) < 0)
 		return 2;
+	if (service_active() && service_args(cmd, &a) < 0)
+		return 2;
 	return cmd->run(&a);
+}
+
+/* Put and get since the last login go into the audit log now. */
+static void
+cli_seal_handovers(struct session *s)
+{
+	char *err = NULL;
+
+	if (ops_handover_seal(s, &err) < 0)
+		fprintf(stderr, _("mynadesk: warning: hand-overs not yet in the audit "
+		    "log: %s\n"), err ? err : "?");
+	free(err);
 }
 
 struct session *
@@ -580,5 +610,6 @@ cli_login(struct cli_args *a)
 	}
 	if (s->v->warning != NULL)
 		fprintf(stderr, _("mynadesk: warning: %s\n"), s->v->warning);
+	cli_seal_handovers(s);
 	return s;
 }

@@ -148,5 +148,8 @@ int cli_cmd_bulk_check(struct cli_args *a);
 int cli_cmd_cutover_record(struct cli_args *a);
 int cli_cmd_cutover_diff(struct cli_args *a);
 int cli_cmd_registration_history(struct cli_args *a);
+int cli_cmd_staffkey_add(struct cli_args *a);
+int cli_cmd_staffkey_list(struct cli_args *a);
+int cli_cmd_staffkey_remove(struct cli_args *a);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/handover.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -17,9 +18,11 @@ login_enter(struct tui *t)
 	t->login_pw.secret = 1;
 	field_clear(&t->login_pw);
 	t->login_focus = 0;
-	if (t->s != NULL) {
-		/* Idle lock: the user is fixed, only the password is asked. */
-		mbstowcs(t->login_user.buf, t->s->user, FIELD_MAX);
+	if (t->s != NULL || t->fixed_user != NULL) {
+		/* Idle lock, or service mode (the SSH key named the user): only
+		 * the password is asked. */
+		mbstowcs(t->login_user.buf, t->s ? t->s->user : t->fixed_user,
+		    FIELD_MAX);
 		t->login_user.len = t->login_user.cur = (int)wcslen(t->login_user.buf);
 		t->login_focus = 1;
 	}
@@ -70,6 +73,10 @@ login_done(struct tui *t, struct session *s)
 		tui_message(t, ROLE_OK, _("welcome, %s"), s->user);
 		if (s->v->warning != NULL)
 			tui_message(t, ROLE_WARN, "%s", s->v->warning);
+		/* Put and get since the last login go into the audit log. */
+		if (ops_handover_seal(s, NULL) < 0)
+			tui_message(t, ROLE_WARN, "%s", _("hand-overs not yet in the "
+			    "audit log"));
 	} else {
 		t->locked = 0;
 		tui_message(t, ROLE_OK, _("unlocked"));
@@ -91,7 +98,8 @@ login_submit(struct tui *t)
 	if (t->locked)
 		rc = ops_reauth(t->s, pw, &err);
 	else
-		rc = ops_login(t->dir, user, pw, &s, &err);
+		rc = ops_login(t->dir, t->fixed_user ? t->fixed_user : user, pw, &s,
+		    &err);
 	secret_free_str(pw);
 	secret_free_str(user);
 	if (rc == VAULT_OK) {
@@ -120,7 +128,7 @@ login_key(struct tui *t, wint_t ch, int is_fkey)
 		return KEY_QUIT;
 	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN || ch == KEY_UP ||
 	    ch == KEY_BTAB))) {
-		if (!t->locked)
+		if (!t->locked && t->fixed_user == NULL)
 			t->login_focus = !t->login_focus;
 		return KEY_HANDLED;
 	}

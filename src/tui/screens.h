@@ -49,6 +49,8 @@ struct tui {
 	enum draw_role message_role;
 	time_t last_key;
 	int idle_seconds;
+	const char *fixed_user;	/* service mode: only the password is asked */
+	int service;
 	int locked;		/* idle lock in force */
 	int help_open;
 	int quit_asked;

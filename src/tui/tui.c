@@ -111,12 +111,16 @@ tui_draw_status(struct tui *t)
 	char left[512], right[256];
 	int remain;
 
+	/* L10N: the mode on the status line: reached over SSH as the service
+	 * account, or a vault of the user's own. */
+	const char *mode = t->service ? _("[service]") : _("[single-user]");
+
 	draw_line(0, ROLE_TITLE);
 	if (t->s != NULL)
-		snprintf(left, sizeof left, " mynadesk  %s (%s)", t->s->vault_name,
-		    t->s->v->insurer);
+		snprintf(left, sizeof left, " mynadesk %s  %s (%s)", mode,
+		    t->s->vault_name, t->s->v->insurer);
 	else
-		snprintf(left, sizeof left, " mynadesk");
+		snprintf(left, sizeof left, " mynadesk %s", mode);
 	draw_text(0, 0, COLS, left, ROLE_TITLE);
 	if (t->s == NULL || t->locked)
 		return;
@@ -344,6 +348,8 @@ tui_run(const char *dir, const struct demo_info *demo,
 	t.demo = demo;
 	/* The vault's setting applies at login; an option may only shorten it. */
 	t.idle_seconds = opt && opt->idle_seconds > 0 ? opt->idle_seconds : INT_MAX;
+	t.fixed_user = opt ? opt->fixed_user : NULL;
+	t.service = opt ? opt->service : 0;
 	t.last_key = time(NULL);
 	tui_signals();
 	tui_setup();

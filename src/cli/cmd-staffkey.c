@@ -1,0 +1,137 @@
+/* mynadesk staff-key add|list|remove: the SSH keys that let staff reach
+ * the service account, each bound to one account name. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/service.h"
+#include "ops/staffkeys.h"
+#include "util/i18n.h"
+#include "util/readfile.h"
+#include "util/secret.h"
+#include "util/xmalloc.h"
+
+/* Logs in to the service's vault (unless --vault names another). */
+static struct session *
+staffkey_login(struct cli_args *a, const struct svcconf **c)
+{
+	char *err = NULL;
+
+	if ((*c = service_conf(&err)) == NULL) {
+		cli_error(err);
+		free(err);
+		return NULL;
+	}
+	if (a->vault == NULL)
+		a->vault = (*c)->vault;
+	return cli_login(a);
+}
+
+static char *
+staffkey_checker(struct session *s, struct cli_args *a, struct checker *chk,
+    char **err)
+{
+	char *prompt, *pw;
+
+	memset(chk, 0, sizeof *chk);
+	if (ops_needs_checker(s, err) <= 0 || a->checker == NULL)
+		return NULL;
+	prompt = xasprintf(_("password for the second person %s"), a->checker);
+	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	free(prompt);
+	chk->name = a->checker;
+	chk->password = pw;
+	return pw;
+}
+
+static int
+staffkey_done(struct session *s, int rc, char *err)
+{
+	if (rc < 0)
+		cli_error(err ? err : _("failed"));
+	free(err);
+	ops_logout(s);
+	return rc < 0 ? 1 : 0;
+}
+
+int
+cli_cmd_staffkey_add(struct cli_args *a)
+{
+	const struct svcconf *c;
+	struct session *s;
+	struct checker chk;
+	struct staffkey k;
+	char *err = NULL, *text = NULL, *pw;
+	size_t len;
+	int rc = -1;
+
+	if (a->npos != 2)
+		return cli_error(_("usage: staff-key add NAME KEYFILE --checker NAME"));
+	if (readfile_all(a->pos[1], 65536, &text, &len, &err) < 0) {
+		rc = cli_error(err);
+		free(err);
+		return rc;
+	}
+	if ((s = staffkey_login(a, &c)) == NULL) {
+		free(text);
+		return 1;
+	}
+	pw = staffkey_checker(s, a, &chk, &err);
+	if (err == NULL)
+		rc = ops_staffkey_add(s, c, a->pos[0], text, &chk, &k, &err);
+	secret_free_str(pw);
+	free(text);
+	if (rc == 0)
+		printf(_("key %s %s added for %s in %s\n"), k.type, k.fingerprint,
+		    a->pos[0], c->authorized_keys);
+	return staffkey_done(s, rc, err);
+}
+
+static void
+staffkey_print(const char *name, const struct staffkey *k, void *arg)
+{
+	(void)arg;
+	printf("%-20s %-20s %s\n", name, k->type, k->fingerprint);
+}
+
+int
+cli_cmd_staffkey_list(struct cli_args *a)
+{
+	const struct svcconf *c;
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (a->npos != 0)
+		return cli_error(_("usage: staff-key list"));
+	if ((s = staffkey_login(a, &c)) == NULL)
+		return 1;
+	rc = ops_staffkey_list(s, c, staffkey_print, NULL, &err);
+	return staffkey_done(s, rc, err);
+}
+
+int
+cli_cmd_staffkey_remove(struct cli_args *a)
+{
+	const struct svcconf *c;
+	struct session *s;
+	struct checker chk;
+	char *err = NULL, *pw;
+	int rc = -1, n = 0;
+
+	if (a->npos != 1)
+		return cli_error(_("usage: staff-key remove NAME --checker NAME"));
+	if ((s = staffkey_login(a, &c)) == NULL)
+		return 1;
+	pw = staffkey_checker(s, a, &chk, &err);
+	if (err == NULL)
+		rc = ops_staffkey_remove(s, c, a->pos[0], &chk, &n, &err);
+	secret_free_str(pw);
+	if (rc == 0)
+		printf(_("%d key(s) of %s removed from %s\n"), n, a->pos[0],
+		    c->authorized_keys);
+	return staffkey_done(s, rc, err);
+}

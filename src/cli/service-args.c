@@ -1,0 +1,235 @@
+/* Service mode's check of a command's arguments: which commands may run
+ * over SSH, and where each file they name really is. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/service.h"
+#include "domain/handover.h"
+#include "ops/handover.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define SERVICE_OWNED 16
+
+/* What an argument is: a file read (from inbox/, or outbox/ when named so),
+ * a file or folder written (into outbox/), or a layout name or file. */
+enum svc_role { R_NONE, R_IN, R_OUT_FILE, R_OUT_DIR, R_LAYOUT };
+
+struct svc_rule {
+	const char *cmd;
+	signed char pos0, pos1;	/* roles of the first two positional arguments */
+	signed char out, file, layout, persons, key;
+};
+
+/* Every command allowed over SSH is listed; any other is refused. A command
+ * whose arguments are names, not files, has only R_NONE. */
+static const struct svc_rule svc_rules[] = {
+	{ "user add", 0, 0, 0, 0, 0, 0, 0 },
+	{ "user list", 0, 0, 0, 0, 0, 0, 0 },
+	{ "user lock", 0, 0, 0, 0, 0, 0, 0 },
+	{ "user unlock", 0, 0, 0, 0, 0, 0, 0 },
+	{ "user passwd", 0, 0, 0, 0, 0, 0, 0 },
+	{ "user role", 0, 0, 0, 0, 0, 0, 0 },
+	{ "audit verify", 0, 0, 0, 0, 0, 0, 0 },
+	{ "audit checkpoint", 0, 0, R_OUT_DIR, 0, 0, 0, 0 },
+	{ "audit show", 0, 0, 0, 0, 0, 0, 0 },
+	{ "settings show", 0, 0, 0, 0, 0, 0, 0 },
+	{ "settings set", 0, 0, 0, 0, 0, 0, 0 },
+	{ "idproof record", 0, 0, 0, 0, 0, 0, 0 },
+	{ "idproof status", 0, 0, 0, 0, 0, 0, 0 },
+	{ "idproof rules-check", R_IN, 0, 0, 0, 0, 0, 0 },
+	{ "idproof open", 0, 0, 0, 0, 0, 0, 0 },
+	{ "idproof patterns", 0, 0, 0, 0, 0, 0, 0 },
+	{ "person import", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
+	{ "person show", 0, 0, 0, 0, 0, 0, 0 },
+	{ "person search", 0, 0, 0, 0, 0, 0, 0 },
+	{ "number enter", 0, 0, 0, 0, 0, 0, 0 },
+	{ "number confirm", 0, 0, 0, 0, 0, 0, 0 },
+	{ "number match", 0, 0, 0, 0, 0, 0, 0 },
+	{ "number status", 0, 0, 0, 0, 0, 0, 0 },
+	{ "number queue", 0, 0, 0, 0, 0, 0, 0 },
+	{ "number due", 0, 0, 0, 0, 0, 0, 0 },
+	{ "number delete", 0, 0, 0, 0, 0, 0, 0 },
+	{ "evidence add", R_IN, 0, 0, 0, 0, 0, 0 },
+	{ "evidence list", 0, 0, 0, 0, 0, 0, 0 },
+	{ "evidence get", 0, 0, R_OUT_FILE, 0, 0, 0, 0 },
+	{ "dashboard", 0, 0, 0, 0, 0, 0, 0 },
+	{ "pia done", 0, 0, 0, 0, 0, 0, 0 },
+	{ "pia", 0, 0, 0, 0, 0, 0, 0 },
+	{ "check", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
+	{ "jlis request", 0, 0, R_OUT_DIR, 0, 0, R_IN, 0 },
+	{ "jlis receive", R_IN, 0, 0, 0, 0, 0, 0 },
+	{ "jlis held", 0, 0, 0, 0, 0, 0, 0 },
+	{ "jlis accept", 0, 0, 0, 0, 0, 0, 0 },
+	{ "jlis reject", 0, 0, 0, 0, 0, 0, 0 },
+	{ "jlis pending", 0, 0, 0, 0, 0, 0, 0 },
+	{ "media pack", R_IN, 0, R_OUT_FILE, 0, 0, 0, 0 },
+	{ "media ship", 0, 0, 0, 0, 0, 0, 0 },
+	{ "media receive", 0, 0, 0, R_IN, 0, 0, 0 },
+	{ "media imported", 0, 0, 0, R_IN, 0, 0, 0 },
+	{ "media dispose", 0, 0, 0, 0, 0, 0, 0 },
+	{ "media list", 0, 0, 0, 0, 0, 0, 0 },
+	{ "media show", 0, 0, 0, 0, 0, 0, 0 },
+	{ "media slip", 0, 0, 0, 0, 0, 0, 0 },
+	{ "media register", 0, 0, 0, 0, 0, 0, 0 },
+	{ "media password", 0, 0, 0, 0, 0, 0, 0 },
+	{ "audit export", 0, 0, R_OUT_DIR, 0, 0, 0, 0 },
+	{ "export verify", R_IN, 0, 0, 0, 0, 0, R_IN },
+	{ "audit report", 0, 0, R_OUT_FILE, 0, 0, 0, 0 },
+	{ "backup create", R_OUT_FILE, 0, 0, 0, 0, 0, 0 },
+	{ "backup verify", R_IN, 0, 0, 0, 0, 0, 0 },
+	{ "bulk export", 0, 0, R_OUT_DIR, R_IN, R_LAYOUT, 0, 0 },
+	{ "bulk results", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
+	{ "bulk pending", 0, 0, 0, 0, 0, 0, 0 },
+	{ "bulk check", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
+	{ "cutover record", 0, 0, 0, 0, 0, 0, 0 },
+	{ "cutover diff", 0, 0, R_OUT_DIR, 0, 0, 0, 0 },
+	{ "registration history", 0, 0, 0, 0, 0, 0, 0 },
+	{ "staff-key add", 0, R_IN, 0, 0, 0, 0, 0 },
+	{ "staff-key list", 0, 0, 0, 0, 0, 0, 0 },
+	{ "staff-key remove", 0, 0, 0, 0, 0, 0, 0 },
+};
+
+static char *svc_owned[SERVICE_OWNED];
+static int svc_nowned;
+
+void
+service_args_release(void)
+{
+	while (svc_nowned > 0)
+		free(svc_owned[--svc_nowned]);
+}
+
+static const struct svc_rule *
+service_rule(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof svc_rules / sizeof svc_rules[0]; i++)
+		if (strcmp(svc_rules[i].cmd, name) == 0)
+			return &svc_rules[i];
+	return NULL;
+}
+
+static int
+service_refuse(const char *cmd, const char *fmt, const char *what)
+{
+	fprintf(stderr, "mynadesk: %s: ", cmd);
+	fprintf(stderr, fmt, what);
+	fputc('\n', stderr);
+	return -1;
+}
+
+/* A built-in layout is a bare lower-case name; anything else is a file. */
+static int
+service_layout_name(const char *v)
+{
+	for (; *v != '\0'; v++)
+		if (!((*v >= 'a' && *v <= 'z') || (*v >= '0' && *v <= '9') ||
+		    *v == '-'))
+			return 0;
+	return 1;
+}
+
+/* Rewrites *v (when given) for its role; returns -1 after a message. */
+static int
+service_path(const char *cmd, const struct svcconf *c, int role,
+    const char **v)
+{
+	struct handover_path p;
+	char *err = NULL, *path;
+	int out = role == R_OUT_FILE || role == R_OUT_DIR;
+
+	if (*v == NULL || role == R_NONE ||
+	    (role == R_LAYOUT && service_layout_name(*v)))
+		return 0;
+	if (handover_parse(*v, out ? HANDOVER_OUTBOX : HANDOVER_INBOX, 1, &p,
+	    &err) < 0 || (out && p.box != HANDOVER_OUTBOX &&
+	    err_set(&err, _("%s: files are written into outbox/ only"), *v) < 0) ||
+	    (path = ops_handover_resolve(c, &p, !out, &err)) == NULL) {
+		fprintf(stderr, "mynadesk: %s: %s\n", cmd, err);
+		free(err);
+		return -1;
+	}
+	/* A folder for a package is made here, since staff cannot make one. */
+	if (role == R_OUT_DIR && mkdir(path, 0700) < 0 && errno != EEXIST) {
+		fprintf(stderr, "mynadesk: %s: %s: %s\n", cmd, *v, strerror(errno));
+		free(path);
+		return -1;
+	}
+	if (svc_nowned == SERVICE_OWNED) {
+		free(path);
+		return service_refuse(cmd, "%s", _("too many file arguments"));
+	}
+	svc_owned[svc_nowned++] = path;
+	*v = path;
+	return 0;
+}
+
+static int
+service_fd_ok(int fd)
+{
+	return fd < 0 || fd <= 2;
+}
+
+static int
+service_fds(const char *cmd, const struct cli_args *a)
+{
+	static const enum cli_xopt xfd[] = { X_PASSWORD_OUT_FD,
+	    X_CONTAINER_PASSWORD_FD, X_WITNESS_PASSWORD_FD };
+	size_t i;
+
+	if (!service_fd_ok(a->password_fd) || !service_fd_ok(a->new_password_fd) ||
+	    !service_fd_ok(a->checker_password_fd) || !service_fd_ok(a->number_fd))
+		return service_refuse(cmd, "%s", _("over SSH only descriptors 0, 1 "
+		    "and 2 exist"));
+	for (i = 0; i < sizeof xfd / sizeof xfd[0]; i++)
+		if (a->x[xfd[i]] != NULL && !service_fd_ok(cli_opt_fd(a, xfd[i])))
+			return service_refuse(cmd, "%s", _("over SSH only descriptors "
+			    "0, 1 and 2 exist"));
+	return 0;
+}
+
+int
+service_args(const struct cli_command *cmd, struct cli_args *a)
+{
+	const struct svc_rule *r = service_rule(cmd->name);
+	const struct svcconf *c;
+	char *err = NULL;
+
+	if (r == NULL)
+		return service_refuse(cmd->name, "%s", _("not available over SSH "
+		    "(ask the administrator on the server)"));
+	if (a->vault != NULL)
+		return service_refuse(cmd->name, "%s", _("--vault is fixed by the "
+		    "service configuration"));
+	if (a->user != NULL)
+		return service_refuse(cmd->name, "%s", _("--user is fixed by your "
+		    "SSH key"));
+	if (a->recovery_fd >= 0)
+		return service_refuse(cmd->name, "%s", _("the recovery key is used on "
+		    "the server only"));
+	if (service_fds(cmd->name, a) < 0)
+		return -1;
+	if ((c = service_conf(&err)) == NULL) {
+		cli_error(err);
+		free(err);
+		return -1;
+	}
+	if ((a->npos > 0 && service_path(cmd->name, c, r->pos0, &a->pos[0]) < 0) ||
+	    (a->npos > 1 && service_path(cmd->name, c, r->pos1, &a->pos[1]) < 0) ||
+	    service_path(cmd->name, c, r->out, &a->out) < 0 ||
+	    service_path(cmd->name, c, r->file, &a->x[X_FILE]) < 0 ||
+	    service_path(cmd->name, c, r->layout, &a->layout) < 0 ||
+	    service_path(cmd->name, c, r->persons, &a->x[X_PERSONS]) < 0 ||
+	    service_path(cmd->name, c, r->key, &a->x[X_KEY]) < 0)
+		return -1;
+	a->vault = c->vault;
+	a->user = service_staff();
+	return 0;
+}
