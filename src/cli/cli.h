@@ -147,5 +147,7 @@ int cli_cmd_bulk_check(struct cli_args *a);
 int cli_cmd_cutover_record(struct cli_args *a);
 int cli_cmd_cutover_diff(struct cli_args *a);
 int cli_cmd_registration_history(struct cli_args *a);
+int cli_cmd_registration_mismatches(struct cli_args *a);
+int cli_cmd_registration_no_error(struct cli_args *a);
 
 #endif
