@@ -164,7 +164,8 @@ accept_all(struct session *s, const char *file, long long records,
 		k = p;
 		*strchr(k, ',') = '\0';
 		i++;
-		fprintf(f, "%s,,%lld,%s,%010lld,0,\r\n", base, i, k, i);
+		/* Collated, matched: the J-LIS columns as a server fills them. */
+		fprintf(f, "%s,,%lld,%s,%010lld,0,,0,,,,,,\r\n", base, i, k, i);
 	}
 	fclose(in);
 	fclose(f);

@@ -5,7 +5,8 @@
  * as a child), and can be told to misbehave: --slow MS keeps a file
  * "processing" that long, --drop N drops the connection after taking the
  * first N uploads (the file is registered, the reply is lost), --fail N
- * fails N rows of each file.
+ * fails N rows of each file, --jlis-mismatch N reports N persons of each
+ * persons file as differing from the resident registry.
  *
  * libmicrohttpd does the HTTP and TLS (GnuTLS) work: a simulator is no place
  * for a hand-written HTTP parser. Everything runs on MHD's one internal
@@ -47,6 +48,7 @@ struct sim_file {
 struct sim {
 	const char *answer_cmd;	/* program run as: CMD answer FILE --fail N */
 	int fail;
+	int jlis_mismatch;	/* passed on to the answer */
 	long slow_ms;
 	int drop;		/* uploads still to drop after registering */
 	struct sim_file files[SIM_MAX_FILES];
@@ -86,7 +88,7 @@ sim_answer(struct sim *s, const char *name, const char *body, size_t len,
     char **out, size_t *outlen)
 {
 	char dir[] = "/tmp/midsim-XXXXXX", in[512], res[600], msg[600];
-	char failarg[16];
+	char failarg[16], mmarg[16];
 	int fi = -1, fo = -1, fe = -1, status = -1, ok = 0;
 	pid_t pid;
 
@@ -97,6 +99,7 @@ sim_answer(struct sim *s, const char *name, const char *body, size_t len,
 	snprintf(res, sizeof res, "%s/answer.out", dir);
 	snprintf(msg, sizeof msg, "%s/answer.err", dir);
 	snprintf(failarg, sizeof failarg, "%d", s->fail);
+	snprintf(mmarg, sizeof mmarg, "%d", s->jlis_mismatch);
 	fi = open(in, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	fo = open(res, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	fe = open(msg, O_WRONLY | O_CREAT | O_EXCL, 0600);
@@ -106,7 +109,7 @@ sim_answer(struct sim *s, const char *name, const char *body, size_t len,
 		dup2(fo, STDOUT_FILENO);
 		dup2(fe, STDERR_FILENO);
 		execl(s->answer_cmd, s->answer_cmd, "answer", in, "--fail",
-		    failarg, (char *)NULL);
+		    failarg, "--jlis-mismatch", mmarg, (char *)NULL);
 		_exit(127);
 	}
 	if (pid > 0)
@@ -359,7 +362,8 @@ static int
 sim_usage(void)
 {
 	fprintf(stderr, "usage: midserver-sim serve --port P --cert F --key F "
-	    "--client-ca F [--port-file F] [--fail N] [--slow MS] [--drop N] "
+	    "--client-ca F [--port-file F] [--fail N] [--jlis-mismatch N] "
+	    "[--slow MS] [--drop N] "
 	    "[--answer-cmd PROG]\n");
 	return 2;
 }
@@ -422,6 +426,7 @@ sim_parse(int argc, char **argv, struct sim *s, struct sim_opts *o)
 		{ "fail", required_argument, NULL, 'f' },
 		{ "slow", required_argument, NULL, 's' },
 		{ "drop", required_argument, NULL, 'd' },
+		{ "jlis-mismatch", required_argument, NULL, 'j' },
 		{ "answer-cmd", required_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -442,6 +447,10 @@ sim_parse(int argc, char **argv, struct sim *s, struct sim_opts *o)
 			    &s->slow_ms);
 			break;
 		case 'd': bad |= sim_int("drop", optarg, 0, INT_MAX, &s->drop); break;
+		case 'j':
+			bad |= sim_int("jlis-mismatch", optarg, 0, INT_MAX,
+			    &s->jlis_mismatch);
+			break;
 		case 'x': s->answer_cmd = optarg; break;
 		default: return -1;
 		}

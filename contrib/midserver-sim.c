@@ -2,11 +2,14 @@
  * (中間サーバー), for tests, demos and training. It answers a registration
  * file as the server's result file would: every record checked against the
  * layout, branch numbers issued (the same for a person in every run), and
- * N records refused on purpose. The HTTPS "serve" mode (midserver-serve.c)
+ * N records refused on purpose. Since May 2024 the server also compares
+ * each registered person with the resident registry: --jlis-mismatch N
+ * reports N accepted persons (never one sent with the no-error flag) whose
+ * address differs, chosen by the seed like the refused rows. The HTTPS "serve" mode (midserver-serve.c)
  * answers each upload by running this program's "answer" on it.
  *
- * usage: midserver-sim answer FILE [--fail N] [--seed S] [--layout FILE]
- *            [--result-layout FILE] > RESULT
+ * usage: midserver-sim answer FILE [--fail N] [--jlis-mismatch N] [--seed S]
+ *            [--layout FILE] [--result-layout FILE] > RESULT
  *        midserver-sim serve --port P --cert F --key F --client-ca F ...
  */
 #include "config.h"
@@ -24,17 +27,21 @@
 #include "domain/regfile.h"
 #include "domain/regread.h"
 #include "util/paths.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 struct sim_row {
 	long seq;
 	char *key;
 	char *message;		/* NULL: accepted */
+	char *address;		/* the record's, for a J-LIS mismatch */
+	int no_error;		/* sent with the no-error flag */
+	int mismatch;		/* J-LIS: the address differs */
 };
 
 struct sim {
 	const struct layout *l;
-	int seq_col, key_col;
+	int seq_col, key_col, address_col, flag_col;
 	struct sim_row *rows;
 	size_t n, cap;
 	char *problem;		/* the current record's first problem */
@@ -63,7 +70,13 @@ sim_row(const struct reg_row *r, void *arg)
 	row = &s->rows[s->n++];
 	row->seq = r->record;
 	row->key = xstrdup("");
+	row->address = NULL;
+	row->no_error = row->mismatch = 0;
 	if (r->nfields == s->l->nfields) {
+		if (s->address_col >= 0)
+			row->address = xstrdup(r->v[s->address_col]);
+		if (s->flag_col >= 0)
+			row->no_error = strcmp(r->v[s->flag_col], "1") == 0;
 		if (s->seq_col >= 0)
 			row->seq = strtol(r->v[s->seq_col], NULL, 10);
 		free(row->key);
@@ -106,6 +119,44 @@ sim_fail(struct sim *s, long n, uint64_t seed)
 	}
 }
 
+/* J-LIS collation: n accepted persons, not sent with the no-error flag,
+ * are found to differ from the registry. Its own stream of the seed, so
+ * that --fail picks the same rows with or without it. */
+static void
+sim_mismatch(struct sim *s, long n, uint64_t seed)
+{
+	size_t i, open = 0, pick;
+
+	seed ^= 0x4a4c4953ULL;	/* "JLIS" */
+	for (i = 0; i < s->n; i++)
+		open += s->rows[i].message == NULL && !s->rows[i].no_error;
+	for (; n > 0 && open > 0; n--, open--) {
+		pick = (size_t)(sim_next(&seed) % open);
+		for (i = 0; i < s->n; i++) {
+			struct sim_row *r = &s->rows[i];
+
+			if (r->message != NULL || r->no_error || r->mismatch)
+				continue;
+			if (pick-- == 0) {
+				r->mismatch = 1;
+				break;
+			}
+		}
+	}
+}
+
+/* The registry's address of a mismatched person: the record's with a
+ * block number the record lacks, as a move within a town reads. */
+static char *
+sim_registry_address(const struct sim_row *r)
+{
+	const char *a = r->address ? r->address : "";
+
+	/* Within the 50 characters of forms/reg-result.layout. */
+	return text_chars(a) <= 47 ? xasprintf("%s１番地", a) :
+	    xstrdup("住所不一致 (simulated)");
+}
+
 /* The branch number of a person: 10 digits from a hash of their key, the
  * same in every run, as the server keeps one per person. */
 static void
@@ -129,8 +180,9 @@ sim_write(struct sim *s, const struct layout *rl, const char *file,
 	const char **v = xcalloc(rl->nfields, sizeof *v);
 	unsigned char h1[32], h2[32];
 	const char *line;
-	char seq[24], branch[11], *err = NULL;
+	char seq[24], branch[11], *err = NULL, *jaddr;
 	size_t i, j, len;
+	int persons = kind == REG_PERSONS;
 
 	if ((w = reg_writer_new(rl, &err)) == NULL ||
 	    (rl->header && (reg_writer_header(w, &line, &len, &err) < 0 ||
@@ -143,6 +195,7 @@ sim_write(struct sim *s, const struct layout *rl, const char *file,
 
 		snprintf(seq, sizeof seq, "%ld", r->seq);
 		sim_branch(r->key, branch);
+		jaddr = r->mismatch ? sim_registry_address(r) : xstrdup("");
 		for (j = 0; j < rl->nfields; j++) {
 			const char *role = rl->fields[j].role ? rl->fields[j].role : "";
 
@@ -154,13 +207,21 @@ sim_write(struct sim *s, const struct layout *rl, const char *file,
 			    kind == REG_PERSONS ? branch : "") :
 			    strcmp(role, "code") == 0 ? (r->message ? "1" : "0") :
 			    strcmp(role, "message") == 0 ? (r->message ?
-			    r->message : "処理完了") : "";
+			    r->message : "処理完了") :
+			    /* Only registered persons are collated. */
+			    strcmp(role, "jlis_result") == 0 ? (!persons ||
+			    r->message ? "" : r->mismatch ? "1" : "0") :
+			    strcmp(role, "jlis_items") == 0 ? (r->mismatch ?
+			    "00001" : "") :
+			    strcmp(role, "jlis_address") == 0 ? jaddr : "";
 		}
 		if (reg_writer_record(w, v, &line, &len, h1, h2, &err) < 0) {
 			fprintf(stderr, "midserver-sim: record %ld: %s\n", r->seq,
 			    err);
+			free(jaddr);
 			return 2;
 		}
+		free(jaddr);
 		fwrite(line, 1, len, stdout);
 	}
 	reg_writer_free(w);
@@ -183,10 +244,11 @@ sim_default_layout(const char *name)
 static int
 sim_usage(void)
 {
-	fputs("usage: midserver-sim answer FILE [--fail N] [--seed S] "
-	    "[--layout FILE] [--result-layout FILE] > RESULT\n"
+	fputs("usage: midserver-sim answer FILE [--fail N] [--jlis-mismatch N] "
+	    "[--seed S] [--layout FILE] [--result-layout FILE] > RESULT\n"
 	    "       midserver-sim serve --port P --cert F --key F --client-ca F "
-	    "[--port-file F] [--fail N] [--slow MS] [--drop N]\n", stderr);
+	    "[--port-file F] [--fail N] [--jlis-mismatch N] [--slow MS] "
+	    "[--drop N]\n", stderr);
 	return 2;
 }
 
@@ -199,7 +261,8 @@ main(int argc, char **argv)
 	enum reg_kind kind = REG_PERSONS;
 	const char *file, *base, *lpath = NULL, *rpath = NULL;
 	char *lp, *rp, *err = NULL;
-	long fail = 0;
+	long fail = 0, mismatch = 0;
+	char *end;
 	uint64_t seed = 1;
 	FILE *f;
 	int i, rc;
@@ -212,7 +275,17 @@ main(int argc, char **argv)
 	for (i = 3; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--fail") == 0)
 			fail = strtol(argv[i + 1], NULL, 10);
-		else if (strcmp(argv[i], "--seed") == 0)
+		else if (strcmp(argv[i], "--jlis-mismatch") == 0) {
+			/* Checked whole: a typo must not quietly mean 0. */
+			errno = 0;
+			mismatch = strtol(argv[i + 1], &end, 10);
+			if (end == argv[i + 1] || *end != '\0' || errno != 0 ||
+			    mismatch < 0) {
+				fprintf(stderr, "midserver-sim: --jlis-mismatch: "
+				    "not a count: %s\n", argv[i + 1]);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--seed") == 0)
 			seed = strtoull(argv[i + 1], NULL, 10);
 		else if (strcmp(argv[i], "--layout") == 0)
 			lpath = argv[i + 1];
@@ -246,6 +319,8 @@ main(int argc, char **argv)
 	s.l = &l;
 	s.seq_col = layout_index_of_role(&l, "seq");
 	s.key_col = layout_index_of_role(&l, "key");
+	s.address_col = layout_index_of_role(&l, "address");
+	s.flag_col = layout_index_of_role(&l, "jlis_flag");
 	if ((f = fopen(file, "rb")) == NULL) {
 		fprintf(stderr, "midserver-sim: %s: %s\n", file, strerror(errno));
 		return 2;
@@ -257,12 +332,16 @@ main(int argc, char **argv)
 		return 2;
 	}
 	sim_fail(&s, fail, seed);
+	if (kind == REG_PERSONS)
+		sim_mismatch(&s, mismatch, seed);
 	base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	rc = sim_write(&s, &rl, base, sum.sha256, kind);
 	fprintf(stderr, "midserver-sim: %s: %zu records, %lld malformed, %ld "
-	    "refused on purpose\n", base, s.n, sum.bad, fail);
+	    "refused on purpose, %ld J-LIS mismatches asked\n", base, s.n,
+	    sum.bad, fail, mismatch);
 	for (i = 0; (size_t)i < s.n; i++) {
 		free(s.rows[i].key);
+		free(s.rows[i].address);
 		free(s.rows[i].message);
 	}
 	free(s.rows);

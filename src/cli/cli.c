@@ -275,6 +275,16 @@ static const struct cli_command cli_commands[] = {
 	    "persons)"),
 	    "vault user password-fd checker checker-password-fd",
 	    cli_cmd_staffkey_remove },
+	{ "registration mismatches", "",
+	    N_("list persons blocked because the J-LIS collation of their "
+	    "registration found differing items, side by side"),
+	    "vault user password-fd recovery-key-fd",
+	    cli_cmd_registration_mismatches },
+	{ "registration no-error", "--person KEY --reason TEXT --checker NAME",
+	    N_("register \"no error, with a reason\" for a blocked person "
+	    "(supervisor and a second person)"),
+	    "vault user password-fd recovery-key-fd person reason checker "
+	    "checker-password-fd", cli_cmd_registration_no_error },
 };
 
 static const struct option cli_long[] = {

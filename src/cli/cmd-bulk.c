@@ -117,6 +117,13 @@ cli_cmd_bulk_results(struct cli_args *a)
 		if (rep.failed > rep.nmessages)
 			printf(_("... and %lld more refused: see 'bulk pending'\n"),
 			    rep.failed - rep.nmessages);
+		if (rep.jlis_mismatch > 0)
+			printf(_("J-LIS mismatch %lld: registered, but blocked "
+			    "until resolved: see 'registration mismatches'\n"),
+			    rep.jlis_mismatch);
+		if (rep.jlis_settled > 0)
+			printf(_("J-LIS mismatches settled: %lld\n"),
+			    rep.jlis_settled);
 	} else {
 		for (i = 0; i < rep.nmessages; i++)
 			fprintf(stderr, "%s\n", rep.messages[i]);

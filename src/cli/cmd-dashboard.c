@@ -44,6 +44,7 @@ cli_cmd_dashboard(struct cli_args *a)
 		dashboard_line("media-in-transit", d.media_transit);
 		dashboard_line("media-overdue", d.media_overdue);
 		dashboard_line("registrations-pending", d.reg_pending);
+		dashboard_line("jlis-blocked", d.reg_blocked);
 	} else {
 		cli_error(err);
 	}

@@ -106,6 +106,10 @@ cli_cmd_upload(struct cli_args *a)
 		    o.attempts, o.result_path, o.accepted, o.failed);
 		for (int m = 0; m < o.nmessages; m++)
 			printf("  %s\n", o.messages[m]);
+		if (o.jlis_mismatch > 0)
+			printf(_("J-LIS mismatch %lld: registered, but blocked "
+			    "until resolved: see 'registration mismatches'\n"),
+			    o.jlis_mismatch);
 		upload_outcome_clear(&o);
 	}
 	ops_logout(s);

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "ops/dashboard.h"
+#include "ops/collation.h"
 #include "ops/media.h"
 #include "ops/registration.h"
 
@@ -49,7 +50,8 @@ ops_dashboard(struct session *s, struct dashboard *d, char **err)
 	if (dashboard_numbers(s->v->db, today, DASHBOARD_DEADLINE_DAYS, &d->n,
 	    err) < 0 || dashboard_idproof_open(s->v->db, &d->idproof_open, err) < 0)
 		return -1;
-	if (dashboard_registration(s, &d->reg_pending, err) < 0)
+	if (dashboard_registration(s, &d->reg_pending, err) < 0 ||
+	    ops_reg_blocked_count(s, &d->reg_blocked, err) < 0)
 		return -1;
 	return ops_media_list(s, dashboard_count_media, d, err);
 }

@@ -16,6 +16,8 @@ struct dashboard {
 	/* Areas not built yet hold -1 and show a dash. */
 	long long media_transit, media_overdue;
 	long long reg_pending;
+	/* Persons a J-LIS collation mismatch blocks until resolved. */
+	long long reg_blocked;
 };
 
 int ops_dashboard(struct session *s, struct dashboard *d, char **err);

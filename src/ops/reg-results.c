@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "domain/regread.h"
+#include "ops/collation.h"
 #include "ops/reg-internal.h"
 #include "ops/registration.h"
 #include "util/i18n.h"
@@ -21,6 +22,7 @@ struct rres {
 	struct reg_result_cols cols;
 	struct regfile_row file;
 	struct regstore_results *rs;
+	struct coll_import coll;	/* J-LIS collation columns */
 	const char *path;
 	char *fatal;
 	reg_progress_fn progress;
@@ -113,6 +115,10 @@ rres_row(const struct reg_row *rr, void *arg)
 		r->fatal = xasprintf(_("line %ld: record %ld of %s was not sent "
 		    "for %s, or is answered twice: refused"), rr->line, row.seq,
 		    r->rep->file, row.key);
+	if (rc == 0 && coll_import_row(r->s, &r->coll, r->file.id,
+	    strcmp(r->file.kind, "persons") == 0, rr, row.seq, row.key, row.ok,
+	    &r->fatal) < 0)
+		rc = -1;
 	if (rc != 0)
 		return 1;
 	r->rep->records++;
@@ -145,6 +151,8 @@ rres_run(struct rres *r, const struct layout *l, FILE *f, char **err)
 	char *detail;
 	int rc;
 
+	if (coll_import_open(r->s, l, &r->coll, err) < 0)
+		return -1;
 	rc = reg_read(l, f, rres_row, rres_problem, r, &sum, err);
 	snprintf(r->rep->sha256, sizeof r->rep->sha256, "%s", sum.sha256);
 	if (r->fatal != NULL) {
@@ -172,10 +180,13 @@ rres_run(struct rres *r, const struct layout *l, FILE *f, char **err)
 	    regstore_failed_list(r->s->v->db, r->file.id, rres_failed_line, r,
 	    err) < 0)
 		return -1;
+	r->rep->jlis_mismatch = r->coll.mismatched;
+	r->rep->jlis_settled = r->coll.settled;
 	detail = xasprintf("kind=%s result=%s sha256=%s file=%s file-sha256=%s "
-	    "records=%lld accepted=%lld failed=%lld", r->file.kind, r->path,
-	    r->rep->sha256, r->rep->file, r->file.sha256, r->rep->records,
-	    r->rep->accepted, r->rep->failed);
+	    "records=%lld accepted=%lld failed=%lld jlis-mismatch=%lld "
+	    "jlis-settled=%lld", r->file.kind, r->path, r->rep->sha256,
+	    r->rep->file, r->file.sha256, r->rep->records, r->rep->accepted,
+	    r->rep->failed, r->coll.mismatched, r->coll.settled);
 	rc = ops_audit(r->s, "", "bulk.results", r->rep->file, detail, err);
 	free(detail);
 	return rc;
@@ -229,6 +240,7 @@ ops_reg_results_progress(struct session *s, const char *path,
 	else
 		db_rollback(s->v->db);
 	regstore_results_close(r.rs);
+	coll_import_close(&r.coll);
 	free(r.fatal);
 	fclose(f);
 	layout_free(&l);

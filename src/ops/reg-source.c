@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 
 #include "domain/csv.h"
+#include "ops/collation.h"
 #include "ops/reg-internal.h"
 #include "ops/reg-pipe.h"
 #include "store/reg-sent.h"
@@ -22,7 +23,7 @@
 
 /* What fills a column of a persons-based file. */
 enum reg_src { SRC_NONE = -1, SRC_SEQ = -2, SRC_ACTION = -3,
-	SRC_MYNUMBER = -4, SRC_BRANCH = -5 };
+	SRC_MYNUMBER = -4, SRC_BRANCH = -5, SRC_JLIS_FLAG = -6 };
 
 struct vsrc {
 	struct regx *x;
@@ -32,6 +33,7 @@ struct vsrc {
 	int64_t *settled;	/* marked persons whose record comes out as
 				 * accepted: their mark goes */
 	size_t nsettled, settled_cap;
+	struct coll_flags flags;	/* no-error decisions in force */
 };
 
 static void
@@ -60,6 +62,8 @@ reg_map_role(const char *role, int *out)
 		*out = SRC_MYNUMBER;
 	else if (strcmp(role, "branch") == 0)
 		*out = SRC_BRANCH;
+	else if (strcmp(role, "jlis_flag") == 0)
+		*out = SRC_JLIS_FLAG;
 	else {
 		for (i = 0; i < PF_COUNT; i++) {
 			if (strcmp(role, person_role((enum person_field)i)) == 0) {
@@ -97,7 +101,8 @@ vsrc_row(const struct regsrc *p, void *arg)
 		int m = v->map[i];
 
 		x->values[i] = m >= 0 ? p->f[m] : m == SRC_MYNUMBER ?
-		    p->number : m == SRC_BRANCH ? p->branch : "";
+		    p->number : m == SRC_BRANCH ? p->branch :
+		    m == SRC_JLIS_FLAG ? coll_flag_of(&v->flags, p->id) : "";
 	}
 	if (!p->has_state)
 		action = REG_ACTION_NEW;
@@ -193,7 +198,7 @@ int
 regx_from_vault(struct regx *x, char **err)
 {
 	struct vsrc v = { x, NULL, x->rq->mode == REG_MODE_DIFF ||
-	    x->rq->mode == REG_MODE_CORRECTION, 0, NULL, 0, 0 };
+	    x->rq->mode == REG_MODE_CORRECTION, 0, NULL, 0, 0, { NULL, 0 } };
 	enum regsrc_mode mode = x->rq->mode == REG_MODE_FULL ? REGSRC_FULL :
 	    x->rq->mode == REG_MODE_RETRY ? REGSRC_RETRY :
 	    x->rq->mode == REG_MODE_DIFF ? REGSRC_CHANGED : REGSRC_DIFF;
@@ -212,6 +217,10 @@ regx_from_vault(struct regx *x, char **err)
 		}
 	}
 	v.marked = mode == REGSRC_CHANGED;
+	if (coll_flags_load(x->s, &v.flags, err) < 0) {
+		free(v.map);
+		return -1;
+	}
 	q.kind = reg_kind_name(x->rq->kind);
 	q.mode = mode;
 	q.numbers = x->rq->kind == REG_PERSONS ? REGSRC_WITH_NUMBER :
@@ -231,6 +240,7 @@ regx_from_vault(struct regx *x, char **err)
 		rc = -1;
 	regstore_writer_sink(x->sw, NULL, NULL);
 	free(v.map);
+	coll_flags_free(&v.flags);
 	if (rc == 0 && v.marked)
 		rc = regstore_dirty_clear(x->s->v->db, q.kind, v.settled,
 		    v.nsettled, err);

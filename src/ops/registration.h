@@ -48,6 +48,9 @@ struct reg_results_report {
 	char kind[24];
 	char sha256[65];	/* of the result file */
 	long long records, accepted, failed;
+	/* Of the accepted: records whose five items differ from the resident
+	 * registry (J-LIS), and blocked persons this result settled. */
+	long long jlis_mismatch, jlis_settled;
 	char **messages;	/* refused rows, or why the result was refused */
 	int nmessages;
 	long long nproblems;

@@ -138,6 +138,7 @@ upload_import(struct session *s, struct upload_outcome *o, char **err)
 	if (rc == 0) {
 		o->accepted = rep.accepted;
 		o->failed = rep.failed;
+		o->jlis_mismatch = rep.jlis_mismatch;
 		o->messages = rep.messages;
 		o->nmessages = rep.nmessages;
 		rep.messages = NULL;

@@ -15,6 +15,7 @@ struct upload_outcome {
 	char result_sha256[65];
 	size_t result_len;
 	long long accepted, failed;	/* rows, from the imported result */
+	long long jlis_mismatch;	/* of the accepted: persons blocked */
 	char **messages;		/* refused rows, for correction */
 	int nmessages;
 };

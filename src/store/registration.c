@@ -746,11 +746,15 @@ regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
 		return -1;
 	if (person == 0)
 		return 0;
+	/* A record the server registered but found to differ from the
+	 * resident registry reads as such, not as accepted. */
 	if (db_prepare(db, "SELECT f.created, f.kind, f.file, f.mode, "
-	    "coalesce(a.status, 'sent'), coalesce(a.branch, ''), "
+	    "CASE WHEN m.seq IS NOT NULL THEN 'jlis-mismatch' ELSE "
+	    "coalesce(a.status, 'sent') END, coalesce(a.branch, ''), "
 	    "coalesce(a.message, ''), coalesce(x.file, ''), coalesce(c.reason, "
 	    "''), coalesce(f.cutover, 0) FROM reg_files f LEFT JOIN reg_answers a "
-	    "ON a.file_id = f.id AND a.seq = ?2 LEFT JOIN extracts x ON x.id = "
+	    "ON a.file_id = f.id AND a.seq = ?2 LEFT JOIN reg_jlis_mismatches m "
+	    "ON m.file_id = f.id AND m.seq = ?2 LEFT JOIN extracts x ON x.id = "
 	    "f.base_extract LEFT JOIN cutovers c ON c.id = f.cutover WHERE f.id = "
 	    "?1", &w.file, err) < 0)
 		return -1;

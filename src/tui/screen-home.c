@@ -157,7 +157,13 @@ home_draw_work(const struct dashboard *d, int y, int lw)
 	/* L10N: registrations waiting to be sent (差分待ち). */
 	snprintf(line, sizeof line, _("pending %s"), a);
 	draw_text(y + 3, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
-	return 4;
+	/* L10N: persons blocked by the J-LIS collation (本人確認不一致); m opens
+	 * the list. */
+	snprintf(line, sizeof line, _("J-LIS mismatch %lld  (m: list)"),
+	    d->reg_blocked);
+	draw_text(y + 4, 2 + lw, COLS - 4 - lw, line, d->reg_blocked > 0 ?
+	    ROLE_WARN : ROLE_NORMAL);
+	return 5;
 }
 
 static void
@@ -249,6 +255,10 @@ home_key(struct tui *t, wint_t ch, int is_fkey)
 		return home_open(t, (int)(ch - '1'));
 	if (!is_fkey && (ch == 'q' || ch == 'Q'))
 		return KEY_BACK;	/* on home, "back" asks to quit */
+	if (!is_fkey && (ch == 'm' || ch == 'M')) {
+		tui_push(t, &screen_reg_mismatches);
+		return KEY_HANDLED;
+	}
 	if (!is_fkey && ch == 0x1b)
 		return KEY_HANDLED;
 	if ((is_fkey && ch == KEY_RIGHT) || (!is_fkey && ch == '\t')) {

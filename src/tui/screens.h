@@ -114,6 +114,7 @@ extern const struct screen screen_registration;
 extern const struct screen screen_reg_refused;
 extern const struct screen screen_reg_history;
 extern const struct screen screen_jlis;
+extern const struct screen screen_reg_mismatches;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);

@@ -50,7 +50,7 @@ F1=$(newest persons)
 check "the first load: persons with confirmed numbers only" \
 	eval '[ "$RC" -eq 0 ] && contains "$OUT" "3 records, 0 refused, 0 unchanged, 1 without a confirmed number"'
 check "the manifest names the file, its SHA-256, count and layout" \
-	eval 'grep -q "^sha256=$(sha256sum "$F1" | cut -d" " -f1)$" "$F1.manifest" && grep -q "^records=3$" "$F1.manifest" && grep -q "^layout=reg-persons$" "$F1.manifest" && grep -q "^layout_version=1$" "$F1.manifest"'
+	eval 'grep -q "^sha256=$(sha256sum "$F1" | cut -d" " -f1)$" "$F1.manifest" && grep -q "^records=3$" "$F1.manifest" && grep -q "^layout=reg-persons$" "$F1.manifest" && grep -q "^layout_version=2$" "$F1.manifest"'
 check "the registration file carries the numbers, in CP932" \
 	eval 'utf8 "$F1" | grep -q "621498320257" && utf8 "$F1" | grep -q "ヤマダ　タロウ" && [ "$(stat -c %a "$F1")" = 600 ]'
 run bulk check --kind persons "$F1"

@@ -5,7 +5,7 @@
 # into the vault; refused certificates and a missing server give clear
 # errors without endless retries.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 16
+plan 17
 
 SIM=${MIDSERVER_SIM:-$TOP_BUILDDIR/contrib/midserver-sim}
 V=$SCRATCH/vault
@@ -64,10 +64,12 @@ up() { # CERT FILE [ARGS]: upload as yamada with the named client cert
 . "$TOP_SRCDIR/tests/e2e/upload-file.sh"
 reg_setup "$SCRATCH/files" # sets $F, the first persons file
 
-serve
+serve --jlis-mismatch 1
 up client "$F"
 check "an upload brings the result back into the vault" \
 	eval '[ "$RC" -eq 0 ] && [ -s "$F.result" ] && contains "$OUT" "after 1 attempt" && contains "$OUT" "3 accepted, 0 refused"'
+check "the server's J-LIS collation blocks one person, told and counted" \
+	eval 'contains "$OUT" "J-LIS mismatch 1: registered" && run dashboard --vault "$V" --user yamada --password-fd 3 3<<<"$A" && echo "$OUT" | grep -qx "jlis-blocked 1"'
 check "the server registered it once" eval '[ "$(registrations)" = "registrations=1" ]'
 
 run audit show --action upload.sent --vault "$V" --user yamada --password-fd 3 3<<<"$A"

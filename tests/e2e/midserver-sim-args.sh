@@ -4,7 +4,7 @@
 # message naming the option, before any certificate is read. atoi once took
 # "x" for port 0 (any port) and "80x" for 80.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 9
+plan 11
 
 SIM=${MIDSERVER_SIM:-$TOP_BUILDDIR/contrib/midserver-sim}
 NO=$SCRATCH/none
@@ -32,9 +32,11 @@ refused port -1 "out of range 0..65535: -1"
 refused fail -3 "out of range"
 refused slow 1.5 "not a number: 1.5"
 refused drop 99999999999999999999 "out of range"
+refused jlis-mismatch x "not a number: x"
+refused jlis-mismatch -2 "out of range"
 
 # A good port passes: the run fails later, on the missing certificate.
-sim --port 8443 --fail 2 --slow 100 --drop 1
+sim --port 8443 --fail 2 --slow 100 --drop 1 --jlis-mismatch 3
 check "good numbers pass; the missing certificate stops it (exit 1)" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "cannot read the certificate"'
 finish

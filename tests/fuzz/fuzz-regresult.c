@@ -1,8 +1,10 @@
 /* libFuzzer harness for the result file reader: any bytes, in the shipped
  * result layout (CP932) and in a UTF-8 one with a header, must be read or
  * refused cleanly, and every row that passes its checks must give a result
- * row with a record number in range.
- * fuzz-sources: src/domain/regread.c src/domain/regfile.c src/domain/cp932map.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/mynumber.c src/domain/dates.c src/util/hex.c src/util/readfile.c src/util/xmalloc.c */
+ * row with a record number in range; the J-LIS collation columns are read
+ * or refused with a message, and a mismatch read is always of a registered
+ * record with at least one item flagged.
+ * fuzz-sources: src/domain/collation.c src/domain/regread.c src/domain/regfile.c src/domain/cp932map.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/mynumber.c src/domain/dates.c src/util/hex.c src/util/readfile.c src/util/xmalloc.c */
 #include "config.h"
 
 #include <stdint.h>
@@ -10,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/collation.h"
 #include "domain/regread.h"
 #include "util/xmalloc.h"
 
@@ -23,7 +26,10 @@ static const char fuzz_cp932[] = "[layout]\nname = r\nversion = 1\n"
     "[field key]\ntype = text\nrequired = yes\nrole = key\n"
     "[field branch]\ntype = digits\nrole = branch\n"
     "[field code]\ntype = digits\nrequired = yes\nrole = code\n"
-    "[field message]\ntype = text\nmax_chars = 100\nrole = message\n";
+    "[field message]\ntype = text\nmax_chars = 100\nrole = message\n"
+    "[field r]\ntype = digits\nrole = jlis_result\n"
+    "[field i]\ntype = digits\nrole = jlis_items\n"
+    "[field a]\ntype = text\nrole = jlis_address\n";
 static const char fuzz_utf8[] = "[layout]\nname = r\nversion = 1\n"
     "encoding = UTF-8\nheader = yes\n"
     "[field seq]\ntype = digits\nrequired = yes\nrole = seq\n"
@@ -34,8 +40,28 @@ static const char fuzz_utf8[] = "[layout]\nname = r\nversion = 1\n"
 
 struct fuzz_ctx {
 	struct reg_result_cols cols;
+	struct coll_cols coll;
 	long rows;
 };
+
+static void
+fuzz_collation(struct fuzz_ctx *c, const struct reg_row *r,
+    const struct reg_result_row *row)
+{
+	struct coll_row cr;
+	char *err = NULL;
+
+	if (coll_row(&c->coll, r, row->ok, 1, &cr, &err) == 0) {
+		if (cr.result == COLL_MISMATCH && (!row->ok ||
+		    strchr(cr.items, '1') == NULL))
+			abort();
+		if (strlen(cr.items) != COLL_NITEMS)
+			abort();
+	} else if (err == NULL) {
+		abort();
+	}
+	free(err);
+}
 
 static int
 fuzz_row(const struct reg_row *r, void *arg)
@@ -54,6 +80,7 @@ fuzz_row(const struct reg_row *r, void *arg)
 		    row.code[0] == '\0' || (row.ok && strspn(row.code, "0") !=
 		    strlen(row.code)))
 			abort();
+		fuzz_collation(c, r, &row);
 	} else if (err == NULL) {
 		abort();
 	}
@@ -82,6 +109,7 @@ fuzz_read(const char *layout, size_t llen, const uint8_t *data, size_t size)
 	if (layout_parse(layout, llen, NULL, &l, NULL) != 0 ||
 	    reg_result_columns(&l, &c.cols, NULL) != 0)
 		abort();
+	coll_columns(&l, &c.coll);
 	f = size > 0 ? fmemopen((void *)data, size, "rb") : fopen("/dev/null",
 	    "rb");
 	if (f == NULL)

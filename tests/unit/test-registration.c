@@ -12,10 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <iconv.h>
+#include <stdint.h>
 
 #include <cmocka.h>
 
 #include "ops/accounts.h"
+#include "ops/collation.h"
 #include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "ops/person-import.h"
@@ -134,7 +138,23 @@ export(struct fixture *f, enum reg_kind kind, enum reg_mode mode, char **file)
 
 /* Writes a result: "KEY:CODE" answers in record order, for file; an
  * accepted persons record gets branch number 1234567890, or the one a
- * third part gives ("KEY:0:BRANCH"). */
+ * third part gives ("KEY:0:BRANCH"); a fourth part gives the J-LIS
+ * collation columns as they stand in the file ("KEY:0:BRANCH:1,00001,,,,,
+ * ADDRESS"), else they are empty. */
+/* The result layout is CP932: the registry's values may be Japanese. */
+static void
+put_cp932(FILE *fp, const char *utf8)
+{
+	iconv_t cd = iconv_open("CP932", "UTF-8");
+	char out[512], *in = (char *)(uintptr_t)utf8, *o = out;
+	size_t inleft = strlen(utf8), outleft = sizeof out;
+
+	assert_true(cd != (iconv_t)-1);
+	assert_true(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+	fwrite(out, 1, sizeof out - outleft, fp);
+	iconv_close(cd);
+}
+
 static char *
 result(struct fixture *f, const char *file, const char *const *answers)
 {
@@ -144,12 +164,16 @@ result(struct fixture *f, const char *file, const char *const *answers)
 
 	for (i = 0; answers[i] != NULL; i++) {
 		char key[8], code[8], branch[16] = "1234567890";
+		char coll[256] = ",,,,,,";
 		int ok;
 
-		sscanf(answers[i], "%7[^:]:%7[^:]:%15s", key, code, branch);
+		sscanf(answers[i], "%7[^:]:%7[^:]:%15[^:]:%255[^\n]", key, code,
+		    branch, coll);
 		ok = strcmp(code, "0") == 0;
-		fprintf(fp, "%s,,%d,%s,%s,%s,%s\r\n", file, i + 1, key,
+		fprintf(fp, "%s,,%d,%s,%s,%s,%s,", file, i + 1, key,
 		    ok && persons ? branch : "", code, ok ? "" : "E1 bad");
+		put_cp932(fp, coll);
+		fputs("\r\n", fp);
 	}
 	fclose(fp);
 	return path;
@@ -494,6 +518,23 @@ legacy_row(long long seq, const struct regpack_rec *r, void *arg)
 /* A vault that registered under 0008 (one row per record) keeps its
  * history through 0009: the rows are packed, the answers kept, and the
  * old table goes. */
+/* The migrations in the source tree numbered from v on. */
+static int
+migrations_from(int v)
+{
+	DIR *d = opendir(MYNA_SRCDIR "/vault");
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += strlen(e->d_name) > 9 && strcmp(e->d_name +
+		    strlen(e->d_name) - 4, ".sql") == 0 &&
+		    strtol(e->d_name, NULL, 10) >= v;
+	closedir(d);
+	return n;
+}
+
 static void
 test_legacy_records_migrated(void **st)
 {
@@ -547,10 +588,12 @@ test_legacy_records_migrated(void **st)
 	    "DROP INDEX reg_state_person; DROP TRIGGER "
 	    "reg_dirty_number_new; DROP TRIGGER reg_dirty_number_changed; "
 	    "DROP TRIGGER reg_dirty_number_gone; "
+	    /* Later migrations run again too: their tables go. */
+	    "DROP TABLE reg_collation; DROP TABLE reg_jlis_mismatches; "
 	    "DELETE FROM schema_migrations WHERE version >= 9;", NULL), 0);
 	assert_int_equal(migrate_apply(db, MYNA_SRCDIR "/vault", "admin",
 	    &applied, &err), 0);
-	assert_int_equal(applied, 3);
+	assert_int_equal(applied, migrations_from(9));
 	for (i = 0; i < 3; i++) {
 		after = history_of(f, i + 1);
 		assert_string_equal(after, before[i]);
@@ -575,6 +618,280 @@ test_legacy_records_migrated(void **st)
 	free(file);
 }
 
+/* --- J-LIS collation (May 2024) --------------------------------------- */
+
+#define MISMATCH_P2 "P2:0:1234567890:1,00001,,,,,東京都１番地"
+
+static long long
+blocked(struct fixture *f)
+{
+	long long n = -1;
+
+	assert_int_equal(ops_reg_blocked_count(f->s, &n, NULL), 0);
+	return n;
+}
+
+struct seen_rows {
+	int n;
+	char text[2048];
+};
+
+static int
+seen_row(const struct coll_list_row *r, void *arg)
+{
+	struct seen_rows *s = arg;
+	size_t len = strlen(s->text);
+
+	s->n++;
+	snprintf(s->text + len, sizeof s->text - len, "%s %s %s %s|%s %d;",
+	    r->key, r->state, r->items, r->mine[COLL_ADDRESS],
+	    r->theirs[COLL_ADDRESS], r->dirty);
+	return 0;
+}
+
+/* The export's record of key in the newest file: its line, or NULL. */
+static char *
+record_of(struct fixture *f, const char *file, const char *key)
+{
+	char *path = xasprintf("%s/%s", f->out, file), *text, *line = NULL;
+	char *needle = xasprintf(",%s,", key), *p, *e, *err = NULL;
+	size_t len;
+
+	assert_int_equal(readfile_all(path, 1 << 20, &text, &len, &err), 0);
+	if ((p = strstr(text, needle)) != NULL) {
+		while (p > text && p[-1] != '\n')
+			p--;
+		e = strchr(p, '\r');
+		line = e ? xstrndup(p, (size_t)(e - p)) : xstrdup(p);
+	}
+	free(text);
+	free(path);
+	free(needle);
+	return line;
+}
+
+/* A mismatch is its own state: registered (branch number issued), not
+ * refused, the person blocked and listed with the differing item beside
+ * the record; a person's history says so. */
+static void
+test_collation_mismatch(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_results_report rep;
+	struct reg_pending p;
+	struct seen_rows seen = { 0, "" };
+	const char *const answers[] = { "P1:0:1234567890:0,,,,,,",
+	    MISMATCH_P2, "P3:0:1234567890:0,,,,,,", NULL };
+	char *file, *path, *hist, *err = NULL;
+
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	path = result(f, file, answers);
+	if (results(f, path, &rep, &err) != 0)
+		fail_msg("results: %s", err);
+	assert_int_equal(rep.accepted, 3);
+	assert_int_equal(rep.failed, 0);
+	assert_int_equal(rep.jlis_mismatch, 1);
+	reg_results_report_clear(&rep);
+	assert_int_equal(blocked(f), 1);
+	assert_int_equal(ops_reg_mismatches(f->s, seen_row, &seen, NULL), 0);
+	assert_int_equal(seen.n, 1);
+	assert_string_equal(seen.text,
+	    "P2 mismatch 00001 東京都|東京都１番地 0;");
+	/* Registered: nothing to retry, the branch number is there. */
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.failed[REG_PERSONS], 0);
+	hist = history_of(f, 2);
+	assert_non_null(strstr(hist, "jlis-mismatch"));
+	free(hist);
+	hist = history_of(f, 1);
+	assert_null(strstr(hist, "jlis-mismatch"));
+	free(hist);
+	free(path);
+	free(file);
+}
+
+/* The first resolution: the existing system corrects the record; the
+ * next differential sends it and a result without a mismatch settles it. */
+static void
+test_collation_corrected(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_results_report rep;
+	struct seen_rows seen = { 0, "" };
+	const char *const first[] = { "P1:0", MISMATCH_P2, "P3:0", NULL };
+	const char *const again[] = { "P2:0:1234567890:0,,,,,,", NULL };
+	char *file, *path, *line, *err = NULL;
+
+	round_trip(f, REG_PERSONS, REG_MODE_FULL, first);
+	assert_int_equal(blocked(f), 1);
+	/* Unchanged, nothing goes out and the person stays blocked. */
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 0);
+	import(f, ROW1 "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,"
+	    "19600101,1,東京都１番地,131016,1,,20100401,\n" ROW3);
+	assert_int_equal(ops_reg_mismatches(f->s, seen_row, &seen, NULL), 0);
+	assert_non_null(strstr(seen.text, "東京都１番地|東京都１番地 1;"));
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 1);
+	line = record_of(f, file, "P2");
+	assert_non_null(line);
+	/* A change (2), sent with the ordinary flag. */
+	assert_non_null(strstr(line, "1,2,12345678,P2,"));
+	assert_non_null(strstr(line, ",314159265352,0,"));
+	free(line);
+	assert_int_equal(blocked(f), 1);
+	path = result(f, file, again);
+	if (results(f, path, &rep, &err) != 0)
+		fail_msg("results: %s", err);
+	assert_int_equal(rep.jlis_settled, 1);
+	reg_results_report_clear(&rep);
+	assert_int_equal(blocked(f), 0);
+	free(path);
+	free(file);
+}
+
+/* The second resolution: "no error, with a reason" by a supervisor with a
+ * second person, audited; the next differential sends the record with the
+ * flag, and keeps sending it with the flag (a record without it would be
+ * collated and blocked again). */
+static void
+test_collation_no_error(void **st)
+{
+	struct fixture *f = *st;
+	struct checker sato = { "sato", TEST_PW2 }, self = { "admin", TEST_PW };
+	struct checker wrong = { "sato", "not-the-password" };
+	const char *const first[] = { "P1:0", MISMATCH_P2, "P3:0", NULL };
+	const char *const ok[] = { "P2:0:1234567890:0,,,,,,", NULL };
+	struct reg_results_report rep;
+	char *file, *path, *line, *audit, *err = NULL;
+
+	round_trip(f, REG_PERSONS, REG_MODE_FULL, first);
+	/* A clerk cannot; nor one person alone; nor a short reason, one
+	 * with a number in it, or a person who is not blocked. */
+	assert_int_equal(ops_reg_no_error(f->s2, "P2", "住民票の表記ゆれ", &sato,
+	    &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_reg_no_error(f->s, "P2", "住民票の表記ゆれ", &self,
+	    &err), -1);
+	assert_non_null(strstr(err, "someone else"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_reg_no_error(f->s, "P2", "住民票の表記ゆれ", &wrong,
+	    &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_reg_no_error(f->s, "P2", "ok", &sato, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_reg_no_error(f->s, "P2", "番号 314159265352 確認",
+	    &sato, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_reg_no_error(f->s, "P1", "住民票の表記ゆれ", &sato,
+	    &err), -1);
+	assert_non_null(strstr(err, "no open J-LIS mismatch"));
+	free(err);
+	err = NULL;
+	assert_int_equal(blocked(f), 1);
+	if (ops_reg_no_error(f->s, "P2", "住民票の表記ゆれ: 窓口で確認", &sato,
+	    &err) != 0)
+		fail_msg("no-error: %s", err);
+	audit = db_get_text(f->s->v->db, "SELECT actor || ' ' || actor2 || ' ' "
+	    "|| subject || ' ' || detail FROM audit WHERE action = ?",
+	    "registration.no-error");
+	assert_non_null(audit);
+	assert_string_equal(audit, "admin sato P2 reason=住民票の表記ゆれ: "
+	    "窓口で確認");
+	free(audit);
+	/* Still blocked until the server registers it. */
+	assert_int_equal(blocked(f), 1);
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 1);
+	line = record_of(f, file, "P2");
+	assert_non_null(line);
+	assert_non_null(strstr(line, ",314159265352,1,"));
+	free(line);
+	path = result(f, file, ok);
+	if (results(f, path, &rep, &err) != 0)
+		fail_msg("results: %s", err);
+	assert_int_equal(rep.jlis_settled, 1);
+	reg_results_report_clear(&rep);
+	assert_int_equal(blocked(f), 0);
+	free(path);
+	free(file);
+	/* Nothing more to send: the flag stays on the record. */
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 0);
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	line = record_of(f, file, "P2");
+	assert_non_null(strstr(line, ",314159265352,1,"));
+	free(line);
+	line = record_of(f, file, "P1");
+	assert_non_null(strstr(line, ",621498320257,0,"));
+	free(line);
+	free(file);
+}
+
+/* Collation columns that do not make sense refuse the whole result:
+ * nobody is blocked, nothing registered. */
+static void
+test_collation_malformed(void **st)
+{
+	struct fixture *f = *st;
+	static const char *const bad[][2] = {
+		{ "P2:0:1234567890:2,,,,,,", "not 0, 1 or empty" },
+		{ "P2:0:1234567890:1,0001,,,,,", "five digits" },
+		{ "P2:0:1234567890:1,00021,,,,,", "five digits" },
+		{ "P2:0:1234567890:1,,,,,,", "without the items" },
+		{ "P2:0:1234567890:1,00000,,,,,", "without the items" },
+		{ "P2:0:1234567890:0,00001,,,,,", "not a mismatch" },
+		{ "P2:0:1234567890:,10000,,,,,", "not a mismatch" },
+		{ "P2:1:1234567890:1,00001,,,,,", "the server refused" },
+	};
+	struct reg_results_report rep;
+	struct reg_pending p;
+	char *file, *path, *err = NULL;
+	size_t i;
+
+	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *answers[] = { "P1:0", bad[i][0], "P3:0", NULL };
+
+		path = result(f, file, answers);
+		assert_int_equal(results(f, path, &rep, &err), -1);
+		if (strstr(err, bad[i][1]) == NULL)
+			fail_msg("%s: %s", bad[i][0], err);
+		assert_non_null(strstr(err, "line 2"));
+		reg_results_report_clear(&rep);
+		free(err);
+		err = NULL;
+		free(path);
+	}
+	assert_int_equal(blocked(f), 0);
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.awaiting[REG_PERSONS], 1);
+	free(file);
+}
+
+/* A 副本 is not collated: a mismatch in its result is a wrong file. */
+static void
+test_collation_not_in_fukuhon(void **st)
+{
+	struct fixture *f = *st;
+	const char *const all[] = { "P1:0", "P2:0", "P3:0", NULL };
+	const char *const q[] = { "P1:0", "P2:0:x:1,00001,,,,,", "P3:0", NULL };
+	struct reg_results_report rep;
+	char *file, *path, *err = NULL;
+
+	round_trip(f, REG_PERSONS, REG_MODE_FULL, all);
+	assert_int_equal(export(f, REG_QUALIFICATION, REG_MODE_FULL, &file), 3);
+	path = result(f, file, q);
+	assert_int_equal(results(f, path, &rep, &err), -1);
+	assert_non_null(strstr(err, "not of a persons file"));
+	reg_results_report_clear(&rep);
+	free(err);
+	free(path);
+	free(file);
+	assert_int_equal(blocked(f), 0);
+}
+
 int
 main(void)
 {
@@ -593,6 +910,16 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_file_kind_needs_input, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_collation_mismatch, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_collation_corrected, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_collation_no_error, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_collation_malformed, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_collation_not_in_fukuhon,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
