@@ -9,6 +9,8 @@
 
 #include "cli/cli.h"
 #include "cli/service.h"
+#include "domain/account.h"
+#include "domain/dates.h"
 #include "ops/handover.h"
 #include "store/keyslot.h"
 #include "util/i18n.h"
@@ -364,13 +366,22 @@ cli_usage(FILE *out)
 
 	fprintf(out, _("usage: mynadesk [--vault DIR] [--idle-lock MINUTES|Ns]  "
 	    "open the console\n"
-	    "       mynadesk COMMAND [OPTIONS]       run one command\n\ncommands:\n"));
+	    "       mynadesk COMMAND [OPTIONS]       run one command\n"
+	    "       mynadesk help COMMAND            its options, one a line\n"
+	    "\ncommands:\n"));
 	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
 		fprintf(out, "  %-12s %s\n      %s\n", cli_commands[i].name,
 		    cli_commands[i].usage, _(cli_commands[i].help));
 	fprintf(out, _("\ncommon options: --vault DIR  --user NAME  --password-fd N  "
 	    "--recovery-key-fd N\npasswords are read from the terminal or from the "
 	    "given descriptor, never from arguments.\nsee mynadesk(1).\n"));
+}
+
+const struct cli_command *
+cli_command_list(size_t *n)
+{
+	*n = sizeof cli_commands / sizeof cli_commands[0];
+	return cli_commands;
 }
 
 static int
@@ -400,6 +411,24 @@ cli_allows(const char *list, const char *name)
 		p += n;
 	}
 	return 0;
+}
+
+/* Values whose form is known are checked as they are read, so a bad one
+ * is a usage error (exit 2) before any password is asked. */
+static int
+cli_check_value(int c, const char *arg, char **err)
+{
+	switch (c) {
+	case 'f': case 't': case 'D':
+	case 256 + X_DATE: case 256 + X_NOTICE_DATE:
+		return date_check(arg, err);
+	case 'r':
+		return account_role_check(arg, err);
+	case 'i':
+		return account_insurer_check(arg, err);
+	default:
+		return 0;
+	}
 }
 
 static int
@@ -489,6 +518,7 @@ static int
 cli_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *a)
 {
+	char *why = NULL;
 	int c;
 
 	optind = 1;
@@ -505,9 +535,14 @@ cli_parse(const struct cli_command *cmd, int argc, char **argv,
 			return -1;
 		}
 		if (c == 'h') {
-			printf("mynadesk %s %s\n  %s\n", cmd->name, cmd->usage,
-			    _(cmd->help));
+			cli_help_command(stdout, cmd);
 			exit(0);
+		}
+		if (optarg != NULL && cli_check_value(c, optarg, &why) < 0) {
+			fprintf(stderr, _("mynadesk: %s: bad value for --%s: %s (%s)\n"),
+			    cmd->name, cli_option_name(c), optarg, why);
+			free(why);
+			return -1;
 		}
 		if (cli_store(a, c, optarg) < 0) {
 			fprintf(stderr, _("mynadesk: %s: bad value for --%s: %s\n"),
@@ -549,6 +584,28 @@ cli_find(int argc, char **argv, int *used)
 	return NULL;
 }
 
+/* mynadesk help [WORD [WORD]]: everything, one command, or a group. */
+static int
+cli_help(int argc, char **argv)
+{
+	const struct cli_command *cmd;
+	int used = 0;
+
+	if (argc == 0) {
+		cli_usage(stdout);
+		return 0;
+	}
+	if ((cmd = cli_find(argc, argv, &used)) != NULL && used == argc) {
+		cli_help_command(stdout, cmd);
+		return 0;
+	}
+	if (argc == 1 && cli_help_group(stdout, argv[0]) > 0)
+		return 0;
+	fprintf(stderr, _("mynadesk: help: no command '%s%s%s': 'mynadesk help' "
+	    "lists them\n"), argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
+	return 2;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -559,9 +616,16 @@ cli_main(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	a.password_fd = a.recovery_fd = a.new_password_fd = -1;
 	a.checker_password_fd = a.number_fd = -1;
+	if (strcmp(argv[0], "help") == 0)
+		return cli_help(argc - 1, argv + 1);
 	if ((cmd = cli_find(argc, argv, &used)) == NULL) {
-		fprintf(stderr, _("mynadesk: unknown command '%s'\n"), argv[0]);
-		cli_usage(stderr);
+		if (argc == 1 && cli_help_group(stderr, argv[0]) > 0) {
+			fprintf(stderr, _("mynadesk: %s: say which of these\n"),
+			    argv[0]);
+			return 2;
+		}
+		fprintf(stderr, _("mynadesk: unknown command '%s': 'mynadesk help' "
+		    "lists them\n"), argv[0]);
 		return 2;
 	}
 	/* getopt wants argv[0] to be a program name: hand it the last word. */

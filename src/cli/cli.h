@@ -3,6 +3,9 @@
 #ifndef MYNA_CLI_H
 #define MYNA_CLI_H
 
+#include <stddef.h>
+#include <stdio.h>
+
 #include "ops/session.h"
 
 #define CLI_MAX_POS 8
@@ -66,6 +69,15 @@ struct cli_command {
 /* Runs argv (after the program name); returns the exit status. */
 int cli_main(int argc, char **argv);
 void cli_usage(FILE *out);
+/* The table of commands, in lookup order. */
+const struct cli_command *cli_command_list(size_t *n);
+
+/* Help made from the table (cli-help.c): one command with every option it
+ * takes; the commands of a group word ("audit"), returning how many; and
+ * whether an option has its line of help. */
+void cli_help_command(FILE *out, const struct cli_command *cmd);
+int cli_help_group(FILE *out, const char *word);
+int cli_help_known(const char *option);
 
 /* Secret input: from fd when fd >= 0, else from the terminal with echo off.
  * Returns a secret_strdup'd string or NULL (message in *err). */
