@@ -18,7 +18,7 @@ check "vault folder is 0700, files 0600" \
 	test "$(stat -c %a "$V") $(stat -c %a "$V/vault.db") $(stat -c %a "$V/vault.keys")" = "700 600 600"
 
 run_pw "$PW" init --vault "$SCRATCH/bad" --insurer 1234567 --name x --admin yamada --password-fd 3
-check "init refuses a 7-digit insurer code" eval '[ "$RC" -eq 1 ] && contains "$ERR" "8 digits" && [ ! -e "$SCRATCH/bad" ]'
+check "init refuses a 7-digit insurer code as a usage error (2)" eval '[ "$RC" -eq 2 ] && contains "$ERR" "8 digits" && [ ! -e "$SCRATCH/bad" ]'
 
 run_pw "$PW" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3
 check "init refuses an existing vault" eval '[ "$RC" -eq 1 ] && contains "$ERR" "already holds a vault"'
@@ -48,7 +48,7 @@ run_pw "$PW" audit show --vault "$V" --user yamada --password-fd 3 --action 'log
 check "audit show lists recovery logins as a family" eval 'contains "$OUT" "login.recovery"'
 
 run_pw "$PW" audit show --vault "$V" --user yamada --password-fd 3 --from 2026-02-30
-check "audit show refuses an impossible date" eval '[ "$RC" -eq 1 ] && contains "$ERR" "not a day"'
+check "audit show refuses an impossible date as a usage error (2)" eval '[ "$RC" -eq 2 ] && contains "$ERR" "not a day"'
 
 # Rollback: keep a copy, act, put the copy back.
 cp "$V/vault.db" "$SCRATCH/old.db"
