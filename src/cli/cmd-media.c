@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "ops/media.h"
+#include "ops/xlsx-out.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
@@ -50,17 +51,41 @@ media_witness_pw(struct cli_args *a, char **err)
 	return pw;
 }
 
+/* text and csv go to the standard output; xlsx (every cell text, so codes
+ * keep their leading zeros in a spreadsheet) into a new file named by
+ * --out: *xlsx is set and the document is made as CSV first. */
 static int
-media_format(const struct cli_args *a, enum media_format *f)
+media_format(const struct cli_args *a, enum media_format *f, int *xlsx)
 {
 	const char *v = a->x[X_FORMAT];
 
+	*xlsx = 0;
 	if (v == NULL || strcmp(v, "text") == 0)
 		*f = MEDIA_TEXT;
 	else if (strcmp(v, "csv") == 0)
 		*f = MEDIA_CSV;
+	else if (strcmp(v, "xlsx") == 0 && a->out != NULL)
+		*f = MEDIA_CSV, *xlsx = 1;
+	else if (strcmp(v, "xlsx") == 0)
+		return cli_error(_("--format xlsx writes a file: name it with "
+		    "--out FILE.xlsx"));
 	else
-		return cli_error(_("--format is text or csv"));
+		return cli_error(_("--format is text, csv or xlsx"));
+	return 0;
+}
+
+/* The document to the standard output, or as a workbook into --out. */
+static int
+media_emit(const struct cli_args *a, const char *text, int xlsx,
+    const char *sheet, char **err)
+{
+	if (!xlsx) {
+		fputs(text, stdout);
+		return 0;
+	}
+	if (xlsx_from_csv(text, strlen(text), sheet, a->out, err) < 0)
+		return -1;
+	printf(_("wrote %s\n"), a->out);
 	return 0;
 }
 
@@ -303,18 +328,20 @@ cli_cmd_media_slip(struct cli_args *a)
 	struct media_view v;
 	struct session *s;
 	char *err = NULL, *text, *assoc;
-	int rc;
+	int rc, xlsx;
 
 	if (media_id(a) == NULL)
-		return cli_error(_("usage: media slip ID [--format text|csv]"));
-	if (media_format(a, &f) != 0)
+		return cli_error(_("usage: media slip ID [--format text|csv|xlsx "
+		    "--out FILE]"));
+	if (media_format(a, &f, &xlsx) != 0)
 		return 2;
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	if ((rc = ops_media_view(s, media_id(a), &v, &err)) == 0) {
 		assoc = xasprintf("%s (%s)", s->vault_name, s->v->insurer);
 		text = media_slip(&v, assoc, f);
-		fputs(text, stdout);
+		/* L10N: sheet name of the hand-over slip (at most 31 chars). */
+		rc = media_emit(a, text, xlsx, _("slip"), &err);
 		free(text);
 		free(assoc);
 		media_view_clear(&v);
@@ -328,15 +355,17 @@ cli_cmd_media_register(struct cli_args *a)
 	enum media_format f;
 	struct session *s;
 	char *err = NULL, *text;
+	int rc = -1, xlsx;
 
-	if (media_format(a, &f) != 0)
+	if (media_format(a, &f, &xlsx) != 0)
 		return 2;
 	if ((s = cli_login(a)) == NULL)
 		return 1;
+	/* L10N: sheet name of the disposal register (at most 31 chars). */
 	if ((text = media_register(s, f, &err)) != NULL)
-		fputs(text, stdout);
+		rc = media_emit(a, text, xlsx, _("register"), &err);
 	free(text);
-	return media_done(s, text ? 0 : -1, err);
+	return media_done(s, rc, err);
 }
 
 int

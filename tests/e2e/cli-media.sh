@@ -4,7 +4,7 @@
 # witness rules, the container opened by 7z, slips and the disposal register
 # in both formats, the overdue warning, and the audit trail.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 41
+plan 44
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -135,6 +135,15 @@ check "CSV slip: a header and one row per transfer, in UTF-8" \
 	eval '[ "$(echo "$OUT" | wc -l)" -eq 3 ] && echo "$OUT" | head -n1 | grep -q "^association,medium,transfer,date," && echo "$OUT" | grep -q ",shipped,$TODAY,yamada,,セキュリティ便,4471-2290-113,A-0042," && echo "$OUT" | grep -q ",received,$TODAY,yamada,sato," && echo "$OUT" | iconv -f UTF-8 -t UTF-8 >/dev/null'
 as_yamada media slip M0001 --format pdf
 check "an unknown format is refused" eval '[ "$RC" -eq 2 ]'
+# xlsx: every cell a string (t="s"), so a code keeps its zeros in Excel.
+xcells() { 7z x -so "$1" xl/worksheets/sheet1.xml 2>/dev/null | grep -o '<c [^>]*>' ; }
+as_yamada media slip M0001 --format xlsx --out "$SCRATCH/slip.xlsx"
+check "xlsx slip: a workbook whose every cell is text, holding the tracking number" \
+	eval '[ "$RC" -eq 0 ] && [ "$(xcells "$SCRATCH/slip.xlsx" | wc -l)" -gt 20 ] && ! xcells "$SCRATCH/slip.xlsx" | grep -qv "t=\"s\"" && 7z x -so "$SCRATCH/slip.xlsx" xl/sharedStrings.xml 2>/dev/null | grep -q "4471-2290-113"'
+as_yamada media slip M0001 --format xlsx --out "$SCRATCH/slip.xlsx"
+check "xlsx slip: an existing file is not replaced" eval '[ "$RC" -eq 1 ] && contains "$ERR" "already exists"'
+as_yamada media slip M0001 --format xlsx
+check "xlsx without --out is refused before login" eval '[ "$RC" -eq 2 ] && contains "$ERR" "--out"'
 
 # --- the password again, then disposal ---
 run media password M0001 --checker sato --checker-password-fd 4 --password-out-fd 5 \
