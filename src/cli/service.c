@@ -267,6 +267,7 @@ service_main(int argc, char **argv)
 		free(line);
 		return 1;
 	}
+	ops_handover_confine(&svc_conf);
 	{
 		struct words probe;
 
