@@ -4,7 +4,7 @@
 # sshd on 127.0.0.1, a service account and two staff accounts made for the
 # test and removed again (also on failure).
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-N=29
+N=30
 plan $N
 
 skip_all() {
@@ -162,6 +162,9 @@ staff "$ST1" dashboard --user kanri --password-fd 0 <<<"$A"
 check "--user is refused: the key fixes the name" eval '[ "$RC" -eq 2 ] && contains "$ERR" "--user"'
 staff "$ST1" init --vault /tmp/y --insurer 12345678 --name x --admin z
 check "init is not available over ssh" eval '[ "$RC" -eq 2 ] && contains "$ERR" "not available" && [ ! -e /tmp/y ]'
+staff "$ST1" backup create outbox/v.bak --password-fd 0 <<<"$PA"
+check "backup create is not available over ssh: a backup would carry the key" \
+	eval '[ "$RC" -eq 2 ] && contains "$ERR" "not available" && [ ! -e "$HOMESVC/outbox/v.bak" ]'
 staff "$ST1" "dashboard 'unclosed"
 check "a malformed command line is refused" eval '[ "$RC" -eq 2 ] && contains "$ERR" "not closed"'
 
