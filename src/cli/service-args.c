@@ -2,11 +2,9 @@
  * over SSH, and where each file they name really is. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/service.h"
 #include "domain/handover.h"
@@ -27,7 +25,10 @@ struct svc_rule {
 };
 
 /* Every command allowed over SSH is listed; any other is refused. A command
- * whose arguments are names, not files, has only R_NONE. */
+ * whose arguments are names, not files, has only R_NONE. Not here: init,
+ * demo, upload, backup restore, and backup create, since a backup fetched
+ * from the outbox would open with its holder's own password, which is the
+ * key in a member of staff's hands. */
 static const struct svc_rule svc_rules[] = {
 	{ "user add", 0, 0, 0, 0, 0, 0, 0 },
 	{ "user list", 0, 0, 0, 0, 0, 0, 0 },
@@ -81,7 +82,6 @@ static const struct svc_rule svc_rules[] = {
 	{ "audit export", 0, 0, R_OUT_DIR, 0, 0, 0, 0 },
 	{ "export verify", R_IN, 0, 0, 0, 0, 0, R_IN },
 	{ "audit report", 0, 0, R_OUT_FILE, 0, 0, 0, 0 },
-	{ "backup create", R_OUT_FILE, 0, 0, 0, 0, 0, 0 },
 	{ "backup verify", R_IN, 0, 0, 0, 0, 0, 0 },
 	{ "bulk export", 0, 0, R_OUT_DIR, R_IN, R_LAYOUT, 0, 0 },
 	{ "bulk results", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
@@ -138,28 +138,18 @@ service_layout_name(const char *v)
 
 /* Rewrites *v (when given) for its role; returns -1 after a message. */
 static int
-service_path(const char *cmd, const struct svcconf *c, int role,
-    const char **v)
+service_path(const char *cmd, int role, const char **v)
 {
-	struct handover_path p;
+	static const enum handover_use use[] = { HANDOVER_READ, HANDOVER_READ,
+	    HANDOVER_WRITE_FILE, HANDOVER_WRITE_DIR, HANDOVER_READ };
 	char *err = NULL, *path;
-	int out = role == R_OUT_FILE || role == R_OUT_DIR;
 
 	if (*v == NULL || role == R_NONE ||
 	    (role == R_LAYOUT && service_layout_name(*v)))
 		return 0;
-	if (handover_parse(*v, out ? HANDOVER_OUTBOX : HANDOVER_INBOX, 1, &p,
-	    &err) < 0 || (out && p.box != HANDOVER_OUTBOX &&
-	    err_set(&err, _("%s: files are written into outbox/ only"), *v) < 0) ||
-	    (path = ops_handover_resolve(c, &p, !out, &err)) == NULL) {
+	if ((path = ops_handover_path(*v, use[role], &err)) == NULL) {
 		fprintf(stderr, "mynadesk: %s: %s\n", cmd, err);
 		free(err);
-		return -1;
-	}
-	/* A folder for a package is made here, since staff cannot make one. */
-	if (role == R_OUT_DIR && mkdir(path, 0700) < 0 && errno != EEXIST) {
-		fprintf(stderr, "mynadesk: %s: %s: %s\n", cmd, *v, strerror(errno));
-		free(path);
 		return -1;
 	}
 	if (svc_nowned == SERVICE_OWNED) {
@@ -221,13 +211,13 @@ service_args(const struct cli_command *cmd, struct cli_args *a)
 		free(err);
 		return -1;
 	}
-	if ((a->npos > 0 && service_path(cmd->name, c, r->pos0, &a->pos[0]) < 0) ||
-	    (a->npos > 1 && service_path(cmd->name, c, r->pos1, &a->pos[1]) < 0) ||
-	    service_path(cmd->name, c, r->out, &a->out) < 0 ||
-	    service_path(cmd->name, c, r->file, &a->x[X_FILE]) < 0 ||
-	    service_path(cmd->name, c, r->layout, &a->layout) < 0 ||
-	    service_path(cmd->name, c, r->persons, &a->x[X_PERSONS]) < 0 ||
-	    service_path(cmd->name, c, r->key, &a->x[X_KEY]) < 0)
+	if ((a->npos > 0 && service_path(cmd->name, r->pos0, &a->pos[0]) < 0) ||
+	    (a->npos > 1 && service_path(cmd->name, r->pos1, &a->pos[1]) < 0) ||
+	    service_path(cmd->name, r->out, &a->out) < 0 ||
+	    service_path(cmd->name, r->file, &a->x[X_FILE]) < 0 ||
+	    service_path(cmd->name, r->layout, &a->layout) < 0 ||
+	    service_path(cmd->name, r->persons, &a->x[X_PERSONS]) < 0 ||
+	    service_path(cmd->name, r->key, &a->x[X_KEY]) < 0)
 		return -1;
 	a->vault = c->vault;
 	a->user = service_staff();

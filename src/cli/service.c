@@ -208,7 +208,7 @@ service_command(const char *line)
 		return 2;
 	}
 	if (w.argc == 0) {
-		rc = -1;
+		rc = 2;		/* blank lines open the console before this */
 	} else if (strcmp(w.argv[0], "help") == 0 ||
 	    strcmp(w.argv[0], "--help") == 0) {
 		service_help();
@@ -267,6 +267,7 @@ service_main(int argc, char **argv)
 		free(line);
 		return 1;
 	}
+	ops_handover_confine(&svc_conf);
 	{
 		struct words probe;
 

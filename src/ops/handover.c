@@ -309,6 +309,47 @@ fail:
 	return NULL;
 }
 
+static const struct svcconf *handover_jail;
+
+void
+ops_handover_confine(const struct svcconf *c)
+{
+	handover_jail = c;
+}
+
+int
+ops_handover_confined(void)
+{
+	return handover_jail != NULL;
+}
+
+char *
+ops_handover_path(const char *typed, enum handover_use use, char **err)
+{
+	struct handover_path p;
+	char *path;
+	int out = use != HANDOVER_READ;
+
+	if (handover_jail == NULL)
+		return xstrdup(typed);
+	if (handover_parse(typed, out ? HANDOVER_OUTBOX : HANDOVER_INBOX, 1, &p,
+	    err) < 0)
+		return NULL;
+	if (out && p.box != HANDOVER_OUTBOX) {
+		err_set(err, _("%s: files are written into outbox/ only"), typed);
+		return NULL;
+	}
+	if ((path = ops_handover_resolve(handover_jail, &p, !out, err)) == NULL)
+		return NULL;
+	/* A folder for a package is made here, since staff cannot make one. */
+	if (use == HANDOVER_WRITE_DIR && mkdir(path, 0700) < 0) {
+		err_set(err, _("cannot create %s: %s"), typed, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 struct handover_seal {
 	struct session *s;
 	int n;
@@ -337,6 +378,8 @@ ops_handover_seal(struct session *s, char **err)
 	struct handover_seal hs = { s, 0 };
 	long long n;
 
+	if (!handover_log_pending(s->v->dir))
+		return 0;
 	if (db_begin(s->v->db, err) < 0)
 		return -1;
 	n = handover_log_peek(s->v->dir, handover_seal_one, &hs, err);

@@ -33,6 +33,18 @@ int ops_handover_list(const struct svcconf *c, enum handover_box box,
 char *ops_handover_resolve(const struct svcconf *c,
     const struct handover_path *p, int must_exist, char **err);
 
+/* Service mode: from now on every file a user names (in the console or a
+ * command) must be in the hand-over folders of c. */
+void ops_handover_confine(const struct svcconf *c);
+int ops_handover_confined(void);
+
+enum handover_use { HANDOVER_READ, HANDOVER_WRITE_FILE, HANDOVER_WRITE_DIR };
+/* The path to open for what the user typed (allocated): typed itself when
+ * not confined; else "NAME", "inbox/NAME" or "outbox/NAME[/NAME]" in its
+ * folder (reading: inbox unless named; writing: outbox only, a new name;
+ * a folder to write into is made). NULL with *err otherwise. */
+char *ops_handover_path(const char *typed, enum handover_use use, char **err);
+
 /* Moves the journal's events into the audit log (actor: the staff member
  * whose key was used). Called after each login; returns how many. */
 int ops_handover_seal(struct session *s, char **err);

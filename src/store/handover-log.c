@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/handover-log.h"
@@ -100,6 +101,17 @@ handover_log_each(char *text,
 			return -1;
 	}
 	return 0;
+}
+
+int
+handover_log_pending(const char *dir)
+{
+	char *path = xasprintf("%s/%s", dir, HANDOVER_LOG);
+	struct stat st;
+	int r = stat(path, &st) == 0 && st.st_size > 0;
+
+	free(path);
+	return r;
 }
 
 long long

@@ -33,6 +33,9 @@ long long handover_log_peek(const char *dir,
  * bytes, keeping what was appended since the peek. */
 int handover_log_drop(const char *dir, long long n, char **err);
 
+/* Whether the journal holds anything (no lock: a hint to skip the seal). */
+int handover_log_pending(const char *dir);
+
 /* Parses one journal line (no newline). Exposed for tests. */
 int handover_log_parse(const char *line, struct handover_event *ev);
 

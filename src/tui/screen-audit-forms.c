@@ -12,6 +12,7 @@
 #include "domain/dates.h"
 #include "domain/jstday.h"
 #include "ops/export.h"
+#include "ops/handover.h"
 #include "tui/audit-view.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -193,7 +194,7 @@ export_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct audit_form *a = form_state(t);
 	struct export_result res;
-	char *from, *to, *dir, *err = NULL;
+	char *from, *to, *dir, *err = NULL, *path = NULL;
 	int r = form_key(a, EF_COUNT, ch, is_fkey), rc;
 
 	if (r != FIELD_SUBMIT)
@@ -206,8 +207,10 @@ export_key(struct tui *t, wint_t ch, int is_fkey)
 		a->focus = EF_DIR;
 		rc = -1;
 	} else {
-		rc = ops_audit_export(t->s, from, to, dir, export_progress, NULL, &res,
-		    &err);
+		/* Service mode: a new folder in the outbox. */
+		path = ops_handover_path(dir, HANDOVER_WRITE_DIR, &err);
+		rc = path == NULL ? -1 : ops_audit_export(t->s, from, to, path,
+		    export_progress, NULL, &res, &err);
 		if (rc < 0) {
 			tui_message(t, ROLE_ERROR, "%s", err);
 			a->focus = date_check(from, NULL) < 0 ? EF_FROM :
@@ -223,6 +226,7 @@ export_key(struct tui *t, wint_t ch, int is_fkey)
 	free(from);
 	free(to);
 	free(dir);
+	free(path);
 	if (rc == 0)
 		curs_set(0);
 	return rc == 0 ? KEY_BACK : KEY_HANDLED;

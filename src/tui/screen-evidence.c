@@ -11,6 +11,7 @@
 
 #include "domain/evidence.h"
 #include "ops/evidence.h"
+#include "ops/handover.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -289,14 +290,17 @@ ev_field_in_error(const char *path, const char *title, const char *about)
 static int
 ev_submit_add(struct tui *t, struct ev_screen *e)
 {
-	char *path = field_text(&e->f[EF_PATH]), *title = field_text(&e->f[EF_TITLE]);
+	char *typed = field_text(&e->f[EF_PATH]), *title = field_text(&e->f[EF_TITLE]);
 	char *about = field_text(&e->f[EF_ABOUT]), *err = NULL;
+	/* Service mode: only a file of the inbox. */
+	char *path = ops_handover_path(typed, HANDOVER_READ, &err);
 	struct evidence_add_request rq = { path, title, about[0] ? about : NULL };
 	struct evidence_meta m;
 
-	if (ops_evidence_add(t->s, &rq, &m, &err) < 0) {
+	if (path == NULL || ops_evidence_add(t->s, &rq, &m, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
-		e->focus = ev_field_in_error(path, title, about);
+		e->focus = path == NULL ? EF_PATH :
+		    ev_field_in_error(path, title, about);
 	} else {
 		/* L10N: %lld id, %s type, %.12s the start of the SHA-256. */
 		tui_message(t, ROLE_OK, _("evidence %lld added: %s, sha256 %.12s…"),
@@ -306,7 +310,8 @@ ev_submit_add(struct tui *t, struct ev_screen *e)
 		e->sel = 0;	/* newest first: the new file is on top */
 	}
 	free(err);
-	secret_free_str(path);
+	free(path);
+	secret_free_str(typed);
 	secret_free_str(title);
 	secret_free_str(about);
 	return KEY_HANDLED;
@@ -315,19 +320,22 @@ ev_submit_add(struct tui *t, struct ev_screen *e)
 static int
 ev_submit_get(struct tui *t, struct ev_screen *e)
 {
-	char *path = field_text(&e->f[EF_PATH]), *err = NULL;
+	char *typed = field_text(&e->f[EF_PATH]), *err = NULL;
+	char *path = ops_handover_path(typed, HANDOVER_WRITE_FILE, &err);
 	struct evidence_meta m;
 
-	if (ops_evidence_get(t->s, e->row[e->sel].id, path, &m, &err) < 0) {
+	if (path == NULL ||
+	    ops_evidence_get(t->s, e->row[e->sel].id, path, &m, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 	} else {
 		/* L10N: %lld id, %s the file written. */
 		tui_message(t, ROLE_OK, _("evidence %lld written to %s, SHA-256 "
-		    "checked"), (long long)m.id, path);
+		    "checked"), (long long)m.id, typed);
 		e->mode = EV_DETAIL;
 	}
 	free(err);
-	secret_free_str(path);
+	free(path);
+	secret_free_str(typed);
 	return KEY_HANDLED;
 }
 

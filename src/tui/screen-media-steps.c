@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ops/handover.h"
 #include "ops/media.h"
 #include "store/vault.h"
 #include "tui/person-text.h"
@@ -74,7 +75,9 @@ mform_state(struct tui *t, const struct mform_def *d)
 		if (d->witness_at >= 0)
 			m->f[d->witness_at + 1].secret = 1;
 		if (d->path_at >= 0) {
-			snprintf(slip, sizeof slip, "~/%s-slip.txt", t->medium_id);
+			/* Service mode: a name in the outbox. */
+			snprintf(slip, sizeof slip, "%s%s-slip.txt",
+			    ops_handover_confined() ? "" : "~/", t->medium_id);
 			mform_set(&m->f[d->path_at], slip);
 		}
 		*slot = m;
@@ -312,8 +315,10 @@ slip_submit(struct tui *t, char *const *v, char **err)
 		return -1;
 	assoc = xasprintf("%s (%s)", t->s->vault_name, t->s->v->insurer);
 	text = media_slip(&mv, assoc, MEDIA_TEXT);
-	path = slip_path(v[0]);
-	rc = slip_write(path, text, err);
+	/* Service mode: a new file in the outbox. */
+	path = ops_handover_confined() ?
+	    ops_handover_path(v[0], HANDOVER_WRITE_FILE, err) : slip_path(v[0]);
+	rc = path == NULL ? -1 : slip_write(path, text, err);
 	if (rc == 0)
 		/* L10N: %s the medium, %s the file written. */
 		tui_message(t, ROLE_OK, _("%s: hand-over slip written to %s"),

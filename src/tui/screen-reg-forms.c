@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "domain/redact.h"
+#include "ops/handover.h"
 #include "tui/person-text.h"
 #include "tui/reg-screen.h"
 #include "tui/wrap.h"
@@ -203,18 +204,24 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 	char *dir = field_text(&r->f[RG_F_PATH]), *src = field_text(&r->f[RG_F_SOURCE]);
 	struct reg_export_request rq;
 	struct reg_export_report rep;
-	char *err = NULL;
+	char *err = NULL, *out = NULL, *in = NULL;
 
 	memset(&rq, 0, sizeof rq);
 	rq.kind = (enum reg_kind)r->ksel;
 	rq.mode = REG_MODE_DIFF;
-	rq.out_dir = dir;
-	rq.source = rg_form_last(r) == RG_F_SOURCE ? src : NULL;
 	if (dir[0] == '\0') {
 		tui_message(t, ROLE_ERROR, "%s", _("type the folder to write the "
 		    "file into"));
 		r->ffocus = RG_F_PATH;
+	} else if ((out = ops_handover_path(dir, HANDOVER_WRITE_DIR, &err)) == NULL ||
+	    (rg_form_last(r) == RG_F_SOURCE && src[0] != '\0' &&
+	    (in = ops_handover_path(src, HANDOVER_READ, &err)) == NULL)) {
+		/* Service mode: only names in the hand-over folders. */
+		tui_message(t, ROLE_ERROR, "%s", err);
+		r->ffocus = out == NULL ? RG_F_PATH : RG_F_SOURCE;
 	} else {
+		rq.out_dir = out;
+		rq.source = in;
 		rg_wait(t, _("writing the file, please wait..."));
 		if (ops_reg_export(t->s, &rq, &rep, &err) == 0) {
 			rg_export_done(t, r, &rep);
@@ -226,6 +233,8 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 		reg_export_report_clear(&rep);
 	}
 	free(err);
+	free(out);
+	free(in);
 	secret_free_str(dir);
 	secret_free_str(src);
 	return KEY_HANDLED;
@@ -234,12 +243,15 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 static int
 rg_submit_import(struct tui *t, struct reg_screen *r)
 {
-	char *path = field_text(&r->f[RG_F_PATH]), *err = NULL;
+	char *typed = field_text(&r->f[RG_F_PATH]), *err = NULL;
+	/* Service mode: a result file of the inbox. */
+	char *path = ops_handover_path(typed, HANDOVER_READ, &err);
 	struct reg_results_report rep;
 
+	memset(&rep, 0, sizeof rep);
 	rg_wait(t, _("importing the result, please wait..."));
-	if (ops_reg_results_progress(t->s, path, NULL, rg_results_progress, t,
-	    &rep, &err) == 0) {
+	if (path != NULL && ops_reg_results_progress(t->s, path, NULL,
+	    rg_results_progress, t, &rep, &err) == 0) {
 		/* L10N: %s the registration file answered; the result's counts. */
 		snprintf(r->rtitle, sizeof r->rtitle, _("result for %s"), rep.file);
 		/* L10N: counts of an imported result. */
@@ -265,7 +277,8 @@ rg_submit_import(struct tui *t, struct reg_screen *r)
 	}
 	reg_results_report_clear(&rep);
 	free(err);
-	secret_free_str(path);
+	free(path);
+	secret_free_str(typed);
 	return KEY_HANDLED;
 }
 

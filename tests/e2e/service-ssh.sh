@@ -4,7 +4,7 @@
 # sshd on 127.0.0.1, a service account and two staff accounts made for the
 # test and removed again (also on failure).
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-N=27
+N=30
 plan $N
 
 skip_all() {
@@ -162,6 +162,9 @@ staff "$ST1" dashboard --user kanri --password-fd 0 <<<"$A"
 check "--user is refused: the key fixes the name" eval '[ "$RC" -eq 2 ] && contains "$ERR" "--user"'
 staff "$ST1" init --vault /tmp/y --insurer 12345678 --name x --admin z
 check "init is not available over ssh" eval '[ "$RC" -eq 2 ] && contains "$ERR" "not available" && [ ! -e /tmp/y ]'
+staff "$ST1" backup create outbox/v.bak --password-fd 0 <<<"$PA"
+check "backup create is not available over ssh: a backup would carry the key" \
+	eval '[ "$RC" -eq 2 ] && contains "$ERR" "not available" && [ ! -e "$HOMESVC/outbox/v.bak" ]'
 staff "$ST1" "dashboard 'unclosed"
 check "a malformed command line is refused" eval '[ "$RC" -eq 2 ] && contains "$ERR" "not closed"'
 
@@ -208,7 +211,11 @@ check "put and get reach the audit log at the next login, under the key's user" 
 JA=ja_JP.UTF-8
 locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$' || JA=C.UTF-8
 tm_start 100 30 "runuser -u $ST1 -- env LANG=$JA ssh -tt $SSHOPTS -o SendEnv=LANG -i $BASE/$ST1/id $SVC@127.0.0.1; sleep 30"
-if [ "$JA" = C.UTF-8 ]; then L_LOGIN="Log in" L_SVC="[service]" L_HOME="Home"; else L_LOGIN="ログイン" L_SVC="[サービス]" L_HOME="ホーム"; fi
+if [ "$JA" = C.UTF-8 ]; then
+	L_LOGIN="Log in" L_SVC="[service]" L_HOME="Home" L_EV="No evidence yet" L_PATH="File path"
+else
+	L_LOGIN="ログイン" L_SVC="[サービス]" L_HOME="ホーム" L_EV="証跡はまだありません" L_PATH="ファイルのパス"
+fi
 check "ssh with no command opens the console's login screen" tm_wait "$L_LOGIN" 15
 check "the login screen says service mode and has the key's user filled in" \
 	eval 'tm_screen | head -1 | grep -qF "$L_SVC" && tm_screen | grep -q alice'
@@ -216,5 +223,22 @@ tm_text "$PA"
 tm_keys Enter
 check "the password opens the home screen, still marked service mode" \
 	eval 'tm_wait "$L_HOME" 15 && tm_screen | head -1 | grep -qF "$L_SVC" && tm_screen | head -1 | grep -q "alice"'
+# A path typed in the console is confined as on the command line: the
+# vault's own files cannot be taken in as evidence (and fetched later).
+tm_keys 6
+tm_wait "$L_EV" 10 >/dev/null
+tm_keys a
+tm_wait "$L_PATH" 10 >/dev/null
+tm_text "$HOMESVC/vault/vault.keys"
+tm_keys Enter
+tm_text "keys"
+tm_keys Enter
+tm_text "test:x"
+tm_keys Enter
+check "the console refuses a file outside the inbox" eval 'tm_wait "inbox/" 10 && tm_screen | grep -q "$L_PATH"'
+tm_keys C-u
+tm_text "extract.csv"
+tm_keys Enter Enter Enter
+check "and takes a file of the inbox by its name" eval 'tm_gone "$L_PATH" 10 && tm_screen | grep -q keys'
 tm_stop
 finish

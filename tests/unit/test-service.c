@@ -11,7 +11,12 @@
 
 #include <cmocka.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "domain/handover.h"
+#include "ops/handover.h"
 #include "domain/staffkey.h"
 #include "domain/svcconf.h"
 #include "store/handover-log.h"
@@ -238,6 +243,152 @@ test_journal_line(void **st)
 	assert_string_equal(ev.path, "t\talice\tput\tinbox/x\t-1\tab");
 }
 
+/* A service configuration over fresh folders in /tmp. */
+static void
+svc_dirs(struct svcconf *c, char *base, size_t n)
+{
+	snprintf(base, n, "/tmp/myna-svc-XXXXXX");
+	assert_non_null(mkdtemp(base));
+	memset(c, 0, sizeof *c);
+	snprintf(c->vault, sizeof c->vault, "%s/vault", base);
+	snprintf(c->inbox, sizeof c->inbox, "%s/inbox", base);
+	snprintf(c->outbox, sizeof c->outbox, "%s/outbox", base);
+	c->put_limit = 10;
+	assert_int_equal(mkdir(c->vault, 0700), 0);
+	assert_int_equal(mkdir(c->inbox, 0700), 0);
+	assert_int_equal(mkdir(c->outbox, 0700), 0);
+}
+
+static void
+svc_rm(const char *base)
+{
+	char *cmd;
+
+	assert_true(asprintf(&cmd, "rm -rf '%s'", base) > 0);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+/* put from a pipe holding text. */
+static int
+svc_put(const struct svcconf *c, const char *word, const char *text,
+    char **err)
+{
+	struct handover_path p;
+	struct handover_result r;
+	int fds[2], rc;
+
+	assert_int_equal(handover_parse(word, HANDOVER_INBOX, 0, &p, NULL), 0);
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(fds[1], text, strlen(text)), (int)strlen(text));
+	close(fds[1]);
+	rc = ops_handover_put(c, "alice", &p, fds[0], &r, err);
+	close(fds[0]);
+	return rc;
+}
+
+static void
+test_put_get(void **st)
+{
+	struct svcconf c;
+	struct handover_path p;
+	struct handover_result r;
+	char base[64], path[1200], *err = NULL, *text = NULL;
+	int fd;
+	FILE *f;
+	long n;
+
+	(void)st;
+	svc_dirs(&c, base, sizeof base);
+	assert_int_equal(svc_put(&c, "inbox/a.csv", "abc\n", &err), 0);
+	snprintf(path, sizeof path, "%s/a.csv", c.inbox);
+	assert_int_equal(access(path, R_OK), 0);
+	/* Never over an existing file. */
+	assert_int_equal(svc_put(&c, "inbox/a.csv", "x", &err), -1);
+	assert_non_null(strstr(err, "exists"));
+	free(err);
+	err = NULL;
+	/* Over put_limit: refused, and nothing left behind. */
+	assert_int_equal(svc_put(&c, "inbox/big", "0123456789AB", &err), -1);
+	free(err);
+	err = NULL;
+	snprintf(path, sizeof path, "%s/big", c.inbox);
+	assert_int_equal(access(path, F_OK), -1);
+	/* A link in the outbox is not followed by get. */
+	snprintf(path, sizeof path, "%s/link", c.outbox);
+	assert_int_equal(symlink("../vault/secret", path), 0);
+	assert_int_equal(handover_parse("outbox/link", HANDOVER_OUTBOX, 1, &p,
+	    NULL), 0);
+	fd = open("/dev/null", O_WRONLY);
+	assert_int_equal(ops_handover_get(&c, "alice", &p, fd, &r, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(handover_parse("inbox/a.csv", HANDOVER_OUTBOX, 1, &p,
+	    NULL), 0);
+	assert_int_equal(ops_handover_get(&c, "alice", &p, fd, &r, &err), 0);
+	assert_int_equal(r.size, 4);
+	close(fd);
+	/* Both are in the journal, in order, under the key's user. */
+	snprintf(path, sizeof path, "%s/%s", c.vault, HANDOVER_LOG);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	text = calloc(1, 4096);
+	n = (long)fread(text, 1, 4095, f);
+	fclose(f);
+	assert_true(n > 0);
+	assert_non_null(strstr(text, "\talice\tput\tinbox/a.csv\t4\t"));
+	assert_non_null(strstr(text, "\talice\tget\tinbox/a.csv\t4\t"));
+	assert_null(strstr(text, "big"));
+	free(text);
+	svc_rm(base);
+}
+
+static void
+test_confined_paths(void **st)
+{
+	struct svcconf c;
+	char base[64], path[1200], *err = NULL, *got;
+
+	(void)st;
+	svc_dirs(&c, base, sizeof base);
+	got = ops_handover_path("/etc/passwd", HANDOVER_READ, &err);
+	assert_string_equal(got, "/etc/passwd");	/* not confined yet */
+	free(got);
+	ops_handover_confine(&c);
+	snprintf(path, sizeof path, "%s/x.csv", c.inbox);
+	fclose(fopen(path, "w"));
+	got = ops_handover_path("x.csv", HANDOVER_READ, &err);
+	assert_string_equal(got, path);
+	free(got);
+	assert_null(ops_handover_path("/etc/passwd", HANDOVER_READ, &err));
+	free(err);
+	err = NULL;
+	assert_null(ops_handover_path("../vault/vault.keys", HANDOVER_READ, &err));
+	free(err);
+	err = NULL;
+	assert_null(ops_handover_path("missing", HANDOVER_READ, &err));
+	free(err);
+	err = NULL;
+	/* Writing: only the outbox, only new names; a folder is made. */
+	assert_null(ops_handover_path("inbox/y", HANDOVER_WRITE_FILE, &err));
+	free(err);
+	err = NULL;
+	got = ops_handover_path("pkg", HANDOVER_WRITE_DIR, &err);
+	assert_non_null(got);
+	assert_int_equal(access(got, W_OK), 0);
+	free(got);
+	assert_null(ops_handover_path("outbox/pkg", HANDOVER_WRITE_DIR, &err));
+	free(err);
+	err = NULL;
+	snprintf(path, sizeof path, "%s/l", c.inbox);
+	assert_int_equal(symlink("/etc/passwd", path), 0);
+	assert_null(ops_handover_path("inbox/l", HANDOVER_READ, &err));
+	assert_non_null(strstr(err, "link"));
+	free(err);
+	ops_handover_confine(NULL);
+	svc_rm(base);
+}
+
 int
 main(void)
 {
@@ -248,6 +399,8 @@ main(void)
 		cmocka_unit_test(test_staffkey_parse),
 		cmocka_unit_test(test_staffkey_line),
 		cmocka_unit_test(test_journal_line),
+		cmocka_unit_test(test_put_get),
+		cmocka_unit_test(test_confined_paths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
