@@ -2,9 +2,11 @@
  * registration with the resident registry blocked (May 2024), oldest
  * first, with what is to be done; below, the selected person's five items
  * beside the registry's, '*' where they differ. Opened from home with m.
- * Enter shows the person's registration history. The decision "no error,
- * with a reason" needs a supervisor and a second person: it is taken with
- * `mynadesk registration no-error`, and the list says when it is pending. */
+ * Enter shows the person's registration history. n records "no error,
+ * with a reason" (理由付き疑いなし) for a supervisor or an administrator,
+ * with a second person who types their name and password on the same
+ * form, as `mynadesk registration no-error` does; the list then says it
+ * is pending until a result registers it. */
 #include "config.h"
 
 #include <curses.h>
@@ -12,11 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/account.h"
 #include "ops/collation.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "tui/wrap.h"
 #include "util/i18n.h"
+#include "util/secret.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 
@@ -29,10 +33,17 @@ struct mm_row {
 	int no_error;
 };
 
-/* The frame frees the state with free(): nothing here owns memory. */
+/* The no-error form's fields. */
+enum { MM_REASON, MM_NAME, MM_PW, MM_NFIELDS };
+
+/* The frame frees the state with free(): nothing here owns memory, and the
+ * form's fields are wiped whenever it closes. */
 struct mm_screen {
 	int stale, n, more, sel, scroll;
 	struct mm_row rows[MM_MAX];
+	int asking, focus;
+	char target[96];
+	struct field f[MM_NFIELDS];
 };
 
 /* L10N: the five items of the J-LIS collation (氏名, カナ, 生年月日, 性別,
@@ -186,6 +197,9 @@ mm_draw_compare(const struct mm_row *r, int y, int rows)
 	return used;
 }
 
+/* In place of the list while no error is being recorded. */
+static void mm_draw_form(struct mm_screen *m, int y);
+
 static void
 mm_draw(struct tui *t, int top, int rows)
 {
@@ -207,6 +221,10 @@ mm_draw(struct tui *t, int top, int rows)
 	}
 	if (list_rows < 2)
 		list_rows = 2;
+	if (m->asking) {
+		mm_draw_form(m, top + 2);
+		return;
+	}
 	/* L10N: column heads of the J-LIS mismatches. */
 	mm_list_row(top + 2, _("key"), _("reported"), _("to do"), ROLE_TITLE);
 	if (m->sel < m->scroll)
@@ -220,9 +238,130 @@ mm_draw(struct tui *t, int top, int rows)
 		    m->rows[i].no_error ? ROLE_NORMAL : ROLE_WARN);
 	y = top + 4 + list_rows;
 	mm_draw_compare(&m->rows[m->sel], y, top + rows - 1 - y);
-	draw_text(top + rows - 1, 2, COLS - 4, _("no error, with a reason: "
-	    "mynadesk registration no-error (supervisor and a second person)"),
-	    ROLE_TWO_PERSON);
+	draw_text(top + rows - 1, 2, COLS - 4, _("n: no error, with a reason "
+	    "(a supervisor and a second person)"), ROLE_TWO_PERSON);
+}
+
+static void
+mm_stop_asking(struct mm_screen *m)
+{
+	int i;
+
+	for (i = 0; i < MM_NFIELDS; i++)
+		field_clear(&m->f[i]);
+	m->asking = 0;
+	m->focus = MM_REASON;
+}
+
+/* L10N: the no-error form's labels. */
+static const char *const mm_labels[MM_NFIELDS] = { N_("Reason"),
+	N_("Second person"), N_("Their password") };
+
+/* The form in place of the list: what is decided, then the fields. */
+static void
+mm_draw_form(struct mm_screen *m, int y)
+{
+	int i, lw = 0, x;
+	char head[256];
+
+	for (i = 0; i < MM_NFIELDS; i++)
+		if (text_width(_(mm_labels[i])) > lw)
+			lw = text_width(_(mm_labels[i]));
+	x = 2 + lw + 2;
+	/* L10N: %s is the person's key. */
+	snprintf(head, sizeof head, _("No error, with a reason, for %s: sent "
+	    "with the flag in the next differential."), m->target);
+	draw_text(y, 2, COLS - 4, head, ROLE_TWO_PERSON);
+	for (i = 0; i < MM_NFIELDS; i++) {
+		draw_text(y + 2 + i, 2, lw, _(mm_labels[i]), ROLE_NORMAL);
+		if (i != m->focus)
+			field_draw(&m->f[i], y + 2 + i, x, COLS - 2 - x, 0);
+	}
+	draw_text(y + 6, 2, COLS - 4, _("Enter on the password records it (in "
+	    "the audit log); Esc cancels."), ROLE_NORMAL);
+	field_draw(&m->f[m->focus], y + 2 + m->focus, x, COLS - 2 - x, 1);
+	curs_set(1);
+}
+
+static int
+mm_submit(struct tui *t, struct mm_screen *m)
+{
+	char *reason = field_text(&m->f[MM_REASON]);
+	char *name = field_text(&m->f[MM_NAME]), *pw = field_text(&m->f[MM_PW]);
+	struct checker second = { name, pw };
+	char *err = NULL;
+
+	if (ops_reg_no_error(t->s, m->target, reason, &second, &err) < 0) {
+		field_clear(&m->f[MM_PW]);
+		m->focus = text_chars(reason) < 4 ? MM_REASON : name[0] == '\0' ||
+		    strcmp(name, t->s->user) == 0 ? MM_NAME : MM_PW;
+		tui_message(t, ROLE_ERROR, "%s", err);
+	} else {
+		/* L10N: %s is the person's key. */
+		tui_message(t, ROLE_OK, _("%s: no error, with a reason: the next "
+		    "differential registers it"), m->target);
+		mm_stop_asking(m);
+		mm_load(t, m);
+	}
+	free(err);
+	secret_free_str(reason);
+	secret_free_str(name);
+	secret_free_str(pw);
+	return KEY_HANDLED;
+}
+
+static int
+mm_key_ask(struct tui *t, struct mm_screen *m, wint_t ch, int is_fkey)
+{
+	if (!is_fkey && ch == 0x1b) {
+		mm_stop_asking(m);
+		tui_message(t, ROLE_NORMAL, "%s", _("nothing was decided"));
+		return KEY_HANDLED;
+	}
+	if (ptext_is_enter(ch, is_fkey)) {
+		if (m->focus == MM_PW)
+			return mm_submit(t, m);
+		m->focus++;
+		return KEY_HANDLED;
+	}
+	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN ||
+	    ch == KEY_UP || ch == KEY_BTAB))) {
+		m->focus = (m->focus + ((is_fkey && (ch == KEY_UP ||
+		    ch == KEY_BTAB)) ? MM_NFIELDS - 1 : 1)) % MM_NFIELDS;
+		return KEY_HANDLED;
+	}
+	return field_key(&m->f[m->focus], ch, is_fkey) ? KEY_HANDLED :
+	    KEY_IGNORED;
+}
+
+/* Only a blocked person not yet decided, by a supervisor or an
+ * administrator: ops refuses the others too, this says it first. */
+static int
+mm_start_asking(struct tui *t, struct mm_screen *m)
+{
+	const struct mm_row *r = &m->rows[m->sel];
+
+	if (strcmp(t->s->role, "supervisor") != 0 &&
+	    strcmp(t->s->role, "admin") != 0) {
+		/* L10N: %s is the user's role. */
+		tui_message(t, ROLE_ERROR, _("no error is for a supervisor or an "
+		    "administrator; you are logged in as %s"),
+		    account_role_label(t->s->role));
+		return KEY_HANDLED;
+	}
+	if (r->no_error) {
+		tui_message(t, ROLE_WARN, _("%s: no error is already recorded"),
+		    r->key);
+		return KEY_HANDLED;
+	}
+	mm_stop_asking(m);
+	m->f[MM_PW].secret = 1;
+	m->asking = 1;
+	ptext_copy(m->target, sizeof m->target, r->key);
+	/* L10N: said before the two-person step starts. */
+	tui_message(t, ROLE_TWO_PERSON, "%s", _("type the reason; a second "
+	    "person then logs in below"));
+	return KEY_HANDLED;
 }
 
 static int
@@ -230,9 +369,14 @@ mm_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct mm_screen *m = mm_state(t);
 	int page = LINES - 12 > 1 ? LINES - 12 : 1;
+	wint_t k = is_fkey ? 0 : ptext_key(ch);
 
+	if (m->asking)
+		return mm_key_ask(t, m, ch, is_fkey);
 	if (!is_fkey && ch == 0x1b)
 		return KEY_BACK;
+	if ((k == 'n' || k == 'N') && m->n > 0)
+		return mm_start_asking(t, m);
 	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
 	    ch == KEY_PPAGE)) {
 		m->sel += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
@@ -263,13 +407,14 @@ const struct screen screen_reg_mismatches = {
 	    "blocked until the association either corrects the\n"
 	    "record in the existing system (the next\n"
 	    "differential sends it) or registers \"no error,\n"
-	    "with a reason\" (理由付き疑いなし): a supervisor with\n"
-	    "a second person, mynadesk registration no-error.\n"
+	    "with a reason\" (理由付き疑いなし): n, for a supervisor\n"
+	    "or an administrator, with the reason; a second\n"
+	    "person then types their name and password.\n"
 	    "The items are shown side by side, '*' marking\n"
 	    "each one that differs. Enter shows the person's\n"
 	    "registration history. Esc goes back."),
-	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nEnter\thistory\n"
-	    "Esc\tback\nF1\thelp"),
+	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nn\tno error\n"
+	    "Enter\thistory\nEsc\tback\nF1\thelp"),
 	.enter = mm_enter,
 	.draw = mm_draw,
 	.key = mm_key,

@@ -5,7 +5,7 @@
 # the list with the items side by side, Enter shows a person's history,
 # and the figure follows the resolution. No full number on any screen.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 9
+plan 13
 
 SIM=${TOP_BUILDDIR:-.}/contrib/midserver-sim
 V=$SCRATCH/vault
@@ -70,6 +70,23 @@ check "Enter shows the person's registration history: a J-LIS mismatch" \
 snap
 tm_keys Escape
 tm_wait "Blocked by the J-LIS collation" >/dev/null
+tm_keys n
+check "n asks for the reason and a second person" \
+	eval 'tm_wait "No error, with a reason, for $M2" && tm_screen | grep -q "Second person" && tm_screen | grep -q "Their password"'
+tm_text "住民票の番地表記の違い"
+tm_keys Enter
+tm_text sato
+tm_keys Enter
+tm_text "wrong-password"
+tm_keys Enter
+check "a wrong second password: an error, the form stays" \
+	eval 'tm_wait "wrong user name or password for the second person" && tm_screen | grep -q "No error, with a reason, for $M2"'
+snap
+tm_text "$S"
+tm_keys Enter
+check "recorded: the person is listed as no error, to be sent" \
+	eval 'tm_wait "$M2: no error, with a reason: the next differential registers it" && tm_screen | grep -qE "^  $M2 +[0-9-]{10} +no error: sent in the next differential"'
+snap
 tm_keys Escape
 tm_wait "8 Admin" >/dev/null
 snap
@@ -79,4 +96,7 @@ tm_keys y
 for i in $(seq 1 100); do [ -s "$SCRATCH/exit" ] && break; sleep 0.05; done
 check "quitting exits 0" grep -q "EXIT=0" "$SCRATCH/exit"
 check "no full number on any screen" eval '! grep -qE "$NUMRE" "$SCRATCH/screens"'
+as_yamada audit show --action registration.no-error
+check "the console's decision is audited with both persons and the reason" \
+	eval 'echo "$OUT" | grep "registration.no-error" | grep "yamada" | grep "sato" | grep "$M2" | grep -q "reason=住民票の番地表記の違い"'
 finish
