@@ -537,7 +537,17 @@ test_legacy_records_migrated(void **st)
 	    "WHERE a.file_id = reg_records.file_id AND a.seq = reg_records.seq) "
 	    "WHERE EXISTS (SELECT 1 FROM reg_answers a WHERE a.file_id = "
 	    "reg_records.file_id AND a.seq = reg_records.seq); "
-	    /* 0008 kept what each accepted record was built from. */
+	    /* 0008 kept what each accepted record was built from (0016
+	     * dropped it again). */
+	    "CREATE TABLE reg_state_0008 (kind TEXT NOT NULL, rkey TEXT NOT "
+	    "NULL, person_id INTEGER NOT NULL, file_id INTEGER NOT NULL, seq "
+	    "INTEGER NOT NULL, action INTEGER NOT NULL, content_hash BLOB NOT "
+	    "NULL, src_hash BLOB, num_hmac BLOB, PRIMARY KEY (kind, rkey)) "
+	    "WITHOUT ROWID; INSERT INTO reg_state_0008 (kind, rkey, person_id, "
+	    "file_id, seq, action, content_hash) SELECT kind, rkey, person_id, "
+	    "file_id, seq, action, content_hash FROM reg_state; DROP TABLE "
+	    "reg_state; ALTER TABLE reg_state_0008 RENAME TO reg_state; "
+	    "CREATE INDEX reg_state_person ON reg_state (kind, person_id); "
 	    "UPDATE reg_state SET src_hash = (SELECT row_hash FROM persons p "
 	    "WHERE p.id = reg_state.person_id), num_hmac = (SELECT hmac FROM "
 	    "numbers n WHERE n.person_id = reg_state.person_id AND n.state = "
@@ -550,7 +560,10 @@ test_legacy_records_migrated(void **st)
 	    "DELETE FROM schema_migrations WHERE version >= 9;", NULL), 0);
 	assert_int_equal(migrate_apply(db, MYNA_SRCDIR "/vault", "admin",
 	    &applied, &err), 0);
-	assert_int_equal(applied, 3);
+	assert_true(applied >= 4);	/* 0009, 0010, 0011, 0016, ... */
+	/* 0016 narrowed the state again: the built-from hashes are gone. */
+	assert_int_not_equal(sqlite3_prepare_v2(db, "SELECT src_hash FROM "
+	    "reg_state", -1, &ins, NULL), SQLITE_OK);
 	for (i = 0; i < 3; i++) {
 		after = history_of(f, i + 1);
 		assert_string_equal(after, before[i]);
