@@ -326,13 +326,17 @@ regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
 	int rc;
 
 	/* Without numbers (the 副本), only persons with a branch number can
-	 * be sent: the others wait for their registration. */
-	if (db_prepare(db, "SELECT count(*) " REGSRC_MARKED REGSRC_NUMBERS
-	    REGSRC_JOINS "AND (?2 = 0 OR n.number IS NOT NULL) AND (?2 = 1 OR "
-	    "b.branch IS NOT NULL)", &st, err) < 0)
+	 * be sent: the others wait for their registration. Only the table
+	 * that decides is joined: the console counts this on entering home
+	 * and the registration screen, for up to every person, and a seek
+	 * into reg_state (one row a person and kind, so it changes no count)
+	 * or into the table that does not decide cost a decrypted page each. */
+	if (db_prepare(db, numbers_only ? "SELECT count(*) " REGSRC_MARKED
+	    "JOIN numbers n ON n.person_id = p.id AND n.state = 'confirmed' "
+	    "AND n.number IS NOT NULL" : "SELECT count(*) " REGSRC_MARKED
+	    "JOIN branches b ON b.person_id = p.id AND b.branch IS NOT NULL",
+	    &st, err) < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, numbers_only);
 	sqlite3_bind_int(st, 3, reg_dirty_bit(kind));
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
