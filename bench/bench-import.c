@@ -114,10 +114,15 @@ main(int argc, char **argv)
 	    again.counts.unchanged, tr / tf);
 	printf("kana search      %.3f ms median (%d hits in all)\n", ts * 1000, hits);
 	printf("peak memory      %ld MB\n", ru.ru_maxrss / 1024);
-	printf("FULL_SECONDS=%.3f\n", tf);
+	printf("FULL_SECONDS=%.3f\nREIMPORT_SECONDS=%.3f\nPEAK_KB=%ld\n", tf, tr,
+	    ru.ru_maxrss);
 	import_report_clear(&full);
 	import_report_clear(&again);
 	ops_logout(s);
 	free(dir);
-	return system("rm -rf /tmp/myna-bench-*") == 0 ? 0 : 1;
+	/* Only this run's folder: other benches may be running. */
+	dir = xasprintf("rm -rf '%s'", tmpl);
+	tf = system(dir);
+	free(dir);
+	return tf == 0 ? 0 : 1;
 }

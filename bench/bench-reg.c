@@ -15,18 +15,16 @@
 #include <string.h>
 #include <time.h>
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include "ops/accounts.h"
 #include "ops/person-import.h"
 #include "ops/registration.h"
 #include "ops/vault-admin.h"
-#include "util/hex.h"
 #include "util/xmalloc.h"
 
 #define BENCH_NAME "bench-reg"
 #include "bench-util.h"
+#include "bench-setup.h"
 
 #define BENCH_RUNS 3
 /* The baseline's queries: printed for bench/run-reg, which times them
@@ -38,61 +36,6 @@
 #define BASE_QUAL "SELECT p.insurer, b.branch, p.key, p.symbol, p.number, " \
 	"p.relation, p.birth, p.sex, p.acquired, p.lost FROM persons p JOIN " \
 	"branches b ON b.person_id = p.id ORDER BY p.id"
-
-static void
-import(struct session *s, const char *file)
-{
-	struct import_request rq = { 0 };
-	struct import_report rep;
-	char *err = NULL;
-
-	rq.file = file;
-	if (ops_person_import(s, &rq, &rep, &err) < 0)
-		die("import", err);
-	import_report_clear(&rep);
-}
-
-/* KEY,NUMBER lines written as confirmed, with the vault's keyed hash. */
-static void
-confirm_all(struct session *s, const char *numbers)
-{
-	char *hex = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE "
-	    "key = ?", "number_hmac_key"), line[128], *err = NULL;
-	unsigned char key[32], mac[32];
-	unsigned int n;
-	sqlite3_stmt *st;
-	FILE *f = fopen(numbers, "r");
-
-	if (hex == NULL || hex_decode(hex, key, 32) < 0 || f == NULL)
-		die("numbers", numbers);
-	if (db_begin(s->v->db, &err) < 0 || db_prepare(s->v->db, "INSERT INTO "
-	    "numbers (person_id, state, number, hmac, channel, received, doc, "
-	    "entered_by, entered, confirmed_by, confirmed) SELECT id, "
-	    "'confirmed', ?, ?, 'jlis', '2026-11-01', 'bench', 'bench-a', "
-	    "'2026-11-01', 'bench-b', '2026-11-01' FROM persons WHERE key = ?",
-	    &st, &err) < 0)
-		die("numbers", err);
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *comma = strchr(line, ',');
-
-		if (comma == NULL)
-			continue;
-		*comma = '\0';
-		comma[1 + strcspn(comma + 1, "\r\n")] = '\0';
-		HMAC(EVP_sha256(), key, 32, (unsigned char *)comma + 1, 12, mac, &n);
-		sqlite3_bind_text(st, 1, comma + 1, -1, SQLITE_STATIC);
-		sqlite3_bind_blob(st, 2, mac, 32, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, line, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			die("numbers", sqlite3_errmsg(s->v->db));
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	fclose(f);
-	if (db_commit(s->v->db, &err) < 0)
-		die("numbers", err);
-	free(hex);
-}
 
 static double export(struct session *s, enum reg_kind k, enum reg_mode m,
     const char *dir, char **file, long long *records);
@@ -136,47 +79,6 @@ export(struct session *s, enum reg_kind k, enum reg_mode m, const char *dir,
 	*file = rep.file ? xstrdup(rep.file) : NULL;
 	reg_export_report_clear(&rep);
 	return t;
-}
-
-/* The server's answer, every record accepted, as reg-result.layout says. */
-static double
-accept_all(struct session *s, const char *file, long long records,
-    const char *dir)
-{
-	char *path = xasprintf("%s/result.csv", dir), *err = NULL;
-	const char *base = strrchr(file, '/') + 1;
-	struct reg_results_report rep;
-	FILE *f = fopen(path, "w");
-	FILE *in = fopen(file, "rb");
-	char line[1024];
-	long long i = 0;
-	double t0;
-
-	/* The key is the 4th field of the persons file, the 5th of the 副本. */
-	int keyf = strstr(base, "_persons_") ? 4 : 5;
-
-	while (fgets(line, sizeof line, in) != NULL) {
-		char *p = line, *k;
-		int j;
-
-		for (j = 1; j < keyf; j++)
-			p = strchr(p, ',') + 1;
-		k = p;
-		*strchr(k, ',') = '\0';
-		i++;
-		/* Collated, matched: the J-LIS columns as a server fills them. */
-		fprintf(f, "%s,,%lld,%s,%010lld,0,,0,,,,,,\r\n", base, i, k, i);
-	}
-	fclose(in);
-	fclose(f);
-	if (i != records)
-		die("result", "count");
-	t0 = now();
-	if (ops_reg_results(s, path, NULL, &rep, &err) < 0)
-		die("results", err);
-	reg_results_report_clear(&rep);
-	free(path);
-	return now() - t0;
 }
 
 /* Seconds to step through sql's rows on the vault's own (encrypted)
@@ -243,12 +145,12 @@ main(int argc, char **argv)
 	if (ops_vault_init(&in, rk, &err) < 0 ||
 	    ops_login(dir, "yamada", "Bench-pass-2026", &s, &err) != 0)
 		die("vault", err);
-	import(s, argv[1]);
-	confirm_all(s, argv[2]);
+	bench_import_file(s, argv[1]);
+	bench_confirm_numbers(s, argv[2]);
 	tp = export_best(s, REG_PERSONS, argv[4], &f1, &n1);
-	tr = accept_all(s, f1, n1, argv[4]);
+	tr = bench_accept_all(s, f1, n1, argv[4]);
 	tq = export_best(s, REG_QUALIFICATION, argv[4], &f2, &n2);
-	accept_all(s, f2, n2, argv[4]);
+	bench_accept_all(s, f2, n2, argv[4]);
 	/* The baseline's own queries (bench/run-reg), only stepped through,
 	 * on the vault and on its unencrypted copy: SQLCipher's share. */
 	plain = xasprintf("%s/plain.db", argv[4]);
@@ -260,13 +162,13 @@ main(int argc, char **argv)
 		rq[i] = read_floor(i ? pdb : s->v->db, BASE_QUAL);
 	}
 	sqlite3_close(pdb);
-	import(s, argv[3]);
+	bench_import_file(s, argv[3]);
 	tdp = export(s, REG_PERSONS, REG_MODE_DIFF, argv[4], &f3, &n3);
 	tdq = export(s, REG_QUALIFICATION, REG_MODE_DIFF, argv[4], &f4, &n4);
 	/* Untimed: the differentials' results close the loop, which checks
 	 * that the vault kept every record of them. */
-	accept_all(s, f3, n3, argv[4]);
-	accept_all(s, f4, n4, argv[4]);
+	bench_accept_all(s, f3, n3, argv[4]);
+	bench_accept_all(s, f4, n4, argv[4]);
 	printf("persons full export        %.3f s  (%lld records)\n", tp, n1);
 	printf("results import (persons)   %.3f s\n", tr);
 	printf("qualification full export  %.3f s  (%lld records)\n", tq, n2);

@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <iconv.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -518,26 +519,46 @@ legacy_row(long long seq, const struct regpack_rec *r, void *arg)
 /* A vault that registered under 0008 (one row per record) keeps its
  * history through 0009: the rows are packed, the answers kept, and the
  * old table goes. */
-/* The migrations in the source tree numbered from v on. */
-static int
-migrations_from(int v)
+/* The registration migrations since 0009: a vault from before them is made
+ * by undoing their tables, and only they run again (the others' changes,
+ * accounts or J-LIS, are not undone and must not run twice). */
+static const int reg_chain[] = { 9, 10, 11, 16, 17 };
+
+/* A folder of links to the migrations before 0009 and to reg_chain. */
+static char *
+reg_chain_dir(void)
 {
+	char *dir = test_tmpdir(), *src, *dst;
 	DIR *d = opendir(MYNA_SRCDIR "/vault");
 	struct dirent *e;
-	int n = 0;
+	size_t i;
 
 	assert_non_null(d);
-	while ((e = readdir(d)) != NULL)
-		n += strlen(e->d_name) > 9 && strcmp(e->d_name +
-		    strlen(e->d_name) - 4, ".sql") == 0 &&
-		    strtol(e->d_name, NULL, 10) >= v;
+	while ((e = readdir(d)) != NULL) {
+		long v = strtol(e->d_name, NULL, 10);
+		int keep = v > 0 && v < 9;
+
+		if (strlen(e->d_name) < 9 || strcmp(e->d_name +
+		    strlen(e->d_name) - 4, ".sql") != 0)
+			continue;
+		for (i = 0; i < sizeof reg_chain / sizeof reg_chain[0]; i++)
+			keep |= v == reg_chain[i];
+		if (!keep)
+			continue;
+		src = xasprintf("%s/vault/%s", MYNA_SRCDIR, e->d_name);
+		dst = xasprintf("%s/%s", dir, e->d_name);
+		assert_int_equal(symlink(src, dst), 0);
+		free(src);
+		free(dst);
+	}
 	closedir(d);
-	return n;
+	return dir;
 }
 
 static void
 test_legacy_records_migrated(void **st)
 {
+	char *dir;
 	struct fixture *f = *st;
 	struct reg_results_report rep;
 	const char *const answers[] = { "P1:0", "P2:9", "P3:0", NULL };
@@ -578,7 +599,17 @@ test_legacy_records_migrated(void **st)
 	    "WHERE a.file_id = reg_records.file_id AND a.seq = reg_records.seq) "
 	    "WHERE EXISTS (SELECT 1 FROM reg_answers a WHERE a.file_id = "
 	    "reg_records.file_id AND a.seq = reg_records.seq); "
-	    /* 0008 kept what each accepted record was built from. */
+	    /* 0008 kept what each accepted record was built from (0016
+	     * dropped it again). */
+	    "CREATE TABLE reg_state_0008 (kind TEXT NOT NULL, rkey TEXT NOT "
+	    "NULL, person_id INTEGER NOT NULL, file_id INTEGER NOT NULL, seq "
+	    "INTEGER NOT NULL, action INTEGER NOT NULL, content_hash BLOB NOT "
+	    "NULL, src_hash BLOB, num_hmac BLOB, PRIMARY KEY (kind, rkey)) "
+	    "WITHOUT ROWID; INSERT INTO reg_state_0008 (kind, rkey, person_id, "
+	    "file_id, seq, action, content_hash) SELECT kind, rkey, person_id, "
+	    "file_id, seq, action, content_hash FROM reg_state; DROP TABLE "
+	    "reg_state; ALTER TABLE reg_state_0008 RENAME TO reg_state; "
+	    "CREATE INDEX reg_state_person ON reg_state (kind, person_id); "
 	    "UPDATE reg_state SET src_hash = (SELECT row_hash FROM persons p "
 	    "WHERE p.id = reg_state.person_id), num_hmac = (SELECT hmac FROM "
 	    "numbers n WHERE n.person_id = reg_state.person_id AND n.state = "
@@ -591,9 +622,13 @@ test_legacy_records_migrated(void **st)
 	    /* Later migrations run again too: their tables go. */
 	    "DROP TABLE reg_collation; DROP TABLE reg_jlis_mismatches; "
 	    "DELETE FROM schema_migrations WHERE version >= 9;", NULL), 0);
-	assert_int_equal(migrate_apply(db, MYNA_SRCDIR "/vault", "admin",
-	    &applied, &err), 0);
-	assert_int_equal(applied, migrations_from(9));
+	dir = reg_chain_dir();
+	assert_int_equal(migrate_apply(db, dir, "admin", &applied, &err), 0);
+	test_rm_rf(dir);
+	assert_int_equal(applied, (int)(sizeof reg_chain / sizeof reg_chain[0]));
+	/* 0016 narrowed the state again: the built-from hashes are gone. */
+	assert_int_not_equal(sqlite3_prepare_v2(db, "SELECT src_hash FROM "
+	    "reg_state", -1, &ins, NULL), SQLITE_OK);
 	for (i = 0; i < 3; i++) {
 		after = history_of(f, i + 1);
 		assert_string_equal(after, before[i]);
