@@ -92,15 +92,6 @@ record_draw(struct tui *t, int top, int rows)
 	draw_text(d.y + 1, 2, COLS - 4, pos, ROLE_NORMAL);
 }
 
-static int
-record_key(struct tui *t, wint_t ch, int is_fkey)
-{
-	(void)t;
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	return KEY_IGNORED;
-}
-
 const struct screen screen_audit_record = {
 	.crumb = N_("Record"),
 	.help = N_("One audit record with all its fields.\n"
@@ -111,5 +102,5 @@ const struct screen screen_audit_record = {
 	.keybar = N_("Esc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = record_draw,
-	.key = record_key,
+	.key = NULL,	/* Esc and q: the frame goes back */
 };

@@ -10,6 +10,7 @@
 
 #include "domain/jstday.h"
 #include "ops/vault-admin.h"
+#include "tui/ambi.h"
 #include "tui/audit-view.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -154,7 +155,7 @@ audit_progress(int64_t done, int64_t total, void *arg)
 	move(LINES - 2, 1);
 	clrtoeol();
 	draw_text(LINES - 2, 1, 24, line, ROLE_NORMAL);
-	mvhline(LINES - 2, 26, ACS_CKBOARD, fill);
+	mvhline(LINES - 2, 26, ambi_ascii_on() ? '#' : ACS_CKBOARD, fill);
 	refresh();
 }
 
@@ -203,8 +204,6 @@ audit_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct audit_view *v = audit_state(t);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (!is_fkey && ch == 'v') {
 		audit_screen_verify(t, v);
 		return KEY_HANDLED;

@@ -462,8 +462,6 @@ ids_key(struct tui *t, wint_t ch, int is_fkey)
 	struct ids_screen *is = ids_state(t);
 	int n = ids_nitems(is);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (ptext_is_enter(ch, is_fkey))
 		return ids_submit(t, is);
 	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
@@ -681,8 +679,6 @@ idl_key(struct tui *t, wint_t ch, int is_fkey)
 	struct idl_screen *l = idl_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (ptext_is_enter(ch, is_fkey)) {
 		if (l->n == 0)
 			return KEY_HANDLED;

@@ -147,8 +147,6 @@ media_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct media_screen *d = media_state(t);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (ptext_is_enter(ch, is_fkey)) {
 		if (d->n == 0)
 			return KEY_HANDLED;
@@ -254,8 +252,6 @@ timeline_draw(struct tui *t, int top, int rows)
 static int
 timeline_key(struct tui *t, wint_t ch, int is_fkey)
 {
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (is_fkey)
 		return KEY_IGNORED;
 	/* The forms check nothing themselves: ops refuses a step out of

@@ -182,8 +182,6 @@ plist_key(struct tui *t, wint_t ch, int is_fkey)
 	struct plist_list *l = plist_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (ptext_is_enter(ch, is_fkey)) {
 		if (!l->done || wcscmp(l->q.buf, l->searched) != 0 || l->n == 0) {
 			plist_search(t, l);

@@ -6,6 +6,7 @@
 
 struct tui_options {
 	int idle_seconds;	/* 0: the vault's setting; may only shorten it */
+	int ascii;		/* draw ASCII for ambiguous-width glyphs */
 };
 
 /* Opens the console on the vault in dir; demo (may be NULL) shows the demo

@@ -94,8 +94,8 @@ tm_text "F-2026-118"
 tm_keys Enter
 tm_text "621498320258"
 tm_keys Enter
-check "a wrong check digit asks to re-read the document; the field keeps it" \
-	eval 'tm_wait "re-read the number from the document" && tm_screen | grep -q "621498320258"'
+check "a wrong check digit asks to re-read the document; the field keeps it, masked" \
+	eval 'tm_wait "re-read the number from the document" && tm_screen | grep -q "\*\{12\}" && ! tm_screen | grep -q "621498320258"'
 tm_keys C-u
 tm_text "６２１４-9832 0257"
 tm_keys Enter
