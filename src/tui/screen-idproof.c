@@ -305,8 +305,9 @@ ids_draw_lists(struct ids_screen *is, int y, int rows)
 	 * person's document, P the proxy's own (代理人). Keep it short. */
 	draw_text(y, dx, dcols, pc ? _("Documents (x person, P proxy)") :
 	    _("Documents seen"), ROLE_TITLE);
-	/* L10N: checklist header (免除). */
-	draw_text(ey, ex, ecols, _("Exemptions"), ROLE_TITLE);
+	/* L10N: checklist header: the grounds on which a document is not
+	 * needed (免除事由). */
+	draw_text(ey, ex, ecols, _("Exemption grounds"), ROLE_TITLE);
 	sel = is->focus - IDS_LIST;
 	ids_scroll(&is->doc_scroll, sel < is->ndocs ? sel : -1, is->ndocs, drows);
 	for (i = is->doc_scroll; i < is->ndocs && i < is->doc_scroll + drows; i++)

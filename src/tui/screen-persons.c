@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ops/persons.h"
+#include "tui/list.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -31,7 +32,9 @@ struct plist_list {
 	wchar_t searched[FIELD_MAX + 1];	/* what the last search was for */
 	int done;			/* a search has run */
 	struct plist_hit hit[PLIST_MAX];
-	int n, more, sel, scroll;
+	int n, more;
+	struct list_view v;
+	int rows;			/* list rows at the last draw */
 };
 
 static struct plist_list *
@@ -70,7 +73,8 @@ plist_search(struct tui *t, struct plist_list *l)
 {
 	char *text = field_text(&l->q), *err = NULL;
 
-	l->n = l->more = l->sel = l->scroll = 0;
+	l->n = l->more = 0;
+	memset(&l->v, 0, sizeof l->v);
 	wmemcpy(l->searched, l->q.buf, FIELD_MAX + 1);
 	if (ops_person_search(t->s, text, PLIST_MAX + 1, plist_add, l,
 	    &err) < 0) {
@@ -87,8 +91,9 @@ plist_search(struct tui *t, struct plist_list *l)
 			    "more to narrow the search"), PLIST_MAX);
 		else
 			/* L10N: %d is the number of persons found. */
-			tui_message(t, ROLE_OK, _("found: %d; choose with the arrows, "
-			    "Enter opens the person"), l->n);
+			tui_message(t, ROLE_OK, ngettext("found: %d; Enter opens the "
+			    "person", "found: %d; choose with the arrows, Enter opens "
+			    "the person", (unsigned long)l->n), l->n);
 	}
 	free(err);
 	secret_free_str(text);
@@ -135,7 +140,7 @@ plist_draw(struct tui *t, int top, int rows)
 	struct plist_list *l = plist_state(t);
 	struct plist_cols c;
 	int lx, y, i, list_rows;
-	char *label = text_pad(_("Search"), 8);
+	char *label = text_pad(_("Search"), 8), pos[48];
 
 	lx = 2 + draw_text(top, 2, COLS - 4, label, ROLE_NORMAL);
 	free(label);
@@ -146,18 +151,18 @@ plist_draw(struct tui *t, int top, int rows)
 	plist_row(top + 3, &c, _("key"), _("name"), _("kana"), _("birth"),
 	    _("symbol/number"), ROLE_TITLE);
 	list_rows = rows - 4;
-	if (l->sel < l->scroll)
-		l->scroll = l->sel;
-	if (list_rows > 0 && l->sel >= l->scroll + list_rows)
-		l->scroll = l->sel - list_rows + 1;
+	l->rows = list_rows > 0 ? list_rows : 1;
+	list_clamp(&l->v, l->n, l->rows);
+	list_position(&l->v, l->n, l->more, l->rows, pos, sizeof pos);
+	draw_text_right(top, COLS - 1, pos, ROLE_NORMAL);
 	y = top + 4;
 	if (l->done && l->n == 0)
 		draw_text(y, 2, COLS - 4, _("Nobody matches this search."), ROLE_WARN);
-	for (i = l->scroll; i < l->n && y < top + rows; i++, y++) {
+	for (i = l->v.scroll; i < l->n && y < top + rows; i++, y++) {
 		const struct plist_hit *h = &l->hit[i];
 
 		plist_row(y, &c, h->key, h->name, h->kana, h->birth, h->symnum,
-		    i == l->sel ? ROLE_SELECTED : ROLE_NORMAL);
+		    i == l->v.sel ? ROLE_SELECTED : ROLE_NORMAL);
 	}
 	field_draw(&l->q, top, lx, COLS - lx - 2 > 40 ? 40 : COLS - lx - 2, 1);
 	curs_set(1);
@@ -171,7 +176,7 @@ plist_open(struct tui *t, struct plist_list *l)
 		    "with Esc first"));
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->person_key, sizeof t->person_key, l->hit[l->sel].key);
+	ptext_copy(t->person_key, sizeof t->person_key, l->hit[l->v.sel].key);
 	tui_push(t, &screen_person);
 	return KEY_HANDLED;
 }
@@ -180,7 +185,6 @@ static int
 plist_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct plist_list *l = plist_state(t);
-	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
 	if (ptext_is_enter(ch, is_fkey)) {
 		if (!l->done || wcscmp(l->q.buf, l->searched) != 0 || l->n == 0) {
@@ -189,18 +193,10 @@ plist_key(struct tui *t, wint_t ch, int is_fkey)
 		}
 		return plist_open(t, l);
 	}
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_NPAGE)) {
-		l->sel += ch == KEY_DOWN ? 1 : page;
-		if (l->sel >= l->n)
-			l->sel = l->n > 0 ? l->n - 1 : 0;
+	/* Home and End stay with the search field's cursor. */
+	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
+	    ch == KEY_PPAGE) && list_key(&l->v, l->n, l->rows, (int)ch, 1))
 		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_PPAGE)) {
-		l->sel -= ch == KEY_UP ? 1 : page;
-		if (l->sel < 0)
-			l->sel = 0;
-		return KEY_HANDLED;
-	}
 	return field_key(&l->q, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
 

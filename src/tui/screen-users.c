@@ -78,33 +78,39 @@ users_draw(struct tui *t, int top, int rows)
 }
 
 static int
-users_key(struct tui *t, wint_t ch, int is_fkey)
+users_key_add(struct tui *t, wint_t ch)
 {
-	if (!is_fkey && ch == 'a') {
-		char *err = NULL;
+	char *err = NULL;
 
-		if (ops_require_role(t->s, "admin", &err) < 0) {
-			tui_message(t, ROLE_ERROR, "%s", err);
-			free(err);
-			return KEY_HANDLED;
-		}
-		tui_push(t, &screen_user_add);
+	(void)ch;
+	if (ops_require_role(t->s, "admin", &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
 		return KEY_HANDLED;
 	}
-	return KEY_IGNORED;
+	tui_push(t, &screen_user_add);
+	return KEY_HANDLED;
 }
+
+/* The key bar and the help's key list come from here. */
+static const struct screen_key users_keys[] = {
+	{ 'a', 'a', 0, "a", N_("add user"), N_("adds a user (administrators; two "
+	    "persons once two are active)"), users_key_add },
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back (q too)"), NULL },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_users = {
 	.crumb = N_("Admin"),
 	.help = N_("The account list: name, role, status,\n"
-	    "when it was created and last logged in.\n"
-	    "a adds a user (administrators; two persons\n"
-	    "once two users are active).\n"
-	    "Role changes, locking, unlocking and passwords:\n"
-	    "mynadesk user role|lock|unlock|passwd.\n"
-	    "Esc goes back."),
-	.keybar = N_("a\tadd user\nEsc\tback\nF1\thelp"),
+	    "when it was created and last logged in (Japan time).\n"
+	    "Role changes, locking, unlocking and passwords are\n"
+	    "done on the command line by an administrator\n"
+	    "(mynadesk user role|lock|unlock|passwd)."),
+	.keybar = NULL,
 	.enter = NULL,
 	.draw = users_draw,
-	.key = users_key,
+	.key = NULL,
+	.keys = users_keys,
 };

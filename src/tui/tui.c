@@ -274,6 +274,9 @@ tui_dialog(const char *title, const char *const *lines, int n)
 	draw_text(y, x + 2, w - 4, title, ROLE_TITLE);
 	for (i = 0; i < n && i < h - 4; i++)
 		draw_text(y + 2 + i, x + 3, w - 6, lines[i], ROLE_NORMAL);
+	/* Cut short, the box still ends with its last line (how to close). */
+	if (n > h - 4 && h > 4)
+		draw_text(y + h - 3, x + 3, w - 6, lines[n - 1], ROLE_NORMAL);
 	curs_set(0);
 }
 

@@ -4,7 +4,7 @@
 # on home and on the quit prompt, q goes back on a screen without a text
 # field, and Tera Term's own F1 sequence opens the help.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 9
+plan 11
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -12,7 +12,7 @@ A='Kokuho-2026-pass'
 
 JA=ja_JP.UTF-8
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then
-	for i in $(seq 1 9); do skip "full-width keys step $i" "no ja_JP.UTF-8 locale"; done
+	for i in $(seq 1 11); do skip "full-width keys step $i" "no ja_JP.UTF-8 locale"; done
 	finish
 fi
 
@@ -33,6 +33,13 @@ tm_keys Escape
 tm_wait "監査ログ" >/dev/null
 tm_keys 8
 tm_wait "ホーム > 管理" >/dev/null
+check "the account list's key bar comes from its table" \
+	eval 'tm_screen | tail -1 | grep -qE "^ a 利用者追加  Esc 戻る  F1 ヘルプ *$"'
+tm_keys F1
+check "and its help lists the same keys" \
+	eval 'tm_wait "ヘルプを閉じます" && tm_screen | grep -q "a *利用者を追加します" && tm_screen | grep -q "Esc *前の画面に戻ります"'
+tm_keys Space
+tm_gone "ヘルプを閉じます" >/dev/null
 tm_keys q
 check "q goes back from a screen without a text field" \
 	eval 'tm_gone "ホーム > 管理" && tm_screen | grep -q "監査ログ"'

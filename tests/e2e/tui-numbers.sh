@@ -124,7 +124,7 @@ tm_text "$N1"
 check "the number typed for confirmation is not shown" no_digits_of "$N1"
 tm_keys Enter
 check "a match confirms and names both persons" \
-	eval 'tm_wait "confirmed (yamada → sato)" && tm_screen | grep -q "●●●● ●●●● 0257"'
+	eval 'tm_wait "number confirmed (entered by yamada, confirmed by sato)" && tm_screen | grep -q "●●●● ●●●● 0257"'
 
 # Another person, from the household list: a mismatch shows no digits.
 tm_keys Down Down Enter
