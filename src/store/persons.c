@@ -366,9 +366,12 @@ persons_search_sql(enum persons_search_kind kind, const char *text,
 		*hi = xasprintf("%s\xf4\x8f\xbf\xbf", text);
 		/* Names are stored with either space between family and given
 		 * name: ?4/?5 are the same range with an ASCII space. */
-		return xasprintf(PERSONS_SELECT "WHERE (%s >= ?1 AND %s < ?2) OR "
-		    "(%s >= ?4 AND %s < ?5) ORDER BY %s, key LIMIT ?3", col, col,
-		    col, col, col);
+		if (strstr(text, "\xe3\x80\x80") != NULL)
+			return xasprintf(PERSONS_SELECT "WHERE (%s >= ?1 AND %s < ?2) "
+			    "OR (%s >= ?4 AND %s < ?5) ORDER BY %s, key LIMIT ?3", col,
+			    col, col, col, col);
+		return xasprintf(PERSONS_SELECT "WHERE %s >= ?1 AND %s < ?2 ORDER BY "
+		    "%s, key LIMIT ?3", col, col, col);
 	}
 }
 
@@ -410,7 +413,8 @@ persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
 		if (hi != NULL)
 			sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
-		if (kind == SEARCH_KANA || kind == SEARCH_NAME)
+		if ((kind == SEARCH_KANA || kind == SEARCH_NAME) &&
+		    strstr(text, "\xe3\x80\x80") != NULL)
 			persons_bind_ascii_space(st, lo, hi);
 		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			struct person p;

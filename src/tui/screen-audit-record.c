@@ -45,11 +45,13 @@ record_show(const struct auditrec *r, void *arg)
 	d->found = 1;
 	jst_from_utc(r->ts, jst);
 	snprintf(seq, sizeof seq, "%lld", (long long)r->seq);
-	snprintf(when, sizeof when, "%s  (%s %s)", r->ts, jst, _("Japan time"));
+	/* One time zone on every screen: Japan time, labelled. */
+	snprintf(when, sizeof when, _("%s (Japan time)"), jst);
 	hex_encode(r->prev, 32, prev);
 	hex_encode(r->hash, 32, hash);
 	record_line(d, _("Record"), seq, ROLE_NORMAL);
-	record_line(d, _("Time (UTC)"), when, ROLE_NORMAL);
+	/* L10N: label of the time of an audit record (日時). */
+	record_line(d, _("Time"), when, ROLE_NORMAL);
 	record_line(d, _("User"), r->actor, ROLE_NORMAL);
 	record_line(d, _("Second person"), r->actor2[0] ? r->actor2 : "-",
 	    ROLE_NORMAL);

@@ -300,8 +300,16 @@ ev_submit_add(struct tui *t, struct ev_screen *e)
 	char *about = field_text(&e->f[EF_ABOUT]), *err = NULL;
 	struct evidence_add_request rq = { path, title, about[0] ? about : NULL };
 	struct evidence_meta m;
+	enum evidence_about_kind kind;
+	char value[EVIDENCE_ABOUT_MAX];
 
-	if (ops_evidence_add(t->s, &rq, &m, &err) < 0) {
+	/* The store's message names the command line's --about; the form
+	 * says it in its own words and keeps the cursor there. */
+	if (evidence_about_parse(about, &kind, value, NULL) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", _("About: person:KEY, medium:ID or "
+		    "test:NAME after the colon, or leave it empty"));
+		e->focus = EF_ABOUT;
+	} else if (ops_evidence_add(t->s, &rq, &m, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		e->focus = ev_field_in_error(path, title, about);
 	} else {

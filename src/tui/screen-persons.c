@@ -144,8 +144,8 @@ plist_draw(struct tui *t, int top, int rows)
 
 	lx = 2 + draw_text(top, 2, COLS - 4, label, ROLE_NORMAL);
 	free(label);
-	draw_text(top + 1, lx, COLS - lx - 1, _("first letters of kana or name, "
-	    "symbol[/number], or birth YYYYMMDD"),
+	draw_text(top + 1, lx, COLS - lx - 1, _("kana or name, symbol/number, or "
+	    "birth date (S47.9.25 too)"),
 	    ROLE_NORMAL);
 	plist_cols(&c);
 	plist_row(top + 3, &c, _("key"), _("name"), _("kana"), _("birth"),
@@ -182,80 +182,112 @@ plist_open(struct tui *t, struct plist_list *l)
 }
 
 static int
+plist_key_enter(struct tui *t, wint_t ch)
+{
+	struct plist_list *l = plist_state(t);
+
+	(void)ch;
+	if (!l->done || wcscmp(l->q.buf, l->searched) != 0 || l->n == 0) {
+		plist_search(t, l);
+		return KEY_HANDLED;
+	}
+	return plist_open(t, l);
+}
+
+/* Home and End are not here: they stay with the search field's cursor. */
+static int
+plist_key_move(struct tui *t, wint_t ch)
+{
+	struct plist_list *l = plist_state(t);
+
+	list_key(&l->v, l->n, l->rows, (int)ch, 1);
+	return KEY_HANDLED;
+}
+
+/* Whatever the table does not take is typed into the search field. */
+static int
 plist_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct plist_list *l = plist_state(t);
 
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (!l->done || wcscmp(l->q.buf, l->searched) != 0 || l->n == 0) {
-			plist_search(t, l);
-			return KEY_HANDLED;
-		}
-		return plist_open(t, l);
-	}
-	/* Home and End stay with the search field's cursor. */
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
-	    ch == KEY_PPAGE) && list_key(&l->v, l->n, l->rows, (int)ch, 1))
-		return KEY_HANDLED;
 	return field_key(&l->q, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
 
-#define PLIST_KEYBAR N_("Enter\tsearch / open\n\xe2\x86\x91\xe2\x86\x93\t" \
-	"choose\nEsc\tback\nF1\thelp")
-
 /* On the number search, d opens the numbers due for deletion and j the
  * J-LIS answers while the search field is empty; once something is typed,
- * they are just letters. */
+ * they are just letters (KEY_IGNORED passes them to the field). */
 static int
-nlist_key(struct tui *t, wint_t ch, int is_fkey)
+nlist_key_open(struct tui *t, wint_t ch)
 {
 	struct plist_list *l = plist_state(t);
 
-	if (!is_fkey && l->q.len == 0 && (ptext_key(ch) == 'd' ||
-	    ptext_key(ch) == 'j')) {
-		if (t->depth + 1 > TUI_STACK) {
-			tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
-			    "back with Esc first"));
-			return KEY_HANDLED;
-		}
-		tui_push(t, ptext_key(ch) == 'd' ? &screen_number_due : &screen_jlis);
+	if (l->q.len != 0)
+		return KEY_IGNORED;
+	if (t->depth + 1 > TUI_STACK) {
+		tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
+		    "back with Esc first"));
 		return KEY_HANDLED;
 	}
-	return plist_key(t, ch, is_fkey);
+	tui_push(t, ch == 'd' ? &screen_number_due : &screen_jlis);
+	return KEY_HANDLED;
 }
+
+#define PLIST_KEYS_COMMON \
+	{ '\n', '\n', 0, "Enter", N_("search / open"), N_("searches; on a " \
+	    "result, opens the chosen person"), plist_key_enter }, \
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"), \
+	    N_("choose a person (PgUp/PgDn: a page)"), plist_key_move }, \
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, plist_key_move }, \
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, plist_key_move }, \
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, plist_key_move }
+
+#define PLIST_KEYS_END \
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back"), NULL }, \
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL }, \
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+
+static const struct screen_key plist_keys[] = {
+	PLIST_KEYS_COMMON,
+	PLIST_KEYS_END
+};
+
+static const struct screen_key nlist_keys[] = {
+	PLIST_KEYS_COMMON,
+	{ 'd', 'd', 0, "d", N_("due for deletion"), N_("with the field empty: "
+	    "numbers due for deletion"), nlist_key_open },
+	{ 'j', 'j', 0, "j", N_("J-LIS"), N_("with the field empty: J-LIS answers "
+	    "held and inquiries open"), nlist_key_open },
+	PLIST_KEYS_END
+};
+
+/* L10N: the search help; the lines of keys follow it. */
+#define PLIST_HELP_TYPES N_("Type the beginning of the kana (hiragana,\n" \
+	"katakana or half-width, either space) or of the name,\n" \
+	"a symbol or symbol/number (12/345), or a birth date\n" \
+	"(1972-09-25, 19720925, S47.9.25, 昭和47年9月25日).")
 
 const struct screen screen_persons = {
 	.crumb = N_("Insured"),
-	.help = N_("Find an insured person.\n"
-	    "Type the first letters of the kana or the name,\n"
-	    "a symbol or symbol/number (12/345),\n"
-	    "or a birth date as YYYYMMDD, then Enter.\n"
-	    "Choose with the arrows; Enter opens the person.\n"
-	    "Kana is full-width: use a full-width space.\n"
-	    "Esc goes back."),
-	.keybar = PLIST_KEYBAR,
+	.help = PLIST_HELP_TYPES,
+	.keybar = NULL,
 	.enter = NULL,
 	.draw = plist_draw,
 	.key = plist_key,
+	.keys = plist_keys,
 };
 
 /* Number work starts from the person too: the same search, its own crumb. */
 const struct screen screen_numbers = {
 	.crumb = N_("Numbers"),
-	.help = N_("Find the person whose individual number you handle:\n"
-	    "kana or name, symbol/number, or birth date YYYYMMDD,\n"
-	    "then Enter; choose with the arrows and Enter again.\n"
+	.help = N_("Find the person whose individual number you handle.\n"
+	    "Type the beginning of the kana or the name, a symbol\n"
+	    "or symbol/number, or a birth date (S47.9.25 too).\n"
 	    "On the person: e enters the number, c confirms it\n"
 	    "(a second person), m matches a later application,\n"
-	    "r shows the number (with a reason).\n"
-	    "d, with the search field empty, lists the numbers\n"
-	    "due for deletion (erasing needs a second person);\n"
-	    "j shows the J-LIS answers held for a supervisor\n"
-	    "and the inquiries still open.\n"
-	    "Esc goes back."),
-	.keybar = N_("Enter\tsearch / open\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
-	    "d\tdue for deletion\nj\tJ-LIS\nEsc\tback\nF1\thelp"),
+	    "r shows the number (with a reason)."),
+	.keybar = NULL,
 	.enter = NULL,
 	.draw = plist_draw,
-	.key = nlist_key,
+	.key = plist_key,
+	.keys = nlist_keys,
 };

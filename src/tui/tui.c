@@ -160,10 +160,14 @@ screen_key_find(const struct screen *sc, wint_t ch, int is_fkey)
 	return NULL;
 }
 
-/* One key bar item: the key, its word, and room before the next. */
+/* One key bar item: the key, its word, and room before the next. An item
+ * that does not fit whole is left out (F1 lists every key), so no word is
+ * ever cut in half at the edge. */
 static int
 tui_keybar_item(int x, const char *key, const char *label)
 {
+	if (x + text_width(key) + 1 + text_width(label) > COLS - 1)
+		return COLS;
 	x += draw_text(LINES - 1, x, COLS - x, key, ROLE_KEY);
 	x += draw_text(LINES - 1, x, COLS - x, " ", ROLE_KEYBAR);
 	x += draw_text(LINES - 1, x, COLS - x, label, ROLE_KEYBAR);
@@ -353,10 +357,12 @@ tui_key(struct tui *t, wint_t ch, int is_fkey)
 		return KEY_HANDLED;
 	if ((r = tui_frame_key(t, ch, is_fkey)) != KEY_IGNORED)
 		return r;
+	r = KEY_IGNORED;
 	if ((k = screen_key_find(sc, ch, is_fkey)) != NULL && k->action != NULL)
 		r = k->action(t, ch);
-	else
-		r = sc->key != NULL ? sc->key(t, ch, is_fkey) : KEY_IGNORED;
+	/* A table's action may decline (a letter meant for a field). */
+	if (r == KEY_IGNORED && sc->key != NULL)
+		r = sc->key(t, ch, is_fkey);
 	/* What a screen leaves alone means the same everywhere: Esc, and q
 	 * where no text field took it, go back one step; on home, q asks to
 	 * quit and Esc (pressed once too often on the way back) does nothing. */
