@@ -119,6 +119,17 @@ plist_cols(struct plist_cols *c)
 	c->symnum = c->birth + 12;
 }
 
+/* A column cut at the right edge: in a narrow terminal a column that
+ * would run past it must not wrap onto the next line. */
+static void
+plist_cell(int y, int x, int w, const char *s, enum draw_role role)
+{
+	if (x + w > COLS - 1)
+		w = COLS - 1 - x;
+	if (w > 0)
+		draw_text(y, x, w, s, role);
+}
+
 static void
 plist_row(int y, const struct plist_cols *c, const char *key,
     const char *name, const char *kana, const char *birth, const char *symnum,
@@ -126,12 +137,11 @@ plist_row(int y, const struct plist_cols *c, const char *key,
 {
 	if (role == ROLE_SELECTED)
 		draw_line(y, ROLE_SELECTED);
-	draw_text(y, c->key, 12, key, role);
-	draw_text(y, c->name, c->wname, name, role);
-	draw_text(y, c->kana, c->wkana, kana, role);
-	draw_text(y, c->birth, 11, birth, role);
-	if (c->symnum < COLS - 1)
-		draw_text(y, c->symnum, COLS - 1 - c->symnum, symnum, role);
+	plist_cell(y, c->key, 12, key, role);
+	plist_cell(y, c->name, c->wname, name, role);
+	plist_cell(y, c->kana, c->wkana, kana, role);
+	plist_cell(y, c->birth, 11, birth, role);
+	plist_cell(y, c->symnum, COLS, symnum, role);
 }
 
 static void

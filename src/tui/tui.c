@@ -120,15 +120,18 @@ tui_draw_status(struct tui *t)
 		    t->s->v->insurer);
 	else
 		snprintf(left, sizeof left, " mynadesk");
-	draw_text(0, 0, COLS, left, ROLE_TITLE);
-	if (t->s == NULL || t->locked)
+	if (t->s == NULL || t->locked) {
+		draw_text(0, 0, COLS, left, ROLE_TITLE);
 		return;
+	}
 	remain = t->idle_seconds - (int)(time(NULL) - t->last_key);
 	if (remain < 0)
 		remain = 0;
 	/* L10N: top right: user (role)  time until the idle lock. */
 	snprintf(right, sizeof right, _("%s(%s)  lock in %d:%02d "), t->s->user,
 	    account_role_label(t->s->role), remain / 60, remain % 60);
+	/* Who is logged in and the countdown win; the vault's name is cut. */
+	draw_text(0, 0, COLS - text_width(right) - 1, left, ROLE_TITLE);
 	draw_text_right(0, COLS, right, ROLE_TITLE);
 }
 

@@ -4,7 +4,7 @@
 # Western or the Japanese calendar), a long refusal wraps instead of losing
 # its end at 80x24, and a number being typed is masked unless F3 shows it.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 16
+plan 17
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -22,7 +22,7 @@ check "the persons are imported for the test" eval '[ "$RC" -eq 0 ]'
 
 JA=ja_JP.UTF-8
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then
-	for i in $(seq 2 16); do skip "search step $i" "no ja_JP.UTF-8 locale"; done
+	for i in $(seq 2 17); do skip "search step $i" "no ja_JP.UTF-8 locale"; done
 	finish
 fi
 
@@ -70,6 +70,13 @@ done
 search "山田山田山田山田山田山田山田山田山田山田山田山田山田山田山田山田山田"
 check "a long refusal wraps and keeps what to do at 80x24" \
 	eval 'shows "生年月日で検索してください" && [ "$(tm_screen | wc -L)" -le 80 ]'
+
+# Narrower still (60x16): columns stop at the edge instead of wrapping onto
+# the next line, and the status line keeps who is logged in whole.
+tmux -L "$TMUX_SOCK" resize-window -t t -x 60 -y 16 2>/dev/null
+check "at 60x16 the list's columns and the status line stay on their lines" \
+	eval 'tm_wait "生年月" && ! tm_screen | grep -q "^日" && tm_screen | head -1 | grep -q " yamada(管理者)"'
+tmux -L "$TMUX_SOCK" resize-window -t t -x 80 -y 24 2>/dev/null
 
 # Number entry: the digits being typed are masked; F3 shows them.
 search "やまだ　たろう"
