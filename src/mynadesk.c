@@ -39,7 +39,8 @@ mynadesk_i18n(void)
 	textdomain(PACKAGE);
 }
 
-/* Console options: --vault DIR and --idle-lock N (minutes, or Ns seconds). */
+/* Console options: --vault DIR, --idle-lock N (minutes, or Ns seconds),
+ * --ascii (for terminals that draw ambiguous-width glyphs two cells wide). */
 static int
 mynadesk_console_args(int argc, char **argv, char **vault,
     struct tui_options *opt)
@@ -55,6 +56,8 @@ mynadesk_console_args(int argc, char **argv, char **vault,
 			free(*vault);
 			*vault = xstrdup(v);
 			i++;
+		} else if (strcmp(argv[i], "--ascii") == 0) {
+			opt->ascii = 1;
 		} else if (strcmp(argv[i], "--idle-lock") == 0 && v != NULL) {
 			n = strtol(v, &end, 10);
 			if (n <= 0 || n > 240 || (*end != '\0' && strcmp(end, "s") != 0))

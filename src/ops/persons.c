@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/crypto.h>
 
 #include "domain/mynumber.h"
+#include "domain/searchnorm.h"
 #include "ops/persons.h"
 #include "store/numbers.h"
 #include "util/i18n.h"
@@ -65,7 +67,22 @@ int
 ops_person_search(struct session *s, const char *text, int limit,
     persons_row_fn fn, void *arg, char **err)
 {
+	char birth[9], *norm;
+	int rc;
+
 	if (text == NULL || text[0] == '\0')
 		return err_set(err, _("type a name, kana, symbol or birth date"));
-	return persons_search(s->v->db, SEARCH_AUTO, text, limit, fn, arg, err);
+	/* Hiragana, half-width kana, either space, full-width digits and dates
+	 * in the Japanese calendar all mean what the vault stores. */
+	if (searchnorm_date(text, birth) == 0)
+		return persons_search(s->v->db, SEARCH_BIRTH, birth, limit, fn, arg,
+		    err);
+	norm = searchnorm_text(text);
+	if (norm[0] == '\0') {
+		free(norm);
+		return err_set(err, _("type a name, kana, symbol or birth date"));
+	}
+	rc = persons_search(s->v->db, SEARCH_AUTO, norm, limit, fn, arg, err);
+	free(norm);
+	return rc;
 }

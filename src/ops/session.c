@@ -238,6 +238,11 @@ ops_reauth(struct session *s, const char *password, char **err)
 {
 	int rc = vault_check_password(s->v, s->user, password, err);
 
+	/* The store words it for a second person; here it is the user's own. */
+	if (rc == VAULT_EAUTH && err != NULL) {
+		free(*err);
+		*err = xstrdup(_("wrong password"));
+	}
 	if (db_begin(s->v->db, NULL) == 0) {
 		(void)ops_audit(s, "", rc == VAULT_OK ? "session.unlock" :
 		    "session.unlock-failed", s->user, "", NULL);

@@ -364,8 +364,34 @@ persons_search_sql(enum persons_search_kind kind, const char *text,
 	default:
 		*lo = xstrdup(text);
 		*hi = xasprintf("%s\xf4\x8f\xbf\xbf", text);
+		/* Names are stored with either space between family and given
+		 * name: ?4/?5 are the same range with an ASCII space. */
+		if (strstr(text, "\xe3\x80\x80") != NULL)
+			return xasprintf(PERSONS_SELECT "WHERE (%s >= ?1 AND %s < ?2) "
+			    "OR (%s >= ?4 AND %s < ?5) ORDER BY %s, key LIMIT ?3", col,
+			    col, col, col, col);
 		return xasprintf(PERSONS_SELECT "WHERE %s >= ?1 AND %s < ?2 ORDER BY "
 		    "%s, key LIMIT ?3", col, col, col);
+	}
+}
+
+/* Binds ?4 and ?5 as lo and hi with each U+3000 made an ASCII space. */
+static void
+persons_bind_ascii_space(sqlite3_stmt *st, const char *lo, const char *hi)
+{
+	const char *src[2] = { lo, hi };
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		char *a = xstrdup(src[i]), *p;
+		size_t n;
+
+		while ((p = strstr(a, "\xe3\x80\x80")) != NULL) {
+			*p = ' ';
+			n = strlen(p + 3);
+			memmove(p + 1, p + 3, n + 1);
+		}
+		sqlite3_bind_text(st, 4 + i, a, -1, free);
 	}
 }
 
@@ -387,6 +413,9 @@ persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
 		if (hi != NULL)
 			sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
+		if ((kind == SEARCH_KANA || kind == SEARCH_NAME) &&
+		    strstr(text, "\xe3\x80\x80") != NULL)
+			persons_bind_ascii_space(st, lo, hi);
 		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			struct person p;
 

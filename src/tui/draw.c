@@ -8,6 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tui/ambi.h"
 #include "tui/draw.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -19,7 +20,10 @@ void
 draw_init_colours(void)
 {
 	draw_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	if (!has_colors())
+	/* https://no-color.org: set and not empty means no colour; the roles
+	 * fall back to bold and reverse video. */
+	if (!has_colors() || (getenv("NO_COLOR") != NULL &&
+	    getenv("NO_COLOR")[0] != '\0'))
 		return;
 	start_color();
 	use_default_colors();
@@ -85,7 +89,16 @@ draw_wtext(int y, int x, int cols, const wchar_t *s, enum draw_role role)
 	for (i = 0; s[i] != L'\0'; i++) {
 		int cw = wcwidth(s[i]);
 		wchar_t one[2] = { s[i], L'\0' };
+		const char *ascii = ambi_ascii_on() ? ambi_ascii(s[i]) : NULL;
 
+		if (ascii != NULL) {
+			/* The stand-in goes whole or not at all. */
+			if (used + (int)strlen(ascii) > cols)
+				break;
+			addstr(ascii);
+			used += (int)strlen(ascii);
+			continue;
+		}
 		if (cw < 0)
 			continue;
 		if (used + cw > cols)
@@ -127,10 +140,17 @@ draw_line(int y, enum draw_role role)
 	attroff(attr);
 }
 
+/* Line-drawing glyphs only where every terminal agrees on their width. */
+static int
+draw_lines_ok(void)
+{
+	return draw_utf8 && !ambi_ascii_on();
+}
+
 void
 draw_rule(int y)
 {
-	if (draw_utf8)
+	if (draw_lines_ok())
 		mvhline_set(y, 0, WACS_HLINE, COLS);
 	else
 		mvhline(y, 0, '-', COLS);
@@ -143,7 +163,7 @@ draw_box(int y, int x, int h, int w)
 
 	for (i = 0; i < h; i++)
 		mvhline(y + i, x, ' ', w);
-	if (draw_utf8) {
+	if (draw_lines_ok()) {
 		mvhline_set(y, x + 1, WACS_HLINE, w - 2);
 		mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
 		mvvline_set(y + 1, x, WACS_VLINE, h - 2);
@@ -157,5 +177,9 @@ draw_box(int y, int x, int h, int w)
 		mvhline(y + h - 1, x, '-', w);
 		mvvline(y + 1, x, '|', h - 2);
 		mvvline(y + 1, x + w - 1, '|', h - 2);
+		mvaddch(y, x, '+');
+		mvaddch(y, x + w - 1, '+');
+		mvaddch(y + h - 1, x, '+');
+		mvaddch(y + h - 1, x + w - 1, '+');
 	}
 }

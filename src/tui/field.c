@@ -55,8 +55,14 @@ field_key(struct field *f, wint_t ch, int is_fkey)
 		field_clear(f);
 		return 1;
 	}
-	if (ch < 0x20 || !iswprint((wint_t)ch) || f->len >= FIELD_MAX)
+	if (ch < 0x20 || !iswprint((wint_t)ch))
 		return 0;
+	/* A full field still takes the key (and drops it): a letter typed
+	 * into it must never fall through to the frame as q for "back". */
+	if (f->len >= FIELD_MAX) {
+		beep();
+		return 1;
+	}
 	memmove(f->buf + f->cur + 1, f->buf + f->cur,
 	    (size_t)(f->len - f->cur + 1) * sizeof *f->buf);
 	f->buf[f->cur++] = (wchar_t)ch;

@@ -45,11 +45,13 @@ record_show(const struct auditrec *r, void *arg)
 	d->found = 1;
 	jst_from_utc(r->ts, jst);
 	snprintf(seq, sizeof seq, "%lld", (long long)r->seq);
-	snprintf(when, sizeof when, "%s  (%s %s)", r->ts, jst, _("Japan time"));
+	/* One time zone on every screen: Japan time, labelled. */
+	snprintf(when, sizeof when, _("%s (Japan time)"), jst);
 	hex_encode(r->prev, 32, prev);
 	hex_encode(r->hash, 32, hash);
 	record_line(d, _("Record"), seq, ROLE_NORMAL);
-	record_line(d, _("Time (UTC)"), when, ROLE_NORMAL);
+	/* L10N: label of the time of an audit record (日時). */
+	record_line(d, _("Time"), when, ROLE_NORMAL);
 	record_line(d, _("User"), r->actor, ROLE_NORMAL);
 	record_line(d, _("Second person"), r->actor2[0] ? r->actor2 : "-",
 	    ROLE_NORMAL);
@@ -92,15 +94,6 @@ record_draw(struct tui *t, int top, int rows)
 	draw_text(d.y + 1, 2, COLS - 4, pos, ROLE_NORMAL);
 }
 
-static int
-record_key(struct tui *t, wint_t ch, int is_fkey)
-{
-	(void)t;
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	return KEY_IGNORED;
-}
-
 const struct screen screen_audit_record = {
 	.crumb = N_("Record"),
 	.help = N_("One audit record with all its fields.\n"
@@ -111,5 +104,5 @@ const struct screen screen_audit_record = {
 	.keybar = N_("Esc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = record_draw,
-	.key = record_key,
+	.key = NULL,	/* Esc and q: the frame goes back */
 };

@@ -10,6 +10,7 @@
 
 #include "domain/jstday.h"
 #include "ops/vault-admin.h"
+#include "tui/ambi.h"
 #include "tui/audit-view.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -154,7 +155,7 @@ audit_progress(int64_t done, int64_t total, void *arg)
 	move(LINES - 2, 1);
 	clrtoeol();
 	draw_text(LINES - 2, 1, 24, line, ROLE_NORMAL);
-	mvhline(LINES - 2, 26, ACS_CKBOARD, fill);
+	mvhline(LINES - 2, 26, ambi_ascii_on() ? '#' : ACS_CKBOARD, fill);
 	refresh();
 }
 
@@ -199,50 +200,72 @@ audit_move(struct audit_view *v, int by)
 }
 
 static int
-audit_key(struct tui *t, wint_t ch, int is_fkey)
+audit_key_verify(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	audit_screen_verify(t, audit_state(t));
+	return KEY_HANDLED;
+}
+
+static int
+audit_key_push(struct tui *t, wint_t ch)
+{
+	tui_push(t, ch == 'f' ? &screen_audit_filter : &screen_audit_export);
+	return KEY_HANDLED;
+}
+
+static int
+audit_key_open(struct tui *t, wint_t ch)
 {
 	struct audit_view *v = audit_state(t);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if (!is_fkey && ch == 'v') {
-		audit_screen_verify(t, v);
-		return KEY_HANDLED;
+	(void)ch;
+	if (v->sel - v->skip >= 0 && v->sel < v->shown) {
+		v->open_seq = v->seqs[v->sel - v->skip];
+		tui_push(t, &screen_audit_record);
 	}
-	if (!is_fkey && (ch == 'f' || ch == 'e')) {
-		tui_push(t, ch == 'f' ? &screen_audit_filter : &screen_audit_export);
-		return KEY_HANDLED;
-	}
-	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER)) {
-		if (v->sel - v->skip >= 0 && v->sel < v->shown) {
-			v->open_seq = v->seqs[v->sel - v->skip];
-			tui_push(t, &screen_audit_record);
-		}
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_NPAGE || ch == KEY_UP ||
-	    ch == KEY_PPAGE)) {
-		audit_move(v, ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
-		    ch == KEY_NPAGE ? v->rows : -v->rows);
-		return KEY_HANDLED;
-	}
-	return KEY_IGNORED;
+	return KEY_HANDLED;
 }
+
+static int
+audit_key_move(struct tui *t, wint_t ch)
+{
+	struct audit_view *v = audit_state(t);
+
+	audit_move(v, ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
+	    ch == KEY_NPAGE ? v->rows : -v->rows);
+	return KEY_HANDLED;
+}
+
+/* The key bar and the help's key list come from here. */
+static const struct screen_key audit_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("open"), N_("opens the record with its "
+	    "hashes"), audit_key_open },
+	{ 'f', 'f', 0, "f", N_("filter"), N_("filters by days, user, action, "
+	    "person or medium"), audit_key_push },
+	{ 'v', 'v', 0, "v", N_("verify chain"), N_("re-checks the whole chain: "
+	    "its head, or the first broken record"), audit_key_verify },
+	{ 'e', 'e', 0, "e", N_("export"), N_("writes an export package for an "
+	    "auditor"), audit_key_push },
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x93", NULL, N_("moves down (PgDn: "
+	    "a page)"), audit_key_move },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, N_("moves up (PgUp: a page)"),
+	    audit_key_move },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, audit_key_move },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, audit_key_move },
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back (q too)"), NULL },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_audit = {
 	.crumb = N_("Audit"),
-	.help = N_("The audit log, newest record first (times in Japan time).\n"
+	.help = N_("The audit log, newest record first, in Japan time.\n"
 	    "Every action is recorded with who did it and when;\n"
-	    "each record is chained to the one before by its hash.\n"
-	    "Arrows and PgUp/PgDn move; Enter opens the record.\n"
-	    "f filters by days, user, action, person or medium.\n"
-	    "v re-checks the whole chain and shows its head,\n"
-	    "  or the first broken record.\n"
-	    "e writes an export package for an auditor.\n"
-	    "Esc goes back."),
-	.keybar = N_("Enter\topen\nf\tfilter\nv\tverify chain\ne\texport\n"
-	    "Esc\tback\nF1\thelp"),
+	    "each record is chained to the one before by its hash."),
+	.keybar = NULL,
 	.enter = NULL,
 	.draw = audit_draw,
-	.key = audit_key,
+	.key = NULL,
+	.keys = audit_keys,
 };

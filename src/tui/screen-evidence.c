@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include "domain/evidence.h"
+#include "domain/jstday.h"
 #include "ops/evidence.h"
 #include "ops/handover.h"
+#include "ops/settings.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -32,6 +34,7 @@ struct ev_screen {
 	enum ev_mode mode;
 	struct field f[EF_COUNT];
 	int focus;
+	long max_mb;		/* the size limit, read when the add form opens */
 };
 
 static struct ev_screen *
@@ -165,13 +168,15 @@ ev_draw_detail(struct ev_screen *e, int top)
 	/* L10N: labels of the evidence detail view. */
 	const char *labels[] = { N_("Id"), N_("Title"), N_("About"), N_("Added"),
 	    N_("By"), N_("File name"), N_("Size"), N_("Type"), N_("SHA-256") };
-	char v[9][320];
+	char v[9][320], jst[20];
 	int i, lw = 0;
 
 	snprintf(v[0], sizeof v[0], "%lld", (long long)m->id);
 	snprintf(v[1], sizeof v[1], "%s", m->title);
 	snprintf(v[2], sizeof v[2], "%s", m->about[0] ? m->about : "-");
-	snprintf(v[3], sizeof v[3], "%.10s %.8s UTC", m->added, m->added + 11);
+	jst_from_utc(m->added, jst);
+	/* L10N: a time shown in Japan time; %s is YYYY-MM-DD HH:MM:SS. */
+	snprintf(v[3], sizeof v[3], _("%s (Japan time)"), jst);
 	snprintf(v[4], sizeof v[4], "%s", m->actor);
 	snprintf(v[5], sizeof v[5], "%s", m->file);
 	/* L10N: %lld is a size in bytes. */
@@ -210,8 +215,10 @@ ev_draw_form(struct ev_screen *e, int top)
 	char buf[320];
 
 	if (e->mode == EV_ADD) {
-		draw_text(top, 2, COLS - 4, _("Add a file to the vault (at most the "
-		    "evidence-max-mb setting)."), ROLE_NORMAL);
+		/* L10N: %ld is the size limit in megabytes. */
+		snprintf(buf, sizeof buf, _("Add a file to the vault (up to %ld MB)."),
+		    e->max_mb);
+		draw_text(top, 2, COLS - 4, buf, ROLE_NORMAL);
 		last = EF_ABOUT;
 	} else {
 		/* L10N: %lld is the evidence id, %s its title. */
@@ -296,8 +303,16 @@ ev_submit_add(struct tui *t, struct ev_screen *e)
 	char *path = ops_handover_path(typed, HANDOVER_READ, &err);
 	struct evidence_add_request rq = { path, title, about[0] ? about : NULL };
 	struct evidence_meta m;
+	enum evidence_about_kind kind;
+	char value[EVIDENCE_ABOUT_MAX];
 
-	if (path == NULL || ops_evidence_add(t->s, &rq, &m, &err) < 0) {
+	/* The store's message names the command line's --about; the form
+	 * says it in its own words and keeps the cursor there. */
+	if (path != NULL && evidence_about_parse(about, &kind, value, NULL) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", _("About: person:KEY, medium:ID or "
+		    "test:NAME after the colon, or leave it empty"));
+		e->focus = EF_ABOUT;
+	} else if (path == NULL || ops_evidence_add(t->s, &rq, &m, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		e->focus = path == NULL ? EF_PATH :
 		    ev_field_in_error(path, title, about);
@@ -398,6 +413,8 @@ ev_key(struct tui *t, wint_t ch, int is_fkey)
 		return KEY_HANDLED;
 	}
 	if (k == 'a') {
+		e->max_mb = ops_settings_get(t->s, "evidence-max-mb",
+		    EVIDENCE_MAX_MB_DEFAULT);
 		ev_form(e, EV_ADD);
 		return KEY_HANDLED;
 	}
@@ -429,7 +446,8 @@ const struct screen screen_evidence = {
 	    "an existing file is never overwritten, and the\n"
 	    "SHA-256 is checked again on the way out.\n"
 	    "Adding and copying are recorded in the audit log.\n"
-	    "The size limit is the evidence-max-mb setting.\n"
+	    "The size limit (20 MB unless an administrator\n"
+	    "changed it) shows on the add form.\n"
 	    "Esc goes back one step."),
 	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nEnter\tshow\na\tadd\n"
 	    "g\tcopy out\nEsc\tback\nF1\thelp"),

@@ -327,43 +327,74 @@ home_open(struct tui *t, int i)
 }
 
 static int
-home_key(struct tui *t, wint_t ch, int is_fkey)
+home_key_digit(struct tui *t, wint_t ch)
 {
-	if (!is_fkey && ch >= '1' && ch < '1' + HOME_NAREAS)
-		return home_open(t, (int)(ch - '1'));
-	if (!is_fkey && (ch == 'q' || ch == 'Q'))
-		return KEY_BACK;	/* on home, "back" asks to quit */
-	if (!is_fkey && (ch == 'm' || ch == 'M')) {
-		tui_push(t, &screen_reg_mismatches);
-		return KEY_HANDLED;
-	}
-	if (!is_fkey && ch == 0x1b)
-		return KEY_HANDLED;
-	if ((is_fkey && ch == KEY_RIGHT) || (!is_fkey && ch == '\t')) {
-		t->home_sel = (t->home_sel + 1) % HOME_NAREAS;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_LEFT || ch == KEY_BTAB)) {
-		t->home_sel = (t->home_sel + HOME_NAREAS - 1) % HOME_NAREAS;
-		return KEY_HANDLED;
-	}
-	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER))
-		return home_open(t, t->home_sel);
-	return KEY_IGNORED;
+	return home_open(t, (int)(ch - '1'));
 }
+
+/* The persons J-LIS's collation blocked, one key from home. */
+static int
+home_key_mismatches(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	tui_push(t, &screen_reg_mismatches);
+	return KEY_HANDLED;
+}
+
+static int
+home_key_enter(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	return home_open(t, t->home_sel);
+}
+
+static int
+home_key_next(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	t->home_sel = (t->home_sel + 1) % HOME_NAREAS;
+	return KEY_HANDLED;
+}
+
+static int
+home_key_prev(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	t->home_sel = (t->home_sel + HOME_NAREAS - 1) % HOME_NAREAS;
+	return KEY_HANDLED;
+}
+
+/* The home keys: the key bar and the help's key list come from here. */
+static const struct screen_key home_keys[] = {
+	{ '1', '0' + HOME_NAREAS, 0, "1-8", N_("work area"),
+	    N_("opens that work area"), home_key_digit },
+	{ '\n', '\n', 0, "Enter", N_("open"), N_("opens the chosen area"),
+	    home_key_enter },
+	{ KEY_RIGHT, KEY_RIGHT, 1, "\xe2\x86\x92", NULL,
+	    N_("chooses the next area (Tab too)"), home_key_next },
+	{ '\t', '\t', 0, "Tab", NULL, NULL, home_key_next },
+	{ KEY_LEFT, KEY_LEFT, 1, "\xe2\x86\x90", NULL,
+	    N_("chooses the one before"), home_key_prev },
+	{ KEY_BTAB, KEY_BTAB, 1, "S-Tab", NULL, NULL, home_key_prev },
+	{ 'm', 'm', 0, "m", NULL, N_("lists the persons J-LIS's collation "
+	    "blocked"), home_key_mismatches },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 'q', 'q', 0, "q", NULL, N_("quits (after asking), as F10 does"), NULL },
+	{ KEY_F(10), KEY_F(10), 1, "F10", N_("quit"), N_("quits (after asking)"),
+	    NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_home = {
 	.crumb = N_("Home"),
 	.help = N_("The home screen shows the vault at a glance: persons,\n"
 	    "numbers by state, open identity checks, the five-day\n"
 	    "deadline, media in transit, registrations to send.\n"
-	    "Choose a work area with its digit,\n"
-	    "or with the arrows and Enter.\n"
-	    "q or F10 quits (after asking).\n"
 	    "The console locks itself when idle."),
-	.keybar = N_("1-8\twork area\nEnter\topen\nF1\thelp\nF10\tquit"),
+	.keybar = NULL,
 	.enter = home_enter,
 	.draw = home_draw,
-	.key = home_key,
+	.key = NULL,
 	.reload = home_reload,
+	.keys = home_keys,
 };

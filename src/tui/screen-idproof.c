@@ -305,8 +305,9 @@ ids_draw_lists(struct ids_screen *is, int y, int rows)
 	 * person's document, P the proxy's own (代理人). Keep it short. */
 	draw_text(y, dx, dcols, pc ? _("Documents (x person, P proxy)") :
 	    _("Documents seen"), ROLE_TITLE);
-	/* L10N: checklist header (免除). */
-	draw_text(ey, ex, ecols, _("Exemptions"), ROLE_TITLE);
+	/* L10N: checklist header: the grounds on which a document is not
+	 * needed (免除事由). */
+	draw_text(ey, ex, ecols, _("Exemption grounds"), ROLE_TITLE);
 	sel = is->focus - IDS_LIST;
 	ids_scroll(&is->doc_scroll, sel < is->ndocs ? sel : -1, is->ndocs, drows);
 	for (i = is->doc_scroll; i < is->ndocs && i < is->doc_scroll + drows; i++)
@@ -462,8 +463,6 @@ ids_key(struct tui *t, wint_t ch, int is_fkey)
 	struct ids_screen *is = ids_state(t);
 	int n = ids_nitems(is);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (ptext_is_enter(ch, is_fkey))
 		return ids_submit(t, is);
 	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
@@ -681,8 +680,6 @@ idl_key(struct tui *t, wint_t ch, int is_fkey)
 	struct idl_screen *l = idl_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (ptext_is_enter(ch, is_fkey)) {
 		if (l->n == 0)
 			return KEY_HANDLED;

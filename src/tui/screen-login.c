@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ops/handover.h"
+#include "ops/login-tries.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -84,6 +85,31 @@ login_done(struct tui *t, struct session *s)
 	field_clear(&t->login_pw);
 }
 
+/* A wrong password: on the idle lock the user is fixed, so only the
+ * password can be wrong; either way the clerk learns how many tries are
+ * left before the account locks (as the store counts them). */
+static void
+login_refused(struct tui *t)
+{
+	char *user = field_text(&t->login_user);
+	int left = ops_login_tries_left(t->dir, t->locked ? t->s->user : user);
+	const char *what = t->locked ? _("wrong password") :
+	    _("wrong user name or password");
+
+	if (left > 0)
+		/* L10N: %s is "wrong password" or "wrong user name or password";
+		 * %d the tries left. */
+		tui_message(t, ROLE_ERROR, ngettext("%s (%d more try before the "
+		    "account locks)", "%s (%d more tries before the account "
+		    "locks)", (unsigned long)left), what, left);
+	else if (left == 0)
+		tui_message(t, ROLE_ERROR, _("%s: the account is now locked; an "
+		    "administrator must unlock it"), what);
+	else
+		tui_message(t, ROLE_ERROR, "%s", what);
+	secret_free_str(user);
+}
+
 static int
 login_submit(struct tui *t)
 {
@@ -104,6 +130,10 @@ login_submit(struct tui *t)
 	secret_free_str(user);
 	if (rc == VAULT_OK) {
 		login_done(t, s);
+	} else if (rc == VAULT_EAUTH) {
+		login_refused(t);
+		field_clear(&t->login_pw);
+		t->login_focus = 1;
 	} else {
 		tui_message(t, ROLE_ERROR, "%s", err ? err : _("login failed"));
 		field_clear(&t->login_pw);

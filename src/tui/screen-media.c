@@ -147,8 +147,6 @@ media_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct media_screen *d = media_state(t);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (ptext_is_enter(ch, is_fkey)) {
 		if (d->n == 0)
 			return KEY_HANDLED;
@@ -251,24 +249,32 @@ timeline_draw(struct tui *t, int top, int rows)
 	media_view_clear(&v);
 }
 
+/* The forms check nothing themselves: ops refuses a step out of order
+ * with a message that says what must come first. */
 static int
-timeline_key(struct tui *t, wint_t ch, int is_fkey)
+timeline_push(struct tui *t, wint_t ch)
 {
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if (is_fkey)
-		return KEY_IGNORED;
-	/* The forms check nothing themselves: ops refuses a step out of
-	 * order with a message that says what must come first. */
-	switch (ptext_key(ch)) {
-	case 's': tui_push(t, &screen_media_ship); break;
-	case 'r': tui_push(t, &screen_media_receive); break;
-	case 'd': tui_push(t, &screen_media_dispose); break;
-	case 'p': tui_push(t, &screen_media_slip); break;
-	default: return KEY_IGNORED;
-	}
+	tui_push(t, ch == 's' ? &screen_media_ship : ch == 'r' ?
+	    &screen_media_receive : ch == 'd' ? &screen_media_dispose :
+	    &screen_media_slip);
 	return KEY_HANDLED;
 }
+
+/* The key bar and the help's key list come from here. */
+static const struct screen_key timeline_keys[] = {
+	{ 's', 's', 0, "s", N_("ship"), N_("records the shipping (courier, "
+	    "tracking, seal, notice date)"), timeline_push },
+	{ 'r', 'r', 0, "r", N_("received"), N_("records the answer received "
+	    "(a witness logs in on the form)"), timeline_push },
+	{ 'd', 'd', 0, "d", N_("disposed"), N_("records the disposal (with a "
+	    "witness)"), timeline_push },
+	{ 'p', 'p', 0, "p", N_("slip"), N_("writes the hand-over slip (授受票) "
+	    "to a text file"), timeline_push },
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back to the list (q too)"),
+	    NULL },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_media_timeline = {
 	/* L10N: breadcrumb: one medium's timeline. */
@@ -277,17 +283,11 @@ const struct screen screen_media_timeline = {
 	    "it and who witnessed, the courier's details, the\n"
 	    "answer medium, the disposal method, and the SHA-256\n"
 	    "of the files of each step.\n"
-	    "s records the shipping: courier, tracking number,\n"
-	    "seal number, notice date.\n"
-	    "r records the answer received, d the disposal: each\n"
-	    "with a witness who logs in on the form.\n"
-	    "p writes the hand-over slip (授受票) to a text file.\n"
 	    "A step out of order is refused with the reason.\n"
-	    "The full record is in the audit log.\n"
-	    "Esc goes back to the list."),
-	.keybar = N_("s\tship\nr\treceived\nd\tdisposed\np\tslip\nEsc\tback\n"
-	    "F1\thelp"),
+	    "The full record is in the audit log."),
+	.keybar = NULL,
 	.enter = NULL,
 	.draw = timeline_draw,
-	.key = timeline_key,
+	.key = NULL,
+	.keys = timeline_keys,
 };

@@ -213,9 +213,9 @@ confirm_done_message(struct tui *t, const char *key, const char *confirmer)
 	f.newest_first = 1;
 	f.limit = 50;
 	if (ops_audit_list(t->s, &f, confirm_who_row, &w, &err) == 0 && w.found)
-		/* L10N: confirmed (who entered → who confirmed). */
-		tui_message(t, ROLE_OK, _("confirmed (%s \xe2\x86\x92 %s)"), w.entered,
-		    w.confirmed);
+		/* L10N: %s are who entered the number and who confirmed it. */
+		tui_message(t, ROLE_OK, _("number confirmed (entered by %s, "
+		    "confirmed by %s)"), w.entered, w.confirmed);
 	else
 		tui_message(t, ROLE_OK, _("confirmed by %s"), confirmer);
 	free(err);

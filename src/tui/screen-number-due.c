@@ -331,8 +331,6 @@ due_key(struct tui *t, wint_t ch, int is_fkey)
 
 	if (d->asking)
 		return due_key_ask(t, d, ch, is_fkey);
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (ptext_is_enter(ch, is_fkey)) {
 		if (d->n == 0)
 			return KEY_HANDLED;

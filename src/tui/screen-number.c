@@ -20,6 +20,9 @@
 
 enum { E_CHANNEL, E_RECEIVED, E_DOC, E_NUMBER, E_COUNT };
 
+/* Shows or masks again the digits being typed. */
+#define NUMBER_SHOW_KEY KEY_F(3)
+
 struct entry_screen {
 	struct field f[E_COUNT];	/* f[E_CHANNEL] is not used */
 	int channel, focus;
@@ -48,6 +51,9 @@ entry_enter(struct tui *t)
 	char today[11];
 
 	ptext_today(today);
+	/* The typed number is masked as on the confirm screen: a clerk's
+	 * screen is seen by whoever stands behind them. F3 shows it. */
+	es->f[E_NUMBER].secret = 1;
 	mbstowcs(es->f[E_RECEIVED].buf, today, FIELD_MAX);
 	es->f[E_RECEIVED].len = es->f[E_RECEIVED].cur = (int)wcslen(
 	    es->f[E_RECEIVED].buf);
@@ -67,7 +73,9 @@ number_label_width(const char *const *labels, int n)
 }
 
 static const char *const entry_labels[E_COUNT] = { N_("Channel"),
-	N_("Received"), N_("Document"), N_("Number") };
+	/* L10N: the office's own number for the application form (受付番号),
+	 * not to be read as the individual number. */
+	N_("Received"), N_("Reception no."), N_("Number") };
 
 static void
 entry_draw(struct tui *t, int top, int rows)
@@ -95,8 +103,8 @@ entry_draw(struct tui *t, int top, int rows)
 		if (i == E_RECEIVED)
 			snprintf(buf, sizeof buf, "%s", _("YYYY-MM-DD"));
 		else if (i == E_DOC)
-			snprintf(buf, sizeof buf, "%s", _("the reference on the "
-			    "document"));
+			snprintf(buf, sizeof buf, "%s", _("the office's number for "
+			    "the application form"));
 		else
 			/* L10N: how many digits of the 12 have been typed. */
 			snprintf(buf, sizeof buf, _("%d of 12 digits"),
@@ -143,6 +151,7 @@ entry_submit(struct tui *t, struct entry_screen *es)
 	struct number_entry e = { ptext_channels[es->channel].code, rec, doc };
 	enum number_result res = NUMBER_OK;
 
+	es->f[E_NUMBER].secret = 1;
 	if (ops_number_enter(t->s, t->person_key, num, &e, &res, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		es->focus = entry_error_field(rec, num, err, es->focus);
@@ -183,6 +192,10 @@ entry_key(struct tui *t, wint_t ch, int is_fkey)
 		}
 		return entry_submit(t, es);
 	}
+	if (is_fkey && ch == NUMBER_SHOW_KEY) {
+		es->f[E_NUMBER].secret = !es->f[E_NUMBER].secret;
+		return KEY_HANDLED;
+	}
 	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
 		es->focus = (es->focus + 1) % E_COUNT;
 		return KEY_HANDLED;
@@ -210,16 +223,19 @@ const struct screen screen_number_enter = {
 	    "Channel: how the number reached the association\n"
 	    "(left and right arrows choose).\n"
 	    "Received: the day the document arrived (YYYY-MM-DD).\n"
-	    "Document: the reference written on the document.\n"
+	    "Reception no.: the office's number for the form.\n"
 	    "Number: 12 digits; full-width digits, spaces and\n"
 	    "hyphens are accepted. A check digit error means the\n"
 	    "number was misread: read it again from the document.\n"
 	    "A number held by another person is refused and\n"
 	    "goes to the supervisor.\n"
 	    "Enter moves on and, on the number, enters it.\n"
+	    "The digits are masked as they are typed;\n"
+	    "F3 shows them, F3 again masks them.\n"
 	    "Esc cancels and forgets what was typed."),
 	.keybar = N_("Enter\tnext / enter\nTab\tnext field\n"
-	    "\xe2\x86\x90\xe2\x86\x92\tchannel\nEsc\tcancel\nF1\thelp"),
+	    "\xe2\x86\x90\xe2\x86\x92\tchannel\nF3\tshow digits\nEsc\tcancel\n"
+	    "F1\thelp"),
 	.enter = entry_enter,
 	.draw = entry_draw,
 	.key = entry_key,
@@ -240,6 +256,7 @@ match_state(struct tui *t)
 		struct match_screen *m = xcalloc(1, sizeof *m);
 
 		m->result = -1;
+		m->num.secret = 1;
 		*slot = m;
 	}
 	return *slot;
@@ -305,8 +322,14 @@ match_key(struct tui *t, wint_t ch, int is_fkey)
 		secret_wipe(m, sizeof *m);
 		return KEY_BACK;
 	}
-	if (ptext_is_enter(ch, is_fkey))
+	if (ptext_is_enter(ch, is_fkey)) {
+		m->num.secret = 1;
 		return match_submit(t, m);
+	}
+	if (is_fkey && ch == NUMBER_SHOW_KEY) {
+		m->num.secret = !m->num.secret;
+		return KEY_HANDLED;
+	}
 	if (field_key(&m->num, ch, is_fkey)) {
 		m->result = -1;	/* a new number: the last answer no longer applies */
 		return KEY_HANDLED;
@@ -323,8 +346,9 @@ const struct screen screen_number_match = {
 	    "and press Enter: the answer is match or no match.\n"
 	    "The stored number is never shown; every check\n"
 	    "is recorded in the audit log.\n"
+	    "The digits are masked; F3 shows them while typing.\n"
 	    "Esc goes back and forgets what was typed."),
-	.keybar = N_("Enter\tcheck\nEsc\tback\nF1\thelp"),
+	.keybar = N_("Enter\tcheck\nF3\tshow digits\nEsc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = match_draw,
 	.key = match_key,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ops/persons.h"
+#include "tui/list.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -31,7 +32,9 @@ struct plist_list {
 	wchar_t searched[FIELD_MAX + 1];	/* what the last search was for */
 	int done;			/* a search has run */
 	struct plist_hit hit[PLIST_MAX];
-	int n, more, sel, scroll;
+	int n, more;
+	struct list_view v;
+	int rows;			/* list rows at the last draw */
 };
 
 static struct plist_list *
@@ -70,7 +73,8 @@ plist_search(struct tui *t, struct plist_list *l)
 {
 	char *text = field_text(&l->q), *err = NULL;
 
-	l->n = l->more = l->sel = l->scroll = 0;
+	l->n = l->more = 0;
+	memset(&l->v, 0, sizeof l->v);
 	wmemcpy(l->searched, l->q.buf, FIELD_MAX + 1);
 	if (ops_person_search(t->s, text, PLIST_MAX + 1, plist_add, l,
 	    &err) < 0) {
@@ -87,8 +91,9 @@ plist_search(struct tui *t, struct plist_list *l)
 			    "more to narrow the search"), PLIST_MAX);
 		else
 			/* L10N: %d is the number of persons found. */
-			tui_message(t, ROLE_OK, _("found: %d; choose with the arrows, "
-			    "Enter opens the person"), l->n);
+			tui_message(t, ROLE_OK, ngettext("found: %d; Enter opens the "
+			    "person", "found: %d; choose with the arrows, Enter opens "
+			    "the person", (unsigned long)l->n), l->n);
 	}
 	free(err);
 	secret_free_str(text);
@@ -114,6 +119,17 @@ plist_cols(struct plist_cols *c)
 	c->symnum = c->birth + 12;
 }
 
+/* A column cut at the right edge: in a narrow terminal a column that
+ * would run past it must not wrap onto the next line. */
+static void
+plist_cell(int y, int x, int w, const char *s, enum draw_role role)
+{
+	if (x + w > COLS - 1)
+		w = COLS - 1 - x;
+	if (w > 0)
+		draw_text(y, x, w, s, role);
+}
+
 static void
 plist_row(int y, const struct plist_cols *c, const char *key,
     const char *name, const char *kana, const char *birth, const char *symnum,
@@ -121,12 +137,11 @@ plist_row(int y, const struct plist_cols *c, const char *key,
 {
 	if (role == ROLE_SELECTED)
 		draw_line(y, ROLE_SELECTED);
-	draw_text(y, c->key, 12, key, role);
-	draw_text(y, c->name, c->wname, name, role);
-	draw_text(y, c->kana, c->wkana, kana, role);
-	draw_text(y, c->birth, 11, birth, role);
-	if (c->symnum < COLS - 1)
-		draw_text(y, c->symnum, COLS - 1 - c->symnum, symnum, role);
+	plist_cell(y, c->key, 12, key, role);
+	plist_cell(y, c->name, c->wname, name, role);
+	plist_cell(y, c->kana, c->wkana, kana, role);
+	plist_cell(y, c->birth, 11, birth, role);
+	plist_cell(y, c->symnum, COLS, symnum, role);
 }
 
 static void
@@ -135,29 +150,29 @@ plist_draw(struct tui *t, int top, int rows)
 	struct plist_list *l = plist_state(t);
 	struct plist_cols c;
 	int lx, y, i, list_rows;
-	char *label = text_pad(_("Search"), 8);
+	char *label = text_pad(_("Search"), 8), pos[48];
 
 	lx = 2 + draw_text(top, 2, COLS - 4, label, ROLE_NORMAL);
 	free(label);
-	draw_text(top + 1, lx, COLS - lx - 1, _("first letters of kana or name, "
-	    "symbol[/number], or birth YYYYMMDD"),
+	draw_text(top + 1, lx, COLS - lx - 1, _("kana or name, symbol/number, or "
+	    "birth date (S47.9.25 too)"),
 	    ROLE_NORMAL);
 	plist_cols(&c);
 	plist_row(top + 3, &c, _("key"), _("name"), _("kana"), _("birth"),
 	    _("symbol/number"), ROLE_TITLE);
 	list_rows = rows - 4;
-	if (l->sel < l->scroll)
-		l->scroll = l->sel;
-	if (list_rows > 0 && l->sel >= l->scroll + list_rows)
-		l->scroll = l->sel - list_rows + 1;
+	l->rows = list_rows > 0 ? list_rows : 1;
+	list_clamp(&l->v, l->n, l->rows);
+	list_position(&l->v, l->n, l->more, l->rows, pos, sizeof pos);
+	draw_text_right(top, COLS - 1, pos, ROLE_NORMAL);
 	y = top + 4;
 	if (l->done && l->n == 0)
 		draw_text(y, 2, COLS - 4, _("Nobody matches this search."), ROLE_WARN);
-	for (i = l->scroll; i < l->n && y < top + rows; i++, y++) {
+	for (i = l->v.scroll; i < l->n && y < top + rows; i++, y++) {
 		const struct plist_hit *h = &l->hit[i];
 
 		plist_row(y, &c, h->key, h->name, h->kana, h->birth, h->symnum,
-		    i == l->sel ? ROLE_SELECTED : ROLE_NORMAL);
+		    i == l->v.sel ? ROLE_SELECTED : ROLE_NORMAL);
 	}
 	field_draw(&l->q, top, lx, COLS - lx - 2 > 40 ? 40 : COLS - lx - 2, 1);
 	curs_set(1);
@@ -171,97 +186,118 @@ plist_open(struct tui *t, struct plist_list *l)
 		    "with Esc first"));
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->person_key, sizeof t->person_key, l->hit[l->sel].key);
+	ptext_copy(t->person_key, sizeof t->person_key, l->hit[l->v.sel].key);
 	tui_push(t, &screen_person);
 	return KEY_HANDLED;
 }
 
 static int
+plist_key_enter(struct tui *t, wint_t ch)
+{
+	struct plist_list *l = plist_state(t);
+
+	(void)ch;
+	if (!l->done || wcscmp(l->q.buf, l->searched) != 0 || l->n == 0) {
+		plist_search(t, l);
+		return KEY_HANDLED;
+	}
+	return plist_open(t, l);
+}
+
+/* Home and End are not here: they stay with the search field's cursor. */
+static int
+plist_key_move(struct tui *t, wint_t ch)
+{
+	struct plist_list *l = plist_state(t);
+
+	list_key(&l->v, l->n, l->rows, (int)ch, 1);
+	return KEY_HANDLED;
+}
+
+/* Whatever the table does not take is typed into the search field. */
+static int
 plist_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct plist_list *l = plist_state(t);
-	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (!l->done || wcscmp(l->q.buf, l->searched) != 0 || l->n == 0) {
-			plist_search(t, l);
-			return KEY_HANDLED;
-		}
-		return plist_open(t, l);
-	}
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_NPAGE)) {
-		l->sel += ch == KEY_DOWN ? 1 : page;
-		if (l->sel >= l->n)
-			l->sel = l->n > 0 ? l->n - 1 : 0;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_PPAGE)) {
-		l->sel -= ch == KEY_UP ? 1 : page;
-		if (l->sel < 0)
-			l->sel = 0;
-		return KEY_HANDLED;
-	}
 	return field_key(&l->q, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
 
-#define PLIST_KEYBAR N_("Enter\tsearch / open\n\xe2\x86\x91\xe2\x86\x93\t" \
-	"choose\nEsc\tback\nF1\thelp")
-
 /* On the number search, d opens the numbers due for deletion and j the
  * J-LIS answers while the search field is empty; once something is typed,
- * they are just letters. */
+ * they are just letters (KEY_IGNORED passes them to the field). */
 static int
-nlist_key(struct tui *t, wint_t ch, int is_fkey)
+nlist_key_open(struct tui *t, wint_t ch)
 {
 	struct plist_list *l = plist_state(t);
 
-	if (!is_fkey && l->q.len == 0 && (ptext_key(ch) == 'd' ||
-	    ptext_key(ch) == 'j')) {
-		if (t->depth + 1 > TUI_STACK) {
-			tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
-			    "back with Esc first"));
-			return KEY_HANDLED;
-		}
-		tui_push(t, ptext_key(ch) == 'd' ? &screen_number_due : &screen_jlis);
+	if (l->q.len != 0)
+		return KEY_IGNORED;
+	if (t->depth + 1 > TUI_STACK) {
+		tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
+		    "back with Esc first"));
 		return KEY_HANDLED;
 	}
-	return plist_key(t, ch, is_fkey);
+	tui_push(t, ch == 'd' ? &screen_number_due : &screen_jlis);
+	return KEY_HANDLED;
 }
+
+#define PLIST_KEYS_COMMON \
+	{ '\n', '\n', 0, "Enter", N_("search / open"), N_("searches; on a " \
+	    "result, opens the chosen person"), plist_key_enter }, \
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"), \
+	    N_("choose a person (PgUp/PgDn: a page)"), plist_key_move }, \
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, plist_key_move }, \
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, plist_key_move }, \
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, plist_key_move }
+
+#define PLIST_KEYS_END \
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back"), NULL }, \
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL }, \
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+
+static const struct screen_key plist_keys[] = {
+	PLIST_KEYS_COMMON,
+	PLIST_KEYS_END
+};
+
+static const struct screen_key nlist_keys[] = {
+	PLIST_KEYS_COMMON,
+	{ 'd', 'd', 0, "d", N_("due for deletion"), N_("with the field empty: "
+	    "numbers due for deletion"), nlist_key_open },
+	{ 'j', 'j', 0, "j", N_("J-LIS"), N_("with the field empty: J-LIS answers "
+	    "held and inquiries open"), nlist_key_open },
+	PLIST_KEYS_END
+};
+
+/* L10N: the search help; the lines of keys follow it. */
+#define PLIST_HELP_TYPES N_("Type the beginning of the kana (hiragana,\n" \
+	"katakana or half-width, either space) or of the name,\n" \
+	"a symbol or symbol/number (12/345), or a birth date\n" \
+	"(1972-09-25, 19720925, S47.9.25, 昭和47年9月25日).")
 
 const struct screen screen_persons = {
 	.crumb = N_("Insured"),
-	.help = N_("Find an insured person.\n"
-	    "Type the first letters of the kana or the name,\n"
-	    "a symbol or symbol/number (12/345),\n"
-	    "or a birth date as YYYYMMDD, then Enter.\n"
-	    "Choose with the arrows; Enter opens the person.\n"
-	    "Kana is full-width: use a full-width space.\n"
-	    "Esc goes back."),
-	.keybar = PLIST_KEYBAR,
+	.help = PLIST_HELP_TYPES,
+	.keybar = NULL,
 	.enter = NULL,
 	.draw = plist_draw,
 	.key = plist_key,
+	.keys = plist_keys,
 };
 
 /* Number work starts from the person too: the same search, its own crumb. */
 const struct screen screen_numbers = {
 	.crumb = N_("Numbers"),
-	.help = N_("Find the person whose individual number you handle:\n"
-	    "kana or name, symbol/number, or birth date YYYYMMDD,\n"
-	    "then Enter; choose with the arrows and Enter again.\n"
+	.help = N_("Find the person whose individual number you handle.\n"
+	    "Type the beginning of the kana or the name, a symbol\n"
+	    "or symbol/number, or a birth date (S47.9.25 too).\n"
 	    "On the person: e enters the number, c confirms it\n"
 	    "(a second person), m matches a later application,\n"
-	    "r shows the number (with a reason).\n"
-	    "d, with the search field empty, lists the numbers\n"
-	    "due for deletion (erasing needs a second person);\n"
-	    "j shows the J-LIS answers held for a supervisor\n"
-	    "and the inquiries still open.\n"
-	    "Esc goes back."),
-	.keybar = N_("Enter\tsearch / open\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
-	    "d\tdue for deletion\nj\tJ-LIS\nEsc\tback\nF1\thelp"),
+	    "r shows the number (with a reason)."),
+	.keybar = NULL,
 	.enter = NULL,
 	.draw = plist_draw,
-	.key = nlist_key,
+	.key = plist_key,
+	.keys = nlist_keys,
 };

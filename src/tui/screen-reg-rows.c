@@ -148,12 +148,11 @@ rr_move(int *sel, int n, wint_t ch)
 	return KEY_HANDLED;
 }
 
-/* The keys of both lists here: Esc back, arrows and pages move. */
+/* The keys of both lists here: arrows and pages move (Esc and q go back
+ * in the frame). */
 static int
 rr_list_key(int *sel, int n, wint_t ch, int is_fkey)
 {
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
 	    ch == KEY_PPAGE))
 		return rr_move(sel, n, ch);

@@ -256,8 +256,6 @@ rg_key_list(struct tui *t, struct reg_screen *r, wint_t ch, int is_fkey)
 {
 	wint_t k = is_fkey ? 0 : ptext_key(ch);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
 	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_BTAB)) {
 		r->focus = !r->focus;
 		return KEY_HANDLED;

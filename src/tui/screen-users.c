@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/account.h"
+#include "domain/jstday.h"
 #include "ops/accounts.h"
 #include "tui/screens.h"
 #include "util/text.h"
@@ -38,14 +39,16 @@ static int
 users_row(const struct user *u, void *arg)
 {
 	struct users_draw *d = arg;
-	char line[256], created[20], last[20];
+	char line[256], created[20], last[20], jst[20];
 
 	if (d->y >= d->end)
 		return 1;
-	/* Minutes are enough on screen; the seconds stay in the vault. */
-	snprintf(created, sizeof created, "%.10s %.5s", u->created, u->created + 11);
-	snprintf(last, sizeof last, "%.10s %.5s", u->last_login,
-	    u->last_login[0] ? u->last_login + 11 : "");
+	/* Japan time as everywhere on screen; minutes are enough (the
+	 * seconds stay in the vault). */
+	jst_from_utc(u->created, jst);
+	snprintf(created, sizeof created, "%.16s", jst);
+	jst_from_utc(u->last_login, jst);
+	snprintf(last, sizeof last, "%.16s", jst);
 	users_line(line, sizeof line, u->name, account_role_label(u->role),
 	    u->status[0] == 'l' ? _("locked") : _("active"), created,
 	    u->last_login[0] ? last : "-");
@@ -60,6 +63,8 @@ users_draw(struct tui *t, int top, int rows)
 	struct users_draw d = { top + 1, top + rows - 2 };
 	char *err = NULL, head[256];
 
+	/* L10N: the account list's column heads; a note under the list says
+	 * the times are Japan time. */
 	users_line(head, sizeof head, _("name"), _("role"), _("status"),
 	    _("created"), _("last login"));
 	draw_text(top, 1, COLS - 2, head, ROLE_TITLE);
@@ -67,40 +72,45 @@ users_draw(struct tui *t, int top, int rows)
 		draw_text(top + 1, 1, COLS - 2, err, ROLE_ERROR);
 		free(err);
 	}
-	draw_text(top + rows - 1, 1, COLS - 2, _("a adds a user. Roles, locks and "
-	    "passwords: 'mynadesk user' (see F1)."), ROLE_NORMAL);
+	draw_text(top + rows - 1, 1, COLS - 2, _("Times are Japan time. a adds a "
+	    "user; F1 tells how to change roles, locks and passwords."),
+	    ROLE_NORMAL);
 }
 
 static int
-users_key(struct tui *t, wint_t ch, int is_fkey)
+users_key_add(struct tui *t, wint_t ch)
 {
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if (!is_fkey && ch == 'a') {
-		char *err = NULL;
+	char *err = NULL;
 
-		if (ops_require_role(t->s, "admin", &err) < 0) {
-			tui_message(t, ROLE_ERROR, "%s", err);
-			free(err);
-			return KEY_HANDLED;
-		}
-		tui_push(t, &screen_user_add);
+	(void)ch;
+	if (ops_require_role(t->s, "admin", &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
 		return KEY_HANDLED;
 	}
-	return KEY_IGNORED;
+	tui_push(t, &screen_user_add);
+	return KEY_HANDLED;
 }
+
+/* The key bar and the help's key list come from here. */
+static const struct screen_key users_keys[] = {
+	{ 'a', 'a', 0, "a", N_("add user"), N_("adds a user (administrators; two "
+	    "persons once two are active)"), users_key_add },
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back (q too)"), NULL },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_users = {
 	.crumb = N_("Admin"),
 	.help = N_("The account list: name, role, status,\n"
-	    "when it was created and last logged in.\n"
-	    "a adds a user (administrators; two persons\n"
-	    "once two users are active).\n"
-	    "Role changes, locking, unlocking and passwords:\n"
-	    "mynadesk user role|lock|unlock|passwd.\n"
-	    "Esc goes back."),
-	.keybar = N_("a\tadd user\nEsc\tback\nF1\thelp"),
+	    "when it was created and last logged in (Japan time).\n"
+	    "Role changes, locking, unlocking and passwords are\n"
+	    "done on the command line by an administrator\n"
+	    "(mynadesk user role|lock|unlock|passwd)."),
+	.keybar = NULL,
 	.enter = NULL,
 	.draw = users_draw,
-	.key = users_key,
+	.key = NULL,
+	.keys = users_keys,
 };

@@ -28,6 +28,20 @@ enum key_result {
 
 struct tui;
 
+/* One row of a screen's key table: the key bar and the F1 help are made
+ * from it, and the main loop calls its action (neomutt's menus and htop's
+ * panels keep their keys the same way). Keys lo..hi, characters after
+ * keys_fold, or curses KEY_ codes when fkey is set. */
+struct screen_key {
+	wint_t lo, hi;
+	int fkey;
+	const char *name;	/* as shown: "1-8", "Enter", "F1" */
+	const char *label;	/* N_() key bar word; NULL: only in the help */
+	const char *help;	/* N_() help line */
+	/* NULL: the frame's own key (F1, F10, Esc, q). */
+	int (*action)(struct tui *t, wint_t ch);
+};
+
 struct screen {
 	const char *crumb;	/* breadcrumb part, e.g. N_("Home") */
 	const char *help;	/* F1 text */
@@ -39,7 +53,14 @@ struct screen {
 	 * is on top: reloads what it shows when the vault changed, so that
 	 * draw never queries. NULL: nothing to reload. */
 	void (*reload)(struct tui *t);
+	/* The key table (ends with a NULL name); where a screen has one, the
+	 * key bar and the help's key list come from it, not from keybar. */
+	const struct screen_key *keys;
 };
+
+/* The row of sc's key table for a key, or NULL. */
+const struct screen_key *screen_key_find(const struct screen *sc, wint_t ch,
+    int is_fkey);
 
 #define TUI_STACK 8
 

@@ -15,8 +15,11 @@
 #include <openssl/crypto.h>
 
 #include "domain/account.h"
+#include "tui/ambi.h"
+#include "tui/keys.h"
 #include "tui/screens.h"
 #include "tui/tui.h"
+#include "tui/wrap.h"
 #include "util/text.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -121,15 +124,18 @@ tui_draw_status(struct tui *t)
 		    t->s->vault_name, t->s->v->insurer);
 	else
 		snprintf(left, sizeof left, " mynadesk %s", mode);
-	draw_text(0, 0, COLS, left, ROLE_TITLE);
-	if (t->s == NULL || t->locked)
+	if (t->s == NULL || t->locked) {
+		draw_text(0, 0, COLS, left, ROLE_TITLE);
 		return;
+	}
 	remain = t->idle_seconds - (int)(time(NULL) - t->last_key);
 	if (remain < 0)
 		remain = 0;
 	/* L10N: top right: user (role)  time until the idle lock. */
 	snprintf(right, sizeof right, _("%s(%s)  lock in %d:%02d "), t->s->user,
 	    account_role_label(t->s->role), remain / 60, remain % 60);
+	/* Who is logged in and the countdown win; the vault's name is cut. */
+	draw_text(0, 0, COLS - text_width(right) - 1, left, ROLE_TITLE);
 	draw_text_right(0, COLS, right, ROLE_TITLE);
 }
 
@@ -150,13 +156,48 @@ tui_draw_crumbs(struct tui *t)
 	draw_text(1, 0, COLS, buf, ROLE_NORMAL);
 }
 
+const struct screen_key *
+screen_key_find(const struct screen *sc, wint_t ch, int is_fkey)
+{
+	const struct screen_key *k;
+
+	for (k = sc->keys; k != NULL && k->name != NULL; k++)
+		if (!k->fkey == !is_fkey && ch >= k->lo && ch <= k->hi)
+			return k;
+	return NULL;
+}
+
+/* One key bar item: the key, its word, and room before the next. An item
+ * that does not fit whole is left out (F1 lists every key), so no word is
+ * ever cut in half at the edge. */
+static int
+tui_keybar_item(int x, const char *key, const char *label)
+{
+	if (x + text_width(key) + 1 + text_width(label) > COLS - 1)
+		return COLS;
+	x += draw_text(LINES - 1, x, COLS - x, key, ROLE_KEY);
+	x += draw_text(LINES - 1, x, COLS - x, " ", ROLE_KEYBAR);
+	x += draw_text(LINES - 1, x, COLS - x, label, ROLE_KEYBAR);
+	x += draw_text(LINES - 1, x, COLS - x, "  ", ROLE_KEYBAR);
+	return x;
+}
+
 static void
 tui_draw_keybar(const struct screen *sc)
 {
-	const char *p = _(sc->keybar);
+	const char *p;
 	int x = 1;
 
 	draw_line(LINES - 1, ROLE_KEYBAR);
+	if (sc->keys != NULL) {
+		const struct screen_key *k;
+
+		for (k = sc->keys; k->name != NULL; k++)
+			if (k->label != NULL)
+				x = tui_keybar_item(x, k->name, _(k->label));
+		return;
+	}
+	p = _(sc->keybar);
 	while (*p != '\0' && x < COLS) {
 		const char *tab = strchr(p, '\t'), *nl;
 		char key[32], label[128];
@@ -167,12 +208,30 @@ tui_draw_keybar(const struct screen *sc)
 		snprintf(key, sizeof key, "%.*s", (int)(tab - p), p);
 		snprintf(label, sizeof label, "%.*s",
 		    (int)(nl ? nl - tab - 1 : (long)strlen(tab + 1)), tab + 1);
-		x += draw_text(LINES - 1, x, COLS - x, key, ROLE_KEY);
-		x += draw_text(LINES - 1, x, COLS - x, " ", ROLE_KEYBAR);
-		x += draw_text(LINES - 1, x, COLS - x, label, ROLE_KEYBAR);
-		x += draw_text(LINES - 1, x, COLS - x, "  ", ROLE_KEYBAR);
+		x = tui_keybar_item(x, key, label);
 		p = nl ? nl + 1 : tab + strlen(tab);
 	}
+}
+
+/* The message line above the key bar. A message too long for it (a
+ * refusal that ends with what to do) takes more lines, over the bottom of
+ * the screen, instead of losing its end; the cursor a screen placed in a
+ * field stays where it was. */
+static void
+tui_draw_message(struct tui *t)
+{
+	int rows = wrap_rows(COLS - 2, t->message), max = (LINES - 4) / 2, y, x;
+	int i;
+
+	getyx(stdscr, y, x);
+	if (rows > max)
+		rows = max;
+	for (i = 0; i < rows; i++)
+		mvhline(LINES - 1 - rows + i, 0, ' ', COLS);
+	draw_rule(LINES - 2 - rows);
+	draw_wrapped(LINES - 1 - rows, 1, COLS - 2, rows, t->message,
+	    t->message_role);
+	move(y, x);
 }
 
 static void
@@ -182,7 +241,9 @@ tui_draw(struct tui *t)
 
 	erase();
 	if (LINES < 10 || COLS < 40) {
-		draw_text(0, 0, COLS, _("terminal too small"), ROLE_ERROR);
+		/* Wrapped: in a narrow terminal the size it needs must show. */
+		draw_wrapped(0, 0, COLS, LINES, _("terminal too small: widen it to "
+		    "at least 40 columns and 10 lines"), ROLE_ERROR);
 		refresh();
 		return;
 	}
@@ -190,19 +251,18 @@ tui_draw(struct tui *t)
 	tui_draw_status(t);
 	tui_draw_crumbs(t);
 	draw_rule(2);
-	draw_rule(LINES - 3);
-	draw_text(LINES - 2, 1, COLS - 2, t->message, t->message_role);
 	tui_draw_keybar(sc);
+	sc->draw(t, 3, LINES - 6);
 	if (t->quit_asked) {
 		const char *lines[] = { _("Quit mynadesk? (y/n)") };
 
-		sc->draw(t, 3, LINES - 6);
+		tui_draw_message(t);
 		tui_dialog(_("Quit"), lines, 1);
 	} else if (t->help_open) {
-		sc->draw(t, 3, LINES - 6);
+		tui_draw_message(t);
 		help_draw(t);
 	} else {
-		sc->draw(t, 3, LINES - 6);
+		tui_draw_message(t);
 	}
 	refresh();
 }
@@ -225,7 +285,30 @@ tui_dialog(const char *title, const char *const *lines, int n)
 	draw_text(y, x + 2, w - 4, title, ROLE_TITLE);
 	for (i = 0; i < n && i < h - 4; i++)
 		draw_text(y + 2 + i, x + 3, w - 6, lines[i], ROLE_NORMAL);
+	/* Cut short, the box still ends with its last line (how to close). */
+	if (n > h - 4 && h > 4)
+		draw_text(y + h - 3, x + 3, w - 6, lines[n - 1], ROLE_NORMAL);
 	curs_set(0);
+}
+
+/* The lock says the time it really waited: --idle-lock 10s is ten
+ * seconds, not "1 minute". */
+static void
+tui_idle_message(struct tui *t)
+{
+	int sec = t->idle_seconds;
+	char span[64];
+
+	if (sec % 60 != 0)
+		/* L10N: the idle time when it is not whole minutes. */
+		snprintf(span, sizeof span, ngettext("%d second", "%d seconds",
+		    (unsigned long)sec), sec);
+	else
+		snprintf(span, sizeof span, ngettext("%d minute", "%d minutes",
+		    (unsigned long)(sec / 60)), sec / 60);
+	/* L10N: %s is the idle time, e.g. "5 minutes". */
+	tui_message(t, ROLE_WARN, _("locked after %s without a key: enter your "
+	    "password to go on"), span);
 }
 
 static void
@@ -244,8 +327,7 @@ tui_idle_lock(struct tui *t)
 	(void)ops_idle_lock(t->s, &err);
 	free(err);
 	screen_login.enter(t);
-	tui_message(t, ROLE_WARN, _("locked after %d minutes without a key: "
-	    "enter your password to go on"), (t->idle_seconds + 59) / 60);
+	tui_idle_message(t);
 }
 
 /* Keys the frame handles for every screen: F1, F10/q on home, resize. */
@@ -275,13 +357,26 @@ static int
 tui_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	const struct screen *sc = tui_top(t);
+	const struct screen_key *k;
 	int r;
 
 	if (is_fkey && ch == KEY_RESIZE)
 		return KEY_HANDLED;
 	if ((r = tui_frame_key(t, ch, is_fkey)) != KEY_IGNORED)
 		return r;
-	r = sc->key(t, ch, is_fkey);
+	r = KEY_IGNORED;
+	if ((k = screen_key_find(sc, ch, is_fkey)) != NULL && k->action != NULL)
+		r = k->action(t, ch);
+	/* A table's action may decline (a letter meant for a field). */
+	if (r == KEY_IGNORED && sc->key != NULL)
+		r = sc->key(t, ch, is_fkey);
+	/* What a screen leaves alone means the same everywhere: Esc, and q
+	 * where no text field took it, go back one step; on home, q asks to
+	 * quit and Esc (pressed once too often on the way back) does nothing. */
+	if (r == KEY_IGNORED && !is_fkey && (ch == 0x1b || ch == 'q' ||
+	    ch == 'Q'))
+		r = t->locked || (ch == 0x1b && t->depth == 1) ? KEY_HANDLED :
+		    KEY_BACK;
 	if (r == KEY_BACK && !t->locked) {
 		if (t->depth > 1)
 			tui_pop(t);
@@ -301,6 +396,7 @@ tui_setup(void)
 	noecho();
 	keypad(stdscr, TRUE);
 	set_escdelay(50);
+	keys_define_extra();
 	timeout(1000);
 	draw_init_colours();
 }
@@ -321,7 +417,7 @@ tui_loop(struct tui *t)
 {
 	for (;;) {
 		wint_t ch;
-		int rc, r;
+		int rc, r, is_fkey;
 
 		if (t->s != NULL && !t->locked &&
 		    time(NULL) - t->last_key >= t->idle_seconds)
@@ -332,7 +428,9 @@ tui_loop(struct tui *t)
 		if (rc == ERR)
 			continue;	/* a second passed: redraw the countdown */
 		t->last_key = time(NULL);
-		r = tui_key(t, ch, rc == KEY_CODE_YES);
+		is_fkey = rc == KEY_CODE_YES;
+		keys_fold(&ch, &is_fkey);
+		r = tui_key(t, ch, is_fkey);
 		if (r == KEY_QUIT)
 			return 0;
 	}
@@ -363,6 +461,9 @@ tui_run(const char *dir, const struct demo_info *demo,
 	t.fixed_user = opt ? opt->fixed_user : NULL;
 	t.service = opt ? opt->service : 0;
 	t.last_key = time(NULL);
+	/* Decided before the first glyph is drawn: a terminal that draws
+	 * ambiguous-width glyphs two cells wide gets ASCII throughout. */
+	ambi_set_ascii((opt != NULL && opt->ascii) || ambi_from_env());
 	tui_signals();
 	tui_setup();
 	tui_push(&t, &screen_login);

@@ -8,6 +8,7 @@ struct tui_options {
 	int idle_seconds;	/* 0: the vault's setting; may only shorten it */
 	const char *fixed_user;	/* service mode: the login name the key gave */
 	int service;		/* service mode (shown on the status line) */
+	int ascii;		/* draw ASCII for ambiguous-width glyphs */
 };
 
 /* Opens the console on the vault in dir; demo (may be NULL) shows the demo

@@ -75,9 +75,9 @@ check "console 2 enters a number during the imports" tm_wait "entered for K0002"
 TMUX_SOCK=$C1; confirm_number sato "$S" "$N1"
 TMUX_SOCK=$C2; confirm_number yamada "$A" "$N2"
 TMUX_SOCK=$C1
-check "console 1 confirms with the second clerk" tm_wait "confirmed (yamada → sato)" 30
+check "console 1 confirms with the second clerk" tm_wait "number confirmed (entered by yamada, confirmed by sato)" 30
 TMUX_SOCK=$C2
-check "console 2 confirms with the second clerk" tm_wait "confirmed (sato → yamada)" 30
+check "console 2 confirms with the second clerk" tm_wait "number confirmed (entered by sato, confirmed by yamada)" 30
 wait $IMPORTS
 
 check "every import finished without error" \

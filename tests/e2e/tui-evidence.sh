@@ -4,7 +4,7 @@
 # with the SHA-256, a copy written out byte for byte, no overwrite, a bad
 # reference refused, the size limit, and the audit log.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 20
+plan 21
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -45,6 +45,11 @@ tm_keys Enter
 tm_text "person:P9999"
 tm_keys Enter
 check "a person key that is not in the vault is refused" tm_wait "no person with key 'P9999'"
+tm_keys C-u
+tm_text "nobody"
+tm_keys Enter
+check "a malformed reference is refused in the console's words, not --about" \
+	eval 'tm_wait "About: person:KEY, medium:ID or test:NAME" && ! tm_screen | grep -q -- "--about"'
 tm_keys C-u
 tm_text "test:connection"
 tm_keys Enter

@@ -53,7 +53,7 @@ check "an empty password does not unlock" still_locked
 
 for i in 1 2 3 4; do
 	tm_text "Wrong-pass-$i-2026"; tm_keys Enter
-	tm_wait "wrong user name or password" 5 >/dev/null
+	tm_wait "wrong password" 5 >/dev/null
 	sleep 0.2
 done
 check "four wrong passwords keep it locked" still_locked

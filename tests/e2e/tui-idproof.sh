@@ -101,7 +101,7 @@ check "the person screen shows the identity check in one line" \
 	eval 'tm_wait "no identity check has been recorded" && tm_screen | grep -qE "ID check +incomplete" && tm_screen | grep -q "i ID check"'
 tm_keys i
 check "i opens the identity check with channel, mode, documents and exemptions" \
-	eval 'tm_wait "Home > Insured > Person > ID check" && tm_screen | grep -q "< member in person >" && tm_screen | grep -q "< in person >" && tm_screen | grep -q "Documents seen" && tm_screen | grep -q "Exemptions" && tm_screen | grep -q "個人番号カード" && tm_screen | grep -q "対面で本人であることが明らか"'
+	eval 'tm_wait "Home > Insured > Person > ID check" && tm_screen | grep -q "< member in person >" && tm_screen | grep -q "< in person >" && tm_screen | grep -q "Documents seen" && tm_screen | grep -q "Exemption grounds" && tm_screen | grep -q "個人番号カード" && tm_screen | grep -q "対面で本人であることが明らか"'
 check "what was recorded before is shown" \
 	eval 'tm_screen_has_re "So far +incomplete" && tm_screen | grep -q "missing: no identity check"'
 tm_keys Enter

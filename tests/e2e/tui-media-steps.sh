@@ -143,10 +143,11 @@ snap
 tm_keys Escape
 tm_wait "s ship" >/dev/null
 tm_keys F1
-check "F1 on the timeline explains the new keys" tm_wait "s records the shipping"
+check "F1 on the timeline explains the new keys" \
+	eval 'tm_wait "records the shipping" && tm_screen | grep -q "s  *records the shipping"'
 snap
 tm_keys Space
-tm_gone "s records the shipping" >/dev/null
+tm_gone "records the shipping" >/dev/null
 
 check "no password or My Number on any screen" \
 	eval '! grep -qF -f "$SCRATCH/passwords" "$SCRATCH/screens" &&

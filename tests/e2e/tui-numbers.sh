@@ -94,8 +94,8 @@ tm_text "F-2026-118"
 tm_keys Enter
 tm_text "621498320258"
 tm_keys Enter
-check "a wrong check digit asks to re-read the document; the field keeps it" \
-	eval 'tm_wait "re-read the number from the document" && tm_screen | grep -q "621498320258"'
+check "a wrong check digit asks to re-read the document; the field keeps it, masked" \
+	eval 'tm_wait "re-read the number from the document" && tm_screen | grep -q "\*\{12\}" && ! tm_screen | grep -q "621498320258"'
 tm_keys C-u
 tm_text "６２１４-9832 0257"
 tm_keys Enter
@@ -124,7 +124,7 @@ tm_text "$N1"
 check "the number typed for confirmation is not shown" no_digits_of "$N1"
 tm_keys Enter
 check "a match confirms and names both persons" \
-	eval 'tm_wait "confirmed (yamada → sato)" && tm_screen | grep -q "●●●● ●●●● 0257"'
+	eval 'tm_wait "number confirmed (entered by yamada, confirmed by sato)" && tm_screen | grep -q "●●●● ●●●● 0257"'
 
 # Another person, from the household list: a mismatch shows no digits.
 tm_keys Down Down Enter
