@@ -53,3 +53,9 @@ ops_dashboard(struct session *s, struct dashboard *d, char **err)
 		return -1;
 	return ops_media_list(s, dashboard_count_media, d, err);
 }
+
+int
+ops_dashboard_stamp(struct session *s, unsigned long long *stamp, char **err)
+{
+	return dashboard_stamp(s->v->db, stamp, err);
+}

@@ -19,5 +19,9 @@ struct dashboard {
 };
 
 int ops_dashboard(struct session *s, struct dashboard *d, char **err);
+/* Changes whenever the figures may have (dashboard_stamp), so that they are
+ * counted again only then, not on every redraw. */
+int ops_dashboard_stamp(struct session *s, unsigned long long *stamp,
+    char **err);
 
 #endif

@@ -49,3 +49,15 @@ dashboard_idproof_open(sqlite3 *db, long long *n, char **err)
 	return db_get_int(db, "SELECT count(*) FROM idproof_status WHERE "
 	    "complete = 0", NULL, n, err);
 }
+
+int
+dashboard_stamp(sqlite3 *db, unsigned long long *stamp, char **err)
+{
+	long long version;
+
+	if (db_get_int(db, "PRAGMA data_version", NULL, &version, err) < 0)
+		return -1;
+	*stamp = (unsigned long long)version << 32 ^
+	    (unsigned int)sqlite3_total_changes(db);
+	return 0;
+}

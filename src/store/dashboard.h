@@ -21,4 +21,10 @@ int dashboard_numbers(sqlite3 *db, const char *today, int deadline_days,
 /* Identity checks recorded and not complete (as 'idproof open' lists). */
 int dashboard_idproof_open(sqlite3 *db, long long *n, char **err);
 
+/* A value that changes whenever the vault changes: a commit by any other
+ * connection (PRAGMA data_version) or a row written by this one (which
+ * data_version does not count). Reading it costs no scan, so a screen can
+ * ask every second whether its figures are stale. */
+int dashboard_stamp(sqlite3 *db, unsigned long long *stamp, char **err);
+
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ops/dashboard.h"
 #include "ops/vault-admin.h"
@@ -13,6 +14,7 @@
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/xmalloc.h"
 
 struct home_area {
 	char key;
@@ -160,37 +162,113 @@ home_draw_work(const struct dashboard *d, int y, int lw)
 	return 4;
 }
 
+/* The figures as last counted. Counting reads every person (a quarter of
+ * a second at 400,000), so it happens when home is entered and when the
+ * vault or the day changed since, never in draw: draw runs every second
+ * for the lock countdown, and after each key. */
+struct home_state {
+	struct dashboard d;
+	struct home_stats h;
+	char err[256];		/* the last count failed: this, not figures */
+	int loaded;
+	unsigned long long stamp;	/* ops_dashboard_stamp when counted */
+	int day;		/* the local day counted (the deadline moves) */
+};
+
+static struct home_state *
+home_state(struct tui *t)
+{
+	void **slot = &t->screen_state[0];	/* home is the stack's bottom */
+
+	if (*slot == NULL)
+		*slot = xcalloc(1, sizeof(struct home_state));
+	return *slot;
+}
+
+static int
+home_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return tm.tm_year * 400 + tm.tm_yday;
+}
+
+static void
+home_load(struct tui *t, struct home_state *hs, unsigned long long stamp)
+{
+	char *err = NULL;
+
+	hs->err[0] = '\0';
+	if (ops_dashboard(t->s, &hs->d, &err) < 0 ||
+	    ops_home_stats(t->s, &hs->h, &err) < 0) {
+		snprintf(hs->err, sizeof hs->err, "%s", err ? err : "?");
+		free(err);
+	}
+	hs->loaded = 1;
+	hs->stamp = stamp;
+	hs->day = home_today();
+}
+
+/* Counts again only when something was written since (by anyone) or the
+ * day turned; otherwise one PRAGMA. */
+static void
+home_reload(struct tui *t)
+{
+	struct home_state *hs = home_state(t);
+	unsigned long long stamp = 0;
+	char *err = NULL;
+
+	if (ops_dashboard_stamp(t->s, &stamp, &err) < 0) {
+		free(err);
+		home_load(t, hs, 0);
+		return;
+	}
+	if (!hs->loaded || stamp != hs->stamp || hs->day != home_today())
+		home_load(t, hs, stamp);
+}
+
+static void
+home_enter(struct tui *t)
+{
+	home_state(t)->loaded = 0;
+	home_reload(t);
+}
+
 static void
 home_draw_stats(struct tui *t, int y)
 {
-	struct dashboard d;
-	struct home_stats h;
-	char line[256], hex[65], *err = NULL;
+	const struct home_state *hs = home_state(t);
+	const struct dashboard *d = &hs->d;
+	const struct home_stats *h = &hs->h;
+	char line[256], hex[65];
 	int lw = home_label_width();
 
-	if (ops_dashboard(t->s, &d, &err) < 0 || ops_home_stats(t->s, &h, &err) < 0) {
-		draw_text(y, 2, COLS - 4, err, ROLE_ERROR);
-		free(err);
+	if (!hs->loaded)
+		return;
+	if (hs->err[0] != '\0') {
+		draw_text(y, 2, COLS - 4, hs->err, ROLE_ERROR);
 		return;
 	}
 	draw_text(y, 2, lw, _("Insured"), ROLE_NORMAL);
 	/* L10N: persons insured now, and those whose qualification was lost
 	 * but who are still on file. */
 	snprintf(line, sizeof line, _("%lld persons  (%lld former on file)"),
-	    d.n.insured, d.n.former);
+	    d->n.insured, d->n.former);
 	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Numbers"), ROLE_NORMAL);
-	y += 1 + home_draw_numbers(&d, y + 1, 2 + lw);
-	y += home_draw_work(&d, y, lw);
-	hex_encode(h.head, 32, hex);
+	y += 1 + home_draw_numbers(d, y + 1, 2 + lw);
+	y += home_draw_work(d, y, lw);
+	hex_encode(h->head, 32, hex);
 	draw_text(y, 2, lw, _("Accounts"), ROLE_NORMAL);
 	/* L10N: active accounts (有効な利用者). */
-	snprintf(line, sizeof line, _("%lld active"), h.users_active);
+	snprintf(line, sizeof line, _("%lld active"), h->users_active);
 	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Audit log"), ROLE_NORMAL);
 	/* L10N: audit log size and the first and last four hex digits of its head. */
 	snprintf(line, sizeof line, _("%lld records  head %.4s…%.4s"),
-	    h.audit_count, hex, hex + 60);
+	    h->audit_count, hex, hex + 60);
 	draw_text(y + 1, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 }
 
@@ -274,7 +352,8 @@ const struct screen screen_home = {
 	    "q or F10 quits (after asking).\n"
 	    "The console locks itself when idle."),
 	.keybar = N_("1-8\twork area\nEnter\topen\nF1\thelp\nF10\tquit"),
-	.enter = NULL,
+	.enter = home_enter,
 	.draw = home_draw,
 	.key = home_key,
+	.reload = home_reload,
 };

@@ -35,6 +35,10 @@ struct screen {
 	void (*enter)(struct tui *t);
 	void (*draw)(struct tui *t, int top, int rows);
 	int (*key)(struct tui *t, wint_t ch, int is_fkey);
+	/* Before each draw (after a key, and once a second) while the screen
+	 * is on top: reloads what it shows when the vault changed, so that
+	 * draw never queries. NULL: nothing to reload. */
+	void (*reload)(struct tui *t);
 };
 
 #define TUI_STACK 8

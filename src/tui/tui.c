@@ -301,6 +301,17 @@ tui_setup(void)
 	draw_init_colours();
 }
 
+/* The top screen's figures follow the vault: reloaded when it changed,
+ * which costs a PRAGMA when it did not (see screen.reload). */
+static void
+tui_refresh(struct tui *t)
+{
+	const struct screen *sc = tui_top(t);
+
+	if (t->s != NULL && !t->locked && sc->reload != NULL)
+		sc->reload(t);
+}
+
 static int
 tui_loop(struct tui *t)
 {
@@ -311,6 +322,7 @@ tui_loop(struct tui *t)
 		if (t->s != NULL && !t->locked &&
 		    time(NULL) - t->last_key >= t->idle_seconds)
 			tui_idle_lock(t);
+		tui_refresh(t);
 		tui_draw(t);
 		rc = get_wch(&ch);
 		if (rc == ERR)
