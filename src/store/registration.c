@@ -602,7 +602,10 @@ static const char *const regstore_apply_sql[] = {
 	"INSERT OR REPLACE INTO reg_state (kind, rkey, person_id, file_id, seq, "
 	    "action, content_hash) SELECT ?2, rkey, person_id, ?1, seq, action, "
 	    "content_hash FROM temp.reg_rx WHERE status = 'accepted'",
-	"DELETE FROM reg_failed WHERE kind = ?2 AND rkey IN (SELECT rkey FROM "
+	/* From the refused rows' side (+rkey: not by seeking each accepted
+	 * key): there are few, often none, where a full file accepts
+	 * 400,000 keys, and a seek for each cost half a second. */
+	"DELETE FROM reg_failed WHERE kind = ?2 AND +rkey IN (SELECT rkey FROM "
 	    "temp.reg_rx WHERE status = 'accepted')",
 	"INSERT OR REPLACE INTO reg_failed (kind, rkey, person_id, file_id, seq, "
 	    "message) SELECT ?2, rkey, person_id, ?1, seq, coalesce(message, '') "
@@ -613,8 +616,8 @@ static const char *const regstore_apply_sql[] = {
 	    "epoch <= (SELECT epoch FROM reg_file_epochs WHERE file_id = ?1) AND "
 	    "person_id IN (SELECT person_id FROM temp.reg_rx WHERE status = "
 	    "'accepted')",
-	"DELETE FROM reg_dirty WHERE kinds = 0 AND person_id IN (SELECT "
-	    "person_id FROM temp.reg_rx WHERE status = 'accepted')",
+	/* A row without marks is nobody's, whoever cleared it. */
+	"DELETE FROM reg_dirty WHERE kinds = 0",
 	NULL
 };
 
