@@ -148,12 +148,13 @@ static const struct cli_command cli_commands[] = {
 	    "number (and one re-inquiry of those not found)"),
 	    "vault user password-fd recovery-key-fd out persons",
 	    cli_cmd_jlis_request },
-	{ "jlis receive", "FILE [--medium ID] [--container-password-fd N]",
+	{ "jlis receive", "FILE... --medium ID --checker NAME "
+	    "[--container-password-fd N]",
 	    N_("import a J-LIS answer CSV, or the CSVs in its password-protected "
-	    "ZIP container: all of it or nothing; with --medium, also the "
-	    "medium's answer-imported step"),
-	    "vault user password-fd recovery-key-fd container-password-fd medium",
-	    cli_cmd_jlis_receive },
+	    "ZIP container, as recorded on the medium it came back on: all of it "
+	    "or nothing, with a second person"),
+	    "vault user password-fd recovery-key-fd container-password-fd medium "
+	    "checker checker-password-fd", cli_cmd_jlis_receive },
 	{ "jlis held", "",
 	    N_("list J-LIS answers held because an identity item differs"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_jlis_held },
@@ -174,12 +175,18 @@ static const struct cli_command cli_commands[] = {
 	    "generated password, shown once (two persons)"),
 	    "vault user password-fd recovery-key-fd out checker "
 	    "checker-password-fd password-out-fd", cli_cmd_media_pack },
+	{ "media carry", "DIR --medium USB-LABEL --checker NAME",
+	    N_("record that the checked inquiry CSVs of a hand-over folder were "
+	    "copied onto a USB medium and carried to the dedicated terminal "
+	    "(two persons)"),
+	    "vault user password-fd recovery-key-fd medium checker "
+	    "checker-password-fd", cli_cmd_media_carry },
 	{ "media ship", "ID --courier NAME --tracking NO --seal NO --notice-date "
 	    "DATE [--date DATE]",
 	    N_("record that a packed medium was handed to the courier"),
 	    "vault user password-fd recovery-key-fd id courier tracking seal "
 	    "notice-date date", cli_cmd_media_ship },
-	{ "media receive", "ID --medium ANSWER-ID --checker NAME [--file FILE] "
+	{ "media receive", "ID [--medium ANSWER-ID] --file FILE|DIR --checker NAME "
 	    "[--date DATE]",
 	    N_("record the answer medium's receipt (two persons)"),
 	    "vault user password-fd recovery-key-fd id medium checker "

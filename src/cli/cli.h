@@ -124,6 +124,7 @@ int cli_cmd_jlis_accept(struct cli_args *a);
 int cli_cmd_jlis_reject(struct cli_args *a);
 int cli_cmd_jlis_pending(struct cli_args *a);
 int cli_cmd_media_pack(struct cli_args *a);
+int cli_cmd_media_carry(struct cli_args *a);
 int cli_cmd_media_ship(struct cli_args *a);
 int cli_cmd_media_receive(struct cli_args *a);
 int cli_cmd_media_imported(struct cli_args *a);

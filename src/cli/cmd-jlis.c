@@ -11,6 +11,7 @@
 #include "ops/jlis.h"
 #include "util/i18n.h"
 #include "util/secret.h"
+#include "util/xmalloc.h"
 
 static int
 jlis_done(struct session *s, int rc, char *err)
@@ -91,8 +92,28 @@ jlis_print_receipt(const struct jlis_receive_report *rep, size_t n, int ok)
 	}
 }
 
+/* The import's second person, the password from the terminal or
+ * --checker-password-fd; w->name stays NULL when none was named (the
+ * operation says what is missing). */
+static char *
+jlis_witness(struct cli_args *a, struct checker *w, char **err)
+{
+	char *prompt, *pw;
+
+	w->name = a->checker;
+	w->password = NULL;
+	if (a->checker == NULL)
+		return NULL;
+	prompt = xasprintf(_("password for the second person %s"), a->checker);
+	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	free(prompt);
+	w->password = pw;
+	return pw;
+}
+
 static int
-jlis_receive_zip(struct cli_args *a, struct session *s, char **err)
+jlis_receive_zip(struct cli_args *a, struct session *s,
+    const struct jlis_via *via, char **err)
 {
 	struct jlis_receive_report *reps = NULL;
 	size_t n = 0;
@@ -103,39 +124,59 @@ jlis_receive_zip(struct cli_args *a, struct session *s, char **err)
 	    cli_opt_fd(a, X_CONTAINER_PASSWORD_FD), err);
 	if (pw == NULL)
 		return -1;
-	rc = ops_jlis_receive_container(s, a->pos[0], pw, a->x[X_MEDIUM], &reps,
-	    &n, err);
+	rc = ops_jlis_receive_container(s, a->pos[0], pw, via, &reps, &n, err);
 	secret_free_str(pw);
 	jlis_print_receipt(reps, n, rc == 0);
 	jlis_receive_reports_free(reps, n);
 	return rc;
 }
 
+/* One or more answer CSVs (the N and G answers brought back together),
+ * imported as one. */
+static int
+jlis_receive_csvs(struct cli_args *a, struct session *s,
+    const struct jlis_via *via, char **err)
+{
+	struct jlis_receive_report reps[CLI_MAX_POS];
+	struct jlis_answer_in in[CLI_MAX_POS];
+	int i, rc;
+
+	for (i = 0; i < a->npos; i++) {
+		in[i].path = a->pos[i];
+		in[i].shown = NULL;
+	}
+	rc = ops_jlis_receive_files(s, in, (size_t)a->npos, via, NULL, reps, err);
+	jlis_print_receipt(reps, (size_t)a->npos, rc == 0);
+	for (i = 0; i < a->npos; i++)
+		jlis_receive_report_clear(&reps[i]);
+	return rc;
+}
+
 int
 cli_cmd_jlis_receive(struct cli_args *a)
 {
-	struct jlis_receive_report rep;
-	struct jlis_answer_in in;
+	struct checker w;
+	struct jlis_via via = { a->x[X_MEDIUM], &w };
 	struct session *s;
-	char *err = NULL;
-	int rc, kind;
+	char *err = NULL, *wpw;
+	int i, rc, kind = 0;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: jlis receive FILE [--medium ID] "
-		    "[--container-password-fd N]"));
-	if ((kind = jlis_kind(a->pos[0])) == 0)
-		return cli_error(_("give the answer CSV or its ZIP container"));
+	if (a->npos < 1)
+		return cli_error(_("usage: jlis receive FILE... --medium ID --checker "
+		    "NAME [--container-password-fd N]"));
+	for (i = 0; i < a->npos; i++)
+		if ((kind = jlis_kind(a->pos[i])) == 0 || (kind == 'z' &&
+		    a->npos > 1))
+			return cli_error(_("give the answer CSVs, or their ZIP "
+			    "container alone"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	if (kind == 'z') {
-		rc = jlis_receive_zip(a, s, &err);
-		return jlis_done(s, rc, err);
-	}
-	in.path = a->pos[0];
-	in.shown = NULL;
-	rc = ops_jlis_receive_files(s, &in, 1, a->x[X_MEDIUM], &rep, &err);
-	jlis_print_receipt(&rep, 1, rc == 0);
-	jlis_receive_report_clear(&rep);
+	wpw = jlis_witness(a, &w, &err);
+	if (a->checker != NULL && wpw == NULL)
+		return jlis_done(s, -1, err);
+	rc = kind == 'z' ? jlis_receive_zip(a, s, &via, &err) :
+	    jlis_receive_csvs(a, s, &via, &err);
+	secret_free_str(wpw);
 	return jlis_done(s, rc, err);
 }
 

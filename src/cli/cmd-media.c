@@ -120,6 +120,31 @@ cli_cmd_media_pack(struct cli_args *a)
 	return media_done(s, rc, err);
 }
 
+int
+cli_cmd_media_carry(struct cli_args *a)
+{
+	struct media_carry_result res;
+	struct checker w = { a->checker, NULL };
+	struct session *s;
+	char *err = NULL, *pw = NULL;
+	int rc = -1;
+
+	if (a->npos != 1 || a->x[X_MEDIUM] == NULL || a->checker == NULL)
+		return cli_error(_("usage: media carry DIR --medium USB-LABEL "
+		    "--checker NAME"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((pw = media_witness_pw(a, &err)) != NULL) {
+		w.password = pw;
+		rc = ops_media_carry(s, a->pos[0], a->x[X_MEDIUM], &w, &res, &err);
+	}
+	secret_free_str(pw);
+	if (rc == 0)
+		printf(_("%s: %zu files on %s, carried to the dedicated terminal\n"),
+		    res.label, res.nfiles, a->x[X_MEDIUM]);
+	return media_done(s, rc, err);
+}
+
 static void
 media_step_args(const struct cli_args *a, struct media_step_in *in)
 {
@@ -183,8 +208,8 @@ int
 cli_cmd_media_receive(struct cli_args *a)
 {
 	if (media_id(a) == NULL)
-		return cli_error(_("usage: media receive ID --medium ANSWER-ID "
-		    "--checker NAME [--file FILE] [--date DATE]"));
+		return cli_error(_("usage: media receive ID [--medium ANSWER-ID] "
+		    "--file FILE --checker NAME [--date DATE]"));
 	return media_witnessed(a, 0);
 }
 

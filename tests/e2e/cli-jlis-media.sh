@@ -23,11 +23,12 @@ mkdir -p "$TMPDIR"
 ALL=
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; ALL="$ALL$OUT$ERR"; }
 with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; ALL="$ALL$OUT$ERR"; }
-# receive ZIP PASSWORD [ARGS...]: the container's password on fd 5.
+# receive ZIP PASSWORD [ARGS...]: the container's password on fd 5; sato
+# is the second person at the import.
 receive() {
 	local zip=$1 pw=$2
 	shift 2
-	run jlis receive "$zip" --container-password-fd 5 "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A" 5<<<"$pw"
+	run jlis receive "$zip" --container-password-fd 5 "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" 5<<<"$pw"
 	ALL="$ALL$OUT$ERR"
 }
 # Twelve digits in a row, not inside a hex digest.

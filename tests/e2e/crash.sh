@@ -69,7 +69,11 @@ jlis_prep() {
 		"$SIM" --persons "$d/p.csv" --numbers "$d/nums.csv" --seed 4 \
 			"$d/inq/$f" >"$d/ans/${f%Y.csv}R.csv" || return 1
 	done
+	# Carried to the dedicated terminal and brought back, two persons each.
+	with_sato media carry "$d/inq" --medium USB-1 --vault "$d/v" &&
+		with_sato media receive M0001 --file "$d/ans" --vault "$d/v"
 }
+with_sato() { as_yamada "$@" --checker sato --checker-password-fd 4 4<<<"$WPW"; }
 
 # --- case: person import of 10,000 persons into an empty vault -------------
 IMPORT_N=10000
@@ -98,7 +102,8 @@ case_receive_setup() {
 }
 case_receive_run() {
 	exec "$MYNADESK" jlis receive "$RECV/ans/12345678N1R.csv" --vault "$1/v" \
-		--user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1
+		--medium M0001 --checker sato --checker-password-fd 4 \
+		--user yamada --password-fd 3 3<<<"$PW" 4<<<"$WPW" >/dev/null 2>&1
 }
 case_receive_judge() {
 	if facts "$1" numbers=0 answered=0 jlis.receive=0; then
@@ -116,9 +121,8 @@ PREP=$SCRATCH/prep
 case_export_setup() {
 	local f
 	jlis_prep 3000 "$PREP" && mkdir -p "$1/out" && cp -a "$PREP/v" "$1/v" || return 1
-	for f in "$PREP"/ans/*R.csv; do
-		as_yamada jlis receive "$f" --vault "$1/v" || return 1
-	done
+	with_sato jlis receive "$PREP"/ans/*R.csv --medium M0001 --vault "$1/v" ||
+		return 1
 	EXPORT_N=$(fact "$("$DRIVER" state "$1/v")" confirmed)
 }
 case_export_run() {

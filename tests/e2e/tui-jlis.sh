@@ -25,7 +25,10 @@ NUMRE='(^|[^0-9a-f])[0-9]{12}([^0-9a-f]|$)'
 as_yamada person import "$SCRATCH/p.csv"
 as_yamada jlis request --out "$O"
 "$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 4 --not-found 2 --mismatch 2 "$O/12345678N1Y.csv" >"$SCRATCH/12345678N1R.csv"
-as_yamada jlis receive "$SCRATCH/12345678N1R.csv"
+with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; }
+with_sato media carry "$O" --medium USB-01
+with_sato media receive M0001 --file "$SCRATCH/12345678N1R.csv"
+with_sato jlis receive "$SCRATCH/12345678N1R.csv" --medium M0001
 as_yamada jlis held
 HELD=$(echo "$OUT" | awk '/ differs:/ {print $1}')
 P1=$(echo "$HELD" | sed -n 1p)
