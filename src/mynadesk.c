@@ -14,6 +14,7 @@
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/paths.h"
+#include "util/privdir.h"
 #include "util/xmalloc.h"
 
 /* No core files and no ptrace by other users' tools: SQLite's page cache
@@ -75,6 +76,8 @@ main(int argc, char **argv)
 	int rc;
 
 	mynadesk_harden();
+	/* What a killed answer import left in memory-backed folders. */
+	privdir_sweep();
 	mynadesk_i18n();
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("mynadesk %s\n", PACKAGE_VERSION);

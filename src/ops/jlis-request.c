@@ -1,6 +1,9 @@
 /* Inquiry files: who is asked, whether J-LIS can take their values, and the
- * files themselves, written under temporary names and renamed before the
- * transaction commits (removed again when it does not). */
+ * files themselves, written under dot-names and named only after the
+ * transaction with their audit record commits: a process killed before
+ * the commit leaves no inquiry file the vault does not know, one killed
+ * after it leaves the recorded file under its dot-name for the next run to
+ * name. */
 #include "config.h"
 
 #include <errno.h>
@@ -16,6 +19,7 @@
 #include "domain/jlis.h"
 #include "ops/check.h"
 #include "ops/jlis.h"
+#include "ops/media-int.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -45,7 +49,9 @@ struct jreq {
 	struct jreq_person *p;
 	size_t n, cap;
 	struct jlis_problems *probs;
+	struct jlis_request_report *rep;
 	char *tmp[2], *final[2];
+	int kept;		/* committed: the files are the vault's now */
 };
 
 void
@@ -391,28 +397,55 @@ jreq_write(struct jreq *r, const char *outdir, struct jlis_request_report *rep,
 		rc = jreq_file(r, k, rep, err);
 	if (rc == 0)
 		rc = jreq_audit(r, rep, err);
-	for (k = 0; k < 2; k++) {
-		if (rep->file[k] == NULL)
-			continue;
-		if (rc == 0 && rename(r->tmp[k], r->final[k]) != 0)
-			rc = err_set(err, _("cannot write %s: %s"), r->final[k],
-			    strerror(errno));
-	}
 	return rc;
 }
 
+/* After the commit: the recorded files take their names. On failure they
+ * stay under their dot-names, which the next run names. */
+static int
+jreq_publish(void *arg, char **err)
+{
+	struct jreq *r = arg;
+	int k, rc = 0;
+
+	r->kept = 1;
+	for (k = 0; k < 2; k++)
+		if (r->rep->file[k] != NULL && rename(r->tmp[k], r->final[k]) != 0 &&
+		    rc == 0)
+			rc = err_set(err, _("the inquiry file was recorded but cannot "
+			    "be named %s: %s; it is %s"), r->final[k],
+			    strerror(errno), r->tmp[k]);
+	return rc;
+}
+
+/* A run killed between its commit and the naming left a recorded file
+ * under its dot-name in this folder: it takes its name now, if its bytes
+ * are those the vault recorded. */
+static int
+jreq_name_left(const char *file, const char *sha256, void *arg)
+{
+	const char *outdir = arg;
+	char *tmp = xasprintf("%s/.%s.tmp", outdir, file), *final, hex[65];
+	long long bytes;
+
+	final = xasprintf("%s/%s", outdir, file);
+	if (access(final, F_OK) != 0 && media_sha256_file(tmp, hex, &bytes,
+	    NULL) == 0 && strcmp(hex, sha256) == 0)
+		(void)rename(tmp, final);
+	free(tmp);
+	free(final);
+	return 0;
+}
+
 static void
-jreq_cleanup(struct jreq *r, struct jlis_request_report *rep, int failed)
+jreq_cleanup(struct jreq *r, int failed)
 {
 	size_t i;
 	int k, j;
 
 	for (k = 0; k < 2; k++) {
-		if (failed && r->tmp[k] != NULL) {
+		if (failed && !r->kept && r->tmp[k] != NULL)
 			unlink(r->tmp[k]);
-			if (rep->file[k] != NULL)
-				unlink(r->final[k]);
-		}
 		free(r->tmp[k]);
 		free(r->final[k]);
 	}
@@ -435,8 +468,11 @@ ops_jlis_request(struct session *s, const char *outdir,
 	memset(&r, 0, sizeof r);
 	r.s = s;
 	r.probs = &rep->problems;
+	r.rep = rep;
 	if (outdir == NULL || access(outdir, W_OK) != 0)
 		return err_set(err, _("give --out DIR, a folder you can write to"));
+	(void)jlis_store_request_files(s->v->db, jreq_name_left, (void *)outdir,
+	    NULL);
 	if (ops_check_layout("jlis-request", &r.l, &r.rules, err) < 0)
 		return -1;
 	if (r.l.file_name == NULL || (r.enc = jlis_enc_new(err)) == NULL) {
@@ -445,7 +481,7 @@ ops_jlis_request(struct session *s, const char *outdir,
 		    err_set(err, _("layout jlis-request has no file_name"));
 	}
 	if (db_begin(s->v->db, err) < 0) {
-		jreq_cleanup(&r, rep, 0);
+		jreq_cleanup(&r, 0);
 		return -1;
 	}
 	rc = persons_file != NULL ? jreq_read_list(&r, persons_file, err) :
@@ -461,10 +497,10 @@ ops_jlis_request(struct session *s, const char *outdir,
 	if (rc == 0)
 		rc = jreq_write(&r, outdir, rep, err);
 	if (rc == 0)
-		rc = ops_commit(s, err);
+		rc = ops_commit_then(s, jreq_publish, &r, err);
 	else
 		db_rollback(s->v->db);
-	jreq_cleanup(&r, rep, rc != 0);
+	jreq_cleanup(&r, rc != 0);
 	return rc;
 }
 

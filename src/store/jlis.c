@@ -188,6 +188,25 @@ jlis_store_request_find(sqlite3 *db, char kind, long seq,
 }
 
 int
+jlis_store_request_files(sqlite3 *db, jlis_file_fn fn, void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT file, sha256 FROM jlis_requests WHERE "
+	    "sha256 <> '' ORDER BY id", &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn((const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), arg) != 0)
+			break;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading inquiries"));
+	return 0;
+}
+
+int
 jlis_store_request_answered(sqlite3 *db, int64_t id, const char *file,
     const char *sha256, const char *user, char **err)
 {

@@ -33,6 +33,11 @@ int jlis_store_request_finish(sqlite3 *db, int64_t id, const char *sha256,
 int jlis_store_target_add(sqlite3 *db, int64_t request, int64_t person,
     int attempt, int64_t *serial, char **err);
 
+typedef int (*jlis_file_fn)(const char *file, const char *sha256, void *arg);
+/* Every inquiry file recorded, with its SHA-256. */
+int jlis_store_request_files(sqlite3 *db, jlis_file_fn fn, void *arg,
+    char **err);
+
 struct jlis_request_row {
 	int64_t id;
 	long long rows;

@@ -6,7 +6,7 @@
 # the medium's "answer imported" step; the medium is disposed of. Bad
 # containers import nothing, and no full number is ever shown or logged.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 23
+plan 24
 
 SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
@@ -132,6 +132,15 @@ E1=$ERR
 as_yamada evidence add "$SCRATCH/receipt.txt" --title 'courier receipt' --about medium:1
 check "evidence about a medium: an unknown medium is refused, a known one kept by its label" \
 	eval '[ "$R1" -eq 1 ] && contains "$E1" "no medium '"'"'M0009'"'"'" && [ "$RC" -eq 0 ] && as_yamada evidence list && contains "$OUT" "medium:M0001"'
+
+# A receive killed outright (SIGKILL: no handler runs) leaves its private
+# folder; the flock that marked it as in use died with the process, so the
+# next start of any command removes it.
+mkdir -m 700 "$TMPDIR/mynadesk-Kill09"
+cp "$SCRATCH/ans/12345678N1R.csv" "$TMPDIR/mynadesk-Kill09/"
+as_yamada media list
+check "a decrypted answer left by a killed import is removed at the next start" \
+	eval '[ "$RC" -eq 0 ] && tmp_empty'
 
 with_sato media dispose M0001 --method '裁断 (shredded)'
 check "the medium is disposed of with a witness" eval '[ "$RC" -eq 0 ]'

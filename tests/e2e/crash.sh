@@ -38,7 +38,7 @@ PW='Kokuho-2026-pass'
 WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES=${MYNA_CRASH_CASES:-import receive export pack}
+CASES=${MYNA_CRASH_CASES:-import receive export pack request}
 
 # fact STATE KEY: one value of crash-driver's state line.
 fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
@@ -187,6 +187,40 @@ case_pack_judge() {
 	fi
 }
 case_pack_again() { :; }
+
+# --- case: the J-LIS inquiry files of 3,000 persons --------------------------
+case_request_setup() {
+	new_base "$1" && "$GEN" --count 3000 --seed 5 | sed 's/𠮷/吉/g' >"$SCRATCH/req.csv" &&
+		as_yamada person import "$SCRATCH/req.csv" --vault "$1/v"
+}
+case_request_run() {
+	exec "$MYNADESK" jlis request --out "$1/out" --vault "$1/v" --user yamada \
+		--password-fd 3 3<<<"$PW" >/dev/null 2>&1
+}
+# The digests of the files as they stand, final or dot-name, in name order.
+req_digests() {
+	local f d=
+	for f in $(cd "$1" && ls -A | sed 's/^\.//; s/\.tmp$//' | sort); do
+		if [ -f "$1/$f" ]; then d="$d,$(sha256sum <"$1/$f" | cut -c1-64)"
+		else d="$d,$(sha256sum <"$1/.$f.tmp" | cut -c1-64)"; fi
+	done
+	echo "${d#,}"
+}
+case_request_judge() {
+	local files
+	files=$(cd "$2/out" && ls 2>/dev/null | tr '\n' ' ')
+	TEMPS=$((TEMPS + $(cd "$2/out" && ls -A | grep -c '^\.')))
+	if facts "$1" jlis_requests=0 jlis.request=0 && [ -z "$files" ]; then
+		echo absent
+	elif ! facts "$1" jlis_requests=2 jlis.request=2 ||
+		[ "$(req_digests "$2/out")" != "$(fact "$1" jreq_sha256)" ]; then
+		echo "partial (files: ${files:-none})"
+	elif [ "$files" = "12345678G1Y.csv 12345678N1Y.csv " ]; then
+		echo present
+	else
+		echo unnamed
+	fi
+}
 
 # --- aiming the kills ------------------------------------------------------
 # A case tests something only if some kills land before its COMMIT and some

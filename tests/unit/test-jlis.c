@@ -10,12 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <iconv.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "domain/fieldcheck.h"
 #include "domain/filecheck.h"
 #include "domain/jlis.h"
+#include "util/privdir.h"
 #include "util/xmalloc.h"
 
 #define YOSHI "\xf0\xa0\xae\xb7"	/* 𠮷 U+20BB7, outside CP932 */
@@ -223,6 +228,62 @@ test_answer_rules(void **state)
 	assert_null(strstr(r.msgs, "123456789018"));
 }
 
+/* A process killed outright (SIGKILL: no handler runs) leaves its
+ * decrypted answer in the private folder; the next start removes it. A
+ * folder whose process still lives is left alone. */
+static void
+test_privdir_leftover(void **state)
+{
+	char base[] = "/tmp/myna-unit-XXXXXX", path[512], *mine = NULL, *err = NULL;
+	struct stat sb;
+	int fds[2], st;
+	ssize_t n;
+	pid_t pid;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(base));
+	assert_int_equal(setenv("TMPDIR", base, 1), 0);
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char *dir = NULL, *file;
+
+		close(fds[0]);
+		if (privdir_new(&dir, NULL) < 0)
+			_exit(1);
+		file = xasprintf("%s/33120015N1R.csv", dir);
+		if ((f = fopen(file, "w")) == NULL)
+			_exit(1);
+		fputs("a whole answer with its numbers\n", f);
+		fclose(f);
+		if (write(fds[1], dir, strlen(dir) + 1) < 0)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	close(fds[1]);
+	n = read(fds[0], path, sizeof path - 1);
+	close(fds[0]);
+	assert_true(n > 0);
+	path[n] = '\0';
+	/* While the process lives, a start elsewhere leaves its folder alone. */
+	privdir_sweep();
+	assert_int_equal(stat(path, &sb), 0);
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_int_equal(stat(path, &sb), 0);	/* left behind */
+	assert_int_equal(privdir_new(&mine, &err), 0);
+	privdir_sweep();
+	assert_int_equal(stat(path, &sb), -1);	/* removed at the next start */
+	assert_int_equal(stat(mine, &sb), 0);	/* ours, alive, kept */
+	privdir_remove(mine);
+	free(mine);
+	assert_int_equal(rmdir(base), 0);
+	unsetenv("TMPDIR");
+}
+
 int
 main(void)
 {
@@ -234,6 +295,7 @@ main(void)
 		cmocka_unit_test(test_byte_edge),
 		cmocka_unit_test(test_request_rules),
 		cmocka_unit_test(test_answer_rules),
+		cmocka_unit_test(test_privdir_leftover),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
