@@ -155,6 +155,15 @@ static const struct cli_command cli_commands[] = {
 	    "or nothing, with a second person"),
 	    "vault user password-fd recovery-key-fd container-password-fd medium "
 	    "checker checker-password-fd", cli_cmd_jlis_receive },
+	{ "jlis unsendable", "",
+	    N_("list the persons an inquiry leaves out (外字, sex code 3, ...) "
+	    "with the reasons: they need a spelling"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_jlis_unsendable },
+	{ "person inquiry-name", "KEY --name TEXT [--kana TEXT] --reason TEXT",
+	    N_("record the usual spelling (通用字体) a J-LIS inquiry sends for a "
+	    "person; the imported name is not changed"),
+	    "vault user password-fd recovery-key-fd name kana reason",
+	    cli_cmd_person_inquiry_name },
 	{ "jlis held", "",
 	    N_("list J-LIS answers held because an identity item differs"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_jlis_held },
@@ -322,6 +331,7 @@ static const struct option cli_long[] = {
 	{ "force", no_argument, NULL, 256 + X_FORCE },
 	{ "id", required_argument, NULL, 256 + X_ID },
 	{ "file", required_argument, NULL, 256 + X_FILE },
+	{ "kana", required_argument, NULL, 256 + X_KANA },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 }

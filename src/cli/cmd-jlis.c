@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "domain/jlis.h"
 #include "ops/jlis.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -48,6 +49,11 @@ cli_cmd_jlis_request(struct cli_args *a)
 		return 1;
 	rc = ops_jlis_request(s, a->out, a->x[X_PERSONS], &rep, &err);
 	jlis_print_problems(&rep.problems);
+	if (rep.unsendable_persons > 0) {
+		printf(_("not sent, %lld persons need a spelling (jlis "
+		    "unsendable):\n"), rep.unsendable_persons);
+		jlis_print_problems(&rep.unsendable);
+	}
 	for (k = 0; rc == 0 && k < 2; k++)
 		if (rep.file[k] != NULL)
 			printf("%s %lld %s\n", rep.file[k], rep.rows[k],
@@ -184,18 +190,65 @@ static const char *const jlis_item_names[5] = { N_("name"), N_("kana"),
 	N_("birth"), N_("sex"), N_("address") };
 
 /* Each held person: the reason, then the five items side by side, the
- * differing ones marked. */
+ * differing ones marked with the first character that differs after the
+ * normalisation. */
 static int
 jlis_held_line(const struct jlis_held_row *h, void *arg)
 {
-	int i;
+	int i, at;
 
 	(*(int *)arg)++;
 	printf("%s  %s  %s\n", h->key, h->reason, h->answered);
-	for (i = 0; i < 5; i++)
-		printf("  %s %-8s %s | %s\n", strcmp(h->mine[i], h->theirs[i]) ?
-		    "*" : " ", _(jlis_item_names[i]), h->mine[i], h->theirs[i]);
+	for (i = 0; i < 5; i++) {
+		at = jlis_first_difference(h->mine[i], h->theirs[i]);
+		printf("  %s %-8s %s | %s", at ? "*" : " ",
+		    _(jlis_item_names[i]), h->mine[i], h->theirs[i]);
+		if (at)
+			printf(_("  (character %d differs)"), at);
+		printf("\n");
+	}
 	return 0;
+}
+
+int
+cli_cmd_jlis_unsendable(struct cli_args *a)
+{
+	struct jlis_request_report rep;
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_jlis_unsendable(s, &rep, &err);
+	if (rc == 0 && rep.unsendable_persons == 0)
+		printf("%s\n", _("every person asked about can be sent"));
+	else if (rc == 0)
+		printf(_("%lld persons need a spelling before they can be sent:\n"),
+		    rep.unsendable_persons);
+	jlis_print_problems(&rep.unsendable);
+	jlis_request_report_clear(&rep);
+	return jlis_done(s, rc, err);
+}
+
+int
+cli_cmd_person_inquiry_name(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (a->npos != 1 || a->name == NULL || a->x[X_REASON] == NULL)
+		return cli_error(_("usage: person inquiry-name KEY --name TEXT "
+		    "[--kana TEXT] --reason TEXT"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_jlis_inquiry_name(s, a->pos[0], a->name, a->x[X_KANA],
+	    a->x[X_REASON], &err);
+	if (rc == 0)
+		printf(_("%s: the next inquiry sends this spelling; the record "
+		    "is unchanged\n"), a->pos[0]);
+	return jlis_done(s, rc, err);
 }
 
 int

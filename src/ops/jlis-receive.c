@@ -97,8 +97,24 @@ jrcv_found(struct jrcv *r, int64_t serial, const struct jlis_target_row *t,
 	char diff[64], reason[80], doc[80];
 	int rc;
 
+	char *iname = NULL, *ikana = NULL;
+
 	if (persons_get_by_id(r->s->v->db, t->person, &p, err) < 0)
 		return -1;
+	/* What was sent is what J-LIS answers to: the inquiry name, if any. */
+	if (jlis_store_inquiry_name_get(r->s->v->db, t->person, &iname, &ikana,
+	    NULL) > 0) {
+		free(p.f[PF_NAME]);
+		p.f[PF_NAME] = iname;
+		iname = NULL;
+		if (ikana[0] != '\0') {
+			free(p.f[PF_KANA]);
+			p.f[PF_KANA] = ikana;
+			ikana = NULL;
+		}
+	}
+	free(iname);
+	free(ikana);
 	jrcv_compare(&p, items, diff, sizeof diff);
 	person_clear(&p);
 	snprintf(doc, sizeof doc, "jlis:%s", r->rep->request);

@@ -49,6 +49,8 @@ struct jreq {
 	struct jreq_person *p;
 	size_t n, cap;
 	struct jlis_problems *probs;
+	struct jlis_problems *unsendable;
+	int jis0208;		/* the layout's repertoire */
 	struct jlis_request_report *rep;
 	char *tmp[2], *final[2];
 	int kept;		/* committed: the files are the vault's now */
@@ -82,6 +84,26 @@ jreq_problem(struct jlis_problems *p, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The usual spelling recorded for the inquiry replaces the record's name
+ * (and kana) in what is sent; the record itself is never changed. */
+static void
+jreq_inquiry_name(struct jreq *r, struct jreq_person *p)
+{
+	char *name, *kana;
+
+	if (jlis_store_inquiry_name_get(r->s->v->db, p->id, &name, &kana,
+	    NULL) <= 0)
+		return;
+	free(p->f[PF_NAME]);
+	p->f[PF_NAME] = name;
+	if (kana[0] != '\0') {
+		free(p->f[PF_KANA]);
+		p->f[PF_KANA] = kana;
+	} else {
+		free(kana);
+	}
+}
+
 static void
 jreq_add(struct jreq *r, const struct jlis_candidate *c, int attempt)
 {
@@ -100,6 +122,7 @@ jreq_add(struct jreq *r, const struct jlis_candidate *c, int attempt)
 	p->f[PF_RESIDENT] = xstrdup(c->p.f[PF_RESIDENT]);
 	for (i = 0; i < JREQ_NROLES; i++)
 		p->f[jreq_roles[i].pf] = xstrdup(c->p.f[jreq_roles[i].pf]);
+	jreq_inquiry_name(r, p);
 }
 
 /* Everyone without a confirmed number: first inquiries, and one more for
@@ -168,8 +191,15 @@ jreq_bad_char(enum jlis_bad why, const char *ch, size_t len, void *arg)
 
 	if (why == JLIS_BAD_GAIJI)
 		jreq_problem(b->probs, _("%s: %s: '%.*s' has no code in CP932 "
-		    "(外字): use the registered usual form"), b->key, b->label,
-		    (int)len, ch);
+		    "(外字): record the usual spelling (person inquiry-name)"),
+		    b->key, b->label, (int)len, ch);
+	else if (why == JLIS_BAD_EXT)
+		jreq_problem(b->probs, _("%s: %s: '%.*s' is an NEC/IBM extension, "
+		    "not JIS X 0208 (外字): record the usual spelling (person "
+		    "inquiry-name)"), b->key, b->label, (int)len, ch);
+	else if (why == JLIS_BAD_ASCII)
+		jreq_problem(b->probs, _("%s: %s: half-width '%.*s': J-LIS takes "
+		    "full-width characters only"), b->key, b->label, (int)len, ch);
 	else
 		jreq_problem(b->probs, _("%s: %s: half-width kana '%.*s': use "
 		    "full-width"), b->key, b->label, (int)len, ch);
@@ -188,45 +218,73 @@ jreq_value(const struct jreq_person *p, const char *role)
 	return "";
 }
 
-/* One value against its request field; every bad character is listed. */
+/* One value against its request field; every reason it cannot be sent
+ * goes to the unsendable list. */
 static void
 jreq_check_value(struct jreq *r, const struct jreq_person *p,
     const struct layout_field *f)
 {
 	struct layout_field plain = *f;
-	struct jreq_bad b = { r->probs, p->f[PF_KEY], f->label };
+	struct jreq_bad b = { r->unsendable, p->f[PF_KEY], f->label };
 	const char *v = jreq_value(p, f->role), *out;
+	int text = f->role != NULL && (strcmp(f->role, "name") == 0 ||
+	    strcmp(f->role, "kana") == 0);
 	size_t outlen;
 	char *why = NULL;
 
-	if (jlis_half_kana(v, strlen(v)) ||
+	if (jlis_scan_for(v, strlen(v), r->jis0208, text, jreq_bad_char, &b) != 0 ||
 	    jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0) {
-		if (jlis_scan(v, strlen(v), jreq_bad_char, &b) <= 0)
-			jreq_problem(r->probs, _("%s: %s cannot be written in "
+		if (r->unsendable->total == 0)
+			jreq_problem(r->unsendable, _("%s: %s cannot be written in "
 			    "CP932"), b.key, f->label);
 		return;
 	}
 	plain.encoding = NULL;
 	plain.max_bytes = 0;
 	if (fieldcheck_value(&plain, v, strlen(v), &why) < 0) {
-		jreq_problem(r->probs, "%s: %s", b.key, why);
+		jreq_problem(r->unsendable, "%s: %s", b.key, why);
 		free(why);
 	} else if (f->max_bytes > 0 && outlen > (size_t)f->max_bytes) {
-		jreq_problem(r->probs, _("%s: %s is %zu bytes in CP932; at most "
-		    "%d"), b.key, f->label, outlen, f->max_bytes);
+		jreq_problem(r->unsendable, _("%s: %s is %zu bytes in CP932; at "
+		    "most %d"), b.key, f->label, outlen, f->max_bytes);
 	}
 }
 
 static void
+jreq_person_free(struct jreq_person *p)
+{
+	int j;
+
+	for (j = 0; j < PF_COUNT; j++)
+		free(p->f[j]);
+}
+
+/* Every person is checked; one who cannot be sent is listed with each
+ * reason and left out, and the file goes out for everyone else. */
+static void
 jreq_validate(struct jreq *r)
 {
-	size_t i, j;
+	long long before;
+	size_t i, j, keep = 0;
 
-	for (i = 0; i < r->n; i++)
+	for (i = 0; i < r->n; i++) {
+		before = r->unsendable->total;
+		if (strcmp(r->p[i].f[PF_SEX], "3") == 0)
+			jreq_problem(r->unsendable, _("%s: sex code 3: the resident "
+			    "registry holds only 1 and 2, so a five-item inquiry "
+			    "cannot find this person"), r->p[i].f[PF_KEY]);
 		for (j = 0; j < r->l.nfields; j++)
 			if (r->l.fields[j].role != NULL &&
 			    strcmp(r->l.fields[j].role, "target") != 0)
 				jreq_check_value(r, &r->p[i], &r->l.fields[j]);
+		if (r->unsendable->total > before) {
+			r->rep->unsendable_persons++;
+			jreq_person_free(&r->p[i]);
+		} else {
+			r->p[keep++] = r->p[i];
+		}
+	}
+	r->n = keep;
 }
 
 /* Writes one value, quoted when it holds a comma, quote or line end (the
@@ -441,7 +499,7 @@ static void
 jreq_cleanup(struct jreq *r, int failed)
 {
 	size_t i;
-	int k, j;
+	int k;
 
 	for (k = 0; k < 2; k++) {
 		if (failed && !r->kept && r->tmp[k] != NULL)
@@ -450,16 +508,17 @@ jreq_cleanup(struct jreq *r, int failed)
 		free(r->final[k]);
 	}
 	for (i = 0; i < r->n; i++)
-		for (j = 0; j < PF_COUNT; j++)
-			free(r->p[i].f[j]);
+		jreq_person_free(&r->p[i]);
 	free(r->p);
 	jlis_enc_free(r->enc);
 	layout_free(&r->l);
 }
 
-int
-ops_jlis_request(struct session *s, const char *outdir,
-    const char *persons_file, struct jlis_request_report *rep, char **err)
+/* The request, or with dry_run only the lists (nothing is written, the
+ * transaction is rolled back). */
+static int
+jreq_run(struct session *s, const char *outdir, const char *persons_file,
+    int dry_run, struct jlis_request_report *rep, char **err)
 {
 	struct jreq r;
 	int rc;
@@ -468,13 +527,15 @@ ops_jlis_request(struct session *s, const char *outdir,
 	memset(&r, 0, sizeof r);
 	r.s = s;
 	r.probs = &rep->problems;
+	r.unsendable = &rep->unsendable;
 	r.rep = rep;
-	if (outdir == NULL || access(outdir, W_OK) != 0)
-		return err_set(err, _("give --out DIR, a folder you can write to"));
-	(void)jlis_store_request_files(s->v->db, jreq_name_left, (void *)outdir,
-	    NULL);
+	if (!dry_run)
+		(void)jlis_store_request_files(s->v->db, jreq_name_left,
+		    (void *)outdir, NULL);
 	if (ops_check_layout("jlis-request", &r.l, &r.rules, err) < 0)
 		return -1;
+	r.jis0208 = r.l.repertoire == NULL ||
+	    strcmp(r.l.repertoire, "JIS X 0208") == 0;
 	if (r.l.file_name == NULL || (r.enc = jlis_enc_new(err)) == NULL) {
 		layout_free(&r.l);
 		return r.enc == NULL && r.l.file_name != NULL ? -1 :
@@ -492,8 +553,13 @@ ops_jlis_request(struct session *s, const char *outdir,
 		rc = err_set(err, _("%lld problems: no inquiry file was written "
 		    "(fix the persons' records first)"), rep->problems.total);
 	else if (rc == 0 && r.n == 0)
-		rc = err_set(err, _("nobody to ask about: every insured person has "
-		    "a confirmed number or an open inquiry"));
+		rc = err_set(err, rep->unsendable_persons > 0 ?
+		    _("nobody who can be sent: see the persons that need a "
+		    "spelling ('jlis unsendable')") : _("nobody to ask about: "
+		    "every insured person has a confirmed number or an open "
+		    "inquiry"));
+	if (rc == 0 && dry_run)
+		rc = 1;
 	if (rc == 0)
 		rc = jreq_write(&r, outdir, rep, err);
 	if (rc == 0)
@@ -501,6 +567,36 @@ ops_jlis_request(struct session *s, const char *outdir,
 	else
 		db_rollback(s->v->db);
 	jreq_cleanup(&r, rc != 0);
+	return rc > 0 ? 0 : rc;
+}
+
+int
+ops_jlis_request(struct session *s, const char *outdir,
+    const char *persons_file, struct jlis_request_report *rep, char **err)
+{
+	if (outdir == NULL || access(outdir, W_OK) != 0) {
+		memset(rep, 0, sizeof *rep);
+		return err_set(err, _("give --out DIR, a folder you can write to"));
+	}
+	return jreq_run(s, outdir, persons_file, 0, rep, err);
+}
+
+int
+ops_jlis_unsendable(struct session *s, struct jlis_request_report *rep,
+    char **err)
+{
+	char *e = NULL;
+	int rc = jreq_run(s, NULL, NULL, 1, rep, &e);
+
+	/* Nobody to send is no error here: the list is what was asked for. */
+	if (rc < 0 && rep->problems.total == 0) {
+		free(e);
+		return 0;
+	}
+	if (rc < 0)
+		*err = e;
+	else
+		free(e);
 	return rc;
 }
 
@@ -510,5 +606,6 @@ jlis_request_report_clear(struct jlis_request_report *rep)
 	free(rep->file[0]);
 	free(rep->file[1]);
 	jlis_problems_clear(&rep->problems);
+	jlis_problems_clear(&rep->unsendable);
 	memset(rep, 0, sizeof *rep);
 }

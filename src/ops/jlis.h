@@ -23,15 +23,31 @@ struct jlis_request_report {
 	char sha256[2][65];
 	long long rows[2];
 	long long reinquiries;
-	struct jlis_problems problems;	/* persons that block the files */
+	struct jlis_problems problems;	/* what blocks the files (a listed
+					 * key that is unknown, ...) */
+	struct jlis_problems unsendable;	/* "KEY: reason", each reason */
+	long long unsendable_persons;
 };
 
 /* Writes the inquiry files into outdir for persons without a confirmed
  * number (and the re-inquiries), or for the keys listed in persons_file
- * (one a line). A person whose values J-LIS cannot take stops everything:
- * the problems name each person and character, and nothing is written. */
+ * (one a line). A person whose values J-LIS cannot take (see the layout's
+ * repertoire), or whose sex code is 3, is left out and listed in
+ * rep->unsendable with each reason; the files go out for everyone else.
+ * A recorded inquiry name (ops_jlis_inquiry_name) is sent instead of the
+ * record's name. */
 int ops_jlis_request(struct session *s, const char *outdir,
     const char *persons_file, struct jlis_request_report *rep, char **err);
+/* The persons the next request would leave out, with the reasons, in
+ * rep->unsendable ("needs a spelling"); nothing is written. */
+int ops_jlis_unsendable(struct session *s, struct jlis_request_report *rep,
+    char **err);
+/* Records the usual spelling (通用字体) an inquiry sends for a person
+ * whose record J-LIS cannot take: name, and kana or NULL (the record's);
+ * the name must itself be sendable; audited with the reason. The
+ * imported name is never changed. */
+int ops_jlis_inquiry_name(struct session *s, const char *key,
+    const char *name, const char *kana, const char *reason, char **err);
 void jlis_request_report_clear(struct jlis_request_report *rep);
 
 struct jlis_receive_report {

@@ -397,3 +397,48 @@ jlis_store_pending(sqlite3 *db, int days, int media_days, jlis_pending_fn fn,
 	return stop || rc == SQLITE_DONE ? 0 : db_fail(db, err,
 	    _("reading inquiries"));
 }
+
+int
+jlis_store_inquiry_name_get(sqlite3 *db, int64_t person, char **name,
+    char **kana, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*name = *kana = NULL;
+	if (db_prepare(db, "SELECT name, kana FROM jlis_inquiry_names WHERE "
+	    "person_id = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		*kana = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading inquiries"));
+	return rc == SQLITE_ROW;
+}
+
+int
+jlis_store_inquiry_name_put(sqlite3 *db, int64_t person, const char *name,
+    const char *kana, const char *reason, const char *actor, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT OR REPLACE INTO jlis_inquiry_names (person_id, "
+	    "name, kana, reason, actor, recorded) VALUES (?, ?, ?, ?, ?, "
+	    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kana ? kana : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, actor, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the "
+	    "inquiry name"));
+}

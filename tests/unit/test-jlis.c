@@ -228,6 +228,67 @@ test_answer_rules(void **state)
 	assert_null(strstr(r.msgs, "123456789018"));
 }
 
+static void
+count_why(enum jlis_bad why, const char *ch, size_t len, void *arg)
+{
+	int *n = arg;
+
+	(void)ch;
+	(void)len;
+	n[why]++;
+}
+
+/* The repertoire J-LIS takes: JIS X 0208 leaves CP932's NEC and IBM
+ * extensions out; half-width ASCII is refused where asked. */
+static void
+test_repertoire(void **state)
+{
+	int n[4] = { 0 };
+	const char *ext = "髙﨑①㈱";
+
+	(void)state;
+	assert_int_equal(jlis_scan_for(ext, strlen(ext), 0, 0, count_why, n), 0);
+	assert_int_equal(jlis_scan_for(ext, strlen(ext), 1, 0, count_why, n), 4);
+	assert_int_equal(n[JLIS_BAD_EXT], 4);
+	assert_int_equal(jlis_scan_for("高崎　一", strlen("高崎　一"), 1, 1,
+	    count_why, n), 0);
+	assert_int_equal(jlis_scan_for("Yamada", 6, 1, 1, count_why, n), 6);
+	assert_int_equal(jlis_scan_for("Yamada", 6, 1, 0, count_why, n), 0);
+	assert_int_equal(jlis_scan_for(YOSHI "田", strlen(YOSHI "田"), 1, 1,
+	    count_why, n), 1);
+	assert_int_equal(n[JLIS_BAD_GAIJI], 1);
+	/* Malformed UTF-8 is no value at all. */
+	assert_int_equal(jlis_scan_for("\xe3\x81", 2, 1, 1, count_why, n), -1);
+	assert_int_equal(jlis_scan_for("\xff", 1, 1, 0, count_why, n), -1);
+}
+
+/* The one normalisation before the five items are compared. */
+static void
+test_normalise(void **state)
+{
+	char *v;
+
+	(void)state;
+	/* CP932 sends 〜 and − and brings them back as ～ and －. */
+	assert_true(jlis_same_item("千代田１丁目〜２番", "千代田１丁目～２番"));
+	assert_true(jlis_same_item("1−2", "1－2"));
+	assert_true(jlis_same_item("１‐２", "1-2"));
+	assert_true(jlis_same_item("山田　太郎", "山田 太郎  "));
+	assert_true(jlis_same_item(NULL, ""));
+	assert_false(jlis_same_item("山田", "山口"));
+	assert_int_equal(jlis_first_difference("東京都1-1", "東京都1-2"), 6);
+	assert_int_equal(jlis_first_difference("東京都〜", "東京都～"), 0);
+	assert_int_equal(jlis_first_difference("ab", "abc"), 3);
+	/* ー (the long vowel mark) is not a dash. */
+	assert_int_not_equal(jlis_first_difference("ー", "-"), 0);
+	v = jlis_normalise("１〜２　");
+	assert_string_equal(v, "1~2");
+	free(v);
+	v = jlis_normalise("a\xe3\x81");	/* cut UTF-8 stays as it was */
+	assert_string_equal(v, "a\xe3\x81");
+	free(v);
+}
+
 /* A process killed outright (SIGKILL: no handler runs) leaves its
  * decrypted answer in the private folder; the next start removes it. A
  * folder whose process still lives is left alone. */
@@ -296,6 +357,8 @@ main(void)
 		cmocka_unit_test(test_request_rules),
 		cmocka_unit_test(test_answer_rules),
 		cmocka_unit_test(test_privdir_leftover),
+		cmocka_unit_test(test_repertoire),
+		cmocka_unit_test(test_normalise),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
