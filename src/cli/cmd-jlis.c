@@ -210,6 +210,16 @@ jlis_held_line(const struct jlis_held_row *h, void *arg)
 	return 0;
 }
 
+/* A recorded spelling: what the next inquiry sends instead of the record. */
+static int
+jlis_name_line(const struct jlis_inquiry_name_row *r, void *arg)
+{
+	(void)arg;
+	printf(_("%s: sent as %s%s%s (%s; %s, %.10s)\n"), r->key, r->name,
+	    r->kana[0] ? " / " : "", r->kana, r->reason, r->actor, r->recorded);
+	return 0;
+}
+
 int
 cli_cmd_jlis_unsendable(struct cli_args *a)
 {
@@ -228,6 +238,8 @@ cli_cmd_jlis_unsendable(struct cli_args *a)
 		    rep.unsendable_persons);
 	jlis_print_problems(&rep.unsendable);
 	jlis_request_report_clear(&rep);
+	if (rc == 0)
+		rc = ops_jlis_inquiry_names(s, jlis_name_line, NULL, &err);
 	return jlis_done(s, rc, err);
 }
 

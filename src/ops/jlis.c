@@ -210,3 +210,10 @@ ops_jlis_inquiry_name(struct session *s, const char *key, const char *name,
 	}
 	return ops_commit(s, err);
 }
+
+int
+ops_jlis_inquiry_names(struct session *s, jlis_inquiry_name_fn fn, void *arg,
+    char **err)
+{
+	return jlis_store_inquiry_names(s->v->db, fn, arg, err);
+}

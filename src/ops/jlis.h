@@ -48,6 +48,9 @@ int ops_jlis_unsendable(struct session *s, struct jlis_request_report *rep,
  * imported name is never changed. */
 int ops_jlis_inquiry_name(struct session *s, const char *key,
     const char *name, const char *kana, const char *reason, char **err);
+/* The spellings recorded, for the J-LIS screen and 'jlis unsendable'. */
+int ops_jlis_inquiry_names(struct session *s, jlis_inquiry_name_fn fn,
+    void *arg, char **err);
 void jlis_request_report_clear(struct jlis_request_report *rep);
 
 struct jlis_receive_report {

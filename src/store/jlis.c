@@ -442,3 +442,31 @@ jlis_store_inquiry_name_put(sqlite3 *db, int64_t person, const char *name,
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the "
 	    "inquiry name"));
 }
+
+int
+jlis_store_inquiry_names(sqlite3 *db, jlis_inquiry_name_fn fn, void *arg,
+    char **err)
+{
+	struct jlis_inquiry_name_row r;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT p.key, n.name, n.kana, n.reason, "
+	    "n.actor, n.recorded FROM jlis_inquiry_names n JOIN persons p ON "
+	    "p.id = n.person_id ORDER BY p.key", &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.key = (const char *)sqlite3_column_text(st, 0);
+		r.name = (const char *)sqlite3_column_text(st, 1);
+		r.kana = (const char *)sqlite3_column_text(st, 2);
+		r.reason = (const char *)sqlite3_column_text(st, 3);
+		r.actor = (const char *)sqlite3_column_text(st, 4);
+		r.recorded = (const char *)sqlite3_column_text(st, 5);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading inquiries"));
+	return 0;
+}

@@ -40,6 +40,15 @@ int jlis_store_inquiry_name_get(sqlite3 *db, int64_t person, char **name,
 int jlis_store_inquiry_name_put(sqlite3 *db, int64_t person, const char *name,
     const char *kana, const char *reason, const char *actor, char **err);
 
+struct jlis_inquiry_name_row {
+	const char *key, *name, *kana, *reason, *actor, *recorded;
+};
+typedef int (*jlis_inquiry_name_fn)(const struct jlis_inquiry_name_row *r,
+    void *arg);
+/* Every recorded inquiry spelling, by person key. */
+int jlis_store_inquiry_names(sqlite3 *db, jlis_inquiry_name_fn fn, void *arg,
+    char **err);
+
 typedef int (*jlis_file_fn)(const char *file, const char *sha256, void *arg);
 /* Every inquiry file recorded, with its SHA-256. */
 int jlis_store_request_files(sqlite3 *db, jlis_file_fn fn, void *arg,
