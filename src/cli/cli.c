@@ -143,10 +143,11 @@ static const struct cli_command cli_commands[] = {
 	    N_("check a file against a layout (persons, jlis-request, "
 	    "jlis-answer, or a layout file): exit 0 only when clean"),
 	    "layout", cli_cmd_check },
-	{ "jlis request", "--out DIR [--persons FILE]",
+	{ "jlis request", "--out DIR [--persons FILE] [--channel terminal|courier]",
 	    N_("write the J-LIS inquiry files for persons without a confirmed "
-	    "number (and one re-inquiry of those not found)"),
-	    "vault user password-fd recovery-key-fd out persons",
+	    "number (and one re-inquiry of those not found) into a hand-over "
+	    "folder, for the dedicated terminal (default) or the courier"),
+	    "vault user password-fd recovery-key-fd out persons channel",
 	    cli_cmd_jlis_request },
 	{ "jlis receive", "FILE... --medium ID --checker NAME "
 	    "[--container-password-fd N]",

@@ -43,8 +43,10 @@ cli_cmd_jlis_request(struct cli_args *a)
 	char *err = NULL;
 	int rc, k;
 
-	if (a->out == NULL)
-		return cli_error(_("usage: jlis request --out DIR [--persons FILE]"));
+	if (a->out == NULL || (a->channel != NULL && strcmp(a->channel,
+	    "terminal") != 0 && strcmp(a->channel, "courier") != 0))
+		return cli_error(_("usage: jlis request --out DIR [--persons FILE] "
+		    "[--channel terminal|courier]"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	rc = ops_jlis_request(s, a->out, a->x[X_PERSONS], &rep, &err);
@@ -60,6 +62,15 @@ cli_cmd_jlis_request(struct cli_args *a)
 			    rep.sha256[k]);
 	if (rc == 0 && rep.reinquiries > 0)
 		printf(_("re-inquiries: %lld\n"), rep.reinquiries);
+	/* Since March 2017 the inquiry goes through the dedicated terminal;
+	 * the courier remains for those who still ship media. */
+	if (rc == 0 && a->channel != NULL && strcmp(a->channel, "courier") == 0)
+		printf(_("next: pack the folder for the courier: mynadesk media "
+		    "pack %s --out FILE --checker NAME\n"), a->out);
+	else if (rc == 0)
+		printf(_("next: copy the folder onto a USB medium for the dedicated "
+		    "terminal (統合専用端末): mynadesk media carry %s --medium "
+		    "LABEL --checker NAME\n"), a->out);
 	jlis_request_report_clear(&rep);
 	return jlis_done(s, rc, err);
 }

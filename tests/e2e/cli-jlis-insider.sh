@@ -6,7 +6,7 @@
 # the recovery key is nobody's witness. A number typed in by hand never
 # passes as one from J-LIS.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 14
+plan 15
 
 SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
@@ -33,6 +33,8 @@ as_yamada person import "$SCRATCH/p.csv"
 KEYS=$(sed 1d "$SCRATCH/p.csv" | cut -d, -f1)
 as_yamada jlis request --out "$O"
 check "setup: one inquiry file for three persons" eval '[ "$RC" -eq 0 ] && [ -f "$O/33120015N1Y.csv" ]'
+check "the dedicated terminal is the default channel: the next step is media carry" \
+	eval 'contains "$OUT" "dedicated terminal" && contains "$OUT" "media carry $O"'
 ANS=$SCRATCH/back/33120015N1R.csv
 "$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 2 --not-found 0 --mismatch 0 "$O/33120015N1Y.csv" >"$ANS"
 

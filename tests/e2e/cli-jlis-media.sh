@@ -45,9 +45,9 @@ K1=$(sed -n 2p "$SCRATCH/p.csv" | cut -d, -f1)
 K2=$(sed -n 3p "$SCRATCH/p.csv" | cut -d, -f1)
 O=$SCRATCH/inquiry
 mkdir -p "$O"
-as_yamada jlis request --out "$O"
-check "two persons asked in one inquiry file" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "12345678N1Y.csv 2 " && [ "$(ls "$O")" = 12345678N1Y.csv ]'
+as_yamada jlis request --out "$O" --channel courier
+check "two persons asked in one inquiry file; the courier's next step is media pack" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "12345678N1Y.csv 2 " && [ "$(ls "$O")" = 12345678N1Y.csv ] && contains "$OUT" "media pack $O"'
 
 run media pack "$O" --out "$SCRATCH/m1.zip" --checker sato --checker-password-fd 4 \
 	--password-out-fd 5 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" 5>"$SCRATCH/pw"
