@@ -308,8 +308,10 @@ cli_cmd_media_show(struct cli_args *a)
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	if ((rc = ops_media_view(s, media_id(a), &v, &err)) == 0) {
-		printf("%s %s %s %s\n", v.m.label, v.m.state, v.m.sha256,
-		    v.m.container);
+		printf("%s %s %s %s%s\n", v.m.label, v.m.state,
+		    v.m.sha256[0] ? v.m.sha256 : "-", v.m.container,
+		    strcmp(v.m.channel, "terminal") == 0 ?
+		    _(" (USB medium, dedicated terminal)") : "");
 		for (i = 0; i < v.nsteps; i++)
 			media_show_step(&v.steps[i]);
 		if (v.overdue > 0)
