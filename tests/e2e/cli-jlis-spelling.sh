@@ -47,8 +47,8 @@ as_yamada person inquiry-name P0000001 --name '吉田　一郎' --reason '通用
 check "the usual spelling is recorded, audited" \
 	eval '[ "$RC" -eq 0 ] && as_yamada audit show --action jlis.inquiry-name && contains "$OUT" "P0000001" && contains "$OUT" "通用字体で照会"'
 as_yamada jlis unsendable
-check "P1 no longer waits; the others still do" \
-	eval '! contains "$OUT" "P0000001" && contains "$OUT" "P0000004" && contains "$OUT" "P0000002"'
+check "P1 no longer waits, its spelling is listed; the others still wait" \
+	eval '! contains "$OUT" "P0000001: 氏名" && contains "$OUT" "P0000001: sent as 吉田　一郎 (通用字体で照会" && contains "$OUT" "2 persons need a spelling" && contains "$OUT" "P0000004" && contains "$OUT" "P0000002"'
 
 # Round trip through the terminal: the answer brought back and imported.
 "$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 1 --not-found 0 --mismatch 0 \
