@@ -163,6 +163,27 @@ ja_split(char *line, char **f, int max)
 	return n;
 }
 
+/* J-LIS finds a person asked about in the usual form (通用字体) of a
+ * registered 外字: the registry's 𠮷 answers to 吉. In place: the usual
+ * forms here are never longer. */
+static void
+ja_usual_form(char *s)
+{
+	static const char *const fold[][2] = {
+		{ "\xf0\xa0\xae\xb7", "吉" }, { "髙", "高" }, { "﨑", "崎" },
+	};
+	size_t i, a, b;
+	char *p;
+
+	for (i = 0; i < sizeof fold / sizeof fold[0]; i++)
+		while ((p = strstr(s, fold[i][0])) != NULL) {
+			a = strlen(fold[i][0]);
+			b = strlen(fold[i][1]);
+			memcpy(p, fold[i][1], b);
+			memmove(p + b, p + a, strlen(p + a) + 1);
+		}
+}
+
 static char *
 ja_idkey(char **f)
 {
@@ -170,6 +191,7 @@ ja_idkey(char **f)
 	char *k = ja_alloc(n);
 
 	snprintf(k, n, "%s|%s|%s|%s", f[0], f[1], f[2], f[3]);
+	ja_usual_form(k);
 	return k;
 }
 

@@ -15,6 +15,7 @@
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/paths.h"
+#include "util/privdir.h"
 #include "util/xmalloc.h"
 
 /* No core files and no ptrace by other users' tools: SQLite's page cache
@@ -79,6 +80,8 @@ main(int argc, char **argv)
 	int rc;
 
 	mynadesk_harden();
+	/* What a killed answer import left in memory-backed folders. */
+	privdir_sweep();
 	mynadesk_i18n();
 	/* The service account's forced command: nothing else is looked at. */
 	if (argc >= 2 && strcmp(argv[1], "--as") == 0)

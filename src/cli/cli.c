@@ -149,17 +149,28 @@ static const struct cli_command cli_commands[] = {
 	    N_("check a file against a layout (persons, jlis-request, "
 	    "jlis-answer, or a layout file): exit 0 only when clean"),
 	    "layout", cli_cmd_check },
-	{ "jlis request", "--out DIR [--persons FILE]",
+	{ "jlis request", "--out DIR [--persons FILE] [--channel terminal|courier]",
 	    N_("write the J-LIS inquiry files for persons without a confirmed "
-	    "number (and one re-inquiry of those not found)"),
-	    "vault user password-fd recovery-key-fd out persons",
+	    "number (and one re-inquiry of those not found) into a hand-over "
+	    "folder, for the dedicated terminal (default) or the courier"),
+	    "vault user password-fd recovery-key-fd out persons channel",
 	    cli_cmd_jlis_request },
-	{ "jlis receive", "FILE [--medium ID] [--container-password-fd N]",
+	{ "jlis receive", "FILE... --medium ID --checker NAME "
+	    "[--container-password-fd N]",
 	    N_("import a J-LIS answer CSV, or the CSVs in its password-protected "
-	    "ZIP container: all of it or nothing; with --medium, also the "
-	    "medium's answer-imported step"),
-	    "vault user password-fd recovery-key-fd container-password-fd medium",
-	    cli_cmd_jlis_receive },
+	    "ZIP container, as recorded on the medium it came back on: all of it "
+	    "or nothing, with a second person"),
+	    "vault user password-fd recovery-key-fd container-password-fd medium "
+	    "checker checker-password-fd", cli_cmd_jlis_receive },
+	{ "jlis unsendable", "",
+	    N_("list the persons an inquiry leaves out (外字, sex code 3, ...) "
+	    "with the reasons: they need a spelling"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_jlis_unsendable },
+	{ "person inquiry-name", "KEY --name TEXT [--kana TEXT] --reason TEXT",
+	    N_("record the usual spelling (通用字体) a J-LIS inquiry sends for a "
+	    "person; the imported name is not changed"),
+	    "vault user password-fd recovery-key-fd name kana reason",
+	    cli_cmd_person_inquiry_name },
 	{ "jlis held", "",
 	    N_("list J-LIS answers held because an identity item differs"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_jlis_held },
@@ -180,12 +191,18 @@ static const struct cli_command cli_commands[] = {
 	    "generated password, shown once (two persons)"),
 	    "vault user password-fd recovery-key-fd out checker "
 	    "checker-password-fd password-out-fd", cli_cmd_media_pack },
+	{ "media carry", "DIR --medium USB-LABEL --checker NAME",
+	    N_("record that the checked inquiry CSVs of a hand-over folder were "
+	    "copied onto a USB medium and carried to the dedicated terminal "
+	    "(two persons)"),
+	    "vault user password-fd recovery-key-fd medium checker "
+	    "checker-password-fd", cli_cmd_media_carry },
 	{ "media ship", "ID --courier NAME --tracking NO --seal NO --notice-date "
 	    "DATE [--date DATE]",
 	    N_("record that a packed medium was handed to the courier"),
 	    "vault user password-fd recovery-key-fd id courier tracking seal "
 	    "notice-date date", cli_cmd_media_ship },
-	{ "media receive", "ID --medium ANSWER-ID --checker NAME [--file FILE] "
+	{ "media receive", "ID [--medium ANSWER-ID] --file FILE|DIR --checker NAME "
 	    "[--date DATE]",
 	    N_("record the answer medium's receipt (two persons)"),
 	    "vault user password-fd recovery-key-fd id medium checker "
@@ -349,6 +366,7 @@ static const struct option cli_long[] = {
 	{ "file", required_argument, NULL, 256 + X_FILE },
 	{ "cert-p12", required_argument, NULL, 256 + X_CERT_P12 },
 	{ "key-passphrase-fd", required_argument, NULL, 256 + X_KEY_PASSPHRASE_FD },
+	{ "kana", required_argument, NULL, 256 + X_KANA },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 }

@@ -20,6 +20,7 @@ enum cli_xopt {
 	X_CONTAINER_PASSWORD_FD, X_WITNESS, X_WITNESS_PASSWORD_FD, X_DIFF,
 	X_RETRY, X_CERT, X_KEY, X_CACERT, X_URL, X_FORCE, X_ID, X_FILE,
 	X_CERT_P12, X_KEY_PASSPHRASE_FD,
+	X_KANA,
 	X_COUNT
 };
 
@@ -137,6 +138,9 @@ int cli_cmd_jlis_accept(struct cli_args *a);
 int cli_cmd_jlis_reject(struct cli_args *a);
 int cli_cmd_jlis_pending(struct cli_args *a);
 int cli_cmd_media_pack(struct cli_args *a);
+int cli_cmd_media_carry(struct cli_args *a);
+int cli_cmd_jlis_unsendable(struct cli_args *a);
+int cli_cmd_person_inquiry_name(struct cli_args *a);
 int cli_cmd_media_ship(struct cli_args *a);
 int cli_cmd_media_receive(struct cli_args *a);
 int cli_cmd_media_imported(struct cli_args *a);

@@ -8,9 +8,11 @@
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "domain/jlis.h"
 #include "ops/jlis.h"
 #include "util/i18n.h"
 #include "util/secret.h"
+#include "util/xmalloc.h"
 
 static int
 jlis_done(struct session *s, int rc, char *err)
@@ -41,18 +43,34 @@ cli_cmd_jlis_request(struct cli_args *a)
 	char *err = NULL;
 	int rc, k;
 
-	if (a->out == NULL)
-		return cli_error(_("usage: jlis request --out DIR [--persons FILE]"));
+	if (a->out == NULL || (a->channel != NULL && strcmp(a->channel,
+	    "terminal") != 0 && strcmp(a->channel, "courier") != 0))
+		return cli_error(_("usage: jlis request --out DIR [--persons FILE] "
+		    "[--channel terminal|courier]"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	rc = ops_jlis_request(s, a->out, a->x[X_PERSONS], &rep, &err);
 	jlis_print_problems(&rep.problems);
+	if (rep.unsendable_persons > 0) {
+		printf(_("not sent, %lld persons need a spelling (jlis "
+		    "unsendable):\n"), rep.unsendable_persons);
+		jlis_print_problems(&rep.unsendable);
+	}
 	for (k = 0; rc == 0 && k < 2; k++)
 		if (rep.file[k] != NULL)
 			printf("%s %lld %s\n", rep.file[k], rep.rows[k],
 			    rep.sha256[k]);
 	if (rc == 0 && rep.reinquiries > 0)
 		printf(_("re-inquiries: %lld\n"), rep.reinquiries);
+	/* Since March 2017 the inquiry goes through the dedicated terminal;
+	 * the courier remains for those who still ship media. */
+	if (rc == 0 && a->channel != NULL && strcmp(a->channel, "courier") == 0)
+		printf(_("next: pack the folder for the courier: mynadesk media "
+		    "pack %s --out FILE --checker NAME\n"), a->out);
+	else if (rc == 0)
+		printf(_("next: copy the folder onto a USB medium for the dedicated "
+		    "terminal (統合専用端末): mynadesk media carry %s --medium "
+		    "LABEL --checker NAME\n"), a->out);
 	jlis_request_report_clear(&rep);
 	return jlis_done(s, rc, err);
 }
@@ -91,8 +109,28 @@ jlis_print_receipt(const struct jlis_receive_report *rep, size_t n, int ok)
 	}
 }
 
+/* The import's second person, the password from the terminal or
+ * --checker-password-fd; w->name stays NULL when none was named (the
+ * operation says what is missing). */
+static char *
+jlis_witness(struct cli_args *a, struct checker *w, char **err)
+{
+	char *prompt, *pw;
+
+	w->name = a->checker;
+	w->password = NULL;
+	if (a->checker == NULL)
+		return NULL;
+	prompt = xasprintf(_("password for the second person %s"), a->checker);
+	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	free(prompt);
+	w->password = pw;
+	return pw;
+}
+
 static int
-jlis_receive_zip(struct cli_args *a, struct session *s, char **err)
+jlis_receive_zip(struct cli_args *a, struct session *s,
+    const struct jlis_via *via, char **err)
 {
 	struct jlis_receive_report *reps = NULL;
 	size_t n = 0;
@@ -103,39 +141,59 @@ jlis_receive_zip(struct cli_args *a, struct session *s, char **err)
 	    cli_opt_fd(a, X_CONTAINER_PASSWORD_FD), err);
 	if (pw == NULL)
 		return -1;
-	rc = ops_jlis_receive_container(s, a->pos[0], pw, a->x[X_MEDIUM], &reps,
-	    &n, err);
+	rc = ops_jlis_receive_container(s, a->pos[0], pw, via, &reps, &n, err);
 	secret_free_str(pw);
 	jlis_print_receipt(reps, n, rc == 0);
 	jlis_receive_reports_free(reps, n);
 	return rc;
 }
 
+/* One or more answer CSVs (the N and G answers brought back together),
+ * imported as one. */
+static int
+jlis_receive_csvs(struct cli_args *a, struct session *s,
+    const struct jlis_via *via, char **err)
+{
+	struct jlis_receive_report reps[CLI_MAX_POS];
+	struct jlis_answer_in in[CLI_MAX_POS];
+	int i, rc;
+
+	for (i = 0; i < a->npos; i++) {
+		in[i].path = a->pos[i];
+		in[i].shown = NULL;
+	}
+	rc = ops_jlis_receive_files(s, in, (size_t)a->npos, via, NULL, reps, err);
+	jlis_print_receipt(reps, (size_t)a->npos, rc == 0);
+	for (i = 0; i < a->npos; i++)
+		jlis_receive_report_clear(&reps[i]);
+	return rc;
+}
+
 int
 cli_cmd_jlis_receive(struct cli_args *a)
 {
-	struct jlis_receive_report rep;
-	struct jlis_answer_in in;
+	struct checker w;
+	struct jlis_via via = { a->x[X_MEDIUM], &w };
 	struct session *s;
-	char *err = NULL;
-	int rc, kind;
+	char *err = NULL, *wpw;
+	int i, rc, kind = 0;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: jlis receive FILE [--medium ID] "
-		    "[--container-password-fd N]"));
-	if ((kind = jlis_kind(a->pos[0])) == 0)
-		return cli_error(_("give the answer CSV or its ZIP container"));
+	if (a->npos < 1)
+		return cli_error(_("usage: jlis receive FILE... --medium ID --checker "
+		    "NAME [--container-password-fd N]"));
+	for (i = 0; i < a->npos; i++)
+		if ((kind = jlis_kind(a->pos[i])) == 0 || (kind == 'z' &&
+		    a->npos > 1))
+			return cli_error(_("give the answer CSVs, or their ZIP "
+			    "container alone"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	if (kind == 'z') {
-		rc = jlis_receive_zip(a, s, &err);
-		return jlis_done(s, rc, err);
-	}
-	in.path = a->pos[0];
-	in.shown = NULL;
-	rc = ops_jlis_receive_files(s, &in, 1, a->x[X_MEDIUM], &rep, &err);
-	jlis_print_receipt(&rep, 1, rc == 0);
-	jlis_receive_report_clear(&rep);
+	wpw = jlis_witness(a, &w, &err);
+	if (a->checker != NULL && wpw == NULL)
+		return jlis_done(s, -1, err);
+	rc = kind == 'z' ? jlis_receive_zip(a, s, &via, &err) :
+	    jlis_receive_csvs(a, s, &via, &err);
+	secret_free_str(wpw);
 	return jlis_done(s, rc, err);
 }
 
@@ -143,18 +201,77 @@ static const char *const jlis_item_names[5] = { N_("name"), N_("kana"),
 	N_("birth"), N_("sex"), N_("address") };
 
 /* Each held person: the reason, then the five items side by side, the
- * differing ones marked. */
+ * differing ones marked with the first character that differs after the
+ * normalisation. */
 static int
 jlis_held_line(const struct jlis_held_row *h, void *arg)
 {
-	int i;
+	int i, at;
 
 	(*(int *)arg)++;
 	printf("%s  %s  %s\n", h->key, h->reason, h->answered);
-	for (i = 0; i < 5; i++)
-		printf("  %s %-8s %s | %s\n", strcmp(h->mine[i], h->theirs[i]) ?
-		    "*" : " ", _(jlis_item_names[i]), h->mine[i], h->theirs[i]);
+	for (i = 0; i < 5; i++) {
+		at = jlis_first_difference(h->mine[i], h->theirs[i]);
+		printf("  %s %-8s %s | %s", at ? "*" : " ",
+		    _(jlis_item_names[i]), h->mine[i], h->theirs[i]);
+		if (at)
+			printf(_("  (character %d differs)"), at);
+		printf("\n");
+	}
 	return 0;
+}
+
+/* A recorded spelling: what the next inquiry sends instead of the record. */
+static int
+jlis_name_line(const struct jlis_inquiry_name_row *r, void *arg)
+{
+	(void)arg;
+	printf(_("%s: sent as %s%s%s (%s; %s, %.10s)\n"), r->key, r->name,
+	    r->kana[0] ? " / " : "", r->kana, r->reason, r->actor, r->recorded);
+	return 0;
+}
+
+int
+cli_cmd_jlis_unsendable(struct cli_args *a)
+{
+	struct jlis_request_report rep;
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_jlis_unsendable(s, &rep, &err);
+	if (rc == 0 && rep.unsendable_persons == 0)
+		printf("%s\n", _("every person asked about can be sent"));
+	else if (rc == 0)
+		printf(_("%lld persons need a spelling before they can be sent:\n"),
+		    rep.unsendable_persons);
+	jlis_print_problems(&rep.unsendable);
+	jlis_request_report_clear(&rep);
+	if (rc == 0)
+		rc = ops_jlis_inquiry_names(s, jlis_name_line, NULL, &err);
+	return jlis_done(s, rc, err);
+}
+
+int
+cli_cmd_person_inquiry_name(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (a->npos != 1 || a->name == NULL || a->x[X_REASON] == NULL)
+		return cli_error(_("usage: person inquiry-name KEY --name TEXT "
+		    "[--kana TEXT] --reason TEXT"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_jlis_inquiry_name(s, a->pos[0], a->name, a->x[X_KANA],
+	    a->x[X_REASON], &err);
+	if (rc == 0)
+		printf(_("%s: the next inquiry sends this spelling; the record "
+		    "is unchanged\n"), a->pos[0]);
+	return jlis_done(s, rc, err);
 }
 
 int

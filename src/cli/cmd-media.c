@@ -145,6 +145,31 @@ cli_cmd_media_pack(struct cli_args *a)
 	return media_done(s, rc, err);
 }
 
+int
+cli_cmd_media_carry(struct cli_args *a)
+{
+	struct media_carry_result res;
+	struct checker w = { a->checker, NULL };
+	struct session *s;
+	char *err = NULL, *pw = NULL;
+	int rc = -1;
+
+	if (a->npos != 1 || a->x[X_MEDIUM] == NULL || a->checker == NULL)
+		return cli_error(_("usage: media carry DIR --medium USB-LABEL "
+		    "--checker NAME"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	if ((pw = media_witness_pw(a, &err)) != NULL) {
+		w.password = pw;
+		rc = ops_media_carry(s, a->pos[0], a->x[X_MEDIUM], &w, &res, &err);
+	}
+	secret_free_str(pw);
+	if (rc == 0)
+		printf(_("%s: %zu files on %s, carried to the dedicated terminal\n"),
+		    res.label, res.nfiles, a->x[X_MEDIUM]);
+	return media_done(s, rc, err);
+}
+
 static void
 media_step_args(const struct cli_args *a, struct media_step_in *in)
 {
@@ -208,8 +233,8 @@ int
 cli_cmd_media_receive(struct cli_args *a)
 {
 	if (media_id(a) == NULL)
-		return cli_error(_("usage: media receive ID --medium ANSWER-ID "
-		    "--checker NAME [--file FILE] [--date DATE]"));
+		return cli_error(_("usage: media receive ID [--medium ANSWER-ID] "
+		    "--file FILE --checker NAME [--date DATE]"));
 	return media_witnessed(a, 0);
 }
 
@@ -308,8 +333,10 @@ cli_cmd_media_show(struct cli_args *a)
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	if ((rc = ops_media_view(s, media_id(a), &v, &err)) == 0) {
-		printf("%s %s %s %s\n", v.m.label, v.m.state, v.m.sha256,
-		    v.m.container);
+		printf("%s %s %s %s%s\n", v.m.label, v.m.state,
+		    v.m.sha256[0] ? v.m.sha256 : "-", v.m.container,
+		    strcmp(v.m.channel, "terminal") == 0 ?
+		    _(" (USB medium, dedicated terminal)") : "");
 		for (i = 0; i < v.nsteps; i++)
 			media_show_step(&v.steps[i]);
 		if (v.overdue > 0)

@@ -124,24 +124,41 @@ jlis_target_parse(const char *s, size_t n, char insurer[9], long long *serial,
 	return 0;
 }
 
-/* Whether one character converts; cd is reset after a failure. */
-static int
-jlis_encodable(iconv_t cd, const char *ch, size_t len)
+/* The CP932 bytes of one character (0 when it has none); cd is reset
+ * after a failure. */
+static size_t
+jlis_encode_one(iconv_t cd, const char *ch, size_t len, unsigned char out[4])
 {
-	char out[16], *in = (char *)ch, *op = out;
-	size_t left = len, room = sizeof out;
+	char *in = (char *)ch, *op = (char *)out;
+	size_t left = len, room = 4;
 	int ok = iconv(cd, &in, &left, &op, &room) != (size_t)-1;
 
 	iconv(cd, NULL, NULL, NULL, NULL);
-	return ok;
+	return ok ? (size_t)(op - (char *)out) : 0;
+}
+
+/* CP932 codes outside JIS X 0208: NEC row 13 (① ㈱), the user-defined
+ * area, and the NEC-selected and IBM extensions (髙 﨑). */
+static int
+jlis_cp932_ext(const unsigned char *b, size_t n)
+{
+	unsigned int c;
+
+	if (n != 2)
+		return 0;
+	c = (unsigned int)b[0] << 8 | b[1];
+	return (c >= 0x8740 && c <= 0x879c) || (c >= 0xed40 && c <= 0xeefc) ||
+	    (c >= 0xf040 && c <= 0xfc4b);
 }
 
 int
-jlis_scan(const char *s, size_t n, jlis_bad_fn fn, void *arg)
+jlis_scan_for(const char *s, size_t n, int jis0208, int no_ascii,
+    jlis_bad_fn fn, void *arg)
 {
+	unsigned char b[4];
 	iconv_t cd;
 	unsigned int cp;
-	size_t i, len;
+	size_t i, len, bl;
 	int found = 0;
 
 	if ((cd = iconv_open("CP932", "UTF-8")) == (iconv_t)-1)
@@ -151,16 +168,32 @@ jlis_scan(const char *s, size_t n, jlis_bad_fn fn, void *arg)
 			found = -1;
 			break;
 		}
+		if (cp < 0x80) {
+			if (no_ascii) {
+				found++;
+				fn(JLIS_BAD_ASCII, s + i, len, arg);
+			}
+			continue;
+		}
 		if (cp >= 0xff61 && cp <= 0xff9f) {
 			found++;
 			fn(JLIS_BAD_HALF_KANA, s + i, len, arg);
-		} else if (cp >= 0x80 && !jlis_encodable(cd, s + i, len)) {
+		} else if ((bl = jlis_encode_one(cd, s + i, len, b)) == 0) {
 			found++;
 			fn(JLIS_BAD_GAIJI, s + i, len, arg);
+		} else if (jis0208 && jlis_cp932_ext(b, bl)) {
+			found++;
+			fn(JLIS_BAD_EXT, s + i, len, arg);
 		}
 	}
 	iconv_close(cd);
 	return found;
+}
+
+int
+jlis_scan(const char *s, size_t n, jlis_bad_fn fn, void *arg)
+{
+	return jlis_scan_for(s, n, 0, 0, fn, arg);
 }
 
 int
@@ -179,32 +212,81 @@ jlis_half_kana(const char *s, size_t n)
 	return 0;
 }
 
-/* Length without trailing ASCII and full-width (E3 80 80) spaces. */
+/* One character after the normalisation (see jlis.h), as UTF-8 in out
+ * (at most 4 bytes); returns its length. */
 static size_t
-jlis_trimmed(const char *s)
+jlis_norm_char(unsigned int cp, const char *src, size_t len, char out[4])
 {
-	size_t n = strlen(s);
-
-	for (;;) {
-		if (n >= 1 && s[n - 1] == ' ')
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			return n;
+	switch (cp) {
+	case 0x301c: case 0xff5e: case 0x223c:
+		out[0] = '~';
+		return 1;
+	case 0x2212: case 0xff0d: case 0x2010: case 0x2011: case 0x2013:
+	case 0x2015:
+		out[0] = '-';
+		return 1;
+	case 0x3000:
+		out[0] = ' ';
+		return 1;
+	default:
+		break;
 	}
+	if (cp >= 0xff10 && cp <= 0xff19) {
+		out[0] = (char)('0' + (cp - 0xff10));
+		return 1;
+	}
+	memcpy(out, src, len);
+	return len;
+}
+
+char *
+jlis_normalise(const char *s)
+{
+	size_t n = strlen(s != NULL ? s : ""), i, len, o = 0;
+	char *out = xmalloc(n + 1);
+	unsigned int cp;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = fieldcheck_utf8_next(s + i, n - i, &cp)) == 0) {
+			memcpy(out + o, s + i, n - i);	/* not UTF-8: as it is */
+			o += n - i;
+			break;
+		}
+		o += jlis_norm_char(cp, s + i, len, out + o);
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	return out;
+}
+
+int
+jlis_first_difference(const char *a, const char *b)
+{
+	char *na = jlis_normalise(a), *nb = jlis_normalise(b);
+	size_t i = 0, la, lb;
+	unsigned int ca, cb;
+	int at = 0, pos = 1;
+
+	while (strcmp(na + i, nb + i) != 0) {
+		la = fieldcheck_utf8_next(na + i, strlen(na + i), &ca);
+		lb = fieldcheck_utf8_next(nb + i, strlen(nb + i), &cb);
+		if (la == 0 || la != lb || memcmp(na + i, nb + i, la) != 0) {
+			at = pos;
+			break;
+		}
+		i += la;
+		pos++;
+	}
+	free(na);
+	free(nb);
+	return at;
 }
 
 int
 jlis_same_item(const char *a, const char *b)
 {
-	size_t na, nb;
-
-	a = a != NULL ? a : "";
-	b = b != NULL ? b : "";
-	na = jlis_trimmed(a);
-	nb = jlis_trimmed(b);
-	return na == nb && memcmp(a, b, na) == 0;
+	return jlis_first_difference(a, b) == 0;
 }
 
 struct jlis_enc {

@@ -37,8 +37,11 @@ void jlis_target_format(const char *insurer, long long serial, char *out);
 int jlis_target_parse(const char *s, size_t n, char insurer[9],
     long long *serial, char **err);
 
-/* One character the inquiry file cannot carry. */
-enum jlis_bad { JLIS_BAD_GAIJI, JLIS_BAD_HALF_KANA };
+/* One character the inquiry file cannot carry: none in CP932, half-width
+ * kana, an NEC/IBM extension of CP932 (outside JIS X 0208), half-width
+ * ASCII where a name or kana is written. */
+enum jlis_bad { JLIS_BAD_GAIJI, JLIS_BAD_HALF_KANA, JLIS_BAD_EXT,
+	JLIS_BAD_ASCII };
 typedef void (*jlis_bad_fn)(enum jlis_bad why, const char *ch, size_t len,
     void *arg);
 /*
@@ -48,6 +51,11 @@ typedef void (*jlis_bad_fn)(enum jlis_bad why, const char *ch, size_t len,
  * or the value is not UTF-8.
  */
 int jlis_scan(const char *s, size_t n, jlis_bad_fn fn, void *arg);
+/* The same with the repertoire J-LIS takes: jis0208 also reports CP932's
+ * NEC and IBM extensions (髙 﨑 ① ㈱) as JLIS_BAD_EXT; no_ascii reports
+ * every half-width ASCII character (name and kana fields). */
+int jlis_scan_for(const char *s, size_t n, int jis0208, int no_ascii,
+    jlis_bad_fn fn, void *arg);
 
 /* A UTF-8 to CP932 converter kept for a whole file. */
 struct jlis_enc;
@@ -61,8 +69,20 @@ void jlis_enc_free(struct jlis_enc *e);
 /* Whether a UTF-8 value holds half-width katakana (U+FF61..U+FF9F). */
 int jlis_half_kana(const char *s, size_t n);
 
-/* Whether one identity item of the answer agrees with the person's record:
- * trailing ASCII and full-width spaces are ignored, nothing else. */
+/*
+ * The one normalisation before the five items are compared: the tilde
+ * family 〜 ～ ∼ and ~ become ~; the dash family − － ‐ ‑ – ― and - become
+ * -; the full-width space becomes a space; full-width digits become ASCII
+ * digits; trailing spaces go. CP932 maps 〜 to 0x8160 and back to ～ (and
+ * − to ～'s neighbour －), so a value sent and returned compares equal.
+ * Allocated.
+ */
+char *jlis_normalise(const char *s);
+/* 0 when a and b agree after the normalisation, else the 1-based position
+ * (in characters, of the normalised values) of the first difference. */
+int jlis_first_difference(const char *a, const char *b);
+/* Whether one identity item of the answer agrees with the person's record
+ * after the normalisation. */
 int jlis_same_item(const char *a, const char *b);
 
 #endif

@@ -291,6 +291,17 @@ layout_set_file_name(struct layout_parser *p, const char *value)
 	return 0;
 }
 
+static int
+layout_set_repertoire(struct layout_parser *p, const char *value)
+{
+	if (strcmp(value, "JIS X 0208") != 0 && strcmp(value, "CP932") != 0)
+		return layout_fail(p, p->line, _("unknown repertoire '%s': use "
+		    "JIS X 0208 or CP932"), value);
+	free(p->out->repertoire);
+	p->out->repertoire = xstrdup(value);
+	return 0;
+}
+
 /* Keys of each section; the parser keeps one "seen" bit per entry. */
 static const struct layout_key layout_layout_keys[] = {
 	{ "name", 0, layout_set_name },
@@ -300,6 +311,7 @@ static const struct layout_key layout_layout_keys[] = {
 	{ "header", 0, layout_set_header },
 	{ "line_ending", 0, layout_set_line_ending },
 	{ "file_name", 0, layout_set_file_name },
+	{ "repertoire", 0, layout_set_repertoire },
 	{ NULL, 0, NULL },
 };
 static const struct layout_key layout_field_keys[] = {
@@ -559,6 +571,7 @@ layout_free(struct layout *l)
 	free(l->encoding);
 	free(l->line_ending);
 	free(l->file_name);
+	free(l->repertoire);
 	memset(l, 0, sizeof *l);
 }
 

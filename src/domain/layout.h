@@ -57,6 +57,9 @@ struct layout {
 	 * with {insurer} (8 digits), {kind} (N or G) and {seq} (1, 2, ...);
 	 * see domain/filename.h. */
 	char			*file_name;
+	/* The characters the receiver takes (jlis-request): "JIS X 0208"
+	 * or "CP932"; NULL when the layout does not say. */
+	char			*repertoire;
 	struct layout_field	*fields;	/* in file order */
 	size_t			 nfields;
 };

@@ -31,6 +31,20 @@ media_step_label(enum media_step s)
 	return s < MSTEP_COUNT ? _(media_labels[s]) : "?";
 }
 
+/* L10N: the steps of a USB medium carried to the dedicated terminal
+ * (統合専用端末) and back. */
+static const char *const media_terminal_labels[MSTEP_COUNT] = {
+	N_("created"), N_("copied to USB"), N_("carried to terminal"),
+	N_("brought back"), N_("answer imported"), N_("disposed of") };
+
+const char *
+media_step_label_on(enum media_step s, const char *channel)
+{
+	if (s < MSTEP_COUNT && channel != NULL && strcmp(channel, "terminal") == 0)
+		return _(media_terminal_labels[s]);
+	return media_step_label(s);
+}
+
 int
 media_step_parse(const char *name)
 {

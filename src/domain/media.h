@@ -22,6 +22,9 @@ const char *media_step_name(enum media_step s);
 int media_step_parse(const char *name);
 /* The step's name in words for a person (translated). */
 const char *media_step_label(enum media_step s);
+/* The same for a medium of channel ("courier" or "terminal"): a terminal
+ * medium is copied, carried to the dedicated terminal, brought back. */
+const char *media_step_label_on(enum media_step s, const char *channel);
 
 /*
  * Whether step may follow a medium whose last step is last (its state).

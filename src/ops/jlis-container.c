@@ -8,13 +8,19 @@
 #include <string.h>
 #include <strings.h>
 
+#include <openssl/sha.h>
+
 #include "domain/zipbox.h"
 #include "ops/jlis.h"
+#include "ops/media.h"
+#include "util/hex.h"
 #include "util/i18n.h"
 #include "util/privdir.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 struct jcont {
+	char sha256[65];	/* of the container bytes read */
 	char *dir;
 	char **names, **paths;	/* members as written, and their full paths */
 	size_t n;
@@ -57,17 +63,36 @@ jcont_pick(struct jcont *c, const char *zip, char **err)
 	return 0;
 }
 
+/* The container is read once: what is hashed (and compared with the
+ * medium's receipt) is what is opened. */
+static int
+jcont_read(struct jcont *c, const char *zip, char **buf, size_t *len,
+    char **err)
+{
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+
+	if (readfile_all(zip, MEDIA_FILE_MAX, buf, len, err) < 0)
+		return -1;
+	SHA256((const unsigned char *)*buf, *len, digest);
+	hex_encode(digest, sizeof digest, c->sha256);
+	return 0;
+}
+
 /* Signals held: the folder is made and filled, then guarded. */
 static int
 jcont_open(struct jcont *c, const char *zip, const char *password, char **err)
 {
 	sigset_t old;
+	char *buf = NULL;
+	size_t len = 0;
 	int rc;
 
+	if (jcont_read(c, zip, &buf, &len, err) < 0)
+		return -1;
 	privdir_hold(&old);
 	rc = privdir_new(&c->dir, err);
-	if (rc == 0 && (rc = zipbox_extract(zip, password, c->dir, &c->names,
-	    &c->n, err)) < 0) {
+	if (rc == 0 && (rc = zipbox_extract_mem(buf, len, password, c->dir,
+	    &c->names, &c->n, err)) < 0) {
 		char *t = xasprintf(_("%s: nothing was imported"), *err ? *err : "");
 
 		free(*err);
@@ -78,6 +103,7 @@ jcont_open(struct jcont *c, const char *zip, const char *password, char **err)
 	if (c->dir != NULL)
 		privdir_guard(c->dir, c->paths, c->paths != NULL ? c->n : 0);
 	privdir_release(&old);
+	free(buf);
 	return rc;
 }
 
@@ -106,7 +132,7 @@ jcont_close(struct jcont *c)
 
 int
 ops_jlis_receive_container(struct session *s, const char *zip,
-    const char *password, const char *medium,
+    const char *password, const struct jlis_via *via,
     struct jlis_receive_report **reps, size_t *nreps, char **err)
 {
 	struct jcont c;
@@ -119,7 +145,8 @@ ops_jlis_receive_container(struct session *s, const char *zip,
 	if (rc == 0) {
 		*reps = xcalloc(c.nin, sizeof **reps);
 		*nreps = c.nin;
-		rc = ops_jlis_receive_files(s, c.in, c.nin, medium, *reps, err);
+		rc = ops_jlis_receive_files(s, c.in, c.nin, via, c.sha256, *reps,
+		    err);
 	}
 	jcont_close(&c);
 	return rc;

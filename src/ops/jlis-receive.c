@@ -36,6 +36,7 @@ struct jrcv {
 	struct jlis_receive_report *rep;
 	const char *file;	/* the path read */
 	const char *shown;	/* its name in messages and records */
+	const struct jlis_via *via;
 	char *dberr;
 };
 
@@ -96,8 +97,24 @@ jrcv_found(struct jrcv *r, int64_t serial, const struct jlis_target_row *t,
 	char diff[64], reason[80], doc[80];
 	int rc;
 
+	char *iname = NULL, *ikana = NULL;
+
 	if (persons_get_by_id(r->s->v->db, t->person, &p, err) < 0)
 		return -1;
+	/* What was sent is what J-LIS answers to: the inquiry name, if any. */
+	if (jlis_store_inquiry_name_get(r->s->v->db, t->person, &iname, &ikana,
+	    NULL) > 0) {
+		free(p.f[PF_NAME]);
+		p.f[PF_NAME] = iname;
+		iname = NULL;
+		if (ikana[0] != '\0') {
+			free(p.f[PF_KANA]);
+			p.f[PF_KANA] = ikana;
+			ikana = NULL;
+		}
+	}
+	free(iname);
+	free(ikana);
 	jrcv_compare(&p, items, diff, sizeof diff);
 	person_clear(&p);
 	snprintf(doc, sizeof doc, "jlis:%s", r->rep->request);
@@ -223,12 +240,13 @@ jrcv_run(struct jrcv *r, const struct layout *l,
 		    rep->request, r->req.rows);
 	rc = jlis_store_request_answered(r->s->v->db, r->req.id, r->shown,
 	    rep->sha256, r->s->user, err);
-	detail = xasprintf("file=%s sha256=%s request=%s rows=%lld confirmed=%lld "
-	    "held=%lld not-found=%lld reinquiry=%lld", r->shown, rep->sha256,
-	    rep->request, rep->rows, rep->confirmed, rep->held, rep->not_found,
-	    rep->reinquiry);
+	detail = xasprintf("file=%s sha256=%s request=%s medium=%s rows=%lld "
+	    "confirmed=%lld held=%lld not-found=%lld reinquiry=%lld", r->shown,
+	    rep->sha256, rep->request, r->via->medium, rep->rows, rep->confirmed,
+	    rep->held, rep->not_found, rep->reinquiry);
 	if (rc == 0)
-		rc = ops_audit(r->s, "", "jlis.receive", rep->request, detail, err);
+		rc = ops_audit(r->s, r->via->witness->name, "jlis.receive",
+		    rep->request, detail, err);
 	free(detail);
 	return rc;
 }
@@ -237,7 +255,7 @@ jrcv_run(struct jrcv *r, const struct layout *l,
 static int
 jrcv_one(struct session *s, const struct layout *l,
     const struct filecheck_rules *rules, const struct jlis_answer_in *in,
-    struct jlis_receive_report *rep, char **err)
+    const struct jlis_via *via, struct jlis_receive_report *rep, char **err)
 {
 	struct jrcv r;
 	int rc;
@@ -248,25 +266,30 @@ jrcv_one(struct session *s, const struct layout *l,
 	r.rep = rep;
 	r.file = in->path;
 	r.shown = in->shown != NULL ? in->shown : in->path;
+	r.via = via;
 	rc = jrcv_run(&r, l, rules, in->path, err);
 	free(r.dberr);
 	return rc;
 }
 
 /* The custody step of the medium the answer came on, with the counts of
- * all files (never a number). */
+ * all files (never a number); refused unless the file as it arrived is the
+ * one its receipt recorded. */
 static int
-jrcv_medium(struct session *s, const char *medium,
+jrcv_medium(struct session *s, const struct jlis_via *via, const char *sha,
     const struct jlis_answer_in *in, size_t n,
     const struct jlis_receive_report *reps, char **err)
 {
+	struct media_arrival arrived = { NULL, 0, via->witness->name };
 	long long c = 0, h = 0, nf = 0;
 	const char **paths = xcalloc(n, sizeof *paths);
+	const char **shas = xcalloc(n, sizeof *shas);
 	char summary[128];
 	size_t i;
 	int rc;
 
 	for (i = 0; i < n; i++) {
+		shas[i] = reps[i].sha256;
 		paths[i] = in[i].path;
 		c += reps[i].confirmed;
 		h += reps[i].held;
@@ -274,11 +297,16 @@ jrcv_medium(struct session *s, const char *medium,
 	}
 	snprintf(summary, sizeof summary, "files=%zu confirmed=%lld held=%lld "
 	    "not-found=%lld", n, c, h, nf);
-	rc = ops_media_answer_imported_tx(s, medium, paths, n, summary, err);
+	/* A container was recorded whole; loose CSVs one by one. */
+	arrived.sha256 = sha != NULL ? &sha : shas;
+	arrived.n = sha != NULL ? 1 : n;
+	rc = ops_media_answer_imported_tx(s, via->medium, paths, n, summary,
+	    &arrived, err);
+	free(shas);
 	free(paths);
 	if (rc < 0) {
-		char *t = xasprintf(_("medium %s: %s: nothing was imported"), medium,
-		    *err ? *err : "");
+		char *t = xasprintf(_("medium %s: %s: nothing was imported"),
+		    via->medium, *err ? *err : "");
 
 		free(*err);
 		*err = t;
@@ -286,10 +314,29 @@ jrcv_medium(struct session *s, const char *medium,
 	return rc;
 }
 
+/* Who may import: a named person with a second one beside them, and a
+ * medium to say where the answer came from. */
+static int
+jrcv_gate(struct session *s, const struct jlis_via *via, char **err)
+{
+	if (s->recovery)
+		return err_set(err, _("the recovery key is nobody: log in as "
+		    "yourself to import an answer"));
+	if (via == NULL || via->medium == NULL || via->medium[0] == '\0')
+		return err_set(err, _("an answer is imported only from the medium "
+		    "it came back on: record its receipt ('media receive ID "
+		    "--file FILE'), then give --medium ID"));
+	if (via->witness == NULL || via->witness->name == NULL)
+		return err_set(err, _("importing an answer needs a second person: "
+		    "give --checker NAME"));
+	return ops_second_person(s, via->witness->name, via->witness->password,
+	    err);
+}
+
 int
 ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
-    size_t n, const char *medium, struct jlis_receive_report *reps,
-    char **err)
+    size_t n, const struct jlis_via *via, const char *arrived_sha256,
+    struct jlis_receive_report *reps, char **err)
 {
 	const struct filecheck_rules *rules = NULL;
 	struct layout l;
@@ -299,6 +346,8 @@ ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
 	memset(reps, 0, n * sizeof *reps);
 	if (n == 0)
 		return err_set(err, _("no answer file to import"));
+	if (jrcv_gate(s, via, err) < 0)
+		return -1;
 	if (ops_check_layout("jlis-answer", &l, &rules, err) < 0)
 		return -1;
 	if (db_begin(s->v->db, err) < 0) {
@@ -306,9 +355,9 @@ ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
 		return -1;
 	}
 	for (i = 0; rc == 0 && i < n; i++)
-		rc = jrcv_one(s, &l, rules, &in[i], &reps[i], err);
-	if (rc == 0 && medium != NULL)
-		rc = jrcv_medium(s, medium, in, n, reps, err);
+		rc = jrcv_one(s, &l, rules, &in[i], via, &reps[i], err);
+	if (rc == 0)
+		rc = jrcv_medium(s, via, arrived_sha256, in, n, reps, err);
 	if (rc == 0) {
 		rc = ops_commit(s, err);
 	} else {
@@ -319,15 +368,6 @@ ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
 	}
 	layout_free(&l);
 	return rc;
-}
-
-int
-ops_jlis_receive(struct session *s, const char *file,
-    struct jlis_receive_report *rep, char **err)
-{
-	struct jlis_answer_in in = { file, NULL };
-
-	return ops_jlis_receive_files(s, &in, 1, NULL, rep, err);
 }
 
 void

@@ -1,6 +1,9 @@
 /* Inquiry files: who is asked, whether J-LIS can take their values, and the
- * files themselves, written under temporary names and renamed before the
- * transaction commits (removed again when it does not). */
+ * files themselves, written under dot-names and named only after the
+ * transaction with their audit record commits: a process killed before
+ * the commit leaves no inquiry file the vault does not know, one killed
+ * after it leaves the recorded file under its dot-name for the next run to
+ * name. */
 #include "config.h"
 
 #include <errno.h>
@@ -16,6 +19,7 @@
 #include "domain/jlis.h"
 #include "ops/check.h"
 #include "ops/jlis.h"
+#include "ops/media-int.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -45,7 +49,11 @@ struct jreq {
 	struct jreq_person *p;
 	size_t n, cap;
 	struct jlis_problems *probs;
+	struct jlis_problems *unsendable;
+	int jis0208;		/* the layout's repertoire */
+	struct jlis_request_report *rep;
 	char *tmp[2], *final[2];
+	int kept;		/* committed: the files are the vault's now */
 };
 
 void
@@ -76,6 +84,26 @@ jreq_problem(struct jlis_problems *p, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The usual spelling recorded for the inquiry replaces the record's name
+ * (and kana) in what is sent; the record itself is never changed. */
+static void
+jreq_inquiry_name(struct jreq *r, struct jreq_person *p)
+{
+	char *name, *kana;
+
+	if (jlis_store_inquiry_name_get(r->s->v->db, p->id, &name, &kana,
+	    NULL) <= 0)
+		return;
+	free(p->f[PF_NAME]);
+	p->f[PF_NAME] = name;
+	if (kana[0] != '\0') {
+		free(p->f[PF_KANA]);
+		p->f[PF_KANA] = kana;
+	} else {
+		free(kana);
+	}
+}
+
 static void
 jreq_add(struct jreq *r, const struct jlis_candidate *c, int attempt)
 {
@@ -94,6 +122,7 @@ jreq_add(struct jreq *r, const struct jlis_candidate *c, int attempt)
 	p->f[PF_RESIDENT] = xstrdup(c->p.f[PF_RESIDENT]);
 	for (i = 0; i < JREQ_NROLES; i++)
 		p->f[jreq_roles[i].pf] = xstrdup(c->p.f[jreq_roles[i].pf]);
+	jreq_inquiry_name(r, p);
 }
 
 /* Everyone without a confirmed number: first inquiries, and one more for
@@ -162,8 +191,15 @@ jreq_bad_char(enum jlis_bad why, const char *ch, size_t len, void *arg)
 
 	if (why == JLIS_BAD_GAIJI)
 		jreq_problem(b->probs, _("%s: %s: '%.*s' has no code in CP932 "
-		    "(外字): use the registered usual form"), b->key, b->label,
-		    (int)len, ch);
+		    "(外字): record the usual spelling (person inquiry-name)"),
+		    b->key, b->label, (int)len, ch);
+	else if (why == JLIS_BAD_EXT)
+		jreq_problem(b->probs, _("%s: %s: '%.*s' is an NEC/IBM extension, "
+		    "not JIS X 0208 (外字): record the usual spelling (person "
+		    "inquiry-name)"), b->key, b->label, (int)len, ch);
+	else if (why == JLIS_BAD_ASCII)
+		jreq_problem(b->probs, _("%s: %s: half-width '%.*s': J-LIS takes "
+		    "full-width characters only"), b->key, b->label, (int)len, ch);
 	else
 		jreq_problem(b->probs, _("%s: %s: half-width kana '%.*s': use "
 		    "full-width"), b->key, b->label, (int)len, ch);
@@ -182,45 +218,73 @@ jreq_value(const struct jreq_person *p, const char *role)
 	return "";
 }
 
-/* One value against its request field; every bad character is listed. */
+/* One value against its request field; every reason it cannot be sent
+ * goes to the unsendable list. */
 static void
 jreq_check_value(struct jreq *r, const struct jreq_person *p,
     const struct layout_field *f)
 {
 	struct layout_field plain = *f;
-	struct jreq_bad b = { r->probs, p->f[PF_KEY], f->label };
+	struct jreq_bad b = { r->unsendable, p->f[PF_KEY], f->label };
 	const char *v = jreq_value(p, f->role), *out;
+	int text = f->role != NULL && (strcmp(f->role, "name") == 0 ||
+	    strcmp(f->role, "kana") == 0);
 	size_t outlen;
 	char *why = NULL;
 
-	if (jlis_half_kana(v, strlen(v)) ||
+	if (jlis_scan_for(v, strlen(v), r->jis0208, text, jreq_bad_char, &b) != 0 ||
 	    jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0) {
-		if (jlis_scan(v, strlen(v), jreq_bad_char, &b) <= 0)
-			jreq_problem(r->probs, _("%s: %s cannot be written in "
+		if (r->unsendable->total == 0)
+			jreq_problem(r->unsendable, _("%s: %s cannot be written in "
 			    "CP932"), b.key, f->label);
 		return;
 	}
 	plain.encoding = NULL;
 	plain.max_bytes = 0;
 	if (fieldcheck_value(&plain, v, strlen(v), &why) < 0) {
-		jreq_problem(r->probs, "%s: %s", b.key, why);
+		jreq_problem(r->unsendable, "%s: %s", b.key, why);
 		free(why);
 	} else if (f->max_bytes > 0 && outlen > (size_t)f->max_bytes) {
-		jreq_problem(r->probs, _("%s: %s is %zu bytes in CP932; at most "
-		    "%d"), b.key, f->label, outlen, f->max_bytes);
+		jreq_problem(r->unsendable, _("%s: %s is %zu bytes in CP932; at "
+		    "most %d"), b.key, f->label, outlen, f->max_bytes);
 	}
 }
 
 static void
+jreq_person_free(struct jreq_person *p)
+{
+	int j;
+
+	for (j = 0; j < PF_COUNT; j++)
+		free(p->f[j]);
+}
+
+/* Every person is checked; one who cannot be sent is listed with each
+ * reason and left out, and the file goes out for everyone else. */
+static void
 jreq_validate(struct jreq *r)
 {
-	size_t i, j;
+	long long before;
+	size_t i, j, keep = 0;
 
-	for (i = 0; i < r->n; i++)
+	for (i = 0; i < r->n; i++) {
+		before = r->unsendable->total;
+		if (strcmp(r->p[i].f[PF_SEX], "3") == 0)
+			jreq_problem(r->unsendable, _("%s: sex code 3: the resident "
+			    "registry holds only 1 and 2, so a five-item inquiry "
+			    "cannot find this person"), r->p[i].f[PF_KEY]);
 		for (j = 0; j < r->l.nfields; j++)
 			if (r->l.fields[j].role != NULL &&
 			    strcmp(r->l.fields[j].role, "target") != 0)
 				jreq_check_value(r, &r->p[i], &r->l.fields[j]);
+		if (r->unsendable->total > before) {
+			r->rep->unsendable_persons++;
+			jreq_person_free(&r->p[i]);
+		} else {
+			r->p[keep++] = r->p[i];
+		}
+	}
+	r->n = keep;
 }
 
 /* Writes one value, quoted when it holds a comma, quote or line end (the
@@ -391,42 +455,70 @@ jreq_write(struct jreq *r, const char *outdir, struct jlis_request_report *rep,
 		rc = jreq_file(r, k, rep, err);
 	if (rc == 0)
 		rc = jreq_audit(r, rep, err);
-	for (k = 0; k < 2; k++) {
-		if (rep->file[k] == NULL)
-			continue;
-		if (rc == 0 && rename(r->tmp[k], r->final[k]) != 0)
-			rc = err_set(err, _("cannot write %s: %s"), r->final[k],
-			    strerror(errno));
-	}
 	return rc;
 }
 
+/* After the commit: the recorded files take their names. On failure they
+ * stay under their dot-names, which the next run names. */
+static int
+jreq_publish(void *arg, char **err)
+{
+	struct jreq *r = arg;
+	int k, rc = 0;
+
+	r->kept = 1;
+	for (k = 0; k < 2; k++)
+		if (r->rep->file[k] != NULL && rename(r->tmp[k], r->final[k]) != 0 &&
+		    rc == 0)
+			rc = err_set(err, _("the inquiry file was recorded but cannot "
+			    "be named %s: %s; it is %s"), r->final[k],
+			    strerror(errno), r->tmp[k]);
+	return rc;
+}
+
+/* A run killed between its commit and the naming left a recorded file
+ * under its dot-name in this folder: it takes its name now, if its bytes
+ * are those the vault recorded. */
+static int
+jreq_name_left(const char *file, const char *sha256, void *arg)
+{
+	const char *outdir = arg;
+	char *tmp = xasprintf("%s/.%s.tmp", outdir, file), *final, hex[65];
+	long long bytes;
+
+	final = xasprintf("%s/%s", outdir, file);
+	if (access(final, F_OK) != 0 && media_sha256_file(tmp, hex, &bytes,
+	    NULL) == 0 && strcmp(hex, sha256) == 0)
+		(void)rename(tmp, final);
+	free(tmp);
+	free(final);
+	return 0;
+}
+
 static void
-jreq_cleanup(struct jreq *r, struct jlis_request_report *rep, int failed)
+jreq_cleanup(struct jreq *r, int failed)
 {
 	size_t i;
-	int k, j;
+	int k;
 
 	for (k = 0; k < 2; k++) {
-		if (failed && r->tmp[k] != NULL) {
+		if (failed && !r->kept && r->tmp[k] != NULL)
 			unlink(r->tmp[k]);
-			if (rep->file[k] != NULL)
-				unlink(r->final[k]);
-		}
 		free(r->tmp[k]);
 		free(r->final[k]);
 	}
 	for (i = 0; i < r->n; i++)
-		for (j = 0; j < PF_COUNT; j++)
-			free(r->p[i].f[j]);
+		jreq_person_free(&r->p[i]);
 	free(r->p);
 	jlis_enc_free(r->enc);
 	layout_free(&r->l);
 }
 
-int
-ops_jlis_request(struct session *s, const char *outdir,
-    const char *persons_file, struct jlis_request_report *rep, char **err)
+/* The request, or with dry_run only the lists (nothing is written, the
+ * transaction is rolled back). */
+static int
+jreq_run(struct session *s, const char *outdir, const char *persons_file,
+    int dry_run, struct jlis_request_report *rep, char **err)
 {
 	struct jreq r;
 	int rc;
@@ -435,17 +527,22 @@ ops_jlis_request(struct session *s, const char *outdir,
 	memset(&r, 0, sizeof r);
 	r.s = s;
 	r.probs = &rep->problems;
-	if (outdir == NULL || access(outdir, W_OK) != 0)
-		return err_set(err, _("give --out DIR, a folder you can write to"));
+	r.unsendable = &rep->unsendable;
+	r.rep = rep;
+	if (!dry_run)
+		(void)jlis_store_request_files(s->v->db, jreq_name_left,
+		    (void *)outdir, NULL);
 	if (ops_check_layout("jlis-request", &r.l, &r.rules, err) < 0)
 		return -1;
+	r.jis0208 = r.l.repertoire == NULL ||
+	    strcmp(r.l.repertoire, "JIS X 0208") == 0;
 	if (r.l.file_name == NULL || (r.enc = jlis_enc_new(err)) == NULL) {
 		layout_free(&r.l);
 		return r.enc == NULL && r.l.file_name != NULL ? -1 :
 		    err_set(err, _("layout jlis-request has no file_name"));
 	}
 	if (db_begin(s->v->db, err) < 0) {
-		jreq_cleanup(&r, rep, 0);
+		jreq_cleanup(&r, 0);
 		return -1;
 	}
 	rc = persons_file != NULL ? jreq_read_list(&r, persons_file, err) :
@@ -456,15 +553,50 @@ ops_jlis_request(struct session *s, const char *outdir,
 		rc = err_set(err, _("%lld problems: no inquiry file was written "
 		    "(fix the persons' records first)"), rep->problems.total);
 	else if (rc == 0 && r.n == 0)
-		rc = err_set(err, _("nobody to ask about: every insured person has "
-		    "a confirmed number or an open inquiry"));
+		rc = err_set(err, rep->unsendable_persons > 0 ?
+		    _("nobody who can be sent: see the persons that need a "
+		    "spelling ('jlis unsendable')") : _("nobody to ask about: "
+		    "every insured person has a confirmed number or an open "
+		    "inquiry"));
+	if (rc == 0 && dry_run)
+		rc = 1;
 	if (rc == 0)
 		rc = jreq_write(&r, outdir, rep, err);
 	if (rc == 0)
-		rc = ops_commit(s, err);
+		rc = ops_commit_then(s, jreq_publish, &r, err);
 	else
 		db_rollback(s->v->db);
-	jreq_cleanup(&r, rep, rc != 0);
+	jreq_cleanup(&r, rc != 0);
+	return rc > 0 ? 0 : rc;
+}
+
+int
+ops_jlis_request(struct session *s, const char *outdir,
+    const char *persons_file, struct jlis_request_report *rep, char **err)
+{
+	if (outdir == NULL || access(outdir, W_OK) != 0) {
+		memset(rep, 0, sizeof *rep);
+		return err_set(err, _("give --out DIR, a folder you can write to"));
+	}
+	return jreq_run(s, outdir, persons_file, 0, rep, err);
+}
+
+int
+ops_jlis_unsendable(struct session *s, struct jlis_request_report *rep,
+    char **err)
+{
+	char *e = NULL;
+	int rc = jreq_run(s, NULL, NULL, 1, rep, &e);
+
+	/* Nobody to send is no error here: the list is what was asked for. */
+	if (rc < 0 && rep->problems.total == 0) {
+		free(e);
+		return 0;
+	}
+	if (rc < 0)
+		*err = e;
+	else
+		free(e);
 	return rc;
 }
 
@@ -474,5 +606,6 @@ jlis_request_report_clear(struct jlis_request_report *rep)
 	free(rep->file[0]);
 	free(rep->file[1]);
 	jlis_problems_clear(&rep->problems);
+	jlis_problems_clear(&rep->unsendable);
 	memset(rep, 0, sizeof *rep);
 }

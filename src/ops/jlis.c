@@ -6,6 +6,7 @@
 
 #include <openssl/crypto.h>
 
+#include "domain/jlis.h"
 #include "ops/jlis.h"
 #include "ops/media.h"
 #include "ops/numbers.h"
@@ -146,4 +147,73 @@ ops_jlis_pending(struct session *s, jlis_pending_fn fn, void *arg, char **err)
 	free(v);
 	return jlis_store_pending(s->v->db, days > 0 ? days : JLIS_DEFAULT_DAYS,
 	    (int)ops_media_overdue_limit(s), fn, arg, err);
+}
+
+static void
+jlis_count_bad(enum jlis_bad why, const char *ch, size_t len, void *arg)
+{
+	(void)why;
+	(void)ch;
+	(void)len;
+	(*(int *)arg)++;
+}
+
+/* The spelling itself must be one J-LIS takes: full-width JIS X 0208. */
+static int
+jlis_spelling_ok(const char *what, const char *v, char **err)
+{
+	int bad = 0;
+
+	if (v == NULL)
+		return 0;
+	if (v[0] == '\0' || strlen(v) > 200)
+		return err_set(err, _("%s: give 1 to 50 characters"), what);
+	if (jlis_scan_for(v, strlen(v), 1, 1, jlis_count_bad, &bad) != 0)
+		return err_set(err, _("%s: J-LIS cannot take it either: use "
+		    "full-width JIS X 0208 characters (通用字体)"), what);
+	return 0;
+}
+
+int
+ops_jlis_inquiry_name(struct session *s, const char *key, const char *name,
+    const char *kana, const char *reason, char **err)
+{
+	struct person p;
+	int64_t id;
+	char *detail;
+	int found, rc;
+
+	if (key == NULL || name == NULL || reason == NULL ||
+	    text_chars(reason) < 4)
+		return err_set(err, _("name the person, the spelling to send and "
+		    "a reason of at least 4 characters"));
+	if (jlis_spelling_ok(_("the name to send"), name, err) < 0 ||
+	    jlis_spelling_ok(_("the kana to send"), kana, err) < 0 ||
+	    db_begin(s->v->db, err) < 0)
+		return -1;
+	found = persons_get(s->v->db, key, &p, &id, err);
+	person_clear(&p);
+	if (found <= 0) {
+		db_rollback(s->v->db);
+		return found < 0 ? -1 : err_set(err, _("no person with key '%s'"),
+		    key);
+	}
+	rc = jlis_store_inquiry_name_put(s->v->db, id, name, kana, reason,
+	    s->user, err);
+	detail = xasprintf("kana=%s reason=%s", kana ? "given" : "record", reason);
+	if (rc == 0)
+		rc = ops_audit(s, "", "jlis.inquiry-name", key, detail, err);
+	free(detail);
+	if (rc < 0) {
+		db_rollback(s->v->db);
+		return -1;
+	}
+	return ops_commit(s, err);
+}
+
+int
+ops_jlis_inquiry_names(struct session *s, jlis_inquiry_name_fn fn, void *arg,
+    char **err)
+{
+	return jlis_store_inquiry_names(s->v->db, fn, arg, err);
 }

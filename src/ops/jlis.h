@@ -4,6 +4,7 @@
 #ifndef MYNA_OPS_JLIS_H
 #define MYNA_OPS_JLIS_H
 
+#include "ops/accounts.h"
 #include "ops/session.h"
 #include "store/jlis.h"
 
@@ -22,15 +23,34 @@ struct jlis_request_report {
 	char sha256[2][65];
 	long long rows[2];
 	long long reinquiries;
-	struct jlis_problems problems;	/* persons that block the files */
+	struct jlis_problems problems;	/* what blocks the files (a listed
+					 * key that is unknown, ...) */
+	struct jlis_problems unsendable;	/* "KEY: reason", each reason */
+	long long unsendable_persons;
 };
 
 /* Writes the inquiry files into outdir for persons without a confirmed
  * number (and the re-inquiries), or for the keys listed in persons_file
- * (one a line). A person whose values J-LIS cannot take stops everything:
- * the problems name each person and character, and nothing is written. */
+ * (one a line). A person whose values J-LIS cannot take (see the layout's
+ * repertoire), or whose sex code is 3, is left out and listed in
+ * rep->unsendable with each reason; the files go out for everyone else.
+ * A recorded inquiry name (ops_jlis_inquiry_name) is sent instead of the
+ * record's name. */
 int ops_jlis_request(struct session *s, const char *outdir,
     const char *persons_file, struct jlis_request_report *rep, char **err);
+/* The persons the next request would leave out, with the reasons, in
+ * rep->unsendable ("needs a spelling"); nothing is written. */
+int ops_jlis_unsendable(struct session *s, struct jlis_request_report *rep,
+    char **err);
+/* Records the usual spelling (通用字体) an inquiry sends for a person
+ * whose record J-LIS cannot take: name, and kana or NULL (the record's);
+ * the name must itself be sendable; audited with the reason. The
+ * imported name is never changed. */
+int ops_jlis_inquiry_name(struct session *s, const char *key,
+    const char *name, const char *kana, const char *reason, char **err);
+/* The spellings recorded, for the J-LIS screen and 'jlis unsendable'. */
+int ops_jlis_inquiry_names(struct session *s, jlis_inquiry_name_fn fn,
+    void *arg, char **err);
 void jlis_request_report_clear(struct jlis_request_report *rep);
 
 struct jlis_receive_report {
@@ -40,38 +60,48 @@ struct jlis_receive_report {
 	struct jlis_problems problems;
 };
 
-/* Imports an answer CSV: all of it or, on any problem, nothing. */
-int ops_jlis_receive(struct session *s, const char *file,
-    struct jlis_receive_report *rep, char **err);
-
 /* An answer file to import: path is read, shown names it in messages and
  * in the vault (NULL: the path). */
 struct jlis_answer_in {
 	const char *path;
 	const char *shown;
 };
+
+/* How an answer came: the medium whose receipt recorded it (its id or
+ * label), and the second person at the import. Both are required: one
+ * person alone never attaches numbers. */
+struct jlis_via {
+	const char *medium;
+	const struct checker *witness;
+};
+
 /*
  * Imports n answer files (reps has n reports) in one transaction: all or,
- * on any problem in any of them, nothing. With medium (its id or label)
- * the medium's "answer imported" step is recorded in the same
- * transaction, with each file's SHA-256; the medium must be in the state
- * "answer received".
+ * on any problem in any of them, nothing. The witness must be a second,
+ * different, active user (a session opened with the recovery key imports
+ * nothing); the medium must be in the state "answer received" and its
+ * receipt must have recorded the SHA-256 of what arrived: arrived_sha256
+ * (a container's), or with NULL each CSV's as read.
+ * The medium's "answer imported" step is recorded in the same transaction.
  */
 int ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
-    size_t n, const char *medium, struct jlis_receive_report *reps,
-    char **err);
+    size_t n, const struct jlis_via *via, const char *arrived_sha256,
+    struct jlis_receive_report *reps, char **err);
 
 /*
  * Imports the answer CSVs inside the password-protected ZIP container zip
  * (members ending in .csv; other members are ignored), all in one
- * transaction as above. The members are extracted into a private folder
- * (0700) that is wiped and removed afterwards, also on SIGINT, SIGTERM and
- * SIGHUP. A wrong password, a damaged container or no CSV inside: an
- * error, nothing imported. *reps (n of them in *nreps) are allocated even
- * on error so that problems can be shown; free with jlis_receive_reports_free.
+ * transaction as above. The container is read once into memory: the bytes
+ * hashed are the bytes opened. The members are extracted into a private
+ * folder (0700) that is wiped and removed afterwards, also on SIGINT,
+ * SIGTERM and SIGHUP; one left by a process killed outright is removed at
+ * the next start. A wrong password, a damaged container or no CSV inside:
+ * an error, nothing imported. *reps (n of them in *nreps) are allocated
+ * even on error so that problems can be shown; free with
+ * jlis_receive_reports_free.
  */
 int ops_jlis_receive_container(struct session *s, const char *zip,
-    const char *password, const char *medium,
+    const char *password, const struct jlis_via *via,
     struct jlis_receive_report **reps, size_t *nreps, char **err);
 void jlis_receive_reports_free(struct jlis_receive_report *reps, size_t n);
 void jlis_receive_report_clear(struct jlis_receive_report *rep);

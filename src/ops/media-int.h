@@ -15,4 +15,24 @@ int media_begin_step(struct session *s, const char *id, enum media_step step,
 void media_event_init(struct media_event *ev, struct session *s,
     enum media_step st, const char *date, const char *witness);
 
+/* The inquiry files of a folder, as packed or carried: read once, checked
+ * and hashed, so what is recorded is what was read. */
+struct pack_file {
+	char *name;
+	char *data;
+	size_t len;
+	char sha256[65];
+};
+struct pack {
+	struct pack_file *f;
+	size_t n;
+};
+/* The *.csv names of dir, sorted; an error when there is none. */
+int pack_list(const char *dir, struct pack *p, char **err);
+/* Reads, checks (ops_media_check_file) and hashes each listed file. */
+int pack_read(struct session *s, const char *dir, struct pack *p, char **err);
+/* Refuses a file name already on a medium (sequence numbers are not reused). */
+int pack_unused(struct session *s, const struct pack *p, char **err);
+void pack_free(struct pack *p);
+
 #endif

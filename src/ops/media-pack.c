@@ -27,19 +27,7 @@
 #include "util/secret.h"
 #include "util/xmalloc.h"
 
-struct pack_file {
-	char *name;
-	char *data;
-	size_t len;
-	char sha256[65];
-};
-
-struct pack {
-	struct pack_file *f;
-	size_t n;
-};
-
-static void
+void
 pack_free(struct pack *p)
 {
 	size_t i;
@@ -60,7 +48,7 @@ pack_cmp(const void *a, const void *b)
 }
 
 /* The *.csv names in dir, sorted, so the container's order is stable. */
-static int
+int
 pack_list(const char *dir, struct pack *p, char **err)
 {
 	DIR *d = opendir(dir);
@@ -86,7 +74,7 @@ pack_list(const char *dir, struct pack *p, char **err)
 }
 
 /* Reads, checks and hashes each file; what is packed is what was read. */
-static int
+int
 pack_read(struct session *s, const char *dir, struct pack *p, char **err)
 {
 	unsigned char digest[SHA256_DIGEST_LENGTH];
@@ -112,7 +100,7 @@ pack_read(struct session *s, const char *dir, struct pack *p, char **err)
 
 /* A sequence number may not be reused: refuse a name already on a medium
  * that was shipped or still exists. */
-static int
+int
 pack_unused(struct session *s, const struct pack *p, char **err)
 {
 	size_t i;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include <openssl/evp.h>
 
@@ -143,20 +144,22 @@ media_event_init(struct media_event *ev, struct session *s, enum media_step st,
 static void
 media_put(char *dst, size_t n, const char *v)
 {
-	snprintf(dst, n, "%s", v ? v : "");
+	/* The precision says a longer value is cut on purpose. */
+	snprintf(dst, n, "%.*s", (int)(n - 1), v ? v : "");
 }
 
 /* Writes the step, moves the state and audits, then commits. */
 static int
 media_finish(struct session *s, const struct media_row *m,
-    struct media_event *ev, const struct media_file *file, const char *action,
-    const char *detail, char **err)
+    struct media_event *ev, const struct media_file *file, size_t nfiles,
+    const char *action, const char *detail, char **err)
 {
+	size_t i;
 	int rc;
 
 	rc = media_event_add(s->v->db, m->id, ev, err);
-	if (rc == 0 && file != NULL)
-		rc = media_file_add(s->v->db, ev->id, file, err);
+	for (i = 0; rc == 0 && i < nfiles; i++)
+		rc = media_file_add(s->v->db, ev->id, &file[i], err);
 	if (rc == 0)
 		rc = media_set_state(s->v->db, m->id, ev->step,
 		    strcmp(ev->step, "shipped") == 0 ? ev->date : NULL, err);
@@ -204,8 +207,66 @@ ops_media_ship(struct session *s, const char *id,
 	detail = xasprintf("date=%s courier=%s tracking=%s seal=%s notice=%s "
 	    "container_sha256=%s", date, in->courier, in->tracking, in->seal,
 	    in->notice_date, m.sha256);
-	rc = media_finish(s, &m, &ev, NULL, "media.ship", detail, err);
+	rc = media_finish(s, &m, &ev, NULL, 0, "media.ship", detail, err);
 	free(detail);
+	return rc;
+}
+
+/* The courier's answer comes on J-LIS's own medium, named by its id; the
+ * terminal's on the USB medium that went out, and only its answer file
+ * can show which file came back. */
+static int
+media_receipt_ok(const struct media_row *m, const struct media_step_in *in,
+    char **err)
+{
+	if (strcmp(m->channel, "terminal") == 0)
+		return in->file != NULL ? 0 : err_set(err, _("name the answer file "
+		    "brought back from the terminal (--file): its SHA-256 is "
+		    "what the import checks"));
+	if (in->answer_medium == NULL || in->answer_medium[0] == '\0')
+		return err_set(err, _("receipt needs the answer medium's id "
+		    "(--medium)"));
+	return 0;
+}
+
+/* The answer as brought back: one file, or every *.csv of a folder (the N
+ * and G answers of one terminal run), each hashed; the detail lists them. */
+static int
+media_answer_files(const char *path, struct media_file **f, size_t *n,
+    char **detail, char **err)
+{
+	struct pack p = { NULL, 0 };
+	struct stat sb;
+	char *full, *t;
+	const char *base;
+	size_t i;
+	int rc = 0;
+
+	*f = NULL;
+	*n = 0;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (pack_list(path, &p, err) < 0)
+			return -1;
+	} else {
+		base = strrchr(path, '/');
+		p.f = xcalloc(1, sizeof *p.f);
+		p.f[0].name = xstrdup(base ? base + 1 : path);
+		p.n = 1;
+	}
+	*f = xcalloc(p.n, sizeof **f);
+	for (i = 0; rc == 0 && i < p.n; i++) {
+		full = S_ISDIR(sb.st_mode) ? xasprintf("%s/%s", path, p.f[i].name) :
+		    xstrdup(path);
+		rc = media_sha256_file(full, (*f)[i].sha256, &(*f)[i].bytes, err);
+		free(full);
+		media_put((*f)[i].name, sizeof (*f)[i].name, p.f[i].name);
+		t = xasprintf("%s file=%s sha256=%s", *detail, (*f)[i].name,
+		    (*f)[i].sha256);
+		free(*detail);
+		*detail = t;
+	}
+	*n = p.n;
+	pack_free(&p);
 	return rc;
 }
 
@@ -214,41 +275,39 @@ ops_media_receive(struct session *s, const char *id,
     const struct media_step_in *in, const struct checker *witness, char **err)
 {
 	struct media_event ev;
-	struct media_file f;
+	struct media_file *f = NULL;
 	struct media_row m;
-	char date[11], *detail;
-	const char *base;
+	char date[11], *detail = xstrdup(""), *t;
+	size_t nf = 0;
 	int rc;
 
-	if (in->answer_medium == NULL || in->answer_medium[0] == '\0')
-		return err_set(err, _("receipt needs the answer medium's id "
-		    "(--medium)"));
-	if (media_text_ok(_("the answer medium's id"), in->answer_medium, 0,
-	    err) < 0)
-		return -1;
-	memset(&f, 0, sizeof f);
-	if (in->file != NULL) {
-		if (media_sha256_file(in->file, f.sha256, &f.bytes, err) < 0)
-			return -1;
-		base = strrchr(in->file, '/');
-		media_put(f.name, sizeof f.name, base ? base + 1 : in->file);
-	}
-	if (ops_second_person(s, witness ? witness->name : NULL,
+	if (in->answer_medium != NULL && media_text_ok(_("the answer medium's "
+	    "id"), in->answer_medium, 0, err) < 0)
+		rc = -1;
+	else
+		rc = in->file != NULL ? media_answer_files(in->file, &f, &nf,
+		    &detail, err) : 0;
+	if (rc == 0 && (ops_second_person(s, witness ? witness->name : NULL,
 	    witness ? witness->password : NULL, err) < 0 ||
-	    db_begin(s->v->db, err) < 0)
-		return -1;
-	if (media_begin_step(s, id, MSTEP_RECEIVED, in->date, &m, date, err) < 0) {
+	    db_begin(s->v->db, err) < 0))
+		rc = -1;
+	else if (rc == 0 && (media_begin_step(s, id, MSTEP_RECEIVED, in->date, &m,
+	    date, err) < 0 || media_receipt_ok(&m, in, err) < 0)) {
 		db_rollback(s->v->db);
-		return -1;
+		rc = -1;
 	}
-	media_event_init(&ev, s, MSTEP_RECEIVED, date, witness->name);
-	media_put(ev.answer_medium, sizeof ev.answer_medium, in->answer_medium);
-	detail = xasprintf("date=%s answer_medium=%s file=%s sha256=%s", date,
-	    in->answer_medium, in->file ? f.name : "-",
-	    in->file ? f.sha256 : "-");
-	rc = media_finish(s, &m, &ev, in->file ? &f : NULL, "media.receive",
-	    detail, err);
+	if (rc == 0) {
+		media_event_init(&ev, s, MSTEP_RECEIVED, date, witness->name);
+		/* A terminal medium comes back itself: its label is the answer's. */
+		media_put(ev.answer_medium, sizeof ev.answer_medium,
+		    in->answer_medium ? in->answer_medium : m.container);
+		t = xasprintf("date=%s channel=%s answer_medium=%s%s", date,
+		    m.channel, ev.answer_medium, nf ? detail : " file=-");
+		rc = media_finish(s, &m, &ev, f, nf, "media.receive", t, err);
+		free(t);
+	}
 	free(detail);
+	free(f);
 	return rc;
 }
 
@@ -278,16 +337,38 @@ ops_media_dispose(struct session *s, const char *id,
 	media_put(ev.method, sizeof ev.method, in->method);
 	detail = xasprintf("date=%s method=%s container_sha256=%s password=erased",
 	    date, in->method, m.sha256);
-	rc = media_finish(s, &m, &ev, NULL, "media.dispose", detail, err);
+	rc = media_finish(s, &m, &ev, NULL, 0, "media.dispose", detail, err);
 	free(detail);
 	return rc;
 }
 
 /* Hashes every imported file, then writes the step; the caller's
  * transaction is open. */
+/* The file as it arrived must be one the person who brought it recorded
+ * at the receipt, in front of a witness: an answer edited at a desk, or
+ * one that came by no medium at all, links nothing. */
+static int
+media_arrived_ok(struct session *s, const struct media_row *m,
+    const struct media_arrival *a, char **err)
+{
+	size_t i;
+	int found = 1;
+
+	for (i = 0; found == 1 && i < a->n; i++)
+		found = media_step_has_file(s->v->db, m->id, "received",
+		    a->sha256[i], err);
+	if (found < 0)
+		return -1;
+	return found ? 0 : err_set(err, _("the answer's SHA-256 (%.16s...) is "
+	    "not one recorded when %s's answer was brought back ('media receive "
+	    "%s --file'): import the file exactly as it came"), a->sha256[i - 1],
+	    m->label, m->label);
+}
+
 int
 ops_media_answer_imported_tx(struct session *s, const char *id,
-    const char *const *files, size_t nfiles, const char *summary, char **err)
+    const char *const *files, size_t nfiles, const char *summary,
+    const struct media_arrival *arrived, char **err)
 {
 	struct media_event ev;
 	struct media_file *f;
@@ -302,6 +383,8 @@ ops_media_answer_imported_tx(struct session *s, const char *id,
 	if (media_text_ok(_("the summary"), summary, 0, err) < 0 ||
 	    media_begin_step(s, id, MSTEP_IMPORTED, NULL, &m, date, err) < 0)
 		return -1;
+	if (arrived != NULL && media_arrived_ok(s, &m, arrived, err) < 0)
+		return -1;
 	f = xcalloc(nfiles, sizeof *f);
 	detail = xasprintf("date=%s summary=%s", date, summary ? summary : "-");
 	for (i = 0; rc == 0 && i < nfiles; i++) {
@@ -312,7 +395,8 @@ ops_media_answer_imported_tx(struct session *s, const char *id,
 		free(detail);
 		detail = t;
 	}
-	media_event_init(&ev, s, MSTEP_IMPORTED, date, NULL);
+	media_event_init(&ev, s, MSTEP_IMPORTED, date, arrived ?
+	    arrived->witness : NULL);
 	media_put(ev.summary, sizeof ev.summary, summary);
 	if (rc == 0)
 		rc = media_event_add(s->v->db, m.id, &ev, err);
@@ -321,7 +405,8 @@ ops_media_answer_imported_tx(struct session *s, const char *id,
 	if (rc == 0)
 		rc = media_set_state(s->v->db, m.id, ev.step, NULL, err);
 	if (rc == 0)
-		rc = ops_audit(s, "", "media.import", m.label, detail, err);
+		rc = ops_audit(s, arrived ? arrived->witness : "", "media.import",
+		    m.label, detail, err);
 	free(detail);
 	free(f);
 	return rc;
@@ -333,7 +418,8 @@ ops_media_answer_imported(struct session *s, const char *id,
 {
 	if (db_begin(s->v->db, err) < 0)
 		return -1;
-	if (ops_media_answer_imported_tx(s, id, files, nfiles, summary, err) < 0) {
+	if (ops_media_answer_imported_tx(s, id, files, nfiles, summary, NULL,
+	    err) < 0) {
 		db_rollback(s->v->db);
 		return -1;
 	}

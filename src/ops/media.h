@@ -39,6 +39,19 @@ struct media_pack_result {
 int ops_media_pack(struct session *s, const char *dir, const char *out,
     const struct checker *witness, struct media_pack_result *res, char **err);
 
+struct media_carry_result {
+	char label[16];
+	size_t nfiles;
+};
+
+/* The dedicated terminal's channel: the checked *.csv inquiry files of the
+ * hand-over folder dir, copied onto the USB medium usb (its own label) in
+ * front of the witness and carried to the terminal, recorded as a new
+ * terminal medium (created, packed, shipped) with each file's SHA-256. */
+int ops_media_carry(struct session *s, const char *dir, const char *usb,
+    const struct checker *witness, struct media_carry_result *res,
+    char **err);
+
 /* What a step records; NULL items are not given. */
 struct media_step_in {
 	const char *date;		/* YYYY-MM-DD; NULL: today */
@@ -46,8 +59,11 @@ struct media_step_in {
 	const char *tracking;
 	const char *seal;		/* case or seal number */
 	const char *notice_date;	/* date the sending notice was made */
-	const char *answer_medium;	/* received: the answer medium's id */
-	const char *file;		/* received: the answer container, hashed */
+	const char *answer_medium;	/* received: the answer medium's id
+					 * (terminal: the USB medium's own) */
+	const char *file;		/* received: the answer container (courier)
+					 * or CSV (terminal), hashed; needed for
+					 * the import */
 	const char *method;		/* disposed of */
 };
 
@@ -70,8 +86,17 @@ int ops_media_dispose(struct session *s, const char *id,
  */
 int ops_media_answer_imported(struct session *s, const char *id,
     const char *const *files, size_t nfiles, const char *summary, char **err);
+/* What the J-LIS import adds: the SHA-256 of each file as it arrived (the
+ * container, or each CSV) must be one the medium's receipt recorded, and
+ * the import's witness is kept on the step. */
+struct media_arrival {
+	const char *const *sha256;
+	size_t n;
+	const char *witness;
+};
 int ops_media_answer_imported_tx(struct session *s, const char *id,
-    const char *const *files, size_t nfiles, const char *summary, char **err);
+    const char *const *files, size_t nfiles, const char *summary,
+    const struct media_arrival *arrived, char **err);
 
 /* Shows the container password again, for a lost notification: a
  * two-person, audited action. *password is secret_strdup'd. */

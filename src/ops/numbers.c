@@ -126,6 +126,13 @@ ops_number_enter(struct session *s, const char *key, const char *typed,
 	if (ops_channel_check(e->channel, err) < 0 ||
 	    date_check(e->received, err) < 0)
 		return -1;
+	/* A J-LIS number comes with its answer file, on a recorded medium and
+	 * with a second person: typed in, it would skip both and the identity
+	 * check that other channels need. */
+	if (strcmp(e->channel, "jlis") == 0)
+		return err_set(err, _("numbers from J-LIS are not typed in: they "
+		    "come only through 'jlis receive' from the answer on its "
+		    "medium"));
 	if (e->doc == NULL || e->doc[0] == '\0' || strlen(e->doc) > 64)
 		return err_set(err, _("give the document reference (at most 64 "
 		    "characters)"));

@@ -188,6 +188,25 @@ jlis_store_request_find(sqlite3 *db, char kind, long seq,
 }
 
 int
+jlis_store_request_files(sqlite3 *db, jlis_file_fn fn, void *arg, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT file, sha256 FROM jlis_requests WHERE "
+	    "sha256 <> '' ORDER BY id", &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn((const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), arg) != 0)
+			break;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading inquiries"));
+	return 0;
+}
+
+int
 jlis_store_request_answered(sqlite3 *db, int64_t id, const char *file,
     const char *sha256, const char *user, char **err)
 {
@@ -377,4 +396,77 @@ jlis_store_pending(sqlite3 *db, int days, int media_days, jlis_pending_fn fn,
 	sqlite3_finalize(st);
 	return stop || rc == SQLITE_DONE ? 0 : db_fail(db, err,
 	    _("reading inquiries"));
+}
+
+int
+jlis_store_inquiry_name_get(sqlite3 *db, int64_t person, char **name,
+    char **kana, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*name = *kana = NULL;
+	if (db_prepare(db, "SELECT name, kana FROM jlis_inquiry_names WHERE "
+	    "person_id = ?", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		*kana = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading inquiries"));
+	return rc == SQLITE_ROW;
+}
+
+int
+jlis_store_inquiry_name_put(sqlite3 *db, int64_t person, const char *name,
+    const char *kana, const char *reason, const char *actor, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT OR REPLACE INTO jlis_inquiry_names (person_id, "
+	    "name, kana, reason, actor, recorded) VALUES (?, ?, ?, ?, ?, "
+	    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kana ? kana : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, actor, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the "
+	    "inquiry name"));
+}
+
+int
+jlis_store_inquiry_names(sqlite3 *db, jlis_inquiry_name_fn fn, void *arg,
+    char **err)
+{
+	struct jlis_inquiry_name_row r;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT p.key, n.name, n.kana, n.reason, "
+	    "n.actor, n.recorded FROM jlis_inquiry_names n JOIN persons p ON "
+	    "p.id = n.person_id ORDER BY p.key", &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.key = (const char *)sqlite3_column_text(st, 0);
+		r.name = (const char *)sqlite3_column_text(st, 1);
+		r.kana = (const char *)sqlite3_column_text(st, 2);
+		r.reason = (const char *)sqlite3_column_text(st, 3);
+		r.actor = (const char *)sqlite3_column_text(st, 4);
+		r.recorded = (const char *)sqlite3_column_text(st, 5);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading inquiries"));
+	return 0;
 }

@@ -33,6 +33,27 @@ int jlis_store_request_finish(sqlite3 *db, int64_t id, const char *sha256,
 int jlis_store_target_add(sqlite3 *db, int64_t request, int64_t person,
     int attempt, int64_t *serial, char **err);
 
+/* The spelling an inquiry sends for a person (通用字体): 1 with *name and
+ * *kana allocated (kana "" : the record's), 0 when none is recorded. */
+int jlis_store_inquiry_name_get(sqlite3 *db, int64_t person, char **name,
+    char **kana, char **err);
+int jlis_store_inquiry_name_put(sqlite3 *db, int64_t person, const char *name,
+    const char *kana, const char *reason, const char *actor, char **err);
+
+struct jlis_inquiry_name_row {
+	const char *key, *name, *kana, *reason, *actor, *recorded;
+};
+typedef int (*jlis_inquiry_name_fn)(const struct jlis_inquiry_name_row *r,
+    void *arg);
+/* Every recorded inquiry spelling, by person key. */
+int jlis_store_inquiry_names(sqlite3 *db, jlis_inquiry_name_fn fn, void *arg,
+    char **err);
+
+typedef int (*jlis_file_fn)(const char *file, const char *sha256, void *arg);
+/* Every inquiry file recorded, with its SHA-256. */
+int jlis_store_request_files(sqlite3 *db, jlis_file_fn fn, void *arg,
+    char **err);
+
 struct jlis_request_row {
 	int64_t id;
 	long long rows;

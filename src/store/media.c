@@ -35,9 +35,11 @@ media_insert(sqlite3 *db, const char *container, const char *sha256,
 {
 	sqlite3_stmt *st;
 
-	/* The label is made from the row id, so the sha256 holds its place. */
+	/* The label is made from the row id: a random placeholder holds its
+	 * place (a terminal medium has no container hash to stand in). */
 	if (db_prepare(db, "INSERT INTO media (label, state, container, sha256, "
-	    "created) VALUES (?2, 'packed', ?1, ?2, " MEDIA_NOW ")", &st, err) < 0)
+	    "created) VALUES ('?' || hex(randomblob(16)), 'packed', ?1, ?2, "
+	    MEDIA_NOW ")", &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, container, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
@@ -49,6 +51,19 @@ media_insert(sqlite3 *db, const char *container, const char *sha256,
 		return -1;
 	sqlite3_bind_text(st, 1, label, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, *id);
+	return media_done(db, st, SQLITE_DONE, _("recording the medium"), err);
+}
+
+int
+media_set_channel(sqlite3 *db, long long id, const char *channel, char **err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "UPDATE media SET channel = ? WHERE id = ?", &st,
+	    err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
 	return media_done(db, st, SQLITE_DONE, _("recording the medium"), err);
 }
 
@@ -110,7 +125,8 @@ media_file_add(sqlite3 *db, long long event, const struct media_file *f,
 	    err);
 }
 
-#define MEDIA_COLS "id, label, state, container, sha256, created, shipped"
+#define MEDIA_COLS "id, label, state, container, sha256, created, shipped, " \
+	"channel"
 
 static void
 media_read_row(sqlite3_stmt *st, struct media_row *m)
@@ -122,6 +138,7 @@ media_read_row(sqlite3_stmt *st, struct media_row *m)
 	media_col(st, 4, m->sha256, sizeof m->sha256);
 	media_col(st, 5, m->created, sizeof m->created);
 	media_col(st, 6, m->shipped, sizeof m->shipped);
+	media_col(st, 7, m->channel, sizeof m->channel);
 }
 
 int
@@ -273,4 +290,25 @@ media_secret_drop(sqlite3 *db, long long id, char **err)
 	sqlite3_bind_int64(st, 1, id);
 	return media_done(db, st, SQLITE_DONE, _("erasing the container password"),
 	    err);
+}
+
+int
+media_step_has_file(sqlite3 *db, long long medium, const char *step,
+    const char *sha256, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT 1 FROM media_files f JOIN media_events e ON "
+	    "e.id = f.event_id WHERE e.medium_id = ? AND e.step = ? AND "
+	    "f.sha256 = ? LIMIT 1", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, medium);
+	sqlite3_bind_text(st, 2, step, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, sha256, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("reading the medium"));
 }

@@ -15,6 +15,7 @@ struct media_row {
 	char sha256[65];
 	char created[24];
 	char shipped[11];	/* YYYY-MM-DD or "" */
+	char channel[12];	/* "courier" or "terminal" */
 };
 
 /* One step. Text items are "" where the step has none. */
@@ -43,6 +44,10 @@ struct media_file {
 /* A new medium in state packed; *id and label get its row id and M0001. */
 int media_insert(sqlite3 *db, const char *container, const char *sha256,
     long long *id, char label[16], char **err);
+/* A medium's channel, "courier" (the default) or "terminal" (container is
+ * then the USB medium's label, sha256 ""). */
+int media_set_channel(sqlite3 *db, long long id, const char *channel,
+    char **err);
 int media_set_state(sqlite3 *db, long long id, const char *state,
     const char *shipped, char **err);
 /* Appends a step (ev->id is set). */
@@ -66,6 +71,11 @@ int media_events(sqlite3 *db, long long medium, media_event_fn fn, void *arg,
 typedef int (*media_file_fn)(const struct media_file *f, void *arg);
 int media_event_files(sqlite3 *db, long long event, media_file_fn fn,
     void *arg, char **err);
+
+/* 1 when the medium's step (e.g. "received") recorded a file with this
+ * SHA-256, 0 when not. */
+int media_step_has_file(sqlite3 *db, long long medium, const char *step,
+    const char *sha256, char **err);
 
 /* The label of a medium that holds an inquiry file of this name and was
  * shipped or is not disposed of (allocated), or NULL. */

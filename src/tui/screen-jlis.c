@@ -22,10 +22,18 @@
 
 #define JL_HELD_MAX 200
 #define JL_PEND_MAX 1000
+#define JL_SPELL_MAX 500
 
 struct jl_held {
 	char key[96], reason[160], answered[32];
 	char item[2][5][256];	/* [0] the record, [1] J-LIS */
+};
+
+/* A line of the "needs a spelling" tab: a reason a person is not sent,
+ * or a spelling recorded for the next inquiry. */
+struct jl_spell {
+	char text[320];
+	int recorded;
 };
 
 struct jl_pend {
@@ -35,12 +43,15 @@ struct jl_pend {
 
 /* The frame frees the state with free(): nothing here owns memory. */
 struct jl_screen {
-	int tab;		/* 0: held answers, 1: open inquiries */
+	int tab;		/* 0: held answers, 1: open inquiries,
+				 * 2: needs a spelling */
 	int stale;
 	struct jl_held held[JL_HELD_MAX];
 	int nheld, hmore, hsel, hscroll;
 	struct jl_pend pend[JL_PEND_MAX];
 	int npend, pmore, psel, pscroll;
+	struct jl_spell spell[JL_SPELL_MAX];
+	int nspell, nwaiting, ssel, sscroll;
 	int deciding;		/* 0, or 'a' / 'r' while the reason is typed */
 	char target[96];
 	struct field reason;
@@ -124,6 +135,46 @@ jl_add_pend(const struct jlis_pending_row *p, void *arg)
 }
 
 static void
+jl_add_spell(struct jl_screen *j, const char *text, int recorded)
+{
+	if (j->nspell == JL_SPELL_MAX)
+		return;
+	ptext_copy(j->spell[j->nspell].text, sizeof j->spell[0].text, text);
+	j->spell[j->nspell++].recorded = recorded;
+}
+
+static int
+jl_add_name(const struct jlis_inquiry_name_row *r, void *arg)
+{
+	char line[320];
+
+	/* L10N: a spelling recorded for the next J-LIS inquiry: key, name
+	 * (and kana), reason. */
+	snprintf(line, sizeof line, _("%s sent as %s%s%s (%s)"), r->key, r->name,
+	    r->kana[0] ? " / " : "", r->kana, r->reason);
+	jl_add_spell(arg, line, 1);
+	return 0;
+}
+
+/* Who the next request leaves out, and the spellings already recorded. */
+static int
+jl_load_spell(struct tui *t, struct jl_screen *j, char **err)
+{
+	struct jlis_request_report rep;
+	int i, rc;
+
+	j->nspell = 0;
+	rc = ops_jlis_unsendable(t->s, &rep, err);
+	j->nwaiting = (int)rep.unsendable_persons;
+	for (i = 0; rc == 0 && i < rep.unsendable.n; i++)
+		jl_add_spell(j, rep.unsendable.msg[i], 0);
+	jlis_request_report_clear(&rep);
+	if (rc == 0)
+		rc = ops_jlis_inquiry_names(t->s, jl_add_name, j, err);
+	return rc;
+}
+
+static void
 jl_load(struct tui *t, struct jl_screen *j)
 {
 	char *err = NULL;
@@ -131,7 +182,8 @@ jl_load(struct tui *t, struct jl_screen *j)
 	j->stale = 0;
 	j->nheld = j->hmore = j->npend = j->pmore = 0;
 	if (ops_jlis_held(t->s, jl_add_held, j, &err) < 0 ||
-	    ops_jlis_pending(t->s, jl_add_pend, j, &err) < 0) {
+	    ops_jlis_pending(t->s, jl_add_pend, j, &err) < 0 ||
+	    jl_load_spell(t, j, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 	}
@@ -139,6 +191,8 @@ jl_load(struct tui *t, struct jl_screen *j)
 		j->hsel = j->nheld > 0 ? j->nheld - 1 : 0;
 	if (j->psel >= j->npend)
 		j->psel = j->npend > 0 ? j->npend - 1 : 0;
+	if (j->ssel >= j->nspell)
+		j->ssel = j->nspell > 0 ? j->nspell - 1 : 0;
 }
 
 static void
@@ -166,8 +220,33 @@ jl_draw_tabs(struct jl_screen *j, int y)
 	x += draw_text(y, x, COLS - x - 1, a, j->tab == 0 ? ROLE_SELECTED :
 	    ROLE_NORMAL);
 	x += 2;
-	draw_text(y, x, COLS - x - 1, b, j->tab == 1 ? ROLE_SELECTED :
+	x += draw_text(y, x, COLS - x - 1, b, j->tab == 1 ? ROLE_SELECTED :
 	    ROLE_NORMAL);
+	x += 2;
+	/* L10N: the third tab: persons an inquiry cannot send yet. */
+	snprintf(a, sizeof a, _(" Needs a spelling %d "), j->nwaiting);
+	if (x < COLS - 2)
+		draw_text(y, x, COLS - x - 1, a, j->tab == 2 ? ROLE_SELECTED :
+		    j->nwaiting > 0 ? ROLE_WARN : ROLE_NORMAL);
+}
+
+static void
+jl_draw_spell(struct jl_screen *j, int top, int rows)
+{
+	int i, y;
+
+	if (j->nspell == 0) {
+		draw_text(top, 2, COLS - 4, _("Every person asked about can be "
+		    "sent."), ROLE_OK);
+		return;
+	}
+	if (j->ssel < j->sscroll)
+		j->sscroll = j->ssel;
+	if (rows > 0 && j->ssel >= j->sscroll + rows)
+		j->sscroll = j->ssel - rows + 1;
+	for (i = j->sscroll, y = top; i < j->nspell && y < top + rows; i++, y++)
+		draw_text(y, 2, COLS - 4, j->spell[i].text, i == j->ssel ?
+		    ROLE_SELECTED : j->spell[i].recorded ? ROLE_OK : ROLE_NORMAL);
 }
 
 static int
@@ -351,8 +430,10 @@ jl_draw(struct tui *t, int top, int rows)
 	jl_draw_tabs(j, top);
 	if (j->tab == 0)
 		jl_draw_held(t, j, top + 2, rows - 2);
-	else
+	else if (j->tab == 1)
 		jl_draw_pending(j, top + 2, rows - 2);
+	else
+		jl_draw_spell(j, top + 2, rows - 2);
 	if (j->tab == 0 && j->deciding) {
 		int lw = text_width(_("Reason")) + 2;
 
@@ -441,13 +522,15 @@ jl_key(struct tui *t, wint_t ch, int is_fkey)
 		return KEY_BACK;
 	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_BTAB ||
 	    ch == KEY_LEFT || ch == KEY_RIGHT))) {
-		j->tab = !j->tab;
+		j->tab = (j->tab + (is_fkey && (ch == KEY_BTAB || ch == KEY_LEFT) ?
+		    2 : 1)) % 3;
 		return KEY_HANDLED;
 	}
 	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
 	    ch == KEY_PPAGE))
 		return j->tab == 0 ? jl_move(&j->hsel, j->nheld, ch) :
-		    jl_move(&j->psel, j->npend, ch);
+		    j->tab == 1 ? jl_move(&j->psel, j->npend, ch) :
+		    jl_move(&j->ssel, j->nspell, ch);
 	if ((k == 'a' || k == 'r') && j->tab == 0 && j->nheld > 0) {
 		if (!jl_may_decide(t, k == 'a'))
 			return KEY_HANDLED;
@@ -475,9 +558,12 @@ const struct screen screen_jlis = {
 	    "kept), typing the reason; both are audited.\n"
 	    "A clerk sees the list but cannot decide.\n"
 	    "Tab shows the open inquiries with their answer\n"
-	    "deadline (the jlis-answer-days setting).\n"
+	    "deadline (the jlis-answer-days setting), then\n"
+	    "the persons an inquiry cannot send yet (外字,\n"
+	    "sex code 3, ...) with each reason, and the usual\n"
+	    "spellings recorded for them (person inquiry-name).\n"
 	    "Esc goes back."),
-	.keybar = N_("Tab\theld / open\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
+	.keybar = N_("Tab\theld / open / spelling\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
 	    "a\taccept\nr\treject\nEsc\tback\nF1\thelp"),
 	.enter = jl_enter,
 	.draw = jl_draw,

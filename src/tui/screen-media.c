@@ -186,7 +186,8 @@ const struct screen screen_media = {
 /* ---- the timeline of one medium ---- */
 
 static void
-timeline_step(const struct media_step_view *sv, int y, int rows_left, int *used)
+timeline_step(const struct media_step_view *sv, const char *channel, int y,
+    int rows_left, int *used)
 {
 	const struct media_event *e = &sv->ev;
 	int s = media_step_parse(e->step);
@@ -194,7 +195,8 @@ timeline_step(const struct media_step_view *sv, int y, int rows_left, int *used)
 	size_t i;
 
 	snprintf(line, sizeof line, "%s  %-10s %s%s%s%s", e->date,
-	    s < 0 ? e->step : media_step_label((enum media_step)s), e->actor,
+	    s < 0 ? e->step : media_step_label_on((enum media_step)s, channel),
+	    e->actor,
 	    e->witness[0] ? " / " : "", e->witness[0] ? _("witness ") : "",
 	    e->witness);
 	draw_text(y, 2, COLS - 4, line, ROLE_NORMAL);
@@ -240,7 +242,7 @@ timeline_draw(struct tui *t, int top, int rows)
 	}
 	y++;
 	for (i = 0; i < v.nsteps && y < top + rows; i++) {
-		timeline_step(&v.steps[i], y, top + rows - y, &used);
+		timeline_step(&v.steps[i], v.m.channel, y, top + rows - y, &used);
 		y += used;
 	}
 	if (strcmp(v.m.state, "disposed") != 0 && y < top + rows)

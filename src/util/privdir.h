@@ -8,8 +8,14 @@
 #include <signal.h>
 #include <stddef.h>
 
-/* Makes the folder ($TMPDIR, else /dev/shm, else /tmp); *dir allocated. */
+/* Makes the folder ($TMPDIR, else /dev/shm, else /tmp); *dir allocated.
+ * The folder is locked (flock) for as long as this process lives. */
 int privdir_new(char **dir, char **err);
+
+/* Removes, wiped, every folder privdir_new made that no living process
+ * holds: what a process killed outright (SIGKILL, no handler) left in
+ * $TMPDIR, /dev/shm or /tmp. Run at every start and before each new one. */
+void privdir_sweep(void);
 
 /* Holds SIGINT, SIGTERM and SIGHUP back (old gets the previous mask), and
  * lets them through again. Between the two the folder can change safely. */

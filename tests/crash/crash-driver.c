@@ -28,7 +28,8 @@
 
 /* Audit actions counted in the state line: those of each crash case. */
 static const char *const cd_actions[] = { "person.import", "jlis.receive",
-	"bulk.export", "media.create", "media.pack", "audit.export", NULL };
+	"bulk.export", "media.create", "media.pack", "jlis.request",
+	"audit.export", NULL };
 
 /* Rows counted in the state line: the tables the cases write. A case's
  * judge compares them with its audit records. */
@@ -41,6 +42,7 @@ static const char *const cd_tables[][2] = {
 	{ "reg_records", "SELECT coalesce(sum(n), 0) FROM reg_sent" },
 	{ "media", "SELECT count(*) FROM media" },
 	{ "media_secrets", "SELECT count(*) FROM media_secrets" },
+	{ "jlis_requests", "SELECT count(*) FROM jlis_requests" },
 	{ NULL, NULL }
 };
 
@@ -52,6 +54,8 @@ static const char *const cd_digests[][2] = {
 	{ "export_manifest", "SELECT substr(detail, instr(detail, 'manifest=') "
 	    "+ 9, 64) FROM audit WHERE action = 'audit.export' ORDER BY seq "
 	    "DESC LIMIT 1" },
+	{ "jreq_sha256", "SELECT coalesce(group_concat(sha256, ','), '') FROM "
+	    "(SELECT sha256 FROM jlis_requests ORDER BY file)" },
 	{ NULL, NULL }
 };
 

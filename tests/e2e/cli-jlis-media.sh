@@ -6,7 +6,7 @@
 # the medium's "answer imported" step; the medium is disposed of. Bad
 # containers import nothing, and no full number is ever shown or logged.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 23
+plan 24
 
 SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
@@ -23,11 +23,12 @@ mkdir -p "$TMPDIR"
 ALL=
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; ALL="$ALL$OUT$ERR"; }
 with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; ALL="$ALL$OUT$ERR"; }
-# receive ZIP PASSWORD [ARGS...]: the container's password on fd 5.
+# receive ZIP PASSWORD [ARGS...]: the container's password on fd 5; sato
+# is the second person at the import.
 receive() {
 	local zip=$1 pw=$2
 	shift 2
-	run jlis receive "$zip" --container-password-fd 5 "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A" 5<<<"$pw"
+	run jlis receive "$zip" --container-password-fd 5 "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" 5<<<"$pw"
 	ALL="$ALL$OUT$ERR"
 }
 # Twelve digits in a row, not inside a hex digest.
@@ -44,9 +45,9 @@ K1=$(sed -n 2p "$SCRATCH/p.csv" | cut -d, -f1)
 K2=$(sed -n 3p "$SCRATCH/p.csv" | cut -d, -f1)
 O=$SCRATCH/inquiry
 mkdir -p "$O"
-as_yamada jlis request --out "$O"
-check "two persons asked in one inquiry file" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "12345678N1Y.csv 2 " && [ "$(ls "$O")" = 12345678N1Y.csv ]'
+as_yamada jlis request --out "$O" --channel courier
+check "two persons asked in one inquiry file; the courier's next step is media pack" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "12345678N1Y.csv 2 " && [ "$(ls "$O")" = 12345678N1Y.csv ] && contains "$OUT" "media pack $O"'
 
 run media pack "$O" --out "$SCRATCH/m1.zip" --checker sato --checker-password-fd 4 \
 	--password-out-fd 5 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" 5>"$SCRATCH/pw"
@@ -131,6 +132,15 @@ E1=$ERR
 as_yamada evidence add "$SCRATCH/receipt.txt" --title 'courier receipt' --about medium:1
 check "evidence about a medium: an unknown medium is refused, a known one kept by its label" \
 	eval '[ "$R1" -eq 1 ] && contains "$E1" "no medium '"'"'M0009'"'"'" && [ "$RC" -eq 0 ] && as_yamada evidence list && contains "$OUT" "medium:M0001"'
+
+# A receive killed outright (SIGKILL: no handler runs) leaves its private
+# folder; the flock that marked it as in use died with the process, so the
+# next start of any command removes it.
+mkdir -m 700 "$TMPDIR/mynadesk-Kill09"
+cp "$SCRATCH/ans/12345678N1R.csv" "$TMPDIR/mynadesk-Kill09/"
+as_yamada media list
+check "a decrypted answer left by a killed import is removed at the next start" \
+	eval '[ "$RC" -eq 0 ] && tmp_empty'
 
 with_sato media dispose M0001 --method '裁断 (shredded)'
 check "the medium is disposed of with a witness" eval '[ "$RC" -eq 0 ]'

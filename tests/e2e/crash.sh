@@ -38,7 +38,7 @@ PW='Kokuho-2026-pass'
 WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES=${MYNA_CRASH_CASES:-import receive export pack audit}
+CASES=${MYNA_CRASH_CASES:-import receive export pack request audit}
 
 # fact STATE KEY: one value of crash-driver's state line.
 fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
@@ -69,7 +69,11 @@ jlis_prep() {
 		"$SIM" --persons "$d/p.csv" --numbers "$d/nums.csv" --seed 4 \
 			"$d/inq/$f" >"$d/ans/${f%Y.csv}R.csv" || return 1
 	done
+	# Carried to the dedicated terminal and brought back, two persons each.
+	with_sato media carry "$d/inq" --medium USB-1 --vault "$d/v" &&
+		with_sato media receive M0001 --file "$d/ans" --vault "$d/v"
 }
+with_sato() { as_yamada "$@" --checker sato --checker-password-fd 4 4<<<"$WPW"; }
 
 # --- case: person import of 10,000 persons into an empty vault -------------
 IMPORT_N=10000
@@ -98,7 +102,8 @@ case_receive_setup() {
 }
 case_receive_run() {
 	exec "$MYNADESK" jlis receive "$RECV/ans/12345678N1R.csv" --vault "$1/v" \
-		--user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1
+		--medium M0001 --checker sato --checker-password-fd 4 \
+		--user yamada --password-fd 3 3<<<"$PW" 4<<<"$WPW" >/dev/null 2>&1
 }
 case_receive_judge() {
 	if facts "$1" numbers=0 answered=0 jlis.receive=0; then
@@ -116,9 +121,8 @@ PREP=$SCRATCH/prep
 case_export_setup() {
 	local f
 	jlis_prep 3000 "$PREP" && mkdir -p "$1/out" && cp -a "$PREP/v" "$1/v" || return 1
-	for f in "$PREP"/ans/*R.csv; do
-		as_yamada jlis receive "$f" --vault "$1/v" || return 1
-	done
+	with_sato jlis receive "$PREP"/ans/*R.csv --medium M0001 --vault "$1/v" ||
+		return 1
 	EXPORT_N=$(fact "$("$DRIVER" state "$1/v")" confirmed)
 }
 case_export_run() {
@@ -220,6 +224,39 @@ case_audit_judge() {
 	fi
 }
 case_audit_again() { :; }
+# --- case: the J-LIS inquiry files of 3,000 persons --------------------------
+case_request_setup() {
+	new_base "$1" && "$GEN" --count 3000 --seed 5 | sed 's/𠮷/吉/g' >"$SCRATCH/req.csv" &&
+		as_yamada person import "$SCRATCH/req.csv" --vault "$1/v"
+}
+case_request_run() {
+	exec "$MYNADESK" jlis request --out "$1/out" --vault "$1/v" --user yamada \
+		--password-fd 3 3<<<"$PW" >/dev/null 2>&1
+}
+# The digests of the files as they stand, final or dot-name, in name order.
+req_digests() {
+	local f d=
+	for f in $(cd "$1" && ls -A | sed 's/^\.//; s/\.tmp$//' | sort); do
+		if [ -f "$1/$f" ]; then d="$d,$(sha256sum <"$1/$f" | cut -c1-64)"
+		else d="$d,$(sha256sum <"$1/.$f.tmp" | cut -c1-64)"; fi
+	done
+	echo "${d#,}"
+}
+case_request_judge() {
+	local files
+	files=$(cd "$2/out" && ls 2>/dev/null | tr '\n' ' ')
+	TEMPS=$((TEMPS + $(cd "$2/out" && ls -A | grep -c '^\.')))
+	if facts "$1" jlis_requests=0 jlis.request=0 && [ -z "$files" ]; then
+		echo absent
+	elif ! facts "$1" jlis_requests=2 jlis.request=2 ||
+		[ "$(req_digests "$2/out")" != "$(fact "$1" jreq_sha256)" ]; then
+		echo "partial (files: ${files:-none})"
+	elif [ "$files" = "12345678G1Y.csv 12345678N1Y.csv " ]; then
+		echo present
+	else
+		echo unnamed
+	fi
+}
 
 # --- aiming the kills ------------------------------------------------------
 # A case tests something only if some kills land before its COMMIT and some

@@ -6,7 +6,7 @@
 # and the command line sees the result. The open inquiries are on a tab.
 # F1 helps, Esc goes back, and no full number appears on any screen.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 19
+plan 20
 
 SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
@@ -25,11 +25,23 @@ NUMRE='(^|[^0-9a-f])[0-9]{12}([^0-9a-f]|$)'
 as_yamada person import "$SCRATCH/p.csv"
 as_yamada jlis request --out "$O"
 "$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 4 --not-found 2 --mismatch 2 "$O/12345678N1Y.csv" >"$SCRATCH/12345678N1R.csv"
-as_yamada jlis receive "$SCRATCH/12345678N1R.csv"
+with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; }
+with_sato media carry "$O" --medium USB-01
+with_sato media receive M0001 --file "$SCRATCH/12345678N1R.csv"
+with_sato jlis receive "$SCRATCH/12345678N1R.csv" --medium M0001
 as_yamada jlis held
 HELD=$(echo "$OUT" | awk '/ differs:/ {print $1}')
 P1=$(echo "$HELD" | sed -n 1p)
 P2=$(echo "$HELD" | sed -n 2p)
+# Two more come in after the inquiry: Z1 with sex code 3 (not sendable),
+# Z2 with 𠮷, for whom the usual spelling is recorded.
+{
+	echo "person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
+	echo "Z1,12345678,1,91,1,,山田　三郎,ヤマダ　サブロウ,19800101,3,東京都千代田区千代田1-1,131016,1,,20100401,"
+	echo "Z2,12345678,1,92,1,,𠮷田　次郎,ヨシダ　ジロウ,19810202,1,東京都千代田区千代田1-2,131016,1,,20100401,"
+} >"$SCRATCH/more.csv"
+as_yamada person import "$SCRATCH/more.csv"
+as_yamada person inquiry-name Z2 --name '吉田　次郎' --reason '通用字体で照会'
 check "setup: two answers held for a supervisor" eval '[ -n "$P1" ] && [ -n "$P2" ] && [ "$P1" != "$P2" ]'
 
 # console USER PASSWORD: logs in and waits for home.
@@ -71,6 +83,10 @@ check "and so is rejecting" \
 tm_keys Tab
 check "Tab shows the open inquiries with their deadlines" \
 	eval 'tm_wait "Open inquiries 2" && tm_screen | grep -qE "ask again +1 +12345678N1Y.csv +20[0-9-]{8} +20[0-9-]{8}"'
+snap
+tm_keys Tab
+check "Tab again: who needs a spelling, with the reason, and the spellings recorded" \
+	eval 'tm_wait "Needs a spelling 1" && tm_screen | grep -q "Z1: sex code 3" && tm_screen | grep -q "Z2 sent as 吉田　次郎 (通用字体で照会)"'
 snap
 tm_keys Tab
 tm_keys F1

@@ -10,12 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <iconv.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "domain/fieldcheck.h"
 #include "domain/filecheck.h"
 #include "domain/jlis.h"
+#include "util/privdir.h"
 #include "util/xmalloc.h"
 
 #define YOSHI "\xf0\xa0\xae\xb7"	/* 𠮷 U+20BB7, outside CP932 */
@@ -223,6 +228,123 @@ test_answer_rules(void **state)
 	assert_null(strstr(r.msgs, "123456789018"));
 }
 
+static void
+count_why(enum jlis_bad why, const char *ch, size_t len, void *arg)
+{
+	int *n = arg;
+
+	(void)ch;
+	(void)len;
+	n[why]++;
+}
+
+/* The repertoire J-LIS takes: JIS X 0208 leaves CP932's NEC and IBM
+ * extensions out; half-width ASCII is refused where asked. */
+static void
+test_repertoire(void **state)
+{
+	int n[4] = { 0 };
+	const char *ext = "髙﨑①㈱";
+
+	(void)state;
+	assert_int_equal(jlis_scan_for(ext, strlen(ext), 0, 0, count_why, n), 0);
+	assert_int_equal(jlis_scan_for(ext, strlen(ext), 1, 0, count_why, n), 4);
+	assert_int_equal(n[JLIS_BAD_EXT], 4);
+	assert_int_equal(jlis_scan_for("高崎　一", strlen("高崎　一"), 1, 1,
+	    count_why, n), 0);
+	assert_int_equal(jlis_scan_for("Yamada", 6, 1, 1, count_why, n), 6);
+	assert_int_equal(jlis_scan_for("Yamada", 6, 1, 0, count_why, n), 0);
+	assert_int_equal(jlis_scan_for(YOSHI "田", strlen(YOSHI "田"), 1, 1,
+	    count_why, n), 1);
+	assert_int_equal(n[JLIS_BAD_GAIJI], 1);
+	/* Malformed UTF-8 is no value at all. */
+	assert_int_equal(jlis_scan_for("\xe3\x81", 2, 1, 1, count_why, n), -1);
+	assert_int_equal(jlis_scan_for("\xff", 1, 1, 0, count_why, n), -1);
+}
+
+/* The one normalisation before the five items are compared. */
+static void
+test_normalise(void **state)
+{
+	char *v;
+
+	(void)state;
+	/* CP932 sends 〜 and − and brings them back as ～ and －. */
+	assert_true(jlis_same_item("千代田１丁目〜２番", "千代田１丁目～２番"));
+	assert_true(jlis_same_item("1−2", "1－2"));
+	assert_true(jlis_same_item("１‐２", "1-2"));
+	assert_true(jlis_same_item("山田　太郎", "山田 太郎  "));
+	assert_true(jlis_same_item(NULL, ""));
+	assert_false(jlis_same_item("山田", "山口"));
+	assert_int_equal(jlis_first_difference("東京都1-1", "東京都1-2"), 6);
+	assert_int_equal(jlis_first_difference("東京都〜", "東京都～"), 0);
+	assert_int_equal(jlis_first_difference("ab", "abc"), 3);
+	/* ー (the long vowel mark) is not a dash. */
+	assert_int_not_equal(jlis_first_difference("ー", "-"), 0);
+	v = jlis_normalise("１〜２　");
+	assert_string_equal(v, "1~2");
+	free(v);
+	v = jlis_normalise("a\xe3\x81");	/* cut UTF-8 stays as it was */
+	assert_string_equal(v, "a\xe3\x81");
+	free(v);
+}
+
+/* A process killed outright (SIGKILL: no handler runs) leaves its
+ * decrypted answer in the private folder; the next start removes it. A
+ * folder whose process still lives is left alone. */
+static void
+test_privdir_leftover(void **state)
+{
+	char base[] = "/tmp/myna-unit-XXXXXX", path[512], *mine = NULL, *err = NULL;
+	struct stat sb;
+	int fds[2], st;
+	ssize_t n;
+	pid_t pid;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(base));
+	assert_int_equal(setenv("TMPDIR", base, 1), 0);
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char *dir = NULL, *file;
+
+		close(fds[0]);
+		if (privdir_new(&dir, NULL) < 0)
+			_exit(1);
+		file = xasprintf("%s/33120015N1R.csv", dir);
+		if ((f = fopen(file, "w")) == NULL)
+			_exit(1);
+		fputs("a whole answer with its numbers\n", f);
+		fclose(f);
+		if (write(fds[1], dir, strlen(dir) + 1) < 0)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	close(fds[1]);
+	n = read(fds[0], path, sizeof path - 1);
+	close(fds[0]);
+	assert_true(n > 0);
+	path[n] = '\0';
+	/* While the process lives, a start elsewhere leaves its folder alone. */
+	privdir_sweep();
+	assert_int_equal(stat(path, &sb), 0);
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_int_equal(stat(path, &sb), 0);	/* left behind */
+	assert_int_equal(privdir_new(&mine, &err), 0);
+	privdir_sweep();
+	assert_int_equal(stat(path, &sb), -1);	/* removed at the next start */
+	assert_int_equal(stat(mine, &sb), 0);	/* ours, alive, kept */
+	privdir_remove(mine);
+	free(mine);
+	assert_int_equal(rmdir(base), 0);
+	unsetenv("TMPDIR");
+}
+
 int
 main(void)
 {
@@ -234,6 +356,9 @@ main(void)
 		cmocka_unit_test(test_byte_edge),
 		cmocka_unit_test(test_request_rules),
 		cmocka_unit_test(test_answer_rules),
+		cmocka_unit_test(test_privdir_leftover),
+		cmocka_unit_test(test_repertoire),
+		cmocka_unit_test(test_normalise),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

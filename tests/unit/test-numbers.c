@@ -358,11 +358,14 @@ test_confirm_needs_idproof(void **st)
 	assert_int_equal(ops_number_confirm(f->s2, "P2", "621498320257", NULL, &r, &err), -1);
 	free(err);
 	err = NULL;
-	/* J-LIS: no identity check needed. */
+	/* J-LIS: never typed in (it would skip this very check); such numbers
+	 * come only through 'jlis receive'. */
 	assert_int_equal(db_exec(f->s->v->db, "DELETE FROM numbers", NULL), 0);
-	assert_int_equal(ops_number_enter(f->s, "P2", "621498320257", &jlis, &r, NULL), 0);
-	assert_int_equal(ops_number_confirm(f->s2, "P2", "621498320257", NULL, &r, &err), 0);
-	state_is(f->s, "P2", "confirmed");
+	assert_int_equal(ops_number_enter(f->s, "P2", "621498320257", &jlis, &r,
+	    &err), -1);
+	assert_non_null(strstr(err, "jlis receive"));
+	free(err);
+	state_is(f->s, "P2", "missing");
 }
 
 static void

@@ -1,0 +1,103 @@
+/* The dedicated terminal (統合専用端末): since March 2017 an inquiry goes to
+ * J-LIS from the terminal, not by courier. The inquiry files of the
+ * hand-over folder are copied onto a USB medium in front of a witness and
+ * carried to the terminal; the medium's log records each file's SHA-256,
+ * so the answer brought back on it can be told from any other file. No
+ * container, no password, no courier: the custody steps and the two
+ * persons are those of the courier channel. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops/media-int.h"
+#include "ops/media.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* created (the files), packed (copied onto the USB medium, witnessed),
+ * shipped (carried to the terminal): one act at the desk, one record. */
+static int
+carry_steps(struct session *s, const struct pack *p, const char *usb,
+    const char *witness, long long id, const char *label, char **err)
+{
+	struct media_event ev;
+	struct media_file mf;
+	char today[11], *detail = xstrdup("channel=terminal files="), *t;
+	size_t i;
+	int rc;
+
+	media_today(today);
+	media_event_init(&ev, s, MSTEP_CREATED, today, NULL);
+	snprintf(ev.summary, sizeof ev.summary, "%zu", p->n);
+	rc = media_event_add(s->v->db, id, &ev, err);
+	for (i = 0; rc == 0 && i < p->n; i++) {
+		snprintf(mf.name, sizeof mf.name, "%s", p->f[i].name);
+		snprintf(mf.sha256, sizeof mf.sha256, "%s", p->f[i].sha256);
+		mf.bytes = (long long)p->f[i].len;
+		rc = media_file_add(s->v->db, ev.id, &mf, err);
+		t = xasprintf("%s%s%s:%s", detail, i ? "," : "", mf.name, mf.sha256);
+		free(detail);
+		detail = t;
+	}
+	if (rc == 0)
+		rc = ops_audit(s, "", "media.create", label, detail, err);
+	free(detail);
+	media_event_init(&ev, s, MSTEP_PACKED, today, witness);
+	snprintf(ev.answer_medium, sizeof ev.answer_medium, "%s", usb);
+	if (rc == 0)
+		rc = media_event_add(s->v->db, id, &ev, err);
+	media_event_init(&ev, s, MSTEP_SHIPPED, today, witness);
+	snprintf(ev.answer_medium, sizeof ev.answer_medium, "%s", usb);
+	if (rc == 0)
+		rc = media_event_add(s->v->db, id, &ev, err);
+	if (rc == 0)
+		rc = media_set_state(s->v->db, id, "shipped", today, err);
+	detail = xasprintf("channel=terminal usb=%s files=%zu", usb, p->n);
+	if (rc == 0)
+		rc = ops_audit(s, witness, "media.carry", label, detail, err);
+	free(detail);
+	return rc;
+}
+
+int
+ops_media_carry(struct session *s, const char *dir, const char *usb,
+    const struct checker *witness, struct media_carry_result *res,
+    char **err)
+{
+	struct pack p;
+	long long id;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	memset(&p, 0, sizeof p);
+	if (usb == NULL || usb[0] == '\0')
+		return err_set(err, _("name the USB medium the files are copied "
+		    "onto (--medium, its label)"));
+	if (media_text_ok(_("the USB medium's label"), usb, 0, err) < 0 ||
+	    ops_second_person(s, witness ? witness->name : NULL,
+	    witness ? witness->password : NULL, err) < 0)
+		return -1;
+	rc = pack_list(dir, &p, err);
+	if (rc == 0)
+		rc = pack_read(s, dir, &p, err);
+	if (rc == 0 && (rc = db_begin(s->v->db, err)) == 0) {
+		rc = pack_unused(s, &p, err);
+		if (rc == 0)
+			rc = media_insert(s->v->db, usb, "", &id, res->label,
+			    err);
+		if (rc == 0)
+			rc = media_set_channel(s->v->db, id, "terminal", err);
+		if (rc == 0)
+			rc = carry_steps(s, &p, usb, witness->name, id, res->label,
+			    err);
+		if (rc == 0)
+			rc = ops_commit(s, err);
+		else
+			db_rollback(s->v->db);
+	}
+	res->nfiles = p.n;
+	pack_free(&p);
+	return rc;
+}
