@@ -34,6 +34,7 @@ static const struct cli_opt_help cli_opt_helps[] = {
 	    "descriptor N") },
 	{ "insurer", "CODE", N_("insurer number (保険者番号)") },
 	{ "name", "TEXT", N_("a name") },
+	{ "kana", "TEXT", N_("the name in katakana") },
 	{ "admin", "NAME", N_("the first administrator") },
 	{ "role", "ROLE", N_("admin, supervisor or clerk") },
 	{ "from", "YYYY-MM-DD", N_("first day (Japan time)") },
