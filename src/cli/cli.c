@@ -547,12 +547,13 @@ cli_login(struct cli_args *a)
 	char *err = NULL, *vault = a->vault ? xstrdup(a->vault) : ops_default_vault();
 	const char *user = a->user ? a->user : getenv("USER");
 	char *secret;
-	int rc;
+	int rc, unread = 0;
 
 	if (a->recovery_fd >= 0) {
 		unsigned char key[RECOVERY_KEY_LEN];
 
 		secret = cli_read_secret(_("recovery key"), a->recovery_fd, &err);
+		unread = secret == NULL;
 		rc = secret && recovery_parse(secret, key) == 0 ?
 		    ops_login_recovery(vault, key, &s, &err) :
 		    (err ? -1 : err_set(&err, _("the recovery key is not 64 hex digits")));
@@ -565,10 +566,18 @@ cli_login(struct cli_args *a)
 
 		secret = cli_read_secret(prompt, a->password_fd, &err);
 		free(prompt);
+		unread = secret == NULL;
 		rc = secret ? ops_login(vault, user, secret, &s, &err) : -1;
 	}
 	secret_free_str(secret);
 	free(vault);
+	if (unread) {
+		/* A closed or empty descriptor is the script's mistake: no attempt
+		 * was made, so none is counted, and cron sees a usage error. */
+		cli_error(err ? err : _("no password given"));
+		free(err);
+		exit(2);
+	}
 	if (rc != 0) {
 		cli_error(err ? err : _("cannot open the vault"));
 		free(err);

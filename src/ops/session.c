@@ -82,6 +82,18 @@ session_drop_slot(struct keyfile *kf, void *arg, char **err)
 	return keyfile_remove_user(kf, arg) == 0 ? 0 : 1;
 }
 
+/* The last active administrator is never locked by failures: whoever knows
+ * the name could otherwise lock the office out of its own vault. */
+static int
+session_last_admin(struct vault *v, const struct user *u)
+{
+	long long admins = 0;
+
+	if (strcmp(u->role, "admin") != 0)
+		return 0;
+	return users_count_active(v->db, "admin", &admins, NULL) < 0 || admins <= 1;
+}
+
 /* Moves failed-login events into the audit log and locks accounts that
  * reached the limit; returns how many events were written. */
 static int
@@ -105,7 +117,8 @@ session_fold_lockouts(struct vault *v, char ***locked, int *nlocked, char **err)
 			struct user u;
 
 			if (users_get(v->db, ev[i].name, &u, NULL) == 1 &&
-			    strcmp(u.status, "active") == 0) {
+			    strcmp(u.status, "active") == 0 &&
+			    !session_last_admin(v, &u)) {
 				rc = users_set(v->db, u.name, "status", "locked", err);
 				if (rc == 0)
 					rc = audit_append(v->db, "system", "", "user.lock",

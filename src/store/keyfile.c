@@ -90,6 +90,7 @@ keyfile_field(const char *line, const char *key, size_t len, const char *set)
 
 #define KEYFILE_HEX "0123456789abcdef"
 #define KEYFILE_DIGITS "0123456789"
+#define KEYFILE_NAME "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
 
 static int
 keyfile_parse_head(const char *line, struct keyfile *kf)
@@ -131,6 +132,16 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 	}
 	if (keyfile_parse_head(line, kf) == 0)
 		return 0;
+	if (strncmp(line, "admin ", 6) == 0) {
+		v = line + 6;
+		if (strlen(v) == 0 || strlen(v) > 63 ||
+		    strspn(v, KEYFILE_NAME) != strlen(v))
+			return err_set(err, _("vault.keys:%d: damaged administrator line"),
+			    lineno);
+		kf->admins = xrealloc(kf->admins, (kf->nadmins + 1) * sizeof *kf->admins);
+		snprintf(kf->admins[kf->nadmins++], 64, "%s", v);
+		return 0;
+	}
 	if (strncmp(line, "slot ", 5) == 0) {
 		struct keyslot s;
 
@@ -228,6 +239,12 @@ keyfile_format(const struct keyfile *kf, const unsigned char data_key[KEY_LEN])
 	hex_encode(kf->head, 32, head);
 	text = xasprintf(KEYFILE_MAGIC "\nvault %s\ninsurer %s\nhead %lld %s\n",
 	    kf->vault_id, kf->insurer, (long long)kf->head_seq, head);
+	for (i = 0; i < kf->nadmins; i++) {
+		char *t = xasprintf("%sadmin %s\n", text, kf->admins[i]);
+
+		free(text);
+		text = t;
+	}
 	for (i = 0; i < kf->nslots; i++) {
 		char *t;
 
@@ -378,9 +395,31 @@ keyfile_remove_user(struct keyfile *kf, const char *name)
 	return -1;
 }
 
+int
+keyfile_set_admins(struct keyfile *kf, char (*const names)[64], size_t n)
+{
+	size_t i;
+
+	if (n == kf->nadmins) {
+		for (i = 0; i < n && strcmp(kf->admins[i], names[i]) == 0; i++)
+			;
+		if (i == n)
+			return 1;
+	}
+	free(kf->admins);
+	kf->admins = n ? xmalloc(n * sizeof *kf->admins) : NULL;
+	if (n)
+		memcpy(kf->admins, names, n * sizeof *kf->admins);
+	kf->nadmins = n;
+	return 0;
+}
+
 void
 keyfile_free(struct keyfile *kf)
 {
+	free(kf->admins);
+	kf->admins = NULL;
+	kf->nadmins = 0;
 	if (kf->slots != NULL)
 		OPENSSL_cleanse(kf->slots, kf->nslots * sizeof *kf->slots);
 	free(kf->slots);

@@ -166,6 +166,26 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 	return VAULT_OK;
 }
 
+/* Counts a password attempt before it is made; VAULT_ELOCKED or
+ * VAULT_ERROR when it must not be made. */
+static int
+vault_begin_attempt(const char *dir, const struct keyfile *kf, const char *user,
+    char **err)
+{
+	switch (lockout_begin(dir, user, kf->admins, kf->nadmins)) {
+	case LOCKOUT_GO:
+		return VAULT_OK;
+	case LOCKOUT_LOCKED:
+		err_set(err, _("account '%s' is locked after %d failed logins: an "
+		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
+		return VAULT_ELOCKED;
+	default:
+		err_set(err, _("cannot record the login attempt in %s/vault.lockout "
+		    "(disk full or not writable?): the password is not tried"), dir);
+		return VAULT_ERROR;
+	}
+}
+
 static int
 vault_fail_open(struct vault *v, int rc, struct vault **out)
 {
@@ -192,25 +212,23 @@ vault_open_password(const char *dir, const char *user, const char *password,
 	*out = NULL;
 	if (keyfile_load(dir, &kf, &text, &len, err) < 0)
 		return VAULT_ERROR;
-	if (lockout_count(dir, user) >= LOCKOUT_LIMIT) {
-		lockout_record(dir, user, "refused");
+	slot = keyfile_find_user(&kf, user);
+	/* Unknown users are not counted, so typos cannot fill the file. */
+	if (slot != NULL && (rc = vault_begin_attempt(dir, &kf, user, err)) != 0) {
 		keyfile_free(&kf);
 		free(text);
-		err_set(err, _("account '%s' is locked after %d failed logins: an "
-		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
-		return VAULT_ELOCKED;
+		return rc;
 	}
 	v = vault_new(dir);
-	slot = keyfile_find_user(&kf, user);
 	if (slot == NULL || keyslot_unwrap_password(slot, password, v->key) < 0) {
-		/* Unknown users are not counted, so typos cannot fill the file. */
 		if (slot != NULL)
-			lockout_record(dir, user, "failed");
+			lockout_fail(dir, user);
 		keyfile_free(&kf);
 		free(text);
 		err_set(err, _("wrong user name or password"));
 		return vault_fail_open(v, VAULT_EAUTH, out);
 	}
+	lockout_reset(dir, user);
 	rc = vault_finish_open(v, &kf, text, user, err);
 	keyfile_free(&kf);
 	free(text);
@@ -267,18 +285,17 @@ vault_check_password(struct vault *v, const char *user, const char *password,
 		secret_free(key, KEY_LEN);
 		return VAULT_ERROR;
 	}
-	if (lockout_count(v->dir, user) >= LOCKOUT_LIMIT) {
-		err_set(err, _("account '%s' is locked after %d failed logins: an "
-		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
-		rc = VAULT_ELOCKED;
-	} else if ((slot = keyfile_find_user(&kf, user)) != NULL &&
-	    keyslot_unwrap_password(slot, password, key) == 0 &&
+	slot = keyfile_find_user(&kf, user);
+	if (slot != NULL && (rc = vault_begin_attempt(v->dir, &kf, user, err)) != 0) {
+		/* rc says why the password was not tried. */
+	} else if (slot != NULL && keyslot_unwrap_password(slot, password, key) == 0 &&
 	    CRYPTO_memcmp(key, v->key, KEY_LEN) == 0) {
 		lockout_reset(v->dir, user);
 		rc = VAULT_OK;
 	} else {
+		rc = VAULT_EAUTH;
 		if (slot != NULL)
-			lockout_record(v->dir, user, "failed");
+			lockout_fail(v->dir, user);
 		err_set(err, _("wrong user name or password for the second person"));
 	}
 	keyfile_free(&kf);
@@ -317,20 +334,37 @@ out_unlocked:
 struct vault_head {
 	int64_t seq;
 	unsigned char hash[32];
+	char (*admins)[64];
+	size_t nadmins;
 };
 
-/* Returns 1 (nothing to write) when the file already knows this head. */
+/* Returns 1 (nothing to write) when the file already knows this head and
+ * these administrators. */
 static int
 vault_set_head(struct keyfile *kf, void *arg, char **err)
 {
 	struct vault_head *h = arg;
+	int same;
 
 	(void)err;
+	same = keyfile_set_admins(kf, h->admins, h->nadmins) == 1;
 	/* Several sessions share a vault: only ever move the head forward. */
 	if (h->seq <= kf->head_seq)
-		return 1;
+		return same ? 1 : 0;
 	kf->head_seq = h->seq;
 	memcpy(kf->head, h->hash, 32);
+	return 0;
+}
+
+static int
+vault_collect_admin(const struct user *u, void *arg)
+{
+	struct vault_head *h = arg;
+
+	if (strcmp(u->role, "admin") != 0 || strcmp(u->status, "active") != 0)
+		return 0;
+	h->admins = xrealloc(h->admins, (h->nadmins + 1) * sizeof *h->admins);
+	snprintf(h->admins[h->nadmins++], 64, "%s", u->name);
 	return 0;
 }
 
@@ -340,9 +374,14 @@ vault_note_head(struct vault *v, char **err)
 	struct vault_head h;
 	int rc;
 
-	if (audit_head(v->db, &h.seq, h.hash, err) < 0)
+	memset(&h, 0, sizeof h);
+	if (audit_head(v->db, &h.seq, h.hash, err) < 0 ||
+	    users_list(v->db, vault_collect_admin, &h, err) < 0) {
+		free(h.admins);
 		return -1;
+	}
 	rc = vault_keys_update(v, vault_set_head, &h, err);
+	free(h.admins);
 	return rc;
 }
 
@@ -448,6 +487,12 @@ vault_create_keys(struct vault *v, const struct vault_init *in, int64_t uid,
 	snprintf(kf.insurer, sizeof kf.insurer, "%s", in->insurer);
 	if (audit_head(v->db, &kf.head_seq, kf.head, err) < 0)
 		return -1;
+	{
+		char admin[1][64];
+
+		snprintf(admin[0], sizeof admin[0], "%s", in->admin);
+		(void)keyfile_set_admins(&kf, admin, 1);
+	}
 	if (keyslot_wrap_password(&slot, uid, in->admin, in->admin_password,
 	    in->logn, v->key, err) < 0)
 		goto out;

@@ -309,6 +309,72 @@ test_no_secret_in_audit(void **st)
 	assert_int_equal(n, 0);
 }
 
+/* A second person's wrong passwords count as that person's failures, but
+ * nobody can use them to lock out the last administrator. */
+static void
+test_witness_failures_spare_last_admin(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2;
+	char *err = NULL;
+	int i;
+
+	add_sato(f);
+	s2 = test_login(f->vault, "sato", TEST_PW2);
+	for (i = 0; i < LOCKOUT_LIMIT + 1; i++) {
+		assert_int_equal(ops_second_person(s2, "admin", "Wrong-pass-123", &err),
+		    -1);
+		free(err);
+		err = NULL;
+	}
+	assert_true(lockout_count(f->vault, "admin") >= LOCKOUT_LIMIT);
+	ops_logout(s2);
+	/* sato's next login folds the failures in: admin stays active. */
+	s2 = test_login(f->vault, "sato", TEST_PW2);
+	ops_logout(s2);
+	ops_logout(f->s);
+	f->s = test_login(f->vault, "admin", TEST_PW);
+	assert_string_equal(f->s->role, "admin");
+}
+
+/* ... while a witness who is not the last administrator is locked. */
+static void
+test_witness_failures_count(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2 = NULL;
+	char *err = NULL;
+	int i;
+
+	add_sato(f);
+	for (i = 0; i < LOCKOUT_LIMIT; i++) {
+		assert_int_equal(ops_second_person(f->s, "sato", "Wrong-pass-123", &err),
+		    -1);
+		free(err);
+		err = NULL;
+	}
+	assert_int_equal(ops_login(f->vault, "sato", TEST_PW2, &s2, &err),
+	    VAULT_ELOCKED);
+	free(err);
+}
+
+static void
+test_reserved_names(void **st)
+{
+	struct fixture *f = *st;
+	char *err = NULL;
+
+	assert_int_equal(ops_user_add(f->s, "system", "clerk", TEST_PW2, NULL, &err),
+	    -1);
+	assert_non_null(strstr(err, "reserved"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "recovery", "admin", TEST_PW2, NULL,
+	    &err), -1);
+	assert_non_null(strstr(err, "reserved"));
+	free(err);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -327,7 +393,13 @@ main(void)
 		T(test_own_password_change),
 		T(test_list),
 		T(test_no_secret_in_audit),
+		T(test_witness_failures_spare_last_admin),
+		T(test_witness_failures_count),
+		T(test_reserved_names),
 	};
+
+	/* The growing delay has tests of its own; here it would only slow. */
+	lockout_delay_ms = 0;
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

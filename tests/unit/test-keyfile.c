@@ -28,6 +28,11 @@ sample(struct keyfile *kf)
 	keyfile_put_slot(kf, &s);
 	keyslot_wrap_password(&s, 2, "sato", "Pw-secret-456", 10, key, NULL);
 	keyfile_put_slot(kf, &s);
+	{
+		char admins[1][64] = { "admin" };
+
+		keyfile_set_admins(kf, admins, 1);
+	}
 	return keyfile_format(kf, key);
 }
 
@@ -54,6 +59,9 @@ test_roundtrip(void **st)
 	assert_string_equal(back.insurer, "12345678");
 	assert_non_null(keyfile_find_user(&back, "sato"));
 	assert_null(keyfile_find_user(&back, "nobody"));
+	assert_int_equal(back.nadmins, 1);
+	assert_string_equal(back.admins[0], "admin");
+	assert_int_equal(keyfile_set_admins(&back, kf.admins, kf.nadmins), 1);
 	keyfile_free(&kf);
 	keyfile_free(&back);
 	free(text);
@@ -170,6 +178,15 @@ test_garbage(void **st)
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
 		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
 		"head -1 0000000000000000000000000000000000000000000000000000000000000000\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"admin \n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"admin bad name\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"admin 0123456789012345678901234567890123456789012345678901234567890123\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
 	};
 	size_t i;
