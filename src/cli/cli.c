@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "ops/accounts.h"
 #include "store/keyslot.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -29,9 +30,10 @@ static const struct cli_command cli_commands[] = {
 	    "vault user password-fd recovery-key-fd", cli_cmd_user_list },
 	{ "user lock", "NAME", N_("lock an account and remove its key slot"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_user_lock },
-	{ "user unlock", "NAME", N_("unlock an account with a new password"),
-	    "vault user password-fd recovery-key-fd new-password-fd",
-	    cli_cmd_user_unlock },
+	{ "user unlock", "NAME",
+	    N_("unlock an account with a new, temporary password (two persons)"),
+	    "vault user password-fd recovery-key-fd new-password-fd checker "
+	    "checker-password-fd", cli_cmd_user_unlock },
 	{ "user passwd", "[NAME]",
 	    N_("change your password, or (administrator) another's"),
 	    "vault user password-fd recovery-key-fd new-password-fd checker "
@@ -540,6 +542,44 @@ cli_main(int argc, char **argv)
 	return cmd->run(&a);
 }
 
+static int cli_temporary_ok;
+
+void
+cli_login_allow_temporary(void)
+{
+	cli_temporary_ok = 1;
+}
+
+/* A temporary password (set by an administrator) is replaced before any
+ * command runs: typed on the terminal when the login was typed there;
+ * a script must run 'user passwd' first. */
+static int
+cli_replace_temporary(struct cli_args *a, struct session *s)
+{
+	char *err = NULL, *prompt, *pw;
+	int rc;
+
+	if (!s->must_change || cli_temporary_ok)
+		return 0;
+	if (a->password_fd >= 0) {
+		fprintf(stderr, _("mynadesk: the password of %s was set by an "
+		    "administrator and must be changed first: run 'mynadesk user "
+		    "passwd'\n"), s->user);
+		return -1;
+	}
+	fprintf(stderr, _("mynadesk: the password of %s was set by an "
+	    "administrator: choose your own now\n"), s->user);
+	prompt = xasprintf(_("new password for %s"), s->user);
+	pw = cli_read_new_secret(prompt, -1, &err);
+	free(prompt);
+	rc = pw ? ops_user_passwd(s, NULL, pw, NULL, &err) : -1;
+	secret_free_str(pw);
+	if (rc < 0)
+		cli_error(err ? err : _("the password was not changed"));
+	free(err);
+	return rc;
+}
+
 struct session *
 cli_login(struct cli_args *a)
 {
@@ -585,5 +625,9 @@ cli_login(struct cli_args *a)
 	}
 	if (s->v->warning != NULL)
 		fprintf(stderr, _("mynadesk: warning: %s\n"), s->v->warning);
+	if (cli_replace_temporary(a, s) < 0) {
+		ops_logout(s);
+		return NULL;
+	}
 	return s;
 }

@@ -215,6 +215,7 @@ ops_login(const char *dir, const char *user, const char *password,
 	}
 	lockout_reset(dir, user);
 	*out = session_new(v, user, u.role);
+	(*out)->must_change = u.must_change;
 	users_clear(&u);
 	(void)vault_note_head(v, NULL);
 	ops_daily_checkpoint(*out);
@@ -312,6 +313,14 @@ ops_second_person(struct session *s, const char *checker,
 		users_clear(&u);
 		return found < 0 ? -1 : err_set(err, _("wrong user name or password for "
 		    "the second person"));
+	}
+	/* An administrator knows a temporary password: a second person who
+	 * has not yet chosen their own could be the administrator again. */
+	if (u.must_change) {
+		users_clear(&u);
+		return err_set(err, _("%s still has a temporary password: they must "
+		    "log in and choose their own before acting as the second person"),
+		    checker);
 	}
 	users_clear(&u);
 	if (vault_check_password(s->v, checker, checker_password, err) != VAULT_OK)

@@ -87,6 +87,7 @@ setup(void **st)
 	assert_int_equal(mkdir(f->out, 0700), 0);
 	f->s = test_login(f->vault, "admin", TEST_PW);
 	assert_int_equal(ops_user_add(f->s, "sato", "clerk", TEST_PW2, NULL, NULL), 0);
+	test_settle_password(f->vault, "sato", TEST_PW2);
 	f->s2 = test_login(f->vault, "sato", TEST_PW2);
 	import(f, ROW1 ROW2 ROW3);
 	for (i = 0; i < 3; i++) {
@@ -550,7 +551,8 @@ test_legacy_records_migrated(void **st)
 	    "DELETE FROM schema_migrations WHERE version >= 9;", NULL), 0);
 	assert_int_equal(migrate_apply(db, MYNA_SRCDIR "/vault", "admin",
 	    &applied, &err), 0);
-	assert_int_equal(applied, 3);
+	/* 0009 to 0011, and any later migration. */
+	assert_true(applied >= 3);
 	for (i = 0; i < 3; i++) {
 		after = history_of(f, i + 1);
 		assert_string_equal(after, before[i]);
