@@ -58,6 +58,8 @@ keyfile_parse_slot(char *line, struct keyslot *s)
 		s->kind = SLOT_USER;
 	else if (strcmp(kind, "recovery") == 0 && strcmp(kdf, "hkdf") == 0)
 		s->kind = SLOT_RECOVERY;
+	else if (strcmp(kind, "signkey") == 0 && strcmp(kdf, "hkdf") == 0)
+		s->kind = SLOT_SIGNKEY;
 	else
 		return -1;
 	s->uid = uid;
@@ -132,6 +134,20 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 	}
 	if (keyfile_parse_head(line, kf) == 0)
 		return 0;
+	if (strncmp(line, "generation ", 11) == 0) {
+		char *end;
+		long long g;
+
+		v = line + 11;
+		g = strtoll(v, &end, 10);
+		if (*v == '\0' || strspn(v, KEYFILE_DIGITS) != strlen(v) ||
+		    strlen(v) > 18 || *end != '\0' || g < 0 ||
+		    (strlen(v) > 1 && v[0] == '0'))
+			return err_set(err, _("vault.keys:%d: damaged generation line"),
+			    lineno);
+		kf->generation = g;
+		return 0;
+	}
 	if (strncmp(line, "admin ", 6) == 0) {
 		v = line + 6;
 		if (strlen(v) == 0 || strlen(v) > 63 ||
@@ -224,7 +240,8 @@ keyfile_slot_line(const struct keyslot *s)
 	hex_encode(s->ct, KEY_LEN, ct);
 	hex_encode(s->tag, SLOT_TAG_LEN, tag);
 	return xasprintf("slot %s %lld %s %s %d %d %d %s %s %s %s\n",
-	    s->kind == SLOT_USER ? "user" : "recovery", (long long)s->uid,
+	    s->kind == SLOT_USER ? "user" : s->kind == SLOT_RECOVERY ? "recovery" :
+	    "signkey", (long long)s->uid,
 	    s->name, s->kind == SLOT_USER ? "scrypt" : "hkdf",
 	    s->logn, s->r, s->p, salt, nonce, ct, tag);
 }
@@ -239,6 +256,13 @@ keyfile_format(const struct keyfile *kf, const unsigned char data_key[KEY_LEN])
 	hex_encode(kf->head, 32, head);
 	text = xasprintf(KEYFILE_MAGIC "\nvault %s\ninsurer %s\nhead %lld %s\n",
 	    kf->vault_id, kf->insurer, (long long)kf->head_seq, head);
+	if (kf->generation > 0) {
+		char *t = xasprintf("%sgeneration %lld\n", text,
+		    (long long)kf->generation);
+
+		free(text);
+		text = t;
+	}
 	for (i = 0; i < kf->nadmins; i++) {
 		char *t = xasprintf("%sadmin %s\n", text, kf->admins[i]);
 
@@ -351,14 +375,20 @@ keyfile_find_user(const struct keyfile *kf, const char *name)
 }
 
 const struct keyslot *
-keyfile_find_recovery(const struct keyfile *kf)
+keyfile_find_kind(const struct keyfile *kf, enum slot_kind kind)
 {
 	size_t i;
 
 	for (i = 0; i < kf->nslots; i++)
-		if (kf->slots[i].kind == SLOT_RECOVERY)
+		if (kf->slots[i].kind == kind)
 			return &kf->slots[i];
 	return NULL;
+}
+
+const struct keyslot *
+keyfile_find_recovery(const struct keyfile *kf)
+{
+	return keyfile_find_kind(kf, SLOT_RECOVERY);
 }
 
 void
@@ -366,10 +396,10 @@ keyfile_put_slot(struct keyfile *kf, const struct keyslot *s)
 {
 	size_t i;
 
-	/* One slot per user (and one recovery slot): a new one replaces. */
+	/* One slot per user (and one of each other kind): a new one replaces. */
 	for (i = 0; i < kf->nslots; i++) {
 		if (kf->slots[i].kind == s->kind &&
-		    (s->kind == SLOT_RECOVERY || strcmp(kf->slots[i].name, s->name) == 0)) {
+		    (s->kind != SLOT_USER || strcmp(kf->slots[i].name, s->name) == 0)) {
 			kf->slots[i] = *s;
 			return;
 		}

@@ -23,6 +23,8 @@
 #include "util/secret.h"
 #include "util/xmalloc.h"
 
+static long long vault_db_generation(struct vault *v);
+
 static struct vault *
 vault_new(const char *dir)
 {
@@ -30,6 +32,7 @@ vault_new(const char *dir)
 
 	v->dir = xstrdup(dir);
 	v->key = secret_alloc(KEY_LEN);
+	v->signkey = secret_alloc(KEY_LEN);
 	return v;
 }
 
@@ -42,6 +45,7 @@ vault_close(struct vault *v)
 		(void)vault_note_head(v, NULL);
 	db_close(v->db);
 	secret_free(v->key, KEY_LEN);
+	secret_free(v->signkey, KEY_LEN);
 	free(v->warning);
 	free(v->dir);
 	free(v);
@@ -140,6 +144,12 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 		    "refusing to trust its key slots"));
 		return VAULT_ERROR;
 	}
+	{
+		const struct keyslot *sk = keyfile_find_kind(kf, SLOT_SIGNKEY);
+
+		v->has_signkey = sk != NULL &&
+		    keyslot_unwrap_signkey(sk, v->key, v->signkey) == 0;
+	}
 	v->warning = vault_perm_check(v->dir);
 	path = xasprintf("%s/vault.db", v->dir);
 	rc = vault_check_size(path, err);
@@ -163,6 +173,16 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 	if (strcmp(v->insurer, kf->insurer) != 0 ||
 	    strcmp(v->vault_id, kf->vault_id) != 0)
 		return err_set(err, _("vault.keys belongs to another vault"));
+	if (vault_db_generation(v) > kf->generation) {
+		err_set(err, _("vault.keys is an older copy: its key slots are from "
+		    "before the last change of users (generation %lld, the vault has "
+		    "seen %lld); refusing it, since it may still hold a removed "
+		    "user's slot: put back the current vault.keys"),
+		    (long long)kf->generation, vault_db_generation(v));
+		return VAULT_EROLLBACK;
+	}
+	if (vault_ensure_signkey(v, err) < 0)
+		return VAULT_ERROR;
 	return VAULT_OK;
 }
 
@@ -336,6 +356,7 @@ struct vault_head {
 	unsigned char hash[32];
 	char (*admins)[64];
 	size_t nadmins;
+	int64_t generation;	/* out: the file's slot generation */
 };
 
 /* Returns 1 (nothing to write) when the file already knows this head and
@@ -347,6 +368,7 @@ vault_set_head(struct keyfile *kf, void *arg, char **err)
 	int same;
 
 	(void)err;
+	h->generation = kf->generation;
 	same = keyfile_set_admins(kf, h->admins, h->nadmins) == 1;
 	/* Several sessions share a vault: only ever move the head forward. */
 	if (h->seq <= kf->head_seq)
@@ -354,6 +376,39 @@ vault_set_head(struct keyfile *kf, void *arg, char **err)
 	kf->head_seq = h->seq;
 	memcpy(kf->head, h->hash, 32);
 	return 0;
+}
+
+static long long
+vault_db_generation(struct vault *v)
+{
+	char *g = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?",
+	    "keys_generation");
+	long long n = g ? strtoll(g, NULL, 10) : 0;
+
+	free(g);
+	return n;
+}
+
+/* The database remembers the highest slot generation it has seen, moved
+ * forward only, in a small transaction of its own (outside one already
+ * open, it waits for the next commit). */
+static int
+vault_note_generation(struct vault *v, int64_t gen, char **err)
+{
+	sqlite3_stmt *st;
+	char buf[32];
+	int rc;
+
+	if (gen <= vault_db_generation(v) || !sqlite3_get_autocommit(v->db))
+		return 0;
+	snprintf(buf, sizeof buf, "%lld", (long long)gen);
+	if (db_prepare(v->db, "INSERT OR REPLACE INTO vault_meta (key, value) "
+	    "VALUES ('keys_generation', ?)", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(v->db, err, _("writing vault settings"));
 }
 
 static int
@@ -382,6 +437,85 @@ vault_note_head(struct vault *v, char **err)
 	}
 	rc = vault_keys_update(v, vault_set_head, &h, err);
 	free(h.admins);
+	if (rc == 0)
+		rc = vault_note_generation(v, h.generation, err);
+	return rc;
+}
+
+struct vault_sk {
+	struct vault *v;
+	char *old_hex;		/* the seed found in vault_meta, if any */
+};
+
+/* Under the vault lock: take the file's seed if it has one, else store the
+ * one from vault_meta or a new one. */
+static int
+vault_put_signkey(struct keyfile *kf, void *arg, char **err)
+{
+	struct vault_sk *a = arg;
+	const struct keyslot *have = keyfile_find_kind(kf, SLOT_SIGNKEY);
+	struct keyslot slot;
+	int rc;
+
+	if (have != NULL) {
+		if (keyslot_unwrap_signkey(have, a->v->key, a->v->signkey) < 0)
+			return err_set(err, _("the signing key in vault.keys does not "
+			    "open with the data key"));
+		return 1;
+	}
+	if (a->old_hex != NULL ? hex_decode(a->old_hex, a->v->signkey, KEY_LEN) :
+	    random_bytes(a->v->signkey, KEY_LEN, err))
+		return err_set(err, _("the vault's signing key cannot be used"));
+	rc = keyslot_wrap_signkey(&slot, a->v->key, a->v->signkey, err);
+	if (rc == 0)
+		keyfile_put_slot(kf, &slot);
+	OPENSSL_cleanse(&slot, sizeof slot);
+	return rc;
+}
+
+/* Deletes the seed from vault_meta once vault.keys holds it, with an audit
+ * record, and pushes the freed page out of the WAL (secure_delete zeroes
+ * it in the table). */
+static int
+vault_drop_meta_signkey(struct vault *v, char **err)
+{
+	int rc;
+
+	if (db_begin(v->db, err) < 0)
+		return -1;
+	rc = db_exec(v->db, "DELETE FROM vault_meta WHERE key = 'signing_key';", err);
+	if (rc == 0)
+		rc = audit_append(v->db, "system", "", "vault.signkey-moved", v->vault_id,
+		    "to=vault.keys", NULL, err);
+	if (rc < 0) {
+		db_rollback(v->db);
+		return -1;
+	}
+	if (db_commit(v->db, err) < 0)
+		return -1;
+	(void)db_exec(v->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL);
+	return 0;
+}
+
+int
+vault_ensure_signkey(struct vault *v, char **err)
+{
+	struct vault_sk a = { v, NULL };
+	int rc;
+
+	a.old_hex = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?",
+	    "signing_key");
+	if (v->has_signkey && a.old_hex == NULL)
+		return 0;
+	rc = vault_keys_update(v, vault_put_signkey, &a, err);
+	if (a.old_hex != NULL) {
+		OPENSSL_cleanse(a.old_hex, strlen(a.old_hex));
+		free(a.old_hex);
+		if (rc == 0)
+			rc = vault_drop_meta_signkey(v, err);
+	}
+	if (rc == 0)
+		v->has_signkey = 1;
 	return rc;
 }
 
@@ -539,7 +673,8 @@ vault_create(const struct vault_init *in,
 	}
 	if (migrate_apply(v->db, migrations, in->admin, &applied, err) < 0 ||
 	    vault_create_rows(v, in, &uid, err) < 0 ||
-	    vault_create_keys(v, in, uid, recovery, err) < 0)
+	    vault_create_keys(v, in, uid, recovery, err) < 0 ||
+	    vault_ensure_signkey(v, err) < 0)
 		goto bad;
 	free(migrations);
 	*out = v;
