@@ -69,8 +69,10 @@ accounts_put_slot(struct keyfile *kf, void *arg, char **err)
 
 	rc = keyslot_wrap_password(&slot, a->uid, a->name, a->password,
 	    ops_slot_logn, a->key, err);
-	if (rc == 0)
+	if (rc == 0) {
 		keyfile_put_slot(kf, &slot);
+		kf->generation++;
+	}
 	memset(&slot, 0, sizeof slot);
 	return rc;
 }
@@ -79,7 +81,10 @@ static int
 accounts_drop_slot(struct keyfile *kf, void *arg, char **err)
 {
 	(void)err;
-	return keyfile_remove_user(kf, arg) == 0 ? 0 : 1;
+	if (keyfile_remove_user(kf, arg) < 0)
+		return 1;
+	kf->generation++;
+	return 0;
 }
 
 static int

@@ -79,7 +79,10 @@ static int
 session_drop_slot(struct keyfile *kf, void *arg, char **err)
 {
 	(void)err;
-	return keyfile_remove_user(kf, arg) == 0 ? 0 : 1;
+	if (keyfile_remove_user(kf, arg) < 0)
+		return 1;
+	kf->generation++;
+	return 0;
 }
 
 /* The last active administrator is never locked by failures: whoever knows
