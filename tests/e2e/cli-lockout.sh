@@ -37,6 +37,7 @@ run audit verify --vault "$V" --user yamada --password-fd 3 3<<<""
 check "an empty descriptor or an empty line is a usage error" eval '[ "$rc_empty" -eq 2 ] && [ "$RC" -eq 2 ]'
 
 as_admin user add sato --role supervisor --new-password-fd 4 4<<<"$S"
+first_login "$V" sato "$S"
 as_admin user add system --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K" 5<<<"$S"
 rc_sys=$RC
 as_admin user add recovery --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K" 5<<<"$S"
@@ -68,6 +69,7 @@ as_admin user list
 check "and the account stays active" eval 'echo "$OUT" | grep -qE "^yamada +admin +active"'
 
 as_admin user add kato --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K" 5<<<"$S"
+first_login "$V" kato "$K"
 # Twelve wrong passwords at once: no more than the limit may be tried.
 for i in $(seq 1 12); do
 	"$MYNADESK" audit verify --vault "$V" --user kato --password-fd 3 3<<<"Wrong-pass-$i" >/dev/null 2>&1 &
