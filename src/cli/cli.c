@@ -11,6 +11,7 @@
 #include "cli/service.h"
 #include "domain/account.h"
 #include "domain/dates.h"
+#include "ops/accounts.h"
 #include "ops/handover.h"
 #include "store/keyslot.h"
 #include "util/i18n.h"
@@ -33,9 +34,10 @@ static const struct cli_command cli_commands[] = {
 	    "vault user password-fd recovery-key-fd", cli_cmd_user_list },
 	{ "user lock", "NAME", N_("lock an account and remove its key slot"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_user_lock },
-	{ "user unlock", "NAME", N_("unlock an account with a new password"),
-	    "vault user password-fd recovery-key-fd new-password-fd",
-	    cli_cmd_user_unlock },
+	{ "user unlock", "NAME",
+	    N_("unlock an account with a new, temporary password (two persons)"),
+	    "vault user password-fd recovery-key-fd new-password-fd checker "
+	    "checker-password-fd", cli_cmd_user_unlock },
 	{ "user passwd", "[NAME]",
 	    N_("change your password, or (administrator) another's"),
 	    "vault user password-fd recovery-key-fd new-password-fd checker "
@@ -668,6 +670,44 @@ cli_seal_handovers(struct session *s)
 	free(err);
 }
 
+static int cli_temporary_ok;
+
+void
+cli_login_allow_temporary(void)
+{
+	cli_temporary_ok = 1;
+}
+
+/* A temporary password (set by an administrator) is replaced before any
+ * command runs: typed on the terminal when the login was typed there;
+ * a script must run 'user passwd' first. */
+static int
+cli_replace_temporary(struct cli_args *a, struct session *s)
+{
+	char *err = NULL, *prompt, *pw;
+	int rc;
+
+	if (!s->must_change || cli_temporary_ok)
+		return 0;
+	if (a->password_fd >= 0) {
+		fprintf(stderr, _("mynadesk: the password of %s was set by an "
+		    "administrator and must be changed first: run 'mynadesk user "
+		    "passwd'\n"), s->user);
+		return -1;
+	}
+	fprintf(stderr, _("mynadesk: the password of %s was set by an "
+	    "administrator: choose your own now\n"), s->user);
+	prompt = xasprintf(_("new password for %s"), s->user);
+	pw = cli_read_new_secret(prompt, -1, &err);
+	free(prompt);
+	rc = pw ? ops_user_passwd(s, NULL, pw, NULL, &err) : -1;
+	secret_free_str(pw);
+	if (rc < 0)
+		cli_error(err ? err : _("the password was not changed"));
+	free(err);
+	return rc;
+}
+
 struct session *
 cli_login(struct cli_args *a)
 {
@@ -675,12 +715,13 @@ cli_login(struct cli_args *a)
 	char *err = NULL, *vault = a->vault ? xstrdup(a->vault) : ops_default_vault();
 	const char *user = a->user ? a->user : getenv("USER");
 	char *secret;
-	int rc;
+	int rc, unread = 0;
 
 	if (a->recovery_fd >= 0) {
 		unsigned char key[RECOVERY_KEY_LEN];
 
 		secret = cli_read_secret(_("recovery key"), a->recovery_fd, &err);
+		unread = secret == NULL;
 		rc = secret && recovery_parse(secret, key) == 0 ?
 		    ops_login_recovery(vault, key, &s, &err) :
 		    (err ? -1 : err_set(&err, _("the recovery key is not 64 hex digits")));
@@ -693,10 +734,18 @@ cli_login(struct cli_args *a)
 
 		secret = cli_read_secret(prompt, a->password_fd, &err);
 		free(prompt);
+		unread = secret == NULL;
 		rc = secret ? ops_login(vault, user, secret, &s, &err) : -1;
 	}
 	secret_free_str(secret);
 	free(vault);
+	if (unread) {
+		/* A closed or empty descriptor is the script's mistake: no attempt
+		 * was made, so none is counted, and cron sees a usage error. */
+		cli_error(err ? err : _("no password given"));
+		free(err);
+		exit(2);
+	}
 	if (rc != 0) {
 		cli_error(err ? err : _("cannot open the vault"));
 		free(err);
@@ -704,6 +753,10 @@ cli_login(struct cli_args *a)
 	}
 	if (s->v->warning != NULL)
 		fprintf(stderr, _("mynadesk: warning: %s\n"), s->v->warning);
+	if (cli_replace_temporary(a, s) < 0) {
+		ops_logout(s);
+		return NULL;
+	}
 	cli_seal_handovers(s);
 	return s;
 }

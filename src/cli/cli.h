@@ -90,8 +90,11 @@ char *cli_read_new_secret(const char *prompt, int fd, char **err);
  * message when the value is not a descriptor number. */
 int cli_opt_fd(const struct cli_args *a, enum cli_xopt x);
 
-/* Opens a session as the arguments say; prints the error itself. */
+/* Opens a session as the arguments say; prints the error itself. A user
+ * whose password is temporary must change it first: asked on the terminal,
+ * or refused, unless the command allowed it (user passwd for oneself). */
 struct session *cli_login(struct cli_args *a);
+void cli_login_allow_temporary(void);
 /* Prints "mynadesk: msg" on stderr and returns exit status 1. */
 int cli_error(const char *msg);
 

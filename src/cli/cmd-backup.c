@@ -120,6 +120,12 @@ cli_cmd_backup_restore(struct cli_args *a)
 	rq.dir = a->vault;
 	rq.force = a->x[X_FORCE] != NULL;
 	rc = backup_restore_secret(a, &rq, key, &secret, &err);
+	if (rc < 0 && secret == NULL && (a->recovery_fd >= 0 || a->password_fd >= 0)) {
+		/* A closed or empty descriptor: the script's mistake, as at a login. */
+		cli_error(err ? err : _("no password given"));
+		free(err);
+		return 2;
+	}
 	if (rc == 0)
 		rc = ops_backup_restore(&rq, &bi, &err);
 	secret_free_str(secret);

@@ -140,18 +140,22 @@ int
 cli_cmd_user_unlock(struct cli_args *a)
 {
 	struct session *s;
-	char *err = NULL, *pw;
+	struct checker c;
+	char *err = NULL, *pw, *cpw;
 	int rc = -1;
 
 	if (a->npos != 1)
 		return cli_error(_("usage: user unlock NAME"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
+	cpw = user_checker(s, a, &c, &err);
 	if ((pw = user_new_password(a, a->pos[0], &err)) != NULL)
-		rc = ops_user_unlock(s, a->pos[0], pw, &err);
+		rc = ops_user_unlock(s, a->pos[0], pw, &c, &err);
 	secret_free_str(pw);
+	secret_free_str(cpw);
 	if (rc == 0)
-		printf(_("user %s unlocked with a new password\n"), a->pos[0]);
+		printf(_("user %s unlocked with a temporary password (to change at "
+		    "the first login)\n"), a->pos[0]);
 	return user_done(s, rc, err);
 }
 
@@ -166,6 +170,9 @@ cli_cmd_user_passwd(struct cli_args *a)
 
 	if (a->npos > 1)
 		return cli_error(_("usage: user passwd [NAME]"));
+	/* Changing one's own temporary password is what a first login is for. */
+	if (a->npos == 0 || (a->user != NULL && strcmp(a->pos[0], a->user) == 0))
+		cli_login_allow_temporary();
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	name = a->npos == 1 ? a->pos[0] : s->user;

@@ -19,12 +19,15 @@
 #define SECRET_MAX 1024
 
 /* Reads one line (without its newline) byte by byte, so nothing past it is
- * consumed from a shared descriptor. */
+ * consumed from a shared descriptor. A descriptor that cannot be read, or
+ * gives nothing, is the caller's mistake (a script's closed or empty
+ * descriptor), never a wrong secret: the secret is not returned. */
 static char *
-secret_read_line(int fd, char **err)
+secret_read_line(int fd, int tty, const char *what, char **err)
 {
 	char *buf = secret_alloc(SECRET_MAX + 1), *out;
 	size_t n = 0;
+	int got = 0;
 
 	for (;;) {
 		char c;
@@ -32,8 +35,15 @@ secret_read_line(int fd, char **err)
 
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0 || c == '\n')
+		if (r < 0) {
+			err_set(err, _("cannot read the %s from descriptor %d: %s"), what,
+			    fd, strerror(errno));
+			secret_free(buf, SECRET_MAX + 1);
+			return NULL;
+		}
+		if (r == 0 || c == '\n')
 			break;
+		got = 1;
 		if (n == SECRET_MAX) {
 			secret_free(buf, SECRET_MAX + 1);
 			err_set(err, _("secret too long"));
@@ -43,6 +53,17 @@ secret_read_line(int fd, char **err)
 	}
 	if (n > 0 && buf[n - 1] == '\r')
 		n--;
+	if (n == 0) {
+		secret_free(buf, SECRET_MAX + 1);
+		if (tty)
+			err_set(err, _("no %s given"), what);
+		else if (got)
+			err_set(err, _("the %s read from descriptor %d is empty"), what, fd);
+		else
+			err_set(err, _("descriptor %d gave no %s: it is closed or empty"),
+			    fd, what);
+		return NULL;
+	}
 	buf[n] = '\0';
 	out = secret_strdup(buf);
 	secret_free(buf, SECRET_MAX + 1);
@@ -57,7 +78,7 @@ cli_read_secret(const char *prompt, int fd, char **err)
 	int tty;
 
 	if (fd >= 0)
-		return secret_read_line(fd, err);
+		return secret_read_line(fd, 0, prompt, err);
 	tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
 	if (tty < 0) {
 		err_set(err, _("no terminal to ask for the %s: use the --*-fd options"),
@@ -75,7 +96,7 @@ cli_read_secret(const char *prompt, int fd, char **err)
 	(void)tcsetattr(tty, TCSAFLUSH, &quiet);
 	(void)!write(tty, prompt, strlen(prompt));
 	(void)!write(tty, ": ", 2);
-	s = secret_read_line(tty, err);
+	s = secret_read_line(tty, 1, prompt, err);
 	(void)tcsetattr(tty, TCSAFLUSH, &old);
 	(void)!write(tty, "\n", 1);
 	close(tty);

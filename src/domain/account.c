@@ -27,6 +27,11 @@ account_name_check(const char *name, char **err)
 
 	if (len == 0 || len > 32)
 		return err_set(err, _("user name must be 1 to 32 characters"));
+	/* The audit log's own actors: an account by these names could pass
+	 * its actions off as the system's or the recovery key's. */
+	if (strcmp(name, "system") == 0 || strcmp(name, "recovery") == 0)
+		return err_set(err, _("'%s' is a reserved name: choose another user "
+		    "name"), name);
 	if (!isalpha((unsigned char)name[0]))
 		return err_set(err, _("user name must start with a letter"));
 	for (i = 0; i < len; i++) {

@@ -17,14 +17,16 @@
 
 int ops_slot_logn = SLOT_LOGN_DEFAULT;
 
+/* Once a second account exists, locked or not, every account change needs
+ * a second person: counting only active accounts let one administrator
+ * lock the other and then act alone. The recovery key is no exception:
+ * whoever holds it is still one person. */
 int
 ops_needs_checker(struct session *s, char **err)
 {
 	long long n;
 
-	if (s->recovery)
-		return 0;
-	if (users_count_active(s->v->db, NULL, &n, err) < 0)
+	if (users_count(s->v->db, &n, err) < 0)
 		return -1;
 	return n >= 2;
 }
@@ -67,8 +69,10 @@ accounts_put_slot(struct keyfile *kf, void *arg, char **err)
 
 	rc = keyslot_wrap_password(&slot, a->uid, a->name, a->password,
 	    ops_slot_logn, a->key, err);
-	if (rc == 0)
+	if (rc == 0) {
 		keyfile_put_slot(kf, &slot);
+		kf->generation++;
+	}
 	memset(&slot, 0, sizeof slot);
 	return rc;
 }
@@ -77,7 +81,10 @@ static int
 accounts_drop_slot(struct keyfile *kf, void *arg, char **err)
 {
 	(void)err;
-	return keyfile_remove_user(kf, arg) == 0 ? 0 : 1;
+	if (keyfile_remove_user(kf, arg) < 0)
+		return 1;
+	kf->generation++;
+	return 0;
 }
 
 static int
@@ -116,6 +123,8 @@ ops_user_add(struct session *s, const char *name, const char *role,
 		return -1;
 	detail = xasprintf("role=%s", role);
 	rc = users_add(s->v->db, name, role, &uid, err);
+	if (rc == 0)
+		rc = users_set(s->v->db, name, "must_change", "1", err);
 	if (rc == 0)
 		rc = ops_audit(s, accounts_checker_name(c), "user.add", name, detail, err);
 	free(detail);
@@ -208,13 +217,13 @@ ops_user_lock(struct session *s, const char *name, char **err)
 
 int
 ops_user_unlock(struct session *s, const char *name, const char *password,
-    char **err)
+    const struct checker *c, char **err)
 {
 	struct user u;
 	int rc;
 
-	if (ops_require_role(s, "admin", err) < 0 ||
-	    pwpolicy_check(name, password, err) < 0)
+	if (pwpolicy_check(name, password, err) < 0 ||
+	    accounts_authorise(s, c, err) < 0)
 		return -1;
 	if (db_begin(s->v->db, err) < 0)
 		return -1;
@@ -226,7 +235,10 @@ ops_user_unlock(struct session *s, const char *name, const char *password,
 	if (rc == 0)
 		rc = users_set(s->v->db, name, "pw_changed", NULL, err);
 	if (rc == 0)
-		rc = ops_audit(s, "", "user.unlock", name, "", err);
+		rc = users_set(s->v->db, name, "must_change", "1", err);
+	if (rc == 0)
+		rc = ops_audit(s, accounts_checker_name(c), "user.unlock", name, "",
+		    err);
 	if (rc == 0)
 		rc = accounts_write_slot(s, u.id, name, password, err);
 	users_clear(&u);
@@ -258,13 +270,20 @@ ops_user_passwd(struct session *s, const char *name, const char *password,
 		rc = err_set(err, _("'%s' is locked: use user unlock"), name);
 	if (rc == 0)
 		rc = users_set(s->v->db, name, "pw_changed", NULL, err);
+	/* Only the owner's own choice is a lasting password. */
+	if (rc == 0)
+		rc = users_set(s->v->db, name, "must_change", own ? "0" : "1", err);
 	if (rc == 0)
 		rc = ops_audit(s, own ? "" : accounts_checker_name(c), "user.passwd",
 		    name, own ? "by=self" : "by=administrator", err);
 	if (rc == 0)
 		rc = accounts_write_slot(s, u.id, name, password, err);
 	users_clear(&u);
-	return accounts_finish(s, rc, err);
+	if (accounts_finish(s, rc, err) < 0)
+		return -1;
+	if (own)
+		s->must_change = 0;
+	return 0;
 }
 
 int

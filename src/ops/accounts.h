@@ -6,8 +6,7 @@
 #include "store/users.h"
 
 /* The second person for two-person account changes; both NULL when the
- * vault has fewer than two active users (or the session uses the recovery
- * key). */
+ * vault has a single account. */
 struct checker {
 	const char *name;
 	const char *password;
@@ -19,10 +18,12 @@ int ops_user_role(struct session *s, const char *name, const char *role,
     const struct checker *c, char **err);
 /* Locks an account and removes its key slot. */
 int ops_user_lock(struct session *s, const char *name, char **err);
-/* Unlocks with a new password (the old slot is gone or no longer trusted). */
+/* Unlocks with a new, temporary password (the old slot is gone or no
+ * longer trusted); a second person once two accounts exist. */
 int ops_user_unlock(struct session *s, const char *name, const char *password,
-    char **err);
-/* Changes the session user's own password, or (administrator) another's. */
+    const struct checker *c, char **err);
+/* Changes the session user's own password, or (administrator) another's,
+ * which is then temporary: its owner must change it at the next login. */
 int ops_user_passwd(struct session *s, const char *name, const char *password,
     const struct checker *c, char **err);
 int ops_user_list(struct session *s, users_row_fn fn, void *arg, char **err);

@@ -15,6 +15,7 @@
 #include "domain/jstday.h"
 #include "ops/audit-report.h"
 #include "ops/vault-admin.h"
+#include "store/checkpoint.h"
 #include "store/exportq.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -124,8 +125,7 @@ report_tail(struct session *s, struct xbuf *o, const char *end, char **err)
 	xbuf_printf(o, _("  records: %lld\n  head (chain hash of record %lld):\n"),
 	    (long long)seq, (long long)seq);
 	report_hash(o, head);
-	pem = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE key = ?",
-	    "signing_pub");
+	pem = checkpoint_pubkey_pem(s->v);
 	if (pem != NULL && exportsig_fingerprint(pem, strlen(pem), print) == 0)
 		xbuf_printf(o, _("  signing key fingerprint (SHA-256):\n  %s\n"),
 		    print);

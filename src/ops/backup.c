@@ -104,6 +104,28 @@ bk_now(char out[21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* A backup opens with the recovery key or a current administrator's
+ * password only: a clerk's slot in a copy that leaves the office would let
+ * the clerk open it, even after the clerk has gone. */
+static void
+bk_keep_admin_slots(struct keyfile *kf)
+{
+	size_t i = 0, j;
+
+	while (i < kf->nslots) {
+		int admin = 0;
+
+		for (j = 0; j < kf->nadmins; j++)
+			if (kf->slots[i].kind == SLOT_USER &&
+			    strcmp(kf->slots[i].name, kf->admins[j]) == 0)
+				admin = 1;
+		if (kf->slots[i].kind == SLOT_USER && !admin)
+			(void)keyfile_remove_user(kf, kf->slots[i].name);
+		else
+			i++;
+	}
+}
+
 /* Copy, key file at the copy's head, bundle. */
 static int
 bk_build(struct session *s, const char *file, const char *tmp,
@@ -120,6 +142,7 @@ bk_build(struct session *s, const char *file, const char *tmp,
 		rc = bk_copy_head(dbpath, s->v->key, &kf, h, err);
 		kf.head_seq = h->head_seq;
 		memcpy(kf.head, h->head, 32);
+		bk_keep_admin_slots(&kf);
 		keys = keyfile_format(&kf, s->v->key);
 		keyfile_free(&kf);
 	}

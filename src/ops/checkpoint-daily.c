@@ -26,7 +26,7 @@ daily_make(struct session *s)
 	if (db_begin(s->v->db, NULL) < 0)
 		return -1;
 	origin = xasprintf("mynadesk/%s/%s", s->v->insurer, s->v->vault_id);
-	rc = checkpoint_make(s->v->db, origin, s->user, &cp, NULL);
+	rc = checkpoint_make(s->v, origin, s->user, &cp, NULL);
 	free(origin);
 	if (rc == 0) {
 		hex_encode(cp.root, 32, hex);

@@ -182,7 +182,7 @@ export_manifest_write(struct export_ctx *c, const char *dir,
 	struct xbuf sb = { NULL, 0, 0 };
 	int rc;
 
-	if (checkpoint_sign_data(c->s->v->db, manifest->data, sig, NULL, err) < 0 ||
+	if (checkpoint_sign_data(c->s->v, manifest->data, sig, NULL, err) < 0 ||
 	    export_write_file(dir, "SHA256SUMS", manifest, err) < 0)
 		return -1;
 	xbuf_add(&sb, sig, sizeof sig);
@@ -204,7 +204,7 @@ export_build(struct export_ctx *c, const char *dir, export_progress_fn progress,
 	int rc;
 
 	origin = xasprintf("mynadesk/%s/%s", c->s->v->insurer, c->s->v->vault_id);
-	rc = checkpoint_make(c->s->v->db, origin, c->s->user, &c->cp, err);
+	rc = checkpoint_make(c->s->v, origin, c->s->user, &c->cp, err);
 	free(origin);
 	if (rc == 0 && exportsig_fingerprint(c->cp.pubkey_pem,
 	    strlen(c->cp.pubkey_pem), c->key_print) < 0)

@@ -79,7 +79,22 @@ static int
 session_drop_slot(struct keyfile *kf, void *arg, char **err)
 {
 	(void)err;
-	return keyfile_remove_user(kf, arg) == 0 ? 0 : 1;
+	if (keyfile_remove_user(kf, arg) < 0)
+		return 1;
+	kf->generation++;
+	return 0;
+}
+
+/* The last active administrator is never locked by failures: whoever knows
+ * the name could otherwise lock the office out of its own vault. */
+static int
+session_last_admin(struct vault *v, const struct user *u)
+{
+	long long admins = 0;
+
+	if (strcmp(u->role, "admin") != 0)
+		return 0;
+	return users_count_active(v->db, "admin", &admins, NULL) < 0 || admins <= 1;
 }
 
 /* Moves failed-login events into the audit log and locks accounts that
@@ -105,7 +120,8 @@ session_fold_lockouts(struct vault *v, char ***locked, int *nlocked, char **err)
 			struct user u;
 
 			if (users_get(v->db, ev[i].name, &u, NULL) == 1 &&
-			    strcmp(u.status, "active") == 0) {
+			    strcmp(u.status, "active") == 0 &&
+			    !session_last_admin(v, &u)) {
 				rc = users_set(v->db, u.name, "status", "locked", err);
 				if (rc == 0)
 					rc = audit_append(v->db, "system", "", "user.lock",
@@ -202,6 +218,7 @@ ops_login(const char *dir, const char *user, const char *password,
 	}
 	lockout_reset(dir, user);
 	*out = session_new(v, user, u.role);
+	(*out)->must_change = u.must_change;
 	users_clear(&u);
 	(void)vault_note_head(v, NULL);
 	ops_daily_checkpoint(*out);
@@ -304,6 +321,14 @@ ops_second_person(struct session *s, const char *checker,
 		users_clear(&u);
 		return found < 0 ? -1 : err_set(err, _("wrong user name or password for "
 		    "the second person"));
+	}
+	/* An administrator knows a temporary password: a second person who
+	 * has not yet chosen their own could be the administrator again. */
+	if (u.must_change) {
+		users_clear(&u);
+		return err_set(err, _("%s still has a temporary password: they must "
+		    "log in and choose their own before acting as the second person"),
+		    checker);
 	}
 	users_clear(&u);
 	if (vault_check_password(s->v, checker, checker_password, err) != VAULT_OK)

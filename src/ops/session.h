@@ -14,6 +14,7 @@ struct session {
 	char user[64];		/* account name, or "recovery" */
 	char role[16];
 	int recovery;		/* opened with the recovery key */
+	int must_change;	/* the password is temporary: change it first */
 	char vault_name[256];
 	int idle_minutes;	/* console idle lock */
 	char checkpoint_day[11];	/* Japan day of the last daily check */

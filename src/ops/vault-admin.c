@@ -91,7 +91,7 @@ ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err)
 	if (db_begin(s->v->db, err) < 0)
 		return -1;
 	origin = xasprintf("mynadesk/%s/%s", s->v->insurer, s->v->vault_id);
-	rc = checkpoint_make(s->v->db, origin, s->user, cp, err);
+	rc = checkpoint_make(s->v, origin, s->user, cp, err);
 	free(origin);
 	if (rc == 0) {
 		hex_encode(cp->root, 32, hex);
@@ -110,7 +110,7 @@ ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err)
 int
 ops_audit_verify_checkpoints(struct session *s, int64_t *count, char **err)
 {
-	return checkpoint_verify_all(s->v->db, count, err);
+	return checkpoint_verify_all(s->v, count, err);
 }
 
 int

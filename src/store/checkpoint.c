@@ -15,6 +15,7 @@
 #include "domain/merkle.h"
 #include "store/checkpoint.h"
 #include "store/keyslot.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -75,28 +76,6 @@ checkpoint_root(sqlite3 *db, int64_t size, unsigned char root[32], char **err)
 }
 
 static char *
-checkpoint_meta(sqlite3 *db, const char *key)
-{
-	return db_get_text(db, "SELECT value FROM vault_meta WHERE key = ?", key);
-}
-
-static int
-checkpoint_put_meta(sqlite3 *db, const char *key, const char *value, char **err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "INSERT OR REPLACE INTO vault_meta (key, value) VALUES "
-	    "(?, ?)", &st, err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing vault settings"));
-}
-
-static char *
 checkpoint_pem(EVP_PKEY *key)
 {
 	BIO *b = BIO_new(BIO_s_mem());
@@ -110,36 +89,29 @@ checkpoint_pem(EVP_PKEY *key)
 	return out;
 }
 
-/* The vault's signing key, created (and kept inside the encrypted vault) on
- * first use. */
+/* The vault's signing key: its seed comes from vault.keys (see
+ * vault_ensure_signkey), never from the database. */
 static EVP_PKEY *
-checkpoint_key(sqlite3 *db, char **err)
+checkpoint_key(const struct vault *v, char **err)
 {
-	char *hex = checkpoint_meta(db, "signing_key"), hexbuf[65], *pem;
-	unsigned char raw[32];
 	EVP_PKEY *key = NULL;
 
-	if (hex != NULL && hex_decode(hex, raw, 32) == 0) {
-		key = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, NULL, raw, 32);
-	} else if (random_bytes(raw, 32, err) == 0 &&
-	    (key = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, NULL, raw, 32))) {
-		hex_encode(raw, 32, hexbuf);
-		pem = checkpoint_pem(key);
-		if (pem == NULL || checkpoint_put_meta(db, "signing_key", hexbuf, err) < 0 ||
-		    checkpoint_put_meta(db, "signing_pub", pem, err) < 0) {
-			EVP_PKEY_free(key);
-			key = NULL;
-		}
-		free(pem);
-		OPENSSL_cleanse(hexbuf, sizeof hexbuf);
-	}
-	OPENSSL_cleanse(raw, sizeof raw);
-	if (hex != NULL)
-		OPENSSL_cleanse(hex, strlen(hex));
-	free(hex);
-	if (key == NULL && err != NULL && *err == NULL)
+	if (v->has_signkey)
+		key = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, NULL, v->signkey,
+		    32);
+	if (key == NULL)
 		err_set(err, _("the vault's signing key cannot be used"));
 	return key;
+}
+
+char *
+checkpoint_pubkey_pem(const struct vault *v)
+{
+	EVP_PKEY *key = checkpoint_key(v, NULL);
+	char *pem = key ? checkpoint_pem(key) : NULL;
+
+	EVP_PKEY_free(key);
+	return pem;
 }
 
 static int
@@ -177,9 +149,10 @@ checkpoint_store(sqlite3 *db, const struct checkpoint *cp, const char *actor,
 }
 
 int
-checkpoint_make(sqlite3 *db, const char *origin, const char *actor,
+checkpoint_make(const struct vault *v, const char *origin, const char *actor,
     struct checkpoint *cp, char **err)
 {
+	sqlite3 *db = v->db;
 	unsigned char b64[64];
 	long long size;
 	EVP_PKEY *key;
@@ -187,7 +160,7 @@ checkpoint_make(sqlite3 *db, const char *origin, const char *actor,
 
 	memset(cp, 0, sizeof *cp);
 	if (db_get_int(db, "SELECT coalesce(max(seq), 0) FROM audit", NULL, &size,
-	    err) < 0 || (key = checkpoint_key(db, err)) == NULL)
+	    err) < 0 || (key = checkpoint_key(v, err)) == NULL)
 		return -1;
 	cp->tree_size = size;
 	rc = checkpoint_root(db, size, cp->root, err);
@@ -200,8 +173,8 @@ checkpoint_make(sqlite3 *db, const char *origin, const char *actor,
 	}
 	if (rc == 0)
 		rc = checkpoint_store(db, cp, actor, err);
-	if (rc == 0)
-		cp->pubkey_pem = checkpoint_meta(db, "signing_pub");
+	if (rc == 0 && (cp->pubkey_pem = checkpoint_pem(key)) == NULL)
+		rc = err_set(err, _("the vault has no public key"));
 	EVP_PKEY_free(key);
 	if (rc < 0)
 		checkpoint_clear(cp);
@@ -237,17 +210,16 @@ checkpoint_verify_one(sqlite3 *db, EVP_PKEY *pub, sqlite3_stmt *st, char **err)
 }
 
 int
-checkpoint_verify_all(sqlite3 *db, int64_t *count, char **err)
+checkpoint_verify_all(const struct vault *v, int64_t *count, char **err)
 {
-	char *pem = checkpoint_meta(db, "signing_pub");
-	BIO *b = pem ? BIO_new_mem_buf(pem, -1) : NULL;
-	EVP_PKEY *pub = b ? PEM_read_bio_PUBKEY(b, NULL, NULL, NULL) : NULL;
+	sqlite3 *db = v->db;
+	/* The key from vault.keys (under its MAC), not a copy someone with SQL
+	 * access could have replaced. */
+	EVP_PKEY *pub = checkpoint_key(v, NULL);
 	sqlite3_stmt *st;
 	int rc = 0;
 
 	*count = 0;
-	BIO_free(b);
-	free(pem);
 	if (db_prepare(db, "SELECT tree_size, root, note, signature FROM checkpoints "
 	    "ORDER BY id", &st, err) < 0) {
 		EVP_PKEY_free(pub);
@@ -265,21 +237,21 @@ checkpoint_verify_all(sqlite3 *db, int64_t *count, char **err)
 }
 
 int
-checkpoint_sign_data(sqlite3 *db, const char *data, unsigned char sig[64],
-    char **pubkey_pem, char **err)
+checkpoint_sign_data(const struct vault *v, const char *data,
+    unsigned char sig[64], char **pubkey_pem, char **err)
 {
-	EVP_PKEY *key = checkpoint_key(db, err);
+	EVP_PKEY *key = checkpoint_key(v, err);
 	int rc;
 
 	if (key == NULL)
 		return -1;
 	rc = checkpoint_sign(key, data, sig);
+	if (rc == 0 && pubkey_pem != NULL && (*pubkey_pem = checkpoint_pem(key)) ==
+	    NULL)
+		rc = -1;
 	EVP_PKEY_free(key);
 	if (rc < 0)
 		return err_set(err, _("signing failed"));
-	if (pubkey_pem != NULL && (*pubkey_pem = checkpoint_meta(db,
-	    "signing_pub")) == NULL)
-		return err_set(err, _("the vault has no public key"));
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "store/db.h"
+#include "store/vault.h"
 
 #define CHECKPOINT_SIG_LEN 64
 
@@ -24,15 +25,17 @@ int checkpoint_leaves(sqlite3 *db, int64_t size, unsigned char (**out)[32],
     char **err);
 /* Signs a text (e.g. an export manifest) with the vault's key; *pubkey_pem
  * (if not NULL) receives the public key. */
-int checkpoint_sign_data(sqlite3 *db, const char *data, unsigned char sig[64],
-    char **pubkey_pem, char **err);
+int checkpoint_sign_data(const struct vault *v, const char *data,
+    unsigned char sig[64], char **pubkey_pem, char **err);
+/* The vault's public key as PEM (allocated), NULL when it has none. */
+char *checkpoint_pubkey_pem(const struct vault *v);
 /* Makes, signs and stores a checkpoint of the whole log, with origin as the
- * note's first line. The vault's Ed25519 key is created on first use. */
-int checkpoint_make(sqlite3 *db, const char *origin, const char *actor,
-    struct checkpoint *cp, char **err);
+ * note's first line, with the vault's Ed25519 key from vault.keys. */
+int checkpoint_make(const struct vault *v, const char *origin,
+    const char *actor, struct checkpoint *cp, char **err);
 /* Re-checks every stored checkpoint: its root against the log as it is now
  * and its signature. *count receives how many were checked. */
-int checkpoint_verify_all(sqlite3 *db, int64_t *count, char **err);
+int checkpoint_verify_all(const struct vault *v, int64_t *count, char **err);
 void checkpoint_clear(struct checkpoint *cp);
 
 #endif

@@ -58,6 +58,8 @@ keyfile_parse_slot(char *line, struct keyslot *s)
 		s->kind = SLOT_USER;
 	else if (strcmp(kind, "recovery") == 0 && strcmp(kdf, "hkdf") == 0)
 		s->kind = SLOT_RECOVERY;
+	else if (strcmp(kind, "signkey") == 0 && strcmp(kdf, "hkdf") == 0)
+		s->kind = SLOT_SIGNKEY;
 	else
 		return -1;
 	s->uid = uid;
@@ -90,6 +92,7 @@ keyfile_field(const char *line, const char *key, size_t len, const char *set)
 
 #define KEYFILE_HEX "0123456789abcdef"
 #define KEYFILE_DIGITS "0123456789"
+#define KEYFILE_NAME "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
 
 static int
 keyfile_parse_head(const char *line, struct keyfile *kf)
@@ -131,6 +134,30 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 	}
 	if (keyfile_parse_head(line, kf) == 0)
 		return 0;
+	if (strncmp(line, "generation ", 11) == 0) {
+		char *end;
+		long long g;
+
+		v = line + 11;
+		g = strtoll(v, &end, 10);
+		if (*v == '\0' || strspn(v, KEYFILE_DIGITS) != strlen(v) ||
+		    strlen(v) > 18 || *end != '\0' || g < 0 ||
+		    (strlen(v) > 1 && v[0] == '0'))
+			return err_set(err, _("vault.keys:%d: damaged generation line"),
+			    lineno);
+		kf->generation = g;
+		return 0;
+	}
+	if (strncmp(line, "admin ", 6) == 0) {
+		v = line + 6;
+		if (strlen(v) == 0 || strlen(v) > 63 ||
+		    strspn(v, KEYFILE_NAME) != strlen(v))
+			return err_set(err, _("vault.keys:%d: damaged administrator line"),
+			    lineno);
+		kf->admins = xrealloc(kf->admins, (kf->nadmins + 1) * sizeof *kf->admins);
+		snprintf(kf->admins[kf->nadmins++], 64, "%s", v);
+		return 0;
+	}
 	if (strncmp(line, "slot ", 5) == 0) {
 		struct keyslot s;
 
@@ -213,7 +240,8 @@ keyfile_slot_line(const struct keyslot *s)
 	hex_encode(s->ct, KEY_LEN, ct);
 	hex_encode(s->tag, SLOT_TAG_LEN, tag);
 	return xasprintf("slot %s %lld %s %s %d %d %d %s %s %s %s\n",
-	    s->kind == SLOT_USER ? "user" : "recovery", (long long)s->uid,
+	    s->kind == SLOT_USER ? "user" : s->kind == SLOT_RECOVERY ? "recovery" :
+	    "signkey", (long long)s->uid,
 	    s->name, s->kind == SLOT_USER ? "scrypt" : "hkdf",
 	    s->logn, s->r, s->p, salt, nonce, ct, tag);
 }
@@ -228,6 +256,19 @@ keyfile_format(const struct keyfile *kf, const unsigned char data_key[KEY_LEN])
 	hex_encode(kf->head, 32, head);
 	text = xasprintf(KEYFILE_MAGIC "\nvault %s\ninsurer %s\nhead %lld %s\n",
 	    kf->vault_id, kf->insurer, (long long)kf->head_seq, head);
+	if (kf->generation > 0) {
+		char *t = xasprintf("%sgeneration %lld\n", text,
+		    (long long)kf->generation);
+
+		free(text);
+		text = t;
+	}
+	for (i = 0; i < kf->nadmins; i++) {
+		char *t = xasprintf("%sadmin %s\n", text, kf->admins[i]);
+
+		free(text);
+		text = t;
+	}
 	for (i = 0; i < kf->nslots; i++) {
 		char *t;
 
@@ -334,14 +375,20 @@ keyfile_find_user(const struct keyfile *kf, const char *name)
 }
 
 const struct keyslot *
-keyfile_find_recovery(const struct keyfile *kf)
+keyfile_find_kind(const struct keyfile *kf, enum slot_kind kind)
 {
 	size_t i;
 
 	for (i = 0; i < kf->nslots; i++)
-		if (kf->slots[i].kind == SLOT_RECOVERY)
+		if (kf->slots[i].kind == kind)
 			return &kf->slots[i];
 	return NULL;
+}
+
+const struct keyslot *
+keyfile_find_recovery(const struct keyfile *kf)
+{
+	return keyfile_find_kind(kf, SLOT_RECOVERY);
 }
 
 void
@@ -349,10 +396,10 @@ keyfile_put_slot(struct keyfile *kf, const struct keyslot *s)
 {
 	size_t i;
 
-	/* One slot per user (and one recovery slot): a new one replaces. */
+	/* One slot per user (and one of each other kind): a new one replaces. */
 	for (i = 0; i < kf->nslots; i++) {
 		if (kf->slots[i].kind == s->kind &&
-		    (s->kind == SLOT_RECOVERY || strcmp(kf->slots[i].name, s->name) == 0)) {
+		    (s->kind != SLOT_USER || strcmp(kf->slots[i].name, s->name) == 0)) {
 			kf->slots[i] = *s;
 			return;
 		}
@@ -378,9 +425,31 @@ keyfile_remove_user(struct keyfile *kf, const char *name)
 	return -1;
 }
 
+int
+keyfile_set_admins(struct keyfile *kf, char (*const names)[64], size_t n)
+{
+	size_t i;
+
+	if (n == kf->nadmins) {
+		for (i = 0; i < n && strcmp(kf->admins[i], names[i]) == 0; i++)
+			;
+		if (i == n)
+			return 1;
+	}
+	free(kf->admins);
+	kf->admins = n ? xmalloc(n * sizeof *kf->admins) : NULL;
+	if (n)
+		memcpy(kf->admins, names, n * sizeof *kf->admins);
+	kf->nadmins = n;
+	return 0;
+}
+
 void
 keyfile_free(struct keyfile *kf)
 {
+	free(kf->admins);
+	kf->admins = NULL;
+	kf->nadmins = 0;
 	if (kf->slots != NULL)
 		OPENSSL_cleanse(kf->slots, kf->nslots * sizeof *kf->slots);
 	free(kf->slots);

@@ -14,6 +14,13 @@ struct keyfile {
 	char insurer[9];
 	int64_t head_seq;		/* audit records known to exist */
 	unsigned char head[32];		/* chain hash of record head_seq */
+	/* Raised at each change of the user slots; the database remembers the
+	 * highest seen, so an older vault.keys put back is refused. */
+	int64_t generation;
+	/* The active administrators, so that the failed-login counter, which
+	 * runs before the key is known, can spare the last of them. */
+	char (*admins)[64];
+	size_t nadmins;
 	struct keyslot *slots;
 	size_t nslots;
 	unsigned char mac[32];
@@ -38,8 +45,12 @@ int keyfile_store(const char *dir, const struct keyfile *kf,
 
 const struct keyslot *keyfile_find_user(const struct keyfile *kf, const char *name);
 const struct keyslot *keyfile_find_recovery(const struct keyfile *kf);
+const struct keyslot *keyfile_find_kind(const struct keyfile *kf,
+    enum slot_kind kind);
 void keyfile_put_slot(struct keyfile *kf, const struct keyslot *s);
 int keyfile_remove_user(struct keyfile *kf, const char *name);
+/* Replaces the list of active administrators; 1 when it was already so. */
+int keyfile_set_admins(struct keyfile *kf, char (*const names)[64], size_t n);
 void keyfile_free(struct keyfile *kf);
 
 #endif

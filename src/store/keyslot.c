@@ -83,6 +83,8 @@ keyslot_aad(const struct keyslot *s, char *buf, size_t len)
 {
 	if (s->kind == SLOT_RECOVERY)
 		snprintf(buf, len, "mynadesk-slot v1 recovery");
+	else if (s->kind == SLOT_SIGNKEY)
+		snprintf(buf, len, "mynadesk-slot v1 signkey");
 	else
 		snprintf(buf, len, "mynadesk-slot v1 user %lld %s",
 		    (long long)s->uid, s->name);
@@ -174,6 +176,45 @@ keyslot_wrap_recovery(struct keyslot *s,
 	rc = 0;
 out:
 	secret_free(kek, KEY_LEN);
+	return rc;
+}
+
+int
+keyslot_wrap_signkey(struct keyslot *s, const unsigned char data_key[KEY_LEN],
+    const unsigned char seed[KEY_LEN], char **err)
+{
+	unsigned char *kek = secret_alloc(KEY_LEN);
+	int rc = -1;
+
+	memset(s, 0, sizeof *s);
+	s->kind = SLOT_SIGNKEY;
+	snprintf(s->name, sizeof s->name, "-");
+	if (random_bytes(s->salt, SLOT_SALT_LEN, err) < 0 ||
+	    random_bytes(s->nonce, SLOT_NONCE_LEN, err) < 0)
+		goto out;
+	if (keyslot_hkdf(data_key, s->salt, kek) < 0 ||
+	    keyslot_gcm(s, kek, 1, seed, NULL) < 0) {
+		err_set(err, _("could not derive or wrap the key"));
+		goto out;
+	}
+	rc = 0;
+out:
+	secret_free(kek, KEY_LEN);
+	return rc;
+}
+
+int
+keyslot_unwrap_signkey(const struct keyslot *s,
+    const unsigned char data_key[KEY_LEN], unsigned char seed[KEY_LEN])
+{
+	unsigned char *kek = secret_alloc(KEY_LEN);
+	int rc = -1;
+
+	if (s->kind == SLOT_SIGNKEY && keyslot_hkdf(data_key, s->salt, kek) == 0)
+		rc = keyslot_gcm((struct keyslot *)s, kek, 0, NULL, seed);
+	secret_free(kek, KEY_LEN);
+	if (rc < 0)
+		secret_wipe(seed, KEY_LEN);
 	return rc;
 }
 

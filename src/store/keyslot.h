@@ -14,7 +14,10 @@
 /* scrypt log2(N) for new password slots: about 0.3 s and 64 MiB here. */
 #define SLOT_LOGN_DEFAULT 16
 
-enum slot_kind { SLOT_USER, SLOT_RECOVERY };
+/* SLOT_SIGNKEY holds not the data key but the vault's Ed25519 signing seed,
+ * wrapped under the data key: kept out of the database, where anyone with
+ * SQL access could read it and re-sign a forged export. */
+enum slot_kind { SLOT_USER, SLOT_RECOVERY, SLOT_SIGNKEY };
 
 struct keyslot {
 	enum slot_kind kind;
@@ -35,6 +38,11 @@ int keyslot_wrap_password(struct keyslot *s, int64_t uid, const char *name,
 int keyslot_wrap_recovery(struct keyslot *s,
     const unsigned char recovery[RECOVERY_KEY_LEN],
     const unsigned char data_key[KEY_LEN], char **err);
+/* Wraps the 32-byte signing seed under the data key (HKDF). */
+int keyslot_wrap_signkey(struct keyslot *s, const unsigned char data_key[KEY_LEN],
+    const unsigned char seed[KEY_LEN], char **err);
+int keyslot_unwrap_signkey(const struct keyslot *s,
+    const unsigned char data_key[KEY_LEN], unsigned char seed[KEY_LEN]);
 /* Unwraps into data_key; -1 when the secret is wrong or the slot damaged. */
 int keyslot_unwrap_password(const struct keyslot *s, const char *password,
     unsigned char data_key[KEY_LEN]);

@@ -13,6 +13,7 @@
 #include "store/audit.h"
 #include "store/migrate.h"
 #include "store/reg-legacy.h"
+#include "store/users.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -132,6 +133,8 @@ migrate_step_in_c(sqlite3 *db, int version, char **err)
 {
 	if (version == 9)
 		return reg_legacy_pack(db, err);
+	if (version == 12)
+		return users_add_must_change(db, err);
 	return 0;
 }
 

@@ -49,9 +49,10 @@ users_row(sqlite3_stmt *st, struct user *u)
 	u->status = users_col(st, 3);
 	u->created = users_col(st, 4);
 	u->last_login = users_col(st, 5);
+	u->must_change = sqlite3_column_int(st, 6);
 }
 
-#define USERS_COLS "id, name, role, status, created, last_login"
+#define USERS_COLS "id, name, role, status, created, last_login, must_change"
 
 int
 users_get(sqlite3 *db, const char *name, struct user *u, char **err)
@@ -78,7 +79,7 @@ users_set(sqlite3 *db, const char *name, const char *column, const char *value,
     char **err)
 {
 	static const char *const allowed[] = { "role", "status", "last_login",
-	    "pw_changed" };
+	    "pw_changed", "must_change" };
 	sqlite3_stmt *st;
 	char *sql;
 	size_t i;
@@ -104,6 +105,36 @@ users_set(sqlite3 *db, const char *name, const char *column, const char *value,
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("updating a user"));
 	return 0;
+}
+
+int
+users_add_must_change(sqlite3 *db, char **err)
+{
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	/* PRAGMA table_info as a table arrived after SQLite 3.15: step it. */
+	if (db_prepare(db, "PRAGMA table_info(users)", &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *name = sqlite3_column_text(st, 1);
+
+		if (name != NULL && strcmp((const char *)name, "must_change") == 0)
+			found = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading users"));
+	if (found)
+		return 0;
+	return db_exec(db, "ALTER TABLE users ADD COLUMN must_change INTEGER NOT "
+	    "NULL DEFAULT 0 CHECK (must_change IN (0, 1));", err);
+}
+
+int
+users_count(sqlite3 *db, long long *n, char **err)
+{
+	return db_get_int(db, "SELECT count(*) FROM users", NULL, n, err);
 }
 
 int

@@ -13,6 +13,7 @@ struct user {
 	char *status;		/* "active" or "locked" */
 	char *created;
 	char *last_login;	/* "" when never */
+	int must_change;	/* the password was set by an administrator */
 };
 
 int users_add(sqlite3 *db, const char *name, const char *role, int64_t *id,
@@ -21,6 +22,10 @@ int users_add(sqlite3 *db, const char *name, const char *role, int64_t *id,
 int users_get(sqlite3 *db, const char *name, struct user *u, char **err);
 int users_set(sqlite3 *db, const char *name, const char *column,
     const char *value, char **err);
+/* Migration 0012: the temporary-password flag, added once. */
+int users_add_must_change(sqlite3 *db, char **err);
+/* Every account, locked ones included. */
+int users_count(sqlite3 *db, long long *n, char **err);
 int users_count_active(sqlite3 *db, const char *role, long long *n, char **err);
 
 typedef int (*users_row_fn)(const struct user *u, void *arg);

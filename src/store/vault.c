@@ -23,6 +23,8 @@
 #include "util/secret.h"
 #include "util/xmalloc.h"
 
+static long long vault_db_generation(struct vault *v);
+
 static struct vault *
 vault_new(const char *dir)
 {
@@ -30,6 +32,7 @@ vault_new(const char *dir)
 
 	v->dir = xstrdup(dir);
 	v->key = secret_alloc(KEY_LEN);
+	v->signkey = secret_alloc(KEY_LEN);
 	return v;
 }
 
@@ -42,6 +45,7 @@ vault_close(struct vault *v)
 		(void)vault_note_head(v, NULL);
 	db_close(v->db);
 	secret_free(v->key, KEY_LEN);
+	secret_free(v->signkey, KEY_LEN);
 	free(v->warning);
 	free(v->dir);
 	free(v);
@@ -140,6 +144,12 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 		    "refusing to trust its key slots"));
 		return VAULT_ERROR;
 	}
+	{
+		const struct keyslot *sk = keyfile_find_kind(kf, SLOT_SIGNKEY);
+
+		v->has_signkey = sk != NULL &&
+		    keyslot_unwrap_signkey(sk, v->key, v->signkey) == 0;
+	}
 	v->warning = vault_perm_check(v->dir);
 	path = xasprintf("%s/vault.db", v->dir);
 	rc = vault_check_size(path, err);
@@ -163,7 +173,37 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 	if (strcmp(v->insurer, kf->insurer) != 0 ||
 	    strcmp(v->vault_id, kf->vault_id) != 0)
 		return err_set(err, _("vault.keys belongs to another vault"));
+	if (vault_db_generation(v) > kf->generation) {
+		err_set(err, _("vault.keys is an older copy: its key slots are from "
+		    "before the last change of users (generation %lld, the vault has "
+		    "seen %lld); refusing it, since it may still hold a removed "
+		    "user's slot: put back the current vault.keys"),
+		    (long long)kf->generation, vault_db_generation(v));
+		return VAULT_EROLLBACK;
+	}
+	if (vault_ensure_signkey(v, err) < 0)
+		return VAULT_ERROR;
 	return VAULT_OK;
+}
+
+/* Counts a password attempt before it is made; VAULT_ELOCKED or
+ * VAULT_ERROR when it must not be made. */
+static int
+vault_begin_attempt(const char *dir, const struct keyfile *kf, const char *user,
+    char **err)
+{
+	switch (lockout_begin(dir, user, kf->admins, kf->nadmins)) {
+	case LOCKOUT_GO:
+		return VAULT_OK;
+	case LOCKOUT_LOCKED:
+		err_set(err, _("account '%s' is locked after %d failed logins: an "
+		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
+		return VAULT_ELOCKED;
+	default:
+		err_set(err, _("cannot record the login attempt in %s/vault.lockout "
+		    "(disk full or not writable?): the password is not tried"), dir);
+		return VAULT_ERROR;
+	}
 }
 
 static int
@@ -192,25 +232,23 @@ vault_open_password(const char *dir, const char *user, const char *password,
 	*out = NULL;
 	if (keyfile_load(dir, &kf, &text, &len, err) < 0)
 		return VAULT_ERROR;
-	if (lockout_count(dir, user) >= LOCKOUT_LIMIT) {
-		lockout_record(dir, user, "refused");
+	slot = keyfile_find_user(&kf, user);
+	/* Unknown users are not counted, so typos cannot fill the file. */
+	if (slot != NULL && (rc = vault_begin_attempt(dir, &kf, user, err)) != 0) {
 		keyfile_free(&kf);
 		free(text);
-		err_set(err, _("account '%s' is locked after %d failed logins: an "
-		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
-		return VAULT_ELOCKED;
+		return rc;
 	}
 	v = vault_new(dir);
-	slot = keyfile_find_user(&kf, user);
 	if (slot == NULL || keyslot_unwrap_password(slot, password, v->key) < 0) {
-		/* Unknown users are not counted, so typos cannot fill the file. */
 		if (slot != NULL)
-			lockout_record(dir, user, "failed");
+			lockout_fail(dir, user);
 		keyfile_free(&kf);
 		free(text);
 		err_set(err, _("wrong user name or password"));
 		return vault_fail_open(v, VAULT_EAUTH, out);
 	}
+	lockout_reset(dir, user);
 	rc = vault_finish_open(v, &kf, text, user, err);
 	keyfile_free(&kf);
 	free(text);
@@ -267,18 +305,17 @@ vault_check_password(struct vault *v, const char *user, const char *password,
 		secret_free(key, KEY_LEN);
 		return VAULT_ERROR;
 	}
-	if (lockout_count(v->dir, user) >= LOCKOUT_LIMIT) {
-		err_set(err, _("account '%s' is locked after %d failed logins: an "
-		    "administrator must unlock it"), user, LOCKOUT_LIMIT);
-		rc = VAULT_ELOCKED;
-	} else if ((slot = keyfile_find_user(&kf, user)) != NULL &&
-	    keyslot_unwrap_password(slot, password, key) == 0 &&
+	slot = keyfile_find_user(&kf, user);
+	if (slot != NULL && (rc = vault_begin_attempt(v->dir, &kf, user, err)) != 0) {
+		/* rc says why the password was not tried. */
+	} else if (slot != NULL && keyslot_unwrap_password(slot, password, key) == 0 &&
 	    CRYPTO_memcmp(key, v->key, KEY_LEN) == 0) {
 		lockout_reset(v->dir, user);
 		rc = VAULT_OK;
 	} else {
+		rc = VAULT_EAUTH;
 		if (slot != NULL)
-			lockout_record(v->dir, user, "failed");
+			lockout_fail(v->dir, user);
 		err_set(err, _("wrong user name or password for the second person"));
 	}
 	keyfile_free(&kf);
@@ -317,20 +354,72 @@ out_unlocked:
 struct vault_head {
 	int64_t seq;
 	unsigned char hash[32];
+	char (*admins)[64];
+	size_t nadmins;
+	int64_t generation;	/* out: the file's slot generation */
 };
 
-/* Returns 1 (nothing to write) when the file already knows this head. */
+/* Returns 1 (nothing to write) when the file already knows this head and
+ * these administrators. */
 static int
 vault_set_head(struct keyfile *kf, void *arg, char **err)
 {
 	struct vault_head *h = arg;
+	int same;
 
 	(void)err;
+	h->generation = kf->generation;
+	same = keyfile_set_admins(kf, h->admins, h->nadmins) == 1;
 	/* Several sessions share a vault: only ever move the head forward. */
 	if (h->seq <= kf->head_seq)
-		return 1;
+		return same ? 1 : 0;
 	kf->head_seq = h->seq;
 	memcpy(kf->head, h->hash, 32);
+	return 0;
+}
+
+static long long
+vault_db_generation(struct vault *v)
+{
+	char *g = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?",
+	    "keys_generation");
+	long long n = g ? strtoll(g, NULL, 10) : 0;
+
+	free(g);
+	return n;
+}
+
+/* The database remembers the highest slot generation it has seen, moved
+ * forward only, in a small transaction of its own (outside one already
+ * open, it waits for the next commit). */
+static int
+vault_note_generation(struct vault *v, int64_t gen, char **err)
+{
+	sqlite3_stmt *st;
+	char buf[32];
+	int rc;
+
+	if (gen <= vault_db_generation(v) || !sqlite3_get_autocommit(v->db))
+		return 0;
+	snprintf(buf, sizeof buf, "%lld", (long long)gen);
+	if (db_prepare(v->db, "INSERT OR REPLACE INTO vault_meta (key, value) "
+	    "VALUES ('keys_generation', ?)", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(v->db, err, _("writing vault settings"));
+}
+
+static int
+vault_collect_admin(const struct user *u, void *arg)
+{
+	struct vault_head *h = arg;
+
+	if (strcmp(u->role, "admin") != 0 || strcmp(u->status, "active") != 0)
+		return 0;
+	h->admins = xrealloc(h->admins, (h->nadmins + 1) * sizeof *h->admins);
+	snprintf(h->admins[h->nadmins++], 64, "%s", u->name);
 	return 0;
 }
 
@@ -340,9 +429,93 @@ vault_note_head(struct vault *v, char **err)
 	struct vault_head h;
 	int rc;
 
-	if (audit_head(v->db, &h.seq, h.hash, err) < 0)
+	memset(&h, 0, sizeof h);
+	if (audit_head(v->db, &h.seq, h.hash, err) < 0 ||
+	    users_list(v->db, vault_collect_admin, &h, err) < 0) {
+		free(h.admins);
 		return -1;
+	}
 	rc = vault_keys_update(v, vault_set_head, &h, err);
+	free(h.admins);
+	if (rc == 0)
+		rc = vault_note_generation(v, h.generation, err);
+	return rc;
+}
+
+struct vault_sk {
+	struct vault *v;
+	char *old_hex;		/* the seed found in vault_meta, if any */
+};
+
+/* Under the vault lock: take the file's seed if it has one, else store the
+ * one from vault_meta or a new one. */
+static int
+vault_put_signkey(struct keyfile *kf, void *arg, char **err)
+{
+	struct vault_sk *a = arg;
+	const struct keyslot *have = keyfile_find_kind(kf, SLOT_SIGNKEY);
+	struct keyslot slot;
+	int rc;
+
+	if (have != NULL) {
+		if (keyslot_unwrap_signkey(have, a->v->key, a->v->signkey) < 0)
+			return err_set(err, _("the signing key in vault.keys does not "
+			    "open with the data key"));
+		return 1;
+	}
+	if (a->old_hex != NULL ? hex_decode(a->old_hex, a->v->signkey, KEY_LEN) :
+	    random_bytes(a->v->signkey, KEY_LEN, err))
+		return err_set(err, _("the vault's signing key cannot be used"));
+	rc = keyslot_wrap_signkey(&slot, a->v->key, a->v->signkey, err);
+	if (rc == 0)
+		keyfile_put_slot(kf, &slot);
+	OPENSSL_cleanse(&slot, sizeof slot);
+	return rc;
+}
+
+/* Deletes the seed from vault_meta once vault.keys holds it, with an audit
+ * record, and pushes the freed page out of the WAL (secure_delete zeroes
+ * it in the table). */
+static int
+vault_drop_meta_signkey(struct vault *v, char **err)
+{
+	int rc;
+
+	if (db_begin(v->db, err) < 0)
+		return -1;
+	rc = db_exec(v->db, "DELETE FROM vault_meta WHERE key = 'signing_key';", err);
+	if (rc == 0)
+		rc = audit_append(v->db, "system", "", "vault.signkey-moved", v->vault_id,
+		    "to=vault.keys", NULL, err);
+	if (rc < 0) {
+		db_rollback(v->db);
+		return -1;
+	}
+	if (db_commit(v->db, err) < 0)
+		return -1;
+	(void)db_exec(v->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL);
+	return 0;
+}
+
+int
+vault_ensure_signkey(struct vault *v, char **err)
+{
+	struct vault_sk a = { v, NULL };
+	int rc;
+
+	a.old_hex = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?",
+	    "signing_key");
+	if (v->has_signkey && a.old_hex == NULL)
+		return 0;
+	rc = vault_keys_update(v, vault_put_signkey, &a, err);
+	if (a.old_hex != NULL) {
+		OPENSSL_cleanse(a.old_hex, strlen(a.old_hex));
+		free(a.old_hex);
+		if (rc == 0)
+			rc = vault_drop_meta_signkey(v, err);
+	}
+	if (rc == 0)
+		v->has_signkey = 1;
 	return rc;
 }
 
@@ -448,6 +621,12 @@ vault_create_keys(struct vault *v, const struct vault_init *in, int64_t uid,
 	snprintf(kf.insurer, sizeof kf.insurer, "%s", in->insurer);
 	if (audit_head(v->db, &kf.head_seq, kf.head, err) < 0)
 		return -1;
+	{
+		char admin[1][64];
+
+		snprintf(admin[0], sizeof admin[0], "%s", in->admin);
+		(void)keyfile_set_admins(&kf, admin, 1);
+	}
 	if (keyslot_wrap_password(&slot, uid, in->admin, in->admin_password,
 	    in->logn, v->key, err) < 0)
 		goto out;
@@ -494,7 +673,8 @@ vault_create(const struct vault_init *in,
 	}
 	if (migrate_apply(v->db, migrations, in->admin, &applied, err) < 0 ||
 	    vault_create_rows(v, in, &uid, err) < 0 ||
-	    vault_create_keys(v, in, uid, recovery, err) < 0)
+	    vault_create_keys(v, in, uid, recovery, err) < 0 ||
+	    vault_ensure_signkey(v, err) < 0)
 		goto bad;
 	free(migrations);
 	*out = v;

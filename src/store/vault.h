@@ -11,6 +11,8 @@ struct vault {
 	char *dir;
 	sqlite3 *db;
 	unsigned char *key;	/* data key, secret_alloc'd */
+	unsigned char *signkey;	/* Ed25519 seed from vault.keys, secret_alloc'd */
+	int has_signkey;
 	char insurer[9];
 	char vault_id[33];
 	char *warning;		/* loosened file modes, found at open */
@@ -59,6 +61,11 @@ int vault_keys_update(struct vault *v, vault_keys_fn fn, void *arg, char **err);
  * thread of its own (a connection serves one thread); writes are refused
  * on it. Close it with db_close. */
 int vault_open_reader(const struct vault *v, sqlite3 **db, char **err);
+
+/* The signing seed lives in vault.keys, wrapped under the data key, never
+ * in the database: creates it on first use, and moves an older vault's
+ * copy out of vault_meta (deleting the row) in the same step. */
+int vault_ensure_signkey(struct vault *v, char **err);
 
 void vault_close(struct vault *v);
 

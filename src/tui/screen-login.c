@@ -5,12 +5,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/accounts.h"
 #include "ops/handover.h"
 #include "ops/login-tries.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
+
+/* A login whose password an administrator set: the session waits here
+ * until its owner has typed a new password twice (one console a process). */
+static struct session *login_pending;
+static char *login_first;
+
+static void
+login_forget_pending(void)
+{
+	secret_free_str(login_first);
+	login_first = NULL;
+	if (login_pending != NULL)
+		ops_logout(login_pending);
+	login_pending = NULL;
+}
 
 static void
 login_enter(struct tui *t)
@@ -43,7 +59,11 @@ login_draw(struct tui *t, int top, int rows)
 		draw_text(y + 1, x, COLS - x, t->dir, ROLE_NORMAL);
 	}
 	draw_text(y + 3, x, 14, _("User"), ROLE_NORMAL);
-	draw_text(y + 5, x, 14, _("Password"), ROLE_NORMAL);
+	draw_text(y + 5, x, 14, login_pending == NULL ? _("Password") :
+	    login_first == NULL ? _("New password") : _("Again"), ROLE_NORMAL);
+	if (login_pending != NULL)
+		draw_text(y + 7, x, COLS - x, _("Your password was set by an "
+		    "administrator: choose your own."), ROLE_WARN);
 	if (t->demo != NULL && !t->locked) {
 		draw_text(y + 8, x, COLS - x, _("Demo accounts:"), ROLE_WARN);
 		snprintf(buf, sizeof buf, "  %s / %s  (%s)", t->demo->user[0],
@@ -110,6 +130,35 @@ login_refused(struct tui *t)
 	secret_free_str(user);
 }
 
+/* The new password, typed twice, replaces the temporary one. */
+static int
+login_new_password(struct tui *t)
+{
+	char *pw = field_text(&t->login_pw), *err = NULL;
+
+	field_clear(&t->login_pw);
+	if (login_first == NULL) {
+		login_first = pw;
+		tui_message(t, ROLE_NORMAL, "%s", _("type the new password again"));
+		return KEY_HANDLED;
+	}
+	if (strcmp(pw, login_first) != 0) {
+		tui_message(t, ROLE_ERROR, "%s", _("the two entries differ"));
+	} else if (ops_user_passwd(login_pending, NULL, pw, NULL, &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err ? err : _("failed"));
+	} else {
+		struct session *s = login_pending;
+
+		login_pending = NULL;
+		login_done(t, s);
+	}
+	secret_free_str(login_first);
+	login_first = NULL;
+	secret_free_str(pw);
+	free(err);
+	return KEY_HANDLED;
+}
+
 static int
 login_submit(struct tui *t)
 {
@@ -128,7 +177,12 @@ login_submit(struct tui *t)
 		    &err);
 	secret_free_str(pw);
 	secret_free_str(user);
-	if (rc == VAULT_OK) {
+	if (rc == VAULT_OK && s != NULL && s->must_change) {
+		login_pending = s;
+		field_clear(&t->login_pw);
+		t->login_focus = 1;
+		tui_message(t, ROLE_WARN, "%s", _("type a new password of your own"));
+	} else if (rc == VAULT_OK) {
 		login_done(t, s);
 	} else if (rc == VAULT_EAUTH) {
 		login_refused(t);
@@ -152,13 +206,23 @@ login_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct field *f = t->login_focus ? &t->login_pw : &t->login_user;
 
+	if (login_pending != NULL && ((!is_fkey && ch == 0x1b) ||
+	    (is_fkey && ch == KEY_F(10)))) {
+		/* Leaving without a new password logs out: nothing was done. */
+		login_forget_pending();
+		login_enter(t);
+		return is_fkey ? KEY_QUIT : KEY_HANDLED;
+	}
+	if (login_pending != NULL && ((!is_fkey && (ch == '\n' || ch == '\r')) ||
+	    (is_fkey && ch == KEY_ENTER)))
+		return login_new_password(t);
 	if (!is_fkey && ch == 0x1b)
 		return t->locked ? KEY_HANDLED : KEY_QUIT;
 	if (is_fkey && ch == KEY_F(10))
 		return KEY_QUIT;
 	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN || ch == KEY_UP ||
 	    ch == KEY_BTAB))) {
-		if (!t->locked && t->fixed_user == NULL)
+		if (!t->locked && t->fixed_user == NULL && login_pending == NULL)
 			t->login_focus = !t->login_focus;
 		return KEY_HANDLED;
 	}

@@ -79,6 +79,15 @@ cd_init(const char *dir)
 		    &err);
 	if (s != NULL)
 		ops_logout(s);
+	s = NULL;
+	/* sato's first login replaces the administrator's temporary password,
+	 * so that sato may witness. */
+	if (rc == 0)
+		rc = ops_login(dir, "sato", CD_WITNESS_PASSWORD, &s, &err);
+	if (rc == 0)
+		rc = ops_user_passwd(s, NULL, CD_WITNESS_PASSWORD, NULL, &err);
+	if (s != NULL)
+		ops_logout(s);
 	if (rc < 0) {
 		fprintf(stderr, "crash-driver: %s\n", err ? err : "?");
 		free(err);

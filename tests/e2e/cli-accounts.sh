@@ -2,13 +2,15 @@
 # End-to-end: accounts from the command line, as an administrator would run
 # them, with the second person and the lockout.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 14
+plan 21
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 K='Third-pass-2026!'
 K2='Fourth-pass-2077'
+K3='Fifth-pass-2088!'
+K4='Sixth-pass-2099!'
 
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 
@@ -17,6 +19,13 @@ as_admin() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 
 as_admin user add sato --role supervisor --new-password-fd 4 4<<<"$S"
 check "the first extra user needs no second person" eval '[ "$RC" -eq 0 ] && contains "$OUT" "sato added"'
+
+run audit verify --vault "$V" --user sato --password-fd 3 3<<<"$S"
+check "a password the administrator chose must be changed before any command" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "user passwd"'
+as_admin user add kato --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K" 5<<<"$S"
+check "nor can its holder be the second person" eval '[ "$RC" -eq 1 ] && contains "$ERR" "temporary"'
+first_login "$V" sato "$S"
 
 as_admin user add kato --role clerk --new-password-fd 4 4<<<"$K"
 check "with two active users, adding needs a second person" \
@@ -27,6 +36,16 @@ check "a wrong checker password is refused" eval '[ "$RC" -eq 1 ]'
 
 as_admin user add kato --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K" 5<<<"$S"
 check "adding with the second person works" eval '[ "$RC" -eq 0 ]'
+
+# kato's first login at a terminal asks for a password of kato's own.
+tm_start 100 10 "$MYNADESK audit verify --vault $V --user kato; echo EXIT=\$?; sleep 30"
+tm_wait "password for kato" && tm_text "$K" && tm_keys Enter
+tm_wait "new password for kato:" && tm_text "$K2" && tm_keys Enter
+tm_wait "(again)" && tm_text "$K2" && tm_keys Enter
+check "at the terminal, the first login asks for a new password and goes on" \
+	eval 'tm_wait "EXIT=0" 20'
+tm_stop
+K=$K2
 
 as_admin audit show --action user.add
 check "the audit record names the second person" eval 'echo "$OUT" | grep -q "yamada *sato *user.add *kato"'
@@ -48,16 +67,31 @@ as_admin audit show --action 'login.*'
 check "the failures reach the audit log at the next login" \
 	eval '[ "$(echo "$OUT" | grep -c "login.failed *kato")" -eq 5 ]'
 
-as_admin user unlock kato --new-password-fd 4 4<<<"$K2"
-run audit verify --vault "$V" --user kato --password-fd 3 3<<<"$K2"
-check "an administrator unlocks with a new password" eval '[ "$RC" -eq 0 ]'
+as_admin user unlock kato --new-password-fd 4 4<<<"$K3"
+check "with two accounts, an unlock needs a second person" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "second person"'
+as_admin user unlock kato --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K3" 5<<<"$S"
+run audit verify --vault "$V" --user kato --password-fd 3 3<<<"$K3"
+check "an administrator and a second person unlock with a temporary password" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "must be changed"'
+first_login "$V" kato "$K3"
+run audit verify --vault "$V" --user kato --password-fd 3 3<<<"$K3"
+check "once kato has chosen a password, kato logs in" eval '[ "$RC" -eq 0 ]'
+
+as_admin user passwd kato --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K4" 5<<<"$S"
+run audit verify --vault "$V" --user kato --password-fd 3 3<<<"$K4"
+check "a reset password is temporary too" eval '[ "$RC" -eq 1 ] && contains "$ERR" "must be changed"'
+first_login "$V" kato "$K4"
 
 as_admin user role kato supervisor --checker sato --checker-password-fd 5 5<<<"$S"
 check "a role change with the second person" eval '[ "$RC" -eq 0 ] && contains "$OUT" "kato"'
 
 as_admin user lock kato
-run audit verify --vault "$V" --user kato --password-fd 3 3<<<"$K2"
+run audit verify --vault "$V" --user kato --password-fd 3 3<<<"$K4"
 check "a locked user can no longer open the vault" eval '[ "$RC" -eq 1 ]'
+as_admin user unlock kato --new-password-fd 4 4<<<"$K3"
+check "the administrator alone cannot unlock the account just locked" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "second person"'
 
 as_admin user lock yamada
 check "the last administrator cannot be locked" eval '[ "$RC" -eq 1 ] && contains "$ERR" "last active administrator"'

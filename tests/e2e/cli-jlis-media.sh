@@ -38,6 +38,7 @@ TODAY=$(date +%Y-%m-%d)
 
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 
 "$GEN" --count 2 --seed 11 --numbers "$SCRATCH/nums.csv" >"$SCRATCH/p.csv"
 as_yamada person import "$SCRATCH/p.csv"

@@ -14,6 +14,7 @@ S='Second-pass-2026!'
 mkdir -p "$O"
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 as_sato() { run "$@" --vault "$V" --user sato --password-fd 3 3<<<"$S"; }
 # The answer came back from the dedicated terminal on medium M0001; yamada

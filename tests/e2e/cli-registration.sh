@@ -16,6 +16,7 @@ NUMS='621498320257|314159265352|271828182840|161803398872'
 ALL_OUT=
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; ALL_OUT="$ALL_OUT$OUT$ERR"; }
 # number KEY NUMBER: entered by yamada after a card check, confirmed by sato.

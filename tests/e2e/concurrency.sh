@@ -14,6 +14,7 @@ N2=123456789018
 GEN=$TOP_BUILDDIR/contrib/gen-persons
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role supervisor --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 
 # Two extracts of 30,000 persons (the second with 5% changed) and two
 # persons of our own with kana no generated name has.

@@ -110,3 +110,11 @@ finish() {
 	[ "$T_FAILED" -eq 0 ]
 	exit $?
 }
+
+# first_login VAULT USER PASSWORD: the first login of an account that an
+# administrator added, replacing the temporary password (by the same one,
+# so the test can go on using it).
+first_login() {
+	"$MYNADESK" user passwd --vault "$1" --user "$2" --password-fd 3 --new-password-fd 4 \
+		3<<<"$3" 4<<<"$3" >/dev/null
+}

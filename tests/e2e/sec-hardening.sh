@@ -29,14 +29,16 @@ check "vault.keys at 0644: a warning naming it and the fix, and the work goes on
 chmod 600 "$V/vault.keys"; chmod 755 "$V"
 run_pw "$A" audit verify --vault "$V" --user yamada --password-fd 3
 check "the folder at 0755: a warning" eval 'contains "$ERR" "vault folder $V can be read by other users (mode 755)"'
-chmod 700 "$V"; chmod 640 "$V/vault.lockout"
+# vault.lockout is rewritten (0600) by every attempt, before the check;
+# vault.lock is only opened.
+chmod 700 "$V"; chmod 640 "$V/vault.lock"
 
 tm_start 100 30 "exec env LANG=C.UTF-8 $MYNADESK --vault $V 2>/dev/null"
 PID=$(tmux -L "$TMUX_SOCK" list-panes -t t -F '#{pane_pid}')
 tm_wait "Log in" >/dev/null
 tm_text yamada; tm_keys Tab; tm_text "$A"; tm_keys Enter
 check "the console shows the warning after login" \
-	eval 'tm_wait "Home" && tm_wait "vault.lockout can be read by other users (mode 640)"'
+	eval 'tm_wait "Home" && tm_wait "vault.lock can be read by other users (mode 640)"'
 check "the console has no core file limit: Max core file size 0" \
 	eval 'grep -qE "^Max core file size +0 +0 " /proc/$PID/limits'
 check "while logged in, the WAL and shared memory files are 0600" \

@@ -21,6 +21,7 @@ shot() { n=$((n + 1)); tm_screen >"$SCRATCH/shots/$n-$1.txt"; }
 
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >"$LOG/init.out" 2>&1
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >"$LOG/user.out" 2>&1
+first_login "$V" sato "$S"
 "$GEN" --count 300 --seed 21 --numbers "$SCRATCH/numbers.csv" >"$SCRATCH/persons.csv"
 step person import "$SCRATCH/persons.csv"
 MEMBERS=$(awk -F, '$5 == 1 { print $1 }' "$SCRATCH/persons.csv" | head -5)

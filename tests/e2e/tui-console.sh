@@ -84,6 +84,8 @@ add_user() {
 add_user sato 'Second-pass-2026!'
 check "an administrator adds the first extra user from the console" \
 	eval 'tm_wait "user sato added (supervisor)" && tm_screen | grep -qE "sato +supervisor"'
+# sato's first login replaces the temporary password, so sato may witness.
+first_login "$V" sato 'Second-pass-2026!'
 tm_keys a
 check "the next addition says a second person is needed" \
 	eval 'tm_wait "this needs a second person" && tm_screen | grep -q "Second person (at this console)"'

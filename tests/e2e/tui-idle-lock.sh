@@ -10,6 +10,11 @@ V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role admin --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<'Second-pass-2026!' >/dev/null
+first_login "$V" sato 'Second-pass-2026!'
+# A third account: the second person who lets sato unlock yamada below.
+K='Third-pass-2026!'
+"$MYNADESK" user add kato --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$K" 5<<<'Second-pass-2026!' >/dev/null
+first_login "$V" kato "$K"
 
 # Logs in, opens the audit list (vault.init shows), and waits for the lock.
 locked_console() {
@@ -64,7 +69,8 @@ tm_stop
 run_pw "$A" audit verify --vault "$V" --user yamada --password-fd 3
 check "the account is locked, even with the right password" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "locked"'
-"$MYNADESK" user unlock yamada --new-password-fd 4 --vault "$V" --user sato --password-fd 3 3<<<'Second-pass-2026!' 4<<<"$A" >/dev/null 2>&1
+"$MYNADESK" user unlock yamada --new-password-fd 4 --checker kato --checker-password-fd 5 --vault "$V" --user sato --password-fd 3 3<<<'Second-pass-2026!' 4<<<"$A" 5<<<"$K" >/dev/null 2>&1
+first_login "$V" yamada "$A"
 run_pw 'Second-pass-2026!' audit show --vault "$V" --user sato --password-fd 3 --action 'session.*'
 check "the lock and each failed unlock are in the audit log" \
 	eval 'contains "$OUT" "session.lock" && [ "$(echo "$OUT" | grep -c "session.unlock-failed")" -ge 5 ]'

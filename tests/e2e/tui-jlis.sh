@@ -17,6 +17,7 @@ A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 snap() { tm_screen >>"$SCRATCH/screens"; }
 NUMRE='(^|[^0-9a-f])[0-9]{12}([^0-9a-f]|$)'

@@ -16,6 +16,7 @@ N2=123456789018
 
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 run user add sato --role supervisor --vault "$V" --user yamada --password-fd 3 --new-password-fd 4 3<<<"$A" 4<<<"$S"
+first_login "$V" sato "$S"
 
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 as_yamada_n() { local n=$1; shift; run "$@" --number-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$n"; }

@@ -17,6 +17,7 @@ N3=023456789013
 
 "$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 run user add sato --role supervisor --vault "$V" --user yamada --password-fd 3 --new-password-fd 4 3<<<"$A" 4<<<"$S"
+first_login "$V" sato "$S"
 
 # Kana use a full-width space, as the layout requires.
 cat >"$SCRATCH/persons.csv" <<'EOF'

@@ -56,6 +56,7 @@ add_sato(struct fixture *f)
 
 	if (ops_user_add(f->s, "sato", "supervisor", TEST_PW2, NULL, &err) != 0)
 		fail_msg("add sato: %s", err);
+	test_settle_password(f->vault, "sato", TEST_PW2);
 }
 
 static char *
@@ -76,8 +77,9 @@ test_first_add_alone(void **st)
 	char *action;
 
 	add_sato(f);
-	action = last_audit(f->s, "action");
-	assert_string_equal(action, "user.add");
+	action = db_get_text(f->s->v->db, "SELECT actor2 FROM audit WHERE action = "
+	    "'user.add' AND subject = ?", "sato");
+	assert_string_equal(action, "");
 	free(action);
 	s2 = test_login(f->vault, "sato", TEST_PW2);
 	assert_string_equal(s2->role, "supervisor");
@@ -183,21 +185,141 @@ test_last_admin_kept(void **st)
 	free(err);
 }
 
+/* A third account, so that a second person remains when one is locked. */
+static void
+add_kato(struct fixture *f)
+{
+	struct checker ok = { "sato", TEST_PW2 };
+	char *err = NULL;
+
+	if (ops_user_add(f->s, "kato", "clerk", TEST_PW3, &ok, &err) != 0)
+		fail_msg("add kato: %s", err);
+	test_settle_password(f->vault, "kato", TEST_PW3);
+}
+
 static void
 test_lock_removes_slot_and_unlock(void **st)
 {
 	struct fixture *f = *st;
+	struct checker kato = { "kato", TEST_PW3 };
 	struct session *s2;
 	char *err = NULL;
 
 	add_sato(f);
+	add_kato(f);
 	assert_int_equal(ops_user_lock(f->s, "sato", &err), 0);
 	assert_int_equal(ops_login(f->vault, "sato", TEST_PW2, &s2, &err), VAULT_EAUTH);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, &err), 0);
+	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, &kato, &err), 0);
 	s2 = test_login(f->vault, "sato", TEST_PW3);
+	assert_int_equal(s2->must_change, 1);
 	ops_logout(s2);
+}
+
+/* The insider's way round the two-person rule: lock the other account,
+ * then unlock it alone with a password of one's choosing. */
+static void
+test_admin_alone_cannot_unlock(void **st)
+{
+	struct fixture *f = *st;
+	char *err = NULL;
+
+	add_sato(f);
+	assert_int_equal(ops_user_lock(f->s, "sato", &err), 0);
+	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, NULL, &err), -1);
+	assert_non_null(strstr(err, "second person"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_passwd(f->s, "sato", TEST_PW3, NULL, &err), -1);
+	free(err);
+}
+
+static void
+test_unlock_needs_second_person(void **st)
+{
+	struct fixture *f = *st;
+	struct checker self = { "admin", TEST_PW }, sato = { "sato", TEST_PW2 };
+	char *err = NULL, *actor2;
+
+	add_sato(f);
+	add_kato(f);
+	assert_int_equal(ops_user_lock(f->s, "kato", &err), 0);
+	assert_int_equal(ops_user_unlock(f->s, "kato", "Fresh-pass-2026", NULL, &err),
+	    -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_unlock(f->s, "kato", "Fresh-pass-2026", &self, &err),
+	    -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_unlock(f->s, "kato", "Fresh-pass-2026", &sato, &err),
+	    0);
+	actor2 = last_audit(f->s, "actor2");
+	assert_string_equal(actor2, "sato");
+	free(actor2);
+}
+
+/* The recovery key holder is one person, not a second one. */
+static void
+test_recovery_needs_second_person(void **st)
+{
+	struct fixture *f = *st;
+	struct session *r;
+	struct checker sato = { "sato", TEST_PW2 };
+	unsigned char key[32];
+	char *tmp = test_tmpdir(), *vault = test_vault(tmp, key), *err = NULL;
+
+	(void)f;
+	r = test_login(vault, "admin", TEST_PW);
+	assert_int_equal(ops_user_add(r, "sato", "supervisor", TEST_PW2, NULL, &err), 0);
+	ops_logout(r);
+	test_settle_password(vault, "sato", TEST_PW2);
+	assert_int_equal(ops_login_recovery(vault, key, &r, &err), VAULT_OK);
+	assert_int_equal(ops_user_passwd(r, "admin", TEST_PW3, NULL, &err), -1);
+	assert_non_null(strstr(err, "second person"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_passwd(r, "admin", TEST_PW3, &sato, &err), 0);
+	ops_logout(r);
+	test_rm_rf(tmp);
+	free(tmp);
+	free(vault);
+}
+
+/* Passwords an administrator chose are temporary; the owner's are not,
+ * and a temporary password does not make a second person. */
+static void
+test_set_passwords_are_temporary(void **st)
+{
+	struct fixture *f = *st;
+	struct checker sato = { "sato", TEST_PW2 }, ito = { "ito", "Clerk-first-2026" };
+	struct session *s2;
+	char *err = NULL;
+
+	add_sato(f);
+	assert_int_equal(ops_user_add(f->s, "ito", "clerk", "Clerk-first-2026", &sato,
+	    &err), 0);
+	assert_int_equal(ops_user_passwd(f->s, "sato", "Reset-pass-2026", &ito, &err),
+	    -1);
+	assert_non_null(strstr(err, "temporary"));
+	free(err);
+	err = NULL;
+	s2 = test_login(f->vault, "ito", "Clerk-first-2026");
+	assert_int_equal(s2->must_change, 1);
+	assert_int_equal(ops_user_passwd(s2, NULL, "Own-choice-2026", NULL, &err), 0);
+	assert_int_equal(s2->must_change, 0);
+	ops_logout(s2);
+	s2 = test_login(f->vault, "ito", "Own-choice-2026");
+	assert_int_equal(s2->must_change, 0);
+	ops_logout(s2);
+	if (ops_user_passwd(f->s, "ito", "Reset-pass-2026", &sato, &err) != 0)
+		fail_msg("reset: %s", err);
+	s2 = test_login(f->vault, "ito", "Reset-pass-2026");
+	assert_int_equal(s2->must_change, 1);
+	ops_logout(s2);
+	/* The vault's first administrator chose their own. */
+	assert_int_equal(f->s->must_change, 0);
 }
 
 /* Five wrong passwords lock the account; the events reach the audit log at
@@ -212,6 +334,7 @@ test_five_failures_lock(void **st)
 	int i;
 
 	add_sato(f);
+	add_kato(f);
 	for (i = 0; i < LOCKOUT_LIMIT; i++) {
 		assert_int_equal(ops_login(f->vault, "sato", "Wrong-pass-123", &s2, &err),
 		    VAULT_EAUTH);
@@ -232,7 +355,11 @@ test_five_failures_lock(void **st)
 	    "action = 'user.lock' AND subject = 'sato' AND actor = 'system'", NULL, &n,
 	    NULL), 0);
 	assert_int_equal(n, 1);
-	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, &err), 0);
+	{
+		struct checker kato = { "kato", TEST_PW3 };
+
+		assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, &kato, &err), 0);
+	}
 	assert_int_equal(lockout_count(f->vault, "sato"), 0);
 	s2 = test_login(f->vault, "sato", TEST_PW3);
 	ops_logout(s2);
@@ -309,6 +436,72 @@ test_no_secret_in_audit(void **st)
 	assert_int_equal(n, 0);
 }
 
+/* A second person's wrong passwords count as that person's failures, but
+ * nobody can use them to lock out the last administrator. */
+static void
+test_witness_failures_spare_last_admin(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2;
+	char *err = NULL;
+	int i;
+
+	add_sato(f);
+	s2 = test_login(f->vault, "sato", TEST_PW2);
+	for (i = 0; i < LOCKOUT_LIMIT + 1; i++) {
+		assert_int_equal(ops_second_person(s2, "admin", "Wrong-pass-123", &err),
+		    -1);
+		free(err);
+		err = NULL;
+	}
+	assert_true(lockout_count(f->vault, "admin") >= LOCKOUT_LIMIT);
+	ops_logout(s2);
+	/* sato's next login folds the failures in: admin stays active. */
+	s2 = test_login(f->vault, "sato", TEST_PW2);
+	ops_logout(s2);
+	ops_logout(f->s);
+	f->s = test_login(f->vault, "admin", TEST_PW);
+	assert_string_equal(f->s->role, "admin");
+}
+
+/* ... while a witness who is not the last administrator is locked. */
+static void
+test_witness_failures_count(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s2 = NULL;
+	char *err = NULL;
+	int i;
+
+	add_sato(f);
+	for (i = 0; i < LOCKOUT_LIMIT; i++) {
+		assert_int_equal(ops_second_person(f->s, "sato", "Wrong-pass-123", &err),
+		    -1);
+		free(err);
+		err = NULL;
+	}
+	assert_int_equal(ops_login(f->vault, "sato", TEST_PW2, &s2, &err),
+	    VAULT_ELOCKED);
+	free(err);
+}
+
+static void
+test_reserved_names(void **st)
+{
+	struct fixture *f = *st;
+	char *err = NULL;
+
+	assert_int_equal(ops_user_add(f->s, "system", "clerk", TEST_PW2, NULL, &err),
+	    -1);
+	assert_non_null(strstr(err, "reserved"));
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_user_add(f->s, "recovery", "admin", TEST_PW2, NULL,
+	    &err), -1);
+	assert_non_null(strstr(err, "reserved"));
+	free(err);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -322,12 +515,22 @@ main(void)
 		T(test_role_change_two_person),
 		T(test_last_admin_kept),
 		T(test_lock_removes_slot_and_unlock),
+		T(test_admin_alone_cannot_unlock),
+		T(test_unlock_needs_second_person),
+		T(test_recovery_needs_second_person),
+		T(test_set_passwords_are_temporary),
 		T(test_five_failures_lock),
 		T(test_success_resets_count),
 		T(test_own_password_change),
 		T(test_list),
 		T(test_no_secret_in_audit),
+		T(test_witness_failures_spare_last_admin),
+		T(test_witness_failures_count),
+		T(test_reserved_names),
 	};
+
+	/* The growing delay has tests of its own; here it would only slow. */
+	lockout_delay_ms = 0;
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

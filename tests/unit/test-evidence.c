@@ -470,6 +470,7 @@ test_dashboard(void **st)
 	char six[11], five[11], old[11];
 
 	assert_int_equal(ops_user_add(f->s, "sato", "clerk", TEST_PW2, NULL, NULL), 0);
+	test_settle_password(f->vault, "sato", TEST_PW2);
 	s2 = test_login(f->vault, "sato", TEST_PW2);
 	days_ago(6, six);
 	days_ago(5, five);
@@ -530,6 +531,7 @@ test_pia_records(void **st)
 	free(err);
 	assert_int_equal(ops_pia_done(f->s, "2026-02-30", &facts, &ps, NULL), -1);
 	assert_int_equal(ops_user_add(f->s, "clerk1", "clerk", TEST_PW3, NULL, NULL), 0);
+	test_settle_password(f->vault, "clerk1", TEST_PW3);
 	c = test_login(f->vault, "clerk1", TEST_PW3);
 	assert_int_equal(ops_pia_done(c, "2024-02-29", &facts, &ps, NULL), -1);
 	ops_logout(c);

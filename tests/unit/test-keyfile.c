@@ -23,11 +23,21 @@ sample(struct keyfile *kf)
 	strcpy(kf->vault_id, "00112233445566778899aabbccddeeff");
 	strcpy(kf->insurer, "12345678");
 	kf->head_seq = 42;
+	kf->generation = 7;
 	memset(kf->head, 0xab, 32);
 	keyslot_wrap_password(&s, 1, "admin", "Pw-secret-123", 10, key, NULL);
 	keyfile_put_slot(kf, &s);
 	keyslot_wrap_password(&s, 2, "sato", "Pw-secret-456", 10, key, NULL);
 	keyfile_put_slot(kf, &s);
+	{
+		char admins[1][64] = { "admin" };
+		unsigned char seed[KEY_LEN];
+
+		keyfile_set_admins(kf, admins, 1);
+		memset(seed, 0x5a, sizeof seed);
+		keyslot_wrap_signkey(&s, key, seed, NULL);
+		keyfile_put_slot(kf, &s);
+	}
 	return keyfile_format(kf, key);
 }
 
@@ -48,12 +58,25 @@ test_roundtrip(void **st)
 	(void)st;
 	assert_int_equal(keyfile_parse(text, strlen(text), &back, &err), 0);
 	assert_int_equal(keyfile_verify(&back, text, key), 0);
-	assert_int_equal(back.nslots, 2);
+	assert_int_equal(back.nslots, 3);
+	assert_non_null(keyfile_find_kind(&back, SLOT_SIGNKEY));
+	{
+		unsigned char seed[KEY_LEN], want[KEY_LEN];
+
+		memset(want, 0x5a, sizeof want);
+		assert_int_equal(keyslot_unwrap_signkey(keyfile_find_kind(&back,
+		    SLOT_SIGNKEY), key, seed), 0);
+		assert_memory_equal(seed, want, KEY_LEN);
+	}
 	assert_int_equal(back.head_seq, 42);
+	assert_int_equal(back.generation, 7);
 	assert_memory_equal(back.head, kf.head, 32);
 	assert_string_equal(back.insurer, "12345678");
 	assert_non_null(keyfile_find_user(&back, "sato"));
 	assert_null(keyfile_find_user(&back, "nobody"));
+	assert_int_equal(back.nadmins, 1);
+	assert_string_equal(back.admins[0], "admin");
+	assert_int_equal(keyfile_set_admins(&back, kf.admins, kf.nadmins), 1);
 	keyfile_free(&kf);
 	keyfile_free(&back);
 	free(text);
@@ -171,6 +194,43 @@ test_garbage(void **st)
 		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
 		"head -1 0000000000000000000000000000000000000000000000000000000000000000\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"admin \n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"admin bad name\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"generation -1\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"generation 01\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"generation x\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"generation \n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"generation 1 \n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"generation 99999999999999999999\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		/* A signing-key slot must say hkdf, like the recovery slot. */
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"slot signkey 0 - scrypt 0 0 0 00000000000000000000000000000000 "
+		"000000000000000000000000 "
+		"0000000000000000000000000000000000000000000000000000000000000000 "
+		"00000000000000000000000000000000\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"slot signkey 0 - hkdf 0 0 0 00 00 00 00\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"admin 0123456789012345678901234567890123456789012345678901234567890123\n"
+		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
 	};
 	size_t i;
 
@@ -206,10 +266,10 @@ test_remove_and_replace(void **st)
 	(void)st;
 	assert_int_equal(keyfile_remove_user(&kf, "sato"), 0);
 	assert_int_equal(keyfile_remove_user(&kf, "sato"), -1);
-	assert_int_equal(kf.nslots, 1);
+	assert_int_equal(kf.nslots, 2);	/* admin and the signing key */
 	keyslot_wrap_password(&s, 1, "admin", "Pw-other-123", 10, key, NULL);
 	keyfile_put_slot(&kf, &s);
-	assert_int_equal(kf.nslots, 1);
+	assert_int_equal(kf.nslots, 2);
 	keyfile_free(&kf);
 	free(text);
 }

@@ -143,6 +143,31 @@ test_recovery_text(void **st)
 	    "000000000000000000000", back), -1);
 }
 
+/* The signing seed wrapped under the data key: only that key opens it,
+ * and a recovery or user slot's text does not pass for it. */
+static void
+test_signkey(void **st)
+{
+	unsigned char key[KEY_LEN], other[KEY_LEN], seed[KEY_LEN], out[KEY_LEN];
+	struct keyslot s, moved;
+
+	(void)st;
+	memset(key, 0x11, sizeof key);
+	memset(other, 0x22, sizeof other);
+	memset(seed, 0x33, sizeof seed);
+	assert_int_equal(keyslot_wrap_signkey(&s, key, seed, NULL), 0);
+	assert_int_equal(s.kind, SLOT_SIGNKEY);
+	assert_memory_not_equal(s.ct, seed, KEY_LEN);
+	assert_int_equal(keyslot_unwrap_signkey(&s, key, out), 0);
+	assert_memory_equal(out, seed, KEY_LEN);
+	assert_int_equal(keyslot_unwrap_signkey(&s, other, out), -1);
+	/* The same bytes read as a recovery slot do not open. */
+	moved = s;
+	moved.kind = SLOT_RECOVERY;
+	assert_int_equal(keyslot_unwrap_recovery(&moved, key, out), -1);
+	assert_int_equal(keyslot_unwrap_signkey(&moved, key, out), -1);
+}
+
 int
 main(void)
 {
@@ -155,6 +180,7 @@ main(void)
 		cmocka_unit_test(test_salts_differ),
 		cmocka_unit_test(test_recovery),
 		cmocka_unit_test(test_recovery_text),
+		cmocka_unit_test(test_signkey),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -127,6 +130,145 @@ test_format_roundtrip(void **st)
 	lockout_state_free(&back);
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+test_delay_doubles_to_a_cap(void **st)
+{
+	(void)st;
+	lockout_delay_ms = 250;
+	assert_int_equal(lockout_delay_for(0), 0);
+	assert_int_equal(lockout_delay_for(1), 250);
+	assert_int_equal(lockout_delay_for(2), 500);
+	assert_int_equal(lockout_delay_for(4), 2000);
+	assert_int_equal(lockout_delay_for(100), LOCKOUT_DELAY_MAX_MS);
+	assert_int_equal(lockout_delay_for(1000000), LOCKOUT_DELAY_MAX_MS);
+}
+
+/* Each attempt after a failure waits longer than the one before. */
+static void
+test_begin_waits_longer(void **st)
+{
+	long long t0, t1, t2, t3;
+
+	(void)st;
+	lockout_delay_ms = 80;
+	t0 = now_ms();
+	assert_int_equal(lockout_begin(dir, "sato", NULL, 0), LOCKOUT_GO);
+	t1 = now_ms();
+	assert_int_equal(lockout_begin(dir, "sato", NULL, 0), LOCKOUT_GO);
+	t2 = now_ms();
+	assert_int_equal(lockout_begin(dir, "sato", NULL, 0), LOCKOUT_GO);
+	t3 = now_ms();
+	assert_true(t1 - t0 < 80);
+	assert_true(t2 - t1 >= 75);
+	assert_true(t3 - t2 >= 155);
+	assert_int_equal(lockout_count(dir, "sato"), 3);
+	lockout_delay_ms = 0;
+}
+
+static void
+test_begin_locks_but_keeps_last_admin(void **st)
+{
+	char one[1][64] = { "boss" }, two[2][64] = { "boss", "deputy" };
+	int i;
+
+	(void)st;
+	lockout_delay_ms = 0;
+	for (i = 0; i < LOCKOUT_LIMIT; i++) {
+		assert_int_equal(lockout_begin(dir, "sato", NULL, 0), LOCKOUT_GO);
+		assert_int_equal(lockout_begin(dir, "boss", one, 1), LOCKOUT_GO);
+	}
+	assert_int_equal(lockout_begin(dir, "sato", NULL, 0), LOCKOUT_LOCKED);
+	/* The only administrator goes on being tried (and delayed). */
+	assert_int_equal(lockout_begin(dir, "boss", one, 1), LOCKOUT_GO);
+	/* With another administrator who can still log in, boss is locked. */
+	assert_int_equal(lockout_begin(dir, "boss", two, 2), LOCKOUT_LOCKED);
+	for (i = 0; i < LOCKOUT_LIMIT; i++)
+		assert_int_equal(lockout_begin(dir, "deputy", two, 2), LOCKOUT_GO);
+	/* Both at the limit: neither is locked out by the counter. */
+	assert_int_equal(lockout_begin(dir, "boss", two, 2), LOCKOUT_GO);
+	assert_int_equal(lockout_begin(dir, "deputy", two, 2), LOCKOUT_GO);
+}
+
+static void
+test_begin_unwritable_refuses(void **st)
+{
+	char *tmp = xasprintf("%s/vault.lockout.tmp", dir);
+
+	(void)st;
+	lockout_delay_ms = 0;
+	assert_int_equal(mkdir(tmp, 0700), 0);
+	assert_int_equal(lockout_begin(dir, "sato", NULL, 0), LOCKOUT_EWRITE);
+	assert_int_equal(rmdir(tmp), 0);
+	assert_int_equal(lockout_begin(dir, "sato", NULL, 0), LOCKOUT_GO);
+	free(tmp);
+}
+
+/* Twelve processes at once: only the limit's worth are let through. */
+static void
+test_begin_parallel(void **st)
+{
+	int i, go = 0, status;
+
+	(void)st;
+	lockout_delay_ms = 0;
+	for (i = 0; i < 12; i++) {
+		pid_t pid = fork();
+
+		assert_true(pid >= 0);
+		if (pid == 0)
+			_exit(lockout_begin(dir, "kato", NULL, 0) == LOCKOUT_GO ? 0 : 1);
+	}
+	for (i = 0; i < 12; i++) {
+		assert_true(wait(&status) > 0);
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			go++;
+	}
+	assert_int_equal(go, LOCKOUT_LIMIT);
+}
+
+static void
+test_fail_adds_event_not_count(void **st)
+{
+	struct lockout_event *ev;
+	int n;
+
+	(void)st;
+	lockout_delay_ms = 0;
+	assert_int_equal(lockout_begin(dir, "sato", NULL, 0), LOCKOUT_GO);
+	lockout_fail(dir, "sato");
+	assert_int_equal(lockout_count(dir, "sato"), 1);
+	lockout_peek(dir, &ev, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(ev[0].kind, "failed");
+	free(ev);
+}
+
+static void
+test_parse_times(void **st)
+{
+	struct lockout_state s;
+	char *text;
+
+	(void)st;
+	lockout_parse("count a 2 1700000000000\ncount b 1 -5\ncount c 1 x\n", &s);
+	assert_int_equal(s.ncounts, 3);
+	assert_true(s.counts[0].last_ms == 1700000000000LL);
+	assert_true(s.counts[1].last_ms == 0);
+	text = lockout_format(&s);
+	assert_string_equal(text, "count a 2 1700000000000\ncount b 1\ncount c 1\n");
+	free(text);
+	lockout_state_free(&s);
+}
+
 int
 main(void)
 {
@@ -136,6 +278,16 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_peek_and_drop, setup, teardown),
 		cmocka_unit_test(test_parse_garbage),
 		cmocka_unit_test(test_format_roundtrip),
+		cmocka_unit_test(test_delay_doubles_to_a_cap),
+		cmocka_unit_test_setup_teardown(test_begin_waits_longer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_begin_locks_but_keeps_last_admin,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_begin_unwritable_refuses, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_begin_parallel, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fail_adds_event_not_count, setup,
+		    teardown),
+		cmocka_unit_test(test_parse_times),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -57,6 +57,7 @@ setup(void **st)
 	f->vault = test_vault(f->tmp, NULL);
 	f->s = test_login(f->vault, "admin", TEST_PW);
 	assert_int_equal(ops_user_add(f->s, "sato", "clerk", TEST_PW2, NULL, NULL), 0);
+	test_settle_password(f->vault, "sato", TEST_PW2);
 	f->s2 = test_login(f->vault, "sato", TEST_PW2);
 	file = xasprintf("%s/x.csv", f->tmp);
 	fp = fopen(file, "w");

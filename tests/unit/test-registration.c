@@ -92,6 +92,7 @@ setup(void **st)
 	assert_int_equal(mkdir(f->out, 0700), 0);
 	f->s = test_login(f->vault, "admin", TEST_PW);
 	assert_int_equal(ops_user_add(f->s, "sato", "clerk", TEST_PW2, NULL, NULL), 0);
+	test_settle_password(f->vault, "sato", TEST_PW2);
 	f->s2 = test_login(f->vault, "sato", TEST_PW2);
 	import(f, ROW1 ROW2 ROW3);
 	for (i = 0; i < 3; i++) {

@@ -20,6 +20,7 @@
 #include "store/lockout.h"
 #include "store/migrate.h"
 #include "testutil.h"
+#include "util/hex.h"
 #include "util/xmalloc.h"
 
 struct fixture {
@@ -414,6 +415,89 @@ test_checkpoint_detects_change(void **st)
 	ops_logout(s);
 }
 
+/* An insider with the data key and SQL finds no signing key in the
+ * database: it is in vault.keys, wrapped. */
+static void
+test_signkey_not_in_database(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s = test_login(f->vault, "admin", TEST_PW);
+	struct checkpoint cp;
+	char hex[65], *keys, *text;
+	long long n = -1;
+	size_t len;
+	FILE *fp;
+
+	assert_int_equal(ops_audit_checkpoint(s, &cp, NULL), 0);
+	checkpoint_clear(&cp);
+	assert_true(s->v->has_signkey);
+	hex_encode(s->v->signkey, 32, hex);
+	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM vault_meta WHERE "
+	    "key LIKE '%signing_key%' OR instr(lower(value), ?)", hex, &n, NULL), 0);
+	assert_int_equal(n, 0);
+	/* vault.keys holds it wrapped, not in the clear. */
+	keys = path(f, "vault.keys");
+	assert_non_null(fp = fopen(keys, "rb"));
+	text = xcalloc(1, 65536);
+	len = fread(text, 1, 65535, fp);
+	fclose(fp);
+	assert_true(len > 0);
+	assert_non_null(strstr(text, "slot signkey "));
+	assert_null(strstr(text, hex));
+	free(text);
+	free(keys);
+	ops_logout(s);
+}
+
+static int
+drop_signkey(struct keyfile *kf, void *arg, char **err)
+{
+	size_t i;
+
+	(void)arg;
+	(void)err;
+	for (i = 0; i < kf->nslots; i++)
+		if (kf->slots[i].kind == SLOT_SIGNKEY) {
+			memmove(&kf->slots[i], &kf->slots[i + 1],
+			    (kf->nslots - i - 1) * sizeof *kf->slots);
+			kf->nslots--;
+			return 0;
+		}
+	return 1;
+}
+
+/* A vault from before the move: its seed in vault_meta. Opening it moves
+ * the seed into vault.keys and deletes the row, and signatures go on with
+ * the same key. */
+static void
+test_signkey_moved_out_of_meta(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s = test_login(f->vault, "admin", TEST_PW);
+	static const char seed_hex[] =
+	    "0f1e2d3c4b5a69788796a5b4c3d2e1f000112233445566778899aabbccddeeff";
+	unsigned char seed[32];
+	char *sql;
+	long long n = -1;
+
+	assert_int_equal(vault_keys_update(s->v, drop_signkey, NULL, NULL), 0);
+	sql = xasprintf("INSERT OR REPLACE INTO vault_meta (key, value) VALUES "
+	    "('signing_key', '%s')", seed_hex);
+	tamper(s, sql);
+	free(sql);
+	ops_logout(s);
+	s = test_login(f->vault, "admin", TEST_PW);
+	assert_int_equal(hex_decode(seed_hex, seed, 32), 0);
+	assert_memory_equal(s->v->signkey, seed, 32);
+	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM vault_meta WHERE "
+	    "key = 'signing_key'", NULL, &n, NULL), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM audit WHERE "
+	    "action = 'vault.signkey-moved'", NULL, &n, NULL), 0);
+	assert_int_equal(n, 1);
+	ops_logout(s);
+}
+
 static void
 test_append_only_triggers(void **st)
 {
@@ -489,6 +573,8 @@ main(void)
 		T(test_audit_deleted_record),
 		T(test_audit_relinked),
 		T(test_checkpoint_detects_change),
+		T(test_signkey_not_in_database),
+		T(test_signkey_moved_out_of_meta),
 		T(test_append_only_triggers),
 		T(test_damaged_database),
 		T(test_detail_masked),

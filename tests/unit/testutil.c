@@ -95,3 +95,14 @@ test_login(const char *vault, const char *user, const char *pw)
 		fail_msg("login %s: %s", user, err ? err : "?");
 	return s;
 }
+
+void
+test_settle_password(const char *vault, const char *user, const char *pw)
+{
+	struct session *s = test_login(vault, user, pw);
+	char *err = NULL;
+
+	if (ops_user_passwd(s, NULL, pw, NULL, &err) != 0)
+		fail_msg("passwd %s: %s", user, err ? err : "?");
+	ops_logout(s);
+}

@@ -19,5 +19,8 @@ void test_copy(const char *from, const char *to);
 /* Flips one byte of a file at offset. */
 void test_flip(const char *path, long offset);
 struct session *test_login(const char *vault, const char *user, const char *pw);
+/* The first login of an added user: the administrator's temporary
+ * password replaced by the owner (with the same text, for tests). */
+void test_settle_password(const char *vault, const char *user, const char *pw);
 
 #endif
