@@ -19,7 +19,9 @@ NUMS='621498320257|314159265352|271828182840|161803398872'
 ALL_OUT=
 "$MYNADESK" init --vault "$V" --insurer 33120015 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 "$MYNADESK" user add suzuki --role supervisor --new-password-fd 4 --checker sato --checker-password-fd 5 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$U" 5<<<"$S" >/dev/null
+first_login "$V" suzuki "$U"
 
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; ALL_OUT="$ALL_OUT$OUT$ERR"; }
 number() {

@@ -18,6 +18,7 @@ mkdir -p "$O" "$SCRATCH/back"
 run_pw "$A" init --vault "$V" --insurer 33120015 --name x --admin yamada --password-fd 3
 RECOVERY=$(echo "$OUT" | grep -oE '([0-9A-F]{4}-){15}[0-9A-F]{4}')
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 # yamada acts, sato witnesses.
 with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; }

@@ -17,6 +17,7 @@ S='Second-pass-2026!'
 mkdir -p "$SCRATCH/o1" "$SCRATCH/o2" "$SCRATCH/b1" "$SCRATCH/b2"
 "$MYNADESK" init --vault "$V" --insurer 33120015 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; }
 nonum() { ! echo "$OUT$ERR" | grep -qE '(^|[^0-9a-f])[0-9]{12}([^0-9a-f]|$)'; }

@@ -42,7 +42,9 @@ check "a configuration others may write is refused" \
 chmod 600 "$CONF"
 
 as_admin user add sato --role supervisor --new-password-fd 4 4<<<"$S"
+first_login "$V" sato "$S"
 as_admin user add kato --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K" 5<<<"$S"
+first_login "$V" kato "$K"
 ssh-keygen -q -t ed25519 -N '' -C 'kato@pc' -f "$SCRATCH/kato"
 ssh-keygen -q -t ed25519 -N '' -f "$SCRATCH/other"
 echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA foreign' >"$AK"

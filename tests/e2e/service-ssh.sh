@@ -85,7 +85,9 @@ chmod 644 "$CONF"
 as_svc() { runuser -u "$SVC" -- env -u MYNADESK_CONFIG HOME="$HOMESVC" "$MYNADESK" "$@"; }
 as_svc init --vault "$HOMESVC/vault" --insurer 12345678 --name 'テスト国保組合' --admin kanri --password-fd 3 3<<<"$A" >/dev/null
 as_svc user add alice --role clerk --vault "$HOMESVC/vault" --user kanri --password-fd 3 --new-password-fd 4 3<<<"$A" 4<<<"$PA" >/dev/null
+as_svc user passwd --vault "$HOMESVC/vault" --user alice --password-fd 3 --new-password-fd 4 3<<<"$PA" 4<<<"$PA" >/dev/null
 as_svc user add bob --role supervisor --vault "$HOMESVC/vault" --user kanri --password-fd 3 --new-password-fd 4 --checker alice --checker-password-fd 5 3<<<"$A" 4<<<"$PB" 5<<<"$PA" >/dev/null
+as_svc user passwd --vault "$HOMESVC/vault" --user bob --password-fd 3 --new-password-fd 4 3<<<"$PB" 4<<<"$PB" >/dev/null
 as_svc staff-key add alice "$BASE/pub/alice.pub" --user kanri --password-fd 3 --checker bob --checker-password-fd 4 3<<<"$A" 4<<<"$PB" >/dev/null
 as_svc staff-key add bob "$BASE/pub/bob.pub" --user kanri --password-fd 3 --checker alice --checker-password-fd 4 3<<<"$A" 4<<<"$PA" >/dev/null
 check "staff-key add wrote two forced-command lines for the service account" \

@@ -15,6 +15,7 @@ A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 "$MYNADESK" init --vault "$V" --insurer 33120015 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 number() {
 	as_yamada idproof record --person "$1" --channel member --mode in-person --doc mynumber-card
