@@ -94,10 +94,10 @@ case_import_judge() {
 RECV=$SCRATCH/recv
 case_receive_setup() {
 	jlis_prep 1000 "$RECV" && mkdir -p "$1/out" && cp -a "$RECV/v" "$1/v" &&
-		RECV_N=$(grep -c '' "$RECV/ans/12345678N1R.csv")
+		RECV_N=$(grep -c '' "$RECV/ans/00133033N1R.csv")
 }
 case_receive_run() {
-	exec "$MYNADESK" jlis receive "$RECV/ans/12345678N1R.csv" --vault "$1/v" \
+	exec "$MYNADESK" jlis receive "$RECV/ans/00133033N1R.csv" --vault "$1/v" \
 		--user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1
 }
 case_receive_judge() {

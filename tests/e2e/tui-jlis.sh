@@ -15,7 +15,7 @@ O=$SCRATCH/files
 mkdir -p "$O"
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 snap() { tm_screen >>"$SCRATCH/screens"; }
@@ -24,8 +24,8 @@ NUMRE='(^|[^0-9a-f])[0-9]{12}([^0-9a-f]|$)'
 "$GEN" --count 12 --seed 5 --numbers "$SCRATCH/nums.csv" >"$SCRATCH/p.csv"
 as_yamada person import "$SCRATCH/p.csv"
 as_yamada jlis request --out "$O"
-"$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 4 --not-found 2 --mismatch 2 "$O/12345678N1Y.csv" >"$SCRATCH/12345678N1R.csv"
-as_yamada jlis receive "$SCRATCH/12345678N1R.csv"
+"$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 4 --not-found 2 --mismatch 2 "$O/00133033N1Y.csv" >"$SCRATCH/00133033N1R.csv"
+as_yamada jlis receive "$SCRATCH/00133033N1R.csv"
 as_yamada jlis held
 HELD=$(echo "$OUT" | awk '/ differs:/ {print $1}')
 P1=$(echo "$HELD" | sed -n 1p)
@@ -70,7 +70,7 @@ check "and so is rejecting" \
 	eval 'tm_wait "rejecting is for a supervisor or an administrator" && ! tm_screen | grep -q "Reason"'
 tm_keys Tab
 check "Tab shows the open inquiries with their deadlines" \
-	eval 'tm_wait "Open inquiries 2" && tm_screen | grep -qE "ask again +1 +12345678N1Y.csv +20[0-9-]{8} +20[0-9-]{8}"'
+	eval 'tm_wait "Open inquiries 2" && tm_screen | grep -qE "ask again +1 +00133033N1Y.csv +20[0-9-]{8} +20[0-9-]{8}"'
 snap
 tm_keys Tab
 tm_keys F1

@@ -21,7 +21,7 @@ sample(struct keyfile *kf)
 
 	memset(kf, 0, sizeof *kf);
 	strcpy(kf->vault_id, "00112233445566778899aabbccddeeff");
-	strcpy(kf->insurer, "12345678");
+	strcpy(kf->insurer, "133033");
 	kf->head_seq = 42;
 	memset(kf->head, 0xab, 32);
 	keyslot_wrap_password(&s, 1, "admin", "Pw-secret-123", 10, key, NULL);
@@ -51,7 +51,7 @@ test_roundtrip(void **st)
 	assert_int_equal(back.nslots, 2);
 	assert_int_equal(back.head_seq, 42);
 	assert_memory_equal(back.head, kf.head, 32);
-	assert_string_equal(back.insurer, "12345678");
+	assert_string_equal(back.insurer, "133033");
 	assert_non_null(keyfile_find_user(&back, "sato"));
 	assert_null(keyfile_find_user(&back, "nobody"));
 	keyfile_free(&kf);
@@ -160,15 +160,15 @@ test_garbage(void **st)
 	static const char *bad[] = {
 		"", "\n", "hello\n", "mynadesk-keys v2\n",
 		"mynadesk-keys v1\nmac zz\n",
-		"mynadesk-keys v1\nvault 00\ninsurer 12345678\nmac 00\n",
+		"mynadesk-keys v1\nvault 00\ninsurer 133033\nmac 00\n",
 		"mynadesk-keys v1\nslot user 1 a scrypt 99 8 1 00 00 00 00\n",
 		"mynadesk-keys v1\nmac 0000000000000000000000000000000000000000000000000000000000000000\n",
 		/* Found by fuzz-keyfile: sscanf let "vault" run into its value. */
-		"mynadesk-keys v1\nvault92c565 43c55be592ba1a9c95c8cc0806\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault92c565 43c55be592ba1a9c95c8cc0806\ninsurer 133033\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
 		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 1234567x\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"head -1 0000000000000000000000000000000000000000000000000000000000000000\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
 	};

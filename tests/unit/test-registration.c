@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -29,9 +31,9 @@
 
 #define HEADER "person_id,insurer,symbol,number,relation,member_id,name,kana," \
 	"birth,sex,address,municipality,resident,employer,acquired,lost\n"
-#define ROW1 "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都,131016,1,,20100401,\n"
-#define ROW2 "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,,20100401,\n"
-#define ROW3 "P3,12345678,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,\n"
+#define ROW1 "P1,133033,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都,131016,1,,20100401,\n"
+#define ROW2 "P2,133033,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,,20100401,\n"
+#define ROW3 "P3,133033,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,\n"
 
 static const char *const numbers[] = { "621498320257", "314159265352",
 	"271828182840" };
@@ -188,7 +190,7 @@ test_results_refused(void **st)
 	free(err);
 	err = NULL;
 	free(path);
-	path = result(f, "12345678_persons_20260101_9999.csv", unknown);
+	path = result(f, "133033_persons_20260101_9999.csv", unknown);
 	assert_int_equal(results(f, path, &rep, &err), -1);
 	assert_non_null(strstr(err, "did not write"));
 	reg_results_report_clear(&rep);
@@ -286,10 +288,10 @@ test_retry_and_diff(void **st)
 
 	/* A change (P1's address), a loss (P3), a newcomer (P4), and P2's
 	 * employer, which the registration file does not carry. */
-	import(f, "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
-	    "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,佐藤商店,20100401,\n"
-	    "P3,12345678,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,20261031\n"
-	    "P4,12345678,1,4,1,,田中　三郎,タナカ　サブロウ,19900101,1,東京都,131016,1,,20261101,\n");
+	import(f, "P1,133033,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
+	    "P2,133033,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,佐藤商店,20100401,\n"
+	    "P3,133033,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,20261031\n"
+	    "P4,133033,1,4,1,,田中　三郎,タナカ　サブロウ,19900101,1,東京都,131016,1,,20261101,\n");
 	confirm(f, "P4", "161803398872");
 	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 3);
 	path = result(f, file, daily);
@@ -321,7 +323,7 @@ test_change_while_waiting(void **st)
 
 	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
 	/* P1 moves while the file waits for its result. */
-	import(f, "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
+	import(f, "P1,133033,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
 	    ROW2 ROW3);
 	path = result(f, file, all);
 	assert_int_equal(results(f, path, &rep, &err), 0);
@@ -494,6 +496,33 @@ legacy_row(long long seq, const struct regpack_rec *r, void *arg)
 /* A vault that registered under 0008 (one row per record) keeps its
  * history through 0009: the rows are packed, the answers kept, and the
  * old table goes. */
+/* A folder under tmp with links to the migrations up to last. */
+static char *
+migrations_upto(const char *tmp, int last)
+{
+	char *dir = xasprintf("%s/migrations", tmp);
+	DIR *d = opendir(MYNA_SRCDIR "/vault");
+	struct dirent *e;
+
+	assert_non_null(d);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	while ((e = readdir(d)) != NULL) {
+		char *from, *to;
+
+		if (strlen(e->d_name) < 9 || strcmp(e->d_name +
+		    strlen(e->d_name) - 4, ".sql") != 0 ||
+		    strtol(e->d_name, NULL, 10) > last)
+			continue;
+		from = xasprintf("%s/vault/%s", MYNA_SRCDIR, e->d_name);
+		to = xasprintf("%s/%s", dir, e->d_name);
+		assert_int_equal(symlink(from, to), 0);
+		free(from);
+		free(to);
+	}
+	closedir(d);
+	return dir;
+}
+
 static void
 test_legacy_records_migrated(void **st)
 {
@@ -501,7 +530,7 @@ test_legacy_records_migrated(void **st)
 	struct reg_results_report rep;
 	const char *const answers[] = { "P1:0", "P2:9", "P3:0", NULL };
 	sqlite3 *db = f->s->v->db;
-	char *file, *path, *before[3], *after, *err = NULL;
+	char *file, *path, *before[3], *after, *err = NULL, *upto;
 	sqlite3_stmt *ins;
 	long long n, id;
 	int applied, i;
@@ -548,9 +577,12 @@ test_legacy_records_migrated(void **st)
 	    "reg_dirty_number_new; DROP TRIGGER reg_dirty_number_changed; "
 	    "DROP TRIGGER reg_dirty_number_gone; "
 	    "DELETE FROM schema_migrations WHERE version >= 9;", NULL), 0);
-	assert_int_equal(migrate_apply(db, MYNA_SRCDIR "/vault", "admin",
-	    &applied, &err), 0);
+	/* Up to 0011 only: later migrations (0015 adds columns, which
+	 * SQLite cannot drop) stay as they are. */
+	upto = migrations_upto(f->tmp, 11);
+	assert_int_equal(migrate_apply(db, upto, "admin", &applied, &err), 0);
 	assert_int_equal(applied, 3);
+	free(upto);
 	for (i = 0; i < 3; i++) {
 		after = history_of(f, i + 1);
 		assert_string_equal(after, before[i]);

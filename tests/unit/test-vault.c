@@ -78,7 +78,7 @@ static void
 test_init_refuses_existing(void **st)
 {
 	struct fixture *f = *st;
-	struct vault_init in = { f->vault, "12345678", "x", "admin", TEST_PW, 10 };
+	struct vault_init in = { f->vault, "133033", "x", "admin", TEST_PW, 10 };
 	unsigned char rk[32];
 	char *err = NULL;
 
@@ -96,11 +96,17 @@ test_init_checks_insurer(void **st)
 	unsigned char rk[32];
 
 	assert_int_equal(ops_vault_init(&in, rk, &err), -1);
-	assert_non_null(strstr(err, "8 digits"));
+	assert_non_null(strstr(err, "6 digits"));
 	free(err);
 	err = NULL;
 	in.insurer = "1234567a";
 	assert_int_equal(ops_vault_init(&in, rk, &err), -1);
+	free(err);
+	err = NULL;
+	/* A wrong 検証番号 is refused by the vault too, not only by the CLI. */
+	in.insurer = "12345670";
+	assert_int_equal(ops_vault_init(&in, rk, &err), -1);
+	assert_non_null(strstr(err, "check digit"));
 	free(err);
 	assert_int_equal(access(dir, F_OK), -1);
 	free(dir);
