@@ -239,21 +239,25 @@ test_migrations_recorded(void **st)
 {
 	struct fixture *f = *st;
 	struct session *s = test_login(f->vault, "admin", TEST_PW);
-	long long n;
+	long long n, applied;
 	int version;
 
-	/* Every file in vault/ was applied, each with its audit record. */
+	/* Every file in vault/ was applied, each with its audit record; the
+	 * numbers may have gaps (each branch of the work has its own). */
 	assert_int_equal(migrate_version(s->v->db, &version, NULL), 0);
 	assert_true(version >= 2);
+	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM "
+	    "schema_migrations", NULL, &applied, NULL), 0);
+	assert_true(applied >= 2 && applied <= version);
 	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM audit WHERE "
 	    "action = 'schema.migrate'", NULL, &n, NULL), 0);
-	assert_int_equal(n, version);
+	assert_int_equal(n, applied);
 	ops_logout(s);
 	/* Opening again applies nothing new. */
 	s = test_login(f->vault, "admin", TEST_PW);
 	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM audit WHERE "
 	    "action = 'schema.migrate'", NULL, &n, NULL), 0);
-	assert_int_equal(n, version);
+	assert_int_equal(n, applied);
 	ops_logout(s);
 }
 
