@@ -86,7 +86,7 @@ main(int argc, char **argv)
 		return 1;
 	dir = xasprintf("%s/v", tmpl);
 	ops_slot_logn = 10;
-	in = (struct vault_init){ dir, "12345678", "bench", "yamada",
+	in = (struct vault_init){ dir, "133033", "bench", "yamada",
 	    "Bench-pass-2026", 10 };
 	if (ops_vault_init(&in, rk, &err) < 0 ||
 	    ops_login(dir, "yamada", "Bench-pass-2026", &s, &err) != 0) {

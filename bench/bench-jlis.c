@@ -27,7 +27,7 @@ setup(const char *extract, const char *dir, const char *rawkey)
 	char *plain = xasprintf("%s/plain.db", dir);
 	char *enc = xasprintf("%s/enc.db", dir);
 	char *key = xasprintf("\"x'%s'\"", rawkey);
-	struct vault_init in = { vault, "12345678", "bench", BENCH_USER, BENCH_PW,
+	struct vault_init in = { vault, "133033", "bench", BENCH_USER, BENCH_PW,
 	    10 };
 	unsigned char rk[32];
 	struct session *s;

@@ -28,7 +28,7 @@ setup(const char *extract, const char *numbers, const char *dir)
 	    NULL, 0 };
 	struct reg_export_report rep;
 	char *vault = xasprintf("%s/v", dir), *err = NULL;
-	struct vault_init in = { vault, "12345678", "bench", BENCH_USER, BENCH_PW,
+	struct vault_init in = { vault, "133033", "bench", BENCH_USER, BENCH_PW,
 	    10 };
 	unsigned char rk[32];
 	struct session *s;

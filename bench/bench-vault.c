@@ -33,7 +33,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	ops_slot_logn = 10;
-	in = (struct vault_init){ argv[3], "12345678", "bench", "yamada",
+	in = (struct vault_init){ argv[3], "133033", "bench", "yamada",
 	    "Bench-pass-2026", 10 };
 	if (ops_vault_init(&in, rk, &err) < 0 ||
 	    ops_login(argv[3], "yamada", "Bench-pass-2026", &s, &err) != 0)

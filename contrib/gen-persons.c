@@ -743,6 +743,25 @@ struct gp_house {
 	struct gp_person p[GP_MAX_HOUSE];
 };
 
+/* The insurer number: 6 or 8 digits; from the right before the check digit
+ * weights 2, 1, 2, 1, ..., the digits of each product added, check =
+ * (10 - last digit of the sum) mod 10. */
+static int
+gp_insurer_check(const char *code)
+{
+	size_t n = strlen(code), i;
+	int sum = 0, w = 2;
+
+	if ((n != 6 && n != 8) || strspn(code, "0123456789") != n)
+		return 0;
+	for (i = n - 1; i-- > 0; w = 3 - w) {
+		int p = (code[i] - '0') * w;
+
+		sum += p / 10 + p % 10;
+	}
+	return code[n - 1] - '0' == (10 - sum % 10) % 10;
+}
+
 static int
 gp_muni_check(const char *code)
 {
@@ -1270,7 +1289,11 @@ gp_write_row(struct gp_out *o, const struct gp_cfg *cfg,
 	gp_cat_date(&tmp, p->acquired);
 	gp_field(o, tmp.s, 0);
 	gp_cat_date(&tmp, p->lost);
-	gp_field(o, tmp.s, 1);
+	gp_field(o, tmp.s, 0);
+	/* The 枝番 as associations assign it: the member 00, the family 01,
+	 * 02, ... in household order. */
+	snprintf(num, sizeof num, "%02d", (int)(p - hh->p));
+	gp_field(o, num, 1);
 }
 
 /* --- My Numbers ---------------------------------------------------------- */
@@ -1378,7 +1401,9 @@ gp_usage(FILE *f)
 	    "one My Number each\n"
 	    "  --edit PCT      change about PCT percent of persons (0-100), "
 	    "as a later extract\n"
-	    "  --insurer CODE  8-digit insurer code (default 12345678)\n", f);
+	    "  --insurer CODE  insurer number, 6 digits (国保, 国保組合) or 8 "
+	    "(健保 and others),\n"
+	    "                  with a valid check digit (default 133033)\n", f);
 }
 
 static void
@@ -1480,7 +1505,9 @@ main(int argc, char **argv)
 	int i, have_count = 0;
 
 	cfg.seed = 1;
-	memcpy(cfg.insurer, "12345678", 9);
+	/* A 国保組合's 6 digits (its insurer part starts with 3), valid
+	 * check digit: what a real association's extract carries. */
+	memcpy(cfg.insurer, "133033", 7);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 
@@ -1514,9 +1541,10 @@ main(int argc, char **argv)
 				gp_bad("--edit must be a percentage 0-100", v);
 			cfg.edit /= 100.0;
 		} else if (strcmp(a, "--insurer") == 0) {
-			if (strlen(v) != 8 || strspn(v, "0123456789") != 8)
-				gp_bad("--insurer must be 8 digits", v);
-			memcpy(cfg.insurer, v, 9);
+			if (!gp_insurer_check(v))
+				gp_bad("--insurer must be 6 or 8 digits with a "
+				    "valid check digit", v);
+			snprintf(cfg.insurer, sizeof cfg.insurer, "%s", v);
 		} else
 			gp_bad("unknown option", a);
 	}
@@ -1535,7 +1563,7 @@ main(int argc, char **argv)
 	}
 	gp_puts(&out, "person_id,insurer,symbol,number,relation,member_id,"
 	    "name,kana,birth,sex,address,municipality,resident,employer,"
-	    "acquired,lost\r\n");
+	    "acquired,lost,branch\r\n");
 	for (h = 0, p0 = 0; p0 < cfg.count; h++) {
 		gp_house_make(&cfg, h, p0, cfg.count - p0, &hh);
 		cfg.next_number[hh.sym] += 1 + hh.gap;

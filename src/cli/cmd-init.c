@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "domain/account.h"
 #include "ops/accounts.h"
 #include "ops/vault-admin.h"
 #include "util/i18n.h"
@@ -23,6 +24,12 @@ cli_cmd_init(struct cli_args *a)
 	    a->admin == NULL)
 		return cli_error(_("init needs --vault DIR --insurer CODE --name NAME "
 		    "--admin USER"));
+	/* Before any password is asked: a wrong number is a wrong argument. */
+	if (account_insurer_check(a->insurer, &err) < 0) {
+		fprintf(stderr, _("mynadesk: --insurer %s: %s\n"), a->insurer, err);
+		free(err);
+		return 2;
+	}
 	prompt = xasprintf(_("new password for %s"), a->admin);
 	pw = cli_read_new_secret(prompt, a->password_fd, &err);
 	free(prompt);

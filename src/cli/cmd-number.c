@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "ops/numbers.h"
+#include "ops/persons.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
@@ -110,17 +111,19 @@ cli_cmd_number_match(struct cli_args *a)
 int
 cli_cmd_number_status(struct cli_args *a)
 {
+	struct number_status st;
 	struct session *s;
-	char state[16], *err = NULL;
+	char *err = NULL;
 	int rc;
 
 	if (a->person == NULL)
 		return cli_error(_("usage: number status --person KEY"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_number_status(s, a->person, state, &err);
+	/* The code first, for scripts; then the words, when it needs them. */
+	rc = ops_person_number_status(s, a->person, &st, &err);
 	if (rc == 0)
-		printf("%s\n", state);
+		printf("%s%s%s\n", st.code, st.words[0] ? ": " : "", st.words);
 	return number_done(s, rc, err);
 }
 

@@ -78,7 +78,27 @@ static const char *const person_labels[PF_COUNT] = {
 	N_("key"), N_("insurer"), N_("symbol"), N_("number"), N_("relation"),
 	N_("member"), N_("name"), N_("kana"), N_("birth"), N_("sex"), N_("address"),
 	N_("municipality"), N_("resident"), N_("employer"), N_("acquired"),
-	N_("lost") };
+	N_("lost"), N_("branch (枝番)"), NULL };
+
+/* The extract's columns mynadesk has no role for, one a line by name. */
+static void
+person_extra_lines(const char *extra)
+{
+	const char *p = extra;
+
+	while (*p != '\0') {
+		const char *us = strchr(p, PERSON_EXTRA_US), *rs;
+
+		if (us == NULL)
+			return;
+		rs = strchr(us, PERSON_EXTRA_RS);
+		printf("%-14.*s %.*s\n", (int)(us - p), p,
+		    (int)(rs != NULL ? rs - us - 1 : (long)strlen(us + 1)), us + 1);
+		if (rs == NULL)
+			return;
+		p = rs + 1;
+	}
+}
 
 static int
 person_history_line(const struct history_row *h, void *arg)
@@ -113,12 +133,13 @@ cli_cmd_person_show(struct cli_args *a)
 		return 1;
 	rc = ops_person_view(s, a->person, &v, &err);
 	if (rc == 0) {
-		for (i = 0; i < PF_COUNT; i++) {
+		for (i = 0; i < PF_ROLES; i++) {
 			char *label = text_pad(_(person_labels[i]), 14);
 
 			printf("%s %s\n", label, v.p.f[i]);
 			free(label);
 		}
+		person_extra_lines(v.p.f[PF_EXTRA]);
 		printf("%s %s\n", _("number state  "), v.number_state);
 		printf("%s\n", _("household:"));
 		rc = ops_person_household(s, &v, person_household_line, NULL, &err);
@@ -141,8 +162,9 @@ person_search_line(int64_t id, const struct person *p, void *arg)
 
 	(void)id;
 	(*(int *)arg)++;
-	printf("%-12s %s %s %s  %s/%s\n", p->f[PF_KEY], name, kana, p->f[PF_BIRTH],
-	    p->f[PF_SYMBOL], p->f[PF_NUMBER]);
+	printf("%-12s %s %s %s  %s/%s%s%s\n", p->f[PF_KEY], name, kana,
+	    p->f[PF_BIRTH], p->f[PF_SYMBOL], p->f[PF_NUMBER],
+	    p->f[PF_EDABAN][0] ? "/" : "", p->f[PF_EDABAN]);
 	free(name);
 	free(kana);
 	return 0;

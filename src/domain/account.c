@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "domain/account.h"
+#include "domain/insurer.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -70,12 +71,5 @@ account_role_label(const char *role)
 int
 account_insurer_check(const char *code, char **err)
 {
-	size_t i;
-
-	if (code == NULL || strlen(code) != 8)
-		return err_set(err, _("insurer code must be 8 digits"));
-	for (i = 0; i < 8; i++)
-		if (code[i] < '0' || code[i] > '9')
-			return err_set(err, _("insurer code must be 8 digits"));
-	return 0;
+	return insurer_check(code, err);
 }

@@ -11,7 +11,7 @@ int account_role_check(const char *role, char **err);
 /* Translated label of a role for screens and lists. */
 const char *account_role_label(const char *role);
 
-/* Insurer codes are 8 digits. */
+/* The insurer number: 6 or 8 digits with its 検証番号 (domain/insurer.h). */
 int account_insurer_check(const char *code, char **err);
 
 #endif

@@ -144,7 +144,9 @@ bf_line(int lineno, const char *line, size_t ll, struct backup_header *h)
 		return ll == strlen(BACKUP_MAGIC) &&
 		    memcmp(line, BACKUP_MAGIC, ll) == 0 ? 0 : -1;
 	case 2: return bf_field(line, ll, "vault", 32, BF_HEX, h->vault_id);
-	case 3: return bf_field(line, ll, "insurer", 8, BF_DIGITS, h->insurer);
+	/* 6 digits (国保) or 8 (健保 and others). */
+	case 3: return bf_field(line, ll, "insurer", ll == 8 + 6 ? 6 : 8,
+	    BF_DIGITS, h->insurer);
 	case 4: return bf_created(line, ll, h->created);
 	case 5: return bf_head(line, ll, h);
 	case 6: return bf_size(line, ll, "keys", BACKUP_KEYS_MAX, &h->keys_len);

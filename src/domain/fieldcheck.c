@@ -9,6 +9,7 @@
 
 #include "domain/dates.h"
 #include "domain/fieldcheck.h"
+#include "domain/insurer.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -213,6 +214,28 @@ fieldcheck_cp932(const char *label, const char *s, size_t n, size_t *bytes,
 	return ret;
 }
 
+/* 6 or 8 digits with a matching 検証番号; a layout may pad a 6-digit number
+ * to 8 with spaces on the left (insurer_pad = space). */
+static int
+fieldcheck_insurer(const char *s, size_t n, const char *label, char **err)
+{
+	size_t pad = 0;
+
+	while (n == INSURER_MAX && pad < n && s[pad] == ' ')
+		pad++;
+	if (pad != 0 && pad != 2)
+		return err_set(err, _("%s must be 6 or 8 digits"), label);
+	s += pad;
+	n -= pad;
+	if ((n != 6 && n != 8) || !fieldcheck_digits(s, n))
+		return err_set(err, _("%s must be 6 or 8 digits"), label);
+	if (insurer_check_n(s, n, NULL) < 0)
+		return err_set(err, _("%s: the insurer number's check digit "
+		    "(検証番号) does not match: re-read it from the insurance "
+		    "card"), label);
+	return 0;
+}
+
 /* Type rules that look at the whole value; it is valid UTF-8 and not blank. */
 static int
 fieldcheck_type(const struct layout_field *f, const char *label,
@@ -256,9 +279,7 @@ fieldcheck_type(const struct layout_field *f, const char *label,
 			return err_set(err, _("%s must be 1 or 2"), label);
 		return 0;
 	case FIELD_INSURER:
-		if (n != 8 || !fieldcheck_digits(s, n))
-			return err_set(err, _("%s must be 8 digits"), label);
-		return 0;
+		return fieldcheck_insurer(s, n, label, err);
 	case FIELD_MUNICIPALITY:
 		if (n != 6 || !fieldcheck_digits(s, n))
 			return err_set(err, _("%s must be 6 digits"), label);

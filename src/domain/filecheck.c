@@ -45,6 +45,7 @@ struct filecheck {
 	char last;		/* last byte fed */
 	long long fed;
 	int header_seen;
+	struct layout_colmap map;	/* the header's columns, when it fits */
 	int fatal;
 	int row_bad;
 	long eol_bad;
@@ -204,16 +205,14 @@ fc_seen(struct filecheck *fc, uint64_t h, long line)
 static void
 fc_header(struct filecheck *fc, const struct csv_row *row)
 {
-	size_t i;
-
 	fc->header_seen = 1;
-	for (i = 0; i < row->nfields && i < fc->l->nfields; i++)
-		if (strcmp(row->fields[i], fc->l->fields[i].name) != 0)
-			break;
-	if (i != fc->l->nfields || row->nfields != fc->l->nfields)
+	/* A header that does not fit checks the rows as the layout has them. */
+	if (layout_colmap_header(fc->l, row, &fc->map) < 0) {
+		layout_colmap_free(&fc->map);
 		filecheck_error(fc, row->line, "-", _("the header does not "
 		    "match layout %s (expected %s, ...): is this the right file "
 		    "or layout?"), fc->l->name, fc->l->fields[0].name);
+	}
 }
 
 static void
@@ -242,6 +241,7 @@ fc_row(const struct csv_row *row, void *arg)
 {
 	struct filecheck *fc = arg;
 	const struct layout *l = fc->l;
+	struct csv_row mapped;
 	uint64_t h = 0;
 	long first;
 	size_t i;
@@ -252,12 +252,15 @@ fc_row(const struct csv_row *row, void *arg)
 	}
 	fc->rows++;
 	fc->row_bad = 0;
-	if (row->nfields != l->nfields) {
+	if (row->nfields != (fc->map.col != NULL ? fc->map.ncols : l->nfields)) {
 		filecheck_error(fc, row->line, "-", _("has %zu fields; layout %s "
 		    "has %zu: is this the right file, or is it cut short?"),
-		    row->nfields, l->name, l->nfields);
+		    row->nfields, l->name, fc->map.col != NULL ? fc->map.ncols :
+		    l->nfields);
 		return 0;
 	}
+	if (fc->map.col != NULL)
+		row = layout_colmap_row(&fc->map, row, &mapped);
 	/* The set is larger than the caches: its slot is fetched while the
 	 * values are checked, not waited for after. */
 	if (fc->unique_col >= 0) {
@@ -377,6 +380,7 @@ filecheck_free(struct filecheck *fc)
 	decoder_free(fc->dec);
 	csvr_free(fc->csv);
 	free(fc->fields);
+	layout_colmap_free(&fc->map);
 	free(fc->set);
 	free(fc->path);
 	free(fc);

@@ -96,6 +96,8 @@ static const struct idrules_word idrules_proves_words[] = {
 	{ "identity-photo", IDP_IDENTITY_PHOTO },
 	{ "identity-nophoto", IDP_IDENTITY_NOPHOTO },
 	{ "proxy-authority", IDP_PROXY_AUTHORITY },
+	{ "corporate-registry", IDP_CORP_REGISTRY },
+	{ "corporate-staff", IDP_CORP_STAFF },
 	{ NULL, 0 },
 };
 static const struct idrules_word idrules_waives_words[] = {
@@ -252,7 +254,8 @@ idrules_set_proves(struct idrules_parser *p, const char *value)
 	int bits;
 
 	if (idrules_words(p, "proves", value, idrules_proves_words,
-	    "number, identity-photo, identity-nophoto or proxy-authority",
+	    "number, identity-photo, identity-nophoto, proxy-authority, "
+	    "corporate-registry or corporate-staff",
 	    &bits) != 0)
 		return -1;
 	if ((bits & IDP_IDENTITY_PHOTO) && (bits & IDP_IDENTITY_NOPHOTO))
@@ -811,12 +814,37 @@ struct idproof_side {
 	int	photo;		/* identity documents with a photo */
 	int	nophoto;	/* distinct identity documents without */
 	int	authority;	/* a proxy's authority */
+	int	registry;	/* a corporation's official record */
+	int	staff;		/* ties the employee who comes to it */
 };
 
 static int
 idproof_side_identity(const struct idproof_side *s)
 {
 	return s->photo > 0 || s->nophoto >= 2;
+}
+
+static const char *idproof_identity_missing(const struct idproof_side *s,
+    int proxy);
+
+/* A proxy is identified as a person is, or as a corporation: its official
+ * record and the employee's tie to it, both (施行規則 6条). */
+static int
+idproof_proxy_identity(const struct idproof_side *s)
+{
+	return idproof_side_identity(s) || (s->registry && s->staff);
+}
+
+static const char *
+idproof_proxy_missing(const struct idproof_side *s)
+{
+	if (s->registry && !s->staff)
+		return _("the 社員証 (or the like) of the employee who acts for "
+		    "the corporate proxy");
+	if (s->staff && !s->registry)
+		return _("the corporate proxy's 登記事項証明書 (or another "
+		    "official record of it)");
+	return idproof_identity_missing(s, 1);
 }
 
 /* Appends one item to a "; " list. */
@@ -959,6 +987,10 @@ idproof_decide(const struct idrules *r, const struct idcase *c,
 			side->nophoto++;
 		if (d->proves & IDP_PROXY_AUTHORITY)
 			side->authority = 1;
+		if (d->proves & IDP_CORP_REGISTRY)
+			side->registry = 1;
+		if (d->proves & IDP_CORP_STAFF)
+			side->staff = 1;
 	}
 	free(seen);
 
@@ -983,7 +1015,7 @@ idproof_decide(const struct idrules *r, const struct idcase *c,
 	    ex_identity;
 	/* The authority may be recorded as the person's or the proxy's. */
 	proxy_ok = !ch->needs_proxy || ((self.authority || proxy.authority) &&
-	    idproof_side_identity(&proxy));
+	    idproof_proxy_identity(&proxy));
 
 	if (number_ok && identity_ok && proxy_ok) {
 		res->complete = 1;
@@ -1000,8 +1032,8 @@ idproof_decide(const struct idrules *r, const struct idcase *c,
 	if (ch->needs_proxy && !self.authority && !proxy.authority)
 		idproof_join(&missing, _("proof of the proxy's authority "
 		    "(letter of attorney or family register extract)"));
-	if (ch->needs_proxy && !idproof_side_identity(&proxy))
-		idproof_join(&missing, idproof_identity_missing(&proxy, 1));
+	if (ch->needs_proxy && !idproof_proxy_identity(&proxy))
+		idproof_join(&missing, idproof_proxy_missing(&proxy));
 	if (notes != NULL) {
 		idproof_join(&missing, notes);
 		free(notes);

@@ -10,6 +10,9 @@
 #define IDP_IDENTITY_PHOTO	0x02	/* 身元確認, one is enough */
 #define IDP_IDENTITY_NOPHOTO	0x04	/* 身元確認, two are needed */
 #define IDP_PROXY_AUTHORITY	0x08	/* a proxy's authority */
+/* A corporate proxy's identity (施行規則 6条): both, as the proxy's. */
+#define IDP_CORP_REGISTRY	0x10	/* 登記事項証明書 and the like */
+#define IDP_CORP_STAFF		0x20	/* 社員証等 of the employee who comes */
 
 /* What an exemption waives. */
 #define IDW_NUMBER		0x01

@@ -231,6 +231,13 @@ layout_set_required(struct layout_parser *p, const char *value)
 }
 
 static int
+layout_set_optional_column(struct layout_parser *p, const char *value)
+{
+	return layout_yesno(p, "optional_column", value,
+	    &layout_current(p)->optional_column);
+}
+
+static int
 layout_set_max(struct layout_parser *p, const char *key, const char *value,
     int *out)
 {
@@ -302,6 +309,29 @@ layout_set_repertoire(struct layout_parser *p, const char *value)
 	return 0;
 }
 
+static int
+layout_set_insurer_pad(struct layout_parser *p, const char *value)
+{
+	if (strcasecmp(value, "none") == 0)
+		p->out->insurer_pad = '\0';
+	else if (strcasecmp(value, "zero") == 0)
+		p->out->insurer_pad = '0';
+	else if (strcasecmp(value, "space") == 0)
+		p->out->insurer_pad = ' ';
+	else
+		return layout_fail(p, p->line,
+		    _("unknown insurer_pad '%s': use none, zero or space"), value);
+	return 0;
+}
+
+void
+layout_insurer(const struct layout *l, const char *code,
+    char out[INSURER_MAX + 1])
+{
+	insurer_format(code, l->insurer_pad ? INSURER_MAX : 0,
+	    l->insurer_pad, out);
+}
+
 /* Keys of each section; the parser keeps one "seen" bit per entry. */
 static const struct layout_key layout_layout_keys[] = {
 	{ "name", 0, layout_set_name },
@@ -312,6 +342,7 @@ static const struct layout_key layout_layout_keys[] = {
 	{ "line_ending", 0, layout_set_line_ending },
 	{ "file_name", 0, layout_set_file_name },
 	{ "repertoire", 0, layout_set_repertoire },
+	{ "insurer_pad", 0, layout_set_insurer_pad },
 	{ NULL, 0, NULL },
 };
 static const struct layout_key layout_field_keys[] = {
@@ -321,6 +352,7 @@ static const struct layout_key layout_field_keys[] = {
 	{ "max_bytes", 0, layout_set_max_bytes },
 	{ "label", 0, layout_set_label },
 	{ "role", 0, layout_set_role },
+	{ "optional_column", 0, layout_set_optional_column },
 	{ NULL, 0, NULL },
 };
 /* Index of "type" in layout_field_keys. */
@@ -702,4 +734,64 @@ layout_require_roles(const struct layout *l, const char *const *roles,
 	    l->name != NULL ? l->name : "", missing);
 	free(missing);
 	return ret;
+}
+
+int
+layout_colmap_header(const struct layout *l, const struct csv_row *hdr,
+    struct layout_colmap *m)
+{
+	size_t i, j = 0;
+
+	memset(m, 0, sizeof *m);
+	m->col = xcalloc(l->nfields ? l->nfields : 1, sizeof *m->col);
+	m->identity = hdr->nfields == l->nfields;
+	for (i = 0; i < l->nfields; i++) {
+		if (j < hdr->nfields && strcmp(hdr->fields[j], l->fields[i].name)
+		    == 0) {
+			m->col[i] = (int)j++;
+		} else if (l->fields[i].optional_column) {
+			m->col[i] = -1;
+			m->identity = 0;
+		} else {
+			break;
+		}
+	}
+	m->ncols = hdr->nfields;
+	if (i != l->nfields || j != hdr->nfields)
+		return -1;
+	if (!m->identity) {
+		m->fields = xcalloc(l->nfields, sizeof *m->fields);
+		m->lens = xcalloc(l->nfields, sizeof *m->lens);
+	}
+	m->nfields = l->nfields;
+	return 0;
+}
+
+const struct csv_row *
+layout_colmap_row(struct layout_colmap *m, const struct csv_row *in,
+    struct csv_row *out)
+{
+	static char empty[] = "";
+	size_t i;
+
+	if (m->identity)
+		return in;
+	for (i = 0; i < m->nfields; i++) {
+		m->fields[i] = m->col[i] >= 0 ? in->fields[m->col[i]] : empty;
+		m->lens[i] = m->col[i] >= 0 ? in->lens[m->col[i]] : 0;
+	}
+	out->nfields = m->nfields;
+	out->fields = m->fields;
+	out->lens = m->lens;
+	out->line = in->line;
+	return out;
+}
+
+void
+layout_colmap_free(struct layout_colmap *m)
+{
+	free(m->col);
+	free(m->fields);
+	free(m->lens);
+	memset(m, 0, sizeof *m);
 }

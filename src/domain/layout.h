@@ -4,6 +4,9 @@
 
 #include <stddef.h>
 
+#include "domain/csv.h"
+#include "domain/insurer.h"
+
 /* Longest layout file layout_load reads. */
 #define LAYOUT_MAX_FILE (1024 * 1024)
 /* Largest max_chars or max_bytes a layout may give. */
@@ -34,6 +37,9 @@ struct layout_field {
 	int		 max_bytes;	/* 0: no limit, else bytes in encoding */
 	char		*label;		/* the name when the file gives none */
 	char		*role;		/* NULL when the column has none */
+	/* A file with a header may leave the column out (key
+	 * optional_column); its value is then empty. */
+	int		 optional_column;
 	/* The layout's encoding (not owned), so that max_bytes can be checked
 	 * from the field alone; NULL reads as UTF-8. */
 	const char	*encoding;
@@ -54,15 +60,23 @@ struct layout {
 						 * default yes */
 	char			*line_ending;	/* "CRLF" (default) or "LF" */
 	/* The file name rule, NULL when the layout gives none: literal text
-	 * with {insurer} (8 digits), {kind} (N or G) and {seq} (1, 2, ...);
+	 * with {insurer} (8 characters: see insurer_pad), {kind} (N or G) and {seq} (1, 2, ...);
 	 * see domain/filename.h. */
 	char			*file_name;
 	/* The characters the receiver takes (jlis-request): "JIS X 0208"
 	 * or "CP932"; NULL when the layout does not say. */
 	char			*repertoire;
+	/* How a 6-digit insurer number is written where the file wants 8
+	 * characters (key insurer_pad): '\0' as it is, '0' or ' ' to pad
+	 * it on the left. */
+	char			 insurer_pad;
 	struct layout_field	*fields;	/* in file order */
 	size_t			 nfields;
 };
+
+/* The insurer number as this layout writes it (see insurer_pad). */
+void layout_insurer(const struct layout *l, const char *code,
+    char out[INSURER_MAX + 1]);
 
 /* Name of a field type as the layout file spells it. */
 const char *layout_type_name(enum field_type type);
@@ -93,5 +107,27 @@ int layout_index_of_role(const struct layout *layout, const char *role);
  * otherwise -1 with *err naming the missing roles. */
 int layout_require_roles(const struct layout *layout,
     const char *const *roles, char **err);
+
+/*
+ * Which column of a file with a header holds each field: the header names
+ * the layout's fields in layout order, and may leave out those with
+ * optional_column. Rows then read as if every field were there.
+ */
+struct layout_colmap {
+	int	*col;		/* per field: its column, or -1 */
+	size_t	 ncols;		/* columns of the file */
+	size_t	 nfields;
+	int	 identity;	/* every field in its own place */
+	char	**fields;	/* the mapped row (not when identity) */
+	size_t	*lens;
+};
+/* 0 when hdr fits l; -1 otherwise. Free m either way. */
+int layout_colmap_header(const struct layout *l, const struct csv_row *hdr,
+    struct layout_colmap *m);
+/* in (of m->ncols columns) as a row of the layout's fields: in itself, or
+ * out pointing into m's arrays until the next call. */
+const struct csv_row *layout_colmap_row(struct layout_colmap *m,
+    const struct csv_row *in, struct csv_row *out);
+void layout_colmap_free(struct layout_colmap *m);
 
 #endif

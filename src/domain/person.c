@@ -30,6 +30,8 @@ static const struct {
 	[PF_EMPLOYER] = { "employer", 0 },
 	[PF_ACQUIRED] = { "acquired", 1 },
 	[PF_LOST] = { "lost", 1 },
+	[PF_EDABAN] = { "edaban", 0 },
+	[PF_EXTRA] = { "extra", 0 },
 };
 
 const char *
@@ -72,6 +74,16 @@ person_get(const struct person *p, enum person_field i)
 	return p->f[i] ? p->f[i] : "";
 }
 
+/* The 枝番 is two digits, 00-99, when the extract has one. */
+static int
+person_check_edaban(const char *v, char **err)
+{
+	if (v[0] == '\0' || (strlen(v) == 2 && v[0] >= '0' && v[0] <= '9' &&
+	    v[1] >= '0' && v[1] <= '9'))
+		return 0;
+	return err_set(err, _("edaban: the 枝番 is two digits, 00 to 99"));
+}
+
 int
 person_check(const struct person *p, char **err)
 {
@@ -91,7 +103,31 @@ person_check(const struct person *p, char **err)
 		    "acquired"));
 	if (strcmp(person_get(p, PF_ACQUIRED), person_get(p, PF_BIRTH)) < 0)
 		return err_set(err, _("acquired: the qualification starts before birth"));
-	return 0;
+	return person_check_edaban(person_get(p, PF_EDABAN), err);
+}
+
+const char *
+person_extra_get(const char *extra, size_t len, const char *name, size_t *n)
+{
+	const char *p = extra, *end = extra + len;
+	size_t nl = strlen(name);
+
+	while (p < end) {
+		const char *us = memchr(p, PERSON_EXTRA_US, (size_t)(end - p));
+		const char *rs;
+
+		if (us == NULL)
+			return NULL;
+		rs = memchr(us, PERSON_EXTRA_RS, (size_t)(end - us));
+		if (rs == NULL)
+			rs = end;
+		if ((size_t)(us - p) == nl && memcmp(p, name, nl) == 0) {
+			*n = (size_t)(rs - us - 1);
+			return us + 1;
+		}
+		p = rs + 1;
+	}
+	return NULL;
 }
 
 void

@@ -51,7 +51,7 @@ ops_demo_create(const char *dir, struct demo_info *d, char **err)
 	    demo_password(d->password[1], err) < 0)
 		return -1;
 	in.dir = dir;
-	in.insurer = "12345678";
+	in.insurer = "133033";
 	in.name = "テスト国保組合";
 	in.admin = d->user[0];
 	in.admin_password = d->password[0];

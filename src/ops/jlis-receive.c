@@ -38,6 +38,7 @@ struct jrcv {
 	const char *shown;	/* its name in messages and records */
 	const struct jlis_via *via;
 	char *dberr;
+	char insurer[INSURER_MAX + 1];	/* this vault's, as the layout writes it */
 };
 
 static void
@@ -150,7 +151,7 @@ jrcv_row(struct filecheck *fc, const struct csv_row *row, void *arg)
 
 	r->rep->rows++;
 	if (jlis_target_parse(target, strlen(target), insurer, &serial, &err) < 0 ||
-	    strcmp(insurer, r->s->v->insurer) != 0 ||
+	    strcmp(insurer, r->insurer) != 0 ||
 	    (found = jlis_store_target_get(r->s->v->db, serial, &t, &err)) == 0 ||
 	    (found > 0 && t.request != r->req.id)) {
 		free(err);
@@ -194,9 +195,10 @@ jrcv_which(struct jrcv *r, const struct layout *l, const char *file, char **err)
 	if (l->file_name == NULL || !jlis_name_match(l->file_name, base, &name))
 		return err_set(err, _("%s: not an answer file: the name does not "
 		    "follow %s"), file, l->file_name ? l->file_name : "-");
-	if (strcmp(name.insurer, r->s->v->insurer) != 0)
+	layout_insurer(l, r->s->v->insurer, r->insurer);
+	if (strcmp(name.insurer, r->insurer) != 0)
 		return err_set(err, _("%s is for insurer %s; this vault is for %s: "
-		    "nothing was imported"), base, name.insurer, r->s->v->insurer);
+		    "nothing was imported"), base, name.insurer, r->insurer);
 	snprintf(r->rep->request, sizeof r->rep->request, "%c%ld", name.kind,
 	    name.seq);
 	if ((found = jlis_store_request_find(r->s->v->db, name.kind, name.seq,

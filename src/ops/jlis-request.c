@@ -329,19 +329,27 @@ jreq_eol(struct jreq *r, FILE *f, EVP_MD_CTX *md)
 	EVP_DigestUpdate(md, eol, strlen(eol));
 }
 
+/* The insurer number as the layout writes it (insurer_pad). */
+static const char *
+jreq_insurer(const struct jreq *r, char out[INSURER_MAX + 1])
+{
+	layout_insurer(&r->l, r->s->v->insurer, out);
+	return out;
+}
+
 /* One person's line, under a new serial. */
 static int
 jreq_line(struct jreq *r, FILE *f, EVP_MD_CTX *md, int64_t request,
     const struct jreq_person *p, char **err)
 {
-	char target[JLIS_TARGET_MAX + 1];
+	char target[JLIS_TARGET_MAX + 1], ins[INSURER_MAX + 1];
 	int64_t serial;
 	size_t j;
 
 	if (jlis_store_target_add(r->s->v->db, request, p->id, p->attempt,
 	    &serial, err) < 0)
 		return -1;
-	jlis_target_format(r->s->v->insurer, serial, target);
+	jlis_target_format(jreq_insurer(r, ins), serial, target);
 	for (j = 0; j < r->l.nfields; j++) {
 		const char *role = r->l.fields[j].role;
 
@@ -357,6 +365,7 @@ static int
 jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 {
 	const char kind = k == 0 ? 'N' : 'G', *res = k == 0 ? "1" : "2";
+	char ins[INSURER_MAX + 1];
 	unsigned char digest[32];
 	EVP_MD_CTX *md;
 	int64_t request;
@@ -372,8 +381,8 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 		return 0;
 	if (jlis_store_next_seq(r->s->v->db, kind, &seq, err) < 0)
 		return -1;
-	rep->file[k] = jlis_name_format(r->l.file_name, r->s->v->insurer, kind,
-	    seq);
+	rep->file[k] = jlis_name_format(r->l.file_name, jreq_insurer(r, ins),
+	    kind, seq);
 	if (rep->file[k] == NULL)
 		return err_set(err, _("layout %s: file_name has an unknown "
 		    "{placeholder}"), r->l.name);
@@ -439,11 +448,11 @@ jreq_write(struct jreq *r, const char *outdir, struct jlis_request_report *rep,
 	int k, rc = 0;
 
 	for (k = 0; k < 2; k++) {
-		char kind = k == 0 ? 'N' : 'G', *name;
+		char kind = k == 0 ? 'N' : 'G', *name, ins[INSURER_MAX + 1];
 
 		if (jlis_store_next_seq(r->s->v->db, kind, &seq, err) < 0)
 			return -1;
-		if ((name = jlis_name_format(r->l.file_name, r->s->v->insurer,
+		if ((name = jlis_name_format(r->l.file_name, jreq_insurer(r, ins),
 		    kind, seq)) == NULL)
 			return err_set(err, _("layout %s: file_name has an "
 			    "unknown {placeholder}"), r->l.name);

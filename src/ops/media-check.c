@@ -68,9 +68,16 @@ int
 ops_media_check_file(struct session *s, const char *name, const void *data,
     size_t len, char **err)
 {
-	char kind;
+	const struct filecheck_rules *rules = NULL;
+	struct layout l;
+	char kind, insurer[INSURER_MAX + 1];
 
-	if (media_name_check(name, s->v->insurer, &kind, err) < 0)
+	/* The name carries the insurer number as the layout writes it. */
+	if (ops_check_layout("jlis-request", &l, &rules, err) < 0)
+		return -1;
+	layout_insurer(&l, s->v->insurer, insurer);
+	layout_free(&l);
+	if (media_name_check(name, insurer, &kind, err) < 0)
 		return -1;
 	if (len == 0)
 		return err_set(err, _("%s: the file is empty"), name);

@@ -348,10 +348,11 @@ number_retention(struct session *s)
 {
 	char *v = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE key = ?",
 	    "retention_days");
-	int days = v ? (int)strtol(v, NULL, 10) : 365;
+	/* Two years with a leap day: the default of vault/0015. */
+	int days = v ? (int)strtol(v, NULL, 10) : 731;
 
 	free(v);
-	return days >= 0 ? days : 365;
+	return days >= 0 ? days : 731;
 }
 
 int

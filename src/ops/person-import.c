@@ -22,6 +22,7 @@
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/paths.h"
+#include "util/xbuf.h"
 #include "util/xmalloc.h"
 
 #define IMPORT_CHUNK (64 * 1024)
@@ -34,7 +35,11 @@ struct import {
 	struct import_report *rep;
 	struct layout layout;
 	int col[PF_COUNT];	/* layout column of each person field, or -1 */
+	char insurer[INSURER_MAX + 1];	/* the vault's, as the layout writes it */
 	int header_seen;
+	struct layout_colmap map;	/* the header's columns */
+	size_t *pass, npass;	/* columns with no person role: PF_EXTRA */
+	struct xbuf extra;	/* this row's PF_EXTRA */
 	long last_bad;		/* last rejected line, to count each line once */
 	struct persons_writer *w;
 	char *fatal;		/* an error that stops the import */
@@ -65,20 +70,38 @@ import_reject(struct import *im, long line, const char *field, const char *why)
 static int
 import_header(struct import *im, const struct csv_row *row)
 {
-	size_t i;
-
 	im->header_seen = 1;
-	if (row->nfields != im->layout.nfields)
-		goto bad;
-	for (i = 0; i < row->nfields; i++)
-		if (strcmp(row->fields[i], im->layout.fields[i].name) != 0)
-			goto bad;
-	return 0;
-bad:
+	/* Columns the layout marks optional_column may be left out. */
+	if (layout_colmap_header(&im->layout, row, &im->map) == 0)
+		return 0;
 	im->fatal = xasprintf(_("%s:%ld: the header does not match layout '%s' "
 	    "(expected %s, ...): is this the right file or layout?"), im->rq->file,
 	    row->line, im->layout.name, im->layout.fields[0].name);
 	return 1;
+}
+
+/* The columns mynadesk has no role for, by name, for the registration
+ * layouts that name them; only what the file gives (a column the header
+ * leaves out is not there). */
+static char *
+import_extra(struct import *im, const struct csv_row *row)
+{
+	static const char us = PERSON_EXTRA_US, rs = PERSON_EXTRA_RS;
+	size_t k;
+
+	im->extra.len = 0;
+	xbuf_add(&im->extra, "", 0);
+	for (k = 0; k < im->npass; k++) {
+		size_t j = im->pass[k];
+
+		if (im->map.col != NULL && im->map.col[j] < 0)
+			continue;
+		xbuf_puts(&im->extra, im->layout.fields[j].name);
+		xbuf_add(&im->extra, &us, 1);
+		xbuf_add(&im->extra, row->fields[j], row->lens[j]);
+		xbuf_add(&im->extra, &rs, 1);
+	}
+	return im->extra.data;
 }
 
 /* Checks each value and points p's fields at the row's (no copies: the row
@@ -86,17 +109,20 @@ bad:
 static int
 import_person(struct import *im, const struct csv_row *row, struct person *p)
 {
-	size_t i;
+	size_t i, want = im->map.col != NULL ? im->map.ncols : im->layout.nfields;
+	struct csv_row mapped;
 	int ok = 1;
 
-	if (row->nfields != im->layout.nfields) {
+	if (row->nfields != want) {
 		char *why = xasprintf(_("has %zu fields; the layout has %zu"),
-		    row->nfields, im->layout.nfields);
+		    row->nfields, want);
 
 		import_reject(im, row->line, "-", why);
 		free(why);
 		return -1;
 	}
+	if (im->map.col != NULL)
+		row = layout_colmap_row(&im->map, row, &mapped);
 	for (i = 0; i < row->nfields; i++) {
 		char *why = NULL;
 
@@ -109,22 +135,26 @@ import_person(struct import *im, const struct csv_row *row, struct person *p)
 	}
 	for (i = 0; i < PF_COUNT; i++)
 		p->f[i] = im->col[i] >= 0 ? row->fields[im->col[i]] : (char *)"";
+	if (im->npass > 0)
+		p->f[PF_EXTRA] = import_extra(im, row);
 	return ok ? 0 : -1;
 }
 
 /* Rules across fields and against the vault. */
 static int
-import_rules(struct import *im, const struct csv_row *row, const struct person *p)
+import_rules(struct import *im, const struct csv_row *row, struct person *p)
 {
 	char *why = NULL, *colon;
 
-	if (strcmp(p->f[PF_INSURER], im->s->v->insurer) != 0) {
+	if (strcmp(p->f[PF_INSURER], im->insurer) != 0) {
 		why = xasprintf(_("is %s, but this vault is for insurer %s"),
-		    p->f[PF_INSURER], im->s->v->insurer);
+		    p->f[PF_INSURER], im->insurer);
 		import_reject(im, row->line, "insurer", why);
 		free(why);
 		return -1;
 	}
+	/* Kept as the vault writes it, whatever the layout's padding. */
+	p->f[PF_INSURER] = im->s->v->insurer;
 	if (person_check(p, &why) == 0)
 		return 0;
 	/* person_check names the field before a colon. */
@@ -236,6 +266,26 @@ import_read(struct import *im, char **err)
 	return 0;
 }
 
+/* Columns with no role, or a role that is not a person field's. */
+static void
+import_pass_columns(struct import *im)
+{
+	size_t j;
+	int i;
+
+	im->pass = xcalloc(im->layout.nfields ? im->layout.nfields : 1,
+	    sizeof *im->pass);
+	for (j = 0; j < im->layout.nfields; j++) {
+		const char *role = im->layout.fields[j].role;
+
+		for (i = 0; role != NULL && i < PF_ROLES; i++)
+			if (strcmp(role, person_role((enum person_field)i)) == 0)
+				break;
+		if (role == NULL || i == PF_ROLES)
+			im->pass[im->npass++] = j;
+	}
+}
+
 static int
 import_layout(struct import *im, char **err)
 {
@@ -255,8 +305,10 @@ import_layout(struct import *im, char **err)
 	if (rc < 0 || layout_require_roles(&im->layout, import_required, err) < 0)
 		return -1;
 	for (i = 0; i < PF_COUNT; i++)
-		im->col[i] = layout_index_of_role(&im->layout,
+		im->col[i] = i >= PF_ROLES ? -1 : layout_index_of_role(&im->layout,
 		    person_role((enum person_field)i));
+	import_pass_columns(im);
+	layout_insurer(&im->layout, im->s->v->insurer, im->insurer);
 	return 0;
 }
 
@@ -338,6 +390,9 @@ ops_person_import(struct session *s, const struct import_request *rq,
 		rc = ops_commit(s, err);
 	}
 	rep->written = rc == 0;
+	layout_colmap_free(&im.map);
+	free(im.pass);
+	xbuf_free(&im.extra);
 	layout_free(&im.layout);
 	return rc;
 }

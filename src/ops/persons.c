@@ -9,6 +9,7 @@
 
 #include "domain/mynumber.h"
 #include "domain/searchnorm.h"
+#include "ops/jlis.h"
 #include "ops/persons.h"
 #include "store/numbers.h"
 #include "util/i18n.h"
@@ -85,4 +86,62 @@ ops_person_search(struct session *s, const char *text, int limit,
 	rc = persons_search(s->v->db, SEARCH_AUTO, norm, limit, fn, arg, err);
 	free(norm);
 	return rc;
+}
+
+/* No number row: a J-LIS inquiry may be under way or held. */
+static int
+number_status_jlis(struct session *s, int64_t id, struct number_status *st,
+    char **err)
+{
+	struct persons_jlis j;
+	char why[256];
+	int found = persons_jlis_last(s->v->db, id, &j, err);
+
+	if (found <= 0)
+		return found;
+	if (strcmp(j.state, "sent") == 0) {
+		snprintf(st->code, sizeof st->code, "jlis-asked");
+		/* L10N: %c%ld is the inquiry file (N1), %s the day it was made. */
+		snprintf(st->words, sizeof st->words, _("asked J-LIS in inquiry "
+		    "%c%ld on %s: the answer is awaited"), j.kind, j.seq,
+		    j.created);
+	} else if (strcmp(j.state, "not-found") == 0) {
+		snprintf(st->code, sizeof st->code, "jlis-not-found");
+		snprintf(st->words, sizeof st->words, "%s", j.attempt < 2 ?
+		    _("J-LIS did not find the person: the next jlis request "
+		    "asks once more") : _("J-LIS did not find the person "
+		    "twice: enter the number from a document"));
+	} else if (strcmp(j.state, "held") == 0) {
+		ops_jlis_reason_text(j.reason, why, sizeof why);
+		snprintf(st->code, sizeof st->code, "jlis-held");
+		/* L10N: %s says why, e.g. "differs: kana". */
+		snprintf(st->words, sizeof st->words, _("held for a supervisor "
+		    "(J-LIS answer %s)"), why);
+	}
+	/* Accepted answers left a number row; a rejected one leaves none. */
+	return 0;
+}
+
+int
+ops_person_number_status(struct session *s, const char *key,
+    struct number_status *st, char **err)
+{
+	struct person_view v;
+	int rc;
+
+	memset(st, 0, sizeof *st);
+	if (ops_person_view(s, key, &v, err) < 0)
+		return -1;
+	snprintf(st->code, sizeof st->code, "%s", v.number_state);
+	if (strcmp(v.number_state, "mismatch") == 0)
+		snprintf(st->words, sizeof st->words, "%s", _("the two entries "
+		    "differed: enter the number again from the document (the "
+		    "supervisor was told)"));
+	else if (strcmp(v.number_state, "held") == 0)
+		snprintf(st->words, sizeof st->words, "%s", _("another person "
+		    "holds this number: held for a supervisor"));
+	rc = strcmp(v.number_state, "missing") == 0 ?
+	    number_status_jlis(s, v.id, st, err) : 0;
+	person_view_clear(&v);
+	return rc < 0 ? -1 : 0;
 }

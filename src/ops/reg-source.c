@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include "domain/csv.h"
@@ -17,13 +18,16 @@
 #include "store/reg-sent.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/xbuf.h"
 #include "util/xmalloc.h"
 
 #define REG_SRC_CHUNK (64 * 1024)
 
 /* What fills a column of a persons-based file. */
 enum reg_src { SRC_NONE = -1, SRC_SEQ = -2, SRC_ACTION = -3,
-	SRC_MYNUMBER = -4, SRC_BRANCH = -5, SRC_JLIS_FLAG = -6 };
+	SRC_MYNUMBER = -4, SRC_BRANCH = -5, SRC_JLIS_FLAG = -6,
+	SRC_PASS = -7		/* no role: the extract's column of its name */
+};
 
 struct vsrc {
 	struct regx *x;
@@ -34,6 +38,7 @@ struct vsrc {
 				 * accepted: their mark goes */
 	size_t nsettled, settled_cap;
 	struct coll_flags flags;	/* no-error decisions in force */
+	struct xbuf *pass;	/* per field: the SRC_PASS value's copy */
 };
 
 static void
@@ -53,7 +58,7 @@ reg_map_role(const char *role, int *out)
 	int i;
 
 	if (role == NULL)
-		*out = SRC_NONE;
+		*out = SRC_PASS;
 	else if (strcmp(role, "seq") == 0)
 		*out = SRC_SEQ;
 	else if (strcmp(role, "action") == 0)
@@ -65,7 +70,7 @@ reg_map_role(const char *role, int *out)
 	else if (strcmp(role, "jlis_flag") == 0)
 		*out = SRC_JLIS_FLAG;
 	else {
-		for (i = 0; i < PF_COUNT; i++) {
+		for (i = 0; i < PF_ROLES; i++) {
 			if (strcmp(role, person_role((enum person_field)i)) == 0) {
 				*out = i;
 				return 0;
@@ -74,6 +79,25 @@ reg_map_role(const char *role, int *out)
 		return -1;
 	}
 	return 0;
+}
+
+/* Field i's value from the extract's column of the same name: a vendor
+ * adds a column to persons.layout and to a registration layout, and it
+ * flows through without a rebuild. Empty when the person has none. */
+static const char *
+vsrc_pass(struct vsrc *v, size_t i, const struct regsrc *p)
+{
+	struct xbuf *b = &v->pass[i];
+	const char *val;
+	size_t n;
+
+	val = person_extra_get(p->f[PF_EXTRA], p->flen[PF_EXTRA],
+	    v->x->layout.fields[i].name, &n);
+	if (val == NULL)
+		return "";
+	b->len = 0;
+	xbuf_add(b, val, n);
+	return b->data;
 }
 
 static int
@@ -102,7 +126,8 @@ vsrc_row(const struct regsrc *p, void *arg)
 
 		x->values[i] = m >= 0 ? p->f[m] : m == SRC_MYNUMBER ?
 		    p->number : m == SRC_BRANCH ? p->branch :
-		    m == SRC_JLIS_FLAG ? coll_flag_of(&v->flags, p->id) : "";
+		    m == SRC_JLIS_FLAG ? coll_flag_of(&v->flags, p->id) :
+		    m == SRC_PASS ? vsrc_pass(v, i, p) : "";
 	}
 	if (!p->has_state)
 		action = REG_ACTION_NEW;
@@ -198,7 +223,8 @@ int
 regx_from_vault(struct regx *x, char **err)
 {
 	struct vsrc v = { x, NULL, x->rq->mode == REG_MODE_DIFF ||
-	    x->rq->mode == REG_MODE_CORRECTION, 0, NULL, 0, 0, { NULL, 0 } };
+	    x->rq->mode == REG_MODE_CORRECTION, 0, NULL, 0, 0, { NULL, 0 },
+	    NULL };
 	enum regsrc_mode mode = x->rq->mode == REG_MODE_FULL ? REGSRC_FULL :
 	    x->rq->mode == REG_MODE_RETRY ? REGSRC_RETRY :
 	    x->rq->mode == REG_MODE_DIFF ? REGSRC_CHANGED : REGSRC_DIFF;
@@ -230,6 +256,9 @@ regx_from_vault(struct regx *x, char **err)
 	for (i = 0; i < x->layout.nfields; i++)
 		if (v.map[i] >= 0)
 			q.need |= 1u << v.map[i];
+		else if (v.map[i] == SRC_PASS)
+			q.need |= 1u << PF_EXTRA;
+	v.pass = xcalloc(x->layout.nfields, sizeof *v.pass);
 	/* Only a full export is worth more threads (a worker, and a reader
 	 * apart): the others read the few persons that changed. */
 	pipe = regpipe_start(mode == REGSRC_FULL, vsrc_row, &v, vsrc_store,
@@ -239,6 +268,12 @@ regx_from_vault(struct regx *x, char **err)
 	if (regpipe_finish(pipe, err) < 0 && rc == 0)
 		rc = -1;
 	regstore_writer_sink(x->sw, NULL, NULL);
+	for (i = 0; i < x->layout.nfields; i++) {
+		if (v.pass[i].data != NULL)
+			OPENSSL_cleanse(v.pass[i].data, v.pass[i].cap);
+		xbuf_free(&v.pass[i]);
+	}
+	free(v.pass);
 	free(v.map);
 	coll_flags_free(&v.flags);
 	if (rc == 0 && v.marked)
@@ -390,6 +425,16 @@ fsrc_row(const struct csv_row *row, void *arg)
 		    _("%s: no such person in the vault (line %ld)") :
 		    _("%s: no 被保険者枝番 yet: register the person first "
 		    "(line %ld)"), key, row->line);
+		return 0;
+	}
+	/* A person's other 副本 follow their 資格情報 (seed 2.13.2 ①-⑦). */
+	if ((found = regstore_lookup_qualified(fs->lk, person, &x->fatal)) < 0)
+		return 1;
+	if (found == 0) {
+		x->rep->refused++;
+		reg_message(&x->rep->messages, &x->rep->nmessages,
+		    _("%s: waiting: the server has not accepted the person's "
+		    "資格情報 yet; send it first (line %ld)"), key, row->line);
 		return 0;
 	}
 	return fsrc_put(fs, row, key, person, branch) < 0 ? 1 : 0;

@@ -19,7 +19,9 @@ static const struct {
 	{ "idle-lock-minutes", "idle_lock_minutes", 1, 60,
 	    N_("minutes without a key before the console locks itself") },
 	{ "retention-days", "retention_days", 0, 3650,
-	    N_("days a number is kept after the qualification was lost") },
+	    N_("days a number is kept after the qualification was lost; set "
+	    "it from the association's 取扱規程 (benefit claims prescribe "
+	    "after 2 years; default 731)") },
 	/* 500 keeps a blob well under SQLite's 1,000,000,000-byte limit. */
 	{ "evidence-max-mb", "evidence_max_mb", 1, 500,
 	    N_("largest file 'evidence add' takes, in MB (1 MB = 1,048,576 bytes)") },

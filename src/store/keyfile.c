@@ -128,8 +128,10 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 		memcpy(kf->vault_id, v, 33);
 		return 0;
 	}
-	if ((v = keyfile_field(line, "insurer", 8, KEYFILE_DIGITS)) != NULL) {
-		memcpy(kf->insurer, v, 9);
+	/* 6 digits (国保) or 8 (健保 and others). */
+	if ((v = keyfile_field(line, "insurer", 6, KEYFILE_DIGITS)) != NULL ||
+	    (v = keyfile_field(line, "insurer", 8, KEYFILE_DIGITS)) != NULL) {
+		snprintf(kf->insurer, sizeof kf->insurer, "%s", v);
 		return 0;
 	}
 	if (keyfile_parse_head(line, kf) == 0)

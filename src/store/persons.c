@@ -2,6 +2,7 @@
  * whole file: 400,000 rows must not be parsed 400,000 times. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,11 +14,11 @@
 static const char *const persons_cols[PF_COUNT] = {
 	"key", "insurer", "symbol", "number", "relation", "member_key", "name",
 	"kana", "birth", "sex", "address", "municipality", "resident", "employer",
-	"acquired", "lost" };
+	"acquired", "lost", "edaban", "extra" };
 
 #define PERSONS_COLS "id, key, insurer, symbol, number, relation, " \
 	"member_key, name, kana, birth, sex, address, municipality, resident, " \
-	"employer, acquired, lost"
+	"employer, acquired, lost, edaban, extra"
 #define PERSONS_SELECT "SELECT " PERSONS_COLS " FROM persons "
 
 struct persons_writer {
@@ -90,14 +91,14 @@ persons_writer_open(sqlite3 *db, const struct extract_info *x, int bulk,
 	    "persons WHERE key = ?", &w->find, err) < 0 ||
 	    db_prepare(db, "INSERT INTO persons (key, insurer, symbol, number, "
 	    "relation, member_key, name, kana, birth, sex, address, municipality, "
-	    "resident, employer, acquired, lost, row_hash, first_extract, "
-	    "last_extract) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?)", &w->insert, err) < 0 ||
+	    "resident, employer, acquired, lost, edaban, extra, row_hash, "
+	    "first_extract, last_extract) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &w->insert, err) < 0 ||
 	    db_prepare(db, "UPDATE persons SET key = ?, insurer = ?, symbol = ?, "
 	    "number = ?, relation = ?, member_key = ?, name = ?, kana = ?, "
 	    "birth = ?, sex = ?, address = ?, municipality = ?, resident = ?, "
-	    "employer = ?, acquired = ?, lost = ?, row_hash = ?, last_extract = ? "
-	    "WHERE id = ?", &w->update, err) < 0 ||
+	    "employer = ?, acquired = ?, lost = ?, edaban = ?, extra = ?, "
+	    "row_hash = ?, last_extract = ? WHERE id = ?", &w->update, err) < 0 ||
 	    db_prepare(db, "INSERT INTO person_history (person_id, extract_id, "
 	    "field, old, new) VALUES (?, ?, ?, ?, ?)", &w->history, err) < 0 ||
 	    db_prepare(db, "INSERT OR REPLACE INTO reg_dirty (person_id, kinds, "
@@ -344,7 +345,7 @@ persons_guess(const char *text)
  * index whatever the collation, unlike LIKE. */
 static char *
 persons_search_sql(enum persons_search_kind kind, const char *text,
-    char **lo, char **hi)
+    char **lo, char **hi, char **edaban)
 {
 	const char *col = kind == SEARCH_KANA ? "kana" : "name";
 	const char *slash;
@@ -358,7 +359,12 @@ persons_search_sql(enum persons_search_kind kind, const char *text,
 		slash = strpbrk(text, "/-");
 		*lo = slash ? xstrndup(text, (size_t)(slash - text)) : xstrdup(text);
 		*hi = slash ? xstrdup(slash + 1) : NULL;
-		return xstrdup(slash ? PERSONS_SELECT "WHERE symbol = ?1 AND number = ?2 "
+		/* 記号/番号/枝番: the 枝番 names one person of the household. */
+		if (slash != NULL && (*edaban = strpbrk(*hi, "/-")) != NULL)
+			*(*edaban)++ = '\0';
+		return xstrdup(*edaban != NULL ? PERSONS_SELECT "WHERE symbol = ?1 "
+		    "AND number = ?2 AND edaban = ?4 ORDER BY relation, key LIMIT ?3" :
+		    slash ? PERSONS_SELECT "WHERE symbol = ?1 AND number = ?2 "
 		    "ORDER BY relation, key LIMIT ?3" : PERSONS_SELECT "WHERE symbol = ?1 "
 		    "ORDER BY number, relation, key LIMIT ?3");
 	default:
@@ -399,13 +405,13 @@ int
 persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
     int limit, persons_row_fn fn, void *arg, char **err)
 {
-	char *lo, *hi, *sql;
+	char *lo, *hi, *sql, *edaban = NULL;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
 	if (kind == SEARCH_AUTO)
 		kind = persons_guess(text);
-	sql = persons_search_sql(kind, text, &lo, &hi);
+	sql = persons_search_sql(kind, text, &lo, &hi, &edaban);
 	rc = db_prepare(db, sql, &st, err);
 	free(sql);
 	if (rc == 0) {
@@ -416,6 +422,8 @@ persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
 		if ((kind == SEARCH_KANA || kind == SEARCH_NAME) &&
 		    strstr(text, "\xe3\x80\x80") != NULL)
 			persons_bind_ascii_space(st, lo, hi);
+		if (edaban != NULL)
+			sqlite3_bind_text(st, 4, edaban, -1, SQLITE_STATIC);
 		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			struct person p;
 
@@ -478,4 +486,36 @@ persons_household(sqlite3 *db, const char *member_key, persons_row_fn fn,
 	}
 	sqlite3_finalize(st);
 	return (stop || rc == SQLITE_DONE) ? 0 : db_fail(db, err, _("reading persons"));
+}
+
+int
+persons_jlis_last(sqlite3 *db, int64_t person, struct persons_jlis *j,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(j, 0, sizeof *j);
+	if (db_prepare(db, "SELECT t.state, coalesce(t.held_reason, ''), r.kind, "
+	    "r.seq, r.created, t.attempt FROM jlis_targets t JOIN jlis_requests "
+	    "r ON r.id = t.request_id WHERE t.person_id = ? ORDER BY t.serial "
+	    "DESC LIMIT 1", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(j->state, sizeof j->state, "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		snprintf(j->reason, sizeof j->reason, "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+		j->kind = ((const char *)sqlite3_column_text(st, 2))[0];
+		j->seq = (long)sqlite3_column_int64(st, 3);
+		snprintf(j->created, sizeof j->created, "%s",
+		    (const char *)sqlite3_column_text(st, 4));
+		j->attempt = sqlite3_column_int(st, 5);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading J-LIS inquiries"));
+	return rc == SQLITE_ROW;
 }

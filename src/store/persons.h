@@ -49,7 +49,7 @@ int persons_count(sqlite3 *db, long long *n, char **err);
 enum persons_search_kind { SEARCH_AUTO, SEARCH_KANA, SEARCH_NAME,
 	SEARCH_SYMBOL, SEARCH_BIRTH };
 typedef int (*persons_row_fn)(int64_t id, const struct person *p, void *arg);
-/* Prefix search (kana, kanji name), symbol[/number], or birth YYYYMMDD;
+/* Prefix search (kana, kanji name), symbol[/number[/枝番]], or birth YYYYMMDD;
  * SEARCH_AUTO picks from the text. */
 int persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
     int limit, persons_row_fn fn, void *arg, char **err);
@@ -60,6 +60,20 @@ struct history_row {
 typedef int (*history_row_fn)(const struct history_row *h, void *arg);
 int persons_history(sqlite3 *db, int64_t id, history_row_fn fn, void *arg,
     char **err);
+/* The person's latest J-LIS inquiry, for the state of their number. */
+struct persons_jlis {
+	char state[16];		/* sent, confirmed, held, accepted, rejected,
+				 * not-found */
+	char reason[200];	/* why it is held ("differs:kana"), or "" */
+	char kind;		/* N or G */
+	long seq;
+	char created[11];	/* YYYY-MM-DD the inquiry was written */
+	int attempt;
+};
+/* 1 found, 0 never asked about, -1 error. */
+int persons_jlis_last(sqlite3 *db, int64_t person, struct persons_jlis *j,
+    char **err);
+
 /* The household: the member and their family, by member key. */
 int persons_household(sqlite3 *db, const char *member_key, persons_row_fn fn,
     void *arg, char **err);

@@ -60,7 +60,7 @@ side_text(struct side *s, int i)
 static const char *const scan_cols[PF_COUNT] = { "key", "insurer",
 	"symbol", "number", "relation", "member_key", "name", "kana", "birth",
 	"sex", "address", "municipality", "resident", "employer", "acquired",
-	"lost" };
+	"lost", "edaban", "extra" };
 
 struct scan {
 	sqlite3_stmt *persons;

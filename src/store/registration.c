@@ -242,7 +242,8 @@ reg_dirty_bit(const char *kind)
 static const char *const regsrc_cols[PF_COUNT] = { "p.key", "p.insurer",
 	"p.symbol", "p.number", "p.relation", "p.member_key", "p.name",
 	"p.kana", "p.birth", "p.sex", "p.address", "p.municipality",
-	"p.resident", "p.employer", "p.acquired", "p.lost" };
+	"p.resident", "p.employer", "p.acquired", "p.lost", "p.edaban",
+	"p.extra" };
 
 static void
 regsrc_read(sqlite3_stmt *st, struct regsrc *p)
@@ -382,6 +383,7 @@ struct regstore_lookup {
 	sqlite3 *db;
 	const char *kind;
 	sqlite3_stmt *person, *state, *failed;
+	sqlite3_stmt *qualified;	/* prepared on first use */
 };
 
 int
@@ -414,7 +416,26 @@ regstore_lookup_close(struct regstore_lookup *lk)
 	sqlite3_finalize(lk->person);
 	sqlite3_finalize(lk->state);
 	sqlite3_finalize(lk->failed);
+	sqlite3_finalize(lk->qualified);
 	free(lk);
+}
+
+int
+regstore_lookup_qualified(struct regstore_lookup *lk, int64_t person,
+    char **err)
+{
+	int rc;
+
+	if (lk->qualified == NULL && db_prepare(lk->db, "SELECT 1 FROM "
+	    "reg_state WHERE kind = 'qualification' AND person_id = ? LIMIT 1",
+	    &lk->qualified, err) < 0)
+		return -1;
+	sqlite3_bind_int64(lk->qualified, 1, person);
+	rc = sqlite3_step(lk->qualified);
+	sqlite3_reset(lk->qualified);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(lk->db, err, _("reading registrations"));
+	return rc == SQLITE_ROW;
 }
 
 int

@@ -98,6 +98,10 @@ int regstore_lookup_open(sqlite3 *db, const char *kind,
     struct regstore_lookup **out, char **err);
 int regstore_lookup_person(struct regstore_lookup *lk, const char *key,
     int64_t *id, char *branch, size_t len, char **err);
+/* Whether the server has accepted a 資格情報 record of the person (1), the
+ * condition for their other 副本 (seed 2.13.2 ①-⑦). */
+int regstore_lookup_qualified(struct regstore_lookup *lk, int64_t person,
+    char **err);
 int regstore_lookup_state(struct regstore_lookup *lk, const char *rkey,
     unsigned char content[32], int *action, char **err);
 int regstore_lookup_failed(struct regstore_lookup *lk, const char *rkey,

@@ -275,6 +275,13 @@ ptext_person_line(struct tui *t, int y, int state_row)
 	 * symbol and number of the insurance card. */
 	snprintf(line, sizeof line, _("%s  %s   symbol %s number %s"), birth,
 	    ptext_sex(v.p.f[PF_SEX]), v.p.f[PF_SYMBOL], v.p.f[PF_NUMBER]);
+	if (v.p.f[PF_EDABAN][0] != '\0') {
+		size_t n = strlen(line);
+
+		/* L10N: after "number N" on number screens: the 2-digit 枝番. */
+		snprintf(line + n, sizeof line - n, _(" branch %s"),
+		    v.p.f[PF_EDABAN]);
+	}
 	draw_text(y + 1, x, COLS - 2 - x, line, ROLE_NORMAL);
 	if (state_row) {
 		draw_text(y + 2, 2, lw, _("Number"), ROLE_NORMAL);
@@ -287,4 +294,16 @@ ptext_person_line(struct tui *t, int y, int state_row)
 	}
 	person_view_clear(&v);
 	return state_row ? 3 : 2;
+}
+
+void
+ptext_insured_number(const struct person *p, char *out, size_t len)
+{
+	if (p->f[PF_EDABAN][0] != '\0')
+		/* L10N: 記号, 番号 and 枝番 of the insured number, as on cards. */
+		snprintf(out, len, _("%s / %s / %s"), p->f[PF_SYMBOL],
+		    p->f[PF_NUMBER], p->f[PF_EDABAN]);
+	else
+		/* L10N: 記号 and 番号 of the insured number. */
+		snprintf(out, len, _("%s / %s"), p->f[PF_SYMBOL], p->f[PF_NUMBER]);
 }

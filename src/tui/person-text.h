@@ -7,6 +7,10 @@
 #include <wchar.h>
 
 struct tui;
+struct person;
+
+/* 記号, 番号 and, when there is one, the 2-digit 枝番 ("4000・1・01"). */
+void ptext_insured_number(const struct person *p, char *out, size_t len);
 
 /* The acquisition channels in the order the entry screen offers them. */
 struct ptext_channel {

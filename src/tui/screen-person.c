@@ -101,8 +101,8 @@ pscr_draw_identity(const struct person_view *v, int y)
 	if (rx >= COLS)
 		return;	/* narrow: the right column does not fit */
 	pscr_item(y, rx, rw, COLS - rx - 1, _("Key"), p->f[PF_KEY], ROLE_NORMAL);
-	snprintf(buf, sizeof buf, "%s / %s", p->f[PF_SYMBOL], p->f[PF_NUMBER]);
-	pscr_item(y + 1, rx, rw, COLS - rx - 1, _("Symbol/number"), buf,
+	ptext_insured_number(p, buf, sizeof buf);
+	pscr_item(y + 1, rx, rw, COLS - rx - 1, _("Symbol, number"), buf,
 	    ROLE_NORMAL);
 	if (p->f[PF_RELATION][0] == '2')
 		/* L10N: relation of a family member; %s is the member's key. */

@@ -62,7 +62,7 @@ static const char *const cd_digests[][2] = {
 static int
 cd_init(const char *dir)
 {
-	struct vault_init in = { dir, "12345678", "crash", "yamada", CD_PASSWORD, 10 };
+	struct vault_init in = { dir, "133033", "crash", "yamada", CD_PASSWORD, 10 };
 	unsigned char recovery[RECOVERY_KEY_LEN];
 	char *err = NULL;
 

@@ -12,7 +12,7 @@ K2='Fourth-pass-2077'
 K3='Fifth-pass-2088!'
 K4='Sixth-pass-2099!'
 
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 
 # as_admin ARGS...: run as yamada with the password on fd 3.
 as_admin() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }

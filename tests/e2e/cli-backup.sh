@@ -8,7 +8,7 @@ plan 29
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 as_admin() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 # as_in DIR ARGS...: as yamada on another vault.
 as_in() { local d=$1; shift; run "$@" --vault "$d" --user yamada --password-fd 3 3<<<"$A"; }
@@ -116,7 +116,7 @@ check "a truncated backup is refused as truncated" eval '[ "$RC" -eq 1 ] && cont
 run_pw "$A" backup restore "$SCRATCH/short.bak" --vault "$SCRATCH/r4" --user yamada --password-fd 3
 check "restore refuses it and leaves nothing behind" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "truncated" && [ ! -e "$SCRATCH/r4" ] && [ -z "$(ls -d "$SCRATCH"/r4.* 2>/dev/null)" ]'
-sed '3s/insurer 12345678/insurer 1234567x/' "$SCRATCH/two.bak" >"$SCRATCH/head.bak"
+sed '3s/insurer 133033/insurer 13303x/' "$SCRATCH/two.bak" >"$SCRATCH/head.bak"
 run backup verify "$SCRATCH/head.bak"
 check "a damaged header line is named" eval '[ "$RC" -eq 1 ] && contains "$ERR" "header line 3"'
 { cat "$SCRATCH/two.bak"; echo extra; } >"$SCRATCH/long.bak"

@@ -11,7 +11,7 @@ V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name テスト組合 --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name テスト組合 --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
@@ -35,10 +35,10 @@ run media pack "$SCRATCH/inq" --out "$SCRATCH/m1.zip" --checker sato --checker-p
 	--password-out-fd 5 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" 5>"$SCRATCH/mpw"
 MPW=$(cat "$SCRATCH/mpw")
 MSHA=$(sha256sum "$SCRATCH/m1.zip" | cut -c1-64)
-FSHA=$(sha256sum "$SCRATCH/inq/12345678N1Y.csv" | cut -c1-64)
+FSHA=$(sha256sum "$SCRATCH/inq/00133033N1Y.csv" | cut -c1-64)
 as_yamada media ship M0001 --courier 'セキュリティ便' --tracking 123456789018 --seal A-9 --notice-date "$(date +%F)"
 run media receive M0001 --medium JLIS-5 --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"
-as_yamada media imported M0001 --file "$SCRATCH/inq/12345678N1Y.csv"
+as_yamada media imported M0001 --file "$SCRATCH/inq/00133033N1Y.csv"
 run media dispose M0001 --method shredded --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"
 check "test data: a medium packed, shipped, received, imported, disposed of" \
 	eval '[ "$RC" -eq 0 ] && [ -n "$MPW" ]'
@@ -63,7 +63,7 @@ check "the number counts are in the package by channel and state" \
 	eval 'grep -q "^member,entered,6" "$P/number-collection.csv"'
 
 check "media-custody.csv: every step of the medium with people, witness and SHA-256s" \
-	eval '[ "$(grep -c "^M0001," "$P/media-custody.csv")" -eq 6 ] && grep -q "^M0001,packed,[0-9-]*,yamada,sato," "$P/media-custody.csv" && grep -q "^M0001,disposed,.*,shredded," "$P/media-custody.csv" && grep -q "12345678N1Y.csv:$FSHA" "$P/media-custody.csv" && grep -q "$MSHA" "$P/media-custody.csv" && grep -q "JLIS-5" "$P/media-custody.csv"'
+	eval '[ "$(grep -c "^M0001," "$P/media-custody.csv")" -eq 6 ] && grep -q "^M0001,packed,[0-9-]*,yamada,sato," "$P/media-custody.csv" && grep -q "^M0001,disposed,.*,shredded," "$P/media-custody.csv" && grep -q "00133033N1Y.csv:$FSHA" "$P/media-custody.csv" && grep -q "$MSHA" "$P/media-custody.csv" && grep -q "JLIS-5" "$P/media-custody.csv"'
 check "disposal-register.csv lists the disposal; no password, no 12-digit tracking in either" \
 	eval 'grep -q ",M0001,shredded,yamada,sato,$MSHA," "$P/disposal-register.csv" && ! grep -qF "$MPW" "$P/media-custody.csv" "$P/disposal-register.csv" && ! grep -q 123456789018 "$P/media-custody.csv" && [ "$(head -c 3 "$P/disposal-register.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]'
 check "the README describes both media files" \

@@ -11,7 +11,7 @@ A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 K='Third-pass-2026!'
 
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 
 as_admin() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 failed_count() {

@@ -9,7 +9,7 @@ plan 44
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 
@@ -32,34 +32,34 @@ mkdir -p "$IN"
 sed -i '3s/^\(\([^,]*,\)\{12\}\)1,/\12,/' "$SCRATCH/p.csv"
 as_yamada person import "$SCRATCH/p.csv"
 as_yamada jlis request --out "$IN"
-[ -f "$IN/12345678N1Y.csv" ] && [ -f "$IN/12345678G1Y.csv" ] || echo "# jlis request did not write N1Y and G1Y: $OUT $ERR"
+[ -f "$IN/00133033N1Y.csv" ] && [ -f "$IN/00133033G1Y.csv" ] || echo "# jlis request did not write N1Y and G1Y: $OUT $ERR"
 
 # --- packing: checks before anything is written ---
 BAD=$SCRATCH/bad
 mkdir -p "$BAD"
-cp "$IN/12345678N1Y.csv" "$BAD/87654321N1Y.csv"
+cp "$IN/00133033N1Y.csv" "$BAD/87654321N1Y.csv"
 with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/bad.zip"
 check "a file of another insurer is refused before packing" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "87654321N1Y.csv: the insurer code is not this vault" && [ ! -e "$SCRATCH/bad.zip" ]'
 rm "$BAD"/*
-: >"$BAD/12345678N9Y.csv"
+: >"$BAD/00133033N9Y.csv"
 with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/bad.zip"
-check "an empty file is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "12345678N9Y.csv: the file is empty" && [ ! -e "$SCRATCH/bad.zip" ]'
+check "an empty file is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "00133033N9Y.csv: the file is empty" && [ ! -e "$SCRATCH/bad.zip" ]'
 rm "$BAD"/*
-cp "$IN/12345678N1Y.csv" "$BAD/12345678X1Y.csv"
+cp "$IN/00133033N1Y.csv" "$BAD/00133033X1Y.csv"
 with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/bad.zip"
 check "a name without N or G is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "N (Japanese residents) or G"'
 
 rm "$BAD"/*
-printf '%s\r\n' "山田　太郎,ヤマダ　タロウ,19750231,1,東京都,131016,12345678_5" | iconv -f UTF-8 -t CP932 >"$BAD/12345678N9Y.csv"
+printf '%s\r\n' "山田　太郎,ヤマダ　タロウ,19750231,1,東京都,131016,00133033_5" | iconv -f UTF-8 -t CP932 >"$BAD/00133033N9Y.csv"
 with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/bad.zip"
 check "a file that fails the format checker is refused, its problems listed as file:line:field" \
-	eval '[ "$RC" -eq 1 ] && contains "$ERR" "does not pass the format check" && contains "$ERR" "12345678N9Y.csv:1:birth:" && [ ! -e "$SCRATCH/bad.zip" ]'
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "does not pass the format check" && contains "$ERR" "00133033N9Y.csv:1:birth:" && [ ! -e "$SCRATCH/bad.zip" ]'
 rm "$BAD"/*
-printf '%s\n' "山田　太郎,ヤマダ　タロウ,19750401,1,東京都,131016,12345678_5" >"$BAD/12345678N9Y.csv"
+printf '%s\n' "山田　太郎,ヤマダ　タロウ,19750401,1,東京都,131016,00133033_5" >"$BAD/00133033N9Y.csv"
 with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/bad.zip"
 check "UTF-8 with LF (not CP932 with CRLF) is refused" \
-	eval '[ "$RC" -eq 1 ] && contains "$ERR" "12345678N9Y.csv:1:-:" && [ ! -e "$SCRATCH/bad.zip" ]'
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "00133033N9Y.csv:1:-:" && [ ! -e "$SCRATCH/bad.zip" ]'
 
 with_witness yamada "$A" media pack "$IN" --out "$SCRATCH/m1.zip"
 check "the packer cannot be their own witness" \
@@ -81,7 +81,7 @@ if command -v 7z >/dev/null; then
 	mkdir "$SCRATCH/x7" "$SCRATCH/x7bad"
 	7z x -p"$PW" -o"$SCRATCH/x7" "$SCRATCH/m1.zip" >/dev/null 2>&1
 	check "7z opens the container with the password: the same bytes" \
-		eval 'cmp -s "$IN/12345678N1Y.csv" "$SCRATCH/x7/12345678N1Y.csv" && cmp -s "$IN/12345678G1Y.csv" "$SCRATCH/x7/12345678G1Y.csv"'
+		eval 'cmp -s "$IN/00133033N1Y.csv" "$SCRATCH/x7/00133033N1Y.csv" && cmp -s "$IN/00133033G1Y.csv" "$SCRATCH/x7/00133033G1Y.csv"'
 	check "7z reports AES-256 and refuses a wrong password" \
 		eval '7z l -slt "$SCRATCH/m1.zip" | grep -q "Method = AES-256" && ! 7z x -pWRONG -o"$SCRATCH/x7bad" "$SCRATCH/m1.zip" >/dev/null 2>&1'
 else
@@ -172,7 +172,7 @@ check "CSV register: header and one row" \
 
 # --- a spoiled medium, never sent, may be disposed of; its names are free again ---
 with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/m2.zip"
-rm "$BAD"/* && cp "$IN/12345678N1Y.csv" "$BAD/12345678N2Y.csv"
+rm "$BAD"/* && cp "$IN/00133033N1Y.csv" "$BAD/00133033N2Y.csv"
 with_witness sato "$S" media pack "$BAD" --out "$SCRATCH/m2.zip"
 with_witness sato "$S" media dispose M0002 --method 'deleted'
 R1=$RC
@@ -182,7 +182,7 @@ check "a packed medium never sent can be disposed of and its file packed again" 
 
 # --- overdue answers ---
 if command -v faketime >/dev/null; then
-	rm "$BAD"/* && cp "$IN/12345678N1Y.csv" "$BAD/12345678N3Y.csv"
+	rm "$BAD"/* && cp "$IN/00133033N1Y.csv" "$BAD/00133033N3Y.csv"
 	# faketime preloads itself; a sanitizer build must be told that is fine.
 	ASAN_OPTIONS="verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
 	faketime '2026-01-05 10:00:00' "$MYNADESK" media pack "$BAD" --out "$SCRATCH/m4.zip" --checker sato --checker-password-fd 4 \

@@ -8,7 +8,7 @@ plan 21
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 
@@ -20,14 +20,14 @@ as_sato_n() { local n=$1; shift; run "$@" --number-fd 4 --vault "$V" --user sato
 H="person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
 {
 	echo "$H"
-	echo "P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,山田建設,20100401,"
-	echo "P2,12345678,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2,東京都千代田区千代田1-1,131016,1,,20100401,"
-	echo "P3,12345678,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,札幌市中央区北1条西2丁目,011002,1,,20000401,"
+	echo "P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,山田建設,20100401,"
+	echo "P2,133033,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2,東京都千代田区千代田1-1,131016,1,,20100401,"
+	echo "P3,133033,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,札幌市中央区北1条西2丁目,011002,1,,20000401,"
 } >"$SCRATCH/extract.csv"
 {
 	echo "$H"
-	echo "P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750230,1,東京都,131016,1,,20100401,"
-	echo "P4,12345678,12,346,1,,x,ヤマ,19750402,1,東京都,131017,1,,20100401,"
+	echo "P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750230,1,東京都,131016,1,,20100401,"
+	echo "P4,133033,12,346,1,,x,ヤマ,19750402,1,東京都,131017,1,,20100401,"
 } >"$SCRATCH/bad.csv"
 
 as_yamada person import "$SCRATCH/bad.csv"

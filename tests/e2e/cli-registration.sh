@@ -14,7 +14,7 @@ A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 NUMS='621498320257|314159265352|271828182840|161803398872'
 ALL_OUT=
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 
@@ -32,10 +32,10 @@ answer() { local f=$1; shift; "$SIM" answer "$f" "$@" >"$SCRATCH/r.csv" 2>/dev/n
 utf8() { iconv -f CP932 -t UTF-8 "$1"; }
 
 H="person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
-row1="P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,山田建設,20100401,"
-row2="P2,12345678,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2,東京都千代田区千代田1-1,131016,1,,20100401,"
-row3="P3,12345678,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,札幌市中央区北1条西2丁目,011002,1,,20000401,"
-row4="P4,12345678,14,2,1,,鈴木　次郎,スズキ　ジロウ,19820303,1,東京都千代田区,131016,1,,20150401,"
+row1="P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,山田建設,20100401,"
+row2="P2,133033,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2,東京都千代田区千代田1-1,131016,1,,20100401,"
+row3="P3,133033,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,札幌市中央区北1条西2丁目,011002,1,,20000401,"
+row4="P4,133033,14,2,1,,鈴木　次郎,スズキ　ジロウ,19820303,1,東京都千代田区,131016,1,,20150401,"
 printf '%s\n' "$H" "$row1" "$row2" "$row3" "$row4" >"$SCRATCH/x1.csv"
 as_yamada person import "$SCRATCH/x1.csv"
 number P1 621498320257
@@ -130,14 +130,14 @@ check "kogaku diff with nothing changed sends nothing, and exits 1 while P4 is s
 # The daily differential: a change (2), a loss (3) and a newcomer (1).
 row2b=${row2/東京都千代田区千代田1-1/東京都千代田区丸の内2-2}
 row3b=${row3}20261031
-row5="P5,12345678,12,345,2,P1,山田　一子,ヤマダ　イチコ,20261101,2,東京都千代田区千代田1-1,131016,1,,20261101,"
+row5="P5,133033,12,345,2,P1,山田　一子,ヤマダ　イチコ,20261101,2,東京都千代田区千代田1-1,131016,1,,20261101,"
 printf '%s\n' "$H" "$row1" "$row2b" "$row3b" "$row4" "$row5" >"$SCRATCH/x2.csv"
 as_yamada person import "$SCRATCH/x2.csv"
 number P5 161803398872
 as_yamada bulk export --kind persons --out "$D" --diff
 F3=$(newest persons)
 check "diff: the newcomer, the change and the loss, nothing else" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "3 records" && utf8 "$F3" | grep -q "^1,2,12345678,P2," && utf8 "$F3" | grep -q "^2,3,12345678,P3,.*,20261031.$" && utf8 "$F3" | grep -q "^3,1,12345678,P5,"'
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "3 records" && utf8 "$F3" | grep -q "^1,2,133033,P2," && utf8 "$F3" | grep -q "^2,3,133033,P3,.*,20261031.$" && utf8 "$F3" | grep -q "^3,1,133033,P5,"'
 answer "$F3"
 as_yamada bulk results "$SCRATCH/r.csv"
 as_yamada bulk export --kind qualification --out "$D" --diff

@@ -18,7 +18,7 @@ S='Second-pass-2026!'
 K='Third-pass-2026!'
 mkdir -m 700 "$SCRATCH/ssh" "$SCRATCH/inbox" "$SCRATCH/outbox"
 
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 as_admin() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 MYNADESK_CONFIG=$SCRATCH/none
 export MYNADESK_CONFIG

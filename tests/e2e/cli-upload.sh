@@ -13,7 +13,7 @@ A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 C=$SCRATCH/pki
 export MYNADESK_UPLOAD_FAST=1
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 
 # Test certificates, made fresh each run: a CA for the association's
 # client and the server, and a stranger CA whose client the server refuses.
@@ -29,7 +29,7 @@ for ca in ca stranger; do
 		-keyout "$C/$ca.key" -out "$C/$ca.pem" -subj "/CN=$ca" -days 2 2>/dev/null
 done
 mkcert server localhost ca "DNS:localhost,IP:127.0.0.1"
-mkcert client kumiai-12345678 ca
+mkcert client kumiai-133033 ca
 mkcert intruder someone stranger
 
 SIM_PID=

@@ -6,7 +6,7 @@ plan 26
 V=$SCRATCH/vault
 PW='Kokuho-2026-pass'
 
-run_pw "$PW" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3
+run_pw "$PW" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3
 if [ "$RC" -eq 0 ] && echo "$OUT" | grep -qE '([0-9A-F]{4}-){15}[0-9A-F]{4}'; then
 	ok "init creates a vault and prints the recovery key"
 else
@@ -18,12 +18,12 @@ check "vault folder is 0700, files 0600" \
 	test "$(stat -c %a "$V") $(stat -c %a "$V/vault.db") $(stat -c %a "$V/vault.keys")" = "700 600 600"
 
 run_pw "$PW" init --vault "$SCRATCH/bad" --insurer 1234567 --name x --admin yamada --password-fd 3
-check "init refuses a 7-digit insurer code as a usage error (2)" eval '[ "$RC" -eq 2 ] && contains "$ERR" "8 digits" && [ ! -e "$SCRATCH/bad" ]'
+check "init refuses a 7-digit insurer code as a usage error (2)" eval '[ "$RC" -eq 2 ] && contains "$ERR" "6 digits" && [ ! -e "$SCRATCH/bad" ]'
 
-run_pw "$PW" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3
+run_pw "$PW" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3
 check "init refuses an existing vault" eval '[ "$RC" -eq 1 ] && contains "$ERR" "already holds a vault"'
 
-run_pw "weak" init --vault "$SCRATCH/weak" --insurer 12345678 --name x --admin yamada --password-fd 3
+run_pw "weak" init --vault "$SCRATCH/weak" --insurer 133033 --name x --admin yamada --password-fd 3
 check "init enforces the password policy" eval '[ "$RC" -eq 1 ] && contains "$ERR" "password"'
 
 run_pw "$PW" audit verify --vault "$V" --user yamada --password-fd 3
@@ -86,7 +86,7 @@ check "the change is audited with old and new values" eval 'contains "$OUT" "fro
 mkdir -p "$SCRATCH/cp"
 run_pw "$PW" audit checkpoint --out "$SCRATCH/cp" --vault "$V" --user yamada --password-fd 3
 check "audit checkpoint prints a note: origin, tree size, base64 root" \
-	eval '[ "$RC" -eq 0 ] && [ "$(echo "$OUT" | sed -n 1p)" = "mynadesk/12345678/$(sed -n "s/^vault //p" "$V/vault.keys")" ] && echo "$OUT" | sed -n 2p | grep -qE "^[0-9]+$" && echo "$OUT" | sed -n 3p | grep -qE "^[A-Za-z0-9+/]{43}=$"'
+	eval '[ "$RC" -eq 0 ] && [ "$(echo "$OUT" | sed -n 1p)" = "mynadesk/133033/$(sed -n "s/^vault //p" "$V/vault.keys")" ] && echo "$OUT" | sed -n 2p | grep -qE "^[0-9]+$" && echo "$OUT" | sed -n 3p | grep -qE "^[A-Za-z0-9+/]{43}=$"'
 check "plain openssl verifies the checkpoint's Ed25519 signature" \
 	eval 'openssl pkeyutl -verify -pubin -inkey "$SCRATCH/cp/pubkey.pem" -rawin -in "$SCRATCH/cp/checkpoint.txt" -sigfile "$SCRATCH/cp/checkpoint.sig" | grep -q "Signature Verified Successfully"'
 printf 'x' >>"$SCRATCH/cp/checkpoint.txt"

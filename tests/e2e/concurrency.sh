@@ -12,15 +12,15 @@ S='Second-pass-2026!'
 N1=621498320257
 N2=123456789018
 GEN=$TOP_BUILDDIR/contrib/gen-persons
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role supervisor --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 
 # Two extracts of 30,000 persons (the second with 5% changed) and two
 # persons of our own with kana no generated name has.
 own() {
-	echo "K0001,12345678,9,1,1,,並行　一,ヘイコウ　イチ,19700101,1,東京都千代田区千代田1-1,131016,1,,20200401,"
-	echo "K0002,12345678,9,2,1,,並行　二,ヘイコウ　ニ,19710101,2,東京都千代田区千代田1-1,131016,1,,20200401,"
+	echo "K0001,133033,9,1,1,,並行　一,ヘイコウ　イチ,19700101,1,東京都千代田区千代田1-1,131016,1,,20200401,,00"
+	echo "K0002,133033,9,2,1,,並行　二,ヘイコウ　ニ,19710101,2,東京都千代田区千代田1-1,131016,1,,20200401,,00"
 }
 { "$GEN" --count 30000 --seed 5; own; } >"$SCRATCH/a.csv"
 { "$GEN" --count 30000 --seed 5 --edit 5; own; } >"$SCRATCH/b.csv"

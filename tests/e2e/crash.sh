@@ -98,10 +98,10 @@ case_import_judge() {
 RECV=$SCRATCH/recv
 case_receive_setup() {
 	jlis_prep 1000 "$RECV" && mkdir -p "$1/out" && cp -a "$RECV/v" "$1/v" &&
-		RECV_N=$(grep -c '' "$RECV/ans/12345678N1R.csv")
+		RECV_N=$(grep -c '' "$RECV/ans/00133033N1R.csv")
 }
 case_receive_run() {
-	exec "$MYNADESK" jlis receive "$RECV/ans/12345678N1R.csv" --vault "$1/v" \
+	exec "$MYNADESK" jlis receive "$RECV/ans/00133033N1R.csv" --vault "$1/v" \
 		--medium M0001 --checker sato --checker-password-fd 4 \
 		--user yamada --password-fd 3 3<<<"$PW" 4<<<"$WPW" >/dev/null 2>&1
 }
@@ -251,7 +251,7 @@ case_request_judge() {
 	elif ! facts "$1" jlis_requests=2 jlis.request=2 ||
 		[ "$(req_digests "$2/out")" != "$(fact "$1" jreq_sha256)" ]; then
 		echo "partial (files: ${files:-none})"
-	elif [ "$files" = "12345678G1Y.csv 12345678N1Y.csv " ]; then
+	elif [ "$files" = "00133033G1Y.csv 00133033N1Y.csv " ]; then
 		echo present
 	else
 		echo unnamed

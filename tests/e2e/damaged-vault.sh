@@ -8,8 +8,8 @@ plan 33
 A='Kokuho-2026-pass'
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
 V=$SCRATCH/vault
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
-"$MYNADESK" init --vault "$SCRATCH/other" --insurer 12345678 --name y --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$SCRATCH/other" --insurer 133033 --name y --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$GEN" --count 3000 --seed 8 >"$SCRATCH/p.csv"
 "$MYNADESK" person import "$SCRATCH/p.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A" >/dev/null
 as_in() { local d=$1; shift; run "$@" --vault "$d" --user yamada --password-fd 3 3<<<"$A"; }
@@ -64,7 +64,7 @@ fresh; head -c 100 /dev/urandom >"$D/vault.keys"
 damaged "random bytes for vault.keys" "vault.keys"
 fresh; head -c 300 "$V/vault.keys" >"$D/vault.keys"
 damaged "a truncated vault.keys" "vault.keys"
-fresh; sed -i 's/^insurer 12345678$/insurer 87654321/' "$D/vault.keys"
+fresh; sed -i 's/^insurer 133033$/insurer 87654321/' "$D/vault.keys"
 damaged "vault.keys edited" "vault.keys has been altered"
 fresh; cp "$SCRATCH/other/vault.keys" "$D/vault.keys"
 damaged "vault.keys of another vault" "different vaults"

@@ -9,7 +9,7 @@ V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 modes() { local f out=""; for f in "$@"; do out="$out $(stat -c %a "$f")"; done; echo "${out# }"; }
 
-(umask 000; "$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null)
+(umask 000; "$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null)
 check "init under umask 000: folder 0700, vault.db, vault.keys, vault.lock 0600" \
 	test "$(modes "$V" "$V/vault.db" "$V/vault.keys" "$V/vault.lock")" = "700 600 600 600"
 (umask 000; "$MYNADESK" audit verify --vault "$V" --user yamada --password-fd 3 3<<<"Wrong-pass-2026" >/dev/null 2>&1)

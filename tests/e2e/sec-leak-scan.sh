@@ -19,7 +19,7 @@ step() { n=$((n + 1)); "$MYNADESK" "$@" --vault "$V" --user yamada --password-fd
 step_sato() { n=$((n + 1)); "$MYNADESK" "$@" --vault "$V" --user sato --password-fd 3 3<<<"$S" >"$LOG/$n.out" 2>"$LOG/$n.err"; }
 shot() { n=$((n + 1)); tm_screen >"$SCRATCH/shots/$n-$1.txt"; }
 
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >"$LOG/init.out" 2>&1
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >"$LOG/init.out" 2>&1
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >"$LOG/user.out" 2>&1
 first_login "$V" sato "$S"
 "$GEN" --count 300 --seed 21 --numbers "$SCRATCH/numbers.csv" >"$SCRATCH/persons.csv"

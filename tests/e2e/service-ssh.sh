@@ -83,7 +83,7 @@ chmod 644 "$CONF"
 # as_svc ARGS...: the program as the service account (the administrator's
 # way on the server), the first password on fd 3, a second on fd 4.
 as_svc() { runuser -u "$SVC" -- env -u MYNADESK_CONFIG HOME="$HOMESVC" "$MYNADESK" "$@"; }
-as_svc init --vault "$HOMESVC/vault" --insurer 12345678 --name 'テスト国保組合' --admin kanri --password-fd 3 3<<<"$A" >/dev/null
+as_svc init --vault "$HOMESVC/vault" --insurer 133033 --name 'テスト国保組合' --admin kanri --password-fd 3 3<<<"$A" >/dev/null
 as_svc user add alice --role clerk --vault "$HOMESVC/vault" --user kanri --password-fd 3 --new-password-fd 4 3<<<"$A" 4<<<"$PA" >/dev/null
 as_svc user passwd --vault "$HOMESVC/vault" --user alice --password-fd 3 --new-password-fd 4 3<<<"$PA" 4<<<"$PA" >/dev/null
 as_svc user add bob --role supervisor --vault "$HOMESVC/vault" --user kanri --password-fd 3 --new-password-fd 4 --checker alice --checker-password-fd 5 3<<<"$A" 4<<<"$PB" 5<<<"$PA" >/dev/null
@@ -162,7 +162,7 @@ staff "$ST1" dashboard --vau=/tmp/x --password-fd 0 <<<"$PA"
 check "an abbreviated --vault is refused as well" eval '[ "$RC" -eq 2 ] && contains "$ERR" "--vault"'
 staff "$ST1" dashboard --user kanri --password-fd 0 <<<"$A"
 check "--user is refused: the key fixes the name" eval '[ "$RC" -eq 2 ] && contains "$ERR" "--user"'
-staff "$ST1" init --vault /tmp/y --insurer 12345678 --name x --admin z
+staff "$ST1" init --vault /tmp/y --insurer 133033 --name x --admin z
 check "init is not available over ssh" eval '[ "$RC" -eq 2 ] && contains "$ERR" "not available" && [ ! -e /tmp/y ]'
 staff "$ST1" backup create outbox/v.bak --password-fd 0 <<<"$PA"
 check "backup create is not available over ssh: a backup would carry the key" \

@@ -11,13 +11,13 @@ V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 N1=621498320257
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role supervisor --vault "$V" --user yamada --password-fd 3 --new-password-fd 4 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 cat >"$SCRATCH/persons.csv" <<'CSV'
 person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost
-P0001,12345678,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
-P0002,12345678,12,345,2,P0001,山田 花子,ヤマダ　ハナコ,19780115,2,東京都千代田区千代田1-1,131016,1,,20200401,
+P0001,133033,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
+P0002,133033,12,345,2,P0001,山田 花子,ヤマダ　ハナコ,19780115,2,東京都千代田区千代田1-1,131016,1,,20200401,
 CSV
 "$MYNADESK" person import "$SCRATCH/persons.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" idproof record --person P0001 --channel member --mode in-person \

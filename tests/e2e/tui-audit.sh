@@ -8,11 +8,11 @@ plan 13
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name テスト組合 --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name テスト組合 --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 H="person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
-printf '%s\nP1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,\n' "$H" >"$SCRATCH/x.csv"
+printf '%s\nP1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,\n' "$H" >"$SCRATCH/x.csv"
 "$MYNADESK" person import "$SCRATCH/x.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" idproof record --person P1 --channel member --mode in-person --doc mynumber-card --vault "$V" --user yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" settings show --vault "$V" --user sato --password-fd 3 3<<<"$S" >/dev/null

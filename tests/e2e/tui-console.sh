@@ -7,7 +7,7 @@ plan 22
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 
 JA=ja_JP.UTF-8
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then
@@ -36,7 +36,7 @@ else
 	tm_text "$A"
 	tm_keys Enter
 	check "logging in shows the Japanese home screen" \
-		eval 'tm_wait "ホーム" && tm_screen | grep -q "監査ログ" && tm_screen | grep -q "テスト国保組合 (12345678)"'
+		eval 'tm_wait "ホーム" && tm_screen | grep -q "監査ログ" && tm_screen | grep -q "テスト国保組合 (133033)"'
 	check "the status line shows the user and the idle countdown" \
 		eval 'tm_screen | head -1 | grep -q "yamada(管理者)  自動ロックまで 0:0"'
 	tm_keys F1

@@ -8,12 +8,12 @@ plan 21
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 
 cat >"$SCRATCH/persons.csv" <<'CSV'
 person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost
-P0001,12345678,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
+P0001,133033,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
 CSV
 as_yamada person import "$SCRATCH/persons.csv"
 check "a person is imported for the test" eval '[ "$RC" -eq 0 ]'

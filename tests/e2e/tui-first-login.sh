@@ -9,7 +9,7 @@ V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 T='Temporary-2026-x'
 N='Own-choice-2026!'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$T" >/dev/null
 
 tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK --vault $V 2>$SCRATCH/err; echo EXIT=\$?; sleep 30"

@@ -8,10 +8,10 @@ plan 3
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name テスト組合 --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name テスト組合 --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 H="person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
-P1="P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,"
-P2="P2,12345678,12,346,1,,佐藤　花子,サトウ　ハナコ,19800101,2,東京都千代田区千代田1-2,131016,1,,20100401,"
+P1="P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,"
+P2="P2,133033,12,346,1,,佐藤　花子,サトウ　ハナコ,19800101,2,東京都千代田区千代田1-2,131016,1,,20100401,"
 printf '%s\n%s\n' "$H" "$P1" >"$SCRATCH/a.csv"
 printf '%s\n%s\n%s\n' "$H" "$P1" "$P2" >"$SCRATCH/b.csv"
 "$MYNADESK" person import "$SCRATCH/a.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A" >/dev/null

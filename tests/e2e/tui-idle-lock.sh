@@ -8,7 +8,7 @@ plan 16
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role admin --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<'Second-pass-2026!' >/dev/null
 first_login "$V" sato 'Second-pass-2026!'
 # A third account: the second person who lets sato unlock yamada below.

@@ -10,15 +10,15 @@ plan 26
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 
 # Kana use a full-width space, as the layout requires.
 cat >"$SCRATCH/persons.csv" <<'EOF'
 person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost
-P0001,12345678,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
-P0002,12345678,12,346,1,,佐藤 次郎,サトウ　ジロウ,19660909,1,東京都中央区銀座2-2,131024,1,,20190601,
-P0003,12345678,12,347,1,,鈴木 一郎,スズキ　イチロウ,19800101,1,東京都港区芝公園4-2,131032,1,鈴木商事,20180401,
-P0004,12345678,12,348,1,,田中 花子,タナカ　ハナコ,19850505,2,東京都新宿区西新宿2-8,131041,1,田中工業,20170401,
+P0001,133033,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
+P0002,133033,12,346,1,,佐藤 次郎,サトウ　ジロウ,19660909,1,東京都中央区銀座2-2,131024,1,,20190601,
+P0003,133033,12,347,1,,鈴木 一郎,スズキ　イチロウ,19800101,1,東京都港区芝公園4-2,131032,1,鈴木商事,20180401,
+P0004,133033,12,348,1,,田中 花子,タナカ　ハナコ,19850505,2,東京都新宿区西新宿2-8,131041,1,田中工業,20170401,
 EOF
 run person import "$SCRATCH/persons.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
 check "the persons are imported for the test" eval '[ "$RC" -eq 0 ] && contains "$OUT" "4 added"'

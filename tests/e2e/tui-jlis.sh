@@ -15,7 +15,7 @@ O=$SCRATCH/files
 mkdir -p "$O"
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
@@ -25,11 +25,11 @@ NUMRE='(^|[^0-9a-f])[0-9]{12}([^0-9a-f]|$)'
 "$GEN" --count 12 --seed 5 --numbers "$SCRATCH/nums.csv" >"$SCRATCH/p.csv"
 as_yamada person import "$SCRATCH/p.csv"
 as_yamada jlis request --out "$O"
-"$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 4 --not-found 2 --mismatch 2 "$O/12345678N1Y.csv" >"$SCRATCH/12345678N1R.csv"
+"$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 4 --not-found 2 --mismatch 2 "$O/00133033N1Y.csv" >"$SCRATCH/00133033N1R.csv"
 with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; }
 with_sato media carry "$O" --medium USB-01
-with_sato media receive M0001 --file "$SCRATCH/12345678N1R.csv"
-with_sato jlis receive "$SCRATCH/12345678N1R.csv" --medium M0001
+with_sato media receive M0001 --file "$SCRATCH/00133033N1R.csv"
+with_sato jlis receive "$SCRATCH/00133033N1R.csv" --medium M0001
 as_yamada jlis held
 HELD=$(echo "$OUT" | awk '/ differs:/ {print $1}')
 P1=$(echo "$HELD" | sed -n 1p)
@@ -38,8 +38,8 @@ P2=$(echo "$HELD" | sed -n 2p)
 # Z2 with 𠮷, for whom the usual spelling is recorded.
 {
 	echo "person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
-	echo "Z1,12345678,1,91,1,,山田　三郎,ヤマダ　サブロウ,19800101,3,東京都千代田区千代田1-1,131016,1,,20100401,"
-	echo "Z2,12345678,1,92,1,,𠮷田　次郎,ヨシダ　ジロウ,19810202,1,東京都千代田区千代田1-2,131016,1,,20100401,"
+	echo "Z1,133033,1,91,1,,山田　三郎,ヤマダ　サブロウ,19800101,3,東京都千代田区千代田1-1,131016,1,,20100401,"
+	echo "Z2,133033,1,92,1,,𠮷田　次郎,ヨシダ　ジロウ,19810202,1,東京都千代田区千代田1-2,131016,1,,20100401,"
 } >"$SCRATCH/more.csv"
 as_yamada person import "$SCRATCH/more.csv"
 as_yamada person inquiry-name Z2 --name '吉田　次郎' --reason '通用字体で照会'
@@ -83,7 +83,7 @@ check "and so is rejecting" \
 	eval 'tm_wait "rejecting is for a supervisor or an administrator" && ! tm_screen | grep -q "Reason"'
 tm_keys Tab
 check "Tab shows the open inquiries with their deadlines" \
-	eval 'tm_wait "Open inquiries 2" && tm_screen | grep -qE "ask again +1 +12345678N1Y.csv +20[0-9-]{8} +20[0-9-]{8}"'
+	eval 'tm_wait "Open inquiries 2" && tm_screen | grep -qE "ask again +1 +00133033N1Y.csv +20[0-9-]{8} +20[0-9-]{8}"'
 snap
 tm_keys Tab
 check "Tab again: who needs a spelling, with the reason, and the spellings recorded" \

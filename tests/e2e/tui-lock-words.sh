@@ -8,7 +8,7 @@ plan 5
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 
 JA=ja_JP.UTF-8
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then

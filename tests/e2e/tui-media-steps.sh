@@ -12,7 +12,7 @@ V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 TODAY=$(date +%Y-%m-%d)
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }

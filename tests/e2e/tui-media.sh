@@ -9,7 +9,7 @@ plan 11
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
@@ -19,7 +19,7 @@ mkdir -p "$SCRATCH/a" "$SCRATCH/b"
 "${TOP_BUILDDIR:-.}/contrib/gen-persons" --count 2 --seed 9 >"$SCRATCH/p.csv"
 as_yamada person import "$SCRATCH/p.csv"
 as_yamada jlis request --out "$SCRATCH/a"
-cp "$SCRATCH/a/12345678N1Y.csv" "$SCRATCH/b/12345678N2Y.csv"
+cp "$SCRATCH/a/00133033N1Y.csv" "$SCRATCH/b/00133033N2Y.csv"
 # pack [faketime DATE] DIR OUT: packs with sato as witness, password kept.
 pack() {
 	local pre=()
@@ -74,7 +74,7 @@ fi
 
 tm_keys Enter
 check "Enter opens the packed medium's timeline: packer and witness" \
-	eval 'tm_wait "Home > Media > Timeline" && tm_screen | grep -qE "packed +yamada / witness sato" && tm_screen | grep -q "12345678N2Y.csv  SHA-256" && tm_screen | grep -q "not disposed of yet"'
+	eval 'tm_wait "Home > Media > Timeline" && tm_screen | grep -qE "packed +yamada / witness sato" && tm_screen | grep -q "00133033N2Y.csv  SHA-256" && tm_screen | grep -q "not disposed of yet"'
 tm_keys Escape
 tm_wait "Home > Media" >/dev/null
 tm_keys Down

@@ -7,7 +7,7 @@ plan 2
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then
 	L=ja_JP.UTF-8 LOGIN="ログイン" MODE="[単独]" HOME_T="ホーム"
 else

@@ -8,7 +8,7 @@ V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 # The hour the account is created, in Japan time, read before and after.
 H1=$(TZ=Asia/Tokyo date '+%Y-%m-%d %H')
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 H2=$(TZ=Asia/Tokyo date '+%Y-%m-%d %H')
 
 JA=ja_JP.UTF-8

@@ -14,7 +14,7 @@ S='Second-pass-2026!'
 N1=621498320257
 N2=123456789018
 
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 run user add sato --role supervisor --vault "$V" --user yamada --password-fd 3 --new-password-fd 4 3<<<"$A" 4<<<"$S"
 first_login "$V" sato "$S"
 
@@ -26,8 +26,8 @@ as_sato_n() { local n=$1; shift; run "$@" --number-fd 4 --vault "$V" --user sato
 # P0002 is still qualified.
 cat >"$SCRATCH/persons.csv" <<'EOF'
 person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost
-P0001,12345678,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,20200331
-P0002,12345678,12,346,1,,佐藤 次郎,サトウ　ジロウ,19660909,1,東京都中央区銀座2-2,131024,1,,20190601,
+P0001,133033,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,20200331
+P0002,133033,12,346,1,,佐藤 次郎,サトウ　ジロウ,19660909,1,東京都中央区銀座2-2,131024,1,,20190601,
 EOF
 as_yamada person import "$SCRATCH/persons.csv"
 check "the persons are imported for the test" eval '[ "$RC" -eq 0 ] && contains "$OUT" "2 added"'
@@ -46,7 +46,7 @@ check "both numbers are entered by yamada and confirmed by sato" \
 	eval '[ "$R1$R2$R3$RC" = 0000 ]'
 
 # Digits of either number anywhere below the status line (which shows the
-# insurer 12345678), or a 12-digit run anywhere.
+# insurer 133033), or a 12-digit run anywhere.
 D='[0-9０１２３４５６７８９]'
 no_digits_of() {
 	local screen n g

@@ -15,16 +15,16 @@ N1=621498320257
 N2=123456789018
 N3=023456789013
 
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 run user add sato --role supervisor --vault "$V" --user yamada --password-fd 3 --new-password-fd 4 3<<<"$A" 4<<<"$S"
 first_login "$V" sato "$S"
 
 # Kana use a full-width space, as the layout requires.
 cat >"$SCRATCH/persons.csv" <<'EOF'
 person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost
-P0001,12345678,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
-P0002,12345678,12,345,2,P0001,山田 花子,ヤマダ　ハナコ,19780115,2,東京都千代田区千代田1-1,131016,1,,20200401,
-P0003,12345678,12,346,1,,佐藤 次郎,サトウ　ジロウ,19660909,1,東京都中央区銀座2-2,131024,1,,20190601,
+P0001,133033,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
+P0002,133033,12,345,2,P0001,山田 花子,ヤマダ　ハナコ,19780115,2,東京都千代田区千代田1-1,131016,1,,20200401,
+P0003,133033,12,346,1,,佐藤 次郎,サトウ　ジロウ,19660909,1,東京都中央区銀座2-2,131024,1,,20190601,
 EOF
 run person import "$SCRATCH/persons.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
 check "the persons are imported for the test" eval '[ "$RC" -eq 0 ] && contains "$OUT" "3 added"'
@@ -52,7 +52,7 @@ console() {
 
 # no_digits_of NUMBER...: the screen shows no 12-digit run (with or without
 # separators) and no group of four digits of any of the numbers. The groups
-# are looked for below the status line, which shows the insurer 12345678.
+# are looked for below the status line, which shows the insurer 133033.
 D='[0-9０１２３４５６７８９]'
 no_digits_of() {
 	local screen n g

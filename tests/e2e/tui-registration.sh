@@ -15,7 +15,7 @@ D=$SCRATCH/files
 mkdir -p "$D" "$SCRATCH/dest"
 A='Kokuho-2026-pass'
 S='Second-pass-2026!'
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
 first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
@@ -31,10 +31,10 @@ NUMRE='(^|[^0-9a-f])[0-9]{12}([^0-9a-f]|$)'
 
 H="person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
 printf '%s\n' "$H" \
-	"P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401," \
-	"P2,12345678,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2,東京都千代田区千代田1-1,131016,1,,20100401," \
-	"P3,12345678,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,札幌市中央区北1条西2丁目,011002,1,,20000401," \
-	"P4,12345678,14,2,1,,鈴木　次郎,スズキ　ジロウ,19820303,1,東京都千代田区,131016,1,,20150401," >"$SCRATCH/x1.csv"
+	"P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401," \
+	"P2,133033,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2,東京都千代田区千代田1-1,131016,1,,20100401," \
+	"P3,133033,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,札幌市中央区北1条西2丁目,011002,1,,20000401," \
+	"P4,133033,14,2,1,,鈴木　次郎,スズキ　ジロウ,19820303,1,東京都千代田区,131016,1,,20150401," >"$SCRATCH/x1.csv"
 as_yamada person import "$SCRATCH/x1.csv"
 number P1 621498320257
 number P2 314159265352
@@ -125,7 +125,7 @@ check "x asks for the folder of the chosen kind's differential" \
 tm_text "$SCRATCH/dest"
 tm_keys Enter
 check "x writes the differential and shows its counts" \
-	eval 'tm_wait "the file is written" && tm_screen | grep -qE "wrote 12345678_persons_[0-9]{8}_0002.csv" && tm_screen | grep -q "without a confirmed number"'
+	eval 'tm_wait "the file is written" && tm_screen | grep -qE "wrote 133033_persons_[0-9]{8}_0002.csv" && tm_screen | grep -q "without a confirmed number"'
 snap
 tm_keys Escape
 check "the new file is listed, awaiting its result" \

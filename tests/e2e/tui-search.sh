@@ -10,12 +10,12 @@ V=$SCRATCH/vault
 A='Kokuho-2026-pass'
 N1=621498320257
 
-"$MYNADESK" init --vault "$V" --insurer 12345678 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
+"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 cat >"$SCRATCH/persons.csv" <<'CSV'
 person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost
-P0001,12345678,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
-P0002,12345678,12,345,2,P0001,山田 花子,ヤマダ　ハナコ,19780115,2,東京都千代田区千代田1-1,131016,1,,20200401,
-P0003,12345678,12,346,1,,佐藤 次郎,サトウ　ジロウ,19720925,1,東京都中央区銀座2-2,131024,1,,20190601,
+P0001,133033,12,345,1,,山田 太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20200401,
+P0002,133033,12,345,2,P0001,山田 花子,ヤマダ　ハナコ,19780115,2,東京都千代田区千代田1-1,131016,1,,20200401,
+P0003,133033,12,346,1,,佐藤 次郎,サトウ　ジロウ,19720925,1,東京都中央区銀座2-2,131024,1,,20190601,
 CSV
 run person import "$SCRATCH/persons.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A"
 check "the persons are imported for the test" eval '[ "$RC" -eq 0 ]'

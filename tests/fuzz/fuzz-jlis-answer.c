@@ -56,7 +56,7 @@ fuzz_row(struct filecheck *fc, const struct csv_row *row, void *arg)
 
 	(void)arg;
 	if (jlis_target_parse(t, strlen(t), ins, &serial, &err) != 0 ||
-	    strcmp(ins, "12345678") != 0)
+	    strcmp(ins, "00133033") != 0)
 		abort();
 	if (strcmp(st, "1") == 0) {
 		if (strlen(n) != 12 || mynumber_check_digit(n) != n[11] - '0')
@@ -82,7 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(path);
 		loaded = 1;
 	}
-	fc = filecheck_new(&l, filecheck_find("jlis-answer"), "12345678N1R.csv",
+	fc = filecheck_new(&l, filecheck_find("jlis-answer"), "00133033N1R.csv",
 	    fuzz_err, NULL, &err);
 	if (fc == NULL)
 		abort();

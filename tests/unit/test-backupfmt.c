@@ -18,7 +18,7 @@ sample(struct backup_header *h)
 {
 	memset(h, 0, sizeof *h);
 	strcpy(h->vault_id, "00112233445566778899aabbccddeeff");
-	strcpy(h->insurer, "12345678");
+	strcpy(h->insurer, "133033");
 	strcpy(h->created, "2026-11-26T03:58:56Z");
 	h->head_seq = 42;
 	memset(h->head, 0xab, 32);
@@ -87,7 +87,7 @@ test_damaged_lines(void **state)
 		{ 2, "vault 00112233445566778899AABBCCDDEEFF" },
 		{ 2, "vault 0011" },
 		{ 3, "insurer 1234567x" },
-		{ 3, "insurer  12345678" },
+		{ 3, "insurer  133033" },
 		{ 4, "created 2026-11-26 03:58:56" },
 		{ 5, "head -1 abababababababababababababababababababababababababababababababab" },
 		{ 5, "head 042 abababababababababababababababababababababababababababababababab" },

@@ -30,7 +30,7 @@
 
 #define HEADER "person_id,insurer,symbol,number,relation,member_id,name,kana," \
 	"birth,sex,address,municipality,resident,employer,acquired,lost\n"
-#define ROW(k, n, lost) k ",12345678,1," n ",1,,山田　太郎,ヤマダ　タロウ," \
+#define ROW(k, n, lost) k ",133033,1," n ",1,,山田　太郎,ヤマダ　タロウ," \
 	"19750402,1,東京都,131016,1,,20100401," lost "\n"
 
 struct fixture {
@@ -408,7 +408,7 @@ test_about_parse(void **st)
 	assert_int_equal(evidence_about_parse("person:P1", &k, v, NULL), 0);
 	assert_int_equal(k, ABOUT_PERSON);
 	assert_string_equal(v, "P1");
-	assert_int_equal(evidence_about_parse("medium:12345678N1Y", &k, v, NULL), 0);
+	assert_int_equal(evidence_about_parse("medium:00133033N1Y", &k, v, NULL), 0);
 	assert_int_equal(k, ABOUT_MEDIUM);
 	assert_int_equal(evidence_about_parse("test:接続テスト 1", &k, v, NULL), 0);
 	assert_int_equal(k, ABOUT_TEST);

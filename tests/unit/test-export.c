@@ -184,7 +184,7 @@ test_rangeproof_text(void **st)
 static void
 test_cpnote(void **st)
 {
-	const char *good = "mynadesk/12345678/x\n12\n"
+	const char *good = "mynadesk/133033/x\n12\n"
 	    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
 	const char *bad[] = { "a\n12\n", "a\nx\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 	    "AAAAAAAAAAA=\n", "a\n12\nAAAA\n" };

@@ -320,9 +320,19 @@ test_insurer(void **st)
 
 	(void)st;
 	check(&f, "01130012", NULL);
-	check(&f, "0113001", "LABEL must be 8 digits");
-	check(&f, "011300123", "must be 8 digits");
-	check(&f, "0113001a", "must be 8 digits");
+	/* 国保組合 (6 digits), 健保 (8), and a 6-digit one as a layout pads it. */
+	check(&f, "133033", NULL);
+	check(&f, "33120015", NULL);
+	check(&f, "00133033", NULL);
+	check(&f, "  133033", NULL);
+	check(&f, "12345670", "LABEL: the insurer number's check digit");
+	check(&f, "12345678", "check digit");
+	check(&f, "133034", "check digit");
+	check(&f, "0113001", "LABEL must be 6 or 8 digits");
+	check(&f, "011300123", "must be 6 or 8 digits");
+	check(&f, "0113001a", "must be 6 or 8 digits");
+	check(&f, "   33", "must be 6 or 8 digits");
+	check(&f, " 1330 33", "must be 6 or 8 digits");
 }
 
 static void

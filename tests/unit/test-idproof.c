@@ -28,6 +28,10 @@
 #define MISS_PROXY_ID "the proxy's own identity document"
 #define MISS_PROXY_SECOND "a second identity document of the proxy " \
 	"without a photo, or one with a photo"
+#define MISS_STAFF "the 社員証 (or the like) of the employee who acts for " \
+	"the corporate proxy"
+#define MISS_REGISTRY "the corporate proxy's 登記事項証明書 (or another " \
+	"official record of it)"
 
 /* The shipped table, loaded once for the decision tests. */
 static struct idrules shipped;
@@ -153,8 +157,7 @@ test_null_empty(void **st)
 	decide_is(&shipped, "member", IDMODE_IN_PERSON, "", "", "incomplete",
 	    MISS_NUMBER "; " MISS_IDENTITY);
 	decide_is(&shipped, "employer-proxy", IDMODE_POST, "", "",
-	    "incomplete", MISS_NUMBER "; " MISS_IDENTITY "; " MISS_AUTHORITY
-	    "; " MISS_PROXY_ID);
+	    "incomplete", MISS_NUMBER "; " MISS_AUTHORITY "; " MISS_PROXY_ID);
 }
 
 static void
@@ -202,15 +205,20 @@ static void
 test_shipped(void **st)
 {
 	static const char *const docs[] = { "mynumber-card",
-	    "notification-card", "resident-record", "drivers-licence",
-	    "passport", "residence-card", "disability-handbook",
-	    "insurance-certificate", "pension-book", "letter-of-attorney",
-	    "family-register" };
+	    "notification-card", "resident-record", "resident-record-items",
+	    "drivers-licence", "passport", "residence-card",
+	    "disability-handbook", "driving-record",
+	    "special-permanent-resident", "mental-health-handbook",
+	    "rehabilitation-handbook", "insurance-certificate", "pension-book",
+	    "letter-of-attorney", "family-register", "corporate-register",
+	    "employee-id" };
 	static const int proves[] = {
-	    IDP_NUMBER | IDP_IDENTITY_PHOTO, IDP_NUMBER, IDP_NUMBER,
+	    IDP_NUMBER | IDP_IDENTITY_PHOTO, IDP_NUMBER, IDP_NUMBER, IDP_NUMBER,
 	    IDP_IDENTITY_PHOTO, IDP_IDENTITY_PHOTO, IDP_IDENTITY_PHOTO,
-	    IDP_IDENTITY_PHOTO, IDP_IDENTITY_NOPHOTO, IDP_IDENTITY_NOPHOTO,
-	    IDP_PROXY_AUTHORITY, IDP_PROXY_AUTHORITY };
+	    IDP_IDENTITY_PHOTO, IDP_IDENTITY_PHOTO, IDP_IDENTITY_PHOTO,
+	    IDP_IDENTITY_PHOTO, IDP_IDENTITY_PHOTO, IDP_IDENTITY_NOPHOTO,
+	    IDP_IDENTITY_NOPHOTO, IDP_PROXY_AUTHORITY, IDP_PROXY_AUTHORITY,
+	    IDP_CORP_REGISTRY, IDP_CORP_STAFF };
 	const struct iddoc *d;
 	const struct idexemption *e;
 	const struct idchannel *ch;
@@ -218,11 +226,11 @@ test_shipped(void **st)
 
 	(void)st;
 	assert_string_equal(shipped.name, "本人確認の基準");
-	assert_int_equal(shipped.version, 1);
-	assert_int_equal(shipped.ndocs, 11);
+	assert_int_equal(shipped.version, 2);
+	assert_int_equal(shipped.ndocs, 18);
 	assert_int_equal(shipped.nexemptions, 4);
 	assert_int_equal(shipped.nchannels, 5);
-	for (i = 0; i < 11; i++) {
+	for (i = 0; i < 18; i++) {
 		d = idrules_doc(&shipped, docs[i]);
 		assert_non_null(d);
 		assert_ptr_equal(d, &shipped.docs[i]);
@@ -241,7 +249,8 @@ test_shipped(void **st)
 	assert_non_null(idrules_exemption(&shipped, "existing-system"));
 	ch = idrules_channel(&shipped, "employer-proxy");
 	assert_string_equal(ch->checker, "association");
-	assert_true(ch->needs_number && ch->needs_identity && ch->needs_proxy);
+	/* 番号法施行令 12条2項: not the person's own identity. */
+	assert_true(ch->needs_number && !ch->needs_identity && ch->needs_proxy);
 	ch = idrules_channel(&shipped, "jlis");
 	assert_string_equal(ch->checker, "none");
 	assert_false(ch->needs_number || ch->needs_identity ||
@@ -368,14 +377,14 @@ test_doc_letter_of_attorney(void **st)
 	    MISS_IDENTITY);
 	decide_is(&shipped, "employer-proxy", IDMODE_IN_PERSON,
 	    "letter-of-attorney", "", "incomplete",
-	    MISS_NUMBER "; " MISS_IDENTITY "; " MISS_PROXY_ID);
+	    MISS_NUMBER "; " MISS_PROXY_ID);
 	decide_is(&shipped, "employer-proxy", IDMODE_POST,
 	    "mynumber-card letter-of-attorney proxy:drivers-licence", "",
-	    "card+proxy", "");
+	    "number+proxy", "");
 	/* Recorded as the proxy's, it still proves the authority. */
 	decide_is(&shipped, "employer-proxy", IDMODE_IN_PERSON,
 	    "mynumber-card proxy:letter-of-attorney proxy:passport", "",
-	    "card+proxy", "");
+	    "number+proxy", "");
 }
 
 static void
@@ -387,10 +396,50 @@ test_doc_family_register(void **st)
 	decide_is(&shipped, "employer-proxy", IDMODE_IN_PERSON,
 	    "notification-card drivers-licence family-register "
 	    "proxy:insurance-certificate proxy:pension-book", "",
-	    "number+photo+proxy", "");
+	    "number+proxy", "");
 	decide_is(&shipped, "employer-proxy", IDMODE_POST,
 	    "resident-record passport family-register proxy:pension-book", "",
 	    "incomplete", MISS_PROXY_SECOND);
+}
+
+/* 番号法施行令 12条2項: with a proxy, the proxy's authority, the proxy's
+ * identity and the person's number document; not the person's identity. */
+static void
+test_proxy_rule(void **st)
+{
+	static const char *const photo_docs[] = { "driving-record",
+	    "special-permanent-resident", "mental-health-handbook",
+	    "rehabilitation-handbook" };
+	char docs[80];
+	size_t i;
+
+	(void)st;
+	decide_is(&shipped, "employer-proxy", IDMODE_POST,
+	    "notification-card letter-of-attorney proxy:drivers-licence", "",
+	    "number+proxy", "");
+	decide_is(&shipped, "employer-proxy", IDMODE_IN_PERSON,
+	    "letter-of-attorney proxy:passport", "", "incomplete", MISS_NUMBER);
+	/* A corporate proxy: its register and the employee's tie, both. */
+	decide_is(&shipped, "employer-proxy", IDMODE_POST,
+	    "notification-card letter-of-attorney proxy:corporate-register "
+	    "proxy:employee-id", "", "number+proxy", "");
+	decide_is(&shipped, "employer-proxy", IDMODE_POST,
+	    "notification-card letter-of-attorney proxy:corporate-register", "",
+	    "incomplete", MISS_STAFF);
+	decide_is(&shipped, "employer-proxy", IDMODE_POST,
+	    "notification-card letter-of-attorney proxy:employee-id", "",
+	    "incomplete", MISS_REGISTRY);
+	/* They say nothing about the person themself. */
+	member_is("notification-card corporate-register employee-id", "",
+	    "incomplete", MISS_IDENTITY);
+	/* The rest of 施行規則 1条, and 住民票記載事項証明書 for the number. */
+	for (i = 0; i < sizeof photo_docs / sizeof photo_docs[0]; i++) {
+		snprintf(docs, sizeof docs, "notification-card %s",
+		    photo_docs[i]);
+		member_is(docs, "", "number+photo", "");
+	}
+	member_is("resident-record-items passport", "", "number+photo", "");
+	member_is("resident-record-items", "", "incomplete", MISS_IDENTITY);
 }
 
 static void
@@ -519,14 +568,14 @@ test_channel_employer_proxy(void **st)
 	decide_is(&shipped, "employer-proxy", IDMODE_POST,
 	    "pension-book insurance-certificate letter-of-attorney "
 	    "proxy:residence-card", "existing-system",
-	    "exempt-number+two+proxy", "");
+	    "exempt-number+proxy", "");
 	/* Face to face waives the person's identity, not the proxy's. */
 	decide_is(&shipped, "employer-proxy", IDMODE_IN_PERSON,
 	    "notification-card family-register", "face-to-face", "incomplete",
 	    MISS_PROXY_ID);
 	decide_is(&shipped, "employer-proxy", IDMODE_IN_PERSON,
 	    "notification-card family-register proxy:mynumber-card",
-	    "face-to-face", "number+exempt-identity+proxy", "");
+	    "face-to-face", "number+proxy", "");
 }
 
 static void
@@ -625,8 +674,10 @@ p_oracle(const char *const *docs, size_t ndocs, enum idmode mode,
 	if (exemption != NULL && strcmp(exemption, "face-to-face") == 0 &&
 	    post)
 		a->noted = 1;
-	needs_n = needs_i = strcmp(channel, "jlis") != 0;
 	needs_p = strcmp(channel, "employer-proxy") == 0;
+	needs_n = strcmp(channel, "jlis") != 0;
+	/* 番号法施行令 12条2項: a proxy's papers, not the person's identity. */
+	needs_i = needs_n && !needs_p;
 
 	a->number = !needs_n || num_doc || ex_num;
 	a->identity = !needs_i || photo || two || ex_id;
@@ -638,6 +689,9 @@ p_oracle(const char *const *docs, size_t ndocs, enum idmode mode,
 		snprintf(a->pattern, sizeof a->pattern, "incomplete");
 	else if (!needs_n)
 		snprintf(a->pattern, sizeof a->pattern, "jlis");
+	else if (needs_p)
+		snprintf(a->pattern, sizeof a->pattern, "%s+proxy",
+		    num_doc ? "number" : "exempt-number");
 	else
 		snprintf(a->pattern, sizeof a->pattern, "%s%s",
 		    card ? "card" :
@@ -859,7 +913,8 @@ test_bad_words(void **st)
 	(void)st;
 	refused(6, "proves = number, licence", 6,
 	    "unknown word 'licence' in proves: use number, identity-photo, "
-	    "identity-nophoto or proxy-authority");
+	    "identity-nophoto, proxy-authority, corporate-registry or "
+	    "corporate-staff");
 	refused(6, "proves = number,", 6, "empty word in proves");
 	refused(6, "proves = identity-photo, identity-nophoto", 6,
 	    "not both");
@@ -1063,6 +1118,7 @@ main(void)
 		cmocka_unit_test(test_min_table),
 		cmocka_unit_test(test_bad_words),
 		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_proxy_rule),
 		cmocka_unit_test(test_duplicate_id),
 		cmocka_unit_test(test_bad_id),
 		cmocka_unit_test(test_missing_parts),

@@ -19,11 +19,11 @@
 
 #define HEADER "person_id,insurer,symbol,number,relation,member_id,name,kana," \
 	"birth,sex,address,municipality,resident,employer,acquired,lost\r\n"
-#define ROW1 "P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1," \
+#define ROW1 "P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1," \
 	"東京都千代田区千代田1-1,131016,1,山田建設,20100401,\r\n"
-#define ROW2 "P2,12345678,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2," \
+#define ROW2 "P2,133033,12,345,2,P1,山田　花子,ヤマダ　ハナコ,19780615,2," \
 	"東京都千代田区千代田1-1,131016,1,,20100401,\r\n"
-#define ROW3 "P3,12345678,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1," \
+#define ROW3 "P3,133033,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1," \
 	"\"札幌市中央区北1条西2丁目, 3\",011002,1,,20000401,\r\n"
 
 struct fixture {
@@ -138,7 +138,7 @@ test_reimport_keeps_history(void **st)
 	import_report_clear(&rep);
 	/* Hanako moves and changes her kana; the employer changes too, which is
 	 * not one of the tracked items. */
-	write_text(f->file, HEADER ROW1 "P2,12345678,12,345,2,P1,山田　花子,ヤマダ　ハナ,"
+	write_text(f->file, HEADER ROW1 "P2,133033,12,345,2,P1,山田　花子,ヤマダ　ハナ,"
 	    "19780615,2,東京都港区1-1,131032,1,どこか,20100401,20261031\r\n");
 	assert_int_equal(import(f, 0, &rep, &err), 0);
 	assert_int_equal(rep.counts.changed, 1);
@@ -175,28 +175,28 @@ expect_refused(struct fixture *f, const char *body, const char *needle)
 }
 
 static void test_wrong_column_count(void **st)
-{ expect_refused(*st, HEADER ROW1 "P9,12345678,1\r\n", ":3:-: has 3 fields"); }
+{ expect_refused(*st, HEADER ROW1 "P9,133033,1\r\n", ":3:-: has 3 fields"); }
 static void test_bad_date(void **st)
-{ expect_refused(*st, HEADER "P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750230,1,"
+{ expect_refused(*st, HEADER "P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750230,1,"
     "東京都,131016,1,,20100401,\r\n", ":2:birth:"); }
 static void test_bad_municipality(void **st)
-{ expect_refused(*st, HEADER "P1,12345678,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,"
+{ expect_refused(*st, HEADER "P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,"
     "東京都,131017,1,,20100401,\r\n", ":2:municipality:"); }
 static void test_half_width_kana(void **st)
-{ expect_refused(*st, HEADER "P1,12345678,12,345,1,,山田　太郎,ﾔﾏﾀﾞ ﾀﾛｳ,19750402,1,"
+{ expect_refused(*st, HEADER "P1,133033,12,345,1,,山田　太郎,ﾔﾏﾀﾞ ﾀﾛｳ,19750402,1,"
     "東京都,131016,1,,20100401,\r\n", ":2:kana:"); }
 static void test_other_insurer(void **st)
 { expect_refused(*st, HEADER "P1,87654321,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,"
     "東京都,131016,1,,20100401,\r\n", ":2:insurer:"); }
 static void test_family_without_member(void **st)
-{ expect_refused(*st, HEADER "P2,12345678,12,345,2,,山田　花子,ヤマダ　ハナコ,19780615,2,"
+{ expect_refused(*st, HEADER "P2,133033,12,345,2,,山田　花子,ヤマダ　ハナコ,19780615,2,"
     "東京都,131016,1,,20100401,\r\n", ":2:member:"); }
 static void test_duplicate_key(void **st)
 { expect_refused(*st, HEADER ROW1 ROW1, ":3:key: person P1 appears twice"); }
 static void test_wrong_header(void **st)
 { expect_refused(*st, "id,name\r\n" ROW1, "header does not match"); }
 static void test_unterminated_quote(void **st)
-{ expect_refused(*st, HEADER ROW1 "P3,\"12345678\r\n", "line"); }
+{ expect_refused(*st, HEADER ROW1 "P3,\"133033\r\n", "line"); }
 
 static void
 test_invalid_utf8(void **st)
@@ -204,7 +204,7 @@ test_invalid_utf8(void **st)
 	struct fixture *f = *st;
 	char body[1024];
 
-	snprintf(body, sizeof body, HEADER "P1,12345678,12,345,1,,山田\xff太郎,ヤマダ　タロウ,"
+	snprintf(body, sizeof body, HEADER "P1,133033,12,345,1,,山田\xff太郎,ヤマダ　タロウ,"
 	    "19750402,1,東京都,131016,1,,20100401,\r\n");
 	expect_refused(f, body, ":2:name:");
 }
@@ -231,7 +231,7 @@ test_accept_valid_lines(void **st)
 	struct import_report rep;
 	char *err = NULL, *detail;
 
-	write_text(f->file, HEADER ROW1 "P9,12345678,1\r\n" ROW3);
+	write_text(f->file, HEADER ROW1 "P9,133033,1\r\n" ROW3);
 	assert_int_equal(import(f, 1, &rep, &err), 0);
 	assert_int_equal(rep.counts.added, 2);
 	assert_int_equal(rep.counts.rejected, 1);

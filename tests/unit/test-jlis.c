@@ -34,24 +34,24 @@ test_names(void **state)
 	char *s;
 
 	(void)state;
-	s = jlis_name_format(RULE, "12345678", 'N', 1);
-	assert_string_equal(s, "12345678N1Y.csv");
+	s = jlis_name_format(RULE, "00133033", 'N', 1);
+	assert_string_equal(s, "00133033N1Y.csv");
 	free(s);
-	s = jlis_name_format(RULE, "12345678", 'G', 12);
-	assert_string_equal(s, "12345678G12Y.csv");
+	s = jlis_name_format(RULE, "00133033", 'G', 12);
+	assert_string_equal(s, "00133033G12Y.csv");
 	free(s);
-	assert_null(jlis_name_format("{x}.csv", "12345678", 'N', 1));
-	assert_int_equal(jlis_name_match(RULE, "12345678G12Y.csv", &n), 1);
-	assert_string_equal(n.insurer, "12345678");
+	assert_null(jlis_name_format("{x}.csv", "00133033", 'N', 1));
+	assert_int_equal(jlis_name_match(RULE, "00133033G12Y.csv", &n), 1);
+	assert_string_equal(n.insurer, "00133033");
 	assert_int_equal(n.kind, 'G');
 	assert_int_equal(n.seq, 12);
 	/* Leading zeros, sequence 0, other kinds, short codes, extra text. */
-	assert_int_equal(jlis_name_match(RULE, "12345678N01Y.csv", &n), 0);
-	assert_int_equal(jlis_name_match(RULE, "12345678N0Y.csv", &n), 0);
-	assert_int_equal(jlis_name_match(RULE, "12345678X1Y.csv", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "00133033N01Y.csv", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "00133033N0Y.csv", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "00133033X1Y.csv", &n), 0);
 	assert_int_equal(jlis_name_match(RULE, "1234567N1Y.csv", &n), 0);
-	assert_int_equal(jlis_name_match(RULE, "12345678N1Y.csv.bak", &n), 0);
-	assert_int_equal(jlis_name_match(RULE, "12345678N1Z.csv", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "00133033N1Y.csv.bak", &n), 0);
+	assert_int_equal(jlis_name_match(RULE, "00133033N1Z.csv", &n), 0);
 }
 
 static void
@@ -61,15 +61,15 @@ test_targets(void **state)
 	long long serial;
 
 	(void)state;
-	jlis_target_format("12345678", 42, out);
-	assert_string_equal(out, "12345678_42");
+	jlis_target_format("00133033", 42, out);
+	assert_string_equal(out, "00133033_42");
 	assert_int_equal(jlis_target_parse(out, strlen(out), ins, &serial, &err), 0);
-	assert_string_equal(ins, "12345678");
+	assert_string_equal(ins, "00133033");
 	assert_int_equal(serial, 42);
-	assert_int_equal(jlis_target_parse("12345678_042", 12, ins, &serial, &err), -1);
+	assert_int_equal(jlis_target_parse("00133033_042", 12, ins, &serial, &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(jlis_target_parse("12345678-42", 11, ins, &serial, &err), -1);
+	assert_int_equal(jlis_target_parse("00133033-42", 11, ins, &serial, &err), -1);
 	free(err);
 	err = NULL;
 	assert_int_equal(jlis_target_parse("1234567a_42", 11, ins, &serial, &err), -1);
@@ -172,14 +172,14 @@ test_byte_edge(void **state)
 	struct run r;
 
 	(void)state;
-	assert_int_equal(check_text("jlis-request", "12345678N1Y.csv",
-	    K25 ",ヤマダ,19750401,1,東京都,131016,12345678_1\r\n", &r), 0);
-	assert_int_equal(check_text("jlis-request", "12345678N1Y.csv",
-	    K25 "一,ヤマダ,19750401,1,東京都,131016,12345678_1\r\n", &r), 1);
-	assert_non_null(strstr(r.msgs, "12345678N1Y.csv:1:name:"));
+	assert_int_equal(check_text("jlis-request", "00133033N1Y.csv",
+	    K25 ",ヤマダ,19750401,1,東京都,131016,00133033_1\r\n", &r), 0);
+	assert_int_equal(check_text("jlis-request", "00133033N1Y.csv",
+	    K25 "一,ヤマダ,19750401,1,東京都,131016,00133033_1\r\n", &r), 1);
+	assert_non_null(strstr(r.msgs, "00133033N1Y.csv:1:name:"));
 	/* Half-width kana is one byte but still refused in a name. */
-	assert_int_equal(check_text("jlis-request", "12345678N1Y.csv",
-	    "ﾔﾏﾀﾞ,ヤマダ,19750401,1,東京都,131016,12345678_1\r\n", &r), 1);
+	assert_int_equal(check_text("jlis-request", "00133033N1Y.csv",
+	    "ﾔﾏﾀﾞ,ヤマダ,19750401,1,東京都,131016,00133033_1\r\n", &r), 1);
 	assert_non_null(strstr(r.msgs, ":1:name: half-width"));
 }
 
@@ -189,7 +189,7 @@ test_request_rules(void **state)
 	struct run r;
 
 	(void)state;
-	check_text("jlis-request", "12345678N1Y.csv",
+	check_text("jlis-request", "00133033N1Y.csv",
 	    "山田,ヤマダ,19750230,3,東京都,131017,87654321_1\r\n"
 	    "山田,ヤマダ,19750401,1,東京都,131016,87654321_1\r\n"
 	    "山田,ヤマダ,19750401,1,東京都,131016,87654321_2\r\n", &r);
@@ -198,10 +198,10 @@ test_request_rules(void **state)
 	assert_non_null(strstr(r.msgs, ":2:target: the same value as on line 1"));
 	assert_non_null(strstr(r.msgs, ":3:target: is for insurer 87654321"));
 	check_text("jlis-request", "x.csv",
-	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_1", &r);
+	    "山田,ヤマダ,19750401,1,東京都,131016,00133033_1", &r);
 	assert_non_null(strstr(r.msgs, "x.csv:0:-: the file name"));
 	assert_non_null(strstr(r.msgs, "no line end"));
-	assert_int_equal(check_text("jlis-request", "12345678N1Y.csv", "", &r), 1);
+	assert_int_equal(check_text("jlis-request", "00133033N1Y.csv", "", &r), 1);
 	assert_non_null(strstr(r.msgs, "no data lines"));
 }
 
@@ -211,14 +211,14 @@ test_answer_rules(void **state)
 	struct run r;
 
 	(void)state;
-	assert_int_equal(check_text("jlis-answer", "12345678N1R.csv",
-	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_1,1,621498320257\r\n"
-	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_2,2,\r\n", &r), 0);
-	check_text("jlis-answer", "12345678N1R.csv",
-	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_1,1,621498320258\r\n"
-	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_2,2,621498320257\r\n"
-	    "山田,ヤマダ,19750401,1,東京都,131016,12345678_3,4,\r\n"
-	    ",ヤマダ,19750401,1,東京都,131016,12345678_4,1,123456789018\r\n", &r);
+	assert_int_equal(check_text("jlis-answer", "00133033N1R.csv",
+	    "山田,ヤマダ,19750401,1,東京都,131016,00133033_1,1,621498320257\r\n"
+	    "山田,ヤマダ,19750401,1,東京都,131016,00133033_2,2,\r\n", &r), 0);
+	check_text("jlis-answer", "00133033N1R.csv",
+	    "山田,ヤマダ,19750401,1,東京都,131016,00133033_1,1,621498320258\r\n"
+	    "山田,ヤマダ,19750401,1,東京都,131016,00133033_2,2,621498320257\r\n"
+	    "山田,ヤマダ,19750401,1,東京都,131016,00133033_3,4,\r\n"
+	    ",ヤマダ,19750401,1,東京都,131016,00133033_4,1,123456789018\r\n", &r);
 	assert_non_null(strstr(r.msgs, ":1:mynumber: check digit"));
 	assert_non_null(strstr(r.msgs, ":2:mynumber: must be empty"));
 	assert_non_null(strstr(r.msgs, ":3:status:"));

@@ -21,7 +21,7 @@ sample(struct keyfile *kf)
 
 	memset(kf, 0, sizeof *kf);
 	strcpy(kf->vault_id, "00112233445566778899aabbccddeeff");
-	strcpy(kf->insurer, "12345678");
+	strcpy(kf->insurer, "133033");
 	kf->head_seq = 42;
 	kf->generation = 7;
 	memset(kf->head, 0xab, 32);
@@ -71,7 +71,7 @@ test_roundtrip(void **st)
 	assert_int_equal(back.head_seq, 42);
 	assert_int_equal(back.generation, 7);
 	assert_memory_equal(back.head, kf.head, 32);
-	assert_string_equal(back.insurer, "12345678");
+	assert_string_equal(back.insurer, "133033");
 	assert_non_null(keyfile_find_user(&back, "sato"));
 	assert_null(keyfile_find_user(&back, "nobody"));
 	assert_int_equal(back.nadmins, 1);
@@ -183,52 +183,52 @@ test_garbage(void **st)
 	static const char *bad[] = {
 		"", "\n", "hello\n", "mynadesk-keys v2\n",
 		"mynadesk-keys v1\nmac zz\n",
-		"mynadesk-keys v1\nvault 00\ninsurer 12345678\nmac 00\n",
+		"mynadesk-keys v1\nvault 00\ninsurer 133033\nmac 00\n",
 		"mynadesk-keys v1\nslot user 1 a scrypt 99 8 1 00 00 00 00\n",
 		"mynadesk-keys v1\nmac 0000000000000000000000000000000000000000000000000000000000000000\n",
 		/* Found by fuzz-keyfile: sscanf let "vault" run into its value. */
-		"mynadesk-keys v1\nvault92c565 43c55be592ba1a9c95c8cc0806\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault92c565 43c55be592ba1a9c95c8cc0806\ninsurer 133033\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
 		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 1234567x\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"head -1 0000000000000000000000000000000000000000000000000000000000000000\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"admin \n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"admin bad name\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"generation -1\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"generation 01\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"generation x\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"generation \n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"generation 1 \n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"generation 99999999999999999999\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
 		/* A signing-key slot must say hkdf, like the recovery slot. */
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"slot signkey 0 - scrypt 0 0 0 00000000000000000000000000000000 "
 		"000000000000000000000000 "
 		"0000000000000000000000000000000000000000000000000000000000000000 "
 		"00000000000000000000000000000000\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"slot signkey 0 - hkdf 0 0 0 00 00 00 00\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
-		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 12345678\n"
+		"mynadesk-keys v1\nvault 00112233445566778899aabbccddeeff\ninsurer 133033\n"
 		"admin 0123456789012345678901234567890123456789012345678901234567890123\n"
 		"mac 0000000000000000000000000000000000000000000000000000000000000000\n",
 	};

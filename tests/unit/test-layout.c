@@ -92,11 +92,12 @@ test_persons(void **st)
 		{ "address", FIELD_TEXT }, { "municipality", FIELD_MUNICIPALITY },
 		{ "resident", FIELD_RESIDENT }, { "employer", FIELD_TEXT },
 		{ "acquired", FIELD_DATE }, { "lost", FIELD_DATE },
+		{ "branch", FIELD_DIGITS },
 	};
 	static const char *const roles[] = { "key", "insurer", "symbol",
 	    "number", "relation", "member", "name", "kana", "birth", "sex",
 	    "address", "municipality", "resident", "employer", "acquired",
-	    "lost", NULL };
+	    "lost", "edaban", NULL };
 	static const char *const more[] = { "key", "mynumber", "kana", "phone",
 	    NULL };
 	struct layout l;
@@ -108,13 +109,16 @@ test_persons(void **st)
 	if (layout_load(PERSONS, &l, &err) != 0)
 		fail_msg("%s", err);
 	assert_string_equal(l.name, "persons");
-	assert_int_equal(l.version, 1);
+	assert_int_equal(l.version, 2);
 	assert_string_equal(l.description, "加入者抽出ファイル (既定の様式)");
 	assert_string_equal(l.encoding, "UTF-8");
 	assert_int_equal(l.header, 1);
 	assert_string_equal(l.line_ending, "CRLF");
-	assert_int_equal(l.nfields, 16);
-	for (i = 0; i < 16; i++) {
+	assert_int_equal(l.nfields, 17);
+	/* Extracts from before 2021 have no 枝番 column. */
+	assert_true(l.fields[16].optional_column);
+	assert_false(l.fields[15].optional_column);
+	for (i = 0; i < 17; i++) {
 		assert_string_equal(l.fields[i].name, want[i].name);
 		assert_int_equal(l.fields[i].type, want[i].type);
 		assert_string_equal(l.fields[i].role, roles[i]);

@@ -45,25 +45,25 @@ test_order(void **state)
 static void
 test_names(void **state)
 {
-	static const char *const bad[] = { "", "12345678N1Y.cs", "1234567XN1Y.csv",
-		"87654321N1Y.csv", "12345678X1Y.csv", "12345678N0Y.csv",
-		"12345678N01Y.csv", "12345678N1234567Y.csv", "12345678NY.csv",
-		"12345678N1Z.csv", "12345678N1aY.csv" };
+	static const char *const bad[] = { "", "00133033N1Y.cs", "1234567XN1Y.csv",
+		"87654321N1Y.csv", "00133033X1Y.csv", "00133033N0Y.csv",
+		"00133033N01Y.csv", "00133033N1234567Y.csv", "00133033NY.csv",
+		"00133033N1Z.csv", "00133033N1aY.csv" };
 	char kind = 0;
 	size_t i;
 
 	(void)state;
-	assert_int_equal(media_name_check(NULL, "12345678", NULL, NULL), -1);
+	assert_int_equal(media_name_check(NULL, "00133033", NULL, NULL), -1);
 	for (i = 0; i < sizeof bad / sizeof *bad; i++)
-		if (media_name_check(bad[i], "12345678", NULL, NULL) != -1)
+		if (media_name_check(bad[i], "00133033", NULL, NULL) != -1)
 			fail_msg("accepted '%s'", bad[i]);
-	assert_int_equal(media_name_check("12345678N1Y.csv", "12345678", &kind,
+	assert_int_equal(media_name_check("00133033N1Y.csv", "00133033", &kind,
 	    NULL), 0);
 	assert_int_equal(kind, 'N');
-	assert_int_equal(media_name_check("12345678G999999Y.csv", "12345678", &kind,
+	assert_int_equal(media_name_check("00133033G999999Y.csv", "00133033", &kind,
 	    NULL), 0);
 	assert_int_equal(kind, 'G');
-	assert_int_equal(media_name_check("12345678N1Y.csv", NULL, NULL, NULL), -1);
+	assert_int_equal(media_name_check("00133033N1Y.csv", NULL, NULL, NULL), -1);
 }
 
 static void

@@ -50,7 +50,7 @@ sample(const struct layout_field *f)
 	case FIELD_DIGITS: return "1";
 	case FIELD_DATE: return "20260401";
 	case FIELD_SEX: case FIELD_RELATION: case FIELD_RESIDENT: return "1";
-	case FIELD_INSURER: return "12345678";
+	case FIELD_INSURER: return "133033";
 	case FIELD_MUNICIPALITY: return "131016";
 	default: return "山田, \"太郎\"";
 	}
@@ -307,12 +307,12 @@ test_kinds(void **state)
 	assert_int_equal(reg_kind_parse("tainou", &k, NULL), 0);
 	assert_int_equal(k, REG_TAINOU);
 	assert_int_equal(reg_kind_parse("Persons", &k, NULL), -1);
-	name = reg_file_name("12345678", REG_SOSAI, "20261120", 7);
-	assert_string_equal(name, "12345678_sosai_20261120_0007.csv");
+	name = reg_file_name("133033", REG_SOSAI, "20261120", 7);
+	assert_string_equal(name, "133033_sosai_20261120_0007.csv");
 	assert_int_equal(reg_kind_of_file(name, &k), 0);
 	assert_int_equal(k, REG_SOSAI);
 	free(name);
-	assert_int_equal(reg_kind_of_file("/x/12345678_other_1_1.csv", &k), -1);
+	assert_int_equal(reg_kind_of_file("/x/133033_other_1_1.csv", &k), -1);
 	assert_int_equal(reg_kind_of_file("plain.csv", &k), -1);
 	assert_true(reg_kind_from_vault(REG_QUALIFICATION));
 	assert_false(reg_kind_from_vault(REG_KOGAKU));

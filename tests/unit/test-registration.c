@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <dirent.h>
 #include <iconv.h>
@@ -34,9 +35,9 @@
 
 #define HEADER "person_id,insurer,symbol,number,relation,member_id,name,kana," \
 	"birth,sex,address,municipality,resident,employer,acquired,lost\n"
-#define ROW1 "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都,131016,1,,20100401,\n"
-#define ROW2 "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,,20100401,\n"
-#define ROW3 "P3,12345678,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,\n"
+#define ROW1 "P1,133033,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都,131016,1,,20100401,\n"
+#define ROW2 "P2,133033,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,,20100401,\n"
+#define ROW3 "P3,133033,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,\n"
 
 static const char *const numbers[] = { "621498320257", "314159265352",
 	"271828182840" };
@@ -214,7 +215,7 @@ test_results_refused(void **st)
 	free(err);
 	err = NULL;
 	free(path);
-	path = result(f, "12345678_persons_20260101_9999.csv", unknown);
+	path = result(f, "133033_persons_20260101_9999.csv", unknown);
 	assert_int_equal(results(f, path, &rep, &err), -1);
 	assert_non_null(strstr(err, "did not write"));
 	reg_results_report_clear(&rep);
@@ -312,10 +313,10 @@ test_retry_and_diff(void **st)
 
 	/* A change (P1's address), a loss (P3), a newcomer (P4), and P2's
 	 * employer, which the registration file does not carry. */
-	import(f, "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
-	    "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,佐藤商店,20100401,\n"
-	    "P3,12345678,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,20261031\n"
-	    "P4,12345678,1,4,1,,田中　三郎,タナカ　サブロウ,19900101,1,東京都,131016,1,,20261101,\n");
+	import(f, "P1,133033,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
+	    "P2,133033,1,2,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,東京都,131016,1,佐藤商店,20100401,\n"
+	    "P3,133033,1,3,1,,鈴木　次郎,スズキ　ジロウ,19500101,1,東京都,131016,1,,20000401,20261031\n"
+	    "P4,133033,1,4,1,,田中　三郎,タナカ　サブロウ,19900101,1,東京都,131016,1,,20261101,\n");
 	confirm(f, "P4", "161803398872");
 	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 3);
 	path = result(f, file, daily);
@@ -347,7 +348,7 @@ test_change_while_waiting(void **st)
 
 	assert_int_equal(export(f, REG_PERSONS, REG_MODE_FULL, &file), 3);
 	/* P1 moves while the file waits for its result. */
-	import(f, "P1,12345678,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
+	import(f, "P1,133033,1,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,大阪府,131016,1,,20100401,\n"
 	    ROW2 ROW3);
 	path = result(f, file, all);
 	assert_int_equal(results(f, path, &rep, &err), 0);
@@ -564,7 +565,7 @@ test_legacy_records_migrated(void **st)
 	struct reg_results_report rep;
 	const char *const answers[] = { "P1:0", "P2:9", "P3:0", NULL };
 	sqlite3 *db = f->s->v->db;
-	char *file, *path, *before[3], *after, *err = NULL;
+	char *file, *path, *before[3], *after, *err = NULL, *upto;
 	sqlite3_stmt *ins;
 	long long n, id;
 	int applied, i;
@@ -762,7 +763,7 @@ test_collation_corrected(void **st)
 	assert_int_equal(blocked(f), 1);
 	/* Unchanged, nothing goes out and the person stays blocked. */
 	assert_int_equal(export(f, REG_PERSONS, REG_MODE_DIFF, &file), 0);
-	import(f, ROW1 "P2,12345678,1,2,1,,佐藤　一郎,サトウ　イチロウ,"
+	import(f, ROW1 "P2,133033,1,2,1,,佐藤　一郎,サトウ　イチロウ,"
 	    "19600101,1,東京都１番地,131016,1,,20100401,\n" ROW3);
 	assert_int_equal(ops_reg_mismatches(f->s, seen_row, &seen, NULL), 0);
 	assert_non_null(strstr(seen.text, "東京都１番地|東京都１番地 1;"));
@@ -770,7 +771,7 @@ test_collation_corrected(void **st)
 	line = record_of(f, file, "P2");
 	assert_non_null(line);
 	/* A change (2), sent with the ordinary flag. */
-	assert_non_null(strstr(line, "1,2,12345678,P2,"));
+	assert_non_null(strstr(line, "1,2,133033,P2,"));
 	assert_non_null(strstr(line, ",314159265352,0,"));
 	free(line);
 	assert_int_equal(blocked(f), 1);

@@ -198,7 +198,7 @@ gen_value(uint64_t *s, const struct layout_field *f, int valid, char *out)
 		case FIELD_SEX: case FIELD_RELATION: case FIELD_RESIDENT:
 			strcpy(out, "1");
 			return;
-		case FIELD_INSURER: strcpy(out, "12345678"); return;
+		case FIELD_INSURER: strcpy(out, "133033"); return;
 		case FIELD_MUNICIPALITY: strcpy(out, "131016"); return;
 		case FIELD_DIGITS:
 			if (f->role != NULL && strcmp(f->role, "mynumber") == 0)

@@ -29,8 +29,8 @@ static char *
 pack_two(const char *tmp)
 {
 	struct zipbox_member m[2] = {
-		{ "12345678N1Y.csv", csv1, sizeof csv1 - 1 },
-		{ "12345678G1Y.csv", csv2, sizeof csv2 - 1 },
+		{ "00133033N1Y.csv", csv1, sizeof csv1 - 1 },
+		{ "00133033G1Y.csv", csv2, sizeof csv2 - 1 },
 	};
 	char *zip = xasprintf("%s/box.zip", tmp), *err = NULL;
 
@@ -64,7 +64,7 @@ test_names(void **state)
 	static const char *const bad[] = { "", "/etc/passwd", "../x.csv",
 		"a/../../x", "a/./b", "..", "a//b", "C:x.csv", "a\\b.csv",
 		"a\nb" };
-	static const char *const good[] = { "12345678N1Y.csv", "a/b.csv",
+	static const char *const good[] = { "00133033N1Y.csv", "a/b.csv",
 		"folder/", "照会結果.csv", "..x", "x.." };
 	char *err = NULL;
 	size_t i;
@@ -106,9 +106,9 @@ test_round_trip(void **state)
 	if (zipbox_extract(zip, PW, out, &names, &n, &err) != 0)
 		fail_msg("extract: %s", err);
 	assert_int_equal(n, 2);
-	assert_string_equal(names[0], "12345678N1Y.csv");
-	assert_string_equal(names[1], "12345678G1Y.csv");
-	p = xasprintf("%s/12345678G1Y.csv", out);
+	assert_string_equal(names[0], "00133033N1Y.csv");
+	assert_string_equal(names[1], "00133033G1Y.csv");
+	p = xasprintf("%s/00133033G1Y.csv", out);
 	assert_int_equal(readfile_all(p, 4096, &buf, &len, NULL), 0);
 	assert_int_equal(len, sizeof csv2 - 1);
 	assert_memory_equal(buf, csv2, len);
@@ -119,7 +119,7 @@ test_round_trip(void **state)
 	/* A second extraction into the same folder overwrites nothing. */
 	assert_int_equal(zipbox_extract(zip, PW, out, &names, &n, &err), -1);
 	assert_non_null(strstr(err, "File exists"));
-	assert_true(exists(out, "12345678N1Y.csv"));
+	assert_true(exists(out, "00133033N1Y.csv"));
 	free(err);
 	test_rm_rf(tmp);
 	free(zip);
@@ -140,7 +140,7 @@ test_wrong_password(void **state)
 	assert_true(strstr(err, "wrong password") != NULL ||
 	    strstr(err, "password is wrong") != NULL);
 	assert_null(names);
-	assert_false(exists(out, "12345678N1Y.csv"));
+	assert_false(exists(out, "00133033N1Y.csv"));
 	free(err);
 	err = NULL;
 	assert_int_equal(zipbox_extract(zip, NULL, out, &names, &n, &err), -1);
@@ -163,6 +163,7 @@ sevenzip_expected(size_t *len)
 	int i;
 
 	for (i = 0; i < 300; i++)
+		/* The fixture's content, made by 7-Zip once: kept as it is. */
 		p += sprintf(p, "12345678_%06d,ヤマダ　タロウ,19750402,1,"
 		    "東京都千代田区,131016\r\n", i);
 	*len = (size_t)(p - s);
@@ -251,8 +252,8 @@ test_truncated(void **state)
 	assert_int_equal(zipbox_extract_mem(buf, len, PW, out, &names, &n, &err),
 	    -1);
 	assert_non_null(err);
-	assert_false(exists(out, "12345678N1Y.csv"));
-	assert_false(exists(out, "12345678G1Y.csv"));
+	assert_false(exists(out, "00133033N1Y.csv"));
+	assert_false(exists(out, "00133033G1Y.csv"));
 	free(err);
 	err = NULL;
 	assert_int_equal(zipbox_extract_mem("PK\3\4 not a zip", 15, PW, out,

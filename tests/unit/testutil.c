@@ -36,7 +36,7 @@ test_vault(const char *tmp, unsigned char recovery[32])
 	 * test-keyslot and the real default in the CLI tests. */
 	ops_slot_logn = 10;
 	in.dir = dir;
-	in.insurer = "12345678";
+	in.insurer = "133033";
 	in.name = "テスト国保組合";
 	in.admin = "admin";
 	in.admin_password = TEST_PW;
