@@ -565,7 +565,7 @@ test_legacy_records_migrated(void **st)
 	struct reg_results_report rep;
 	const char *const answers[] = { "P1:0", "P2:9", "P3:0", NULL };
 	sqlite3 *db = f->s->v->db;
-	char *file, *path, *before[3], *after, *err = NULL, *upto;
+	char *file, *path, *before[3], *after, *err = NULL;
 	sqlite3_stmt *ins;
 	long long n, id;
 	int applied, i;
