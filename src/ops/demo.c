@@ -64,7 +64,15 @@ ops_demo_create(const char *dir, struct demo_info *d, char **err)
 		return -1;
 	rc = ops_user_add(s, d->user[1], d->role[1], d->password[1], NULL, err);
 	ops_logout(s);
-	return rc;
+	/* The second demo user's first login, done here: a password an
+	 * administrator sets is temporary, and the demo shows both accounts
+	 * ready to use. */
+	if (rc == 0 && (rc = ops_login(dir, d->user[1], d->password[1], &s,
+	    err)) == 0) {
+		rc = ops_user_passwd(s, NULL, d->password[1], NULL, err);
+		ops_logout(s);
+	}
+	return rc == 0 ? 0 : -1;
 }
 
 void

@@ -3,7 +3,7 @@
 # generated persons and numbers in every state, the demo accounts shown on
 # the login screen, and the throw-away vault gone after quitting.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 7
+plan 8
 
 tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK demo 2>$SCRATCH/err; echo EXIT=\$? >$SCRATCH/exit; sleep 30"
 check "the demo builds its vault and shows the demo accounts at login" \
@@ -11,6 +11,11 @@ check "the demo builds its vault and shows the demo accounts at login" \
 PW=$(tm_screen | grep -oE "yamada / Demo-[a-z]+-[0-9]+" | cut -d' ' -f3)
 DIR=$(tm_screen | grep -oE "/tmp/mynadesk-demo-[A-Za-z0-9]+" | head -n1)
 check "the demo vault is in a temporary folder" test -n "$DIR" -a -d "$DIR/vault"
+# The second demo account is ready to use: its first login was done.
+P2=$(tm_screen | grep -oE "[a-z]+ / Demo-[a-z]+-[0-9]+ +\(supervisor\)" | head -n1)
+run user list --vault "$DIR/vault" --user "${P2%% *}" --password-fd 3 3<<<"$(echo "$P2" | cut -d' ' -f3)"
+check "the second demo account logs in without having to change its password" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "yamada"'
 tm_text yamada
 tm_keys Tab
 tm_text "$PW"
