@@ -112,6 +112,11 @@ zipbox_pack(const char *zip, const struct zipbox_member *m, size_t n,
 		if (zip_file_set_encryption(za, (zip_uint64_t)idx, ZIP_EM_AES_256,
 		    password) < 0)
 			break;
+		/* A regular file readable by its owner only, as unzip and 7-Zip
+		 * restore it on Unix (libzip would say 0666). */
+		if (zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
+		    ZIP_OPSYS_UNIX, (zip_uint32_t)0100600 << 16) < 0)
+			break;
 	}
 	if (i < n) {
 		err_set(err, _("cannot pack %s: %s"), m[i].name, zip_strerror(za));

@@ -93,6 +93,7 @@ test_round_trip(void **state)
 	zip_stat_t st;
 	zip_t *za;
 	int ze;
+	zip_uint64_t i;
 
 	(void)state;
 	/* Every member is AES-256 encrypted. */
@@ -101,6 +102,16 @@ test_round_trip(void **state)
 	assert_int_equal(zip_get_num_entries(za, 0), 2);
 	assert_int_equal(zip_stat_index(za, 0, 0, &st), 0);
 	assert_int_equal(st.encryption_method, ZIP_EM_AES_256);
+	/* Members say mode 0600 on Unix, not 0666. */
+	for (i = 0; i < 2; i++) {
+		zip_uint8_t os;
+		zip_uint32_t attr;
+
+		assert_int_equal(zip_file_get_external_attributes(za, i, 0, &os,
+		    &attr), 0);
+		assert_int_equal(os, ZIP_OPSYS_UNIX);
+		assert_int_equal((attr >> 16) & 07777, 0600);
+	}
 	zip_discard(za);
 
 	if (zipbox_extract(zip, PW, out, &names, &n, &err) != 0)
