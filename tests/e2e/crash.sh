@@ -158,11 +158,16 @@ case_export_judge() {
 case_export_again() { :; }
 
 # --- case: media packing of the 3,000 persons' inquiry files -----------------
+# Its own vault: the inquiry asked for the courier channel and not carried
+# yet (jlis_prep's files went to the terminal on M0001).
 case_pack_setup() {
-	jlis_prep 3000 "$PREP" && mkdir -p "$1/out" && cp -a "$PREP/v" "$1/v"
+	new_base "$1" && mkdir -p "$1/inq" &&
+		"$GEN" --count 3000 --seed 5 | sed 's/𠮷/吉/g' >"$SCRATCH/pack.csv" &&
+		as_yamada person import "$SCRATCH/pack.csv" --vault "$1/v" &&
+		as_yamada jlis request --out "$1/inq" --channel courier --vault "$1/v"
 }
 case_pack_run() {
-	exec "$MYNADESK" media pack "$PREP/inq" --out "$1/out/m.zip" \
+	exec "$MYNADESK" media pack "$1/inq" --out "$1/out/m.zip" \
 		--checker sato --checker-password-fd 4 --password-out-fd 5 \
 		--vault "$1/v" --user yamada --password-fd 3 \
 		3<<<"$PW" 4<<<"$WPW" 5>/dev/null >/dev/null 2>&1
