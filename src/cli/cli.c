@@ -561,7 +561,7 @@ cli_parse(const struct cli_command *cmd, int argc, char **argv,
 			exit(0);
 		}
 		if (optarg != NULL && cli_check_value(c, optarg, &why) < 0) {
-			fprintf(stderr, _("mynadesk: %s: bad value for --%s: %s (%s)\n"),
+			fprintf(stderr, _("mynadesk: %s: --%s %s: %s\n"),
 			    cmd->name, cli_option_name(c), optarg, why);
 			free(why);
 			return -1;

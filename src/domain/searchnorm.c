@@ -293,7 +293,9 @@ searchnorm_date(const char *s, char out[9])
 		return -1;
 	if (era >= 0)
 		y += sn_eras[era].y - 1;
-	if (y < 1868 || y > 9999 || d > sn_days_in(y, m))
+	/* No one searched for was born after 2099: "4000/1/02" is a symbol,
+	 * number and 枝番, not a date. */
+	if (y < 1868 || y > 2099 || d > sn_days_in(y, m))
 		return -1;
 	/* A date outside its era (S65, H31.5.1) is a typing mistake. */
 	if (era >= 0 && (sn_ordinal(y, m, d) < sn_ordinal(sn_eras[era].y,

@@ -16,6 +16,7 @@ A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 "$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 number() {
 	as_yamada idproof record --person "$1" --channel member --mode in-person --doc mynumber-card
@@ -68,7 +69,7 @@ number P2 314159265352
 as_yamada bulk export --kind persons --out "$D"
 F1=$(newest "$D" persons)
 check "the registration file carries 記号, 番号 and 枝番" \
-	eval '[ "$RC" -eq 0 ] && utf8 "$F1" | grep -q ",P1,621498320257,4000,1,00,1," && utf8 "$F1" | grep -q ",P2,314159265352,4000,1,01,2,"'
+	eval '[ "$RC" -eq 0 ] && utf8 "$F1" | grep -q ",P1,621498320257,0,4000,1,00,1," && utf8 "$F1" | grep -q ",P2,314159265352,0,4000,1,01,2,"'
 run bulk check --kind persons "$F1"
 check "the file passes its layout check" eval '[ "$RC" -eq 0 ]'
 "$SIM" answer "$F1" >"$SCRATCH/r.csv" 2>/dev/null
@@ -87,6 +88,7 @@ printf '\n[field card_issued]\ntype = date\nlabel = 資格確認書交付日\n' 
 V=$SCRATCH/v2
 "$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 {
 	echo "$H,branch,card_issued"
 	echo "P1,133033,4000,1,1,,山田　太郎,ヤマダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,,00,20241202"

@@ -16,6 +16,7 @@ A='Kokuho-2026-pass'
 S='Second-pass-2026!'
 "$MYNADESK" init --vault "$V" --insurer 133033 --name x --admin yamada --password-fd 3 3<<<"$A" >/dev/null
 "$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
+first_login "$V" sato "$S"
 as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
 as_sato() { run "$@" --vault "$V" --user sato --password-fd 3 3<<<"$S"; }
 utf8() { iconv -f CP932 -t UTF-8 "$1"; }
@@ -49,12 +50,20 @@ check "nothing under way: missing" eval '[ "$OUT" = missing ]'
 mkdir -p "$SCRATCH/jl"
 as_yamada jlis request --out "$SCRATCH/jl"
 REQ=$(ls "$SCRATCH/jl"/*N1Y.csv)
+# Carried to the dedicated terminal (the default channel), two persons.
+with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; }
+with_sato media carry "$SCRATCH/jl" --medium USB-1
+mkdir -p "$SCRATCH/ans"
 as_yamada number status --person "$K1"
 check "asked J-LIS: the inquiry and its day" \
 	eval 'contains "$OUT" "jlis-asked: asked J-LIS in inquiry N1 on $(date +%Y-%m-%d)"'
 "$JSIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 2 --not-found 1 --mismatch 1 \
-	"$REQ" >"$SCRATCH/jl/$(basename "$REQ" Y.csv)R.csv"
-as_yamada jlis receive "$SCRATCH/jl/$(basename "$REQ" Y.csv)R.csv"
+	"$REQ" >"$SCRATCH/ans/$(basename "$REQ" Y.csv)R.csv"
+# The answer comes back from the dedicated terminal on a recorded medium,
+# and is imported with a witness.
+ANS="$SCRATCH/ans/$(basename "$REQ" Y.csv)R.csv"
+with_sato media receive M0001 --file "$ANS"
+with_sato jlis receive "$ANS" --medium M0001
 as_yamada jlis held
 HELD=$(echo "$OUT" | awk '/  differs:/ {print $1}' | head -n1)
 # The items that differ, as the held list codes them (differs:name,kana).
@@ -86,8 +95,8 @@ check "the person is registered (加入者情報)" eval '[ "$RC" -eq 0 ] && [ -n
 printf 'person_id,amount,date,decided\n%s,50000,20261101,20261110\n' "$CONF" >"$SCRATCH/sosai.csv"
 printf 'person_id,decision,period_from,period_to,amount,decided\n%s,K-1,20250801,20260731,52000,20261001\n' "$CONF" >"$SCRATCH/kogaku.csv"
 as_yamada bulk export --kind kogaku --out "$SCRATCH/reg" --file "$SCRATCH/kogaku.csv"
-check "before the 資格情報 is accepted the person's other 副本 wait" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "nothing to send" && contains "$ERR" "$CONF: waiting: the server has not accepted the person'"'"'s 資格情報"'
+check "before the 資格情報 is accepted the person's other 副本 wait (exit 1: nothing written)" \
+	eval '[ "$RC" -eq 1 ] && contains "$OUT" "nothing to send" && contains "$ERR" "$CONF: waiting: the server has not accepted the person'"'"'s 資格情報"'
 as_yamada bulk export --kind qualification --out "$SCRATCH/reg"
 "$MSIM" answer "$(newest qualification)" >"$SCRATCH/r2.csv" 2>/dev/null
 as_yamada bulk results "$SCRATCH/r2.csv"
