@@ -42,8 +42,11 @@ redact_sep_len(const unsigned char *s)
 
 	if (*s == ' ' || *s == '-' || *s == '.' || *s == '/')
 		return 1;
+	/* Byte by byte, so nothing past the string's end is read. */
 	for (i = 0; i < sizeof wide / sizeof wide[0]; i++)
-		if (memcmp(s, wide[i], 3) == 0)
+		if (s[0] == (unsigned char)wide[i][0] &&
+		    s[1] == (unsigned char)wide[i][1] &&
+		    s[2] == (unsigned char)wide[i][2])
 			return 3;
 	return 0;
 }

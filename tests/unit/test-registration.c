@@ -627,6 +627,7 @@ test_legacy_records_migrated(void **st)
 	dir = reg_chain_dir();
 	assert_int_equal(migrate_apply(db, dir, "admin", &applied, &err), 0);
 	test_rm_rf(dir);
+	free(dir);
 	assert_int_equal(applied, (int)(sizeof reg_chain / sizeof reg_chain[0]));
 	/* 0016 narrowed the state again: the built-from hashes are gone. */
 	assert_int_not_equal(sqlite3_prepare_v2(db, "SELECT src_hash FROM "
