@@ -154,22 +154,23 @@ out:
 	return rc;
 }
 
-int
-keyslot_wrap_recovery(struct keyslot *s,
-    const unsigned char recovery[RECOVERY_KEY_LEN],
-    const unsigned char data_key[KEY_LEN], char **err)
+/* A slot of kind whose key-encryption key comes from ikm by HKDF (no
+ * password cost): the recovery key's slot and the signing key's. */
+static int
+keyslot_wrap_hkdf(struct keyslot *s, enum slot_kind kind, const unsigned char *ikm,
+    const unsigned char payload[KEY_LEN], char **err)
 {
 	unsigned char *kek = secret_alloc(KEY_LEN);
 	int rc = -1;
 
 	memset(s, 0, sizeof *s);
-	s->kind = SLOT_RECOVERY;
+	s->kind = kind;
 	snprintf(s->name, sizeof s->name, "-");
 	if (random_bytes(s->salt, SLOT_SALT_LEN, err) < 0 ||
 	    random_bytes(s->nonce, SLOT_NONCE_LEN, err) < 0)
 		goto out;
-	if (keyslot_hkdf(recovery, s->salt, kek) < 0 ||
-	    keyslot_gcm(s, kek, 1, data_key, NULL) < 0) {
+	if (keyslot_hkdf(ikm, s->salt, kek) < 0 ||
+	    keyslot_gcm(s, kek, 1, payload, NULL) < 0) {
 		err_set(err, _("could not derive or wrap the key"));
 		goto out;
 	}
@@ -180,27 +181,18 @@ out:
 }
 
 int
+keyslot_wrap_recovery(struct keyslot *s,
+    const unsigned char recovery[RECOVERY_KEY_LEN],
+    const unsigned char data_key[KEY_LEN], char **err)
+{
+	return keyslot_wrap_hkdf(s, SLOT_RECOVERY, recovery, data_key, err);
+}
+
+int
 keyslot_wrap_signkey(struct keyslot *s, const unsigned char data_key[KEY_LEN],
     const unsigned char seed[KEY_LEN], char **err)
 {
-	unsigned char *kek = secret_alloc(KEY_LEN);
-	int rc = -1;
-
-	memset(s, 0, sizeof *s);
-	s->kind = SLOT_SIGNKEY;
-	snprintf(s->name, sizeof s->name, "-");
-	if (random_bytes(s->salt, SLOT_SALT_LEN, err) < 0 ||
-	    random_bytes(s->nonce, SLOT_NONCE_LEN, err) < 0)
-		goto out;
-	if (keyslot_hkdf(data_key, s->salt, kek) < 0 ||
-	    keyslot_gcm(s, kek, 1, seed, NULL) < 0) {
-		err_set(err, _("could not derive or wrap the key"));
-		goto out;
-	}
-	rc = 0;
-out:
-	secret_free(kek, KEY_LEN);
-	return rc;
+	return keyslot_wrap_hkdf(s, SLOT_SIGNKEY, data_key, seed, err);
 }
 
 int
