@@ -32,8 +32,13 @@ static const struct cli_command cli_commands[] = {
 	{ "user list", "",
 	    N_("list accounts: name, role, status, created, last login"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_user_list },
-	{ "user lock", "NAME", N_("lock an account and remove its key slot"),
+	{ "user lock", "NAME",
+	    N_("lock an account, remove its key slot and change the data key"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_user_lock },
+	{ "vault rekey", "",
+	    N_("change the data key now: every remaining key holder receives "
+	    "the new one, and old copies of vault.keys open nothing new"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_vault_rekey },
 	{ "user unlock", "NAME",
 	    N_("unlock an account with a new, temporary password (two persons)"),
 	    "vault user password-fd recovery-key-fd new-password-fd checker "

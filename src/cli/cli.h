@@ -103,6 +103,7 @@ int cli_cmd_demo(struct cli_args *a);
 int cli_cmd_user_add(struct cli_args *a);
 int cli_cmd_user_list(struct cli_args *a);
 int cli_cmd_user_lock(struct cli_args *a);
+int cli_cmd_vault_rekey(struct cli_args *a);
 int cli_cmd_user_unlock(struct cli_args *a);
 int cli_cmd_user_passwd(struct cli_args *a);
 int cli_cmd_user_role(struct cli_args *a);

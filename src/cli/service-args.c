@@ -36,6 +36,7 @@ static const struct svc_rule svc_rules[] = {
 	{ "user unlock", 0, 0, 0, 0, 0, 0, 0 },
 	{ "user passwd", 0, 0, 0, 0, 0, 0, 0 },
 	{ "user role", 0, 0, 0, 0, 0, 0, 0 },
+	{ "vault rekey", 0, 0, 0, 0, 0, 0, 0 },
 	{ "audit verify", 0, 0, 0, 0, 0, 0, 0 },
 	{ "audit checkpoint", 0, 0, R_OUT_DIR, 0, 0, 0, 0 },
 	{ "audit show", 0, 0, 0, 0, 0, 0, 0 },

@@ -27,21 +27,41 @@ db_fail(sqlite3 *db, char **err, const char *what)
 	return err_set(err, "%s: %s", what, db ? sqlite3_errmsg(db) : "sqlite");
 }
 
+/* PRAGMA NAME = "x'<64 hex>'": the raw-key mode of key and rekey. */
 static int
-db_key(sqlite3 *db, const unsigned char key[KEY_LEN], char **err)
+db_pragma_key(sqlite3 *db, const char *name, const unsigned char key[KEY_LEN],
+    char **err)
 {
-	/* PRAGMA key = "x'<64 hex>'" selects the raw-key mode. */
 	char *sql = secret_alloc(128);
-	int rc;
+	int n, rc;
 
-	memcpy(sql, "PRAGMA key = \"x'", 16);
-	hex_encode(key, KEY_LEN, sql + 16);
-	memcpy(sql + 16 + 2 * KEY_LEN, "'\";", 4);
+	n = snprintf(sql, 128, "PRAGMA %s = \"x'", name);
+	hex_encode(key, KEY_LEN, sql + n);
+	memcpy(sql + n + 2 * KEY_LEN, "'\";", 4);
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	secret_free(sql, 128);
 	if (rc != SQLITE_OK)
 		return db_fail(db, err, _("setting the vault key"));
 	return 0;
+}
+
+static int
+db_key(sqlite3 *db, const unsigned char key[KEY_LEN], char **err)
+{
+	return db_pragma_key(db, "key", key, err);
+}
+
+int
+db_rekey(sqlite3 *db, const unsigned char key[KEY_LEN], char **err)
+{
+	long long n;
+
+	/* SQLCipher rewrites every page in one write transaction: in WAL mode
+	 * a crash before its commit leaves the old key, after it the new. */
+	if (db_pragma_key(db, "rekey", key, err) < 0 ||
+	    db_get_int(db, "SELECT count(*) FROM sqlite_master", NULL, &n, err) < 0)
+		return -1;
+	return db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE);", err);
 }
 
 int

@@ -9,6 +9,8 @@
 
 /* Opens (creating when create is set) path with the raw data key, applies the
  * vault pragmas and checks that the key opens the file. */
+/* Re-encrypts the whole database under key (no transaction may be open). */
+int db_rekey(sqlite3 *db, const unsigned char key[KEY_LEN], char **err);
 int db_open(const char *path, const unsigned char key[KEY_LEN], int create,
     sqlite3 **out, char **err);
 void db_close(sqlite3 *db);
