@@ -18,7 +18,14 @@ db_fail(sqlite3 *db, char **err, const char *what)
 {
 	int code = db ? sqlite3_extended_errcode(db) & 0xff : SQLITE_ERROR;
 
-	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+	/* An open session meets NOTADB when another one changed the data key
+	 * (an account was locked): restoring a backup would be the wrong cure. */
+	if (code == SQLITE_NOTADB)
+		return err_set(err, _("%s: the vault no longer opens with this "
+		    "session's key: if an account was just locked, the data key "
+		    "changed, so log out and log in again; otherwise the database is "
+		    "damaged (restore it from a backup)"), what);
+	if (code == SQLITE_CORRUPT)
 		return err_set(err, _("%s: the vault database is damaged or the key "
 		    "does not open it (restore it from a backup)"), what);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
