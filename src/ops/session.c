@@ -11,6 +11,7 @@
 #include "ops/session.h"
 #include "ops/settings.h"
 #include "store/audit.h"
+#include "store/keyslot.h"
 #include "store/lockout.h"
 #include "store/settings.h"
 #include "store/users.h"
@@ -245,6 +246,21 @@ ops_login_recovery(const char *dir,
 	(void)vault_note_head(v, NULL);
 	ops_daily_checkpoint(*out);
 	return VAULT_OK;
+}
+
+void
+ops_recovery_format(const unsigned char key[RECOVERY_KEY_LEN], char out[80])
+{
+	recovery_format(key, out);
+}
+
+int
+ops_recovery_parse(const char *text, unsigned char key[RECOVERY_KEY_LEN],
+    char **err)
+{
+	if (recovery_parse(text, key) < 0)
+		return err_set(err, _("the recovery key is not 64 hex digits"));
+	return 0;
 }
 
 int

@@ -16,6 +16,7 @@
 #include <openssl/evp.h>
 
 #include "store/backup.h"
+#include "store/vault-perm.h"
 #include "util/i18n.h"
 #include "util/paths.h"
 #include "util/xmalloc.h"
@@ -324,22 +325,10 @@ backup_vault_busy(const char *dir)
 	return busy;
 }
 
-static const char *const bk_vault_files[] = { "vault.db", "vault.db-wal",
-	"vault.db-shm", "vault.keys", "vault.keys.tmp", "vault.lock",
-	"vault.lockout", NULL };
-
 void
 backup_remove_vault(const char *dir)
 {
-	int i;
-
-	for (i = 0; bk_vault_files[i] != NULL; i++) {
-		char *p = xasprintf("%s/%s", dir, bk_vault_files[i]);
-
-		(void)unlink(p);
-		free(p);
-	}
-	(void)rmdir(dir);
+	vault_files_remove(dir);
 }
 
 int
