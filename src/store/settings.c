@@ -60,25 +60,13 @@ settings_parse(const struct setting *st, const char *text, long *out,
 	return 0;
 }
 
+#define META_GET "SELECT value FROM vault_meta WHERE key = ?"
+
 /* The stored text of key: 0 with *out NULL when the row is absent. */
 static int
 settings_read(sqlite3 *db, const char *key, char **out, char **err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	*out = NULL;
-	if (db_prepare(db, "SELECT value FROM vault_meta WHERE key = ?", &st,
-	    err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		*out = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading the vault"));
-	return 0;
+	return db_text(db, META_GET, key, out, err);
 }
 
 int
@@ -99,24 +87,15 @@ int
 settings_put(sqlite3 *db, const struct setting *st, long value, char **old,
     char **err)
 {
-	sqlite3_stmt *q;
 	char canon[32];
-	int rc;
 
 	if (value < st->min || value > st->max)
 		return err_set(err, _("%s must be a whole number from %ld to %ld"),
 		    st->name, st->min, st->max);
 	if (old != NULL && settings_read(db, st->key, old, err) < 0)
 		return -1;
-	if (db_prepare(db, "INSERT OR REPLACE INTO vault_meta (key, value) "
-	    "VALUES (?, ?)", &q, err) < 0)
-		return -1;
 	snprintf(canon, sizeof canon, "%ld", value);
-	sqlite3_bind_text(q, 1, st->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, canon, -1, SQLITE_STATIC);
-	rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing settings"));
+	return settings_meta_put(db, st->key, canon, err);
 }
 
 int
@@ -137,5 +116,13 @@ settings_each(sqlite3 *db, settings_each_fn fn, void *arg)
 char *
 settings_meta(sqlite3 *db, const char *key)
 {
-	return db_get_text(db, "SELECT value FROM vault_meta WHERE key = ?", key);
+	return db_get_text(db, META_GET, key);
+}
+
+int
+settings_meta_put(sqlite3 *db, const char *key, const char *value,
+    char **err)
+{
+	return db_run(db, _("writing settings"), err, "INSERT OR REPLACE INTO "
+	    "vault_meta (key, value) VALUES (?, ?)", key, value, (char *)NULL);
 }

@@ -38,5 +38,8 @@ int settings_each(sqlite3 *db, settings_each_fn fn, void *arg);
 /* A vault fact from vault_meta (name, number_hmac_key), allocated, or NULL
  * when absent. */
 char *settings_meta(sqlite3 *db, const char *key);
+/* Stores a vault fact (or a setting's text, unchecked: at creation). */
+int settings_meta_put(sqlite3 *db, const char *key, const char *value,
+    char **err);
 
 #endif

@@ -14,6 +14,7 @@
 #include "store/audit.h"
 #include "store/lockout.h"
 #include "store/migrate.h"
+#include "store/settings.h"
 #include "store/users.h"
 #include "store/vault-perm.h"
 #include "store/vault.h"
@@ -537,22 +538,6 @@ vault_create_dir(const char *dir, char **err)
 	return 0;
 }
 
-static int
-vault_put_meta(sqlite3 *db, const char *key, const char *value, char **err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "INSERT INTO vault_meta (key, value) VALUES (?, ?)", &st,
-	    err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing vault settings"));
-}
-
 /* The first transaction: settings, the administrator, their audit records. */
 static int
 vault_create_rows(struct vault *v, const struct vault_init *in, int64_t *uid,
@@ -569,11 +554,11 @@ vault_create_rows(struct vault *v, const struct vault_init *in, int64_t *uid,
 	if (db_begin(v->db, err) < 0)
 		return -1;
 	detail = xasprintf("insurer=%s name=%s", in->insurer, in->name);
-	rc = vault_put_meta(v->db, "insurer", in->insurer, err) < 0 ||
-	    vault_put_meta(v->db, "name", in->name, err) < 0 ||
-	    vault_put_meta(v->db, "vault_id", v->vault_id, err) < 0 ||
-	    vault_put_meta(v->db, "idle_lock_minutes", "5", err) < 0 ||
-	    vault_put_meta(v->db, "number_hmac_key", hex, err) < 0 ? -1 : 0;
+	rc = settings_meta_put(v->db, "insurer", in->insurer, err) < 0 ||
+	    settings_meta_put(v->db, "name", in->name, err) < 0 ||
+	    settings_meta_put(v->db, "vault_id", v->vault_id, err) < 0 ||
+	    settings_meta_put(v->db, "idle_lock_minutes", "5", err) < 0 ||
+	    settings_meta_put(v->db, "number_hmac_key", hex, err) < 0 ? -1 : 0;
 	OPENSSL_cleanse(hex, sizeof hex);
 	if (rc == 0)
 		rc = audit_append(v->db, in->admin, "", "vault.init", v->vault_id,
