@@ -20,6 +20,7 @@
 #include "store/persons.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 #define EVIDENCE_CHUNK 65536
@@ -123,42 +124,6 @@ evidence_open_in(struct session *s, const char *path, struct evidence_meta *m,
 	return fd;
 }
 
-/* Reads up to n bytes, retrying short reads; returns the count or -1. */
-static ssize_t
-evidence_read(int fd, unsigned char *buf, size_t n)
-{
-	size_t got = 0;
-
-	while (got < n) {
-		ssize_t r = read(fd, buf + got, n - got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
-
-static int
-evidence_write_all(int fd, const unsigned char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, buf, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		buf += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static void
 evidence_hex(EVP_MD_CTX *md, char hex[65])
 {
@@ -195,7 +160,7 @@ evidence_stream_in(int fd, struct evidence_body *body, unsigned char *buf,
 			break;
 		EVP_DigestUpdate(md, buf, n);
 		off += (int64_t)n;
-		if ((r = evidence_read(fd, buf, EVIDENCE_CHUNK)) <= 0) {
+		if ((r = fd_read_full(fd, buf, EVIDENCE_CHUNK)) <= 0) {
 			if (r < 0)
 				rc = err_set(err, _("reading %s: %s"), m->file,
 				    strerror(errno));
@@ -257,7 +222,7 @@ ops_evidence_add(struct session *s, const struct evidence_add_request *rq,
 	if ((fd = evidence_open_in(s, rq->path, m, err)) < 0)
 		return -1;
 	buf = xmalloc(EVIDENCE_CHUNK);
-	if ((first = evidence_read(fd, buf, EVIDENCE_CHUNK)) < 0) {
+	if ((first = fd_read_full(fd, buf, EVIDENCE_CHUNK)) < 0) {
 		rc = err_set(err, _("reading %s: %s"), rq->path, strerror(errno));
 	} else {
 		snprintf(m->type, sizeof m->type, "%s",
@@ -317,7 +282,7 @@ evidence_stream_out(struct session *s, const struct evidence_meta *m, int fd,
 
 		if (evidence_body_read(body, buf, (size_t)n, off, err) < 0)
 			rc = -1;
-		else if (evidence_write_all(fd, buf, (size_t)n) < 0)
+		else if (fd_write_all(fd, buf, (size_t)n) < 0)
 			rc = err_set(err, _("writing %s: %s"), out, strerror(errno));
 		else
 			EVP_DigestUpdate(md, buf, (size_t)n);

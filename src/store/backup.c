@@ -19,6 +19,7 @@
 #include "store/vault-perm.h"
 #include "util/i18n.h"
 #include "util/paths.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 #define BK_CHUNK (256 * 1024)
@@ -59,21 +60,9 @@ backup_snapshot(sqlite3 *src, const char *path,
 static int
 bk_write(int fd, const void *p, size_t n, EVP_MD_CTX *md)
 {
-	const char *c = p;
-
 	if (md != NULL)
 		EVP_DigestUpdate(md, p, n);
-	while (n > 0) {
-		ssize_t w = write(fd, c, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		c += w;
-		n -= (size_t)w;
-	}
-	return 0;
+	return fd_write_all(fd, p, n);
 }
 
 /* Appends the file at path to fd, exactly want bytes. */

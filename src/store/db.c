@@ -145,6 +145,16 @@ db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char **err)
 }
 
 int
+db_step(sqlite3 *db, sqlite3_stmt *st, const char *what, char **err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, what);
+}
+
+int
 db_run(sqlite3 *db, const char *what, char **err, const char *sql, ...)
 {
 	sqlite3_stmt *st;

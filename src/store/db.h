@@ -26,6 +26,10 @@ int db_fail(sqlite3 *db, char **err, const char *what);
  * with err naming what failed. */
 int db_run(sqlite3 *db, const char *what, char **err, const char *sql, ...);
 
+/* Steps st, which the caller then finalizes: 1 at a row, 0 past the last,
+ * -1 with err naming what failed. */
+int db_step(sqlite3 *db, sqlite3_stmt *st, const char *what, char **err);
+
 /* Single-value helpers: run sql with one optional text parameter. */
 int db_get_int(sqlite3 *db, const char *sql, const char *param, long long *out,
     char **err);
