@@ -307,6 +307,9 @@ static const struct cli_command cli_commands[] = {
 	    "(supervisor and a second person)"),
 	    "vault user password-fd recovery-key-fd person reason checker "
 	    "checker-password-fd", cli_cmd_registration_no_error },
+	{ "completion", "bash",
+	    N_("print a bash completion script made from this command table"),
+	    "", cli_cmd_completion },
 };
 
 static const struct option cli_long[] = {

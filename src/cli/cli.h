@@ -175,5 +175,6 @@ int cli_cmd_staffkey_list(struct cli_args *a);
 int cli_cmd_staffkey_remove(struct cli_args *a);
 int cli_cmd_registration_mismatches(struct cli_args *a);
 int cli_cmd_registration_no_error(struct cli_args *a);
+int cli_cmd_completion(struct cli_args *a);
 
 #endif
