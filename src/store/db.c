@@ -2,6 +2,7 @@
  * key and 4 KiB pages; its own old defaults are never used. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,35 @@ db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char **err)
 }
 
 int
+db_step(sqlite3 *db, sqlite3_stmt *st, const char *what, char **err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, what);
+}
+
+int
+db_run(sqlite3 *db, const char *what, char **err, const char *sql, ...)
+{
+	sqlite3_stmt *st;
+	const char *p;
+	va_list ap;
+	int i = 1, rc;
+
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	va_start(ap, sql);
+	while ((p = va_arg(ap, const char *)) != NULL)
+		sqlite3_bind_text(st, i++, p, -1, SQLITE_TRANSIENT);
+	va_end(ap);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(db, err, what);
+}
+
+int
 db_get_int(sqlite3 *db, const char *sql, const char *param, long long *out,
     char **err)
 {
@@ -192,19 +222,33 @@ db_get_int(sqlite3 *db, const char *sql, const char *param, long long *out,
 	return 0;
 }
 
+int
+db_text(sqlite3 *db, const char *sql, const char *param, char **out,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	if (param != NULL)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		*out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the vault"));
+	return 0;
+}
+
 char *
 db_get_text(sqlite3 *db, const char *sql, const char *param)
 {
-	sqlite3_stmt *st;
-	char *out = NULL;
+	char *out;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return NULL;
-	if (param != NULL)
-		sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		out = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	(void)db_text(db, sql, param, &out, NULL);
 	return out;
 }
 

@@ -14,6 +14,7 @@
 #include "store/audit.h"
 #include "store/lockout.h"
 #include "store/migrate.h"
+#include "store/settings.h"
 #include "store/users.h"
 #include "store/vault-perm.h"
 #include "store/vault.h"
@@ -617,39 +618,6 @@ vault_create_dir(const char *dir, char **err)
 	return 0;
 }
 
-static void
-vault_remove_files(const char *dir)
-{
-	static const char *const names[] = { "vault.db", "vault.db-wal",
-	    "vault.db-shm", "vault.keys", "vault.keys.tmp", "vault.keys.next",
-	    "vault.keys.next.tmp", "vault.lock", "vault.lockout" };
-	size_t i;
-
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		char *p = xasprintf("%s/%s", dir, names[i]);
-
-		(void)unlink(p);
-		free(p);
-	}
-	(void)rmdir(dir);
-}
-
-static int
-vault_put_meta(sqlite3 *db, const char *key, const char *value, char **err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "INSERT INTO vault_meta (key, value) VALUES (?, ?)", &st,
-	    err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing vault settings"));
-}
-
 /* The first transaction: settings, the administrator, their audit records. */
 static int
 vault_create_rows(struct vault *v, const struct vault_init *in, int64_t *uid,
@@ -666,11 +634,11 @@ vault_create_rows(struct vault *v, const struct vault_init *in, int64_t *uid,
 	if (db_begin(v->db, err) < 0)
 		return -1;
 	detail = xasprintf("insurer=%s name=%s", in->insurer, in->name);
-	rc = vault_put_meta(v->db, "insurer", in->insurer, err) < 0 ||
-	    vault_put_meta(v->db, "name", in->name, err) < 0 ||
-	    vault_put_meta(v->db, "vault_id", v->vault_id, err) < 0 ||
-	    vault_put_meta(v->db, "idle_lock_minutes", "5", err) < 0 ||
-	    vault_put_meta(v->db, "number_hmac_key", hex, err) < 0 ? -1 : 0;
+	rc = settings_meta_put(v->db, "insurer", in->insurer, err) < 0 ||
+	    settings_meta_put(v->db, "name", in->name, err) < 0 ||
+	    settings_meta_put(v->db, "vault_id", v->vault_id, err) < 0 ||
+	    settings_meta_put(v->db, "idle_lock_minutes", "5", err) < 0 ||
+	    settings_meta_put(v->db, "number_hmac_key", hex, err) < 0 ? -1 : 0;
 	OPENSSL_cleanse(hex, sizeof hex);
 	if (rc == 0)
 		rc = audit_append(v->db, in->admin, "", "vault.init", v->vault_id,
@@ -764,7 +732,29 @@ bad:
 	db_close(v->db);
 	v->db = NULL;
 	vault_close(v);
-	vault_remove_files(in->dir);
+	vault_files_remove(in->dir);
 	OPENSSL_cleanse(recovery, RECOVERY_KEY_LEN);
 	return VAULT_ERROR;
+}
+
+/* The snapshot test used to sit in ops/reg-source.c, which then spoke
+ * SQLite itself; the rule is the same. */
+int
+vault_open_snapshot_reader(const struct vault *v, sqlite3 **db)
+{
+	char *mode;
+	int wal;
+
+	*db = NULL;
+	if (sqlite3_get_autocommit(v->db) || vault_open_reader(v, db, NULL) < 0)
+		return -1;
+	mode = db_get_text(*db, "PRAGMA journal_mode", NULL);
+	wal = mode != NULL && strcmp(mode, "wal") == 0;
+	free(mode);
+	if (!wal) {
+		db_close(*db);
+		*db = NULL;
+		return -1;
+	}
+	return 0;
 }

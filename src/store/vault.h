@@ -61,6 +61,10 @@ int vault_keys_update(struct vault *v, vault_keys_fn fn, void *arg, char **err);
  * thread of its own (a connection serves one thread); writes are refused
  * on it. Close it with db_close. */
 int vault_open_reader(const struct vault *v, sqlite3 **db, char **err);
+/* The same, only when it reads the snapshot v's open transaction started
+ * from: v holds a transaction and the vault is in WAL mode (otherwise v's
+ * writes would wait for the reader). -1 and *db NULL when not. */
+int vault_open_snapshot_reader(const struct vault *v, sqlite3 **db);
 
 /* The signing seed lives in vault.keys, wrapped under the data key, never
  * in the database: creates it on first use, and moves an older vault's
