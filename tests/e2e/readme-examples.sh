@@ -68,8 +68,8 @@ courier_answer() {
 
 # The intermediate server on loopback (every person found to differ from
 # the resident registry, so the README's no-error example has its case),
-# with the association's certificate
-# as me.pem and me.key and the CA as ca.pem in the reader's folder.
+# with the association's certificate as me.pem and me.key and the CA as
+# ca.pem in the reader's folder.
 SIM_PID=
 trap 'kill $SIM_PID 2>/dev/null; tm_stop; t_cleanup' EXIT
 server() {
