@@ -35,6 +35,15 @@ cli_cmd_backup_create(struct cli_args *a)
 	return rc == 0 ? 0 : 1;
 }
 
+/* A version 1 backup's creation time is only what its header claims. */
+static void
+backup_print_unchecked(const struct backup_info *bi)
+{
+	if (!bi->created_checked)
+		printf(_("its creation time is not checked: a version 1 backup has "
+		    "no MAC over its header\n"));
+}
+
 static void
 backup_print(const char *file, const struct backup_info *bi)
 {
@@ -63,9 +72,11 @@ cli_cmd_backup_verify(struct cli_args *a)
 	}
 	if (rc == 0) {
 		backup_print(a->pos[0], &bi);
-		if (login)
+		if (login) {
 			printf(_("audit chain intact: %lld records, found in this vault's "
 			    "log\n"), (long long)bi.records);
+			backup_print_unchecked(&bi);
+		}
 		else
 			printf(_("structure and SHA-256 only: log in (--user) to open "
 			    "it and walk its audit chain\n"));
@@ -132,6 +143,7 @@ cli_cmd_backup_restore(struct cli_args *a)
 	if (rc == 0) {
 		printf(_("restored %s into %s: audit head %lld, created %s\n"), rq.file,
 		    rq.dir, (long long)bi.h.head_seq, bi.h.created);
+		backup_print_unchecked(&bi);
 		if (bi.aside != NULL)
 			printf(_("the vault that was there is kept in %s\n"), bi.aside);
 	} else {

@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
 #include "domain/backupfmt.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -15,16 +19,61 @@
 #define BF_HEX "0123456789abcdef"
 #define BF_DIGITS "0123456789"
 
-char *
-backupfmt_header(const struct backup_header *h)
+/* Lines 1 to 7: everything the version 2 MAC covers. */
+static char *
+bf_lines(const struct backup_header *h)
 {
 	char head[65];
 
 	hex_encode(h->head, 32, head);
-	return xasprintf(BACKUP_MAGIC "\nvault %s\ninsurer %s\ncreated %s\n"
-	    "head %lld %s\nkeys %llu\ndb %llu\nend\n", h->vault_id, h->insurer,
-	    h->created, (long long)h->head_seq, head,
+	return xasprintf("%s\nvault %s\ninsurer %s\ncreated %s\nhead %lld %s\n"
+	    "keys %llu\ndb %llu\n", h->version == 1 ? BACKUP_MAGIC_V1 : BACKUP_MAGIC,
+	    h->vault_id, h->insurer, h->created, (long long)h->head_seq, head,
 	    (unsigned long long)h->keys_len, (unsigned long long)h->db_len);
+}
+
+char *
+backupfmt_header(const struct backup_header *h)
+{
+	char *lines = bf_lines(h), *out, mac[65];
+
+	if (h->version == 1) {
+		out = xasprintf("%send\n", lines);
+	} else {
+		hex_encode(h->mac, 32, mac);
+		out = xasprintf("%smac %s\nend\n", lines, mac);
+	}
+	free(lines);
+	return out;
+}
+
+void
+backupfmt_mac(const struct backup_header *h, const unsigned char *key,
+    size_t keylen, unsigned char out[32])
+{
+	static const char label[] = "mynadesk backup header mac v2";
+	unsigned char mac_key[32];
+	unsigned int n = 32;
+	char *lines = bf_lines(h);
+
+	HMAC(EVP_sha256(), key, (int)keylen, (const unsigned char *)label,
+	    sizeof label - 1, mac_key, &n);
+	HMAC(EVP_sha256(), mac_key, sizeof mac_key, (const unsigned char *)lines,
+	    strlen(lines), out, &n);
+	OPENSSL_cleanse(mac_key, sizeof mac_key);
+	free(lines);
+}
+
+int
+backupfmt_mac_check(const struct backup_header *h, const unsigned char *key,
+    size_t keylen)
+{
+	unsigned char want[32];
+
+	if (h->version != 2)
+		return -1;
+	backupfmt_mac(h, key, keylen, want);
+	return CRYPTO_memcmp(want, h->mac, 32) == 0 ? 0 : -1;
 }
 
 /* Whether all n bytes of s are in set: the buffer is not NUL-terminated. */
@@ -135,14 +184,31 @@ bf_size(const char *line, size_t ll, const char *key, uint64_t max,
 	return bf_number(line + k + 1, ll - k - 1, max, out);
 }
 
+/* Line 1 names the version, which decides how many lines follow. */
+static int
+bf_magic(const char *line, size_t ll, struct backup_header *h)
+{
+	if (ll == strlen(BACKUP_MAGIC) && memcmp(line, BACKUP_MAGIC, ll) == 0)
+		h->version = 2;
+	else if (ll == strlen(BACKUP_MAGIC_V1) && memcmp(line, BACKUP_MAGIC_V1, ll) == 0)
+		h->version = 1;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+bf_end(const char *line, size_t ll)
+{
+	return ll == 3 && memcmp(line, "end", 3) == 0 ? 0 : -1;
+}
+
 /* Line lineno (1-based) of the header. */
 static int
 bf_line(int lineno, const char *line, size_t ll, struct backup_header *h)
 {
 	switch (lineno) {
-	case 1:
-		return ll == strlen(BACKUP_MAGIC) &&
-		    memcmp(line, BACKUP_MAGIC, ll) == 0 ? 0 : -1;
+	case 1: return bf_magic(line, ll, h);
 	case 2: return bf_field(line, ll, "vault", 32, BF_HEX, h->vault_id);
 	/* 6 digits (国保) or 8 (健保 and others). */
 	case 3: return bf_field(line, ll, "insurer", ll == 8 + 6 ? 6 : 8,
@@ -151,7 +217,12 @@ bf_line(int lineno, const char *line, size_t ll, struct backup_header *h)
 	case 5: return bf_head(line, ll, h);
 	case 6: return bf_size(line, ll, "keys", BACKUP_KEYS_MAX, &h->keys_len);
 	case 7: return bf_size(line, ll, "db", BACKUP_DB_MAX, &h->db_len);
-	default: return ll == 3 && memcmp(line, "end", 3) == 0 ? 0 : -1;
+	case 8:
+		if (h->version == 1)
+			return bf_end(line, ll);
+		return ll == 4 + 64 && memcmp(line, "mac ", 4) == 0 ?
+		    bf_hex32(line + 4, h->mac) : -1;
+	default: return bf_end(line, ll);
 	}
 }
 
@@ -165,7 +236,7 @@ backupfmt_parse(const char *buf, size_t len, struct backup_header *h,
 	memset(h, 0, sizeof *h);
 	if (len > BACKUP_HEADER_MAX)
 		len = BACKUP_HEADER_MAX;
-	for (lineno = 1; lineno <= 8; lineno++) {
+	for (lineno = 1; lineno <= (h->version == 1 ? 8 : 9); lineno++) {
 		const char *nl = off < len ? memchr(buf + off, '\n', len - off) : NULL;
 		size_t ll;
 

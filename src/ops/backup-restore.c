@@ -70,7 +70,7 @@ br_write_keys(const char *dir, const char *keys, size_t len, char **err)
 /* Login in the staging folder, the restore record, logout. */
 static int
 br_record(const struct backup_restore *rq, const char *staging,
-    const struct backup_info *bi, char **err)
+    struct backup_info *bi, char **err)
 {
 	struct session *s = NULL;
 	unsigned char head[32];
@@ -84,14 +84,17 @@ br_record(const struct backup_restore *rq, const char *staging,
 	if (rc != 0)
 		return -1;
 	rc = ops_require_role(s, "admin", err);
+	/* The header's MAC needs the data key, known only now. */
+	if (rc == 0)
+		rc = ops_backup_header_ok(bi, s->v->key, err);
 	/* Every page read once and the chain walked before it is trusted. */
 	if (rc == 0)
 		rc = backup_db_intact(s->v->db, err);
 	if (rc == 0)
 		rc = audit_verify(s->v->db, NULL, NULL, &count, head, err);
-	detail = xasprintf("sha256=%s head=%lld created=%s into=%s%s", bi->sha256,
-	    (long long)bi->h.head_seq, bi->h.created, rq->dir,
-	    rq->force ? " forced=1" : "");
+	detail = xasprintf("sha256=%s head=%lld created=%s created_checked=%s "
+	    "into=%s%s", bi->sha256, (long long)bi->h.head_seq, bi->h.created,
+	    bi->created_checked ? "yes" : "no", rq->dir, rq->force ? " forced=1" : "");
 	if (rc == 0 && db_begin(s->v->db, err) == 0) {
 		rc = ops_audit(s, "", "backup.restore", rq->file, detail, err);
 		rc = rc == 0 ? ops_commit(s, err) : (db_rollback(s->v->db), -1);

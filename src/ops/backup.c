@@ -151,9 +151,11 @@ bk_build(struct session *s, const char *file, const char *tmp,
 	if (rc == 0) {
 		snprintf(h->vault_id, sizeof h->vault_id, "%s", s->v->vault_id);
 		snprintf(h->insurer, sizeof h->insurer, "%s", s->v->insurer);
+		h->version = 2;
 		bk_now(h->created);
 		h->keys_len = strlen(keys);
 		h->db_len = (uint64_t)st.st_size;
+		backupfmt_mac(h, s->v->key, KEY_LEN, h->mac);
 		rc = backup_file_write(file, h, keys, dbpath, sha, err);
 		hex_encode(sha, 32, out->sha256);
 	}
@@ -251,8 +253,22 @@ ops_backup_check(const char *file, struct backup_info *out, char **err)
 	return rc;
 }
 
-/* With the data key: the key file's MAC, the copy's chain, and its head in
- * this vault's own log. */
+int
+ops_backup_header_ok(struct backup_info *bi, const unsigned char *key,
+    char **err)
+{
+	bi->created_checked = 0;
+	if (bi->h.version == 1)
+		return 0;
+	if (backupfmt_mac_check(&bi->h, key, KEY_LEN) < 0)
+		return err_set(err, _("the backup's header has been altered (its MAC "
+		    "does not match): its creation time cannot be trusted"));
+	bi->created_checked = 1;
+	return 0;
+}
+
+/* With the data key: the header's and the key file's MACs, the copy's
+ * chain, and its head in this vault's own log. */
 static int
 bk_deep(struct session *s, const char *keys, const char *dbpath,
     struct backup_info *bi, char **err)
@@ -272,6 +288,8 @@ bk_deep(struct session *s, const char *keys, const char *dbpath,
 	if (rc < 0)
 		return err_set(err, _("the backup's vault.keys has been altered (its "
 		    "MAC does not match)"));
+	if (ops_backup_header_ok(bi, s->v->key, err) < 0)
+		return -1;
 	if (db_open(dbpath, s->v->key, 0, &db, err) < 0)
 		return -1;
 	rc = backup_db_intact(db, err);

@@ -9,6 +9,9 @@ struct backup_info {
 	struct backup_header h;
 	char sha256[65];
 	int64_t records;	/* records walked by a check with a login */
+	/* The creation time was checked by the header's MAC (a version 2
+	 * backup, with a login); 0 for version 1, which has no MAC. */
+	int created_checked;
 	char *aside;		/* restore --force: where the old vault went */
 };
 
@@ -30,6 +33,12 @@ int ops_backup_check_into(const char *file, struct backup_info *out,
  * vault's log. The result is audited in the session's vault. */
 int ops_backup_verify(struct session *s, const char *file,
     struct backup_info *out, char **err);
+
+/* The header's MAC under key, the data key the copy is under: sets
+ * bi->created_checked; -1 (with the reason) when the header was altered. A
+ * version 1 header has no MAC and passes unchecked. */
+int ops_backup_header_ok(struct backup_info *bi, const unsigned char *key,
+    char **err);
 
 struct backup_restore {
 	const char *file;

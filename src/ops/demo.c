@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 
+#include "domain/jstday.h"
 #include "ops/accounts.h"
 #include "ops/demo.h"
 #include "ops/idproof.h"
@@ -128,6 +130,14 @@ demo_idproof(struct session *a, const char *key, const char *channel, long i,
 	return rc;
 }
 
+/* Received over the past six weeks, so the lists and the deadline show a
+ * spread of dates rather than one day. */
+static void
+demo_received(long i, char out[11])
+{
+	jst_date_of(time(NULL) - (time_t)((i * 5) % 42) * 86400, out);
+}
+
 /* Enters a share of the numbers and confirms most of those; the rest stay
  * missing or entered, and a few mismatches go to the supervisor. */
 static int
@@ -139,7 +149,7 @@ demo_numbers(struct session *a, struct session *b, FILE *f, long total,
 	int rc = 0;
 
 	while (rc == 0 && fgets(line, sizeof line, f) != NULL) {
-		char *comma = strchr(line, ','), *num, doc[32];
+		char *comma = strchr(line, ','), *num, doc[32], received[11];
 		struct number_entry e;
 		enum number_result r;
 
@@ -153,7 +163,8 @@ demo_numbers(struct session *a, struct session *b, FILE *f, long total,
 			continue;		/* not collected yet */
 		snprintf(doc, sizeof doc, "F-2026-%04ld", i);
 		e.channel = demo_channel(i, line);
-		e.received = "2026-11-02";
+		demo_received(i, received);
+		e.received = received;
 		e.doc = doc;
 		rc = demo_idproof(a, line, e.channel, i, err);
 		if (rc == 0)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/auditdetail.h"
 #include "domain/csvout.h"
 #include "domain/redact.h"
 #include "ops/export-sections.h"
@@ -59,10 +60,12 @@ custody_step(struct xbuf *out, const struct media_view *v,
 		files, v->m.sha256, e->recorded };
 	int i;
 
-	/* Free text (courier to summary) is masked; dates, names and hashes
-	 * are kept exactly as recorded. */
+	/* Free text (courier to summary) is masked by its kind, so the
+	 * tracking number is kept whole as in the log; dates, names and
+	 * hashes are kept exactly as recorded. */
 	for (i = 0; i < CUSTODY_COLS; i++)
-		f[i] = i >= 5 && i <= 11 ? redact_numbers(raw[i]) : xstrdup(raw[i]);
+		f[i] = i == 6 ? auditdetail_value(AUDIT_TRACKING, raw[i]) :
+		    i >= 5 && i <= 11 ? redact_numbers(raw[i]) : xstrdup(raw[i]);
 	free(files);
 	csvout_row(out, (const char *const *)f, CUSTODY_COLS);
 	for (i = 0; i < CUSTODY_COLS; i++)

@@ -171,9 +171,13 @@ int
 ops_jlis_inquiry_name(struct session *s, const char *key, const char *name,
     const char *kana, const char *reason, char **err)
 {
+	/* The reason is free text: masked as such, field by field. */
+	const struct audit_field d[] = {
+		{ "kana", AUDIT_TEXT, kana ? "given" : "record" },
+		{ "reason", AUDIT_TEXT, reason },
+	};
 	struct person p;
 	int64_t id;
-	char *detail;
 	int found, rc;
 
 	if (key == NULL || name == NULL || reason == NULL ||
@@ -193,10 +197,9 @@ ops_jlis_inquiry_name(struct session *s, const char *key, const char *name,
 	}
 	rc = jlis_store_inquiry_name_put(s->v->db, id, name, kana, reason,
 	    s->user, err);
-	detail = xasprintf("kana=%s reason=%s", kana ? "given" : "record", reason);
 	if (rc == 0)
-		rc = ops_audit(s, "", "jlis.inquiry-name", key, detail, err);
-	free(detail);
+		rc = ops_audit_fields(s, "", "jlis.inquiry-name", key, d,
+		    sizeof d / sizeof d[0], err);
 	if (rc < 0) {
 		db_rollback(s->v->db);
 		return -1;

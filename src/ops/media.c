@@ -152,7 +152,7 @@ media_put(char *dst, size_t n, const char *v)
 static int
 media_finish(struct session *s, const struct media_row *m,
     struct media_event *ev, const struct media_file *file, size_t nfiles,
-    const char *action, const char *detail, char **err)
+    const char *action, const struct audit_field *d, size_t nd, char **err)
 {
 	size_t i;
 	int rc;
@@ -164,12 +164,32 @@ media_finish(struct session *s, const struct media_row *m,
 		rc = media_set_state(s->v->db, m->id, ev->step,
 		    strcmp(ev->step, "shipped") == 0 ? ev->date : NULL, err);
 	if (rc == 0)
-		rc = ops_audit(s, ev->witness, action, m->label, detail, err);
+		rc = ops_audit_fields(s, ev->witness, action, m->label, d, nd, err);
 	if (rc < 0) {
 		db_rollback(s->v->db);
 		return -1;
 	}
 	return ops_commit(s, err);
+}
+
+/* Typed, so the tracking number is kept whole in the log (the parcel must
+ * be traceable from it) while the courier and the seal, typed by a clerk,
+ * are masked like any free text. */
+static int
+media_ship_finish(struct session *s, const struct media_row *m,
+    struct media_event *ev, const struct media_step_in *in, char **err)
+{
+	const struct audit_field d[] = {
+		{ "date", AUDIT_COUNT, ev->date },
+		{ "courier", AUDIT_NAME, in->courier },
+		{ "tracking", AUDIT_TRACKING, in->tracking },
+		{ "seal", AUDIT_TEXT, in->seal },
+		{ "notice", AUDIT_COUNT, in->notice_date },
+		{ "container_sha256", AUDIT_HASH, m->sha256 },
+	};
+
+	return media_finish(s, m, ev, NULL, 0, "media.ship", d,
+	    sizeof d / sizeof d[0], err);
 }
 
 int
@@ -178,8 +198,7 @@ ops_media_ship(struct session *s, const char *id,
 {
 	struct media_event ev;
 	struct media_row m;
-	char date[11], *detail;
-	int rc;
+	char date[11];
 
 	if (in->courier == NULL || in->courier[0] == '\0' || in->tracking == NULL ||
 	    in->tracking[0] == '\0' || in->seal == NULL || in->seal[0] == '\0')
@@ -204,12 +223,7 @@ ops_media_ship(struct session *s, const char *id,
 	media_put(ev.tracking, sizeof ev.tracking, in->tracking);
 	media_put(ev.seal, sizeof ev.seal, in->seal);
 	media_put(ev.notice_date, sizeof ev.notice_date, in->notice_date);
-	detail = xasprintf("date=%s courier=%s tracking=%s seal=%s notice=%s "
-	    "container_sha256=%s", date, in->courier, in->tracking, in->seal,
-	    in->notice_date, m.sha256);
-	rc = media_finish(s, &m, &ev, NULL, 0, "media.ship", detail, err);
-	free(detail);
-	return rc;
+	return media_ship_finish(s, &m, &ev, in, err);
 }
 
 /* The courier's answer comes on J-LIS's own medium, named by its id; the
@@ -301,14 +315,32 @@ ops_media_receive(struct session *s, const char *id,
 		/* A terminal medium comes back itself: its label is the answer's. */
 		media_put(ev.answer_medium, sizeof ev.answer_medium,
 		    in->answer_medium ? in->answer_medium : m.container);
+		struct audit_field d = { NULL, AUDIT_TEXT, NULL };
+
 		t = xasprintf("date=%s channel=%s answer_medium=%s%s", date,
 		    m.channel, ev.answer_medium, nf ? detail : " file=-");
-		rc = media_finish(s, &m, &ev, f, nf, "media.receive", t, err);
+		d.value = t;
+		rc = media_finish(s, &m, &ev, f, nf, "media.receive", &d, 1, err);
 		free(t);
 	}
 	free(detail);
 	free(f);
 	return rc;
+}
+
+static int
+media_dispose_finish(struct session *s, const struct media_row *m,
+    struct media_event *ev, const char *method, char **err)
+{
+	const struct audit_field d[] = {
+		{ "date", AUDIT_COUNT, ev->date },
+		{ "method", AUDIT_TEXT, method },
+		{ "container_sha256", AUDIT_HASH, m->sha256 },
+		{ "password", AUDIT_TEXT, "erased" },
+	};
+
+	return media_finish(s, m, ev, NULL, 0, "media.dispose", d,
+	    sizeof d / sizeof d[0], err);
 }
 
 int
@@ -317,8 +349,7 @@ ops_media_dispose(struct session *s, const char *id,
 {
 	struct media_event ev;
 	struct media_row m;
-	char date[11], *detail;
-	int rc;
+	char date[11];
 
 	if (in->method == NULL || in->method[0] == '\0')
 		return err_set(err, _("disposal needs the method (--method), e.g. "
@@ -335,11 +366,7 @@ ops_media_dispose(struct session *s, const char *id,
 	}
 	media_event_init(&ev, s, MSTEP_DISPOSED, date, witness->name);
 	media_put(ev.method, sizeof ev.method, in->method);
-	detail = xasprintf("date=%s method=%s container_sha256=%s password=erased",
-	    date, in->method, m.sha256);
-	rc = media_finish(s, &m, &ev, NULL, 0, "media.dispose", detail, err);
-	free(detail);
-	return rc;
+	return media_dispose_finish(s, &m, &ev, in->method, err);
 }
 
 /* Hashes every imported file, then writes the step; the caller's

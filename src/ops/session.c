@@ -43,6 +43,14 @@ ops_audit(struct session *s, const char *actor2, const char *action,
 }
 
 int
+ops_audit_fields(struct session *s, const char *actor2, const char *action,
+    const char *subject, const struct audit_field *f, size_t n, char **err)
+{
+	return audit_append_fields(s->v->db, s->user, actor2, action, subject, f,
+	    n, NULL, err);
+}
+
+int
 ops_audit_as(struct session *s, const char *actor, const char *actor2,
     const char *action, const char *subject, const char *detail, char **err)
 {

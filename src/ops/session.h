@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "domain/auditdetail.h"
 #include "store/keyslot.h"
 #include "store/vault.h"
 
@@ -49,6 +50,9 @@ int ops_commit_then(struct session *s, int (*publish)(void *arg, char **err),
 /* Appends an audit record in the open transaction. */
 int ops_audit(struct session *s, const char *actor2, const char *action,
     const char *subject, const char *detail, char **err);
+/* The same with a typed detail, masked field by field by kind. */
+int ops_audit_fields(struct session *s, const char *actor2, const char *action,
+    const char *subject, const struct audit_field *f, size_t n, char **err);
 
 /* The same with another actor: a second person who did the action on this
  * console (the session user then stands as actor2 or is the other party). */

@@ -69,9 +69,10 @@ audit_hash_at(sqlite3 *db, int64_t seq, unsigned char hash[AUDIT_HASH_LEN],
 	    (long long)seq);
 }
 
-int
-audit_append(sqlite3 *db, const char *actor, const char *actor2,
-    const char *action, const char *subject, const char *detail,
+/* Appends with detail as it is to be kept (already masked); takes it. */
+static int
+audit_insert(sqlite3 *db, const char *actor, const char *actor2,
+    const char *action, const char *subject, char *detail,
     int64_t *seq_out, char **err)
 {
 	struct auditrec r;
@@ -80,8 +81,11 @@ audit_append(sqlite3 *db, const char *actor, const char *actor2,
 	int rc;
 
 	memset(&r, 0, sizeof r);
-	if (audit_head(db, &r.seq, r.prev, err) < 0)
+	r.detail = detail;
+	if (audit_head(db, &r.seq, r.prev, err) < 0) {
+		free(r.detail);
 		return -1;
+	}
 	r.seq++;
 	audit_now(ts);
 	r.ts = ts;
@@ -89,7 +93,6 @@ audit_append(sqlite3 *db, const char *actor, const char *actor2,
 	r.actor2 = (char *)(actor2 ? actor2 : "");
 	r.action = (char *)action;
 	r.subject = (char *)(subject ? subject : "");
-	r.detail = redact_numbers(detail ? detail : "");
 	auditrec_chain(&r, r.hash);
 	if (db_prepare(db, "INSERT INTO audit (seq, ts, actor, actor2, action, "
 	    "subject, detail, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -114,6 +117,24 @@ audit_append(sqlite3 *db, const char *actor, const char *actor2,
 	if (seq_out != NULL)
 		*seq_out = r.seq;
 	return 0;
+}
+
+int
+audit_append(sqlite3 *db, const char *actor, const char *actor2,
+    const char *action, const char *subject, const char *detail,
+    int64_t *seq_out, char **err)
+{
+	return audit_insert(db, actor, actor2, action, subject,
+	    redact_numbers(detail ? detail : ""), seq_out, err);
+}
+
+int
+audit_append_fields(sqlite3 *db, const char *actor, const char *actor2,
+    const char *action, const char *subject, const struct audit_field *f,
+    size_t n, int64_t *seq_out, char **err)
+{
+	return audit_insert(db, actor, actor2, action, subject,
+	    auditdetail_format(f, n), seq_out, err);
 }
 
 static char *

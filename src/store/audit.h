@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "domain/auditdetail.h"
 #include "domain/auditrec.h"
 #include "store/db.h"
 
@@ -13,6 +14,13 @@
 int audit_append(sqlite3 *db, const char *actor, const char *actor2,
     const char *action, const char *subject, const char *detail,
     int64_t *seq_out, char **err);
+
+/* The same with a typed detail: each field masked by its kind
+ * (auditdetail_format), so a tracking number or a hash is kept whole while
+ * free text is masked. */
+int audit_append_fields(sqlite3 *db, const char *actor, const char *actor2,
+    const char *action, const char *subject, const struct audit_field *f,
+    size_t n, int64_t *seq_out, char **err);
 
 /* The last record's sequence and chain hash; seq 0 and zero hash when empty. */
 int audit_head(sqlite3 *db, int64_t *seq, unsigned char hash[AUDIT_HASH_LEN],

@@ -46,13 +46,24 @@ paths_locale(void)
 }
 
 char *
+paths_contrib(const char *name)
+{
+	char *p = xasprintf("%s/%s", MYNA_PKGLIBEXECDIR, name);
+
+	if (access(p, X_OK) == 0)
+		return p;
+	free(p);
+	p = xasprintf("%s/contrib/%s", MYNA_BUILDDIR, name);
+	if (access(p, X_OK) == 0)
+		return p;
+	free(p);
+	return NULL;
+}
+
+char *
 paths_gen_persons(void)
 {
-	if (access(MYNA_PKGLIBEXECDIR "/gen-persons", X_OK) == 0)
-		return xstrdup(MYNA_PKGLIBEXECDIR "/gen-persons");
-	if (access(MYNA_BUILDDIR "/contrib/gen-persons", X_OK) == 0)
-		return xstrdup(MYNA_BUILDDIR "/contrib/gen-persons");
-	return NULL;
+	return paths_contrib("gen-persons");
 }
 
 char *

@@ -14,6 +14,9 @@ const char *paths_locale(void);
 /* The folder of path, allocated: "." for a bare name, "/" for a file at
  * the root. Unlike dirname(3) it leaves path alone. */
 char *paths_dirname(const char *path);
+/* A helper program of contrib/ (gen-persons, jlis-answer, midserver-sim),
+ * installed in pkglibexecdir or built; NULL when neither is there. */
+char *paths_contrib(const char *name);
 /* The demo data generator (contrib/gen-persons), installed or built. */
 char *paths_gen_persons(void);
 

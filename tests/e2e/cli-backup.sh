@@ -3,7 +3,7 @@
 # running, restored into a new folder, opened and checked; damaged backups
 # refused by name; restore never overwrites a vault.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 31
+plan 37
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -142,6 +142,38 @@ check "a re-hashed forgery fails the check with a login, which is audited" \
 run_pw "$A" backup restore "$SCRATCH/rehash.bak" --vault "$SCRATCH/r5" --user yamada --password-fd 3
 check "restore reads every page first and refuses the forgery" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "damaged" && [ ! -e "$SCRATCH/r5" ] && [ -z "$(ls -d "$SCRATCH"/r5.* 2>/dev/null)" ]'
+
+# The creation time is under the header's MAC: changed and the SHA-256
+# recomputed, only a login can tell, and it does.
+# reheader IN OUT SED-SCRIPT: edits IN's header lines and recomputes the trailer.
+reheader() {
+	local hl size
+	hl=$(grep -abo '^end$' "$1" | head -1 | cut -d: -f1)
+	size=$(stat -c %s "$1")
+	{ head -c "$((hl + 4))" "$1" | sed -e "$3"
+	  tail -c "+$((hl + 5))" "$1" | head -c "$((size - hl - 4 - 72))"; } >"$SCRATCH/body"
+	{ cat "$SCRATCH/body"; printf 'sha256 %s\n' "$(sha256sum "$SCRATCH/body" | cut -d' ' -f1)"; } >"$2"
+}
+check "a new backup is version 2 with a MAC line" \
+	eval 'head -1 "$SCRATCH/two.bak" | grep -qx "mynadesk-backup v2" && grep -aqE "^mac [0-9a-f]{64}$" "$SCRATCH/two.bak"'
+reheader "$SCRATCH/two.bak" "$SCRATCH/when.bak" '4s/^created .*/created 2020-01-01T00:00:00Z/'
+as_admin backup verify "$SCRATCH/when.bak"
+check "a changed creation time passes no login check: verify refuses it" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "header has been altered"'
+run_pw "$A" backup restore "$SCRATCH/when.bak" --vault "$SCRATCH/r6" --user yamada --password-fd 3
+check "restore refuses it and leaves nothing behind" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "header has been altered" && [ ! -e "$SCRATCH/r6" ] && [ -z "$(ls -d "$SCRATCH"/r6.* 2>/dev/null)" ]'
+# A version 1 backup (no MAC line) stays readable, but its time is never
+# shown as checked: so turning a new backup into an old one gains nothing.
+reheader "$SCRATCH/two.bak" "$SCRATCH/v1.bak" '1s/v2$/v1/; /^mac /d'
+as_admin backup verify "$SCRATCH/v1.bak"
+check "a version 1 backup still verifies, its creation time marked unchecked" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "audit chain intact" && contains "$OUT" "not checked"'
+run_pw "$A" backup restore "$SCRATCH/v1.bak" --vault "$SCRATCH/r7" --user yamada --password-fd 3
+check "a version 1 backup still restores" eval '[ "$RC" -eq 0 ] && contains "$OUT" "not checked"'
+as_in "$SCRATCH/r7" audit show --action backup.restore
+check "its restore record says the time was not checked" \
+	eval 'echo "$OUT" | grep -q "backup.restore .*v1.bak .*created_checked=no"'
 
 if [ -s "$SCRATCH/console.err" ]; then
 	not_ok "the console wrote nothing to stderr" "$(head -n 20 "$SCRATCH/console.err")"

@@ -5,7 +5,7 @@
 # printed; no full number appears anywhere; the daily report's head hash is
 # checked back against the chain.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 34
+plan 36
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -43,6 +43,13 @@ run media dispose M0001 --method shredded --checker sato --checker-password-fd 4
 check "test data: a medium packed, shipped, received, imported, disposed of" \
 	eval '[ "$RC" -eq 0 ] && [ -n "$MPW" ]'
 
+# A clerk types a person's number into a free-text reason: the typed detail
+# masks it as free text, while the tracking number above is kept whole.
+NUM2=$(grep '^P0000002,' "$SCRATCH/numbers.txt" | cut -d, -f2)
+as_yamada person inquiry-name P0000002 --name '吉田　一郎' --reason "番号 $NUM2 の方"
+check "a number typed into a reason is masked in audit show" \
+	eval 'as_yamada audit show --action jlis.inquiry-name && contains "$OUT" "reason=番号 ********${NUM2:8} の方" && ! contains "$OUT" "$NUM2"'
+
 TODAY=$(TZ=Asia/Tokyo date +%F)
 P=$SCRATCH/pkg
 as_yamada audit export --from 2020-01-01 --to "$TODAY" --out "$P"
@@ -64,8 +71,10 @@ check "the number counts are in the package by channel and state" \
 
 check "media-custody.csv: every step of the medium with people, witness and SHA-256s" \
 	eval '[ "$(grep -c "^M0001," "$P/media-custody.csv")" -eq 6 ] && grep -q "^M0001,packed,[0-9-]*,yamada,sato," "$P/media-custody.csv" && grep -q "^M0001,disposed,.*,shredded," "$P/media-custody.csv" && grep -q "00133033N1Y.csv:$FSHA" "$P/media-custody.csv" && grep -q "$MSHA" "$P/media-custody.csv" && grep -q "JLIS-5" "$P/media-custody.csv"'
-check "disposal-register.csv lists the disposal; no password, no 12-digit tracking in either" \
-	eval 'grep -q ",M0001,shredded,yamada,sato,$MSHA," "$P/disposal-register.csv" && ! grep -qF "$MPW" "$P/media-custody.csv" "$P/disposal-register.csv" && ! grep -q 123456789018 "$P/media-custody.csv" && [ "$(head -c 3 "$P/disposal-register.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]'
+check "disposal-register.csv lists the disposal; no password in either" \
+	eval 'grep -q ",M0001,shredded,yamada,sato,$MSHA," "$P/disposal-register.csv" && ! grep -qF "$MPW" "$P/media-custody.csv" "$P/disposal-register.csv" && [ "$(head -c 3 "$P/disposal-register.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]'
+check "the 12-digit tracking number is whole in audit show, the custody log and the exported records" \
+	eval 'grep -q "^M0001,shipped,.*,セキュリティ便,123456789018,A-9," "$P/media-custody.csv" && grep -q "tracking=123456789018 seal=A-9" "$P/audit-records.csv" && as_yamada audit show --action media.ship && contains "$OUT" "tracking=123456789018"'
 check "the README describes both media files" \
 	eval 'grep -q "media-custody.csv .*custody step" "$P/README.txt" && grep -q "disposal-register.csv .*disposal register" "$P/README.txt"'
 

@@ -48,6 +48,9 @@ check "five numbers entered and confirmed by two people" test "$confirmed" = 5
 # A mistyped confirmation goes to the supervisor: its message must not leak either.
 FIRST=$(echo "$MEMBERS" | head -1)
 step_sato number confirm --person "$FIRST" --number-fd 4 4<<<"123456789018"
+# A number typed into free text (a reason) is masked by the typed audit
+# detail, in the log and in the auditor's export.
+step person inquiry-name "$FIRST" --name '吉田　一郎' --reason "番号 $(echo $NUMS | cut -d' ' -f2) の確認"
 step person search イ --limit 1000
 step number queue
 step number due
@@ -56,6 +59,7 @@ step audit verify
 step audit checkpoint --out "$SCRATCH/cp"
 step settings show
 step settings set idle-lock-minutes 4
+step audit export --from 2020-01-01 --to "$(TZ=Asia/Tokyo date +%F)" --out "$SCRATCH/pkg"
 step backup create "$SCRATCH/day.bak"
 step backup verify "$SCRATCH/day.bak"
 
@@ -106,8 +110,9 @@ L=$(leaks "$V"/* "$SCRATCH/open.wal")
 check "no file in the vault holds one in the clear (vault.db, its WAL, vault.keys, lockout)" \
 	eval '[ -z "$L" ] && [ -s "$SCRATCH/open.wal" ]'
 check "the vault folder was scanned with its database" eval 'ls "$V" | grep -q "^vault.db$"'
-L=$(leaks "$SCRATCH/day.bak" "$SCRATCH/cp"/*)
-check "neither the backup nor the checkpoint holds one" test -z "$L"
+L=$(leaks "$SCRATCH/day.bak" "$SCRATCH/cp"/* "$SCRATCH/pkg"/*)
+check "neither the backup, the checkpoint nor the audit export holds one" \
+	eval '[ -z "$L" ] && [ -s "$SCRATCH/pkg/audit-records.csv" ] && grep -q "jlis.inquiry-name" "$SCRATCH/pkg/audit-records.csv"' 
 L=$(leaks "$SCRATCH/shots"/*)
 check "no console screen but the reveal shows one ($(ls "$SCRATCH/shots" | wc -l) screens)" test -z "$L"
 check "the screens are real: the person screen shows the masked number" \

@@ -1,13 +1,15 @@
 #!/bin/bash
 # End-to-end: "mynadesk demo" as a newcomer meets it: a living office with
-# generated persons and numbers in every state, the demo accounts shown on
-# the login screen, and the throw-away vault gone after quitting.
+# generated persons and numbers in every state, media in each step, J-LIS
+# answers imported and held, a registration file with its result, evidence
+# files, the demo accounts shown on the login screen, and the throw-away
+# vault gone after quitting.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 8
+plan 13
 
 tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK demo 2>$SCRATCH/err; echo EXIT=\$? >$SCRATCH/exit; sleep 30"
 check "the demo builds its vault and shows the demo accounts at login" \
-	eval 'tm_wait "Demo accounts:" 90 && tm_screen | grep -qE "yamada / Demo-[a-z]+-[0-9]+ +\(admin\)"'
+	eval 'tm_wait "Demo accounts:" 180 && tm_screen | grep -qE "yamada / Demo-[a-z]+-[0-9]+ +\(admin\)"'
 PW=$(tm_screen | grep -oE "yamada / Demo-[a-z]+-[0-9]+" | cut -d' ' -f3)
 DIR=$(tm_screen | grep -oE "/tmp/mynadesk-demo-[A-Za-z0-9]+" | head -n1)
 check "the demo vault is in a temporary folder" test -n "$DIR" -a -d "$DIR/vault"
@@ -22,6 +24,36 @@ tm_text "$PW"
 tm_keys Enter
 check "the home screen shows a living office: persons, numbers, a queue" \
 	eval 'tm_wait "former on file" && tm_screen | grep -qE "Insured +[1-9][0-9]+ persons" && tm_screen | grep -qE "Numbers +confirmed +[1-9][0-9]+ " && tm_screen | grep -qE "to confirm +[1-9]" && tm_screen | grep -q "supervisor queue"'
+home_full() {
+	local h re
+	h=$(tm_screen)
+	for re in "ID checks +incomplete [1-9]" "Deadline +past [0-9]+ days, not confirmed [1-9]" \
+		"missing +[1-9]" "supervisor queue [1-9]" "Media +in transit [1-9]" \
+		"Registration +pending [1-9]" "J-LIS mismatch [1-9]"; do
+		echo "$h" | grep -qE "$re" || { echo "# home lacks: $re"; return 1; }
+	done
+}
+check "every figure on home has something in it" home_full
+as_demo() { run "$@" --vault "$DIR/vault" --user yamada --password-fd 3 3<<<"$PW"; }
+as_demo media list
+media_steps() {
+	local st
+	for st in imported shipped received packed disposed; do
+		echo "$OUT" | grep -qE "^M000[1-5] +$st " || { echo "# no medium $st"; return 1; }
+	done
+}
+check "media in each step of their life, by terminal and by courier" media_steps
+as_demo jlis pending
+PENDING=$OUT
+as_demo jlis held
+check "J-LIS inquiries pending, asked again, and answers held for the supervisor" \
+	eval 'echo "$PENDING" | grep -q " sent " && echo "$PENDING" | grep -q "not-found" && echo "$OUT" | grep -qE "^P[0-9]+ +differs"'
+as_demo evidence list
+check "evidence files: the registration result and a note" \
+	eval '[ "$(echo "$OUT" | grep -c "text/")" -eq 2 ]'
+as_demo audit show --action number.enter --limit 2000
+check "numbers were received over past weeks, not on one day" \
+	eval '[ "$(echo "$OUT" | grep -oE "received=[0-9-]+" | sort -u | wc -l)" -ge 5 ]'
 tm_keys 3
 check "incomplete identity checks are there to work on" tm_wait "ID checks"
 tm_keys Escape

@@ -17,6 +17,7 @@ static void
 sample(struct backup_header *h)
 {
 	memset(h, 0, sizeof *h);
+	h->version = 2;
 	strcpy(h->vault_id, "00112233445566778899aabbccddeeff");
 	strcpy(h->insurer, "133033");
 	strcpy(h->created, "2026-11-26T03:58:56Z");
@@ -24,6 +25,7 @@ sample(struct backup_header *h)
 	memset(h->head, 0xab, 32);
 	h->keys_len = 589;
 	h->db_len = 831488;
+	memset(h->mac, 0xcd, 32);
 }
 
 static void
@@ -97,7 +99,10 @@ test_damaged_lines(void **state)
 		{ 6, "keys +5" },
 		{ 7, "db 2000000000000" },
 		{ 7, "db" },
-		{ 8, "end " },
+		{ 8, "mac abab" },
+		{ 8, "mac cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd" },
+		{ 8, "end" },
+		{ 9, "end " },
 	};
 	size_t i;
 
@@ -118,7 +123,8 @@ test_not_a_backup(void **state)
 	(void)state;
 	parse_bad("", "not a mynadesk backup");
 	parse_bad("mynadesk-keys v1\nvault x\n", "not a mynadesk backup");
-	parse_bad("mynadesk-backup v2\n", "not a mynadesk backup");
+	parse_bad("mynadesk-backup v3\n", "not a mynadesk backup");
+	parse_bad("mynadesk-backup v2\n", "ends early, at line 2");
 	parse_bad("mynadesk-backup v1\nvault 00112233445566778899aabbccddeeff\n",
 	    "ends early, at line 3");
 }
@@ -161,6 +167,57 @@ test_no_nul_needed(void **state)
 	free(text);
 }
 
+/* A version 1 header (no MAC line) still parses and prints back the same,
+ * so old backups keep their SHA-256. */
+static void
+test_version1(void **state)
+{
+	struct backup_header h, back;
+	char *text, *again;
+
+	(void)state;
+	sample(&h);
+	h.version = 1;
+	text = backupfmt_header(&h);
+	assert_non_null(strstr(text, "mynadesk-backup v1\n"));
+	assert_null(strstr(text, "\nmac "));
+	assert_int_equal(backupfmt_parse(text, strlen(text), &back, NULL), 0);
+	assert_int_equal(back.version, 1);
+	assert_int_equal(back.header_len, strlen(text));
+	again = backupfmt_header(&back);
+	assert_string_equal(again, text);
+	/* It has no MAC, so no key makes it pass the check. */
+	assert_int_equal(backupfmt_mac_check(&back, (const unsigned char *)
+	    "0123456789abcdef0123456789abcdef", 32), -1);
+	free(again);
+	free(text);
+}
+
+/* The MAC covers the creation time (and every other line): a changed time
+ * fails the check, and so does the right header under another key. */
+static void
+test_mac(void **state)
+{
+	unsigned char key[32], other[32];
+	struct backup_header h, back;
+	char *text;
+
+	(void)state;
+	memset(key, 0x11, sizeof key);
+	memset(other, 0x22, sizeof other);
+	sample(&h);
+	backupfmt_mac(&h, key, sizeof key, h.mac);
+	text = backupfmt_header(&h);
+	assert_int_equal(backupfmt_parse(text, strlen(text), &back, NULL), 0);
+	assert_int_equal(back.version, 2);
+	assert_memory_equal(back.mac, h.mac, 32);
+	assert_int_equal(backupfmt_mac_check(&back, key, sizeof key), 0);
+	assert_int_equal(backupfmt_mac_check(&back, other, sizeof other), -1);
+	strcpy(back.created, "2026-11-20T03:58:56Z");
+	assert_int_equal(backupfmt_mac_check(&back, key, sizeof key), -1);
+	free(text);
+}
+
 static void
 test_trailer(void **state)
 {
@@ -193,6 +250,8 @@ main(void)
 		cmocka_unit_test(test_empty_parts),
 		cmocka_unit_test(test_no_nul_needed),
 		cmocka_unit_test(test_trailer),
+		cmocka_unit_test(test_version1),
+		cmocka_unit_test(test_mac),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
