@@ -116,8 +116,10 @@ struct regfile_row {
 /* 1 found, 0 unknown, -1 error. */
 int regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
     char **err);
+/* Results (store/reg-results.c): the file's records in memory, answered
+ * one by one, then applied at once. */
 struct regstore_results;
-int regstore_results_open(sqlite3 *db, long long file_id,
+int regstore_results_open(sqlite3 *db, long long file_id, const char *kind,
     struct regstore_results **out, char **err);
 /* Marks record seq as accepted or refused; 0 when it matched the file's
  * record for that person key, 1 when it did not (unknown number, answered
@@ -128,9 +130,19 @@ int regstore_results_put(struct regstore_results *rs, long seq,
 void regstore_results_close(struct regstore_results *rs);
 /* Advances the accepted state, branch numbers and refused rows from the
  * file's marked records, and records the result file. */
-int regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
+int regstore_results_apply(struct regstore_results *rs, const char *kind,
     const char *result_file, const char *result_sha256, const char *actor,
     long long accepted, long long failed, char **err);
+/* Switches the connection's foreign key checks, outside a transaction
+ * (SQLite ignores the switch inside one); see ops_reg_results. */
+int regstore_foreign_keys(sqlite3 *db, int on, char **err);
+
+/* The kind's bit in reg_dirty (0 for the kinds read from input files). */
+int regstore_dirty_bit(const char *kind);
+/* Runs sql with ?1 = id, ?2 = text and ?3 = the bit of the kind text names
+ * in reg_dirty (any may be unused). */
+int regstore_exec_id(sqlite3 *db, const char *sql, long long id,
+    const char *text, char **err);
 
 struct regpending_row {
 	const char *kind;
