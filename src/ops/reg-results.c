@@ -238,14 +238,14 @@ ops_reg_results_progress(struct session *s, const char *path,
 	 * never deleted, so the checks could not fail; at 400,000 records
 	 * they were a quarter of the import (a seek into persons and one
 	 * into reg_files for each row of four tables). */
-	if (regstore_foreign_keys(s->v->db, 0, err) < 0 ||
+	if (regstore_results_bulk(s->v->db, 1, err) < 0 ||
 	    db_begin(s->v->db, err) < 0)
 		rc = -1;
 	else if ((rc = rres_run(&r, &l, f, err)) == 0)
 		rc = ops_commit(s, err);
 	else
 		db_rollback(s->v->db);
-	if (regstore_foreign_keys(s->v->db, 1, rc < 0 ? NULL : err) < 0)
+	if (regstore_results_bulk(s->v->db, 0, rc < 0 ? NULL : err) < 0)
 		rc = -1;
 	regstore_results_close(r.rs);
 	coll_import_close(&r.coll);

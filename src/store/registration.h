@@ -133,9 +133,10 @@ void regstore_results_close(struct regstore_results *rs);
 int regstore_results_apply(struct regstore_results *rs, const char *kind,
     const char *result_file, const char *result_sha256, const char *actor,
     long long accepted, long long failed, char **err);
-/* Switches the connection's foreign key checks, outside a transaction
- * (SQLite ignores the switch inside one); see ops_reg_results. */
-int regstore_foreign_keys(sqlite3 *db, int on, char **err);
+/* Sets the connection up for a result's import (on) or back (off):
+ * foreign key checks off, a larger page cache. Outside a transaction
+ * (SQLite ignores the foreign key switch inside one). */
+int regstore_results_bulk(sqlite3 *db, int on, char **err);
 
 /* The kind's bit in reg_dirty (0 for the kinds read from input files). */
 int regstore_dirty_bit(const char *kind);
