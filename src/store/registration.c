@@ -214,8 +214,7 @@ regstore_writer_close(struct regstore_writer *w)
 	"LEFT JOIN numbers n ON n.person_id = p.id AND n.state = 'confirmed' "
 #define REGSRC_JOINS \
 	"LEFT JOIN branches b ON b.person_id = p.id " \
-	"LEFT JOIN reg_state s INDEXED BY reg_state_person ON s.kind = ?1 " \
-	"AND s.person_id = p.id WHERE 1 "
+	"LEFT JOIN reg_state s ON s.kind = ?1 AND s.person_id = p.id WHERE 1 "
 #define REGSRC_SQL_RETRY "AND EXISTS (SELECT 1 FROM reg_failed f WHERE " \
 	"f.kind = ?1 AND f.rkey = p.key) "
 
@@ -387,7 +386,7 @@ regstore_lookup_open(sqlite3 *db, const char *kind,
 	    "branches b ON b.person_id = p.id WHERE p.key = ?", &lk->person,
 	    err) < 0 ||
 	    db_prepare(db, "SELECT content_hash, action FROM reg_state WHERE "
-	    "kind = ? AND rkey = ?", &lk->state, err) < 0 ||
+	    "kind = ? AND person_id = ? AND rkey = ?", &lk->state, err) < 0 ||
 	    db_prepare(db, "SELECT 1 FROM reg_failed WHERE kind = ? AND rkey = ?",
 	    &lk->failed, err) < 0) {
 		regstore_lookup_close(lk);
@@ -447,13 +446,14 @@ regstore_lookup_person(struct regstore_lookup *lk, const char *key,
 }
 
 int
-regstore_lookup_state(struct regstore_lookup *lk, const char *rkey,
-    unsigned char content[32], int *action, char **err)
+regstore_lookup_state(struct regstore_lookup *lk, int64_t person,
+    const char *rkey, unsigned char content[32], int *action, char **err)
 {
 	int rc, found = 0;
 
 	sqlite3_bind_text(lk->state, 1, lk->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(lk->state, 2, rkey, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(lk->state, 2, person);
+	sqlite3_bind_text(lk->state, 3, rkey, -1, SQLITE_STATIC);
 	rc = sqlite3_step(lk->state);
 	if (rc == SQLITE_ROW && db_col_hash(lk->state, 0) != NULL) {
 		memcpy(content, db_col_hash(lk->state, 0), 32);

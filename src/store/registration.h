@@ -102,8 +102,8 @@ int regstore_lookup_person(struct regstore_lookup *lk, const char *key,
  * condition for their other 副本 (seed 2.13.2 ①-⑦). */
 int regstore_lookup_qualified(struct regstore_lookup *lk, int64_t person,
     char **err);
-int regstore_lookup_state(struct regstore_lookup *lk, const char *rkey,
-    unsigned char content[32], int *action, char **err);
+int regstore_lookup_state(struct regstore_lookup *lk, int64_t person,
+    const char *rkey, unsigned char content[32], int *action, char **err);
 int regstore_lookup_failed(struct regstore_lookup *lk, const char *rkey,
     char **err);
 void regstore_lookup_close(struct regstore_lookup *lk);
