@@ -56,6 +56,7 @@ run(const char *vault, const char *out)
 
 	if (ops_login(vault, BENCH_USER, BENCH_PW, &s, &err) != 0)
 		die("vault", err);
+	bench_profile(s->v->db);
 	t0 = now();
 	if (ops_jlis_request(s, out, NULL, &rep, &err) < 0)
 		die("request", err);

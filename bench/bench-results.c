@@ -56,6 +56,7 @@ run(const char *vault, const char *result)
 
 	if (ops_login(vault, BENCH_USER, BENCH_PW, &s, &err) != 0)
 		die("vault", err);
+	bench_profile(s->v->db);
 	printf("SECONDS=%.3f\n", bench_results_import(s, result));
 	ops_logout(s);
 }

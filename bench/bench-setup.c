@@ -147,3 +147,64 @@ bench_copy(struct session *s, const char *path, const char *key)
 		die("copy", err);
 	free(sql);
 }
+
+#define BENCH_PROFILE_MAX 256
+
+static struct bench_stmt {
+	char *text;
+	double secs;
+	long long runs;
+} bench_stmts[BENCH_PROFILE_MAX];
+static int bench_nstmts;
+
+static int
+bench_profile_cmp(const void *a, const void *b)
+{
+	const struct bench_stmt *x = a, *y = b;
+
+	return (x->secs < y->secs) - (x->secs > y->secs);
+}
+
+static void
+bench_profile_print(void)
+{
+	int i;
+
+	qsort(bench_stmts, bench_nstmts, sizeof *bench_stmts, bench_profile_cmp);
+	for (i = 0; i < bench_nstmts && bench_stmts[i].secs >= 0.005; i++)
+		fprintf(stderr, "%8.3f s %8lld x  %.150s\n", bench_stmts[i].secs,
+		    bench_stmts[i].runs, bench_stmts[i].text);
+}
+
+static int
+bench_profile_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+	int i;
+
+	(void)type;
+	(void)ctx;
+	if (sql == NULL)
+		return 0;
+	for (i = 0; i < bench_nstmts; i++)
+		if (strcmp(bench_stmts[i].text, sql) == 0)
+			break;
+	if (i == bench_nstmts) {
+		if (i == BENCH_PROFILE_MAX)
+			return 0;
+		bench_stmts[i].text = xstrdup(sql);
+		bench_nstmts++;
+	}
+	bench_stmts[i].secs += (double)*(sqlite3_int64 *)x / 1e9;
+	bench_stmts[i].runs++;
+	return 0;
+}
+
+void
+bench_profile(sqlite3 *db)
+{
+	if (getenv("BENCH_PROFILE") == NULL)
+		return;
+	sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, bench_profile_trace, NULL);
+	atexit(bench_profile_print);
+}

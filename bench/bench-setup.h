@@ -25,4 +25,9 @@ double bench_accept_all(struct session *s, const char *file,
  * SQLCipher shell. */
 void bench_copy(struct session *s, const char *path, const char *key);
 
+/* With BENCH_PROFILE set in the environment, the time each statement of
+ * db took, summed by its SQL and printed to stderr at exit, most first:
+ * where a run's time goes, without symbols for SQLCipher. */
+void bench_profile(sqlite3 *db);
+
 #endif

@@ -139,7 +139,7 @@ jlis_encode_one(iconv_t cd, const char *ch, size_t len, unsigned char out[4])
 
 /* CP932 codes outside JIS X 0208: NEC row 13 (① ㈱), the user-defined
  * area, and the NEC-selected and IBM extensions (髙 﨑). */
-static int
+int
 jlis_cp932_ext(const unsigned char *b, size_t n)
 {
 	unsigned int c;

@@ -56,6 +56,9 @@ int jlis_scan(const char *s, size_t n, jlis_bad_fn fn, void *arg);
  * every half-width ASCII character (name and kana fields). */
 int jlis_scan_for(const char *s, size_t n, int jis0208, int no_ascii,
     jlis_bad_fn fn, void *arg);
+/* Whether n CP932 bytes (1 or 2) are an NEC or IBM extension or in the
+ * user-defined area: not JIS X 0208. */
+int jlis_cp932_ext(const unsigned char *b, size_t n);
 
 /* A UTF-8 to CP932 converter kept for a whole file. */
 struct jlis_enc;

@@ -54,6 +54,9 @@ struct jreq {
 	struct jlis_request_report *rep;
 	char *tmp[2], *final[2];
 	int kept;		/* committed: the files are the vault's now */
+	struct jlis_target_writer *targets;	/* of the file being written */
+	char *line;		/* the line being built, written whole */
+	size_t llen, lcap;
 };
 
 void
@@ -87,20 +90,15 @@ jreq_problem(struct jlis_problems *p, const char *fmt, ...)
 /* The usual spelling recorded for the inquiry replaces the record's name
  * (and kana) in what is sent; the record itself is never changed. */
 static void
-jreq_inquiry_name(struct jreq *r, struct jreq_person *p)
+jreq_inquiry_name(struct jreq_person *p, const struct jlis_candidate *c)
 {
-	char *name, *kana;
-
-	if (jlis_store_inquiry_name_get(r->s->v->db, p->id, &name, &kana,
-	    NULL) <= 0)
+	if (c->iname == NULL)
 		return;
 	free(p->f[PF_NAME]);
-	p->f[PF_NAME] = name;
-	if (kana[0] != '\0') {
+	p->f[PF_NAME] = xstrdup(c->iname);
+	if (c->ikana != NULL && c->ikana[0] != '\0') {
 		free(p->f[PF_KANA]);
-		p->f[PF_KANA] = kana;
-	} else {
-		free(kana);
+		p->f[PF_KANA] = xstrdup(c->ikana);
 	}
 }
 
@@ -122,7 +120,7 @@ jreq_add(struct jreq *r, const struct jlis_candidate *c, int attempt)
 	p->f[PF_RESIDENT] = xstrdup(c->p.f[PF_RESIDENT]);
 	for (i = 0; i < JREQ_NROLES; i++)
 		p->f[jreq_roles[i].pf] = xstrdup(c->p.f[jreq_roles[i].pf]);
-	jreq_inquiry_name(r, p);
+	jreq_inquiry_name(p, c);
 }
 
 /* Everyone without a confirmed number: first inquiries, and one more for
@@ -218,6 +216,31 @@ jreq_value(const struct jreq_person *p, const char *role)
 	return "";
 }
 
+/* Whether the CP932 bytes of a value hold anything jlis_scan_for reports:
+ * ASCII where only full-width is taken (no_ascii), half-width kana (the
+ * single bytes 0xA1-0xDF) or, for JIS X 0208 only, an extension. A value
+ * that converted and holds none of these needs no scan: the scan converts
+ * a character at a time and was most of the request's conversion work. */
+static int
+jreq_cp932_doubtful(const char *s, size_t n, int jis0208, int no_ascii)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (b[i] < 0x80) {
+			if (no_ascii)
+				return 1;
+		} else if ((b[i] >= 0xa1 && b[i] <= 0xdf) || i + 1 == n ||
+		    (jis0208 && jlis_cp932_ext(b + i, 2))) {
+			return 1;
+		} else {
+			i++;
+		}
+	}
+	return 0;
+}
+
 /* One value against its request field; every reason it cannot be sent
  * goes to the unsendable list. */
 static void
@@ -232,8 +255,11 @@ jreq_check_value(struct jreq *r, const struct jreq_person *p,
 	size_t outlen;
 	char *why = NULL;
 
-	if (jlis_scan_for(v, strlen(v), r->jis0208, text, jreq_bad_char, &b) != 0 ||
-	    jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0) {
+	if ((jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0 ||
+	    jreq_cp932_doubtful(out, outlen, r->jis0208, text)) &&
+	    (jlis_scan_for(v, strlen(v), r->jis0208, text, jreq_bad_char,
+	    &b) != 0 || jlis_enc_convert(r->enc, v, strlen(v), &out,
+	    &outlen) < 0)) {
 		if (r->unsendable->total == 0)
 			jreq_problem(r->unsendable, _("%s: %s cannot be written in "
 			    "CP932"), b.key, f->label);
@@ -287,46 +313,60 @@ jreq_validate(struct jreq *r)
 	r->n = keep;
 }
 
-/* Writes one value, quoted when it holds a comma, quote or line end (the
- * CP932 second bytes are never below 0x40, so quoting on UTF-8 is safe). */
+/* Appends n bytes to the line being built. */
 static void
-jreq_put(struct jreq *r, FILE *f, EVP_MD_CTX *md, const char *v, int first)
+jreq_append(struct jreq *r, const char *b, size_t n)
 {
-	const char *out;
-	size_t outlen, i;
-	int quote = strpbrk(v, ",\"\r\n") != NULL;
-
-	if (!first) {
-		fputc(',', f);
-		EVP_DigestUpdate(md, ",", 1);
+	if (r->llen + n > r->lcap) {
+		r->lcap = (r->llen + n) * 2;
+		r->line = xrealloc(r->line, r->lcap);
 	}
-	if (jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0)
-		outlen = 0;	/* validated before: cannot happen */
-	if (quote) {
-		fputc('"', f);
-		EVP_DigestUpdate(md, "\"", 1);
-	}
-	for (i = 0; i < outlen; i++) {
-		if (out[i] == '"') {
-			fputc('"', f);
-			EVP_DigestUpdate(md, "\"", 1);
-		}
-		fputc(out[i], f);
-		EVP_DigestUpdate(md, out + i, 1);
-	}
-	if (quote) {
-		fputc('"', f);
-		EVP_DigestUpdate(md, "\"", 1);
-	}
+	memcpy(r->line + r->llen, b, n);
+	r->llen += n;
 }
 
+/* Appends one value, quoted when it holds a comma, quote or line end (the
+ * CP932 second bytes are never below 0x40, so quoting on UTF-8 is safe). */
 static void
+jreq_put(struct jreq *r, const char *v, int first)
+{
+	const char *out, *q;
+	size_t outlen, run;
+	int quote = strpbrk(v, ",\"\r\n") != NULL;
+
+	if (!first)
+		jreq_append(r, ",", 1);
+	if (jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0)
+		outlen = 0;	/* validated before: cannot happen */
+	if (quote)
+		jreq_append(r, "\"", 1);
+	/* A quote is doubled: each run up to and including one, then one
+	 * more. */
+	while (outlen > 0 && (q = memchr(out, '"', outlen)) != NULL) {
+		run = (size_t)(q - out) + 1;
+		jreq_append(r, out, run);
+		jreq_append(r, "\"", 1);
+		out += run;
+		outlen -= run;
+	}
+	jreq_append(r, out, outlen);
+	if (quote)
+		jreq_append(r, "\"", 1);
+}
+
+/* Ends the line and writes it whole to the file and the digest: a byte at
+ * a time, writing and hashing cost more than converting the values. */
+static int
 jreq_eol(struct jreq *r, FILE *f, EVP_MD_CTX *md)
 {
 	const char *eol = strcmp(r->l.line_ending, "CRLF") == 0 ? "\r\n" : "\n";
+	size_t len;
 
-	fputs(eol, f);
-	EVP_DigestUpdate(md, eol, strlen(eol));
+	jreq_append(r, eol, strlen(eol));
+	len = r->llen;
+	r->llen = 0;
+	EVP_DigestUpdate(md, r->line, len);
+	return fwrite(r->line, 1, len, f) == len ? 0 : -1;
 }
 
 /* The insurer number as the layout writes it (insurer_pad). */
@@ -339,25 +379,25 @@ jreq_insurer(const struct jreq *r, char out[INSURER_MAX + 1])
 
 /* One person's line, under a new serial. */
 static int
-jreq_line(struct jreq *r, FILE *f, EVP_MD_CTX *md, int64_t request,
+jreq_line(struct jreq *r, FILE *f, const char *tmp, EVP_MD_CTX *md,
     const struct jreq_person *p, char **err)
 {
 	char target[JLIS_TARGET_MAX + 1], ins[INSURER_MAX + 1];
 	int64_t serial;
 	size_t j;
 
-	if (jlis_store_target_add(r->s->v->db, request, p->id, p->attempt,
-	    &serial, err) < 0)
+	if (jlis_store_targets_put(r->targets, p->id, p->attempt, &serial,
+	    err) < 0)
 		return -1;
 	jlis_target_format(jreq_insurer(r, ins), serial, target);
 	for (j = 0; j < r->l.nfields; j++) {
 		const char *role = r->l.fields[j].role;
 
-		jreq_put(r, f, md, role != NULL && strcmp(role, "target") == 0 ?
+		jreq_put(r, role != NULL && strcmp(role, "target") == 0 ?
 		    target : jreq_value(p, role), j == 0);
 	}
-	jreq_eol(r, f, md);
-	return 0;
+	return jreq_eol(r, f, md) == 0 ? 0 : err_set(err, _("cannot write "
+	    "%s: %s"), tmp, strerror(errno));
 }
 
 /* The file of one kind: N (resident 1) or G (resident 2). */
@@ -393,7 +433,9 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 		return err_set(err, _("cannot write %s: %s"), r->tmp[k],
 		    strerror(errno));
 	if (jlis_store_request_add(r->s->v->db, kind, seq, rep->file[k],
-	    r->s->user, &request, err) < 0) {
+	    r->s->user, &request, err) < 0 ||
+	    jlis_store_targets_open(r->s->v->db, request, &r->targets,
+	    err) < 0) {
 		fclose(f);
 		return -1;
 	}
@@ -401,15 +443,19 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
 	if (r->l.header) {
 		for (i = 0; i < r->l.nfields; i++)
-			jreq_put(r, f, md, r->l.fields[i].name, i == 0);
-		jreq_eol(r, f, md);
+			jreq_put(r, r->l.fields[i].name, i == 0);
+		if (jreq_eol(r, f, md) < 0)
+			rc = err_set(err, _("cannot write %s: %s"), r->tmp[k],
+			    strerror(errno));
 	}
 	for (i = 0; rc == 0 && i < r->n; i++) {
 		if (strcmp(r->p[i].f[PF_RESIDENT], res) != 0)
 			continue;
-		rc = jreq_line(r, f, md, request, &r->p[i], err);
+		rc = jreq_line(r, f, r->tmp[k], md, &r->p[i], err);
 		rep->reinquiries += r->p[i].attempt > 1;
 	}
+	jlis_store_targets_close(r->targets);
+	r->targets = NULL;
 	EVP_DigestFinal_ex(md, digest, NULL);
 	EVP_MD_CTX_free(md);
 	hex_encode(digest, 32, rep->sha256[k]);
@@ -520,6 +566,7 @@ jreq_cleanup(struct jreq *r, int failed)
 		jreq_person_free(&r->p[i]);
 	free(r->p);
 	jlis_enc_free(r->enc);
+	free(r->line);
 	layout_free(&r->l);
 }
 

@@ -363,7 +363,8 @@ fsrc_put(struct fsrc *fs, const struct csv_row *row, const char *key,
 		free(rkey);
 		return rc < 0 ? -1 : 0;
 	}
-	found = regstore_lookup_state(fs->lk, rkey, content, &action, &x->fatal);
+	found = regstore_lookup_state(fs->lk, person, rkey, content, &action,
+	    &x->fatal);
 	if (found < 0) {
 		free(rkey);
 		return -1;

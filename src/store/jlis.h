@@ -15,6 +15,8 @@ struct jlis_candidate {
 	int asked;		/* earlier inquiries */
 	const char *last;	/* state of the latest, "" when none */
 	int confirmed;		/* has a confirmed number */
+	const char *iname, *ikana;	/* the spelling recorded for inquiries
+					 * (kana "": the record's), or NULL */
 };
 typedef int (*jlis_candidate_fn)(const struct jlis_candidate *c, void *arg);
 
@@ -30,8 +32,13 @@ int jlis_store_request_add(sqlite3 *db, char kind, long seq, const char *file,
     const char *actor, int64_t *id, char **err);
 int jlis_store_request_finish(sqlite3 *db, int64_t id, const char *sha256,
     long long rows, char **err);
-int jlis_store_target_add(sqlite3 *db, int64_t request, int64_t person,
+/* The targets of one request: each put gives the target its serial. */
+struct jlis_target_writer;
+int jlis_store_targets_open(sqlite3 *db, int64_t request,
+    struct jlis_target_writer **out, char **err);
+int jlis_store_targets_put(struct jlis_target_writer *w, int64_t person,
     int attempt, int64_t *serial, char **err);
+void jlis_store_targets_close(struct jlis_target_writer *w);
 
 /* The spelling an inquiry sends for a person (通用字体): 1 with *name and
  * *kana allocated (kana "" : the record's), 0 when none is recorded. */

@@ -23,21 +23,10 @@ col_text(sqlite3_stmt *st, int i)
 	return t != NULL ? (const char *)t : "";
 }
 
-static void
-bind_hash(sqlite3_stmt *st, int i, const unsigned char *h)
-{
-	if (h != NULL)
-		sqlite3_bind_blob(st, i, h, 32, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static int reg_dirty_bit(const char *kind);
-
 /* Runs sql with ?1 = id, ?2 = text and ?3 = the bit of the kind text names
  * in reg_dirty (any may be unused). */
-static int
-reg_exec_id(sqlite3 *db, const char *sql, long long id, const char *text,
+int
+regstore_exec_id(sqlite3 *db, const char *sql, long long id, const char *text,
     char **err)
 {
 	sqlite3_stmt *st;
@@ -50,7 +39,7 @@ reg_exec_id(sqlite3 *db, const char *sql, long long id, const char *text,
 	if (sqlite3_bind_parameter_count(st) >= 2)
 		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
 	if (sqlite3_bind_parameter_count(st) >= 3)
-		sqlite3_bind_int(st, 3, text != NULL ? reg_dirty_bit(text) : 0);
+		sqlite3_bind_int(st, 3, text != NULL ? regstore_dirty_bit(text) : 0);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("writing registration"));
@@ -107,7 +96,7 @@ regstore_file_add(sqlite3 *db, long long id, const char *file,
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("recording the file"));
 	/* Marks made from now on are newer than this file. */
-	return reg_exec_id(db, "INSERT INTO reg_file_epochs (file_id, epoch) "
+	return regstore_exec_id(db, "INSERT INTO reg_file_epochs (file_id, epoch) "
 	    "SELECT ?1, epoch FROM reg_epoch", id, NULL, err) < 0 ? -1 :
 	    db_exec(db, "UPDATE reg_epoch SET epoch = epoch + 1", err);
 }
@@ -225,14 +214,13 @@ regstore_writer_close(struct regstore_writer *w)
 	"LEFT JOIN numbers n ON n.person_id = p.id AND n.state = 'confirmed' "
 #define REGSRC_JOINS \
 	"LEFT JOIN branches b ON b.person_id = p.id " \
-	"LEFT JOIN reg_state s INDEXED BY reg_state_person ON s.kind = ?1 " \
-	"AND s.person_id = p.id WHERE 1 "
+	"LEFT JOIN reg_state s ON s.kind = ?1 AND s.person_id = p.id WHERE 1 "
 #define REGSRC_SQL_RETRY "AND EXISTS (SELECT 1 FROM reg_failed f WHERE " \
 	"f.kind = ?1 AND f.rkey = p.key) "
 
 /* The kind's bit in reg_dirty (0 for the kinds read from input files). */
-static int
-reg_dirty_bit(const char *kind)
+int
+regstore_dirty_bit(const char *kind)
 {
 	return strcmp(kind, "persons") == 0 ? 1 :
 	    strcmp(kind, "qualification") == 0 ? 2 : 0;
@@ -307,7 +295,7 @@ regstore_persons(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
 		return -1;
 	sqlite3_bind_text(st, 1, q->kind, -1, SQLITE_STATIC);
 	if (sqlite3_bind_parameter_count(st) >= 3)
-		sqlite3_bind_int(st, 3, reg_dirty_bit(q->kind));
+		sqlite3_bind_int(st, 3, regstore_dirty_bit(q->kind));
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		regsrc_read(st, &p);
 		stop = fn(&p, arg);
@@ -338,7 +326,7 @@ regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
 	    "JOIN branches b ON b.person_id = p.id AND b.branch IS NOT NULL",
 	    &st, err) < 0)
 		return -1;
-	sqlite3_bind_int(st, 3, reg_dirty_bit(kind));
+	sqlite3_bind_int(st, 3, regstore_dirty_bit(kind));
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
@@ -364,7 +352,7 @@ regstore_dirty_clear(sqlite3 *db, const char *kind, const int64_t *ids,
 		return -1;
 	}
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
-		sqlite3_bind_int(upd, 1, reg_dirty_bit(kind));
+		sqlite3_bind_int(upd, 1, regstore_dirty_bit(kind));
 		sqlite3_bind_int64(upd, 2, ids[i]);
 		rc = sqlite3_step(upd);
 		sqlite3_reset(upd);
@@ -398,7 +386,7 @@ regstore_lookup_open(sqlite3 *db, const char *kind,
 	    "branches b ON b.person_id = p.id WHERE p.key = ?", &lk->person,
 	    err) < 0 ||
 	    db_prepare(db, "SELECT content_hash, action FROM reg_state WHERE "
-	    "kind = ? AND rkey = ?", &lk->state, err) < 0 ||
+	    "kind = ? AND person_id = ? AND rkey = ?", &lk->state, err) < 0 ||
 	    db_prepare(db, "SELECT 1 FROM reg_failed WHERE kind = ? AND rkey = ?",
 	    &lk->failed, err) < 0) {
 		regstore_lookup_close(lk);
@@ -458,13 +446,14 @@ regstore_lookup_person(struct regstore_lookup *lk, const char *key,
 }
 
 int
-regstore_lookup_state(struct regstore_lookup *lk, const char *rkey,
-    unsigned char content[32], int *action, char **err)
+regstore_lookup_state(struct regstore_lookup *lk, int64_t person,
+    const char *rkey, unsigned char content[32], int *action, char **err)
 {
 	int rc, found = 0;
 
 	sqlite3_bind_text(lk->state, 1, lk->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(lk->state, 2, rkey, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(lk->state, 2, person);
+	sqlite3_bind_text(lk->state, 3, rkey, -1, SQLITE_STATIC);
 	rc = sqlite3_step(lk->state);
 	if (rc == SQLITE_ROW && db_col_hash(lk->state, 0) != NULL) {
 		memcpy(content, db_col_hash(lk->state, 0), 32);
@@ -515,184 +504,6 @@ regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading registration"));
 	return rc == SQLITE_ROW;
-}
-
-struct regstore_results {
-	sqlite3 *db;
-	long long file;
-	sqlite3_stmt *upd, *ins;
-};
-
-/* The file's records, unpacked into a temporary table (in memory: the
- * vault sets temp_store) where the answers are marked and from which the
- * state advances set-wise. */
-static int
-regstore_rx_fill(long long seq, const struct regpack_rec *r, void *arg)
-{
-	struct regstore_results *rs = arg;
-	sqlite3_stmt *st = rs->ins;
-	int rc;
-
-	sqlite3_bind_int64(st, 1, seq);
-	sqlite3_bind_int64(st, 2, r->person);
-	sqlite3_bind_text(st, 3, r->rkey, (int)r->rkey_len, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, r->action);
-	bind_hash(st, 5, r->content);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : 1;
-}
-
-int
-regstore_results_open(sqlite3 *db, long long file_id,
-    struct regstore_results **out, char **err)
-{
-	struct regstore_results *rs = xcalloc(1, sizeof *rs);
-	int rc;
-
-	rs->db = db;
-	rs->file = file_id;
-	/* Dropped rather than emptied: deleting 400,000 rows one by one cost
-	 * most of a second. */
-	if (db_exec(db, "DROP TABLE IF EXISTS temp.reg_rx; CREATE TEMP TABLE "
-	    "reg_rx (seq INTEGER PRIMARY KEY, person_id INTEGER NOT NULL, rkey "
-	    "TEXT NOT NULL, action INTEGER NOT NULL, content_hash BLOB, status "
-	    "TEXT NOT NULL DEFAULT 'sent', branch TEXT, message TEXT);",
-	    err) < 0 ||
-	    db_prepare(db, "INSERT INTO temp.reg_rx (seq, person_id, rkey, "
-	    "action, content_hash) VALUES (?, ?, ?, ?, ?)", &rs->ins, err) < 0) {
-		regstore_results_close(rs);
-		return -1;
-	}
-	rc = regsent_each(db, file_id, regstore_rx_fill, rs, err);
-	if (rc != 0) {
-		if (rc > 0)
-			db_fail(db, err, _("reading the file's records"));
-		regstore_results_close(rs);
-		return -1;
-	}
-	/* Only a record still 'sent', of the person the row names: a row
-	 * answered twice or for someone else changes nothing. */
-	if (db_prepare(db, "UPDATE temp.reg_rx SET status = ?, branch = "
-	    "nullif(?, ''), message = ? WHERE seq = ? AND status = 'sent' AND "
-	    "person_id = (SELECT id FROM persons WHERE key = ?)", &rs->upd,
-	    err) < 0) {
-		regstore_results_close(rs);
-		return -1;
-	}
-	*out = rs;
-	return 0;
-}
-
-int
-regstore_results_put(struct regstore_results *rs, long seq, const char *key,
-    int ok, const char *branch, const char *message, char **err)
-{
-	sqlite3_stmt *st = rs->upd;
-	int rc;
-
-	sqlite3_bind_text(st, 1, ok ? "accepted" : "failed", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, branch, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, message, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, seq);
-	sqlite3_bind_text(st, 5, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(rs->db, err, _("recording the result"));
-	return sqlite3_changes(rs->db) == 1 ? 0 : 1;
-}
-
-void
-regstore_results_close(struct regstore_results *rs)
-{
-	if (rs == NULL)
-		return;
-	sqlite3_finalize(rs->upd);
-	sqlite3_finalize(rs->ins);
-	(void)db_exec(rs->db, "DROP TABLE IF EXISTS temp.reg_rx", NULL);
-	free(rs);
-}
-
-/* The answers kept, the accepted state, refused rows and branch numbers,
- * from the marked records (?1 file, ?2 kind). */
-static const char *const regstore_apply_sql[] = {
-	"INSERT INTO reg_answers (file_id, seq, person_id, status, branch, "
-	    "message) SELECT ?1, seq, person_id, status, branch, message FROM "
-	    "temp.reg_rx WHERE status != 'sent'",
-	"INSERT OR REPLACE INTO reg_state (kind, rkey, person_id, file_id, seq, "
-	    "action, content_hash) SELECT ?2, rkey, person_id, ?1, seq, action, "
-	    "content_hash FROM temp.reg_rx WHERE status = 'accepted'",
-	/* From the refused rows' side (+rkey: not by seeking each accepted
-	 * key): there are few, often none, where a full file accepts
-	 * 400,000 keys, and a seek for each cost half a second. */
-	"DELETE FROM reg_failed WHERE kind = ?2 AND +rkey IN (SELECT rkey FROM "
-	    "temp.reg_rx WHERE status = 'accepted')",
-	"INSERT OR REPLACE INTO reg_failed (kind, rkey, person_id, file_id, seq, "
-	    "message) SELECT ?2, rkey, person_id, ?1, seq, coalesce(message, '') "
-	    "FROM temp.reg_rx WHERE status = 'failed'",
-	/* Accepted: the marks made before the file was written go; a change
-	 * made since keeps its mark for the next differential. */
-	"UPDATE reg_dirty SET kinds = kinds & ~?3 WHERE kinds & ?3 != 0 AND "
-	    "epoch <= (SELECT epoch FROM reg_file_epochs WHERE file_id = ?1) AND "
-	    "person_id IN (SELECT person_id FROM temp.reg_rx WHERE status = "
-	    "'accepted')",
-	/* A row without marks is nobody's, whoever cleared it. */
-	"DELETE FROM reg_dirty WHERE kinds = 0",
-	NULL
-};
-
-/* New and changed branch numbers (?1 file, ?3 qualification's mark bit):
- * the person's qualification data is marked for the next differential
- * (before the branch is written: the mark compares with the old one),
- * then the branch is stored. A branch given again unchanged is left as
- * first assigned, and marks nobody. */
-#define REGSTORE_NEW_BRANCH "FROM temp.reg_rx r LEFT JOIN branches b ON " \
-	"b.person_id = r.person_id WHERE r.status = 'accepted' AND r.branch " \
-	"IS NOT NULL AND b.branch IS NOT r.branch"
-static const char *const regstore_branch_sql[] = {
-	"INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) SELECT "
-	    "r.person_id, ?3 | coalesce((SELECT kinds FROM reg_dirty d WHERE "
-	    "d.person_id = r.person_id), 0), (SELECT epoch FROM reg_epoch) "
-	    REGSTORE_NEW_BRANCH,
-	/* In record order: should a file hold a person twice, the later
-	 * record's branch number is the one kept. */
-	"INSERT OR REPLACE INTO branches (person_id, branch, file_id, assigned) "
-	    "SELECT r.person_id, r.branch, ?1, " REG_NOW " " REGSTORE_NEW_BRANCH
-	    " ORDER BY r.seq",
-	NULL
-};
-
-int
-regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
-    const char *result_file, const char *result_sha256, const char *actor,
-    long long accepted, long long failed, char **err)
-{
-	sqlite3_stmt *st;
-	int rc, i;
-
-	for (i = 0; regstore_apply_sql[i] != NULL; i++)
-		if (reg_exec_id(db, regstore_apply_sql[i], file_id, kind, err) < 0)
-			return -1;
-	/* Branch numbers come with the registration of persons only. */
-	for (i = 0; strcmp(kind, "persons") == 0 &&
-	    regstore_branch_sql[i] != NULL; i++)
-		if (reg_exec_id(db, regstore_branch_sql[i], file_id,
-		    "qualification", err) < 0)
-			return -1;
-	if (db_prepare(db, "UPDATE reg_files SET result_file = ?, result_sha256 = "
-	    "?, accepted = ?, failed = ?, resulted = " REG_NOW ", result_actor = ? "
-	    "WHERE id = ?", &st, err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, result_file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, result_sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, accepted);
-	sqlite3_bind_int64(st, 4, failed);
-	sqlite3_bind_text(st, 5, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, file_id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the result"));
 }
 
 int

@@ -102,8 +102,8 @@ int regstore_lookup_person(struct regstore_lookup *lk, const char *key,
  * condition for their other 副本 (seed 2.13.2 ①-⑦). */
 int regstore_lookup_qualified(struct regstore_lookup *lk, int64_t person,
     char **err);
-int regstore_lookup_state(struct regstore_lookup *lk, const char *rkey,
-    unsigned char content[32], int *action, char **err);
+int regstore_lookup_state(struct regstore_lookup *lk, int64_t person,
+    const char *rkey, unsigned char content[32], int *action, char **err);
 int regstore_lookup_failed(struct regstore_lookup *lk, const char *rkey,
     char **err);
 void regstore_lookup_close(struct regstore_lookup *lk);
@@ -116,8 +116,10 @@ struct regfile_row {
 /* 1 found, 0 unknown, -1 error. */
 int regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
     char **err);
+/* Results (store/reg-results.c): the file's records in memory, answered
+ * one by one, then applied at once. */
 struct regstore_results;
-int regstore_results_open(sqlite3 *db, long long file_id,
+int regstore_results_open(sqlite3 *db, long long file_id, const char *kind,
     struct regstore_results **out, char **err);
 /* Marks record seq as accepted or refused; 0 when it matched the file's
  * record for that person key, 1 when it did not (unknown number, answered
@@ -128,9 +130,20 @@ int regstore_results_put(struct regstore_results *rs, long seq,
 void regstore_results_close(struct regstore_results *rs);
 /* Advances the accepted state, branch numbers and refused rows from the
  * file's marked records, and records the result file. */
-int regstore_results_apply(sqlite3 *db, long long file_id, const char *kind,
+int regstore_results_apply(struct regstore_results *rs, const char *kind,
     const char *result_file, const char *result_sha256, const char *actor,
     long long accepted, long long failed, char **err);
+/* Sets the connection up for a result's import (on) or back (off):
+ * foreign key checks off, a larger page cache. Outside a transaction
+ * (SQLite ignores the foreign key switch inside one). */
+int regstore_results_bulk(sqlite3 *db, int on, char **err);
+
+/* The kind's bit in reg_dirty (0 for the kinds read from input files). */
+int regstore_dirty_bit(const char *kind);
+/* Runs sql with ?1 = id, ?2 = text and ?3 = the bit of the kind text names
+ * in reg_dirty (any may be unused). */
+int regstore_exec_id(sqlite3 *db, const char *sql, long long id,
+    const char *text, char **err);
 
 struct regpending_row {
 	const char *kind;

@@ -3,7 +3,7 @@
 # simulator linked back, mismatches held for a supervisor, persons not found
 # asked once more, and every bad answer refused with nothing imported.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 31
+plan 32
 
 SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
@@ -27,11 +27,18 @@ H="person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,addres
 {
 	echo "$H"
 	echo "X1,133033,1,1,1,,𠮷田　ﾀﾛｳ,ヨシダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,"
+	# Values CP932 can write that J-LIS does not take.
+	echo "X2,133033,1,2,1,,吉田　ﾊﾅｺ,ヨシダ　ハナコ,19750402,2,東京都千代田区千代田1-1,131016,1,,20100401,"
+	echo "X3,133033,1,3,1,,Yoshida　次郎,ヨシダ　ジロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,"
+	echo "X4,133033,1,4,1,,髙田　三郎,タカダ　サブロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,"
 } >"$SCRATCH/gaiji.csv"
 as_yamada person import "$SCRATCH/gaiji.csv"
 as_yamada jlis request --out "$O"
 check "a 外字 and half-width kana keep the person out, listing person and character" \
 	eval '[ "$RC" -eq 1 ] && contains "$OUT" "X1: 氏名: '"'"'𠮷'"'"'" && contains "$OUT" "X1: 氏名: half-width kana '"'"'ﾀ'"'"'" && contains "$ERR" "nobody who can be sent" && [ -z "$(ls -A "$O")" ]'
+check "half-width kana, ASCII in a name and an NEC/IBM kanji keep their persons out too" \
+	eval 'contains "$OUT" "X2: 氏名: half-width kana '"'"'ﾊ'"'"'" && contains "$OUT" "X3: 氏名: half-width '"'"'Y'"'"'" && contains "$OUT" "X4: 氏名: '"'"'髙'"'"' is an NEC/IBM extension"'
+
 
 # The clerk fixes the record; the rest of the association comes in.
 "$GEN" --count 40 --seed 5 --numbers "$SCRATCH/nums.csv" >"$SCRATCH/p.csv"
@@ -39,6 +46,7 @@ sed -i 's/^\(P0000003,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*\),[^,]*,[^,]*,[^,]*,[^,]*,[^
 {
 	echo "$H"
 	echo "X1,133033,1,1,1,,吉田　太郎,ヨシダ　タロウ,19750402,1,東京都千代田区千代田1-1,131016,1,,20100401,20200101"
+	sed -n 's/^\(X[234],.*\),$/\1,20200101/p' "$SCRATCH/gaiji.csv"
 } >"$SCRATCH/fixed.csv"
 as_yamada person import "$SCRATCH/fixed.csv"
 as_yamada person import "$SCRATCH/p.csv"

@@ -4,7 +4,7 @@
 # offline simulator answers each file; no full number ever reaches stdout,
 # stderr or the audit log, only the registration files themselves.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 37
+plan 38
 
 SIM=${TOP_BUILDDIR:-.}/contrib/midserver-sim
 V=$SCRATCH/vault
@@ -123,6 +123,10 @@ check "kogaku from its input: the person without a branch number is named" \
 run bulk check --kind kogaku "$K1"
 check "the kogaku file passes its layout check" eval '[ "$RC" -eq 0 ]'
 answer "$K1"
+# A 副本 record's key is key/record: the row's key is matched by person.
+sed 's/,P1,/,P2,/' "$SCRATCH/r.csv" >"$SCRATCH/other.csv"
+as_yamada bulk results "$SCRATCH/other.csv"
+check "a kogaku result naming another person is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "was not sent for P2"'
 as_yamada bulk results "$SCRATCH/r.csv"
 as_yamada bulk export --kind kogaku --out "$D" --file "$SCRATCH/kogaku.csv" --diff
 check "kogaku diff with nothing changed sends nothing, and exits 1 while P4 is still refused" eval '[ "$RC" -eq 1 ] && contains "$OUT" "nothing to send: 1 unchanged, 1 refused"'

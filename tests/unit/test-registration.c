@@ -524,7 +524,7 @@ legacy_row(long long seq, const struct regpack_rec *r, void *arg)
 /* The registration migrations since 0009: a vault from before them is made
  * by undoing their tables, and only they run again (the others' changes,
  * accounts or J-LIS, are not undone and must not run twice). */
-static const int reg_chain[] = { 9, 10, 11, 16, 17 };
+static const int reg_chain[] = { 9, 10, 11, 16, 17, 30 };
 
 /* A folder of links to the migrations before 0009 and to reg_chain. */
 static char *
