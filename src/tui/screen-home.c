@@ -391,7 +391,6 @@ const struct screen screen_home = {
 	    "numbers by state, open identity checks, the five-day\n"
 	    "deadline, media in transit, registrations to send.\n"
 	    "The console locks itself when idle."),
-	.keybar = NULL,
 	.enter = home_enter,
 	.draw = home_draw,
 	.key = NULL,

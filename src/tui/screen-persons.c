@@ -279,7 +279,6 @@ static const struct screen_key nlist_keys[] = {
 const struct screen screen_persons = {
 	.crumb = N_("Insured"),
 	.help = PLIST_HELP_TYPES,
-	.keybar = NULL,
 	.enter = NULL,
 	.draw = plist_draw,
 	.key = plist_key,
@@ -295,7 +294,6 @@ const struct screen screen_numbers = {
 	    "On the person: e enters the number, c confirms it\n"
 	    "(a second person), m matches a later application,\n"
 	    "r shows the number (with a reason)."),
-	.keybar = NULL,
 	.enter = NULL,
 	.draw = plist_draw,
 	.key = plist_key,

@@ -154,39 +154,59 @@ add_submit(struct tui *t, struct user_add *a)
 }
 
 static int
+add_key_enter(struct tui *t, wint_t ch)
+{
+	struct user_add *a = add_state(t);
+
+	(void)ch;
+	if (a->focus < add_last_field(a)) {
+		a->focus++;
+		return KEY_HANDLED;
+	}
+	return add_submit(t, a);
+}
+
+static int
+add_key_move(struct tui *t, wint_t ch)
+{
+	struct user_add *a = add_state(t);
+
+	a->focus = field_focus_step(a->focus, add_last_field(a) + 1, ch);
+	return KEY_HANDLED;
+}
+
+/* On the role, the side arrows choose it; elsewhere they move the cursor
+ * in the field (declined here, the field takes them). */
+static int
+add_key_role(struct tui *t, wint_t ch)
+{
+	struct user_add *a = add_state(t);
+
+	if (a->focus != F_ROLE)
+		return KEY_IGNORED;
+	a->role = (a->role + (ch == KEY_RIGHT ? 1 : 2)) % 3;
+	return KEY_HANDLED;
+}
+
+static int
 add_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct user_add *a = add_state(t);
-	int last = add_last_field(a);
 
-	if (!is_fkey && ch == 0x1b) {
-		add_clear_secrets(a);
-		return KEY_BACK;
-	}
-	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER)) {
-		if (a->focus < last) {
-			a->focus++;
-			return KEY_HANDLED;
-		}
-		return add_submit(t, a);
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
-		a->focus = a->focus < last ? a->focus + 1 : 0;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
-		a->focus = a->focus > 0 ? a->focus - 1 : last;
-		return KEY_HANDLED;
-	}
-	if (a->focus == F_ROLE) {
-		if (is_fkey && (ch == KEY_LEFT || ch == KEY_RIGHT)) {
-			a->role = (a->role + (ch == KEY_RIGHT ? 1 : 2)) % 3;
-			return KEY_HANDLED;
-		}
+	if (a->focus == F_ROLE)
 		return KEY_IGNORED;
-	}
 	return field_key(&a->f[a->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
+
+static const struct screen_key add_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("next / add"), N_("moves on; on the last "
+	    "field, adds the user"), add_key_enter },
+	FORM_KEYS_MOVE(add_key_move),
+	{ KEY_LEFT, KEY_LEFT, 1, "\xe2\x86\x90\xe2\x86\x92", N_("role"),
+	    N_("on the role: chooses it"), add_key_role },
+	{ KEY_RIGHT, KEY_RIGHT, 1, "\xe2\x86\x92", NULL, NULL, add_key_role },
+	FORM_KEYS_END
+};
 
 const struct screen screen_user_add = {
 	.crumb = N_("Add user"),
@@ -196,9 +216,8 @@ const struct screen screen_user_add = {
 	    "Once two users are active, a second person\n"
 	    "logs in below to confirm the change.\n"
 	    "Enter on the last field adds the user; Esc cancels."),
-	.keybar = N_("Enter\tnext / add\nTab\tnext field\n\xe2\x86\x90\xe2\x86\x92\trole\n"
-	    "Esc\tcancel\nF1\thelp"),
 	.enter = add_enter,
 	.draw = add_draw,
 	.key = add_key,
+	.keys = add_keys,
 };

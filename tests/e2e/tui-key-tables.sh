@@ -1,0 +1,209 @@
+#!/bin/bash
+# End-to-end: every screen of the console (and every step of a screen that
+# has steps) takes its keys from its table. The walk opens each one in the
+# demo office, in Japanese at 80 columns, reads the keys its F1 help lists
+# (the help is made from the table), presses each, and checks that none is
+# dead (the screen shows something else after it) and that the key bar,
+# also made from the table, is not cut (nothing falls off its end).
+. "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
+
+JA=ja_JP.UTF-8
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then
+	plan 1
+	skip "the key tables walk" "no ja_JP.UTF-8 locale"
+	finish
+fi
+
+V=$SCRATCH/demo
+tm_start 80 50 "env LANG=$JA LC_ALL=$JA LANGUAGE= $MYNADESK demo --vault $V 2>>$SCRATCH/err; sleep 60"
+if ! tm_wait "デモ用の利用者" 180; then
+	plan 1
+	not_ok "the demo office opens"
+	finish
+fi
+PW=$(tm_screen | grep -oE "yamada / Demo-[a-z]+-[0-9]+" | cut -d' ' -f3)
+cli() { "$MYNADESK" "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$PW"; }
+
+# Persons to open: one in a household, and one for each number state.
+declare -A KANA_OF
+HH_KANA=
+while IFS= read -r line; do
+	key=${line%% *}
+	kana=$(echo "$line" | awk '{ print $3 }')
+	sym=$(echo "$line" | awk '{ print $NF }')
+	[ -n "$kana" ] || continue
+	if [ -z "$HH_KANA" ] && [ "${sym##*/}" != "00" ]; then HH_KANA=$kana; fi
+	st=$(cli number status --person "$key" 2>/dev/null)
+	[ -n "${KANA_OF[$st]}" ] || KANA_OF[$st]=$kana
+	[ -n "$HH_KANA" ] && [ -n "${KANA_OF[missing]}" ] && [ -n "${KANA_OF[entered]}" ] &&
+		[ -n "${KANA_OF[confirmed]}" ] && break
+done < <(cli person search ア 2>/dev/null; cli person search イ 2>/dev/null; cli person search カ 2>/dev/null)
+
+tm_text yamada
+tm_keys Tab
+tm_text "$PW"
+tm_keys Enter
+tm_wait "監査ログ" 20 >/dev/null
+
+# A person opened from the number search: 2, the kana, Enter, Enter.
+P_HH="1 T:$HH_KANA Enter Enter"
+P_MISSING="2 T:${KANA_OF[missing]} Enter Enter"
+P_ENTERED="2 T:${KANA_OF[entered]} Enter Enter"
+P_CONFIRMED="2 T:${KANA_OF[confirmed]} Enter Enter"
+
+# The screens and steps: a name, then the keys from home that open it.
+SCREENS=(
+	"home|"
+	"persons|1"
+	"person|$P_HH"
+	"idproof|$P_HH i"
+	"numbers|2"
+	"number-enter|$P_MISSING e"
+	"number-confirm|$P_ENTERED c"
+	"number-match|$P_CONFIRMED m"
+	"number-reveal|$P_CONFIRMED r"
+	"number-shown|$P_CONFIRMED r T:key-table-walk Enter"
+	"due|2 d"
+	"jlis|2 j"
+	"jlis-decide|2 j a"
+	"idproof-open|3"
+	"media|4"
+	"timeline|4 Enter"
+	"slip|4 Enter p"
+	"registration|5"
+	"reg-export|5 x"
+	"reg-history-form|5 h"
+	"evidence|6"
+	"evidence-add|6 a"
+	"audit|7"
+	"audit-record|7 Enter"
+	"audit-filter|7 f"
+	"audit-export|7 e"
+	"admin|8"
+	"user-add|8 a"
+	"mismatches|m"
+)
+
+screen_rest() { tm_screen | sed 1d; }	# the status line counts down
+keybar() { tm_screen | tail -n1; }
+crumb() { tm_screen | sed -n 2p | sed 's/ *$//'; }
+
+# wait_change BEFORE [SECONDS]: 0 once the screen is no longer BEFORE.
+wait_change() {
+	local before=$1 limit=${2:-3} i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		[ "$(screen_rest)" != "$before" ] && { sleep 0.1; return 0; }
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+press() {
+	local k=$1 before
+	before=$(screen_rest)
+	case "$k" in
+	T:*) tm_text "${k#T:}" ;;
+	*) tm_keys "$k" ;;
+	esac
+	wait_change "$before" 3
+}
+
+go_home() {
+	local i
+	for i in $(seq 1 12); do
+		[ "$(crumb)" = " ホーム" ] && ! tm_screen | grep -q "ヘルプを閉じます\|終了しますか" &&
+			return 0
+		if tm_screen | grep -q "終了しますか"; then tm_keys n; else tm_keys Escape; fi
+		sleep 0.3
+	done
+	return 1
+}
+
+# open PATH: from home, the keys (a word T:... is typed as text).
+open_path() {
+	local k
+	go_home || return 1
+	for k in $1; do
+		press "$k" || true
+	done
+	sleep 0.3
+}
+
+# The keys the help lists: the block before the blank line above "press
+# any key to close this help", the first word of each line.
+help_keys() {
+	tm_keys F1
+	tm_wait "ヘルプを閉じます" 5 || return 1
+	tm_screen | grep -o '│.*│' | sed 's/^│ *//; s/ *│$//' |
+		awk 'BEGIN { n = 0 } /^$/ { blank[++n] = NR } { line[NR] = $0 }
+		END { for (i = blank[n - 2] + 1; i < blank[n - 1]; i++) { split(line[i], w, " "); print w[1] } }'
+	tm_keys Space
+	tm_gone "ヘルプを閉じます" 5
+}
+
+# The tmux keys for a key name as the table shows it.
+tmux_key() {
+	case "$1" in
+	Enter) echo Enter ;; Esc) echo Escape ;; Tab) echo Tab ;; S-Tab) echo BTab ;;
+	Space) echo Space ;; PgUp) echo PPage ;; PgDn) echo NPage ;;
+	"↑"|"↑↓") echo Up ;; "↓") echo Down ;; "←"|"←→") echo Left ;; "→") echo Right ;;
+	1-8) echo 1 ;; 任意のキー) echo x ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# The key that makes room for one that may do nothing where it is (the
+# top of a list, the first field).
+opposite() {
+	case "$1" in
+	Up) echo Down ;; Left) echo Right ;; BTab) echo Tab ;; PPage) echo NPage ;;
+	Down) echo Up ;; Right) echo Left ;; NPage) echo PPage ;;
+	esac
+}
+
+DEAD=
+CUT=
+NOHELP=
+WALKED=0
+for spec in "${SCREENS[@]}"; do
+	name=${spec%%|*}
+	path=${spec#*|}
+	open_path "$path"
+	where=$(crumb)
+	bar=$(keybar)
+	# Nothing may fall off the bar's end: its last item is F1 (or F10).
+	echo "$bar" | grep -qE "(F1 ヘルプ|F10 終了) *$" || CUT="$CUT $name[$bar]"
+	keys=$(help_keys)
+	if [ -z "$keys" ]; then
+		NOHELP="$NOHELP $name"
+		continue
+	fi
+	WALKED=$((WALKED + 1))
+	for name_k in $keys; do
+		k=$(tmux_key "$name_k")
+		[ "$k" = F1 ] && continue	# the help itself, read above
+		if [ "$(crumb)" != "$where" ] || [ "$(keybar)" != "$bar" ] ||
+		    [ -n "$(tm_screen | tail -n2 | head -n1 | tr -d ' ')" ]; then
+			open_path "$path"	# back to a fresh screen
+		fi
+		if ! press "$k"; then
+			o=$(opposite "$k")
+			ok_now=
+			if [ -n "$o" ]; then
+				press "$o" >/dev/null
+				press "$k" && ok_now=1
+			fi
+			[ -n "$ok_now" ] || DEAD="$DEAD $name:$name_k"
+		fi
+		tm_screen | grep -q "終了しますか" && tm_keys n
+	done
+done
+
+plan 4
+check "every screen's help lists its keys (from its table)" eval '[ -z "$NOHELP" ] || { echo "no key list:$NOHELP" >&2; false; }'
+check "no key of any table is dead" eval '[ -z "$DEAD" ] || { echo "dead:$DEAD" >&2; false; }'
+check "no key bar is cut at 80 columns" eval '[ -z "$CUT" ] || { echo "cut:$CUT" >&2; false; }'
+check "all ${#SCREENS[@]} screens and steps were walked" eval '[ "$WALKED" -eq "${#SCREENS[@]}" ]'
+tm_stop
+finish
