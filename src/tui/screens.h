@@ -183,6 +183,7 @@ extern const struct screen screen_reg_refused;
 extern const struct screen screen_reg_history;
 extern const struct screen screen_jlis;
 extern const struct screen screen_reg_mismatches;
+extern const struct screen screen_supervisor;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);
