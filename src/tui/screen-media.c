@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ops/media.h"
+#include "ops/precheck.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -334,11 +335,23 @@ timeline_draw(struct tui *t, int top, int rows)
 		    ROLE_NORMAL);
 }
 
-/* The forms check nothing themselves: ops refuses a step out of order
- * with a message that says what must come first. */
+/* ops says whether the step may come next, with a message that says what
+ * must come first; the form's own values are checked when recorded. */
 static int
 timeline_push(struct tui *t, wint_t ch)
 {
+	enum media_step step = ch == 's' ? MSTEP_SHIPPED : ch == 'r' ?
+	    MSTEP_RECEIVED : MSTEP_DISPOSED;
+	char *err = NULL;
+
+	/* A step out of order is refused before its form, and so before a
+	 * witness logs in for it. */
+	if (ch != 'p' && ops_media_step_precheck(t->s, t->medium_id, step,
+	    &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+		return KEY_HANDLED;
+	}
 	tui_push(t, ch == 's' ? &screen_media_ship : ch == 'r' ?
 	    &screen_media_receive : ch == 'd' ? &screen_media_dispose :
 	    &screen_media_slip);

@@ -11,6 +11,7 @@
 
 #include "domain/mynumber.h"
 #include "ops/numbers.h"
+#include "ops/precheck.h"
 #include "ops/vault-admin.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
@@ -310,9 +311,19 @@ confirm_key_self(struct tui *t, wint_t ch)
 {
 	struct confirm_screen *c = confirm_state(t);
 
+	char *err = NULL;
+
 	(void)ch;
 	if (c->stage == 1)
 		return KEY_HANDLED;
+	/* Who entered the number may not confirm it: said before the number
+	 * is keyed, not after. */
+	if (ops_number_confirm_precheck(t->s, t->person_key, t->s->user,
+	    &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+		return KEY_HANDLED;
+	}
 	field_clear(&c->f[C_NAME]);
 	field_clear(&c->f[C_PW]);
 	c->self = c->stage = 1;

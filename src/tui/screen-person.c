@@ -10,6 +10,7 @@
 #include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "ops/persons.h"
+#include "ops/precheck.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -432,6 +433,9 @@ pscr_number_step(struct tui *t, struct person_screen *ps, int what)
 		if (strcmp(state, "entered") != 0)
 			tui_message(t, ROLE_WARN, _("%s has no number waiting for "
 			    "confirmation (state: %s)"), ps->key, ptext_state(state));
+		else if (ops_number_confirm_precheck(t->s, ps->key, NULL, &err) < 0)
+			/* Said before a second person logs in for nothing. */
+			tui_message(t, ROLE_ERROR, "%s", err);
 		else
 			next = &screen_number_confirm;
 		break;
@@ -449,6 +453,7 @@ pscr_number_step(struct tui *t, struct person_screen *ps, int what)
 			next = &screen_number_reveal;
 		break;
 	}
+	free(err);
 	if (next != NULL) {
 		ptext_copy(t->person_key, sizeof t->person_key, ps->key);
 		tui_push(t, next);
