@@ -398,6 +398,9 @@ ev_key_move(struct tui *t, wint_t ch)
 	struct ev_screen *e = ev_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
+	if (tui_list_short(t, e->n))
+		return KEY_HANDLED;
+
 	if (ch == KEY_DOWN || ch == KEY_NPAGE)
 		e->sel += ch == KEY_DOWN ? 1 : page;
 	else

@@ -726,6 +726,9 @@ idl_key_move(struct tui *t, wint_t ch)
 	struct idl_screen *l = idl_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
+	if (tui_list_short(t, l->n))
+		return KEY_HANDLED;
+
 	if (ch == KEY_DOWN || ch == KEY_NPAGE) {
 		l->sel += ch == KEY_DOWN ? 1 : page;
 		if (l->sel >= l->n)

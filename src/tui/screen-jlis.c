@@ -528,6 +528,9 @@ jl_key_move(struct tui *t, wint_t ch)
 {
 	struct jl_screen *j = jl_state(t);
 
+	if (tui_list_short(t, j->tab == 0 ? j->nheld : j->tab == 1 ? j->npend :
+	    j->nspell))
+		return KEY_HANDLED;
 	return j->tab == 0 ? jl_move(&j->hsel, j->nheld, ch) :
 	    j->tab == 1 ? jl_move(&j->psel, j->npend, ch) :
 	    jl_move(&j->ssel, j->nspell, ch);
@@ -623,10 +626,10 @@ const struct screen screen_jlis = {
 	    "kept), typing the reason; both are audited.\n"
 	    "A clerk sees the list but cannot decide.\n"
 	    "Tab shows the open inquiries with their answer\n"
-	    "deadline (the jlis-answer-days setting), then\n"
-	    "the persons an inquiry cannot send yet (外字,\n"
+	    "deadline (set by an administrator), then the\n"
+	    "persons an inquiry cannot send yet (外字,\n"
 	    "sex code 3, ...) with each reason, and the usual\n"
-	    "spellings recorded for them (person inquiry-name).\n"
+	    "spellings recorded for them for the inquiry.\n"
 	    "Esc goes back."),
 	.enter = jl_enter,
 	.draw = jl_draw,

@@ -186,6 +186,9 @@ media_key_move(struct tui *t, wint_t ch)
 {
 	struct media_screen *d = media_state(t);
 
+	if (tui_list_short(t, d->n))
+		return KEY_HANDLED;
+
 	if (ch == KEY_DOWN && d->sel + 1 < d->n)
 		d->sel++;
 	else if (ch == KEY_UP && d->sel > 0)
@@ -209,8 +212,8 @@ const struct screen screen_media = {
 	    "Each medium goes: packed (with a witness), shipped,\n"
 	    "answer received (with a witness), answer imported,\n"
 	    "disposed of (with a witness). '! overdue' marks an\n"
-	    "answer not received within answer-overdue-days\n"
-	    "(a setting, 28 days unless changed).\n"
+	    "answer not received in time (28 days after\n"
+	    "shipping, unless an administrator set another).\n"
 	    "Enter shows the medium's timeline.\n"
 	    "Enter, then s, r, d record the steps and p writes\n"
 	    "the slip; packing and the import are commands.\n"

@@ -365,6 +365,9 @@ due_key_move(struct tui *t, wint_t ch)
 	struct due_screen *d = due_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
+	if (tui_list_short(t, d->n))
+		return KEY_HANDLED;
+
 	if (ch == KEY_DOWN || ch == KEY_NPAGE) {
 		d->sel += ch == KEY_DOWN ? 1 : page;
 		if (d->sel >= d->n)

@@ -507,6 +507,9 @@ pscr_key_member(struct tui *t, wint_t ch)
 {
 	struct person_screen *ps = pscr_state(t);
 
+	if (tui_list_short(t, ps->hh_n))
+		return KEY_HANDLED;
+
 	if (ch == KEY_DOWN && ps->hh_sel < ps->hh_n - 1)
 		ps->hh_sel++;
 	else if (ch == KEY_UP && ps->hh_sel > 0)

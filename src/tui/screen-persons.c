@@ -210,6 +210,9 @@ plist_key_move(struct tui *t, wint_t ch)
 {
 	struct plist_list *l = plist_state(t);
 
+	if (tui_list_short(t, l->n))
+		return KEY_HANDLED;
+
 	list_key(&l->v, l->n, l->rows, (int)ch, 1);
 	return KEY_HANDLED;
 }

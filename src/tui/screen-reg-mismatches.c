@@ -389,6 +389,9 @@ mm_key_move(struct tui *t, wint_t ch)
 	struct mm_screen *m = mm_state(t);
 	int page = LINES - 12 > 1 ? LINES - 12 : 1;
 
+	if (tui_list_short(t, m->n))
+		return KEY_HANDLED;
+
 	m->sel += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
 	    ch == KEY_NPAGE ? page : -page;
 	if (m->sel >= m->n)

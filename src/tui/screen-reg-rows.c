@@ -153,6 +153,8 @@ rr_key_move(struct tui *t, wint_t ch)
 {
 	struct rr_screen *d = rr_slot(t, sizeof *d);
 
+	if (tui_list_short(t, d->n))
+		return KEY_HANDLED;
 	return rr_move(&d->sel, d->n, ch);
 }
 
@@ -313,6 +315,8 @@ rh_key_move(struct tui *t, wint_t ch)
 {
 	struct rh_screen *d = rr_slot(t, sizeof *d);
 
+	if (tui_list_short(t, d->n))
+		return KEY_HANDLED;
 	return rr_move(&d->sel, d->n, ch);
 }
 

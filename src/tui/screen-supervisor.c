@@ -183,6 +183,9 @@ sq_key_move(struct tui *t, wint_t ch)
 {
 	struct sq_screen *q = sq_state(t);
 
+	if (tui_list_short(t, q->n))
+		return KEY_HANDLED;
+
 	list_key(&q->v, q->n, q->rows, (int)ch, 1);
 	return KEY_HANDLED;
 }

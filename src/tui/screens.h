@@ -133,6 +133,10 @@ struct tui {
  * One PRAGMA when nothing changed. */
 int tui_vault_changed(struct tui *t, unsigned long long *stamp);
 
+/* For a list's arrow keys: with fewer than two rows there is nothing to
+ * move to; says so (a key that does nothing looks broken) and returns 1. */
+int tui_list_short(struct tui *t, int n);
+
 void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tui_push(struct tui *t, const struct screen *sc);

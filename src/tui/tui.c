@@ -87,6 +87,16 @@ tui_vault_changed(struct tui *t, unsigned long long *stamp)
 	return 1;
 }
 
+int
+tui_list_short(struct tui *t, int n)
+{
+	if (n >= 2)
+		return 0;
+	tui_message(t, ROLE_NORMAL, "%s", n == 0 ? _("the list is empty") :
+	    _("only one row: nothing else to choose"));
+	return 1;
+}
+
 void
 tui_push(struct tui *t, const struct screen *sc)
 {

@@ -84,38 +84,42 @@ SCREENS=(
 	"mismatches|m"
 )
 
-screen_rest() { tm_screen | sed 1d; }	# the status line counts down
-keybar() { tm_screen | tail -n1; }
-crumb() { tm_screen | sed -n 2p | sed 's/ *$//'; }
+# One capture, reused: each costs a tmux client.
+SNAP=
+snap() { SNAP=$(tm_screen); }
+snap_rest() { echo "$SNAP" | sed 1d; }	# the status line counts down
+snap_crumb() { echo "$SNAP" | sed -n 2p | sed 's/ *$//'; }
+snap_bar() { echo "$SNAP" | tail -n1; }
 
-# wait_change BEFORE [SECONDS]: 0 once the screen is no longer BEFORE.
-wait_change() {
-	local before=$1 limit=${2:-3} i=0
-	while [ "$i" -lt $((limit * 20)) ]; do
-		[ "$(screen_rest)" != "$before" ] && { sleep 0.1; return 0; }
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-
+# press KEY [SECONDS]: 0 once the screen (but its status line) changed.
 press() {
-	local k=$1 before
-	before=$(screen_rest)
+	local k=$1 end=$((SECONDS + ${2:-2})) before
+	snap
+	before=$(snap_rest)
 	case "$k" in
 	T:*) tm_text "${k#T:}" ;;
 	*) tm_keys "$k" ;;
 	esac
-	wait_change "$before" 3
+	while [ "$SECONDS" -le "$end" ]; do
+		sleep 0.05
+		snap
+		[ "$(snap_rest)" != "$before" ] && return 0
+	done
+	return 1
 }
 
 go_home() {
 	local i
 	for i in $(seq 1 12); do
-		[ "$(crumb)" = " ホーム" ] && ! tm_screen | grep -q "ヘルプを閉じます\|終了しますか" &&
-			return 0
-		if tm_screen | grep -q "終了しますか"; then tm_keys n; else tm_keys Escape; fi
-		sleep 0.3
+		snap
+		case "$SNAP" in
+		*終了しますか*) tm_keys n ;;
+		*ヘルプを閉じます*) tm_keys Escape ;;
+		*)
+			[ "$(snap_crumb)" = " ホーム" ] && return 0
+			tm_keys Escape ;;
+		esac
+		sleep 0.1
 	done
 	return 1
 }
@@ -127,7 +131,8 @@ open_path() {
 	for k in $1; do
 		press "$k" || true
 	done
-	sleep 0.3
+	sleep 0.2
+	snap
 }
 
 # The keys the help lists: the block before the blank line above "press
@@ -170,8 +175,8 @@ for spec in "${SCREENS[@]}"; do
 	name=${spec%%|*}
 	path=${spec#*|}
 	open_path "$path"
-	where=$(crumb)
-	bar=$(keybar)
+	where=$(snap_crumb)
+	bar=$(snap_bar)
 	# Nothing may fall off the bar's end: its last item is F1 (or F10).
 	echo "$bar" | grep -qE "(F1 ヘルプ|F10 終了) *$" || CUT="$CUT $name[$bar]"
 	keys=$(help_keys)
@@ -180,23 +185,26 @@ for spec in "${SCREENS[@]}"; do
 		continue
 	fi
 	WALKED=$((WALKED + 1))
+	echo "# $name ($where):" $keys >&2
 	for name_k in $keys; do
 		k=$(tmux_key "$name_k")
 		[ "$k" = F1 ] && continue	# the help itself, read above
-		if [ "$(crumb)" != "$where" ] || [ "$(keybar)" != "$bar" ] ||
-		    [ -n "$(tm_screen | tail -n2 | head -n1 | tr -d ' ')" ]; then
-			open_path "$path"	# back to a fresh screen
+		snap
+		if [ "$(snap_crumb)" != "$where" ] || [ "$(snap_bar)" != "$bar" ]; then
+			open_path "$path"	# back to the screen, in its first step
 		fi
 		if ! press "$k"; then
+			# Nothing moved: the key may have said again what the
+			# message line said, or need room (the top of a list).
+			open_path "$path"
 			o=$(opposite "$k")
-			ok_now=
-			if [ -n "$o" ]; then
-				press "$o" >/dev/null
-				press "$k" && ok_now=1
+			[ -z "$o" ] || press "$o" >/dev/null
+			if ! press "$k" 3; then
+				DEAD="$DEAD $name:$name_k"
+				echo "# dead: $name:$name_k" >&2
 			fi
-			[ -n "$ok_now" ] || DEAD="$DEAD $name:$name_k"
 		fi
-		tm_screen | grep -q "終了しますか" && tm_keys n
+		case "$SNAP" in *終了しますか*) tm_keys n ;; esac
 	done
 done
 
