@@ -388,6 +388,8 @@ ev_key_form_move(struct tui *t, wint_t ch)
 {
 	struct ev_screen *e = ev_state(t);
 
+	if (tui_form_single(t, ev_form_last(e) + 1))
+		return KEY_HANDLED;
 	e->focus = field_focus_step(e->focus, ev_form_last(e) + 1, ch);
 	return KEY_HANDLED;
 }

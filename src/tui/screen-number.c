@@ -189,6 +189,14 @@ entry_key_enter(struct tui *t, wint_t ch)
 	return entry_submit(t, es);
 }
 
+/* F3 says what it did: on an empty field nothing else would show. */
+static void
+number_show_said(struct tui *t, int masked)
+{
+	tui_message(t, ROLE_NORMAL, "%s", masked ? _("the digits are masked") :
+	    _("the digits show as they are typed; F3 masks them again"));
+}
+
 static int
 entry_key_show(struct tui *t, wint_t ch)
 {
@@ -196,6 +204,7 @@ entry_key_show(struct tui *t, wint_t ch)
 
 	(void)ch;
 	es->f[E_NUMBER].secret = !es->f[E_NUMBER].secret;
+	number_show_said(t, es->f[E_NUMBER].secret);
 	return KEY_HANDLED;
 }
 
@@ -361,6 +370,7 @@ match_key_show(struct tui *t, wint_t ch)
 
 	(void)ch;
 	m->num.secret = !m->num.secret;
+	number_show_said(t, m->num.secret);
 	return KEY_HANDLED;
 }
 

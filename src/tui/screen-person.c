@@ -464,8 +464,11 @@ pscr_number_step(struct tui *t, struct person_screen *ps, int what)
 static int
 pscr_open_member(struct tui *t, struct person_screen *ps)
 {
-	if (ps->hh_sel < 0 || ps->hh_sel >= ps->hh_n)
+	if (ps->hh_sel < 0 || ps->hh_sel >= ps->hh_n) {
+		tui_message(t, ROLE_NORMAL, "%s", _("choose a household member "
+		    "with the arrows first"));
 		return KEY_HANDLED;
+	}
 	if (strcmp(ps->hh[ps->hh_sel].key, ps->key) == 0) {
 		tui_message(t, ROLE_NORMAL, "%s", _("this is the person shown"));
 		return KEY_HANDLED;
@@ -523,6 +526,10 @@ pscr_key_history(struct tui *t, wint_t ch)
 	struct person_screen *ps = pscr_state(t);
 	int step = ps->hist_rows > 1 ? ps->hist_rows - 1 : 1;
 
+	if (ps->hist_n <= ps->hist_rows) {
+		tui_message(t, ROLE_NORMAL, "%s", _("the whole history is shown"));
+		return KEY_HANDLED;
+	}
 	ps->hist_back += ch == KEY_PPAGE ? step : -step;
 	return KEY_HANDLED;
 }

@@ -348,6 +348,8 @@ rg_key_form_move(struct tui *t, wint_t ch)
 {
 	struct reg_screen *r = rg_state(t);
 
+	if (tui_form_single(t, rg_form_last(r) + 1))
+		return KEY_HANDLED;
 	r->ffocus = field_focus_step(r->ffocus, rg_form_last(r) + 1, ch);
 	return KEY_HANDLED;
 }

@@ -217,8 +217,13 @@ add_key_role(struct tui *t, wint_t ch)
 {
 	struct user_add *a = add_state(t);
 
-	if (a->focus != F_ROLE)
+	if (a->focus != F_ROLE && a->f[a->focus].len > 0)
 		return KEY_IGNORED;
+	if (a->focus != F_ROLE) {
+		tui_message(t, ROLE_NORMAL, "%s", _("the side arrows choose the "
+		    "role on its line"));
+		return KEY_HANDLED;
+	}
 	a->role = (a->role + (ch == KEY_RIGHT ? 1 : 2)) % 3;
 	a->checked = 0;
 	return KEY_HANDLED;

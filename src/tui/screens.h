@@ -136,6 +136,8 @@ int tui_vault_changed(struct tui *t, unsigned long long *stamp);
 /* For a list's arrow keys: with fewer than two rows there is nothing to
  * move to; says so (a key that does nothing looks broken) and returns 1. */
 int tui_list_short(struct tui *t, int n);
+/* The same for moving between a form's n fields. */
+int tui_form_single(struct tui *t, int n);
 
 void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

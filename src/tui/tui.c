@@ -97,6 +97,15 @@ tui_list_short(struct tui *t, int n)
 	return 1;
 }
 
+int
+tui_form_single(struct tui *t, int n)
+{
+	if (n >= 2)
+		return 0;
+	tui_message(t, ROLE_NORMAL, "%s", _("this form has one field"));
+	return 1;
+}
+
 void
 tui_push(struct tui *t, const struct screen *sc)
 {

@@ -8,27 +8,10 @@
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
 plan 9
 
-SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
-GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
-V=$SCRATCH/vault
-O=$SCRATCH/files
-mkdir -p "$O"
-A='Kokuho-2026-pass'
-S='Second-pass-2026!'
-"$MYNADESK" init --vault "$V" --insurer 133033 --name 'テスト国保組合' --admin yamada --password-fd 3 3<<<"$A" >/dev/null
-"$MYNADESK" user add sato --role clerk --new-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S" >/dev/null
-first_login "$V" sato "$S"
-as_yamada() { run "$@" --vault "$V" --user yamada --password-fd 3 3<<<"$A"; }
-with_sato() { run "$@" --checker sato --checker-password-fd 4 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$S"; }
-
+. "${TOP_SRCDIR:-.}/tests/e2e/tui-office.sh"
 # Two J-LIS answers held (items differ), as in tui-jlis.sh.
-"$GEN" --count 12 --seed 5 --numbers "$SCRATCH/nums.csv" >"$SCRATCH/p.csv"
-as_yamada person import "$SCRATCH/p.csv"
-as_yamada jlis request --out "$O"
-"$SIM" --persons "$SCRATCH/p.csv" --numbers "$SCRATCH/nums.csv" --seed 4 --not-found 2 --mismatch 2 "$O/00133033N1Y.csv" >"$SCRATCH/00133033N1R.csv"
-with_sato media carry "$O" --medium USB-01
-with_sato media receive M0001 --file "$SCRATCH/00133033N1R.csv"
-with_sato jlis receive "$SCRATCH/00133033N1R.csv" --medium M0001
+office clerk 12 --not-found 2 --mismatch 2
+office_import
 as_yamada jlis held
 HELD=$(echo "$OUT" | awk '/ differs:/ {print $1}')
 # A number keyed twice, differently: a mismatch for the supervisor.
