@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "ops/media.h"
+#include "ops/precheck.h"
 #include "ops/xlsx-out.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -217,6 +218,10 @@ media_witnessed(struct cli_args *a, int dispose)
 	media_step_args(a, &in);
 	if ((s = cli_login(a)) == NULL)
 		return 1;
+	/* A step out of order is refused before the witness's password. */
+	if (ops_media_step_precheck(s, media_id(a), dispose ? MSTEP_DISPOSED :
+	    MSTEP_RECEIVED, &err) < 0)
+		return media_done(s, -1, err);
 	if ((pw = media_witness_pw(a, &err)) != NULL) {
 		w.password = pw;
 		rc = dispose ? ops_media_dispose(s, media_id(a), &in, &w, &err) :

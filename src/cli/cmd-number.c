@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "ops/numbers.h"
+#include "ops/precheck.h"
 #include "ops/persons.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -72,6 +73,9 @@ cli_cmd_number_confirm(struct cli_args *a)
 		return cli_error(_("usage: number confirm --person KEY"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
+	/* What would be refused anyway is said before the number is read. */
+	if (ops_number_confirm_precheck(s, a->person, s->user, &err) < 0)
+		return number_done(s, -1, err);
 	if ((typed = number_read(a, &err)) != NULL)
 		rc = ops_number_confirm(s, a->person, typed, NULL, &res, &err);
 	secret_free_str(typed);

@@ -10,6 +10,7 @@
 #include "cli/service.h"
 #include "domain/account.h"
 #include "ops/accounts.h"
+#include "ops/precheck.h"
 #include "ops/rekey.h"
 #include "ops/staffkeys.h"
 #include "util/i18n.h"
@@ -67,11 +68,25 @@ cli_cmd_user_add(struct cli_args *a)
 
 	if (a->npos != 1 || a->role == NULL)
 		return cli_error(_("usage: user add NAME --role admin|supervisor|clerk"));
+	/* Said before any password is read: the name and the role. */
+	if (account_name_check(a->pos[0], &err) < 0 ||
+	    account_role_check(a->role, &err) < 0) {
+		rc = cli_error(err);
+		free(err);
+		return rc;
+	}
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	cpw = user_checker(s, a, &c, &err);
-	if ((pw = user_new_password(a, a->pos[0], &err)) != NULL)
-		rc = ops_user_add(s, a->pos[0], a->role, pw, &c, &err);
+	/* The new user's part first: a weak password is refused before the
+	 * second person's password is read. */
+	cpw = NULL;
+	pw = user_new_password(a, a->pos[0], &err);
+	if (pw != NULL && ops_user_add_precheck(s, a->pos[0], a->role, pw,
+	    &err) == 0) {
+		cpw = user_checker(s, a, &c, &err);
+		if (err == NULL)
+			rc = ops_user_add(s, a->pos[0], a->role, pw, &c, &err);
+	}
 	secret_free_str(pw);
 	secret_free_str(cpw);
 	if (rc == 0)

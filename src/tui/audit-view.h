@@ -20,6 +20,13 @@ struct audit_view {
 	int64_t open_seq;		/* the record the record screen shows */
 	char chain[256];		/* chain status, "" until checked */
 	int chain_bad;
+	/* The page as last read (audit_reload): read again when the vault,
+	 * the filter, the scroll or the room changed, not on each draw. */
+	unsigned long long stamp;	/* tui_vault_changed */
+	struct field loaded_flt[AF_COUNT];
+	int loaded, loaded_skip, loaded_rows;
+	char line[AUDIT_PAGE_MAX][512];
+	char err[256];
 };
 
 /* The list's state from a screen pushed on top of it. */

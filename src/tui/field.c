@@ -134,3 +134,11 @@ field_login_key(struct field *f, int *focus, wint_t ch, int is_fkey)
 	}
 	return field_key(&f[*focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
+
+int
+field_focus_step(int focus, int n, wint_t ch)
+{
+	if (ch == KEY_UP || ch == KEY_BTAB)
+		return (focus + n - 1) % n;
+	return (focus + 1) % n;
+}

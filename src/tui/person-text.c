@@ -15,6 +15,7 @@
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/xmalloc.h"
 
 const struct ptext_channel ptext_channels[] = {
 	/* L10N: how the number was obtained (取得経路): the member themselves. */
@@ -250,16 +251,76 @@ ptext_digits(const wchar_t *s)
 	return n;
 }
 
+/* The person line as last read: the number screens draw every second
+ * (the lock countdown), the person is read only when the person or the
+ * vault changed (ptext_person_reload). */
+struct ptext_head {
+	char key[96];
+	unsigned long long stamp;
+	char err[256];		/* the last reading failed: this instead */
+	char who[768], card[768], state[16], masked[32];
+};
+
+static struct ptext_head *
+ptext_head(struct tui *t)
+{
+	if (t->person_head == NULL)
+		t->person_head = xcalloc(1, sizeof(struct ptext_head));
+	return t->person_head;
+}
+
+static void
+ptext_head_load(struct tui *t, struct ptext_head *h)
+{
+	struct person_view v;
+	char birth[64], *err = NULL;
+
+	h->err[0] = '\0';
+	if (ops_person_view(t->s, t->person_key, &v, &err) < 0) {
+		snprintf(h->err, sizeof h->err, "%s", err ? err : "?");
+		free(err);
+		return;
+	}
+	snprintf(h->who, sizeof h->who, "%s / %s   (%s)", v.p.f[PF_KANA],
+	    v.p.f[PF_NAME], v.p.f[PF_KEY]);
+	ptext_date(v.p.f[PF_BIRTH], 0, birth, sizeof birth);
+	/* L10N: under the name on number screens: birth date, sex, and the
+	 * symbol and number of the insurance card. */
+	snprintf(h->card, sizeof h->card, _("%s  %s   symbol %s number %s"),
+	    birth, ptext_sex(v.p.f[PF_SEX]), v.p.f[PF_SYMBOL], v.p.f[PF_NUMBER]);
+	if (v.p.f[PF_EDABAN][0] != '\0') {
+		size_t n = strlen(h->card);
+
+		/* L10N: after "number N" on number screens: the 2-digit 枝番. */
+		snprintf(h->card + n, sizeof h->card - n, _(" branch %s"),
+		    v.p.f[PF_EDABAN]);
+	}
+	ptext_copy(h->state, sizeof h->state, v.number_state);
+	ptext_copy(h->masked, sizeof h->masked, v.masked);
+	person_view_clear(&v);
+}
+
+void
+ptext_person_reload(struct tui *t)
+{
+	struct ptext_head *h = ptext_head(t);
+
+	if (strcmp(h->key, t->person_key) != 0) {
+		ptext_copy(h->key, sizeof h->key, t->person_key);
+		h->stamp = 0;
+	}
+	if (tui_vault_changed(t, &h->stamp))
+		ptext_head_load(t, h);
+}
+
 int
 ptext_person_line(struct tui *t, int y, int state_row)
 {
-	struct person_view v;
-	char line[768], birth[64], *err = NULL;
+	struct ptext_head *h = ptext_head(t);
 	int x, lw;
 
-	if (ops_person_view(t->s, t->person_key, &v, &err) < 0) {
-		draw_text(y, 2, COLS - 4, err, ROLE_ERROR);
-		free(err);
+	if (h->err[0] != '\0' || strcmp(h->key, t->person_key) != 0) {
+		draw_text(y, 2, COLS - 4, h->err, ROLE_ERROR);
 		return 1;
 	}
 	lw = text_width(_("Insured")) > text_width(_("Number")) ?
@@ -267,32 +328,17 @@ ptext_person_line(struct tui *t, int y, int state_row)
 	lw += 2;
 	x = 2 + lw;
 	draw_text(y, 2, lw, _("Insured"), ROLE_NORMAL);
-	snprintf(line, sizeof line, "%s / %s   (%s)", v.p.f[PF_KANA],
-	    v.p.f[PF_NAME], v.p.f[PF_KEY]);
-	draw_text(y, x, COLS - 2 - x, line, ROLE_NORMAL);
-	ptext_date(v.p.f[PF_BIRTH], 0, birth, sizeof birth);
-	/* L10N: under the name on number screens: birth date, sex, and the
-	 * symbol and number of the insurance card. */
-	snprintf(line, sizeof line, _("%s  %s   symbol %s number %s"), birth,
-	    ptext_sex(v.p.f[PF_SEX]), v.p.f[PF_SYMBOL], v.p.f[PF_NUMBER]);
-	if (v.p.f[PF_EDABAN][0] != '\0') {
-		size_t n = strlen(line);
-
-		/* L10N: after "number N" on number screens: the 2-digit 枝番. */
-		snprintf(line + n, sizeof line - n, _(" branch %s"),
-		    v.p.f[PF_EDABAN]);
-	}
-	draw_text(y + 1, x, COLS - 2 - x, line, ROLE_NORMAL);
+	draw_text(y, x, COLS - 2 - x, h->who, ROLE_NORMAL);
+	draw_text(y + 1, x, COLS - 2 - x, h->card, ROLE_NORMAL);
 	if (state_row) {
 		draw_text(y + 2, 2, lw, _("Number"), ROLE_NORMAL);
-		x += draw_text(y + 2, x, COLS - 2 - x, ptext_state(v.number_state),
-		    strcmp(v.number_state, "confirmed") == 0 ? ROLE_OK : ROLE_WARN);
-		if (v.masked[0] != '\0') {
+		x += draw_text(y + 2, x, COLS - 2 - x, ptext_state(h->state),
+		    strcmp(h->state, "confirmed") == 0 ? ROLE_OK : ROLE_WARN);
+		if (h->masked[0] != '\0') {
 			x += draw_text(y + 2, x, COLS - 2 - x, "  ", ROLE_NORMAL);
-			draw_text(y + 2, x, COLS - 2 - x, v.masked, ROLE_MASKED);
+			draw_text(y + 2, x, COLS - 2 - x, h->masked, ROLE_MASKED);
 		}
 	}
-	person_view_clear(&v);
 	return state_row ? 3 : 2;
 }
 

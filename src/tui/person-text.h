@@ -50,7 +50,11 @@ int ptext_digits(const wchar_t *s);
 /* Draws who the number screens work on (t->person_key) from row y:
  * "Insured  ヤマダ　タロウ / 山田 太郎  (P0001)", below it the birth date,
  * sex, symbol and number, and the number state (masked once confirmed)
- * when state_row is set. Returns the rows used; an error takes one. */
+ * when state_row is set, as ptext_person_reload last read it. Returns the
+ * rows used; an error takes one. */
 int ptext_person_line(struct tui *t, int y, int state_row);
+/* The reload of the screens that draw that line: reads the person again
+ * when t->person_key or the vault changed. */
+void ptext_person_reload(struct tui *t);
 
 #endif

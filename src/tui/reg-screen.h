@@ -14,6 +14,7 @@ enum { RG_F_PATH, RG_F_SOURCE, RG_F_COUNT };
 
 /* The frame frees the state with free(): nothing here owns memory. */
 struct reg_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
 	struct reg_pending p;
 	int pending_ok;
 	struct regfile_recent file[REG_RECENT_MAX];
@@ -43,6 +44,8 @@ void rg_form(struct reg_screen *r, enum rg_mode mode);
 int rg_form_last(const struct reg_screen *r);
 void rg_draw_form(struct tui *t, struct reg_screen *r, int top);
 void rg_draw_result(struct reg_screen *r, int top, int rows);
-int rg_key_form(struct tui *t, struct reg_screen *r, wint_t ch, int is_fkey);
+/* A form's keys: the table, and typing into its fields. */
+extern const struct screen_key rg_form_keys[];
+int rg_key_form(struct tui *t, wint_t ch, int is_fkey);
 
 #endif

@@ -50,24 +50,21 @@ form_draw_fields(struct audit_form *a, const char *const *labels, int n,
 	curs_set(1);
 }
 
-/* Moves focus or edits; FIELD_SUBMIT on Enter. */
 static int
-form_key(struct audit_form *a, int n, wint_t ch, int is_fkey)
+form_key_move(struct tui *t, wint_t ch, int n)
 {
-	if (!is_fkey && ch == 0x1b) {
-		curs_set(0);
-		return KEY_BACK;
-	}
-	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER))
-		return FIELD_SUBMIT;
-	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
-		a->focus = (a->focus + 1) % n;
-		return KEY_HANDLED;
-	}
-	if ((is_fkey && (ch == KEY_UP || ch == KEY_BTAB))) {
-		a->focus = (a->focus + n - 1) % n;
-		return KEY_HANDLED;
-	}
+	struct audit_form *a = form_state(t);
+
+	a->focus = field_focus_step(a->focus, n, ch);
+	return KEY_HANDLED;
+}
+
+/* What the tables leave is typed into the focused field. */
+static int
+form_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct audit_form *a = form_state(t);
+
 	return field_key(&a->f[a->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
 
@@ -115,14 +112,18 @@ form_dates_ok(struct tui *t, struct audit_form *a, int from, int to)
 }
 
 static int
-filter_key(struct tui *t, wint_t ch, int is_fkey)
+filter_key_move(struct tui *t, wint_t ch)
+{
+	return form_key_move(t, ch, AF_COUNT);
+}
+
+static int
+filter_key_enter(struct tui *t, wint_t ch)
 {
 	struct audit_form *a = form_state(t);
 	struct audit_view *v = audit_parent_view(t);
-	int r = form_key(a, AF_COUNT, ch, is_fkey);
 
-	if (r != FIELD_SUBMIT)
-		return r;
+	(void)ch;
 	if (v == NULL || !form_dates_ok(t, a, AF_FROM, AF_TO))
 		return KEY_HANDLED;
 	memcpy(v->flt, a->f, sizeof v->flt);
@@ -132,6 +133,13 @@ filter_key(struct tui *t, wint_t ch, int is_fkey)
 	return KEY_BACK;
 }
 
+static const struct screen_key filter_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("apply"), N_("applies the filter"),
+	    filter_key_enter },
+	FORM_KEYS_MOVE(filter_key_move),
+	FORM_KEYS_END
+};
+
 const struct screen screen_audit_filter = {
 	.crumb = N_("Filter"),
 	.help = N_("Narrow the audit list.\n"
@@ -140,10 +148,10 @@ const struct screen screen_audit_filter = {
 	    "Action: exact, or a family such as login.* or number.\n"
 	    "Person, Medium: text found in the subject or the detail.\n"
 	    "Tab moves, Enter applies, Esc cancels."),
-	.keybar = N_("Tab\tnext\nEnter\tapply\nEsc\tcancel\nF1\thelp"),
 	.enter = NULL,
 	.draw = filter_draw,
-	.key = filter_key,
+	.key = form_key,
+	.keys = filter_keys,
 };
 
 static const char *const export_labels[EF_COUNT] = { N_("From (YYYY-MM-DD)"),
@@ -190,15 +198,20 @@ export_progress(const char *file, void *arg)
 }
 
 static int
-export_key(struct tui *t, wint_t ch, int is_fkey)
+export_key_move(struct tui *t, wint_t ch)
+{
+	return form_key_move(t, ch, EF_COUNT);
+}
+
+static int
+export_key_enter(struct tui *t, wint_t ch)
 {
 	struct audit_form *a = form_state(t);
 	struct export_result res;
 	char *from, *to, *dir, *err = NULL, *path = NULL;
-	int r = form_key(a, EF_COUNT, ch, is_fkey), rc;
+	int rc;
 
-	if (r != FIELD_SUBMIT)
-		return r;
+	(void)ch;
 	from = field_text(&a->f[EF_FROM]);
 	to = field_text(&a->f[EF_TO]);
 	dir = field_text(&a->f[EF_DIR]);
@@ -232,6 +245,13 @@ export_key(struct tui *t, wint_t ch, int is_fkey)
 	return rc == 0 ? KEY_BACK : KEY_HANDLED;
 }
 
+static const struct screen_key export_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("export"), N_("writes the package"),
+	    export_key_enter },
+	FORM_KEYS_MOVE(export_key_move),
+	FORM_KEYS_END
+};
+
 const struct screen screen_audit_export = {
 	.crumb = N_("Export"),
 	.help = N_("Write an export package for an auditor or the commission.\n"
@@ -239,8 +259,8 @@ const struct screen screen_audit_export = {
 	    "The folder must not exist yet, or be empty.\n"
 	    "Check the package later with: mynadesk export verify FOLDER\n"
 	    "Tab moves, Enter writes, Esc cancels."),
-	.keybar = N_("Tab\tnext\nEnter\texport\nEsc\tcancel\nF1\thelp"),
 	.enter = NULL,
 	.draw = export_draw,
-	.key = export_key,
+	.key = form_key,
+	.keys = export_keys,
 };

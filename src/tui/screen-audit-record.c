@@ -12,6 +12,7 @@
 #include "tui/audit-view.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/xmalloc.h"
 
 struct record_draw {
 	int y, top, rows, found;
@@ -36,63 +37,107 @@ record_line(struct record_draw *d, const char *label, const char *value,
 	} while (ascii && used < len && d->y < d->top + d->rows - 2);
 }
 
-static int
-record_show(const struct auditrec *r, void *arg)
-{
-	struct record_draw *d = arg;
-	char seq[32], when[64], jst[20], prev[65], hash[65];
+enum { R_SEQ, R_TIME, R_USER, R_SECOND, R_ACTION, R_SUBJECT, R_DETAIL,
+	R_PREV, R_HASH, R_COUNT };
 
-	d->found = 1;
+/* The record as read on entering (and again when the vault changed: the
+ * chain grew); draw runs every second and does not query. */
+struct record_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
+	int found;
+	char val[R_COUNT][1024];
+	char pos[256];
+	char err[256];
+};
+
+static struct record_screen *
+record_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL)
+		*slot = xcalloc(1, sizeof(struct record_screen));
+	return *slot;
+}
+
+static int
+record_keep(const struct auditrec *r, void *arg)
+{
+	struct record_screen *rs = arg;
+	char jst[20];
+
+	rs->found = 1;
 	jst_from_utc(r->ts, jst);
-	snprintf(seq, sizeof seq, "%lld", (long long)r->seq);
+	snprintf(rs->val[R_SEQ], sizeof rs->val[0], "%lld", (long long)r->seq);
 	/* One time zone on every screen: Japan time, labelled. */
-	snprintf(when, sizeof when, _("%s (Japan time)"), jst);
-	hex_encode(r->prev, 32, prev);
-	hex_encode(r->hash, 32, hash);
-	record_line(d, _("Record"), seq, ROLE_NORMAL);
-	/* L10N: label of the time of an audit record (日時). */
-	record_line(d, _("Time"), when, ROLE_NORMAL);
-	record_line(d, _("User"), r->actor, ROLE_NORMAL);
-	record_line(d, _("Second person"), r->actor2[0] ? r->actor2 : "-",
-	    ROLE_NORMAL);
-	record_line(d, _("Action"), r->action, ROLE_NORMAL);
-	record_line(d, _("Subject"), r->subject[0] ? r->subject : "-", ROLE_NORMAL);
-	record_line(d, _("Detail"), r->detail[0] ? r->detail : "-", ROLE_NORMAL);
-	d->y++;
-	record_line(d, _("Previous hash"), prev, ROLE_NORMAL);
-	record_line(d, _("Hash"), hash, ROLE_NORMAL);
+	snprintf(rs->val[R_TIME], sizeof rs->val[0], _("%s (Japan time)"), jst);
+	snprintf(rs->val[R_USER], sizeof rs->val[0], "%s", r->actor);
+	snprintf(rs->val[R_SECOND], sizeof rs->val[0], "%s", r->actor2[0] ?
+	    r->actor2 : "-");
+	snprintf(rs->val[R_ACTION], sizeof rs->val[0], "%s", r->action);
+	snprintf(rs->val[R_SUBJECT], sizeof rs->val[0], "%s", r->subject[0] ?
+	    r->subject : "-");
+	snprintf(rs->val[R_DETAIL], sizeof rs->val[0], "%s", r->detail[0] ?
+	    r->detail : "-");
+	hex_encode(r->prev, 32, rs->val[R_PREV]);
+	hex_encode(r->hash, 32, rs->val[R_HASH]);
 	return 1;
+}
+
+static void
+record_reload(struct tui *t)
+{
+	struct record_screen *rs = record_state(t);
+	struct audit_view *v = audit_parent_view(t);
+	struct audit_filter f;
+	struct home_stats h;
+	char *err = NULL;
+
+	if (v == NULL || !tui_vault_changed(t, &rs->stamp))
+		return;
+	rs->found = 0;
+	rs->err[0] = '\0';
+	memset(&f, 0, sizeof f);
+	f.seq_first = f.seq_last = v->open_seq;
+	if (ops_audit_list(t->s, &f, record_keep, rs, &err) < 0) {
+		snprintf(rs->err, sizeof rs->err, "%s", err ? err : "?");
+		free(err);
+		return;
+	}
+	memset(&h, 0, sizeof h);
+	(void)ops_home_stats(t->s, &h, NULL);
+	snprintf(rs->pos, sizeof rs->pos, _("Chain position: record %lld of %lld; "
+	    "its hash is SHA-256(previous hash || leaf)"), (long long)v->open_seq,
+	    h.audit_count);
 }
 
 static void
 record_draw(struct tui *t, int top, int rows)
 {
-	struct audit_view *v = audit_parent_view(t);
+	struct record_screen *rs = record_state(t);
 	struct record_draw d = { top + 1, top, rows, 0 };
-	struct audit_filter f;
-	char *err = NULL, pos[128];
-	struct home_stats h;
+	/* L10N: label of the time of an audit record (日時). */
+	const char *label[R_COUNT] = { _("Record"), _("Time"), _("User"),
+	    _("Second person"), _("Action"), _("Subject"), _("Detail"),
+	    _("Previous hash"), _("Hash") };
+	int i;
 
-	if (v == NULL)
-		return;
-	memset(&f, 0, sizeof f);
-	f.seq_first = f.seq_last = v->open_seq;
-	if (ops_audit_list(t->s, &f, record_show, &d, &err) < 0) {
-		draw_text(top + 1, 2, COLS - 4, err, ROLE_ERROR);
-		free(err);
+	if (rs->err[0] != '\0' || !rs->found) {
+		draw_text(top + 1, 2, COLS - 4, rs->err[0] ? rs->err :
+		    _("no such record"), ROLE_ERROR);
 		return;
 	}
-	if (!d.found) {
-		draw_text(top + 1, 2, COLS - 4, _("no such record"), ROLE_ERROR);
-		return;
+	for (i = 0; i < R_COUNT; i++) {
+		if (i == R_PREV)
+			d.y++;
+		record_line(&d, label[i], rs->val[i], ROLE_NORMAL);
 	}
-	memset(&h, 0, sizeof h);
-	(void)ops_home_stats(t->s, &h, NULL);
-	snprintf(pos, sizeof pos, _("Chain position: record %lld of %lld; its hash "
-	    "is SHA-256(previous hash || leaf)"), (long long)v->open_seq,
-	    h.audit_count);
-	draw_text(d.y + 1, 2, COLS - 4, pos, ROLE_NORMAL);
+	draw_text(d.y + 1, 2, COLS - 4, rs->pos, ROLE_NORMAL);
 }
+
+static const struct screen_key record_keys[] = {
+	KEYS_END
+};
 
 const struct screen screen_audit_record = {
 	.crumb = N_("Record"),
@@ -101,8 +146,9 @@ const struct screen screen_audit_record = {
 	    "changing any field would change every hash after it.\n"
 	    "Numbers never appear in full here: details are masked.\n"
 	    "Esc goes back to the list."),
-	.keybar = N_("Esc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = record_draw,
-	.key = NULL,	/* Esc and q: the frame goes back */
+	.reload = record_reload,
+	.key = NULL,
+	.keys = record_keys,
 };

@@ -33,24 +33,23 @@ audit_parent_view(struct tui *t)
 }
 
 static int
-audit_draw_row(const struct auditrec *r, void *arg)
+audit_load_row(const struct auditrec *r, void *arg)
 {
 	struct audit_view *v = arg;
-	char line[512], when[20];
+	char when[20];
 	int i = v->shown;
 
 	if (v->shown >= v->skip + v->rows)
 		return 1;
 	if (v->shown++ < v->skip)
 		return 0;
+	if (i - v->skip >= AUDIT_PAGE_MAX)
+		return 1;
 	jst_from_utc(r->ts, when);
-	snprintf(line, sizeof line, "%7lld %.16s %-10s %-20s %-12s %s",
-	    (long long)r->seq, when, r->actor, r->action,
-	    r->subject[0] ? r->subject : "-", r->detail);
-	if (i - v->skip < AUDIT_PAGE_MAX)
-		v->seqs[i - v->skip] = r->seq;
-	draw_text(v->y++, 1, COLS - 2, line, i == v->sel ? ROLE_SELECTED :
-	    ROLE_NORMAL);
+	snprintf(v->line[i - v->skip], sizeof v->line[0],
+	    "%7lld %.16s %-10s %-20s %-12s %s", (long long)r->seq, when, r->actor,
+	    r->action, r->subject[0] ? r->subject : "-", r->detail);
+	v->seqs[i - v->skip] = r->seq;
 	return 0;
 }
 
@@ -99,9 +98,8 @@ audit_chain_line(struct audit_view *v, int y)
 }
 
 static void
-audit_draw(struct tui *t, int top, int rows)
+audit_load(struct tui *t, struct audit_view *v, int rows)
 {
-	struct audit_view *v = audit_state(t);
 	struct audit_filter f;
 	char *s[AF_COUNT], *err = NULL;
 	int i;
@@ -116,29 +114,67 @@ audit_draw(struct tui *t, int top, int rows)
 	f.person = s[AF_PERSON];
 	f.medium = s[AF_MEDIUM];
 	f.newest_first = 1;
-	audit_chain_line(v, top);
-	audit_filter_line(v, top + 1);
-	draw_text(top + 2, 1, COLS - 2, _("    seq time (Japan)     actor      action"
-	    "               subject      detail"), ROLE_TITLE);
-	v->y = top + 3;
-	v->rows = rows - 3 < AUDIT_PAGE_MAX ? rows - 3 : AUDIT_PAGE_MAX;
+	v->rows = rows;
 	f.limit = v->skip + v->rows;
 	v->shown = 0;
-	if (ops_audit_list(t->s, &f, audit_draw_row, v, &err) < 0) {
-		draw_text(top + 3, 1, COLS - 2, err, ROLE_ERROR);
-		free(err);
-	} else if (v->shown == 0) {
-		draw_text(top + 3, 1, COLS - 2, _("no records match the filter"),
-		    ROLE_NORMAL);
-	}
+	v->err[0] = '\0';
+	if (ops_audit_list(t->s, &f, audit_load_row, v, &err) < 0)
+		snprintf(v->err, sizeof v->err, "%s", err ? err : "?");
+	free(err);
 	for (i = 0; i < AF_COUNT; i++)
 		free(s[i]);
+	memcpy(v->loaded_flt, v->flt, sizeof v->flt);
+	v->loaded_skip = v->skip;
+	v->loaded_rows = rows;
+	v->loaded = 1;
+}
+
+/* The page is read again when the vault (a new record), the filter, the
+ * scroll or the terminal's height changed. */
+static void
+audit_reload(struct tui *t)
+{
+	struct audit_view *v = audit_state(t);
+	int rows = LINES - 9, changed = tui_vault_changed(t, &v->stamp);
+
+	if (rows > AUDIT_PAGE_MAX)
+		rows = AUDIT_PAGE_MAX;
+	if (rows < 1)
+		rows = 1;
+	if (!changed && v->loaded && v->loaded_skip == v->skip &&
+	    v->loaded_rows == rows &&
+	    memcmp(v->loaded_flt, v->flt, sizeof v->flt) == 0)
+		return;
+	audit_load(t, v, rows);
 	/* A filter that leaves fewer rows: keep the selection on one. */
 	if (v->shown > 0 && v->sel >= v->shown) {
 		v->sel = v->shown - 1;
 		v->skip = v->sel >= v->rows ? v->sel - v->rows + 1 : 0;
-		audit_draw(t, top, rows);
+		audit_load(t, v, rows);
 	}
+}
+
+static void
+audit_draw(struct tui *t, int top, int rows)
+{
+	struct audit_view *v = audit_state(t);
+	int i;
+
+	(void)rows;
+	audit_chain_line(v, top);
+	audit_filter_line(v, top + 1);
+	draw_text(top + 2, 1, COLS - 2, _("    seq time (Japan)     actor      action"
+	    "               subject      detail"), ROLE_TITLE);
+	if (v->err[0] != '\0') {
+		draw_text(top + 3, 1, COLS - 2, v->err, ROLE_ERROR);
+		return;
+	}
+	if (v->shown == 0)
+		draw_text(top + 3, 1, COLS - 2, _("no records match the filter"),
+		    ROLE_NORMAL);
+	for (i = v->skip; i < v->shown && i - v->skip < v->rows; i++)
+		draw_text(top + 3 + i - v->skip, 1, COLS - 2, v->line[i - v->skip],
+		    i == v->sel ? ROLE_SELECTED : ROLE_NORMAL);
 }
 
 static void
@@ -263,9 +299,9 @@ const struct screen screen_audit = {
 	.help = N_("The audit log, newest record first, in Japan time.\n"
 	    "Every action is recorded with who did it and when;\n"
 	    "each record is chained to the one before by its hash."),
-	.keybar = NULL,
 	.enter = NULL,
 	.draw = audit_draw,
+	.reload = audit_reload,
 	.key = NULL,
 	.keys = audit_keys,
 };

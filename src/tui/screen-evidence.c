@@ -28,6 +28,7 @@ enum { EF_PATH, EF_TITLE, EF_ABOUT, EF_COUNT };
 
 /* The frame frees the state with free(): nothing here owns memory. */
 struct ev_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
 	struct evidence_meta row[EV_MAX];
 	int n, more, sel, scroll;
 	int stale;
@@ -248,8 +249,6 @@ ev_draw(struct tui *t, int top, int rows)
 {
 	struct ev_screen *e = ev_state(t);
 
-	if (e->stale)
-		ev_load(t, e);
 	switch (e->mode) {
 	case EV_DETAIL:
 		if (e->n > 0) {
@@ -355,37 +354,54 @@ ev_submit_get(struct tui *t, struct ev_screen *e)
 }
 
 static int
-ev_key_form(struct tui *t, struct ev_screen *e, wint_t ch, int is_fkey)
+ev_form_last(const struct ev_screen *e)
 {
-	int last = e->mode == EV_ADD ? EF_ABOUT : EF_PATH;
-
-	if (!is_fkey && ch == 0x1b) {
-		e->mode = e->mode == EV_GET ? EV_DETAIL : EV_LIST;
-		tui_message(t, ROLE_NORMAL, "%s", _("nothing was changed"));
-		return KEY_HANDLED;
-	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (e->focus < last) {
-			e->focus++;
-			return KEY_HANDLED;
-		}
-		return e->mode == EV_ADD ? ev_submit_add(t, e) : ev_submit_get(t, e);
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
-		e->focus = e->focus < last ? e->focus + 1 : 0;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
-		e->focus = e->focus > 0 ? e->focus - 1 : last;
-		return KEY_HANDLED;
-	}
-	return field_key(&e->f[e->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+	return e->mode == EV_ADD ? EF_ABOUT : EF_PATH;
 }
 
 static int
-ev_key_move(struct ev_screen *e, wint_t ch)
+ev_key_form_esc(struct tui *t, wint_t ch)
 {
+	struct ev_screen *e = ev_state(t);
+
+	(void)ch;
+	e->mode = e->mode == EV_GET ? EV_DETAIL : EV_LIST;
+	tui_message(t, ROLE_NORMAL, "%s", _("nothing was changed"));
+	return KEY_HANDLED;
+}
+
+static int
+ev_key_form_enter(struct tui *t, wint_t ch)
+{
+	struct ev_screen *e = ev_state(t);
+
+	(void)ch;
+	if (e->focus < ev_form_last(e)) {
+		e->focus++;
+		return KEY_HANDLED;
+	}
+	return e->mode == EV_ADD ? ev_submit_add(t, e) : ev_submit_get(t, e);
+}
+
+static int
+ev_key_form_move(struct tui *t, wint_t ch)
+{
+	struct ev_screen *e = ev_state(t);
+
+	if (tui_form_single(t, ev_form_last(e) + 1))
+		return KEY_HANDLED;
+	e->focus = field_focus_step(e->focus, ev_form_last(e) + 1, ch);
+	return KEY_HANDLED;
+}
+
+static int
+ev_key_move(struct tui *t, wint_t ch)
+{
+	struct ev_screen *e = ev_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
+
+	if (tui_list_short(t, e->n))
+		return KEY_HANDLED;
 
 	if (ch == KEY_DOWN || ch == KEY_NPAGE)
 		e->sel += ch == KEY_DOWN ? 1 : page;
@@ -399,39 +415,108 @@ ev_key_move(struct ev_screen *e, wint_t ch)
 }
 
 static int
+ev_key_add(struct tui *t, wint_t ch)
+{
+	struct ev_screen *e = ev_state(t);
+
+	(void)ch;
+	e->max_mb = ops_settings_get(t->s, "evidence-max-mb",
+	    EVIDENCE_MAX_MB_DEFAULT);
+	ev_form(e, EV_ADD);
+	return KEY_HANDLED;
+}
+
+/* Enter shows the chosen file, g writes a copy of it. */
+static int
+ev_key_file(struct tui *t, wint_t ch)
+{
+	struct ev_screen *e = ev_state(t);
+
+	if (e->n == 0) {
+		tui_message(t, ROLE_NORMAL, "%s", _("no evidence file yet: a adds "
+		    "one"));
+		return KEY_HANDLED;
+	}
+	if (ch == 'g')
+		ev_form(e, EV_GET);
+	else
+		e->mode = EV_DETAIL;
+	return KEY_HANDLED;
+}
+
+static int
+ev_key_detail_esc(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	ev_state(t)->mode = EV_LIST;
+	return KEY_HANDLED;
+}
+
+/* The add and copy forms type into their fields. */
+static int
 ev_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct ev_screen *e = ev_state(t);
-	wint_t k = is_fkey ? 0 : ptext_key(ch);
+
+	if (e->mode != EV_ADD && e->mode != EV_GET)
+		return KEY_IGNORED;
+	return field_key(&e->f[e->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+#define EV_KEYS_FILE \
+	{ 'a', 'a', 0, "a", N_("add"), N_("adds a file"), ev_key_add }, \
+	{ 'g', 'g', 0, "g", N_("copy out"), N_("writes a copy of the chosen " \
+	    "file to a new path"), ev_key_file }
+
+static const struct screen_key ev_list_keys[] = {
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
+	    N_("chooses a file (PgUp/PgDn: a page)"), ev_key_move },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, ev_key_move },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, ev_key_move },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, ev_key_move },
+	{ '\n', '\n', 0, "Enter", N_("show"), N_("shows the chosen file with "
+	    "its SHA-256"), ev_key_file },
+	EV_KEYS_FILE,
+	KEYS_END
+};
+
+static const struct screen_key ev_detail_keys[] = {
+	EV_KEYS_FILE,
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("back to the list"),
+	    ev_key_detail_esc },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static const struct screen_key ev_form_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("next / save"), N_("moves on; on the last "
+	    "field, adds or writes the file"), ev_key_form_enter },
+	FORM_KEYS_MOVE(ev_key_form_move),
+	{ 0x1b, 0x1b, 0, "Esc", N_("cancel"), N_("cancels; nothing is changed"),
+	    ev_key_form_esc },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static const struct screen_key *
+ev_keys_now(struct tui *t)
+{
+	struct ev_screen *e = ev_state(t);
 
 	if (e->mode == EV_ADD || e->mode == EV_GET)
-		return ev_key_form(t, e, ch, is_fkey);
-	if (!is_fkey && ch == 0x1b) {
-		if (e->mode == EV_LIST)
-			return KEY_BACK;
-		e->mode = EV_LIST;
-		return KEY_HANDLED;
-	}
-	if (k == 'a') {
-		e->max_mb = ops_settings_get(t->s, "evidence-max-mb",
-		    EVIDENCE_MAX_MB_DEFAULT);
-		ev_form(e, EV_ADD);
-		return KEY_HANDLED;
-	}
-	if (e->n == 0)
-		return KEY_IGNORED;
-	if (k == 'g') {
-		ev_form(e, EV_GET);
-		return KEY_HANDLED;
-	}
-	if (e->mode == EV_LIST && ptext_is_enter(ch, is_fkey)) {
-		e->mode = EV_DETAIL;
-		return KEY_HANDLED;
-	}
-	if (e->mode == EV_LIST && is_fkey && (ch == KEY_DOWN || ch == KEY_UP ||
-	    ch == KEY_NPAGE || ch == KEY_PPAGE))
-		return ev_key_move(e, ch);
-	return KEY_IGNORED;
+		return ev_form_keys;
+	return e->mode == EV_DETAIL ? ev_detail_keys : ev_list_keys;
+}
+
+/* Read when entered (stale), and again when the vault changed since:
+ * draw only draws what was read. */
+static void
+ev_reload(struct tui *t)
+{
+	struct ev_screen *e = ev_state(t);
+
+	if (tui_vault_changed(t, &e->stamp) || e->stale)
+		ev_load(t, e);
 }
 
 const struct screen screen_evidence = {
@@ -449,9 +534,10 @@ const struct screen screen_evidence = {
 	    "The size limit (20 MB unless an administrator\n"
 	    "changed it) shows on the add form.\n"
 	    "Esc goes back one step."),
-	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nEnter\tshow\na\tadd\n"
-	    "g\tcopy out\nEsc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = ev_draw,
 	.key = ev_key,
+	.keys = ev_list_keys,
+	.keys_now = ev_keys_now,
+	.reload = ev_reload,
 };

@@ -20,29 +20,29 @@ help_key_width(const struct screen_key *k)
 	int w = 0;
 
 	for (; k->name != NULL; k++)
-		if (k->help != NULL && text_width(k->name) > w)
-			w = text_width(k->name);
+		if (k->help != NULL && text_width(_(k->name)) > w)
+			w = text_width(_(k->name));
 	return w + 2;
 }
 
 /* "1-8   open a work area" for each key with a help line. */
 static int
-help_key_lines(const struct screen *sc, char **lines, int n, int max)
+help_key_lines(const struct screen_key *keys, char **lines, int n, int max)
 {
 	const struct screen_key *k;
 	int w;
 
-	if (sc->keys == NULL)
+	if (keys == NULL)
 		return n;
-	w = help_key_width(sc->keys);
+	w = help_key_width(keys);
 	if (n < max)
 		lines[n++] = xstrdup("");
-	for (k = sc->keys; k->name != NULL && n < max; k++) {
+	for (k = keys; k->name != NULL && n < max; k++) {
 		char *pad;
 
 		if (k->help == NULL)
 			continue;
-		pad = text_pad(k->name, w);
+		pad = text_pad(_(k->name), w);
 		lines[n++] = xasprintf("%s%s", pad, _(k->help));
 		free(pad);
 	}
@@ -64,7 +64,7 @@ help_draw(struct tui *t)
 		lines[n++] = xstrdup(p);
 		p = nl ? nl + 1 : NULL;
 	}
-	n = help_key_lines(sc, lines, n, HELP_MAX_LINES);
+	n = help_key_lines(screen_keys(t, sc), lines, n, HELP_MAX_LINES);
 	lines[n++] = xstrdup("");
 	lines[n++] = xstrdup(_("Press any key to close this help."));
 	tui_dialog(_("Help"), (const char *const *)lines, n);

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "ops/dashboard.h"
+#include "ops/jlis.h"
 #include "ops/vault-admin.h"
 #include "tui/screens.h"
 #include "util/hex.h"
@@ -95,7 +96,7 @@ home_bar_row(int y, int x, const char *label, int label_w, long long n,
 /* Numbers of the insured: confirmed, awaiting confirmation, missing, each
  * with a bar scaled to the width; the supervisor's cases below. */
 static int
-home_draw_numbers(const struct dashboard *d, int y, int x)
+home_draw_numbers(const struct dashboard *d, long long held, int y, int x)
 {
 	/* L10N: number states on the home screen (確認済, 確認待ち, 未取得). */
 	/* L10N: numbers not obtained yet (未取得). */
@@ -111,11 +112,13 @@ home_draw_numbers(const struct dashboard *d, int y, int x)
 	home_bar_row(y, x, l[0], w, d->n.confirmed, d->n.insured, ROLE_OK);
 	home_bar_row(y + 1, x, l[1], w, d->n.entered, d->n.insured, ROLE_WARN);
 	home_bar_row(y + 2, x, l[2], w, d->n.missing, d->n.insured, ROLE_WARN);
-	if (d->n.supervisor == 0)
-		return 3;
-	/* L10N: numbers in mismatch or held, waiting for the supervisor. */
-	snprintf(line, sizeof line, _("supervisor queue %lld"), d->n.supervisor);
-	draw_text(y + 3, x, COLS - 2 - x, line, ROLE_WARN);
+	/* L10N: numbers in mismatch or held, waiting for the supervisor, and
+	 * of them the J-LIS answers held (責任者の判断待ち, J-LIS保留); s opens
+	 * the list. */
+	snprintf(line, sizeof line, _("supervisor queue %lld (J-LIS held %lld)  "
+	    "(s: list)"), d->n.supervisor, held);
+	draw_text(y + 3, x, COLS - 2 - x, line, d->n.supervisor + held > 0 ?
+	    ROLE_WARN : ROLE_NORMAL);
 	return 4;
 }
 
@@ -137,8 +140,10 @@ home_draw_work(const struct dashboard *d, int y, int lw)
 	char line[256], a[24], b[24];
 
 	draw_text(y, 2, lw, _("ID checks"), ROLE_NORMAL);
-	/* L10N: identity checks recorded but not complete (未完了). */
-	snprintf(line, sizeof line, _("incomplete %lld"), d->idproof_open);
+	/* L10N: identity checks recorded but not complete (未完了); i opens
+	 * the list. */
+	snprintf(line, sizeof line, _("incomplete %lld  (i: list)"),
+	    d->idproof_open);
 	draw_text(y, 2 + lw, COLS - 4 - lw, line, d->idproof_open > 0 ?
 	    ROLE_WARN : ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Deadline"), ROLE_NORMAL);
@@ -151,8 +156,10 @@ home_draw_work(const struct dashboard *d, int y, int lw)
 	draw_text(y + 2, 2, lw, _("Media"), ROLE_NORMAL);
 	home_count(a, sizeof a, d->media_transit);
 	home_count(b, sizeof b, d->media_overdue);
-	/* L10N: media sent and not back (輸送中), and late (返送遅延). */
-	snprintf(line, sizeof line, _("in transit %s   overdue %s"), a, b);
+	/* L10N: media sent and not back (輸送中), and late (返送遅延); t opens
+	 * the media list. */
+	snprintf(line, sizeof line, _("in transit %s   overdue %s  (t: list)"),
+	    a, b);
 	draw_text(y + 2, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 	draw_text(y + 3, 2, lw, _("Registration"), ROLE_NORMAL);
 	home_count(a, sizeof a, d->reg_pending);
@@ -174,6 +181,7 @@ home_draw_work(const struct dashboard *d, int y, int lw)
  * for the lock countdown, and after each key. */
 struct home_state {
 	struct dashboard d;
+	long long held;		/* J-LIS answers held for a supervisor */
 	struct home_stats h;
 	char err[256];		/* the last count failed: this, not figures */
 	int loaded;
@@ -201,14 +209,24 @@ home_today(void)
 	return tm.tm_year * 400 + tm.tm_yday;
 }
 
+static int
+home_count_held(const struct jlis_held_row *h, void *arg)
+{
+	(void)h;
+	(*(long long *)arg)++;
+	return 0;
+}
+
 static void
 home_load(struct tui *t, struct home_state *hs, unsigned long long stamp)
 {
 	char *err = NULL;
 
 	hs->err[0] = '\0';
+	hs->held = 0;
 	if (ops_dashboard(t->s, &hs->d, &err) < 0 ||
-	    ops_home_stats(t->s, &hs->h, &err) < 0) {
+	    ops_home_stats(t->s, &hs->h, &err) < 0 ||
+	    ops_jlis_held(t->s, home_count_held, &hs->held, &err) < 0) {
 		snprintf(hs->err, sizeof hs->err, "%s", err ? err : "?");
 		free(err);
 	}
@@ -264,7 +282,7 @@ home_draw_stats(struct tui *t, int y)
 	    d->n.insured, d->n.former);
 	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Numbers"), ROLE_NORMAL);
-	y += 1 + home_draw_numbers(d, y + 1, 2 + lw);
+	y += 1 + home_draw_numbers(d, hs->held, y + 1, 2 + lw);
 	y += home_draw_work(d, y, lw);
 	hex_encode(h->head, 32, hex);
 	draw_text(y, 2, lw, _("Accounts"), ROLE_NORMAL);
@@ -332,12 +350,16 @@ home_key_digit(struct tui *t, wint_t ch)
 	return home_open(t, (int)(ch - '1'));
 }
 
-/* The persons J-LIS's collation blocked, one key from home. */
+/* Each figure's list, one key from home (the key shows by the figure). */
 static int
-home_key_mismatches(struct tui *t, wint_t ch)
+home_key_list(struct tui *t, wint_t ch)
 {
-	(void)ch;
-	tui_push(t, &screen_reg_mismatches);
+	switch (ch) {
+	case 's': tui_push(t, &screen_supervisor); break;
+	case 'i': tui_push(t, &screen_idproof_open); break;
+	case 't': tui_push(t, &screen_media); break;
+	default: tui_push(t, &screen_reg_mismatches); break;
+	}
 	return KEY_HANDLED;
 }
 
@@ -376,8 +398,15 @@ static const struct screen_key home_keys[] = {
 	{ KEY_LEFT, KEY_LEFT, 1, "\xe2\x86\x90", NULL,
 	    N_("chooses the one before"), home_key_prev },
 	{ KEY_BTAB, KEY_BTAB, 1, "S-Tab", NULL, NULL, home_key_prev },
+	{ 's', 's', 0, "s", NULL, N_("lists the cases waiting for a supervisor "
+	    "(numbers that differ or are held by another person, J-LIS answers "
+	    "held)"), home_key_list },
+	{ 'i', 'i', 0, "i", NULL, N_("lists the incomplete identity checks"),
+	    home_key_list },
+	{ 't', 't', 0, "t", NULL, N_("lists the media (in transit, overdue)"),
+	    home_key_list },
 	{ 'm', 'm', 0, "m", NULL, N_("lists the persons J-LIS's collation "
-	    "blocked"), home_key_mismatches },
+	    "blocked"), home_key_list },
 	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
 	{ 'q', 'q', 0, "q", NULL, N_("quits (after asking), as F10 does"), NULL },
 	{ KEY_F(10), KEY_F(10), 1, "F10", N_("quit"), N_("quits (after asking)"),
@@ -391,7 +420,6 @@ const struct screen screen_home = {
 	    "numbers by state, open identity checks, the five-day\n"
 	    "deadline, media in transit, registrations to send.\n"
 	    "The console locks itself when idle."),
-	.keybar = NULL,
 	.enter = home_enter,
 	.draw = home_draw,
 	.key = NULL,

@@ -458,42 +458,67 @@ ids_toggle(struct tui *t, struct ids_screen *is, int proxy)
 }
 
 static int
-ids_key(struct tui *t, wint_t ch, int is_fkey)
+ids_key_enter(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	return ids_submit(t, ids_state(t));
+}
+
+static int
+ids_key_move(struct tui *t, wint_t ch)
 {
 	struct ids_screen *is = ids_state(t);
-	int n = ids_nitems(is);
 
-	if (ptext_is_enter(ch, is_fkey))
-		return ids_submit(t, is);
-	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
-		is->focus = (is->focus + 1) % n;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
-		is->focus = (is->focus + n - 1) % n;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_LEFT || ch == KEY_RIGHT)) {
-		int right = ch == KEY_RIGHT;
-
-		if (is->focus == IDS_CHANNEL)
-			is->channel = (is->channel + (right ? 1 : ptext_nchannels - 1)) %
-			    ptext_nchannels;
-		else if (is->focus == IDS_MODE)
-			is->mode = !is->mode;
-		else if (is->focus - IDS_LIST < is->ndocs && is->nex > 0)
-			is->focus = IDS_LIST + is->ndocs;	/* to the exemptions */
-		else
-			is->focus = IDS_LIST;	/* back to the documents */
-		return KEY_HANDLED;
-	}
-	/* A full-width space too: the input method may be on. */
-	if (!is_fkey && (ch == ' ' || ch == 0x3000))
-		return ids_toggle(t, is, 0);
-	if (!is_fkey && ptext_key(ch) == 'p')
-		return ids_toggle(t, is, 1);
-	return KEY_IGNORED;
+	is->focus = field_focus_step(is->focus, ids_nitems(is), ch);
+	return KEY_HANDLED;
 }
+
+/* Left and right choose the channel or the mode, and in the lists jump
+ * between the documents and the exemptions. */
+static int
+ids_key_side(struct tui *t, wint_t ch)
+{
+	struct ids_screen *is = ids_state(t);
+	int right = ch == KEY_RIGHT;
+
+	if (is->focus == IDS_CHANNEL)
+		is->channel = (is->channel + (right ? 1 : ptext_nchannels - 1)) %
+		    ptext_nchannels;
+	else if (is->focus == IDS_MODE)
+		is->mode = !is->mode;
+	else if (is->focus - IDS_LIST < is->ndocs && is->nex > 0)
+		is->focus = IDS_LIST + is->ndocs;	/* to the exemptions */
+	else
+		is->focus = IDS_LIST;	/* back to the documents */
+	return KEY_HANDLED;
+}
+
+static int
+ids_key_tick(struct tui *t, wint_t ch)
+{
+	return ids_toggle(t, ids_state(t), ch == 'p');
+}
+
+/* Space comes folded from a full-width one too (keys_fold). */
+static const struct screen_key ids_keys[] = {
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("move"),
+	    N_("moves through the fields and lists (Tab, S-Tab too)"),
+	    ids_key_move },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, ids_key_move },
+	{ '\t', '\t', 0, "Tab", NULL, NULL, ids_key_move },
+	{ KEY_BTAB, KEY_BTAB, 1, "S-Tab", NULL, NULL, ids_key_move },
+	{ ' ', ' ', 0, "Space", N_("tick"), N_("ticks a document seen or an "
+	    "exemption that applies"), ids_key_tick },
+	{ 'p', 'p', 0, "p", N_("proxy's"), N_("marks a document as the proxy's "
+	    "own"), ids_key_tick },
+	{ KEY_RIGHT, KEY_RIGHT, 1, "\xe2\x86\x90\xe2\x86\x92", N_("choose"),
+	    N_("chooses the channel or the mode; in the lists, goes between "
+	    "documents and exemptions"), ids_key_side },
+	{ KEY_LEFT, KEY_LEFT, 1, "\xe2\x86\x90", NULL, NULL, ids_key_side },
+	{ '\n', '\n', 0, "Enter", N_("record"), N_("records what is ticked "
+	    "and shows what is missing"), ids_key_enter },
+	KEYS_END
+};
 
 const struct screen screen_idproof = {
 	/* L10N: breadcrumb: the identity check of one person (本人確認). */
@@ -510,11 +535,11 @@ const struct screen screen_idproof = {
 	    "Enter records what is ticked, adds it to what was\n"
 	    "recorded before and shows complete or incomplete\n"
 	    "with what is missing. Esc goes back."),
-	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tmove\nSpace\ttick\np\tproxy's\n"
-	    "\xe2\x86\x90\xe2\x86\x92\tchoose\nEnter\trecord\nEsc\tback\nF1\thelp"),
 	.enter = ids_enter,
 	.draw = ids_draw,
-	.key = ids_key,
+	.key = NULL,
+	.keys = ids_keys,
+	.reload = ptext_person_reload,
 };
 
 /* Home > ID checks: incomplete checks, oldest first. */
@@ -529,6 +554,7 @@ struct idl_row {
 };
 
 struct idl_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
 	struct idl_row row[IDL_MAX];
 	int n, more, sel, scroll;
 	int stale;		/* reload before the next draw */
@@ -639,8 +665,6 @@ idl_draw(struct tui *t, int top, int rows)
 	char head[160];
 	int i, y, list_rows = rows - 3;
 
-	if (l->stale)
-		idl_load(t, l);
 	if (l->failed)
 		return;
 	if (l->more)
@@ -675,38 +699,68 @@ idl_draw(struct tui *t, int top, int rows)
 }
 
 static int
-idl_key(struct tui *t, wint_t ch, int is_fkey)
+idl_key_enter(struct tui *t, wint_t ch)
+{
+	struct idl_screen *l = idl_state(t);
+
+	(void)ch;
+	if (l->n == 0) {
+		tui_message(t, ROLE_NORMAL, "%s", _("no incomplete identity check"));
+		return KEY_HANDLED;
+	}
+	if (t->depth + 2 > TUI_STACK) {
+		tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
+		    "back with Esc first"));
+		return KEY_HANDLED;
+	}
+	/* Back from the person, the list is read again. */
+	l->stale = 1;
+	ptext_copy(t->person_key, sizeof t->person_key, l->row[l->sel].key);
+	tui_push(t, &screen_person);
+	return KEY_HANDLED;
+}
+
+static int
+idl_key_move(struct tui *t, wint_t ch)
 {
 	struct idl_screen *l = idl_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (l->n == 0)
-			return KEY_HANDLED;
-		if (t->depth + 2 > TUI_STACK) {
-			tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
-			    "back with Esc first"));
-			return KEY_HANDLED;
-		}
-		/* Back from the person, the list is read again. */
-		l->stale = 1;
-		ptext_copy(t->person_key, sizeof t->person_key, l->row[l->sel].key);
-		tui_push(t, &screen_person);
+	if (tui_list_short(t, l->n))
 		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_NPAGE)) {
+
+	if (ch == KEY_DOWN || ch == KEY_NPAGE) {
 		l->sel += ch == KEY_DOWN ? 1 : page;
 		if (l->sel >= l->n)
 			l->sel = l->n > 0 ? l->n - 1 : 0;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_PPAGE)) {
+	} else {
 		l->sel -= ch == KEY_UP ? 1 : page;
 		if (l->sel < 0)
 			l->sel = 0;
-		return KEY_HANDLED;
 	}
-	return KEY_IGNORED;
+	return KEY_HANDLED;
+}
+
+static const struct screen_key idl_keys[] = {
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
+	    N_("chooses a person (PgUp/PgDn: a page)"), idl_key_move },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, idl_key_move },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, idl_key_move },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, idl_key_move },
+	{ '\n', '\n', 0, "Enter", N_("open person"), N_("opens the person, "
+	    "where i records more"), idl_key_enter },
+	KEYS_END
+};
+
+/* Read when entered (stale), and again when the vault changed since:
+ * draw only draws what was read. */
+static void
+idl_reload(struct tui *t)
+{
+	struct idl_screen *l = idl_state(t);
+
+	if (tui_vault_changed(t, &l->stamp) || l->stale)
+		idl_load(t, l);
 }
 
 const struct screen screen_idproof_open = {
@@ -717,9 +771,9 @@ const struct screen screen_idproof_open = {
 	    "Choose with the arrows; Enter opens the person,\n"
 	    "where i records more documents or an exemption.\n"
 	    "Esc goes back."),
-	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nEnter\topen person\n"
-	    "Esc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = idl_draw,
-	.key = idl_key,
+	.key = NULL,
+	.keys = idl_keys,
+	.reload = idl_reload,
 };

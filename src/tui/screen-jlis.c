@@ -43,6 +43,7 @@ struct jl_pend {
 
 /* The frame frees the state with free(): nothing here owns memory. */
 struct jl_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
 	int tab;		/* 0: held answers, 1: open inquiries,
 				 * 2: needs a spelling */
 	int stale;
@@ -425,8 +426,6 @@ jl_draw(struct tui *t, int top, int rows)
 {
 	struct jl_screen *j = jl_state(t);
 
-	if (j->stale)
-		jl_load(t, j);
 	jl_draw_tabs(j, top);
 	if (j->tab == 0)
 		jl_draw_held(t, j, top + 2, rows - 2);
@@ -481,17 +480,22 @@ jl_submit(struct tui *t, struct jl_screen *j)
 }
 
 static int
-jl_key_decide(struct tui *t, struct jl_screen *j, wint_t ch, int is_fkey)
+jl_key_decide_esc(struct tui *t, wint_t ch)
 {
-	if (!is_fkey && ch == 0x1b) {
-		j->deciding = 0;
-		field_clear(&j->reason);
-		tui_message(t, ROLE_NORMAL, "%s", _("nothing was decided"));
-		return KEY_HANDLED;
-	}
-	if (ptext_is_enter(ch, is_fkey))
-		return jl_submit(t, j);
-	return field_key(&j->reason, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+	struct jl_screen *j = jl_state(t);
+
+	(void)ch;
+	j->deciding = 0;
+	field_clear(&j->reason);
+	tui_message(t, ROLE_NORMAL, "%s", _("nothing was decided"));
+	return KEY_HANDLED;
+}
+
+static int
+jl_key_decide_enter(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	return jl_submit(t, jl_state(t));
 }
 
 static int
@@ -511,37 +515,101 @@ jl_move(int *sel, int n, wint_t ch)
 }
 
 static int
+jl_key_tab(struct tui *t, wint_t ch)
+{
+	struct jl_screen *j = jl_state(t);
+
+	j->tab = (j->tab + (ch == KEY_BTAB || ch == KEY_LEFT ? 2 : 1)) % 3;
+	return KEY_HANDLED;
+}
+
+static int
+jl_key_move(struct tui *t, wint_t ch)
+{
+	struct jl_screen *j = jl_state(t);
+
+	if (tui_list_short(t, j->tab == 0 ? j->nheld : j->tab == 1 ? j->npend :
+	    j->nspell))
+		return KEY_HANDLED;
+	return j->tab == 0 ? jl_move(&j->hsel, j->nheld, ch) :
+	    j->tab == 1 ? jl_move(&j->psel, j->npend, ch) :
+	    jl_move(&j->ssel, j->nspell, ch);
+}
+
+static int
+jl_key_decide(struct tui *t, wint_t ch)
+{
+	struct jl_screen *j = jl_state(t);
+
+	if (j->tab != 0 || j->nheld == 0) {
+		tui_message(t, ROLE_NORMAL, "%s", _("a and r decide a held answer: "
+		    "choose one on the first tab"));
+		return KEY_HANDLED;
+	}
+	if (!jl_may_decide(t, ch == 'a'))
+		return KEY_HANDLED;
+	j->deciding = (int)ch;
+	ptext_copy(j->target, sizeof j->target, j->held[j->hsel].key);
+	field_clear(&j->reason);
+	tui_message(t, ROLE_NORMAL, "%s", _("type the reason: what was "
+	    "checked, and against which record"));
+	return KEY_HANDLED;
+}
+
+/* Only the reason is typed. */
+static int
 jl_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct jl_screen *j = jl_state(t);
-	wint_t k = is_fkey ? 0 : ptext_key(ch);
 
-	if (j->deciding)
-		return jl_key_decide(t, j, ch, is_fkey);
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_BTAB ||
-	    ch == KEY_LEFT || ch == KEY_RIGHT))) {
-		j->tab = (j->tab + (is_fkey && (ch == KEY_BTAB || ch == KEY_LEFT) ?
-		    2 : 1)) % 3;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
-	    ch == KEY_PPAGE))
-		return j->tab == 0 ? jl_move(&j->hsel, j->nheld, ch) :
-		    j->tab == 1 ? jl_move(&j->psel, j->npend, ch) :
-		    jl_move(&j->ssel, j->nspell, ch);
-	if ((k == 'a' || k == 'r') && j->tab == 0 && j->nheld > 0) {
-		if (!jl_may_decide(t, k == 'a'))
-			return KEY_HANDLED;
-		j->deciding = (int)k;
-		ptext_copy(j->target, sizeof j->target, j->held[j->hsel].key);
-		field_clear(&j->reason);
-		tui_message(t, ROLE_NORMAL, "%s", _("type the reason: what was "
-		    "checked, and against which record"));
-		return KEY_HANDLED;
-	}
-	return KEY_IGNORED;
+	if (!j->deciding)
+		return KEY_IGNORED;
+	return field_key(&j->reason, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+static const struct screen_key jl_list_keys[] = {
+	{ '\t', '\t', 0, "Tab", N_("held / open / spelling"), N_("shows the "
+	    "next list (\xe2\x86\x90\xe2\x86\x92 and S-Tab too)"),
+	    jl_key_tab },
+	{ KEY_BTAB, KEY_BTAB, 1, "S-Tab", NULL, NULL, jl_key_tab },
+	{ KEY_LEFT, KEY_LEFT, 1, "\xe2\x86\x90", NULL, NULL, jl_key_tab },
+	{ KEY_RIGHT, KEY_RIGHT, 1, "\xe2\x86\x92", NULL, NULL, jl_key_tab },
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
+	    N_("chooses a row (PgUp/PgDn: a page)"), jl_key_move },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, jl_key_move },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, jl_key_move },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, jl_key_move },
+	{ 'a', 'a', 0, "a", N_("accept"), N_("accepts the held answer: the "
+	    "number is confirmed (supervisor)"), jl_key_decide },
+	{ 'r', 'r', 0, "r", N_("reject"), N_("rejects it: no number is kept "
+	    "(supervisor)"), jl_key_decide },
+	KEYS_END
+};
+
+static const struct screen_key jl_decide_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("decide"), N_("decides, with the reason "
+	    "typed"), jl_key_decide_enter },
+	{ 0x1b, 0x1b, 0, "Esc", N_("cancel"), N_("cancels; nothing is decided"),
+	    jl_key_decide_esc },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static const struct screen_key *
+jl_keys_now(struct tui *t)
+{
+	return jl_state(t)->deciding ? jl_decide_keys : jl_list_keys;
+}
+
+/* Read when entered (stale), and again when the vault changed since:
+ * draw only draws what was read. */
+static void
+jl_reload(struct tui *t)
+{
+	struct jl_screen *j = jl_state(t);
+
+	if (tui_vault_changed(t, &j->stamp) || j->stale)
+		jl_load(t, j);
 }
 
 const struct screen screen_jlis = {
@@ -558,14 +626,15 @@ const struct screen screen_jlis = {
 	    "kept), typing the reason; both are audited.\n"
 	    "A clerk sees the list but cannot decide.\n"
 	    "Tab shows the open inquiries with their answer\n"
-	    "deadline (the jlis-answer-days setting), then\n"
-	    "the persons an inquiry cannot send yet (外字,\n"
+	    "deadline (set by an administrator), then the\n"
+	    "persons an inquiry cannot send yet (外字,\n"
 	    "sex code 3, ...) with each reason, and the usual\n"
-	    "spellings recorded for them (person inquiry-name).\n"
+	    "spellings recorded for them for the inquiry.\n"
 	    "Esc goes back."),
-	.keybar = N_("Tab\theld / open / spelling\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
-	    "a\taccept\nr\treject\nEsc\tback\nF1\thelp"),
 	.enter = jl_enter,
 	.draw = jl_draw,
 	.key = jl_key,
+	.keys = jl_list_keys,
+	.keys_now = jl_keys_now,
+	.reload = jl_reload,
 };

@@ -201,40 +201,82 @@ login_submit(struct tui *t)
 	return KEY_HANDLED;
 }
 
+/* Leaving the new-password step logs out: nothing was done yet. */
+static int
+login_leave_pending(struct tui *t)
+{
+	login_forget_pending();
+	login_enter(t);
+	return KEY_HANDLED;
+}
+
+/* Esc leaves the console, except under the idle lock (only the password
+ * opens it) and on the new-password step (back to the login). */
+static int
+login_key_esc(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	if (login_pending != NULL)
+		return login_leave_pending(t);
+	return t->locked ? KEY_HANDLED : KEY_QUIT;
+}
+
+static int
+login_key_quit(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	if (login_pending != NULL)
+		login_leave_pending(t);
+	return KEY_QUIT;
+}
+
+static int
+login_key_enter(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	if (login_pending != NULL)
+		return login_new_password(t);
+	if (t->login_focus == 0) {
+		t->login_focus = 1;
+		return KEY_HANDLED;
+	}
+	return login_submit(t);
+}
+
+/* The name is fixed under the idle lock, in service mode and on the
+ * new-password step: the focus stays on the password. */
+static int
+login_key_next(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	if (!t->locked && t->fixed_user == NULL && login_pending == NULL)
+		t->login_focus = !t->login_focus;
+	else
+		tui_message(t, ROLE_NORMAL, "%s", _("only the password is asked "
+		    "here"));
+	return KEY_HANDLED;
+}
+
+/* Everything else is typed into the focused field. */
 static int
 login_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct field *f = t->login_focus ? &t->login_pw : &t->login_user;
 
-	if (login_pending != NULL && ((!is_fkey && ch == 0x1b) ||
-	    (is_fkey && ch == KEY_F(10)))) {
-		/* Leaving without a new password logs out: nothing was done. */
-		login_forget_pending();
-		login_enter(t);
-		return is_fkey ? KEY_QUIT : KEY_HANDLED;
-	}
-	if (login_pending != NULL && ((!is_fkey && (ch == '\n' || ch == '\r')) ||
-	    (is_fkey && ch == KEY_ENTER)))
-		return login_new_password(t);
-	if (!is_fkey && ch == 0x1b)
-		return t->locked ? KEY_HANDLED : KEY_QUIT;
-	if (is_fkey && ch == KEY_F(10))
-		return KEY_QUIT;
-	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN || ch == KEY_UP ||
-	    ch == KEY_BTAB))) {
-		if (!t->locked && t->fixed_user == NULL && login_pending == NULL)
-			t->login_focus = !t->login_focus;
-		return KEY_HANDLED;
-	}
-	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER)) {
-		if (t->login_focus == 0) {
-			t->login_focus = 1;
-			return KEY_HANDLED;
-		}
-		return login_submit(t);
-	}
 	return field_key(f, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
+
+static const struct screen_key login_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("log in"), N_("moves to the password; on "
+	    "it, logs in"), login_key_enter },
+	FORM_KEYS_MOVE(login_key_next),
+	{ 0x1b, 0x1b, 0, "Esc", NULL, N_("leaves the console (at the idle lock: "
+	    "nothing)"), login_key_esc },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ KEY_F(10), KEY_F(10), 1, "F10", N_("quit"), N_("leaves the console"),
+	    login_key_quit },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_login = {
 	/* L10N: breadcrumb of the login screen. */
@@ -244,8 +286,8 @@ const struct screen screen_login = {
 	    "until an administrator unlocks it.\n"
 	    "After the idle lock only your password is asked.\n"
 	    "F10 leaves the console (logging out)."),
-	.keybar = N_("Enter\tlog in\nTab\tnext field\nF1\thelp\nF10\tquit"),
 	.enter = login_enter,
 	.draw = login_draw,
 	.key = login_key,
+	.keys = login_keys,
 };

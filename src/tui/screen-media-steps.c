@@ -174,30 +174,39 @@ mform_submit(struct tui *t, const struct mform_def *d, struct mform *m)
 }
 
 static int
+mform_key_enter(struct tui *t, const struct mform_def *d)
+{
+	struct mform *m = mform_state(t, d);
+
+	if (m->focus < d->n - 1) {
+		m->focus++;
+		return KEY_HANDLED;
+	}
+	return mform_submit(t, d, m);
+}
+
+static int
+mform_key_move(struct tui *t, const struct mform_def *d, wint_t ch)
+{
+	struct mform *m = mform_state(t, d);
+
+	m->focus = field_focus_step(m->focus, d->n, ch);
+	return KEY_HANDLED;
+}
+
+static int
+mform_key_esc(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	tui_message(t, ROLE_NORMAL, "%s", _("nothing was recorded"));
+	return KEY_BACK;
+}
+
+static int
 mform_key(struct tui *t, const struct mform_def *d, wint_t ch, int is_fkey)
 {
 	struct mform *m = mform_state(t, d);
-	int last = d->n - 1;
 
-	if (!is_fkey && ch == 0x1b) {
-		tui_message(t, ROLE_NORMAL, "%s", _("nothing was recorded"));
-		return KEY_BACK;
-	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (m->focus < last) {
-			m->focus++;
-			return KEY_HANDLED;
-		}
-		return mform_submit(t, d, m);
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
-		m->focus = m->focus < last ? m->focus + 1 : 0;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
-		m->focus = m->focus > 0 ? m->focus - 1 : last;
-		return KEY_HANDLED;
-	}
 	return field_key(&m->f[m->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
 
@@ -369,15 +378,40 @@ static const struct mform_def slip_def = {
 	static void name##_draw(struct tui *t, int top, int rows)	\
 	{ (void)rows; mform_draw(t, &def, top); }			\
 	static int name##_key(struct tui *t, wint_t ch, int is_fkey)	\
-	{ return mform_key(t, &def, ch, is_fkey); }
+	{ return mform_key(t, &def, ch, is_fkey); }			\
+	static int name##_key_enter(struct tui *t, wint_t ch)		\
+	{ (void)ch; return mform_key_enter(t, &def); }
+
+#define MFORM_KEYS_ENTER(name) \
+	{ '\n', '\n', 0, "Enter", N_("next / record"), N_("moves on; on the " \
+	    "last field, records the step"), name##_key_enter }
+#define MFORM_KEYS_END \
+	{ 0x1b, 0x1b, 0, "Esc", N_("cancel"), N_("cancels; nothing is " \
+	    "recorded"), mform_key_esc }, \
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL }, \
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+#define MFORM_KEYS(name, def) \
+	static int name##_key_move(struct tui *t, wint_t ch) \
+	{ return mform_key_move(t, &def, ch); } \
+	static const struct screen_key name##_keys[] = { \
+		MFORM_KEYS_ENTER(name), FORM_KEYS_MOVE(name##_key_move), \
+		MFORM_KEYS_END \
+	};
 
 MFORM_SCREEN(ship, ship_def)
 MFORM_SCREEN(receive, receive_def)
 MFORM_SCREEN(dispose, dispose_def)
 MFORM_SCREEN(slip, slip_def)
+MFORM_KEYS(ship, ship_def)
+MFORM_KEYS(receive, receive_def)
+MFORM_KEYS(dispose, dispose_def)
 
-#define MFORM_KEYBAR N_("Enter\tnext / record\nTab\tnext field\nEsc\tcancel\n" \
-	"F1\thelp")
+/* One field: Enter writes, nothing to move between. */
+static const struct screen_key slip_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("write"), N_("writes the slip to the "
+	    "file named"), slip_key_enter },
+	MFORM_KEYS_END
+};
 
 const struct screen screen_media_ship = {
 	/* L10N: breadcrumb: recording the shipping of a medium. */
@@ -389,9 +423,9 @@ const struct screen screen_media_ship = {
 	    "Only a packed medium can be shipped.\n"
 	    "The step is kept in the audit log.\n"
 	    "Esc cancels; nothing is recorded."),
-	.keybar = MFORM_KEYBAR,
 	.draw = ship_draw,
 	.key = ship_key,
+	.keys = ship_keys,
 };
 
 const struct screen screen_media_receive = {
@@ -404,9 +438,9 @@ const struct screen screen_media_receive = {
 	    "is not kept. Only a shipped medium's answer can be\n"
 	    "received. The step is kept in the audit log.\n"
 	    "Esc cancels; nothing is recorded."),
-	.keybar = MFORM_KEYBAR,
 	.draw = receive_draw,
 	.key = receive_key,
+	.keys = receive_keys,
 };
 
 const struct screen screen_media_dispose = {
@@ -419,9 +453,9 @@ const struct screen screen_media_dispose = {
 	    "imported, or while still packed (never sent).\n"
 	    "The container password is erased from the vault.\n"
 	    "Esc cancels; nothing is recorded."),
-	.keybar = MFORM_KEYBAR,
 	.draw = dispose_draw,
 	.key = dispose_key,
+	.keys = dispose_keys,
 };
 
 const struct screen screen_media_slip = {
@@ -432,7 +466,7 @@ const struct screen screen_media_slip = {
 	    "print, as 'mynadesk media slip' does. ~/ is your home\n"
 	    "directory. An existing file is never overwritten.\n"
 	    "Esc cancels."),
-	.keybar = N_("Enter\twrite\nEsc\tcancel\nF1\thelp"),
 	.draw = slip_draw,
 	.key = slip_key,
+	.keys = slip_keys,
 };

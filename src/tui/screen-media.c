@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ops/media.h"
+#include "ops/precheck.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -26,6 +27,7 @@ struct media_line {
 };
 
 struct media_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
 	struct media_line row[MEDIA_ROWS];
 	int n, more, sel, scroll;
 };
@@ -68,21 +70,43 @@ media_add(const struct media_row *m, long overdue, void *arg)
 	return 0;
 }
 
-static void
-media_enter(struct tui *t)
+static int
+media_load(struct tui *t, struct media_screen *d)
 {
-	struct media_screen *d = media_state(t);
 	char *err = NULL;
-	int i, late = 0;
 
+	(void)tui_vault_changed(t, &d->stamp);
 	d->n = d->more = 0;
 	if (ops_media_list(t->s, media_add, d, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
-		return;
+		return -1;
 	}
 	if (d->sel >= d->n)
 		d->sel = d->n > 0 ? d->n - 1 : 0;
+	return 0;
+}
+
+/* Back from a timeline where a step was recorded, or after another
+ * console's step, the list follows without a word. */
+static void
+media_reload(struct tui *t)
+{
+	struct media_screen *d = media_state(t);
+	unsigned long long stamp = d->stamp;
+
+	if (tui_vault_changed(t, &stamp))
+		(void)media_load(t, d);
+}
+
+static void
+media_enter(struct tui *t)
+{
+	struct media_screen *d = media_state(t);
+	int i, late = 0;
+
+	if (media_load(t, d) < 0)
+		return;
 	for (i = 0; i < d->n; i++)
 		late += d->row[i].overdue > 0;
 	if (late > 0)
@@ -143,25 +167,43 @@ media_draw(struct tui *t, int top, int rows)
 }
 
 static int
-media_key(struct tui *t, wint_t ch, int is_fkey)
+media_key_enter(struct tui *t, wint_t ch)
 {
 	struct media_screen *d = media_state(t);
 
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (d->n == 0)
-			return KEY_HANDLED;
-		ptext_copy(t->medium_id, sizeof t->medium_id, d->row[d->sel].label);
-		tui_push(t, &screen_media_timeline);
+	(void)ch;
+	if (d->n == 0) {
+		tui_message(t, ROLE_NORMAL, "%s", _("no medium to show yet"));
 		return KEY_HANDLED;
 	}
-	if (is_fkey && ch == KEY_DOWN && d->sel + 1 < d->n)
-		d->sel++;
-	else if (is_fkey && ch == KEY_UP && d->sel > 0)
-		d->sel--;
-	else
-		return KEY_IGNORED;
+	ptext_copy(t->medium_id, sizeof t->medium_id, d->row[d->sel].label);
+	tui_push(t, &screen_media_timeline);
 	return KEY_HANDLED;
 }
+
+static int
+media_key_move(struct tui *t, wint_t ch)
+{
+	struct media_screen *d = media_state(t);
+
+	if (tui_list_short(t, d->n))
+		return KEY_HANDLED;
+
+	if (ch == KEY_DOWN && d->sel + 1 < d->n)
+		d->sel++;
+	else if (ch == KEY_UP && d->sel > 0)
+		d->sel--;
+	return KEY_HANDLED;
+}
+
+static const struct screen_key media_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("timeline"), N_("shows the medium's "
+	    "timeline (its steps are recorded there)"), media_key_enter },
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
+	    N_("chooses a medium"), media_key_move },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, media_key_move },
+	KEYS_END
+};
 
 const struct screen screen_media = {
 	/* L10N: breadcrumb: the media area (媒体). */
@@ -170,17 +212,17 @@ const struct screen screen_media = {
 	    "Each medium goes: packed (with a witness), shipped,\n"
 	    "answer received (with a witness), answer imported,\n"
 	    "disposed of (with a witness). '! overdue' marks an\n"
-	    "answer not received within answer-overdue-days\n"
-	    "(a setting, 28 days unless changed).\n"
+	    "answer not received in time (28 days after\n"
+	    "shipping, unless an administrator set another).\n"
 	    "Enter shows the medium's timeline.\n"
 	    "Enter, then s, r, d record the steps and p writes\n"
 	    "the slip; packing and the import are commands.\n"
 	    "Esc goes back."),
-	.keybar = N_("Enter\ttimeline\n\xe2\x86\x91\xe2\x86\x93\tchoose\nEsc\tback\n"
-	    "F1\thelp"),
 	.enter = media_enter,
 	.draw = media_draw,
-	.key = media_key,
+	.reload = media_reload,
+	.key = NULL,
+	.keys = media_keys,
 };
 
 /* ---- the timeline of one medium ---- */
@@ -218,44 +260,101 @@ timeline_step(const struct media_step_view *sv, const char *channel, int y,
 	}
 }
 
+/* The medium as last read: on entering, and when the vault changed (a
+ * step recorded on a form, or elsewhere); draw does not query. */
+struct timeline_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
+	struct media_view v;
+	int loaded;
+	char err[256];
+};
+
+static struct timeline_screen *
+timeline_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL)
+		*slot = xcalloc(1, sizeof(struct timeline_screen));
+	return *slot;
+}
+
+static void
+timeline_leave(struct tui *t)
+{
+	struct timeline_screen *ts = timeline_state(t);
+
+	if (ts->loaded)
+		media_view_clear(&ts->v);
+	ts->loaded = 0;
+}
+
+static void
+timeline_reload(struct tui *t)
+{
+	struct timeline_screen *ts = timeline_state(t);
+	char *err = NULL;
+
+	if (!tui_vault_changed(t, &ts->stamp))
+		return;
+	timeline_leave(t);
+	ts->err[0] = '\0';
+	if (ops_media_view(t->s, t->medium_id, &ts->v, &err) < 0)
+		snprintf(ts->err, sizeof ts->err, "%s", err ? err : "?");
+	else
+		ts->loaded = 1;
+	free(err);
+}
+
 static void
 timeline_draw(struct tui *t, int top, int rows)
 {
-	struct media_view v;
-	char *err = NULL, line[512];
+	struct timeline_screen *ts = timeline_state(t);
+	const struct media_view *v = &ts->v;
+	char line[512];
 	int y = top, used;
 	size_t i;
 
-	if (ops_media_view(t->s, t->medium_id, &v, &err) < 0) {
-		draw_text(top, 2, COLS - 4, err, ROLE_ERROR);
-		free(err);
+	if (!ts->loaded) {
+		draw_text(top, 2, COLS - 4, ts->err, ROLE_ERROR);
 		return;
 	}
-	snprintf(line, sizeof line, "%s  %s  SHA-256 %.16s…", v.m.label,
-	    media_state_text(v.m.state), v.m.sha256);
+	snprintf(line, sizeof line, "%s  %s  SHA-256 %.16s…", v->m.label,
+	    media_state_text(v->m.state), v->m.sha256);
 	draw_text(y++, 2, COLS - 4, line, ROLE_TITLE);
-	if (v.overdue > 0) {
+	if (v->overdue > 0) {
 		/* L10N: %ld days past answer-overdue-days since shipping. */
 		snprintf(line, sizeof line, _("the answer is overdue by %ld days: "
-		    "ask J-LIS or the courier"), v.overdue);
+		    "ask J-LIS or the courier"), v->overdue);
 		draw_text(y++, 2, COLS - 4, line, ROLE_WARN);
 	}
 	y++;
-	for (i = 0; i < v.nsteps && y < top + rows; i++) {
-		timeline_step(&v.steps[i], v.m.channel, y, top + rows - y, &used);
+	for (i = 0; i < v->nsteps && y < top + rows; i++) {
+		timeline_step(&v->steps[i], v->m.channel, y, top + rows - y, &used);
 		y += used;
 	}
-	if (strcmp(v.m.state, "disposed") != 0 && y < top + rows)
+	if (strcmp(v->m.state, "disposed") != 0 && y < top + rows)
 		draw_text(y, 2, COLS - 4, _("----------  not disposed of yet"),
 		    ROLE_NORMAL);
-	media_view_clear(&v);
 }
 
-/* The forms check nothing themselves: ops refuses a step out of order
- * with a message that says what must come first. */
+/* ops says whether the step may come next, with a message that says what
+ * must come first; the form's own values are checked when recorded. */
 static int
 timeline_push(struct tui *t, wint_t ch)
 {
+	enum media_step step = ch == 's' ? MSTEP_SHIPPED : ch == 'r' ?
+	    MSTEP_RECEIVED : MSTEP_DISPOSED;
+	char *err = NULL;
+
+	/* A step out of order is refused before its form, and so before a
+	 * witness logs in for it. */
+	if (ch != 'p' && ops_media_step_precheck(t->s, t->medium_id, step,
+	    &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+		return KEY_HANDLED;
+	}
 	tui_push(t, ch == 's' ? &screen_media_ship : ch == 'r' ?
 	    &screen_media_receive : ch == 'd' ? &screen_media_dispose :
 	    &screen_media_slip);
@@ -287,9 +386,10 @@ const struct screen screen_media_timeline = {
 	    "of the files of each step.\n"
 	    "A step out of order is refused with the reason.\n"
 	    "The full record is in the audit log."),
-	.keybar = NULL,
 	.enter = NULL,
 	.draw = timeline_draw,
+	.reload = timeline_reload,
+	.leave = timeline_leave,
 	.key = NULL,
 	.keys = timeline_keys,
 };

@@ -11,6 +11,7 @@
 
 #include "domain/mynumber.h"
 #include "ops/numbers.h"
+#include "ops/precheck.h"
 #include "ops/vault-admin.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
@@ -265,39 +266,93 @@ confirm_submit(struct tui *t, struct confirm_screen *c)
 	return KEY_HANDLED;
 }
 
+/* Esc goes back one step: from the number to the second person's login,
+ * from the login out of the screen. */
+static int
+confirm_key_esc(struct tui *t, wint_t ch)
+{
+	struct confirm_screen *c = confirm_state(t);
+
+	(void)ch;
+	if (c->stage == 0)
+		return KEY_BACK;
+	confirm_restart(t, c);
+	return KEY_HANDLED;
+}
+
+static int
+confirm_key_enter(struct tui *t, wint_t ch)
+{
+	struct confirm_screen *c = confirm_state(t);
+
+	(void)ch;
+	if (c->stage == 1)
+		return confirm_submit(t, c);
+	if (c->focus == C_NAME) {
+		c->focus = C_PW;
+		return KEY_HANDLED;
+	}
+	return confirm_login(t, c);
+}
+
+static int
+confirm_key_move(struct tui *t, wint_t ch)
+{
+	struct confirm_screen *c = confirm_state(t);
+
+	(void)ch;
+	if (c->stage == 0)
+		c->focus = c->focus == C_NAME ? C_PW : C_NAME;
+	return KEY_HANDLED;
+}
+
+static int
+confirm_key_self(struct tui *t, wint_t ch)
+{
+	struct confirm_screen *c = confirm_state(t);
+
+	char *err = NULL;
+
+	(void)ch;
+	if (c->stage == 1)
+		return KEY_HANDLED;
+	/* Who entered the number may not confirm it: said before the number
+	 * is keyed, not after. */
+	if (ops_number_confirm_precheck(t->s, t->person_key, t->s->user,
+	    &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		free(err);
+		return KEY_HANDLED;
+	}
+	field_clear(&c->f[C_NAME]);
+	field_clear(&c->f[C_PW]);
+	c->self = c->stage = 1;
+	c->focus = C_NUMBER;
+	tui_message(t, ROLE_TWO_PERSON, _("%s: key the number from the "
+	    "document"), t->s->user);
+	return KEY_HANDLED;
+}
+
 static int
 confirm_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct confirm_screen *c = confirm_state(t);
-	int r;
 
-	if (!is_fkey && ch == 0x1b) {
-		if (c->stage == 0) {
-			confirm_wipe(c);
-			return KEY_BACK;
-		}
-		/* One step back: to the login. */
-		confirm_restart(t, c);
-		return KEY_HANDLED;
-	}
-	if (c->stage == 1) {
-		if (ptext_is_enter(ch, is_fkey))
-			return confirm_submit(t, c);
-		return field_key(&c->f[C_NUMBER], ch, is_fkey) ? KEY_HANDLED :
-		    KEY_IGNORED;
-	}
-	if (is_fkey && ch == KEY_F(2)) {
-		field_clear(&c->f[C_NAME]);
-		field_clear(&c->f[C_PW]);
-		c->self = c->stage = 1;
-		c->focus = C_NUMBER;
-		tui_message(t, ROLE_TWO_PERSON, _("%s: key the number from the "
-		    "document"), t->s->user);
-		return KEY_HANDLED;
-	}
-	r = field_login_key(c->f, &c->focus, ch, is_fkey);
-	return r == FIELD_SUBMIT ? confirm_login(t, c) : r;
+	return field_key(&c->f[c->stage == 1 ? C_NUMBER : c->focus], ch,
+	    is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
+
+static const struct screen_key confirm_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("next / confirm"), N_("moves on; on the "
+	    "number, confirms it"), confirm_key_enter },
+	FORM_KEYS_MOVE(confirm_key_move),
+	{ KEY_F(2), KEY_F(2), 1, "F2", N_("confirm as me"), N_("you confirm "
+	    "instead, when someone else entered the number"), confirm_key_self },
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back one step and forgets "
+	    "what was typed"), confirm_key_esc },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_number_confirm = {
 	/* L10N: breadcrumb: confirming an entered number. */
@@ -312,9 +367,9 @@ const struct screen screen_number_confirm = {
 	    "F2: the logged-in user confirms instead, when\n"
 	    "someone else entered the number.\n"
 	    "Esc goes back one step and forgets what was typed."),
-	.keybar = N_("Enter\tnext / confirm\nTab\tnext field\nF2\tconfirm as me\n"
-	    "Esc\tback\nF1\thelp"),
 	.enter = confirm_enter,
 	.draw = confirm_draw,
 	.key = confirm_key,
+	.keys = confirm_keys,
+	.reload = ptext_person_reload,
 };

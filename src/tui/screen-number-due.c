@@ -310,51 +310,112 @@ due_submit(struct tui *t, struct due_screen *d)
 }
 
 static int
-due_key_ask(struct tui *t, struct due_screen *d, wint_t ch, int is_fkey)
+due_key_ask_esc(struct tui *t, wint_t ch)
 {
-	int r;
-
-	if (!is_fkey && ch == 0x1b) {
-		due_stop_asking(d);
-		tui_message(t, ROLE_NORMAL, "%s", _("nothing was erased"));
-		return KEY_HANDLED;
-	}
-	r = field_login_key(d->f, &d->focus, ch, is_fkey);
-	return r == FIELD_SUBMIT ? due_submit(t, d) : r;
+	(void)ch;
+	due_stop_asking(due_state(t));
+	tui_message(t, ROLE_NORMAL, "%s", _("nothing was erased"));
+	return KEY_HANDLED;
 }
 
 static int
-due_key(struct tui *t, wint_t ch, int is_fkey)
+due_key_ask_enter(struct tui *t, wint_t ch)
+{
+	struct due_screen *d = due_state(t);
+
+	(void)ch;
+	if (d->focus == D_NAME) {
+		d->focus = D_PW;
+		return KEY_HANDLED;
+	}
+	return due_submit(t, d);
+}
+
+static int
+due_key_ask_move(struct tui *t, wint_t ch)
+{
+	struct due_screen *d = due_state(t);
+
+	d->focus = field_focus_step(d->focus, D_COUNT, ch);
+	return KEY_HANDLED;
+}
+
+static int
+due_key_erase(struct tui *t, wint_t ch)
+{
+	struct due_screen *d = due_state(t);
+
+	(void)ch;
+	if (d->n == 0) {
+		tui_message(t, ROLE_NORMAL, "%s", _("no number is due for deletion"));
+		return KEY_HANDLED;
+	}
+	d->target = d->row[d->sel];
+	due_stop_asking(d);
+	d->asking = 1;
+	/* L10N: said before the two-person step starts. */
+	tui_message(t, ROLE_TWO_PERSON, "%s", _("this needs a second person: "
+	    "they log in below to erase the number"));
+	return KEY_HANDLED;
+}
+
+static int
+due_key_move(struct tui *t, wint_t ch)
 {
 	struct due_screen *d = due_state(t);
 	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
-	if (d->asking)
-		return due_key_ask(t, d, ch, is_fkey);
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (d->n == 0)
-			return KEY_HANDLED;
-		d->target = d->row[d->sel];
-		due_stop_asking(d);
-		d->asking = 1;
-		/* L10N: said before the two-person step starts. */
-		tui_message(t, ROLE_TWO_PERSON, "%s", _("this needs a second person: "
-		    "they log in below to erase the number"));
+	if (tui_list_short(t, d->n))
 		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_NPAGE)) {
+
+	if (ch == KEY_DOWN || ch == KEY_NPAGE) {
 		d->sel += ch == KEY_DOWN ? 1 : page;
 		if (d->sel >= d->n)
 			d->sel = d->n > 0 ? d->n - 1 : 0;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_PPAGE)) {
+	} else {
 		d->sel -= ch == KEY_UP ? 1 : page;
 		if (d->sel < 0)
 			d->sel = 0;
-		return KEY_HANDLED;
 	}
-	return KEY_IGNORED;
+	return KEY_HANDLED;
+}
+
+/* The second person's name and password take what the table leaves. */
+static int
+due_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct due_screen *d = due_state(t);
+
+	if (!d->asking)
+		return KEY_IGNORED;
+	return field_key(&d->f[d->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+static const struct screen_key due_list_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("erase"), N_("erases the chosen number "
+	    "(a second person logs in)"), due_key_erase },
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
+	    N_("chooses a number (PgUp/PgDn: a page)"), due_key_move },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, due_key_move },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, due_key_move },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, due_key_move },
+	KEYS_END
+};
+
+static const struct screen_key due_ask_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("next / erase"), N_("moves to the "
+	    "password; on it, erases the number"), due_key_ask_enter },
+	FORM_KEYS_MOVE(due_key_ask_move),
+	{ 0x1b, 0x1b, 0, "Esc", N_("cancel"), N_("back to the list; nothing is "
+	    "erased"), due_key_ask_esc },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static const struct screen_key *
+due_keys_now(struct tui *t)
+{
+	return due_state(t)->asking ? due_ask_keys : due_list_keys;
 }
 
 const struct screen screen_number_due = {
@@ -369,9 +430,9 @@ const struct screen screen_number_due = {
 	    "good; the audit log records who erased it and who\n"
 	    "checked, without the number.\n"
 	    "Esc goes back one step and forgets what was typed."),
-	.keybar = N_("Enter\terase\n\xe2\x86\x91\xe2\x86\x93\tchoose\n"
-	    "Tab\tnext field\nEsc\tback\nF1\thelp"),
 	.enter = due_enter,
 	.draw = due_draw,
 	.key = due_key,
+	.keys = due_list_keys,
+	.keys_now = due_keys_now,
 };

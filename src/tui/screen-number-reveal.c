@@ -95,18 +95,28 @@ reveal_submit(struct tui *t, struct reveal_screen *r)
 }
 
 static int
+reveal_key_enter(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	return reveal_submit(t, reveal_state(t));
+}
+
+static int
 reveal_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct reveal_screen *r = reveal_state(t);
 
-	if (!is_fkey && ch == 0x1b) {
-		field_clear(&r->reason);
-		return KEY_BACK;
-	}
-	if (ptext_is_enter(ch, is_fkey))
-		return reveal_submit(t, r);
 	return field_key(&r->reason, ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
 }
+
+static const struct screen_key reveal_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("show"), N_("shows the number, with the "
+	    "reason typed"), reveal_key_enter },
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back without showing "
+	    "anything"), NULL },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_number_reveal = {
 	/* L10N: breadcrumb: showing the full number (with a reason). */
@@ -116,10 +126,11 @@ const struct screen screen_number_reveal = {
 	    "Type the reason and press Enter: the number appears\n"
 	    "on its own screen for 30 seconds; any key hides it.\n"
 	    "Esc goes back without showing anything."),
-	.keybar = N_("Enter\tshow\nEsc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = reveal_draw,
 	.key = reveal_key,
+	.keys = reveal_keys,
+	.reload = ptext_person_reload,
 };
 
 /* Digits five rows high and four columns wide, '#' drawn as a block. */
@@ -188,17 +199,25 @@ shown_draw(struct tui *t, int top, int rows)
 	    (COLS - text_width(line)) / 2 : 2, COLS - 4, line, ROLE_NORMAL);
 }
 
+/* Any key but F1 hides the number (F1 is the frame's: the help). */
 static int
-shown_key(struct tui *t, wint_t ch, int is_fkey)
+shown_key_any(struct tui *t, wint_t ch)
 {
 	struct shown_screen *sh = shown_state(t);
 
 	(void)ch;
-	(void)is_fkey;
 	secret_wipe(sh, sizeof *sh);
 	tui_message(t, ROLE_OK, "%s", _("the number is hidden again"));
 	return KEY_BACK;
 }
+
+static const struct screen_key shown_keys[] = {
+	{ 1, 0x10ffff, 0, N_("any key"), N_("hide"), N_("hides the number now"),
+	    shown_key_any },
+	{ 0, KEY_MAX, 1, "F-keys", NULL, NULL, shown_key_any },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_number_shown = {
 	/* L10N: breadcrumb: the screen that shows the full number. */
@@ -207,8 +226,9 @@ const struct screen screen_number_shown = {
 	    "you gave (recorded in the audit log).\n"
 	    "It hides itself after 30 seconds;\n"
 	    "any key hides it now."),
-	.keybar = N_("any key\thide\nF1\thelp"),
 	.enter = NULL,
 	.draw = shown_draw,
-	.key = shown_key,
+	.key = NULL,
+	.keys = shown_keys,
+	.reload = ptext_person_reload,
 };

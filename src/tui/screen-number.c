@@ -177,44 +177,85 @@ entry_submit(struct tui *t, struct entry_screen *es)
 }
 
 static int
+entry_key_enter(struct tui *t, wint_t ch)
+{
+	struct entry_screen *es = entry_state(t);
+
+	(void)ch;
+	if (es->focus < E_NUMBER) {
+		es->focus++;
+		return KEY_HANDLED;
+	}
+	return entry_submit(t, es);
+}
+
+/* F3 says what it did: on an empty field nothing else would show. */
+static void
+number_show_said(struct tui *t, int masked)
+{
+	tui_message(t, ROLE_NORMAL, "%s", masked ? _("the digits are masked") :
+	    _("the digits show as they are typed; F3 masks them again"));
+}
+
+static int
+entry_key_show(struct tui *t, wint_t ch)
+{
+	struct entry_screen *es = entry_state(t);
+
+	(void)ch;
+	es->f[E_NUMBER].secret = !es->f[E_NUMBER].secret;
+	number_show_said(t, es->f[E_NUMBER].secret);
+	return KEY_HANDLED;
+}
+
+static int
+entry_key_move(struct tui *t, wint_t ch)
+{
+	struct entry_screen *es = entry_state(t);
+
+	es->focus = field_focus_step(es->focus, E_COUNT, ch);
+	return KEY_HANDLED;
+}
+
+/* On the channel, the side arrows choose it; in a text field they move
+ * the cursor (declined here, the field takes them). */
+static int
+entry_key_channel(struct tui *t, wint_t ch)
+{
+	struct entry_screen *es = entry_state(t);
+
+	if (es->focus != E_CHANNEL)
+		return KEY_IGNORED;
+	es->channel = (es->channel + (ch == KEY_RIGHT ? 1 : ptext_nchannels - 1)) %
+	    ptext_nchannels;
+	return KEY_HANDLED;
+}
+
+static int
 entry_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct entry_screen *es = entry_state(t);
 
-	if (!is_fkey && ch == 0x1b) {
-		entry_wipe(es);
-		return KEY_BACK;
-	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (es->focus < E_NUMBER) {
-			es->focus++;
-			return KEY_HANDLED;
-		}
-		return entry_submit(t, es);
-	}
-	if (is_fkey && ch == NUMBER_SHOW_KEY) {
-		es->f[E_NUMBER].secret = !es->f[E_NUMBER].secret;
-		return KEY_HANDLED;
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
-		es->focus = (es->focus + 1) % E_COUNT;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
-		es->focus = (es->focus + E_COUNT - 1) % E_COUNT;
-		return KEY_HANDLED;
-	}
-	if (es->focus == E_CHANNEL) {
-		if (is_fkey && (ch == KEY_LEFT || ch == KEY_RIGHT)) {
-			es->channel = (es->channel + (ch == KEY_RIGHT ? 1 :
-			    ptext_nchannels - 1)) % ptext_nchannels;
-			return KEY_HANDLED;
-		}
+	if (es->focus == E_CHANNEL)
 		return KEY_IGNORED;
-	}
 	return field_key(&es->f[es->focus], ch, is_fkey) ? KEY_HANDLED :
 	    KEY_IGNORED;
 }
+
+#define NUMBER_SHOW_ROW(action) \
+	{ NUMBER_SHOW_KEY, NUMBER_SHOW_KEY, 1, "F3", N_("show digits"), \
+	    N_("shows the digits while typing; again masks them"), action }
+
+static const struct screen_key entry_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("next / enter"), N_("moves on; on the "
+	    "number, enters it"), entry_key_enter },
+	FORM_KEYS_MOVE(entry_key_move),
+	{ KEY_LEFT, KEY_LEFT, 1, "\xe2\x86\x90\xe2\x86\x92", N_("channel"),
+	    N_("on the channel: chooses it"), entry_key_channel },
+	{ KEY_RIGHT, KEY_RIGHT, 1, "\xe2\x86\x92", NULL, NULL, entry_key_channel },
+	NUMBER_SHOW_ROW(entry_key_show),
+	FORM_KEYS_END
+};
 
 const struct screen screen_number_enter = {
 	/* L10N: breadcrumb: entering an individual number. */
@@ -233,12 +274,11 @@ const struct screen screen_number_enter = {
 	    "The digits are masked as they are typed;\n"
 	    "F3 shows them, F3 again masks them.\n"
 	    "Esc cancels and forgets what was typed."),
-	.keybar = N_("Enter\tnext / enter\nTab\tnext field\n"
-	    "\xe2\x86\x90\xe2\x86\x92\tchannel\nF3\tshow digits\nEsc\tcancel\n"
-	    "F1\thelp"),
 	.enter = entry_enter,
 	.draw = entry_draw,
 	.key = entry_key,
+	.keys = entry_keys,
+	.reload = ptext_person_reload,
 };
 
 /* Matching: the answer only, never the stored number. */
@@ -314,28 +354,47 @@ match_submit(struct tui *t, struct match_screen *m)
 }
 
 static int
+match_key_enter(struct tui *t, wint_t ch)
+{
+	struct match_screen *m = match_state(t);
+
+	(void)ch;
+	m->num.secret = 1;
+	return match_submit(t, m);
+}
+
+static int
+match_key_show(struct tui *t, wint_t ch)
+{
+	struct match_screen *m = match_state(t);
+
+	(void)ch;
+	m->num.secret = !m->num.secret;
+	number_show_said(t, m->num.secret);
+	return KEY_HANDLED;
+}
+
+static int
 match_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct match_screen *m = match_state(t);
 
-	if (!is_fkey && ch == 0x1b) {
-		secret_wipe(m, sizeof *m);
-		return KEY_BACK;
-	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		m->num.secret = 1;
-		return match_submit(t, m);
-	}
-	if (is_fkey && ch == NUMBER_SHOW_KEY) {
-		m->num.secret = !m->num.secret;
-		return KEY_HANDLED;
-	}
 	if (field_key(&m->num, ch, is_fkey)) {
 		m->result = -1;	/* a new number: the last answer no longer applies */
 		return KEY_HANDLED;
 	}
 	return KEY_IGNORED;
 }
+
+static const struct screen_key match_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("check"), N_("checks the typed number"),
+	    match_key_enter },
+	NUMBER_SHOW_ROW(match_key_show),
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back and forgets what was "
+	    "typed"), NULL },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 const struct screen screen_number_match = {
 	/* L10N: breadcrumb: matching a number from a later application. */
@@ -348,8 +407,9 @@ const struct screen screen_number_match = {
 	    "is recorded in the audit log.\n"
 	    "The digits are masked; F3 shows them while typing.\n"
 	    "Esc goes back and forgets what was typed."),
-	.keybar = N_("Enter\tcheck\nF3\tshow digits\nEsc\tback\nF1\thelp"),
 	.enter = NULL,
 	.draw = match_draw,
 	.key = match_key,
+	.keys = match_keys,
+	.reload = ptext_person_reload,
 };

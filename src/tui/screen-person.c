@@ -10,6 +10,7 @@
 #include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "ops/persons.h"
+#include "ops/precheck.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -26,8 +27,22 @@ struct hh_row {
 	char state[16];
 };
 
+#define HIST_MAX 400
+
 struct person_screen {
 	char key[96];
+	/* What draw shows, read on entering and when the vault changed
+	 * (pscr_reload); draw runs every second and does not query. */
+	unsigned long long stamp;	/* tui_vault_changed */
+	struct person_view v;
+	int loaded;
+	char err[256];			/* the person could not be read */
+	char idline[768];		/* the identity check, or its error */
+	int id_complete;
+	char hh_err[256];
+	char hist[HIST_MAX][512];	/* the newest HIST_MAX changes */
+	int hist_n;
+	char hist_err[256];
 	struct hh_row hh[HH_MAX];
 	int hh_n, hh_more, hh_sel;	/* hh_sel -1: no household row chosen */
 	int hist_back;			/* history rows scrolled back */
@@ -145,27 +160,37 @@ pscr_draw_number(const struct person_view *v, int y)
 
 /* The identity check in one line: complete, or what is still missing. */
 static void
-pscr_draw_idproof(struct tui *t, const char *key, int y)
+pscr_load_idproof(struct tui *t, struct person_screen *ps)
 {
 	struct idresult res;
-	char *label = text_pad(_("ID check"), 10), *err = NULL, line[768];
-	int x = 2 + draw_text(y, 2, COLS - 4, label, ROLE_TITLE) + 1;
+	char *err = NULL;
 
-	free(label);
-	if (ops_idproof_status(t->s, key, &res, &err) < 0) {
-		draw_text(y, x, COLS - 2 - x, err, ROLE_ERROR);
+	ps->id_complete = -1;
+	if (ops_idproof_status(t->s, ps->key, &res, &err) < 0) {
+		snprintf(ps->idline, sizeof ps->idline, "%s", err ? err : "?");
 		free(err);
 		return;
 	}
+	ps->id_complete = res.complete;
 	if (res.complete)
-		snprintf(line, sizeof line, "%s", _("complete"));
+		snprintf(ps->idline, sizeof ps->idline, "%s", _("complete"));
 	else
 		/* L10N: identity check state (未完了) and what is missing (不足);
 		 * i is the key that records documents. */
-		snprintf(line, sizeof line, _("incomplete: missing %s (i)"),
-		    res.missing ? res.missing : "");
-	draw_text(y, x, COLS - 2 - x, line, res.complete ? ROLE_OK : ROLE_WARN);
+		snprintf(ps->idline, sizeof ps->idline, _("incomplete: missing %s "
+		    "(i)"), res.missing ? res.missing : "");
 	idresult_clear(&res);
+}
+
+static void
+pscr_draw_idproof(const struct person_screen *ps, int y)
+{
+	char *label = text_pad(_("ID check"), 10);
+	int x = 2 + draw_text(y, 2, COLS - 4, label, ROLE_TITLE) + 1;
+
+	free(label);
+	draw_text(y, x, COLS - 2 - x, ps->idline, ps->id_complete < 0 ?
+	    ROLE_ERROR : ps->id_complete ? ROLE_OK : ROLE_WARN);
 }
 
 static int
@@ -235,8 +260,9 @@ pscr_draw_household(struct person_screen *ps, int y, int nrows)
 	}
 }
 
-struct hist_draw {
-	int index, from, to, y;
+struct hist_load {
+	struct person_screen *ps;
+	int index, from;
 };
 
 static int
@@ -250,13 +276,11 @@ pscr_hist_count(const struct history_row *h, void *arg)
 static int
 pscr_hist_row(const struct history_row *h, void *arg)
 {
-	struct hist_draw *d = arg;
-	char old[256], new_value[256], line[768], when[16];
+	struct hist_load *d = arg;
+	char old[256], new_value[256], when[16];
 	const char *file;
 
-	if (d->index >= d->to)
-		return 1;
-	if (d->index++ < d->from)
+	if (d->index++ < d->from || d->ps->hist_n >= HIST_MAX)
 		return 0;
 	ptext_value(h->field, h->old, old, sizeof old);
 	ptext_value(h->field, h->new_value, new_value, sizeof new_value);
@@ -264,70 +288,114 @@ pscr_hist_row(const struct history_row *h, void *arg)
 	snprintf(when, sizeof when, "%.10s", h->imported);
 	/* L10N: a history row: date of the import, the extract file it came
 	 * from, item, old -> new value. */
-	snprintf(line, sizeof line, _("%s %s  %s: %s \xe2\x86\x92 %s"), when, file,
-	    ptext_field(h->field), old, new_value);
-	draw_text(d->y++, 3, COLS - 5, line, ROLE_NORMAL);
+	snprintf(d->ps->hist[d->ps->hist_n++], sizeof d->ps->hist[0],
+	    _("%s %s  %s: %s \xe2\x86\x92 %s"), when, file, ptext_field(h->field),
+	    old, new_value);
 	return 0;
 }
 
+/* The newest HIST_MAX changes, oldest first. */
 static void
-pscr_draw_history(struct tui *t, struct person_screen *ps,
-    const struct person_view *v, int y, int nrows)
+pscr_load_history(struct tui *t, struct person_screen *ps)
 {
-	struct hist_draw d = { 0, 0, 0, y + 1 };
-	char head[128], *err = NULL;
+	struct hist_load d = { ps, 0, 0 };
+	char *err = NULL;
 
-	ps->hist_total = 0;
+	ps->hist_n = ps->hist_total = 0;
+	ps->hist_err[0] = '\0';
+	if (ops_person_history(t->s, &ps->v, pscr_hist_count, &ps->hist_total,
+	    &err) == 0) {
+		d.from = ps->hist_total > HIST_MAX ? ps->hist_total - HIST_MAX : 0;
+		if (ops_person_history(t->s, &ps->v, pscr_hist_row, &d, &err) == 0)
+			return;
+	}
+	snprintf(ps->hist_err, sizeof ps->hist_err, "%s", err ? err : "?");
+	free(err);
+}
+
+static void
+pscr_draw_history(struct person_screen *ps, int y, int nrows)
+{
+	char head[128];
+	int from, to, i;
+
 	ps->hist_rows = nrows;
-	if (ops_person_history(t->s, v, pscr_hist_count, &ps->hist_total,
-	    &err) < 0) {
-		draw_text(y, 2, COLS - 4, err, ROLE_ERROR);
-		free(err);
+	if (ps->hist_err[0] != '\0') {
+		draw_text(y, 2, COLS - 4, ps->hist_err, ROLE_ERROR);
 		return;
 	}
-	if (ps->hist_back > ps->hist_total - nrows)
-		ps->hist_back = ps->hist_total - nrows;
+	if (ps->hist_back > ps->hist_n - nrows)
+		ps->hist_back = ps->hist_n - nrows;
 	if (ps->hist_back < 0)
 		ps->hist_back = 0;
 	/* The newest changes at the bottom; PgUp shows older ones. */
-	d.to = ps->hist_total - ps->hist_back;
-	d.from = d.to - nrows > 0 ? d.to - nrows : 0;
+	to = ps->hist_n - ps->hist_back;
+	from = to - nrows > 0 ? to - nrows : 0;
 	if (ps->hist_total == 0)
 		snprintf(head, sizeof head, "%s", _("History: no changes since the "
 		    "first import"));
-	else if (d.from > 0 || d.to < ps->hist_total)
+	else if (from > 0 || to < ps->hist_total)
 		/* L10N: history header when not all rows fit: first, last, total. */
 		snprintf(head, sizeof head, _("History (%d-%d of %d; PgUp/PgDn)"),
-		    d.from + 1, d.to, ps->hist_total);
+		    ps->hist_total - ps->hist_n + from + 1,
+		    ps->hist_total - ps->hist_n + to, ps->hist_total);
 	else
 		snprintf(head, sizeof head, _("History (%d)"), ps->hist_total);
 	draw_text(y, 2, COLS - 4, head, ROLE_TITLE);
-	if (ops_person_history(t->s, v, pscr_hist_row, &d, &err) < 0) {
-		draw_text(y + 1, 2, COLS - 4, err, ROLE_ERROR);
+	for (i = from; i < to; i++)
+		draw_text(y + 1 + i - from, 3, COLS - 5, ps->hist[i], ROLE_NORMAL);
+}
+
+static void
+pscr_leave(struct tui *t)
+{
+	struct person_screen *ps = pscr_state(t);
+
+	if (ps->loaded)
+		person_view_clear(&ps->v);
+	ps->loaded = 0;
+}
+
+static void
+pscr_reload(struct tui *t)
+{
+	struct person_screen *ps = pscr_state(t);
+	char *err = NULL;
+
+	if (!tui_vault_changed(t, &ps->stamp))
+		return;
+	pscr_leave(t);
+	ps->err[0] = ps->hh_err[0] = '\0';
+	if (ops_person_view(t->s, ps->key, &ps->v, &err) < 0) {
+		snprintf(ps->err, sizeof ps->err, "%s", err ? err : "?");
+		free(err);
+		return;
+	}
+	ps->loaded = 1;
+	pscr_load_idproof(t, ps);
+	if (pscr_load_household(t, ps, &ps->v, &err) < 0) {
+		snprintf(ps->hh_err, sizeof ps->hh_err, "%s", err ? err : "?");
 		free(err);
 	}
+	pscr_load_history(t, ps);
 }
 
 static void
 pscr_draw(struct tui *t, int top, int rows)
 {
 	struct person_screen *ps = pscr_state(t);
-	struct person_view v;
-	char *err = NULL;
 	int rem, hh_rows;
 
-	if (ops_person_view(t->s, ps->key, &v, &err) < 0) {
-		draw_text(top, 2, COLS - 4, err, ROLE_ERROR);
-		free(err);
+	if (!ps->loaded) {
+		draw_text(top, 2, COLS - 4, ps->err, ROLE_ERROR);
 		return;
 	}
-	pscr_draw_identity(&v, top);
-	pscr_draw_number(&v, top + 6);
-	pscr_draw_idproof(t, ps->key, top + 8);
+	pscr_draw_identity(&ps->v, top);
+	pscr_draw_number(&ps->v, top + 6);
+	pscr_draw_idproof(ps, top + 8);
 	rem = rows - 9;
-	if (pscr_load_household(t, ps, &v, &err) < 0) {
-		draw_text(top + 9, 2, COLS - 4, err, ROLE_ERROR);
-		free(err);
+	if (ps->hh_err[0] != '\0') {
+		draw_text(top + 9, 2, COLS - 4, ps->hh_err, ROLE_ERROR);
 	} else if (rem >= 2) {
 		/* The household gets what it needs up to half the room left;
 		 * the history gets the rest. */
@@ -336,10 +404,9 @@ pscr_draw(struct tui *t, int top, int rows)
 			hh_rows = 1;
 		pscr_draw_household(ps, top + 9, hh_rows);
 		if (rem - hh_rows - 2 >= 1)
-			pscr_draw_history(t, ps, &v, top + 10 + hh_rows + 1,
+			pscr_draw_history(ps, top + 10 + hh_rows + 1,
 			    rem - hh_rows - 3);
 	}
-	person_view_clear(&v);
 }
 
 /* The state decides which number steps make sense now; ops checks again. */
@@ -366,6 +433,9 @@ pscr_number_step(struct tui *t, struct person_screen *ps, int what)
 		if (strcmp(state, "entered") != 0)
 			tui_message(t, ROLE_WARN, _("%s has no number waiting for "
 			    "confirmation (state: %s)"), ps->key, ptext_state(state));
+		else if (ops_number_confirm_precheck(t->s, ps->key, NULL, &err) < 0)
+			/* Said before a second person logs in for nothing. */
+			tui_message(t, ROLE_ERROR, "%s", err);
 		else
 			next = &screen_number_confirm;
 		break;
@@ -383,6 +453,7 @@ pscr_number_step(struct tui *t, struct person_screen *ps, int what)
 			next = &screen_number_reveal;
 		break;
 	}
+	free(err);
 	if (next != NULL) {
 		ptext_copy(t->person_key, sizeof t->person_key, ps->key);
 		tui_push(t, next);
@@ -393,8 +464,11 @@ pscr_number_step(struct tui *t, struct person_screen *ps, int what)
 static int
 pscr_open_member(struct tui *t, struct person_screen *ps)
 {
-	if (ps->hh_sel < 0 || ps->hh_sel >= ps->hh_n)
+	if (ps->hh_sel < 0 || ps->hh_sel >= ps->hh_n) {
+		tui_message(t, ROLE_NORMAL, "%s", _("choose a household member "
+		    "with the arrows first"));
 		return KEY_HANDLED;
+	}
 	if (strcmp(ps->hh[ps->hh_sel].key, ps->key) == 0) {
 		tui_message(t, ROLE_NORMAL, "%s", _("this is the person shown"));
 		return KEY_HANDLED;
@@ -410,43 +484,78 @@ pscr_open_member(struct tui *t, struct person_screen *ps)
 }
 
 static int
-pscr_key(struct tui *t, wint_t ch, int is_fkey)
+pscr_key_number(struct tui *t, wint_t ch)
+{
+	return pscr_number_step(t, pscr_state(t), (int)ch);
+}
+
+static int
+pscr_key_idproof(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	ptext_copy(t->person_key, sizeof t->person_key, pscr_state(t)->key);
+	tui_push(t, &screen_idproof);
+	return KEY_HANDLED;
+}
+
+static int
+pscr_key_enter(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	return pscr_open_member(t, pscr_state(t));
+}
+
+static int
+pscr_key_member(struct tui *t, wint_t ch)
 {
 	struct person_screen *ps = pscr_state(t);
 
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if (!is_fkey) {
-		wint_t k = ptext_key(ch);
+	if (tui_list_short(t, ps->hh_n))
+		return KEY_HANDLED;
 
-		if (k == 'e' || k == 'c' || k == 'm' || k == 'r')
-			return pscr_number_step(t, ps, (int)k);
-		if (k == 'i') {
-			ptext_copy(t->person_key, sizeof t->person_key, ps->key);
-			tui_push(t, &screen_idproof);
-			return KEY_HANDLED;
-		}
-	}
-	if (ptext_is_enter(ch, is_fkey))
-		return pscr_open_member(t, ps);
-	if (is_fkey && ch == KEY_DOWN) {
-		if (ps->hh_sel < ps->hh_n - 1)
-			ps->hh_sel++;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && ch == KEY_UP) {
-		if (ps->hh_sel > 0)
-			ps->hh_sel--;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_PPAGE || ch == KEY_NPAGE)) {
-		int step = ps->hist_rows > 1 ? ps->hist_rows - 1 : 1;
-
-		ps->hist_back += ch == KEY_PPAGE ? step : -step;
-		return KEY_HANDLED;
-	}
-	return KEY_IGNORED;
+	if (ch == KEY_DOWN && ps->hh_sel < ps->hh_n - 1)
+		ps->hh_sel++;
+	else if (ch == KEY_UP && ps->hh_sel > 0)
+		ps->hh_sel--;
+	return KEY_HANDLED;
 }
+
+static int
+pscr_key_history(struct tui *t, wint_t ch)
+{
+	struct person_screen *ps = pscr_state(t);
+	int step = ps->hist_rows > 1 ? ps->hist_rows - 1 : 1;
+
+	if (ps->hist_n <= ps->hist_rows) {
+		tui_message(t, ROLE_NORMAL, "%s", _("the whole history is shown"));
+		return KEY_HANDLED;
+	}
+	ps->hist_back += ch == KEY_PPAGE ? step : -step;
+	return KEY_HANDLED;
+}
+
+static const struct screen_key pscr_keys[] = {
+	{ 'e', 'e', 0, "e", N_("enter number"), N_("enters the number from a "
+	    "document"), pscr_key_number },
+	{ 'c', 'c', 0, "c", N_("confirm"), N_("confirms it: a second person "
+	    "keys it again"), pscr_key_number },
+	{ 'm', 'm', 0, "m", N_("match"), N_("checks a number from a later "
+	    "application"), pscr_key_number },
+	{ 'r', 'r', 0, "r", N_("reveal"), N_("shows the full number, with a "
+	    "reason (audited)"), pscr_key_number },
+	{ 'i', 'i', 0, "i", N_("ID check"), N_("records the identity check "
+	    "(documents seen)"), pscr_key_idproof },
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", NULL,
+	    N_("chooses a household member (* this person)"), pscr_key_member },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, pscr_key_member },
+	{ '\n', '\n', 0, "Enter", NULL, N_("opens the chosen member"),
+	    pscr_key_enter },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, N_("scrolls the history back"),
+	    pscr_key_history },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, N_("scrolls the history on"),
+	    pscr_key_history },
+	KEYS_END
+};
 
 const struct screen screen_person = {
 	.crumb = N_("Person"),
@@ -462,9 +571,10 @@ const struct screen screen_person = {
 	    "i records the identity check (documents seen).\n"
 	    "Up/Down choose a household member (* this person);\n"
 	    "Enter opens them. Esc goes back."),
-	.keybar = N_("e\tenter number\nc\tconfirm\nm\tmatch\nr\treveal\n"
-	    "i\tID check\nEsc\tback\nF1\thelp"),
 	.enter = pscr_enter,
 	.draw = pscr_draw,
-	.key = pscr_key,
+	.reload = pscr_reload,
+	.leave = pscr_leave,
+	.key = NULL,
+	.keys = pscr_keys,
 };

@@ -210,6 +210,9 @@ plist_key_move(struct tui *t, wint_t ch)
 {
 	struct plist_list *l = plist_state(t);
 
+	if (tui_list_short(t, l->n))
+		return KEY_HANDLED;
+
 	list_key(&l->v, l->n, l->rows, (int)ch, 1);
 	return KEY_HANDLED;
 }
@@ -279,7 +282,6 @@ static const struct screen_key nlist_keys[] = {
 const struct screen screen_persons = {
 	.crumb = N_("Insured"),
 	.help = PLIST_HELP_TYPES,
-	.keybar = NULL,
 	.enter = NULL,
 	.draw = plist_draw,
 	.key = plist_key,
@@ -295,7 +297,6 @@ const struct screen screen_numbers = {
 	    "On the person: e enters the number, c confirms it\n"
 	    "(a second person), m matches a later application,\n"
 	    "r shows the number (with a reason)."),
-	.keybar = NULL,
 	.enter = NULL,
 	.draw = plist_draw,
 	.key = plist_key,

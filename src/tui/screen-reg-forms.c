@@ -321,28 +321,54 @@ rg_submit(struct tui *t, struct reg_screen *r)
 	}
 }
 
-int
-rg_key_form(struct tui *t, struct reg_screen *r, wint_t ch, int is_fkey)
+static int
+rg_key_form_esc(struct tui *t, wint_t ch)
 {
-	int last = rg_form_last(r);
+	(void)ch;
+	rg_state(t)->mode = RG_LIST;
+	tui_message(t, ROLE_NORMAL, "%s", _("nothing was changed"));
+	return KEY_HANDLED;
+}
 
-	if (!is_fkey && ch == 0x1b) {
-		r->mode = RG_LIST;
-		tui_message(t, ROLE_NORMAL, "%s", _("nothing was changed"));
+static int
+rg_key_form_enter(struct tui *t, wint_t ch)
+{
+	struct reg_screen *r = rg_state(t);
+
+	(void)ch;
+	if (r->ffocus < rg_form_last(r)) {
+		r->ffocus++;
 		return KEY_HANDLED;
 	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (r->ffocus < last) {
-			r->ffocus++;
-			return KEY_HANDLED;
-		}
-		return rg_submit(t, r);
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN ||
-	    ch == KEY_UP || ch == KEY_BTAB))) {
-		r->ffocus = r->ffocus < last ? r->ffocus + 1 : 0;
+	return rg_submit(t, r);
+}
+
+static int
+rg_key_form_move(struct tui *t, wint_t ch)
+{
+	struct reg_screen *r = rg_state(t);
+
+	if (tui_form_single(t, rg_form_last(r) + 1))
 		return KEY_HANDLED;
-	}
+	r->ffocus = field_focus_step(r->ffocus, rg_form_last(r) + 1, ch);
+	return KEY_HANDLED;
+}
+
+int
+rg_key_form(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct reg_screen *r = rg_state(t);
+
 	return field_key(&r->f[r->ffocus], ch, is_fkey) ? KEY_HANDLED :
 	    KEY_IGNORED;
 }
+
+const struct screen_key rg_form_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("next / run"), N_("moves on; on the last "
+	    "field, runs it"), rg_key_form_enter },
+	FORM_KEYS_MOVE(rg_key_form_move),
+	{ 0x1b, 0x1b, 0, "Esc", N_("cancel"), N_("cancels; nothing is changed"),
+	    rg_key_form_esc },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};

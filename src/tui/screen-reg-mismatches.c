@@ -39,6 +39,7 @@ enum { MM_REASON, MM_NAME, MM_PW, MM_NFIELDS };
 /* The frame frees the state with free(): nothing here owns memory, and the
  * form's fields are wiped whenever it closes. */
 struct mm_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
 	int stale, n, more, sel, scroll;
 	struct mm_row rows[MM_MAX];
 	int asking, focus;
@@ -208,8 +209,6 @@ mm_draw(struct tui *t, int top, int rows)
 	int i, y, list_rows = rows - 12;
 	char head[128];
 
-	if (m->stale)
-		mm_load(t, m);
 	/* L10N: %d persons blocked; + when the list is cut short. */
 	snprintf(head, sizeof head, _("Blocked by the J-LIS collation: %d%s"),
 	    m->n, m->more ? "+" : "");
@@ -311,27 +310,33 @@ mm_submit(struct tui *t, struct mm_screen *m)
 }
 
 static int
-mm_key_ask(struct tui *t, struct mm_screen *m, wint_t ch, int is_fkey)
+mm_key_ask_esc(struct tui *t, wint_t ch)
 {
-	if (!is_fkey && ch == 0x1b) {
-		mm_stop_asking(m);
-		tui_message(t, ROLE_NORMAL, "%s", _("nothing was decided"));
-		return KEY_HANDLED;
-	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (m->focus == MM_PW)
-			return mm_submit(t, m);
-		m->focus++;
-		return KEY_HANDLED;
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && (ch == KEY_DOWN ||
-	    ch == KEY_UP || ch == KEY_BTAB))) {
-		m->focus = (m->focus + ((is_fkey && (ch == KEY_UP ||
-		    ch == KEY_BTAB)) ? MM_NFIELDS - 1 : 1)) % MM_NFIELDS;
-		return KEY_HANDLED;
-	}
-	return field_key(&m->f[m->focus], ch, is_fkey) ? KEY_HANDLED :
-	    KEY_IGNORED;
+	(void)ch;
+	mm_stop_asking(mm_state(t));
+	tui_message(t, ROLE_NORMAL, "%s", _("nothing was decided"));
+	return KEY_HANDLED;
+}
+
+static int
+mm_key_ask_enter(struct tui *t, wint_t ch)
+{
+	struct mm_screen *m = mm_state(t);
+
+	(void)ch;
+	if (m->focus == MM_PW)
+		return mm_submit(t, m);
+	m->focus++;
+	return KEY_HANDLED;
+}
+
+static int
+mm_key_ask_move(struct tui *t, wint_t ch)
+{
+	struct mm_screen *m = mm_state(t);
+
+	m->focus = field_focus_step(m->focus, MM_NFIELDS, ch);
+	return KEY_HANDLED;
 }
 
 /* Only a blocked person not yet decided, by a supervisor or an
@@ -365,36 +370,105 @@ mm_start_asking(struct tui *t, struct mm_screen *m)
 }
 
 static int
-mm_key(struct tui *t, wint_t ch, int is_fkey)
+mm_key_no_error(struct tui *t, wint_t ch)
+{
+	struct mm_screen *m = mm_state(t);
+
+	(void)ch;
+	if (m->n == 0) {
+		tui_message(t, ROLE_NORMAL, "%s", _("nobody is blocked by the "
+		    "collation"));
+		return KEY_HANDLED;
+	}
+	return mm_start_asking(t, m);
+}
+
+static int
+mm_key_move(struct tui *t, wint_t ch)
 {
 	struct mm_screen *m = mm_state(t);
 	int page = LINES - 12 > 1 ? LINES - 12 : 1;
-	wint_t k = is_fkey ? 0 : ptext_key(ch);
 
-	if (m->asking)
-		return mm_key_ask(t, m, ch, is_fkey);
-	if (!is_fkey && ch == 0x1b)
-		return KEY_BACK;
-	if ((k == 'n' || k == 'N') && m->n > 0)
-		return mm_start_asking(t, m);
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
-	    ch == KEY_PPAGE)) {
-		m->sel += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
-		    ch == KEY_NPAGE ? page : -page;
-		if (m->sel >= m->n)
-			m->sel = m->n > 0 ? m->n - 1 : 0;
-		if (m->sel < 0)
-			m->sel = 0;
+	if (tui_list_short(t, m->n))
+		return KEY_HANDLED;
+
+	m->sel += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
+	    ch == KEY_NPAGE ? page : -page;
+	if (m->sel >= m->n)
+		m->sel = m->n > 0 ? m->n - 1 : 0;
+	if (m->sel < 0)
+		m->sel = 0;
+	return KEY_HANDLED;
+}
+
+static int
+mm_key_history(struct tui *t, wint_t ch)
+{
+	struct mm_screen *m = mm_state(t);
+
+	(void)ch;
+	if (m->n == 0) {
+		tui_message(t, ROLE_NORMAL, "%s", _("nobody is blocked by the "
+		    "collation"));
 		return KEY_HANDLED;
 	}
-	if (ptext_is_enter(ch, is_fkey) && m->n > 0) {
-		ptext_copy(t->person_key, sizeof t->person_key,
-		    m->rows[m->sel].key);
-		m->stale = 1;
-		tui_push(t, &screen_reg_history);
-		return KEY_HANDLED;
-	}
-	return KEY_IGNORED;
+	ptext_copy(t->person_key, sizeof t->person_key, m->rows[m->sel].key);
+	m->stale = 1;
+	tui_push(t, &screen_reg_history);
+	return KEY_HANDLED;
+}
+
+/* The no-error form types its reason, name and password. */
+static int
+mm_key(struct tui *t, wint_t ch, int is_fkey)
+{
+	struct mm_screen *m = mm_state(t);
+
+	if (!m->asking)
+		return KEY_IGNORED;
+	return field_key(&m->f[m->focus], ch, is_fkey) ? KEY_HANDLED :
+	    KEY_IGNORED;
+}
+
+static const struct screen_key mm_list_keys[] = {
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
+	    N_("chooses a person (PgUp/PgDn: a page)"), mm_key_move },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, mm_key_move },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, mm_key_move },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, mm_key_move },
+	{ 'n', 'n', 0, "n", N_("no error"), N_("records no error, with a reason "
+	    "(supervisor; a second person)"), mm_key_no_error },
+	{ 'N', 'N', 0, "N", NULL, NULL, mm_key_no_error },
+	{ '\n', '\n', 0, "Enter", N_("history"), N_("shows the person's "
+	    "registration history"), mm_key_history },
+	KEYS_END
+};
+
+static const struct screen_key mm_ask_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("next / record"), N_("moves on; on the "
+	    "password, records it"), mm_key_ask_enter },
+	FORM_KEYS_MOVE(mm_key_ask_move),
+	{ 0x1b, 0x1b, 0, "Esc", N_("cancel"), N_("cancels; nothing is decided"),
+	    mm_key_ask_esc },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static const struct screen_key *
+mm_keys_now(struct tui *t)
+{
+	return mm_state(t)->asking ? mm_ask_keys : mm_list_keys;
+}
+
+/* Read when entered (stale), and again when the vault changed since:
+ * draw only draws what was read. */
+static void
+mm_reload(struct tui *t)
+{
+	struct mm_screen *m = mm_state(t);
+
+	if (tui_vault_changed(t, &m->stamp) || m->stale)
+		mm_load(t, m);
 }
 
 const struct screen screen_reg_mismatches = {
@@ -413,9 +487,10 @@ const struct screen screen_reg_mismatches = {
 	    "The items are shown side by side, '*' marking\n"
 	    "each one that differs. Enter shows the person's\n"
 	    "registration history. Esc goes back."),
-	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nn\tno error\n"
-	    "Enter\thistory\nEsc\tback\nF1\thelp"),
 	.enter = mm_enter,
 	.draw = mm_draw,
 	.key = mm_key,
+	.keys = mm_list_keys,
+	.keys_now = mm_keys_now,
+	.reload = mm_reload,
 };

@@ -148,24 +148,28 @@ rr_move(int *sel, int n, wint_t ch)
 	return KEY_HANDLED;
 }
 
-/* The keys of both lists here: arrows and pages move (Esc and q go back
- * in the frame). */
 static int
-rr_list_key(int *sel, int n, wint_t ch, int is_fkey)
-{
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
-	    ch == KEY_PPAGE))
-		return rr_move(sel, n, ch);
-	return KEY_IGNORED;
-}
-
-static int
-rr_key(struct tui *t, wint_t ch, int is_fkey)
+rr_key_move(struct tui *t, wint_t ch)
 {
 	struct rr_screen *d = rr_slot(t, sizeof *d);
 
-	return rr_list_key(&d->sel, d->n, ch, is_fkey);
+	if (tui_list_short(t, d->n))
+		return KEY_HANDLED;
+	return rr_move(&d->sel, d->n, ch);
 }
+
+/* Both lists here: arrows and pages move, Esc and q go back. */
+#define RR_KEYS(action) \
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"), \
+	    N_("chooses a row (PgUp/PgDn: a page)"), action }, \
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, action }, \
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, action }, \
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, action }, \
+	KEYS_END
+
+static const struct screen_key rr_keys[] = {
+	RR_KEYS(rr_key_move)
+};
 
 const struct screen screen_reg_refused = {
 	/* L10N: breadcrumb: the rows the server refused in one file. */
@@ -177,10 +181,10 @@ const struct screen screen_reg_refused = {
 	    "'mynadesk bulk export --kind KIND --retry'.\n"
 	    "The arrows choose; the chosen message is shown\n"
 	    "in full below. Esc goes back."),
-	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nEsc\tback\nF1\thelp"),
 	.enter = rr_enter,
 	.draw = rr_draw,
-	.key = rr_key,
+	.key = NULL,
+	.keys = rr_keys,
 };
 
 /* ---- a person's registration history ---- */
@@ -307,12 +311,18 @@ rh_draw(struct tui *t, int top, int rows)
 }
 
 static int
-rh_key(struct tui *t, wint_t ch, int is_fkey)
+rh_key_move(struct tui *t, wint_t ch)
 {
 	struct rh_screen *d = rr_slot(t, sizeof *d);
 
-	return rr_list_key(&d->sel, d->n, ch, is_fkey);
+	if (tui_list_short(t, d->n))
+		return KEY_HANDLED;
+	return rr_move(&d->sel, d->n, ch);
 }
+
+static const struct screen_key rh_keys[] = {
+	RR_KEYS(rh_key_move)
+};
 
 const struct screen screen_reg_history = {
 	/* L10N: breadcrumb: one person's registration history. */
@@ -324,8 +334,8 @@ const struct screen screen_reg_history = {
 	    "number, the extract it was built from, the branch\n"
 	    "number given, the cut-over and the server's message.\n"
 	    "Esc goes back."),
-	.keybar = N_("\xe2\x86\x91\xe2\x86\x93\tchoose\nEsc\tback\nF1\thelp"),
 	.enter = rh_enter,
 	.draw = rh_draw,
-	.key = rh_key,
+	.key = NULL,
+	.keys = rh_keys,
 };

@@ -197,8 +197,6 @@ rg_draw(struct tui *t, int top, int rows)
 {
 	struct reg_screen *r = rg_state(t);
 
-	if (r->stale)
-		rg_load(t, r);
 	switch (r->mode) {
 	case RG_LIST:
 		if (!r->pending_ok)
@@ -252,47 +250,109 @@ rg_key_move(struct reg_screen *r, wint_t ch)
 }
 
 static int
-rg_key_list(struct tui *t, struct reg_screen *r, wint_t ch, int is_fkey)
+rg_key_switch(struct tui *t, wint_t ch)
 {
-	wint_t k = is_fkey ? 0 : ptext_key(ch);
+	struct reg_screen *r = rg_state(t);
 
-	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_BTAB)) {
-		r->focus = !r->focus;
-		return KEY_HANDLED;
-	}
-	if (ptext_is_enter(ch, is_fkey)) {
-		if (r->focus == 0) {
-			r->focus = 1;
-			return KEY_HANDLED;
-		}
-		return rg_open_file(t, r);
-	}
-	if (is_fkey && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE ||
-	    ch == KEY_PPAGE))
-		return rg_key_move(r, ch);
-	if (k == 'x' || k == 'i' || k == 'h') {
-		rg_form(r, k == 'x' ? RG_EXPORT : k == 'i' ? RG_IMPORT : RG_HISTORY);
-		t->message[0] = '\0';
-		return KEY_HANDLED;
-	}
-	return KEY_IGNORED;
+	(void)ch;
+	r->focus = !r->focus;
+	return KEY_HANDLED;
 }
 
+static int
+rg_key_enter(struct tui *t, wint_t ch)
+{
+	struct reg_screen *r = rg_state(t);
+
+	(void)ch;
+	if (r->focus == 0) {
+		r->focus = 1;
+		return KEY_HANDLED;
+	}
+	return rg_open_file(t, r);
+}
+
+static int
+rg_key_arrow(struct tui *t, wint_t ch)
+{
+	return rg_key_move(rg_state(t), ch);
+}
+
+static int
+rg_key_open_form(struct tui *t, wint_t ch)
+{
+	rg_form(rg_state(t), ch == 'x' ? RG_EXPORT : ch == 'i' ? RG_IMPORT :
+	    RG_HISTORY);
+	t->message[0] = '\0';
+	return KEY_HANDLED;
+}
+
+static int
+rg_key_result_close(struct tui *t, wint_t ch)
+{
+	(void)ch;
+	rg_state(t)->mode = RG_LIST;
+	return KEY_HANDLED;
+}
+
+/* Only the forms type: the list and the result panel have no field. */
 static int
 rg_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct reg_screen *r = rg_state(t);
 
-	if (r->mode == RG_LIST)
-		return rg_key_list(t, r, ch, is_fkey);
-	if (r->mode == RG_RESULT) {
-		if ((!is_fkey && ch == 0x1b) || ptext_is_enter(ch, is_fkey)) {
-			r->mode = RG_LIST;
-			return KEY_HANDLED;
-		}
+	if (r->mode == RG_LIST || r->mode == RG_RESULT)
 		return KEY_IGNORED;
+	return rg_key_form(t, ch, is_fkey);
+}
+
+static const struct screen_key rg_list_keys[] = {
+	{ '\t', '\t', 0, "Tab", N_("switch"), N_("switches between the kinds "
+	    "and the files"), rg_key_switch },
+	{ KEY_BTAB, KEY_BTAB, 1, "S-Tab", NULL, NULL, rg_key_switch },
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", NULL,
+	    N_("chooses a kind or a file (PgUp/PgDn: a page)"), rg_key_arrow },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, rg_key_arrow },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, rg_key_arrow },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, rg_key_arrow },
+	{ '\n', '\n', 0, "Enter", N_("refused"), N_("on a file: lists its "
+	    "refused rows"), rg_key_enter },
+	{ 'x', 'x', 0, "x", N_("export"), N_("writes the chosen kind's changes "
+	    "into a folder"), rg_key_open_form },
+	{ 'i', 'i', 0, "i", N_("import"), N_("imports a result file"),
+	    rg_key_open_form },
+	{ 'h', 'h', 0, "h", N_("history"), N_("shows what was registered for "
+	    "one person"), rg_key_open_form },
+	KEYS_END
+};
+
+static const struct screen_key rg_result_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("close"), N_("closes the result, back "
+	    "to the list (Esc too)"), rg_key_result_close },
+	{ 0x1b, 0x1b, 0, "Esc", NULL, NULL, rg_key_result_close },
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static const struct screen_key *
+rg_keys_now(struct tui *t)
+{
+	switch (rg_state(t)->mode) {
+	case RG_LIST: return rg_list_keys;
+	case RG_RESULT: return rg_result_keys;
+	default: return rg_form_keys;
 	}
-	return rg_key_form(t, r, ch, is_fkey);
+}
+
+/* Read when entered (stale), and again when the vault changed since:
+ * draw only draws what was read. */
+static void
+rg_reload(struct tui *t)
+{
+	struct reg_screen *r = rg_state(t);
+
+	if (tui_vault_changed(t, &r->stamp) || r->stale)
+		rg_load(t, r);
 }
 
 const struct screen screen_registration = {
@@ -312,9 +372,10 @@ const struct screen screen_registration = {
 	    "h shows what was registered for one person.\n"
 	    "Refused rows are sent again with 'bulk export --retry'.\n"
 	    "Esc goes back."),
-	.keybar = N_("Tab\tswitch\nEnter\trefused\nx\texport\ni\timport\n"
-	    "h\thistory\nEsc\tback\nF1\thelp"),
 	.enter = rg_enter,
 	.draw = rg_draw,
 	.key = rg_key,
+	.keys = rg_list_keys,
+	.keys_now = rg_keys_now,
+	.reload = rg_reload,
 };

@@ -10,6 +10,7 @@
 #include "domain/account.h"
 #include "domain/pwpolicy.h"
 #include "ops/accounts.h"
+#include "ops/precheck.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -24,6 +25,9 @@ struct user_add {
 	int focus;
 	int role;
 	int need_checker;
+	/* The new user's part passed ops_user_add_precheck: only then the
+	 * second person's fields show. */
+	int checked;
 };
 
 static struct user_add *
@@ -57,7 +61,7 @@ add_enter(struct tui *t)
 static int
 add_last_field(const struct user_add *a)
 {
-	return a->need_checker ? F_CHECKER_PW : F_PW2;
+	return a->need_checker && a->checked ? F_CHECKER_PW : F_PW2;
 }
 
 static void
@@ -153,40 +157,102 @@ add_submit(struct tui *t, struct user_add *a)
 	return KEY_HANDLED;
 }
 
+/* Everything that does not depend on the second person is checked before
+ * their fields show: the name, the two passwords, the policy. */
+static int
+add_precheck(struct tui *t, struct user_add *a)
+{
+	char *name = field_text(&a->f[F_NAME]), *pw = field_text(&a->f[F_PW]);
+	char *pw2 = field_text(&a->f[F_PW2]), *err = NULL;
+
+	if (strcmp(pw, pw2) != 0) {
+		tui_message(t, ROLE_ERROR, "%s", _("the two passwords differ: type "
+		    "them again"));
+		a->focus = F_PW;
+	} else if (ops_user_add_precheck(t->s, name, add_roles[a->role], pw,
+	    &err) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
+		a->focus = pwpolicy_check(name, pw, NULL) < 0 ? F_PW : F_NAME;
+	} else {
+		a->checked = 1;
+		a->focus = F_CHECKER;
+		tui_message(t, ROLE_TWO_PERSON, "%s", _("a second person logs in "
+		    "below to confirm the new user"));
+	}
+	free(err);
+	secret_free_str(name);
+	secret_free_str(pw);
+	secret_free_str(pw2);
+	return KEY_HANDLED;
+}
+
+static int
+add_key_enter(struct tui *t, wint_t ch)
+{
+	struct user_add *a = add_state(t);
+
+	(void)ch;
+	if (a->focus == F_PW2 && a->need_checker && !a->checked)
+		return add_precheck(t, a);
+	if (a->focus < add_last_field(a)) {
+		a->focus++;
+		return KEY_HANDLED;
+	}
+	return add_submit(t, a);
+}
+
+static int
+add_key_move(struct tui *t, wint_t ch)
+{
+	struct user_add *a = add_state(t);
+
+	a->focus = field_focus_step(a->focus, add_last_field(a) + 1, ch);
+	return KEY_HANDLED;
+}
+
+/* On the role, the side arrows choose it; elsewhere they move the cursor
+ * in the field (declined here, the field takes them). */
+static int
+add_key_role(struct tui *t, wint_t ch)
+{
+	struct user_add *a = add_state(t);
+
+	if (a->focus != F_ROLE && a->f[a->focus].len > 0)
+		return KEY_IGNORED;
+	if (a->focus != F_ROLE) {
+		tui_message(t, ROLE_NORMAL, "%s", _("the side arrows choose the "
+		    "role on its line"));
+		return KEY_HANDLED;
+	}
+	a->role = (a->role + (ch == KEY_RIGHT ? 1 : 2)) % 3;
+	a->checked = 0;
+	return KEY_HANDLED;
+}
+
 static int
 add_key(struct tui *t, wint_t ch, int is_fkey)
 {
 	struct user_add *a = add_state(t);
-	int last = add_last_field(a);
 
-	if (!is_fkey && ch == 0x1b) {
-		add_clear_secrets(a);
-		return KEY_BACK;
-	}
-	if ((!is_fkey && (ch == '\n' || ch == '\r')) || (is_fkey && ch == KEY_ENTER)) {
-		if (a->focus < last) {
-			a->focus++;
-			return KEY_HANDLED;
-		}
-		return add_submit(t, a);
-	}
-	if ((!is_fkey && ch == '\t') || (is_fkey && ch == KEY_DOWN)) {
-		a->focus = a->focus < last ? a->focus + 1 : 0;
-		return KEY_HANDLED;
-	}
-	if (is_fkey && (ch == KEY_UP || ch == KEY_BTAB)) {
-		a->focus = a->focus > 0 ? a->focus - 1 : last;
-		return KEY_HANDLED;
-	}
-	if (a->focus == F_ROLE) {
-		if (is_fkey && (ch == KEY_LEFT || ch == KEY_RIGHT)) {
-			a->role = (a->role + (ch == KEY_RIGHT ? 1 : 2)) % 3;
-			return KEY_HANDLED;
-		}
+	if (a->focus == F_ROLE)
 		return KEY_IGNORED;
-	}
-	return field_key(&a->f[a->focus], ch, is_fkey) ? KEY_HANDLED : KEY_IGNORED;
+	if (!field_key(&a->f[a->focus], ch, is_fkey))
+		return KEY_IGNORED;
+	/* A change to the new user's part is checked again. */
+	if (a->focus < F_CHECKER)
+		a->checked = 0;
+	return KEY_HANDLED;
 }
+
+static const struct screen_key add_keys[] = {
+	{ '\n', '\n', 0, "Enter", N_("next / add"), N_("moves on; on the last "
+	    "field, adds the user"), add_key_enter },
+	FORM_KEYS_MOVE(add_key_move),
+	{ KEY_LEFT, KEY_LEFT, 1, "\xe2\x86\x90\xe2\x86\x92", N_("role"),
+	    N_("on the role: chooses it"), add_key_role },
+	{ KEY_RIGHT, KEY_RIGHT, 1, "\xe2\x86\x92", NULL, NULL, add_key_role },
+	FORM_KEYS_END
+};
 
 const struct screen screen_user_add = {
 	.crumb = N_("Add user"),
@@ -196,9 +262,8 @@ const struct screen screen_user_add = {
 	    "Once two users are active, a second person\n"
 	    "logs in below to confirm the change.\n"
 	    "Enter on the last field adds the user; Esc cancels."),
-	.keybar = N_("Enter\tnext / add\nTab\tnext field\n\xe2\x86\x90\xe2\x86\x92\trole\n"
-	    "Esc\tcancel\nF1\thelp"),
 	.enter = add_enter,
 	.draw = add_draw,
 	.key = add_key,
+	.keys = add_keys,
 };

@@ -12,10 +12,29 @@
 #include "tui/screens.h"
 #include "util/text.h"
 #include "util/i18n.h"
+#include "util/xmalloc.h"
 
-struct users_draw {
-	int y, end;
+#define USERS_MAX 200
+
+/* The list as last read: read on entering and when the vault changed,
+ * drawn every second without a query. */
+struct users_screen {
+	unsigned long long stamp;	/* tui_vault_changed */
+	char line[USERS_MAX][256];
+	int locked[USERS_MAX];
+	int n;
+	char err[256];
 };
+
+static struct users_screen *
+users_state(struct tui *t)
+{
+	void **slot = &t->screen_state[t->depth - 1];
+
+	if (*slot == NULL)
+		*slot = xcalloc(1, sizeof(struct users_screen));
+	return *slot;
+}
 
 /* Columns padded by display width, so Japanese labels line up. */
 static void
@@ -38,10 +57,10 @@ users_line(char *out, size_t len, const char *name, const char *role,
 static int
 users_row(const struct user *u, void *arg)
 {
-	struct users_draw *d = arg;
-	char line[256], created[20], last[20], jst[20];
+	struct users_screen *us = arg;
+	char created[20], last[20], jst[20];
 
-	if (d->y >= d->end)
+	if (us->n >= USERS_MAX)
 		return 1;
 	/* Japan time as everywhere on screen; minutes are enough (the
 	 * seconds stay in the vault). */
@@ -49,29 +68,45 @@ users_row(const struct user *u, void *arg)
 	snprintf(created, sizeof created, "%.16s", jst);
 	jst_from_utc(u->last_login, jst);
 	snprintf(last, sizeof last, "%.16s", jst);
-	users_line(line, sizeof line, u->name, account_role_label(u->role),
-	    u->status[0] == 'l' ? _("locked") : _("active"), created,
-	    u->last_login[0] ? last : "-");
-	draw_text(d->y++, 1, COLS - 2, line,
-	    u->status[0] == 'l' ? ROLE_WARN : ROLE_NORMAL);
+	us->locked[us->n] = u->status[0] == 'l';
+	users_line(us->line[us->n++], sizeof us->line[0], u->name,
+	    account_role_label(u->role), u->status[0] == 'l' ? _("locked") :
+	    _("active"), created, u->last_login[0] ? last : "-");
 	return 0;
+}
+
+static void
+users_reload(struct tui *t)
+{
+	struct users_screen *us = users_state(t);
+	char *err = NULL;
+
+	if (!tui_vault_changed(t, &us->stamp))
+		return;
+	us->n = 0;
+	us->err[0] = '\0';
+	if (ops_user_list(t->s, users_row, us, &err) < 0)
+		snprintf(us->err, sizeof us->err, "%s", err ? err : "?");
+	free(err);
 }
 
 static void
 users_draw(struct tui *t, int top, int rows)
 {
-	struct users_draw d = { top + 1, top + rows - 2 };
-	char *err = NULL, head[256];
+	struct users_screen *us = users_state(t);
+	char head[256];
+	int i;
 
 	/* L10N: the account list's column heads; a note under the list says
 	 * the times are Japan time. */
 	users_line(head, sizeof head, _("name"), _("role"), _("status"),
 	    _("created"), _("last login"));
 	draw_text(top, 1, COLS - 2, head, ROLE_TITLE);
-	if (ops_user_list(t->s, users_row, &d, &err) < 0) {
-		draw_text(top + 1, 1, COLS - 2, err, ROLE_ERROR);
-		free(err);
-	}
+	if (us->err[0] != '\0')
+		draw_text(top + 1, 1, COLS - 2, us->err, ROLE_ERROR);
+	for (i = 0; i < us->n && top + 1 + i < top + rows - 2; i++)
+		draw_text(top + 1 + i, 1, COLS - 2, us->line[i], us->locked[i] ?
+		    ROLE_WARN : ROLE_NORMAL);
 	draw_text(top + rows - 1, 1, COLS - 2, _("Times are Japan time. a adds a "
 	    "user; F1 tells how to change roles, locks and passwords."),
 	    ROLE_NORMAL);
@@ -108,9 +143,9 @@ const struct screen screen_users = {
 	    "Role changes, locking, unlocking and passwords are\n"
 	    "done on the command line by an administrator\n"
 	    "(mynadesk user role|lock|unlock|passwd)."),
-	.keybar = NULL,
 	.enter = NULL,
 	.draw = users_draw,
 	.key = NULL,
+	.reload = users_reload,
 	.keys = users_keys,
 };

@@ -35,17 +35,41 @@ struct tui;
 struct screen_key {
 	wint_t lo, hi;
 	int fkey;
-	const char *name;	/* as shown: "1-8", "Enter", "F1" */
+	const char *name;	/* as shown: "1-8", "Enter", "F1"; N_() where words */
 	const char *label;	/* N_() key bar word; NULL: only in the help */
 	const char *help;	/* N_() help line */
 	/* NULL: the frame's own key (F1, F10, Esc, q). */
 	int (*action)(struct tui *t, wint_t ch);
 };
 
+/* The rows that end every table: Esc (and q) back, F1 help; the frame
+ * does both. */
+#define KEYS_END \
+	{ 0x1b, 0x1b, 0, "Esc", N_("back"), N_("goes back"), NULL }, \
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL }, \
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+
+/* The same for a form: Esc cancels it, and what was typed is wiped with
+ * the screen's state. */
+#define FORM_KEYS_END \
+	{ 0x1b, 0x1b, 0, "Esc", N_("cancel"), N_("cancels and forgets what " \
+	    "was typed"), NULL }, \
+	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL }, \
+	{ 0, 0, 0, NULL, NULL, NULL, NULL }
+
+/* A form's rows for moving between its fields: Tab and the down arrow go
+ * to the next, the up arrow and Shift-Tab to the one before (see
+ * field_focus_step). */
+#define FORM_KEYS_MOVE(action) \
+	{ '\t', '\t', 0, "Tab", N_("next field"), N_("moves to the next field "\
+	    "(\xe2\x86\x93 too; \xe2\x86\x91 and S-Tab go back)"), action }, \
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x93", NULL, NULL, action }, \
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, action }, \
+	{ KEY_BTAB, KEY_BTAB, 1, "S-Tab", NULL, NULL, action }
+
 struct screen {
 	const char *crumb;	/* breadcrumb part, e.g. N_("Home") */
 	const char *help;	/* F1 text */
-	const char *keybar;	/* key bar: pairs "KEY\tlabel" separated by '\n' */
 	void (*enter)(struct tui *t);
 	void (*draw)(struct tui *t, int top, int rows);
 	int (*key)(struct tui *t, wint_t ch, int is_fkey);
@@ -53,14 +77,23 @@ struct screen {
 	 * is on top: reloads what it shows when the vault changed, so that
 	 * draw never queries. NULL: nothing to reload. */
 	void (*reload)(struct tui *t);
-	/* The key table (ends with a NULL name); where a screen has one, the
-	 * key bar and the help's key list come from it, not from keybar. */
+	/* The key table (ends with a NULL name): the key bar and the help's
+	 * key list come from it. What no row takes goes to key (a text
+	 * field), then to the frame (Esc and q go back). */
 	const struct screen_key *keys;
+	/* Before the screen's state is wiped and freed, for what it holds
+	 * outside it (a view's arrays). NULL: nothing. */
+	void (*leave)(struct tui *t);
+	/* A screen with steps (a list, then a second person's login) gives
+	 * the table of the step it is in; NULL: keys always. */
+	const struct screen_key *(*keys_now)(struct tui *t);
 };
 
+/* The key table sc uses now. */
+const struct screen_key *screen_keys(struct tui *t, const struct screen *sc);
 /* The row of sc's key table for a key, or NULL. */
-const struct screen_key *screen_key_find(const struct screen *sc, wint_t ch,
-    int is_fkey);
+const struct screen_key *screen_key_find(struct tui *t, const struct screen *sc,
+    wint_t ch, int is_fkey);
 
 #define TUI_STACK 8
 
@@ -86,12 +119,25 @@ struct tui {
 	int home_sel;
 	/* The person the person and number screens work on (their key). */
 	char person_key[96];
+	/* Their summary line as last read (person-text.c). */
+	void *person_head;
 	/* The medium the timeline shows (its label). */
 	char medium_id[16];
 	/* The registration file whose refused rows are shown. */
 	long long regfile_id;
 	char regfile[128];
 };
+
+/* For a screen's reload: 1 when the vault was written (by this console or
+ * another) since *stamp was taken, or it never was; *stamp then follows.
+ * One PRAGMA when nothing changed. */
+int tui_vault_changed(struct tui *t, unsigned long long *stamp);
+
+/* For a list's arrow keys: with fewer than two rows there is nothing to
+ * move to; says so (a key that does nothing looks broken) and returns 1. */
+int tui_list_short(struct tui *t, int n);
+/* The same for moving between a form's n fields. */
+int tui_form_single(struct tui *t, int n);
 
 void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -108,6 +154,9 @@ int field_key(struct field *f, wint_t ch, int is_fkey);
  * FIELD_SUBMIT for Enter on the password, else a key_result. */
 #define FIELD_SUBMIT 100
 int field_login_key(struct field *f, int *focus, wint_t ch, int is_fkey);
+/* The field a form moves to for Tab/Down (next) or Up/Shift-Tab (the one
+ * before), round from the last to the first: n fields. */
+int field_focus_step(int focus, int n, wint_t ch);
 void field_draw(const struct field *f, int y, int x, int cols, int focus);
 /* UTF-8 copy (secret fields: the caller wipes and frees with secret_free_str). */
 char *field_text(const struct field *f);
@@ -140,6 +189,7 @@ extern const struct screen screen_reg_refused;
 extern const struct screen screen_reg_history;
 extern const struct screen screen_jlis;
 extern const struct screen screen_reg_mismatches;
+extern const struct screen screen_supervisor;
 
 /* Help overlay for the current screen. */
 void help_draw(struct tui *t);

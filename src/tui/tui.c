@@ -15,6 +15,7 @@
 #include <openssl/crypto.h>
 
 #include "domain/account.h"
+#include "ops/dashboard.h"
 #include "tui/ambi.h"
 #include "tui/keys.h"
 #include "tui/screens.h"
@@ -68,6 +69,43 @@ tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
 	t->message_role = role;
 }
 
+int
+tui_vault_changed(struct tui *t, unsigned long long *stamp)
+{
+	unsigned long long now = 0;
+	char *err = NULL;
+
+	if (ops_dashboard_stamp(t->s, &now, &err) < 0) {
+		/* Read again: the screen's own query then says what failed. */
+		free(err);
+		*stamp = 0;
+		return 1;
+	}
+	if (*stamp != 0 && *stamp == now)
+		return 0;
+	*stamp = now;
+	return 1;
+}
+
+int
+tui_list_short(struct tui *t, int n)
+{
+	if (n >= 2)
+		return 0;
+	tui_message(t, ROLE_NORMAL, "%s", n == 0 ? _("the list is empty") :
+	    _("only one row: nothing else to choose"));
+	return 1;
+}
+
+int
+tui_form_single(struct tui *t, int n)
+{
+	if (n >= 2)
+		return 0;
+	tui_message(t, ROLE_NORMAL, "%s", _("this form has one field"));
+	return 1;
+}
+
 void
 tui_push(struct tui *t, const struct screen *sc)
 {
@@ -97,6 +135,8 @@ void
 tui_pop(struct tui *t)
 {
 	if (t->depth > 1) {
+		if (t->stack[t->depth - 1]->leave != NULL)
+			t->stack[t->depth - 1]->leave(t);
 		t->depth--;
 		tui_free_state(t, t->depth);
 	}
@@ -157,11 +197,17 @@ tui_draw_crumbs(struct tui *t)
 }
 
 const struct screen_key *
-screen_key_find(const struct screen *sc, wint_t ch, int is_fkey)
+screen_keys(struct tui *t, const struct screen *sc)
+{
+	return sc->keys_now != NULL ? sc->keys_now(t) : sc->keys;
+}
+
+const struct screen_key *
+screen_key_find(struct tui *t, const struct screen *sc, wint_t ch, int is_fkey)
 {
 	const struct screen_key *k;
 
-	for (k = sc->keys; k != NULL && k->name != NULL; k++)
+	for (k = screen_keys(t, sc); k != NULL && k->name != NULL; k++)
 		if (!k->fkey == !is_fkey && ch >= k->lo && ch <= k->hi)
 			return k;
 	return NULL;
@@ -183,34 +229,15 @@ tui_keybar_item(int x, const char *key, const char *label)
 }
 
 static void
-tui_draw_keybar(const struct screen *sc)
+tui_draw_keybar(struct tui *t, const struct screen *sc)
 {
-	const char *p;
+	const struct screen_key *k;
 	int x = 1;
 
 	draw_line(LINES - 1, ROLE_KEYBAR);
-	if (sc->keys != NULL) {
-		const struct screen_key *k;
-
-		for (k = sc->keys; k->name != NULL; k++)
-			if (k->label != NULL)
-				x = tui_keybar_item(x, k->name, _(k->label));
-		return;
-	}
-	p = _(sc->keybar);
-	while (*p != '\0' && x < COLS) {
-		const char *tab = strchr(p, '\t'), *nl;
-		char key[32], label[128];
-
-		if (tab == NULL)
-			break;
-		nl = strchr(tab, '\n');
-		snprintf(key, sizeof key, "%.*s", (int)(tab - p), p);
-		snprintf(label, sizeof label, "%.*s",
-		    (int)(nl ? nl - tab - 1 : (long)strlen(tab + 1)), tab + 1);
-		x = tui_keybar_item(x, key, label);
-		p = nl ? nl + 1 : tab + strlen(tab);
-	}
+	for (k = screen_keys(t, sc); k != NULL && k->name != NULL; k++)
+		if (k->label != NULL)
+			x = tui_keybar_item(x, _(k->name), _(k->label));
 }
 
 /* The message line above the key bar. A message too long for it (a
@@ -251,7 +278,7 @@ tui_draw(struct tui *t)
 	tui_draw_status(t);
 	tui_draw_crumbs(t);
 	draw_rule(2);
-	tui_draw_keybar(sc);
+	tui_draw_keybar(t, sc);
 	sc->draw(t, 3, LINES - 6);
 	if (t->quit_asked) {
 		const char *lines[] = { _("Quit mynadesk? (y/n)") };
@@ -365,7 +392,7 @@ tui_key(struct tui *t, wint_t ch, int is_fkey)
 	if ((r = tui_frame_key(t, ch, is_fkey)) != KEY_IGNORED)
 		return r;
 	r = KEY_IGNORED;
-	if ((k = screen_key_find(sc, ch, is_fkey)) != NULL && k->action != NULL)
+	if ((k = screen_key_find(t, sc, ch, is_fkey)) != NULL && k->action != NULL)
 		r = k->action(t, ch);
 	/* A table's action may decline (a letter meant for a field). */
 	if (r == KEY_IGNORED && sc->key != NULL)
@@ -469,10 +496,16 @@ tui_run(const char *dir, const struct demo_info *demo,
 	tui_push(&t, &screen_login);
 	rc = tui_loop(&t);
 	tui_restore();
+	while (t.depth > 1)
+		tui_pop(&t);
 	if (t.s != NULL)
 		ops_logout(t.s);
 	for (i = 0; i < TUI_STACK; i++)
 		tui_free_state(&t, i);
+	if (t.person_head != NULL) {
+		OPENSSL_cleanse(t.person_head, malloc_usable_size(t.person_head));
+		free(t.person_head);
+	}
 	free(t.dir);
 	return rc;
 }

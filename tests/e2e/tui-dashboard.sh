@@ -32,7 +32,7 @@ check "confirmed, to confirm and missing match the command line" \
 run idproof open --vault "$D" --user yamada --password-fd 3 3<<<"$PW"
 NOPEN=$(echo "$OUT" | grep -c .)
 check "incomplete identity checks match 'idproof open'" \
-	eval '[ "$IDP" -eq "$NOPEN" ] && echo "$SCREEN" | grep -qE "ID checks +incomplete $NOPEN$"'
+	eval '[ "$IDP" -eq "$NOPEN" ] && echo "$SCREEN" | grep -qE "ID checks +incomplete $NOPEN  \(i: list\)$"'
 # The demo's numbers were received over the past six weeks: some of the
 # unconfirmed ones are late, never more than all of them.
 check "numbers past the five-day deadline match the command line" \
