@@ -515,8 +515,8 @@ pscr_key_member(struct tui *t, wint_t ch)
 
 	if (ch == KEY_DOWN && ps->hh_sel < ps->hh_n - 1)
 		ps->hh_sel++;
-	else if (ch == KEY_UP && ps->hh_sel > 0)
-		ps->hh_sel--;
+	else if (ch == KEY_UP && ps->hh_sel >= 0)
+		ps->hh_sel--;	/* from the first member: none chosen again */
 	return KEY_HANDLED;
 }
 
