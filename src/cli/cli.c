@@ -13,7 +13,6 @@
 #include "domain/dates.h"
 #include "ops/accounts.h"
 #include "ops/handover.h"
-#include "store/keyslot.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
@@ -32,8 +31,13 @@ static const struct cli_command cli_commands[] = {
 	{ "user list", "",
 	    N_("list accounts: name, role, status, created, last login"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_user_list },
-	{ "user lock", "NAME", N_("lock an account and remove its key slot"),
+	{ "user lock", "NAME",
+	    N_("lock an account, remove its key slot and change the data key"),
 	    "vault user password-fd recovery-key-fd", cli_cmd_user_lock },
+	{ "vault rekey", "",
+	    N_("change the data key now: every remaining key holder receives "
+	    "the new one, and old copies of vault.keys open nothing new"),
+	    "vault user password-fd recovery-key-fd", cli_cmd_vault_rekey },
 	{ "user unlock", "NAME",
 	    N_("unlock an account with a new, temporary password (two persons)"),
 	    "vault user password-fd recovery-key-fd new-password-fd checker "
@@ -308,6 +312,9 @@ static const struct cli_command cli_commands[] = {
 	    "(supervisor and a second person)"),
 	    "vault user password-fd recovery-key-fd person reason checker "
 	    "checker-password-fd", cli_cmd_registration_no_error },
+	{ "completion", "bash",
+	    N_("print a bash completion script made from this command table"),
+	    "", cli_cmd_completion },
 };
 
 static const struct option cli_long[] = {
@@ -720,12 +727,12 @@ cli_login(struct cli_args *a)
 	if (a->recovery_fd >= 0) {
 		unsigned char key[RECOVERY_KEY_LEN];
 
-		secret = cli_read_secret(_("recovery key"), a->recovery_fd, &err);
-		unread = secret == NULL;
-		rc = secret && recovery_parse(secret, key) == 0 ?
-		    ops_login_recovery(vault, key, &s, &err) :
-		    (err ? -1 : err_set(&err, _("the recovery key is not 64 hex digits")));
+		rc = cli_read_recovery(a->recovery_fd, key, &err);
+		unread = rc == -2;
+		if (rc == 0)
+			rc = ops_login_recovery(vault, key, &s, &err);
 		secret_wipe(key, sizeof key);
+		secret = NULL;
 	} else if (user == NULL) {
 		rc = err_set(&err, _("give --user NAME"));
 		secret = NULL;

@@ -85,6 +85,9 @@ int cli_help_known(const char *option);
 char *cli_read_secret(const char *prompt, int fd, char **err);
 /* A new password typed twice on the terminal (once from a descriptor). */
 char *cli_read_new_secret(const char *prompt, int fd, char **err);
+/* The recovery key from fd (the terminal when -1) into key: 0 done, -1 read
+ * but not a recovery key, -2 nothing read (the script's mistake). */
+int cli_read_recovery(int fd, unsigned char key[RECOVERY_KEY_LEN], char **err);
 
 /* The descriptor given for option x, or -1 when absent; exits 2 with a
  * message when the value is not a descriptor number. */
@@ -103,6 +106,7 @@ int cli_cmd_demo(struct cli_args *a);
 int cli_cmd_user_add(struct cli_args *a);
 int cli_cmd_user_list(struct cli_args *a);
 int cli_cmd_user_lock(struct cli_args *a);
+int cli_cmd_vault_rekey(struct cli_args *a);
 int cli_cmd_user_unlock(struct cli_args *a);
 int cli_cmd_user_passwd(struct cli_args *a);
 int cli_cmd_user_role(struct cli_args *a);
@@ -172,5 +176,6 @@ int cli_cmd_staffkey_list(struct cli_args *a);
 int cli_cmd_staffkey_remove(struct cli_args *a);
 int cli_cmd_registration_mismatches(struct cli_args *a);
 int cli_cmd_registration_no_error(struct cli_args *a);
+int cli_cmd_completion(struct cli_args *a);
 
 #endif

@@ -8,7 +8,6 @@
 
 #include "cli/cli.h"
 #include "ops/vault-admin.h"
-#include "store/checkpoint.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
@@ -123,7 +122,7 @@ cli_cmd_audit_checkpoint(struct cli_args *a)
 		    audit_write(a->out, "pubkey.pem", cp.pubkey_pem,
 		    strlen(cp.pubkey_pem), &err) < 0))
 			rc = -1;
-		checkpoint_clear(&cp);
+		ops_checkpoint_clear(&cp);
 	}
 	if (rc < 0)
 		cli_error(err);

@@ -89,30 +89,29 @@ cli_cmd_backup_verify(struct cli_args *a)
 }
 
 /* The restore's login is to the restored vault: a password or the
- * recovery key valid when the backup was made. */
+ * recovery key valid when the backup was made. -2 when a descriptor gave
+ * nothing (or no user was named for it): the script's mistake. */
 static int
 backup_restore_secret(struct cli_args *a, struct backup_restore *rq,
     unsigned char key[RECOVERY_KEY_LEN], char **secret, char **err)
 {
+	int script = a->password_fd >= 0 ? -2 : -1;
 	char *prompt;
+	int rc;
 
 	if (a->recovery_fd >= 0) {
-		*secret = cli_read_secret(_("recovery key"), a->recovery_fd, err);
-		if (*secret == NULL)
-			return -1;
-		if (recovery_parse(*secret, key) < 0)
-			return err_set(err, _("the recovery key is not 64 hex digits"));
-		rq->recovery = key;
-		return 0;
+		if ((rc = cli_read_recovery(a->recovery_fd, key, err)) == 0)
+			rq->recovery = key;
+		return rc;
 	}
 	rq->user = a->user ? a->user : getenv("USER");
 	if (rq->user == NULL)
-		return err_set(err, _("give --user NAME"));
+		return err_set(err, _("give --user NAME")), script;
 	prompt = xasprintf(_("password for %s (in the backup)"), rq->user);
 	*secret = cli_read_secret(prompt, a->password_fd, err);
 	free(prompt);
 	rq->password = *secret;
-	return *secret ? 0 : -1;
+	return *secret ? 0 : script;
 }
 
 int
@@ -131,7 +130,7 @@ cli_cmd_backup_restore(struct cli_args *a)
 	rq.dir = a->vault;
 	rq.force = a->x[X_FORCE] != NULL;
 	rc = backup_restore_secret(a, &rq, key, &secret, &err);
-	if (rc < 0 && secret == NULL && (a->recovery_fd >= 0 || a->password_fd >= 0)) {
+	if (rc == -2) {
 		/* A closed or empty descriptor: the script's mistake, as at a login. */
 		cli_error(err ? err : _("no password given"));
 		free(err);

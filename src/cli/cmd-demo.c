@@ -262,19 +262,9 @@ demo_fill(const char *dir, const struct demo_info *d)
 static void
 demo_remove(const char *dir)
 {
-	static const char *const names[] = { "vault.db", "vault.db-wal",
-	    "vault.db-shm", "vault.keys", "vault.keys.tmp", "vault.lock",
-	    "vault.lockout", "vault.lockout.tmp" };
 	char *parent = xstrdup(dir), *slash = strrchr(parent, '/');
-	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		char *p = xasprintf("%s/%s", dir, names[i]);
-
-		(void)unlink(p);
-		free(p);
-	}
-	(void)rmdir(dir);
+	ops_demo_remove(dir);
 	if (slash != NULL) {
 		*slash = '\0';
 		(void)rmdir(parent);

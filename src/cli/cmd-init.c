@@ -51,7 +51,7 @@ cli_cmd_init(struct cli_args *a)
 		free(err);
 		return rc;
 	}
-	recovery_format(recovery, printed);
+	ops_recovery_format(recovery, printed);
 	secret_wipe(recovery, sizeof recovery);
 	printf(_("vault created in %s\n\n"
 	    "RECOVERY KEY (shown only now: print or copy it, keep it in the "

@@ -4,10 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/service.h"
 #include "domain/account.h"
 #include "ops/accounts.h"
+#include "ops/rekey.h"
+#include "ops/staffkeys.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/text.h"
@@ -119,6 +123,37 @@ cli_cmd_user_list(struct cli_args *a)
 	return user_done(s, rc, err);
 }
 
+/* Whether the session's vault is the service's (same folder). */
+static int
+user_is_service_vault(struct session *s, const struct svcconf *c)
+{
+	struct stat a, b;
+
+	return stat(s->v->dir, &a) == 0 && stat(c->vault, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* On a server, a locked account's SSH keys go too: the lock already keeps
+ * the person out of the vault, this keeps them off the service account. */
+static void
+user_drop_staff_keys(struct session *s, const char *name)
+{
+	const struct svcconf *c = service_conf(NULL);
+	char *err = NULL;
+	int n = 0;
+
+	if (c == NULL || c->authorized_keys[0] == '\0' ||
+	    !user_is_service_vault(s, c))
+		return;
+	if (ops_staffkey_drop_locked(s, c, name, &n, &err) < 0)
+		fprintf(stderr, "mynadesk: %s\n", err);
+	else if (n > 0)
+		printf(ngettext("%d SSH key of %s removed from the service account\n",
+		    "%d SSH keys of %s removed from the service account\n",
+		    (unsigned long)n), n, name);
+	free(err);
+}
+
 int
 cli_cmd_user_lock(struct cli_args *a)
 {
@@ -131,8 +166,36 @@ cli_cmd_user_lock(struct cli_args *a)
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	rc = ops_user_lock(s, a->pos[0], &err);
-	if (rc == 0)
+	if (rc >= 0)
 		printf(_("user %s locked\n"), a->pos[0]);
+	if (rc >= 0)
+		user_drop_staff_keys(s, a->pos[0]);
+	if (rc == 0)
+		printf(_("the data key was changed: a copy of the old key file "
+		    "opens nothing written from now on\n"));
+	else if (rc == 1)
+		fprintf(stderr, "mynadesk: %s\n", err);
+	return user_done(s, rc, err);
+}
+
+int
+cli_cmd_vault_rekey(struct cli_args *a)
+{
+	struct session *s;
+	char *err = NULL;
+	int rc;
+
+	if (a->npos != 0)
+		return cli_error(_("usage: vault rekey"));
+	if ((s = cli_login(a)) == NULL)
+		return 1;
+	rc = ops_vault_rekey(s, "request", NULL, &err);
+	if (rc == 0)
+		printf(_("the data key was changed: a copy of the old key file "
+		    "opens nothing written from now on\n"));
+	/* Nothing changed when a slot is too old: that is a failure here. */
+	if (rc == 1)
+		rc = -1;
 	return user_done(s, rc, err);
 }
 

@@ -124,3 +124,16 @@ cli_read_new_secret(const char *prompt, int fd, char **err)
 	secret_free_str(b);
 	return a;
 }
+
+int
+cli_read_recovery(int fd, unsigned char key[RECOVERY_KEY_LEN], char **err)
+{
+	char *text = cli_read_secret(_("recovery key"), fd, err);
+	int rc;
+
+	if (text == NULL)
+		return -2;
+	rc = ops_recovery_parse(text, key, err);
+	secret_free_str(text);
+	return rc;
+}

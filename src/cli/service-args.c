@@ -24,75 +24,49 @@ struct svc_rule {
 	signed char out, file, layout, persons, key;
 };
 
-/* Every command allowed over SSH is listed; any other is refused. A command
- * whose arguments are names, not files, has only R_NONE. Not here: init,
- * demo, upload, backup restore, and backup create, since a backup fetched
- * from the outbox would open with its holder's own password, which is the
- * key in a member of staff's hands. */
+/* Every command allowed over SSH is listed here or in svc_rules; any other
+ * is refused. Not listed: init, demo, upload, backup restore, and backup
+ * create, since a backup fetched from the outbox would open with its
+ * holder's own password, which is the key in a member of staff's hands. */
+
+/* Allowed commands whose arguments are names, not files. */
+static const char *const svc_plain[] = {
+	"user add", "user list", "user lock", "user unlock", "user passwd",
+	"user role", "vault rekey", "audit verify", "audit show", "settings show",
+	"settings set", "idproof record", "idproof status", "idproof open",
+	"idproof patterns", "person show", "person search", "number enter",
+	"number confirm", "number match", "number status", "number queue",
+	"number due", "number delete", "evidence list", "dashboard",
+	"pia done", "pia", "jlis held", "jlis accept", "jlis reject",
+	"jlis pending", "media ship", "media dispose", "media list",
+	"media show", "media slip", "media register", "media password",
+	"bulk pending", "cutover record", "registration history",
+	"staff-key list", "staff-key remove",
+};
+
+/* Allowed commands that name files: each file argument's role (R_NONE
+ * where not given). */
 static const struct svc_rule svc_rules[] = {
-	{ "user add", 0, 0, 0, 0, 0, 0, 0 },
-	{ "user list", 0, 0, 0, 0, 0, 0, 0 },
-	{ "user lock", 0, 0, 0, 0, 0, 0, 0 },
-	{ "user unlock", 0, 0, 0, 0, 0, 0, 0 },
-	{ "user passwd", 0, 0, 0, 0, 0, 0, 0 },
-	{ "user role", 0, 0, 0, 0, 0, 0, 0 },
-	{ "audit verify", 0, 0, 0, 0, 0, 0, 0 },
-	{ "audit checkpoint", 0, 0, R_OUT_DIR, 0, 0, 0, 0 },
-	{ "audit show", 0, 0, 0, 0, 0, 0, 0 },
-	{ "settings show", 0, 0, 0, 0, 0, 0, 0 },
-	{ "settings set", 0, 0, 0, 0, 0, 0, 0 },
-	{ "idproof record", 0, 0, 0, 0, 0, 0, 0 },
-	{ "idproof status", 0, 0, 0, 0, 0, 0, 0 },
-	{ "idproof rules-check", R_IN, 0, 0, 0, 0, 0, 0 },
-	{ "idproof open", 0, 0, 0, 0, 0, 0, 0 },
-	{ "idproof patterns", 0, 0, 0, 0, 0, 0, 0 },
-	{ "person import", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
-	{ "person show", 0, 0, 0, 0, 0, 0, 0 },
-	{ "person search", 0, 0, 0, 0, 0, 0, 0 },
-	{ "number enter", 0, 0, 0, 0, 0, 0, 0 },
-	{ "number confirm", 0, 0, 0, 0, 0, 0, 0 },
-	{ "number match", 0, 0, 0, 0, 0, 0, 0 },
-	{ "number status", 0, 0, 0, 0, 0, 0, 0 },
-	{ "number queue", 0, 0, 0, 0, 0, 0, 0 },
-	{ "number due", 0, 0, 0, 0, 0, 0, 0 },
-	{ "number delete", 0, 0, 0, 0, 0, 0, 0 },
-	{ "evidence add", R_IN, 0, 0, 0, 0, 0, 0 },
-	{ "evidence list", 0, 0, 0, 0, 0, 0, 0 },
-	{ "evidence get", 0, 0, R_OUT_FILE, 0, 0, 0, 0 },
-	{ "dashboard", 0, 0, 0, 0, 0, 0, 0 },
-	{ "pia done", 0, 0, 0, 0, 0, 0, 0 },
-	{ "pia", 0, 0, 0, 0, 0, 0, 0 },
-	{ "check", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
-	{ "jlis request", 0, 0, R_OUT_DIR, 0, 0, R_IN, 0 },
-	{ "jlis receive", R_IN, 0, 0, 0, 0, 0, 0 },
-	{ "jlis held", 0, 0, 0, 0, 0, 0, 0 },
-	{ "jlis accept", 0, 0, 0, 0, 0, 0, 0 },
-	{ "jlis reject", 0, 0, 0, 0, 0, 0, 0 },
-	{ "jlis pending", 0, 0, 0, 0, 0, 0, 0 },
-	{ "media pack", R_IN, 0, R_OUT_FILE, 0, 0, 0, 0 },
-	{ "media ship", 0, 0, 0, 0, 0, 0, 0 },
-	{ "media receive", 0, 0, 0, R_IN, 0, 0, 0 },
-	{ "media imported", 0, 0, 0, R_IN, 0, 0, 0 },
-	{ "media dispose", 0, 0, 0, 0, 0, 0, 0 },
-	{ "media list", 0, 0, 0, 0, 0, 0, 0 },
-	{ "media show", 0, 0, 0, 0, 0, 0, 0 },
-	{ "media slip", 0, 0, 0, 0, 0, 0, 0 },
-	{ "media register", 0, 0, 0, 0, 0, 0, 0 },
-	{ "media password", 0, 0, 0, 0, 0, 0, 0 },
-	{ "audit export", 0, 0, R_OUT_DIR, 0, 0, 0, 0 },
-	{ "export verify", R_IN, 0, 0, 0, 0, 0, R_IN },
-	{ "audit report", 0, 0, R_OUT_FILE, 0, 0, 0, 0 },
-	{ "backup verify", R_IN, 0, 0, 0, 0, 0, 0 },
-	{ "bulk export", 0, 0, R_OUT_DIR, R_IN, R_LAYOUT, 0, 0 },
-	{ "bulk results", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
-	{ "bulk pending", 0, 0, 0, 0, 0, 0, 0 },
-	{ "bulk check", R_IN, 0, 0, 0, R_LAYOUT, 0, 0 },
-	{ "cutover record", 0, 0, 0, 0, 0, 0, 0 },
-	{ "cutover diff", 0, 0, R_OUT_DIR, 0, 0, 0, 0 },
-	{ "registration history", 0, 0, 0, 0, 0, 0, 0 },
-	{ "staff-key add", 0, R_IN, 0, 0, 0, 0, 0 },
-	{ "staff-key list", 0, 0, 0, 0, 0, 0, 0 },
-	{ "staff-key remove", 0, 0, 0, 0, 0, 0, 0 },
+	{ "audit checkpoint", .out = R_OUT_DIR },
+	{ "idproof rules-check", .pos0 = R_IN },
+	{ "person import", .pos0 = R_IN, .layout = R_LAYOUT },
+	{ "evidence add", .pos0 = R_IN },
+	{ "evidence get", .out = R_OUT_FILE },
+	{ "check", .pos0 = R_IN, .layout = R_LAYOUT },
+	{ "jlis request", .out = R_OUT_DIR, .persons = R_IN },
+	{ "jlis receive", .pos0 = R_IN },
+	{ "media pack", .pos0 = R_IN, .out = R_OUT_FILE },
+	{ "media receive", .file = R_IN },
+	{ "media imported", .file = R_IN },
+	{ "audit export", .out = R_OUT_DIR },
+	{ "export verify", .pos0 = R_IN, .key = R_IN },
+	{ "audit report", .out = R_OUT_FILE },
+	{ "backup verify", .pos0 = R_IN },
+	{ "bulk export", .out = R_OUT_DIR, .file = R_IN, .layout = R_LAYOUT },
+	{ "bulk results", .pos0 = R_IN, .layout = R_LAYOUT },
+	{ "bulk check", .pos0 = R_IN, .layout = R_LAYOUT },
+	{ "cutover diff", .out = R_OUT_DIR },
+	{ "staff-key add", .pos1 = R_IN },
 };
 
 static char *svc_owned[SERVICE_OWNED];
@@ -108,11 +82,15 @@ service_args_release(void)
 static const struct svc_rule *
 service_rule(const char *name)
 {
+	static const struct svc_rule no_files = { NULL, 0, 0, 0, 0, 0, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof svc_rules / sizeof svc_rules[0]; i++)
 		if (strcmp(svc_rules[i].cmd, name) == 0)
 			return &svc_rules[i];
+	for (i = 0; i < sizeof svc_plain / sizeof svc_plain[0]; i++)
+		if (strcmp(svc_plain[i], name) == 0)
+			return &no_files;
 	return NULL;
 }
 

@@ -350,7 +350,7 @@ zipbox_one(zip_t *za, zip_uint64_t i, const char *name, const char *password,
 /* Every name is checked, and every member stat'ed, before a byte is
  * written. */
 static int
-zipbox_survey(zip_t *za, zip_int64_t n, char **err)
+zipbox_survey(zip_t *za, zip_int64_t n, const char *password, char **err)
 {
 	unsigned long long total = 0;
 	zip_stat_t st;
@@ -369,6 +369,14 @@ zipbox_survey(zip_t *za, zip_int64_t n, char **err)
 			    zip_get_error(za), err);
 		if (zipbox_name_check(name, err) < 0)
 			return -1;
+		/* A medium whose password was agreed carries encrypted members
+		 * only: a plain one is not what was sent. */
+		if (password != NULL && name[strlen(name) - 1] != '/' &&
+		    (st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+		    st.encryption_method == ZIP_EM_NONE)
+			return err_set(err, _("%s is not encrypted, although the "
+			    "container has a password: refusing it, it is not the "
+			    "container that was sent"), name);
 		for (j = 0; j < i; j++)
 			if (strcmp(name, zip_get_name(za, (zip_uint64_t)j, 0)) == 0)
 				return err_set(err, _("the member %s appears twice"),
@@ -404,7 +412,7 @@ zipbox_extract_za(zip_t *za, const char *password, const char *outdir,
 	zip_int64_t n = zip_get_num_entries(za, 0), i;
 	int rc;
 
-	if (zipbox_survey(za, n, err) < 0)
+	if (zipbox_survey(za, n, password, err) < 0)
 		return -1;
 	o.dirfd = open(outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (o.dirfd < 0)
@@ -421,6 +429,13 @@ zipbox_extract_za(zip_t *za, const char *password, const char *outdir,
 	return rc;
 }
 
+/* Not ZIP_CHECKCONS: libzip's check compares each local header with the
+ * central directory, and a streamed member (flag bit 3, as bsdtar and
+ * Windows write them) keeps its sizes and CRC in a descriptor after the
+ * data, so a valid container was refused as damaged. Every member is
+ * checked anyway as it is read: CRC and size, or AE-2's HMAC. */
+#define ZIPBOX_OPEN ZIP_RDONLY
+
 int
 zipbox_extract(const char *zip, const char *password, const char *outdir,
     char ***names, size_t *nnames, char **err)
@@ -430,7 +445,7 @@ zipbox_extract(const char *zip, const char *password, const char *outdir,
 
 	*names = NULL;
 	*nnames = 0;
-	if ((za = zip_open(zip, ZIP_RDONLY | ZIP_CHECKCONS, &ze)) == NULL) {
+	if ((za = zip_open(zip, ZIPBOX_OPEN, &ze)) == NULL) {
 		zip_error_t e;
 
 		zip_error_init_with_code(&e, ze);
@@ -458,7 +473,7 @@ zipbox_extract_mem(const void *buf, size_t len, const char *password,
 	*nnames = 0;
 	zip_error_init(&e);
 	src = zip_source_buffer_create(buf, len, 0, &e);
-	za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &e) : NULL;
+	za = src ? zip_open_from_source(src, ZIPBOX_OPEN, &e) : NULL;
 	if (za == NULL) {
 		zip_source_free(src);
 		rc = zipbox_fail(_("the container"), &e, err);

@@ -10,6 +10,7 @@
 #include "domain/account.h"
 #include "domain/pwpolicy.h"
 #include "ops/accounts.h"
+#include "ops/rekey.h"
 #include "store/keyfile.h"
 #include "store/lockout.h"
 #include "util/i18n.h"
@@ -211,8 +212,12 @@ ops_user_lock(struct session *s, const char *name, char **err)
 	users_clear(&u);
 	if (accounts_finish(s, rc, err) < 0)
 		return -1;
-	/* Committed: the slot goes, so the password no longer opens the vault. */
-	return vault_keys_update(s->v, accounts_drop_slot, (void *)name, err);
+	/* Committed: the slot goes, so the password no longer opens the vault,
+	 * and the data key changes, so a kept copy of the slot opens nothing
+	 * written from now on. */
+	if (vault_keys_update(s->v, accounts_drop_slot, (void *)name, err) < 0)
+		return -1;
+	return ops_vault_rekey(s, "user.lock", name, err);
 }
 
 int

@@ -16,7 +16,9 @@ int ops_user_add(struct session *s, const char *name, const char *role,
     const char *password, const struct checker *c, char **err);
 int ops_user_role(struct session *s, const char *name, const char *role,
     const struct checker *c, char **err);
-/* Locks an account and removes its key slot. */
+/* Locks an account, removes its key slot and changes the data key: 0 when
+ * all is done, 1 when the account is locked but the key could not change
+ * yet (err says why: an older holder's slot), -1 on error. */
 int ops_user_lock(struct session *s, const char *name, char **err);
 /* Unlocks with a new, temporary password (the old slot is gone or no
  * longer trusted); a second person once two accounts exist. */

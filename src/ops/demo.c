@@ -16,6 +16,7 @@
 #include "ops/numbers.h"
 #include "ops/person-import.h"
 #include "ops/vault-admin.h"
+#include "store/vault-perm.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -213,4 +214,10 @@ ops_demo_fill(const char *dir, const struct demo_info *d, const char *extract,
 	ops_logout(b);
 	ops_logout(a);
 	return rc;
+}
+
+void
+ops_demo_remove(const char *dir)
+{
+	vault_files_remove(dir);
 }

@@ -15,6 +15,9 @@ struct demo_info {
  * generated passwords land in d. */
 int ops_demo_create(const char *dir, struct demo_info *d, char **err);
 void demo_info_clear(struct demo_info *d);
+/* Removes a throw-away demo vault: its files (the store's list) and its
+ * folder. */
+void ops_demo_remove(const char *dir);
 
 typedef void (*demo_progress_fn)(const char *what, long done, long total,
     void *arg);

@@ -20,6 +20,7 @@
 #include "store/persons.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 #define EVIDENCE_CHUNK 65536
@@ -92,8 +93,7 @@ static int
 evidence_open_in(struct session *s, const char *path, struct evidence_meta *m,
     char **err)
 {
-	long max_mb = ops_settings_get(s, "evidence-max-mb",
-	    EVIDENCE_MAX_MB_DEFAULT);
+	long max_mb = ops_setting(s, "evidence-max-mb");
 	const char *base;
 	struct stat sb;
 	char *masked;
@@ -124,42 +124,6 @@ evidence_open_in(struct session *s, const char *path, struct evidence_meta *m,
 	return fd;
 }
 
-/* Reads up to n bytes, retrying short reads; returns the count or -1. */
-static ssize_t
-evidence_read(int fd, unsigned char *buf, size_t n)
-{
-	size_t got = 0;
-
-	while (got < n) {
-		ssize_t r = read(fd, buf + got, n - got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
-
-static int
-evidence_write_all(int fd, const unsigned char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, buf, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		buf += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static void
 evidence_hex(EVP_MD_CTX *md, char hex[65])
 {
@@ -173,7 +137,7 @@ evidence_hex(EVP_MD_CTX *md, char hex[65])
 /* Streams the file into the open blob, hashing as it goes. The first chunk
  * is already in buf (first bytes). */
 static int
-evidence_stream_in(sqlite3 *db, int fd, sqlite3_blob *blob, unsigned char *buf,
+evidence_stream_in(int fd, struct evidence_body *body, unsigned char *buf,
     size_t first, struct evidence_meta *m, char **err)
 {
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
@@ -187,16 +151,16 @@ evidence_stream_in(sqlite3 *db, int fd, sqlite3_blob *blob, unsigned char *buf,
 		return err_set(err, _("SHA-256 is not available"));
 	}
 	for (;;) {
-		if (n > 0 && (off + (int64_t)n > m->size ||
-		    sqlite3_blob_write(blob, buf, (int)n, (int)off) != SQLITE_OK)) {
-			rc = off + (int64_t)n > m->size ? err_set(err, _("%s grew while "
-			    "it was read: add it again once it is complete"), m->file) :
-			    db_fail(db, err, _("storing evidence"));
+		if (n > 0 && off + (int64_t)n > m->size) {
+			rc = err_set(err, _("%s grew while it was read: add it again "
+			    "once it is complete"), m->file);
 			break;
 		}
+		if (n > 0 && (rc = evidence_body_write(body, buf, n, off, err)) < 0)
+			break;
 		EVP_DigestUpdate(md, buf, n);
 		off += (int64_t)n;
-		if ((r = evidence_read(fd, buf, EVIDENCE_CHUNK)) <= 0) {
+		if ((r = fd_read_full(fd, buf, EVIDENCE_CHUNK)) <= 0) {
 			if (r < 0)
 				rc = err_set(err, _("reading %s: %s"), m->file,
 				    strerror(errno));
@@ -218,17 +182,17 @@ evidence_add_tx(struct session *s, const struct evidence_add_request *rq,
     int fd, unsigned char *buf, size_t first, struct evidence_meta *m,
     char **err)
 {
-	sqlite3_blob *blob = NULL;
+	struct evidence_body *body = NULL;
 	char *detail, subject[32];
 	int rc;
 
 	rc = evidence_about_check(s, rq->about, m, err);
 	if (rc == 0)
-		rc = evidence_insert(s->v->db, m, &blob, err);
+		rc = evidence_insert(s->v->db, m, &body, err);
 	if (rc == 0)
-		rc = evidence_stream_in(s->v->db, fd, blob, buf, first, m, err);
-	if (blob != NULL && sqlite3_blob_close(blob) != SQLITE_OK && rc == 0)
-		rc = db_fail(s->v->db, err, _("storing evidence"));
+		rc = evidence_stream_in(fd, body, buf, first, m, err);
+	if (evidence_body_close(body, rc == 0 ? err : NULL) < 0)
+		rc = -1;
 	if (rc == 0)
 		rc = evidence_set_hash(s->v->db, m->id, m->sha256, err);
 	if (rc < 0)
@@ -258,7 +222,7 @@ ops_evidence_add(struct session *s, const struct evidence_add_request *rq,
 	if ((fd = evidence_open_in(s, rq->path, m, err)) < 0)
 		return -1;
 	buf = xmalloc(EVIDENCE_CHUNK);
-	if ((first = evidence_read(fd, buf, EVIDENCE_CHUNK)) < 0) {
+	if ((first = fd_read_full(fd, buf, EVIDENCE_CHUNK)) < 0) {
 		rc = err_set(err, _("reading %s: %s"), rq->path, strerror(errno));
 	} else {
 		snprintf(m->type, sizeof m->type, "%s",
@@ -302,23 +266,23 @@ evidence_stream_out(struct session *s, const struct evidence_meta *m, int fd,
 {
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	unsigned char *buf = xmalloc(EVIDENCE_CHUNK);
-	sqlite3_blob *blob = NULL;
+	struct evidence_body *body = NULL;
 	int64_t off = 0;
-	int rc = evidence_open_body(s->v->db, m->id, &blob, err);
+	int rc = evidence_open_body(s->v->db, m->id, &body, err);
 
-	if (rc == 0 && sqlite3_blob_bytes(blob) != m->size)
+	if (rc == 0 && evidence_body_size(body) != m->size)
 		rc = err_set(err, _("evidence %lld is damaged: it holds %d bytes, "
-		    "%lld were stored"), (long long)m->id, sqlite3_blob_bytes(blob),
-		    (long long)m->size);
+		    "%lld were stored"), (long long)m->id,
+		    (int)evidence_body_size(body), (long long)m->size);
 	if (rc == 0 && (md == NULL || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1))
 		rc = err_set(err, _("SHA-256 is not available"));
 	while (rc == 0 && off < m->size) {
 		int n = m->size - off > EVIDENCE_CHUNK ? EVIDENCE_CHUNK :
 		    (int)(m->size - off);
 
-		if (sqlite3_blob_read(blob, buf, n, (int)off) != SQLITE_OK)
-			rc = db_fail(s->v->db, err, _("reading evidence"));
-		else if (evidence_write_all(fd, buf, (size_t)n) < 0)
+		if (evidence_body_read(body, buf, (size_t)n, off, err) < 0)
+			rc = -1;
+		else if (fd_write_all(fd, buf, (size_t)n) < 0)
 			rc = err_set(err, _("writing %s: %s"), out, strerror(errno));
 		else
 			EVP_DigestUpdate(md, buf, (size_t)n);
@@ -326,8 +290,7 @@ evidence_stream_out(struct session *s, const struct evidence_meta *m, int fd,
 	}
 	if (rc == 0)
 		evidence_hex(md, got);
-	if (blob != NULL)
-		sqlite3_blob_close(blob);
+	evidence_body_close(body, NULL);
 	EVP_MD_CTX_free(md);
 	free(buf);
 	return rc;

@@ -5,7 +5,8 @@
 #include "ops/session.h"
 #include "store/evidence.h"
 
-/* The default of the evidence-max-mb setting. */
+/* The console still passes this to ops_settings_get, which ignores it: the
+ * default lives in store/settings.c. */
 #define EVIDENCE_MAX_MB_DEFAULT 20
 
 struct evidence_add_request {

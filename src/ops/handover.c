@@ -18,6 +18,7 @@
 #include "store/handover-log.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 #define HANDOVER_BUF 65536
@@ -92,22 +93,6 @@ handover_record(const struct svcconf *c, const char *staff, const char *action,
 	return rc;
 }
 
-static int
-handover_write_all(int fd, const unsigned char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, buf, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		buf += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Copies in to out, hashing, up to limit bytes (-1: no limit). */
 static int
 handover_copy(int in, int out, long long limit, struct handover_result *r,
@@ -137,7 +122,7 @@ handover_copy(int in, int out, long long limit, struct handover_result *r,
 			break;
 		}
 		EVP_DigestUpdate(ctx, buf, (size_t)n);
-		if (handover_write_all(out, buf, (size_t)n) < 0) {
+		if (fd_write_all(out, buf, (size_t)n) < 0) {
 			rc = err_set(err, _("write failed: %s"), strerror(errno));
 			break;
 		}

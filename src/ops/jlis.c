@@ -10,13 +10,11 @@
 #include "ops/jlis.h"
 #include "ops/media.h"
 #include "ops/numbers.h"
+#include "ops/settings.h"
 #include "store/persons.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
-
-/* Days J-LIS has to answer before an inquiry shows as overdue. */
-#define JLIS_DEFAULT_DAYS 35
 
 int
 ops_jlis_held(struct session *s, jlis_held_fn fn, void *arg, char **err)
@@ -140,12 +138,7 @@ ops_jlis_decide(struct session *s, const char *key, int accept,
 int
 ops_jlis_pending(struct session *s, jlis_pending_fn fn, void *arg, char **err)
 {
-	char *v = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE key = ?",
-	    "jlis_answer_days");
-	int days = v != NULL ? (int)strtol(v, NULL, 10) : JLIS_DEFAULT_DAYS;
-
-	free(v);
-	return jlis_store_pending(s->v->db, days > 0 ? days : JLIS_DEFAULT_DAYS,
+	return jlis_store_pending(s->v->db, (int)ops_setting(s, "jlis-answer-days"),
 	    (int)ops_media_overdue_limit(s), fn, arg, err);
 }
 

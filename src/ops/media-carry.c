@@ -23,31 +23,12 @@ carry_steps(struct session *s, const struct pack *p, const char *usb,
     const char *witness, long long id, const char *label, char **err)
 {
 	struct media_event ev;
-	struct media_file mf;
-	char today[11], *detail = xstrdup("channel=terminal files="), *t;
-	size_t i;
+	char today[11], *detail;
 	int rc;
 
 	media_today(today);
-	media_event_init(&ev, s, MSTEP_CREATED, today, NULL);
-	snprintf(ev.summary, sizeof ev.summary, "%zu", p->n);
-	rc = media_event_add(s->v->db, id, &ev, err);
-	for (i = 0; rc == 0 && i < p->n; i++) {
-		snprintf(mf.name, sizeof mf.name, "%s", p->f[i].name);
-		snprintf(mf.sha256, sizeof mf.sha256, "%s", p->f[i].sha256);
-		mf.bytes = (long long)p->f[i].len;
-		rc = media_file_add(s->v->db, ev.id, &mf, err);
-		t = xasprintf("%s%s%s:%s", detail, i ? "," : "", mf.name, mf.sha256);
-		free(detail);
-		detail = t;
-	}
-	if (rc == 0)
-		rc = ops_audit(s, "", "media.create", label, detail, err);
-	free(detail);
-	media_event_init(&ev, s, MSTEP_PACKED, today, witness);
-	snprintf(ev.answer_medium, sizeof ev.answer_medium, "%s", usb);
-	if (rc == 0)
-		rc = media_event_add(s->v->db, id, &ev, err);
+	rc = pack_created_packed(s, p, id, label, "channel=terminal files=",
+	    witness, usb, today, err);
 	media_event_init(&ev, s, MSTEP_SHIPPED, today, witness);
 	snprintf(ev.answer_medium, sizeof ev.answer_medium, "%s", usb);
 	if (rc == 0)
@@ -79,9 +60,7 @@ ops_media_carry(struct session *s, const char *dir, const char *usb,
 	    ops_second_person(s, witness ? witness->name : NULL,
 	    witness ? witness->password : NULL, err) < 0)
 		return -1;
-	rc = pack_list(dir, &p, err);
-	if (rc == 0)
-		rc = pack_read(s, dir, &p, err);
+	rc = pack_load(s, dir, &p, err);
 	if (rc == 0 && (rc = db_begin(s->v->db, err)) == 0) {
 		rc = pack_unused(s, &p, err);
 		if (rc == 0)

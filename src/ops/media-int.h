@@ -34,5 +34,13 @@ int pack_read(struct session *s, const char *dir, struct pack *p, char **err);
 /* Refuses a file name already on a medium (sequence numbers are not reused). */
 int pack_unused(struct session *s, const struct pack *p, char **err);
 void pack_free(struct pack *p);
+/* pack_list, then pack_read: what packing and carrying both check. */
+int pack_load(struct session *s, const char *dir, struct pack *p, char **err);
+/* In an open transaction: the "created" step of medium id with its files
+ * and its media.create record (detail_head, then name:sha256 of each file),
+ * then the "packed" step, witnessed, onto usb (NULL: a container). */
+int pack_created_packed(struct session *s, const struct pack *p, long long id,
+    const char *label, const char *detail_head, const char *witness,
+    const char *usb, const char *today, char **err);
 
 #endif

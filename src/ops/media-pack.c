@@ -101,6 +101,12 @@ pack_read(struct session *s, const char *dir, struct pack *p, char **err)
 /* A sequence number may not be reused: refuse a name already on a medium
  * that was shipped or still exists. */
 int
+pack_load(struct session *s, const char *dir, struct pack *p, char **err)
+{
+	return pack_list(dir, p, err) < 0 ? -1 : pack_read(s, dir, p, err);
+}
+
+int
 pack_unused(struct session *s, const struct pack *p, char **err)
 {
 	size_t i;
@@ -117,17 +123,17 @@ pack_unused(struct session *s, const struct pack *p, char **err)
 	return 0;
 }
 
-static int
-pack_steps(struct session *s, const struct pack *p, const char *witness,
-    long long id, const char *label, const char *sha256, char **err)
+int
+pack_created_packed(struct session *s, const struct pack *p, long long id,
+    const char *label, const char *detail_head, const char *witness,
+    const char *usb, const char *today, char **err)
 {
 	struct media_event ev;
 	struct media_file mf;
-	char today[11], *detail = xstrdup("files="), *t;
+	char *detail = xstrdup(detail_head), *t;
 	size_t i;
 	int rc;
 
-	media_today(today);
 	media_event_init(&ev, s, MSTEP_CREATED, today, NULL);
 	snprintf(ev.summary, sizeof ev.summary, "%zu", p->n);
 	rc = media_event_add(s->v->db, id, &ev, err);
@@ -144,8 +150,22 @@ pack_steps(struct session *s, const struct pack *p, const char *witness,
 		rc = ops_audit(s, "", "media.create", label, detail, err);
 	free(detail);
 	media_event_init(&ev, s, MSTEP_PACKED, today, witness);
+	snprintf(ev.answer_medium, sizeof ev.answer_medium, "%s", usb ? usb : "");
 	if (rc == 0)
 		rc = media_event_add(s->v->db, id, &ev, err);
+	return rc;
+}
+
+static int
+pack_steps(struct session *s, const struct pack *p, const char *witness,
+    long long id, const char *label, const char *sha256, char **err)
+{
+	char today[11], *detail;
+	int rc;
+
+	media_today(today);
+	rc = pack_created_packed(s, p, id, label, "files=", witness, NULL, today,
+	    err);
 	detail = xasprintf("container_sha256=%s members=%zu encryption=aes-256 "
 	    "password=generated", sha256, p->n);
 	if (rc == 0)
@@ -277,9 +297,7 @@ ops_media_pack(struct session *s, const char *dir, const char *out,
 		    "container to write (--out)"));
 	rc = pack_out_names(out, &o, err);
 	if (rc == 0)
-		rc = pack_list(dir, &p, err);
-	if (rc == 0)
-		rc = pack_read(s, dir, &p, err);
+		rc = pack_load(s, dir, &p, err);
 	if (rc == 0)
 		rc = ops_second_person(s, witness ? witness->name : NULL,
 		    witness ? witness->password : NULL, err);

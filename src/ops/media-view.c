@@ -6,18 +6,14 @@
 #include <string.h>
 
 #include "ops/media.h"
+#include "ops/settings.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 long
 ops_media_overdue_limit(struct session *s)
 {
-	char *v = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE key = ?",
-	    "answer_overdue_days");
-	long days = v ? strtol(v, NULL, 10) : MEDIA_DEFAULT_OVERDUE;
-
-	free(v);
-	return days > 0 ? days : MEDIA_DEFAULT_OVERDUE;
+	return ops_setting(s, "answer-overdue-days");
 }
 
 struct media_list_ctx {

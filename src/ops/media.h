@@ -14,7 +14,6 @@
 #include "store/media.h"
 
 #define MEDIA_FILE_MAX (512L * 1024 * 1024)	/* bytes of one inquiry file */
-#define MEDIA_DEFAULT_OVERDUE 28
 
 /*
  * The check every file passes before it is packed, in one place: the

@@ -14,8 +14,10 @@
 #include "domain/mynumber.h"
 #include "ops/idproof.h"
 #include "ops/numbers.h"
+#include "ops/settings.h"
 #include "store/numbers.h"
 #include "store/persons.h"
+#include "store/settings.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -41,8 +43,7 @@ static int
 number_hmac(struct session *s, const char num[12], unsigned char out[32],
     char **err)
 {
-	char *hex = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE "
-	    "key = ?", "number_hmac_key");
+	char *hex = settings_meta(s->v->db, "number_hmac_key");
 	unsigned char key[32];
 	unsigned int n = 0;
 	int rc = 0;
@@ -343,24 +344,12 @@ number_due_row(int64_t person, const char *key, const char *lost, void *arg)
 	return c->fn(key, lost, c->arg);
 }
 
-static int
-number_retention(struct session *s)
-{
-	char *v = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE key = ?",
-	    "retention_days");
-	/* Two years with a leap day: the default of vault/0015. */
-	int days = v ? (int)strtol(v, NULL, 10) : 731;
-
-	free(v);
-	return days >= 0 ? days : 731;
-}
-
 int
 ops_number_due(struct session *s, number_due_fn fn, void *arg, char **err)
 {
 	struct number_due_ctx c = { fn, arg };
 
-	return numbers_due(s->v->db, number_retention(s), number_due_row, &c, err);
+	return numbers_due(s->v->db, (int)ops_setting(s, "retention-days"), number_due_row, &c, err);
 }
 
 struct number_probe {

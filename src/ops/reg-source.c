@@ -189,19 +189,9 @@ vread_run(void *arg)
 static sqlite3 *
 vsrc_reader(struct regx *x)
 {
-	sqlite3 *db = NULL;
-	char *mode;
+	sqlite3 *db;
 
-	if (sqlite3_get_autocommit(x->s->v->db) ||
-	    vault_open_reader(x->s->v, &db, NULL) < 0)
-		return NULL;
-	mode = db_get_text(db, "PRAGMA journal_mode", NULL);
-	if (mode == NULL || strcmp(mode, "wal") != 0) {
-		db_close(db);
-		db = NULL;
-	}
-	free(mode);
-	return db;
+	return vault_open_snapshot_reader(x->s->v, &db) == 0 ? db : NULL;
 }
 
 static int

@@ -9,8 +9,11 @@
 #include "domain/account.h"
 #include "ops/checkpoint-daily.h"
 #include "ops/session.h"
+#include "ops/settings.h"
 #include "store/audit.h"
+#include "store/keyslot.h"
 #include "store/lockout.h"
+#include "store/settings.h"
 #include "store/users.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -19,20 +22,15 @@ static struct session *
 session_new(struct vault *v, const char *user, const char *role)
 {
 	struct session *s = xcalloc(1, sizeof *s);
-	char *name, *idle;
+	char *name;
 
 	s->v = v;
 	snprintf(s->user, sizeof s->user, "%s", user);
 	snprintf(s->role, sizeof s->role, "%s", role);
-	name = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?", "name");
-	idle = db_get_text(v->db, "SELECT value FROM vault_meta WHERE key = ?",
-	    "idle_lock_minutes");
+	name = settings_meta(v->db, "name");
 	snprintf(s->vault_name, sizeof s->vault_name, "%s", name ? name : "");
-	s->idle_minutes = idle ? (int)strtol(idle, NULL, 10) : 5;
-	if (s->idle_minutes <= 0 || s->idle_minutes > 240)
-		s->idle_minutes = 5;
+	s->idle_minutes = (int)ops_setting(s, "idle-lock-minutes");
 	free(name);
-	free(idle);
 	return s;
 }
 
@@ -256,6 +254,21 @@ ops_login_recovery(const char *dir,
 	(void)vault_note_head(v, NULL);
 	ops_daily_checkpoint(*out);
 	return VAULT_OK;
+}
+
+void
+ops_recovery_format(const unsigned char key[RECOVERY_KEY_LEN], char out[80])
+{
+	recovery_format(key, out);
+}
+
+int
+ops_recovery_parse(const char *text, unsigned char key[RECOVERY_KEY_LEN],
+    char **err)
+{
+	if (recovery_parse(text, key) < 0)
+		return err_set(err, _("the recovery key is not 64 hex digits"));
+	return 0;
 }
 
 int

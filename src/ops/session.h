@@ -27,6 +27,12 @@ int ops_login(const char *dir, const char *user, const char *password,
 int ops_login_recovery(const char *dir,
     const unsigned char recovery[RECOVERY_KEY_LEN], struct session **out,
     char **err);
+/* The recovery key as printed once at init, and read back when typed:
+ * -1 with err when text is not 64 hex digits. */
+void ops_recovery_format(const unsigned char key[RECOVERY_KEY_LEN],
+    char out[80]);
+int ops_recovery_parse(const char *text, unsigned char key[RECOVERY_KEY_LEN],
+    char **err);
 /* Unlocks an idle-locked console: the same user's password again. */
 int ops_reauth(struct session *s, const char *password, char **err);
 /* Records the idle lock (audited) */

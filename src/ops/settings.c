@@ -1,101 +1,54 @@
-/* The table of settings: name, vault key, range and meaning. */
+/* Showing and changing the vault's settings; their table (names, defaults,
+ * limits) is store/settings.c. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "ops/settings.h"
+#include "store/settings.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-static const struct {
-	const char *name;
-	const char *key;	/* vault_meta key */
-	long min, max;
-	const char *help;
-} settings_table[] = {
-	{ "idle-lock-minutes", "idle_lock_minutes", 1, 60,
-	    N_("minutes without a key before the console locks itself") },
-	{ "retention-days", "retention_days", 0, 3650,
-	    N_("days a number is kept after the qualification was lost; set "
-	    "it from the association's 取扱規程 (benefit claims prescribe "
-	    "after 2 years; default 731)") },
-	/* 500 keeps a blob well under SQLite's 1,000,000,000-byte limit. */
-	{ "evidence-max-mb", "evidence_max_mb", 1, 500,
-	    N_("largest file 'evidence add' takes, in MB (1 MB = 1,048,576 bytes)") },
-	{ "jlis-answer-days", "jlis_answer_days", 1, 365,
-	    N_("days J-LIS has to answer an inquiry before it is overdue") },
-	{ "answer-overdue-days", "answer_overdue_days", 1, 365,
-	    N_("days after shipping a medium before its answer is overdue") },
+struct settings_list_ctx {
+	settings_row_fn fn;
+	void *arg;
 };
-#define SETTINGS_N (sizeof settings_table / sizeof settings_table[0])
+
+static int
+settings_list_row(const struct setting *st, const char *stored, void *arg)
+{
+	struct settings_list_ctx *c = arg;
+
+	return c->fn(st->name, stored ? stored : "-", _(st->help), c->arg);
+}
 
 int
 ops_settings_list(struct session *s, settings_row_fn fn, void *arg, char **err)
 {
-	size_t i;
+	struct settings_list_ctx c = { fn, arg };
 
 	(void)err;
-	for (i = 0; i < SETTINGS_N; i++) {
-		char *v = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE "
-		    "key = ?", settings_table[i].key);
-
-		fn(settings_table[i].name, v ? v : "-", _(settings_table[i].help), arg);
-		free(v);
-	}
-	return 0;
+	return settings_each(s->v->db, settings_list_row, &c);
 }
 
+/* One transaction: the new value and its audit record, from=old to=new. */
 static int
-settings_put(struct session *s, const char *key, const char *value, char **err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(s->v->db, "INSERT OR REPLACE INTO vault_meta (key, value) "
-	    "VALUES (?, ?)", &st, err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s->v->db, err, _("writing settings"));
-}
-
-int
-ops_settings_set(struct session *s, const char *name, const char *value,
+settings_change(struct session *s, const struct setting *st, long v,
     char **err)
 {
-	char *end, *old, *detail, canon[32];
-	size_t i;
-	long v;
+	char *old = NULL, *detail;
 	int rc;
 
-	for (i = 0; i < SETTINGS_N; i++)
-		if (name != NULL && strcmp(name, settings_table[i].name) == 0)
-			break;
-	if (i == SETTINGS_N)
-		return err_set(err, _("unknown setting '%s': see 'settings show'"),
-		    name ? name : "");
-	errno = 0;
-	v = value ? strtol(value, &end, 10) : 0;
-	if (value == NULL || *value == '\0' || *end != '\0' || errno != 0 ||
-	    v < settings_table[i].min || v > settings_table[i].max)
-		return err_set(err, _("%s must be a whole number from %ld to %ld"),
-		    name, settings_table[i].min, settings_table[i].max);
-	if (ops_require_role(s, "admin", err) < 0 || db_begin(s->v->db, err) < 0)
+	if (db_begin(s->v->db, err) < 0)
 		return -1;
-	snprintf(canon, sizeof canon, "%ld", v);
-	old = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE key = ?",
-	    settings_table[i].key);
-	detail = xasprintf("from=%s to=%s", old ? old : "-", canon);
-	rc = settings_put(s, settings_table[i].key, canon, err);
-	if (rc == 0)
-		rc = ops_audit(s, "", "settings.set", name, detail, err);
+	rc = settings_put(s->v->db, st, v, &old, err);
+	if (rc == 0) {
+		detail = xasprintf("from=%s to=%ld", old ? old : "-", v);
+		rc = ops_audit(s, "", "settings.set", st->name, detail, err);
+		free(detail);
+	}
 	free(old);
-	free(detail);
 	if (rc < 0) {
 		db_rollback(s->v->db);
 		return -1;
@@ -103,23 +56,43 @@ ops_settings_set(struct session *s, const char *name, const char *value,
 	return ops_commit(s, err);
 }
 
+int
+ops_settings_set(struct session *s, const char *name, const char *value,
+    char **err)
+{
+	const struct setting *st;
+	long v;
+
+	/* Name and range first: a typo is answered before the role check. */
+	if ((st = settings_find(name, err)) == NULL ||
+	    settings_parse(st, value, &v, err) < 0 ||
+	    ops_require_role(s, "admin", err) < 0)
+		return -1;
+	return settings_change(s, st, v, err);
+}
+
+long
+ops_setting(struct session *s, const char *name)
+{
+	const struct setting *st;
+	char *err = NULL;
+	long v;
+
+	if (settings_get(s->v->db, name, &v, &err) == 0)
+		return v;
+	/* A read that failed: the default, as an unset key would give; the
+	 * action's own reads report the vault's trouble. */
+	free(err);
+	if ((st = settings_find(name, NULL)) != NULL)
+		return st->def;
+	/* A name not in the table is a mistake in the program. */
+	fprintf(stderr, "mynadesk: no setting called %s\n", name);
+	abort();
+}
+
 long
 ops_settings_get(struct session *s, const char *name, long def)
 {
-	char *v = NULL, *end;
-	long n = def;
-	size_t i;
-
-	for (i = 0; i < SETTINGS_N; i++)
-		if (strcmp(name, settings_table[i].name) == 0)
-			v = db_get_text(s->v->db, "SELECT value FROM vault_meta WHERE "
-			    "key = ?", settings_table[i].key);
-	if (v != NULL) {
-		errno = 0;
-		n = strtol(v, &end, 10);
-		if (*v == '\0' || *end != '\0' || errno != 0)
-			n = def;
-	}
-	free(v);
-	return n;
+	(void)def;
+	return ops_setting(s, name);
 }

@@ -194,29 +194,28 @@ staffkeys_without(const char *text, const char *name, int *n)
 	return out;
 }
 
-int
-ops_staffkey_remove(struct session *s, const struct svcconf *c,
-    const char *name, const struct checker *chk, int *removed, char **err)
+/* Removes name's keys with a record; actor2 is the second person, if any. */
+static int
+staffkeys_remove(struct session *s, const struct svcconf *c, const char *name,
+    const char *actor2, const char *why, int *removed, char **err)
 {
 	char *text = NULL, *out, *detail;
 	int rc;
 
-	if (staffkeys_authorise(s, chk, err) < 0 ||
-	    staffkeys_read(c, &text, err) < 0)
+	if (staffkeys_read(c, &text, err) < 0)
 		return -1;
 	out = staffkeys_without(text, name, removed);
 	free(text);
 	if (*removed == 0) {
 		free(out);
-		return err_set(err, _("%s has no key in %s"), name, c->authorized_keys);
+		return 1;
 	}
 	if (db_begin(s->v->db, err) < 0) {
 		free(out);
 		return -1;
 	}
-	detail = xasprintf("keys=%d", *removed);
-	rc = ops_audit(s, chk && chk->name ? chk->name : "", "staffkey.remove",
-	    name, detail, err);
+	detail = xasprintf("keys=%d%s", *removed, why);
+	rc = ops_audit(s, actor2, "staffkey.remove", name, detail, err);
 	free(detail);
 	if (rc < 0) {
 		db_rollback(s->v->db);
@@ -224,6 +223,41 @@ ops_staffkey_remove(struct session *s, const struct svcconf *c,
 		return -1;
 	}
 	return staffkeys_commit(s, c->authorized_keys, out, err);
+}
+
+int
+ops_staffkey_remove(struct session *s, const struct svcconf *c,
+    const char *name, const struct checker *chk, int *removed, char **err)
+{
+	int rc;
+
+	if (staffkeys_authorise(s, chk, err) < 0)
+		return -1;
+	rc = staffkeys_remove(s, c, name, chk && chk->name ? chk->name : "", "",
+	    removed, err);
+	if (rc == 1)
+		return err_set(err, _("%s has no key in %s"), name, c->authorized_keys);
+	return rc;
+}
+
+int
+ops_staffkey_drop_locked(struct session *s, const struct svcconf *c,
+    const char *name, int *removed, char **err)
+{
+	struct user u;
+	int found, locked;
+
+	*removed = 0;
+	if (ops_require_role(s, "admin", err) < 0)
+		return -1;
+	if ((found = users_get(s->v->db, name, &u, err)) <= 0)
+		return found < 0 ? -1 : err_set(err, _("no user '%s'"), name);
+	locked = strcmp(u.status, "locked") == 0;
+	users_clear(&u);
+	if (!locked)
+		return err_set(err, _("user %s is not locked"), name);
+	return staffkeys_remove(s, c, name, "", " reason=user.lock", removed,
+	    err) < 0 ? -1 : 0;
 }
 
 int

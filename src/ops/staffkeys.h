@@ -16,6 +16,10 @@ int ops_staffkey_add(struct session *s, const struct svcconf *c,
 /* Removes every key of name; *removed says how many. */
 int ops_staffkey_remove(struct session *s, const struct svcconf *c,
     const char *name, const struct checker *chk, int *removed, char **err);
+/* After a lock: removes the locked account's keys without a second person
+ * (it only takes rights away), audited; *removed may be 0. */
+int ops_staffkey_drop_locked(struct session *s, const struct svcconf *c,
+    const char *name, int *removed, char **err);
 /* Calls fn for each key the program wrote. */
 int ops_staffkey_list(struct session *s, const struct svcconf *c,
     void (*fn)(const char *name, const struct staffkey *k, void *arg),

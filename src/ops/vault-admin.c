@@ -107,6 +107,12 @@ ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err)
 	return ops_commit(s, err);
 }
 
+void
+ops_checkpoint_clear(struct checkpoint *cp)
+{
+	checkpoint_clear(cp);
+}
+
 int
 ops_audit_verify_checkpoints(struct session *s, int64_t *count, char **err)
 {

@@ -4,6 +4,7 @@
 
 #include "ops/session.h"
 #include "store/audit.h"
+#include "store/checkpoint.h"
 
 /* Checks the insurer code, account name and password, then creates the
  * vault; recovery receives the key to print once. */
@@ -16,9 +17,10 @@ int ops_audit_verify(struct session *s, audit_progress_fn progress, void *arg,
 int ops_audit_list(struct session *s, const struct audit_filter *f,
     audit_row_fn fn, void *arg, char **err);
 
-struct checkpoint;
-/* Signs a checkpoint of the whole audit log and records it. */
+/* Signs a checkpoint of the whole audit log and records it; the caller
+ * frees cp with ops_checkpoint_clear. */
 int ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err);
+void ops_checkpoint_clear(struct checkpoint *cp);
 /* Re-checks every stored checkpoint against the log and its signature. */
 int ops_audit_verify_checkpoints(struct session *s, int64_t *count, char **err);
 

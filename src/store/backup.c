@@ -16,8 +16,10 @@
 #include <openssl/evp.h>
 
 #include "store/backup.h"
+#include "store/vault-perm.h"
 #include "util/i18n.h"
 #include "util/paths.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 #define BK_CHUNK (256 * 1024)
@@ -58,21 +60,9 @@ backup_snapshot(sqlite3 *src, const char *path,
 static int
 bk_write(int fd, const void *p, size_t n, EVP_MD_CTX *md)
 {
-	const char *c = p;
-
 	if (md != NULL)
 		EVP_DigestUpdate(md, p, n);
-	while (n > 0) {
-		ssize_t w = write(fd, c, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		c += w;
-		n -= (size_t)w;
-	}
-	return 0;
+	return fd_write_all(fd, p, n);
 }
 
 /* Appends the file at path to fd, exactly want bytes. */
@@ -324,22 +314,10 @@ backup_vault_busy(const char *dir)
 	return busy;
 }
 
-static const char *const bk_vault_files[] = { "vault.db", "vault.db-wal",
-	"vault.db-shm", "vault.keys", "vault.keys.tmp", "vault.lock",
-	"vault.lockout", NULL };
-
 void
 backup_remove_vault(const char *dir)
 {
-	int i;
-
-	for (i = 0; bk_vault_files[i] != NULL; i++) {
-		char *p = xasprintf("%s/%s", dir, bk_vault_files[i]);
-
-		(void)unlink(p);
-		free(p);
-	}
-	(void)rmdir(dir);
+	vault_files_remove(dir);
 }
 
 int

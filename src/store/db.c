@@ -2,6 +2,7 @@
  * key and 4 KiB pages; its own old defaults are never used. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,14 @@ db_fail(sqlite3 *db, char **err, const char *what)
 {
 	int code = db ? sqlite3_extended_errcode(db) & 0xff : SQLITE_ERROR;
 
-	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+	/* An open session meets NOTADB when another one changed the data key
+	 * (an account was locked): restoring a backup would be the wrong cure. */
+	if (code == SQLITE_NOTADB)
+		return err_set(err, _("%s: the vault no longer opens with this "
+		    "session's key: if an account was just locked, the data key "
+		    "changed, so log out and log in again; otherwise the database is "
+		    "damaged (restore it from a backup)"), what);
+	if (code == SQLITE_CORRUPT)
 		return err_set(err, _("%s: the vault database is damaged or the key "
 		    "does not open it (restore it from a backup)"), what);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -27,21 +35,41 @@ db_fail(sqlite3 *db, char **err, const char *what)
 	return err_set(err, "%s: %s", what, db ? sqlite3_errmsg(db) : "sqlite");
 }
 
+/* PRAGMA NAME = "x'<64 hex>'": the raw-key mode of key and rekey. */
 static int
-db_key(sqlite3 *db, const unsigned char key[KEY_LEN], char **err)
+db_pragma_key(sqlite3 *db, const char *name, const unsigned char key[KEY_LEN],
+    char **err)
 {
-	/* PRAGMA key = "x'<64 hex>'" selects the raw-key mode. */
 	char *sql = secret_alloc(128);
-	int rc;
+	int n, rc;
 
-	memcpy(sql, "PRAGMA key = \"x'", 16);
-	hex_encode(key, KEY_LEN, sql + 16);
-	memcpy(sql + 16 + 2 * KEY_LEN, "'\";", 4);
+	n = snprintf(sql, 128, "PRAGMA %s = \"x'", name);
+	hex_encode(key, KEY_LEN, sql + n);
+	memcpy(sql + n + 2 * KEY_LEN, "'\";", 4);
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	secret_free(sql, 128);
 	if (rc != SQLITE_OK)
 		return db_fail(db, err, _("setting the vault key"));
 	return 0;
+}
+
+static int
+db_key(sqlite3 *db, const unsigned char key[KEY_LEN], char **err)
+{
+	return db_pragma_key(db, "key", key, err);
+}
+
+int
+db_rekey(sqlite3 *db, const unsigned char key[KEY_LEN], char **err)
+{
+	long long n;
+
+	/* SQLCipher rewrites every page in one write transaction: in WAL mode
+	 * a crash before its commit leaves the old key, after it the new. */
+	if (db_pragma_key(db, "rekey", key, err) < 0 ||
+	    db_get_int(db, "SELECT count(*) FROM sqlite_master", NULL, &n, err) < 0)
+		return -1;
+	return db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE);", err);
 }
 
 int
@@ -144,6 +172,35 @@ db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char **err)
 }
 
 int
+db_step(sqlite3 *db, sqlite3_stmt *st, const char *what, char **err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, what);
+}
+
+int
+db_run(sqlite3 *db, const char *what, char **err, const char *sql, ...)
+{
+	sqlite3_stmt *st;
+	const char *p;
+	va_list ap;
+	int i = 1, rc;
+
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	va_start(ap, sql);
+	while ((p = va_arg(ap, const char *)) != NULL)
+		sqlite3_bind_text(st, i++, p, -1, SQLITE_TRANSIENT);
+	va_end(ap);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(db, err, what);
+}
+
+int
 db_get_int(sqlite3 *db, const char *sql, const char *param, long long *out,
     char **err)
 {
@@ -165,19 +222,33 @@ db_get_int(sqlite3 *db, const char *sql, const char *param, long long *out,
 	return 0;
 }
 
+int
+db_text(sqlite3 *db, const char *sql, const char *param, char **out,
+    char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	if (param != NULL)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		*out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the vault"));
+	return 0;
+}
+
 char *
 db_get_text(sqlite3 *db, const char *sql, const char *param)
 {
-	sqlite3_stmt *st;
-	char *out = NULL;
+	char *out;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return NULL;
-	if (param != NULL)
-		sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		out = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	(void)db_text(db, sql, param, &out, NULL);
 	return out;
 }
 

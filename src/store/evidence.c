@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/evidence.h"
@@ -10,14 +11,37 @@
 
 #define EVIDENCE_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
+struct evidence_body {
+	sqlite3 *db;		/* for the error text */
+	sqlite3_blob *blob;
+};
+
+/* Opens row id's body for reading or writing. */
+static int
+evidence_body_open(sqlite3 *db, int64_t id, int write,
+    struct evidence_body **out, char **err)
+{
+	sqlite3_blob *blob;
+
+	*out = NULL;
+	if (sqlite3_blob_open(db, "main", "evidence", "body", id, write, &blob) !=
+	    SQLITE_OK)
+		return db_fail(db, err, write ? _("storing evidence") :
+		    _("reading evidence"));
+	*out = xmalloc(sizeof **out);
+	(*out)->db = db;
+	(*out)->blob = blob;
+	return 0;
+}
+
 int
-evidence_insert(sqlite3 *db, struct evidence_meta *m, sqlite3_blob **blob,
-    char **err)
+evidence_insert(sqlite3 *db, struct evidence_meta *m,
+    struct evidence_body **body, char **err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	*blob = NULL;
+	*body = NULL;
 	if (m->size < 0 || m->size > 0x7fffffff)
 		return err_set(err, _("the file is too large for the vault"));
 	if (db_prepare(db, "INSERT INTO evidence (added, actor, title, about, file, "
@@ -37,12 +61,7 @@ evidence_insert(sqlite3 *db, struct evidence_meta *m, sqlite3_blob **blob,
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("storing evidence"));
 	m->id = sqlite3_last_insert_rowid(db);
-	if (sqlite3_blob_open(db, "main", "evidence", "body", m->id, 1, blob) !=
-	    SQLITE_OK) {
-		*blob = NULL;
-		return db_fail(db, err, _("storing evidence"));
-	}
-	return 0;
+	return evidence_body_open(db, m->id, 1, body, err);
 }
 
 int
@@ -108,14 +127,47 @@ evidence_get(sqlite3 *db, int64_t id, struct evidence_meta *m, char **err)
 }
 
 int
-evidence_open_body(sqlite3 *db, int64_t id, sqlite3_blob **blob, char **err)
+evidence_open_body(sqlite3 *db, int64_t id, struct evidence_body **body,
+    char **err)
 {
-	if (sqlite3_blob_open(db, "main", "evidence", "body", id, 0, blob) !=
-	    SQLITE_OK) {
-		*blob = NULL;
-		return db_fail(db, err, _("reading evidence"));
-	}
+	return evidence_body_open(db, id, 0, body, err);
+}
+
+int64_t
+evidence_body_size(const struct evidence_body *b)
+{
+	return sqlite3_blob_bytes(b->blob);
+}
+
+int
+evidence_body_write(struct evidence_body *b, const void *buf, size_t n,
+    int64_t off, char **err)
+{
+	if (sqlite3_blob_write(b->blob, buf, (int)n, (int)off) != SQLITE_OK)
+		return db_fail(b->db, err, _("storing evidence"));
 	return 0;
+}
+
+int
+evidence_body_read(struct evidence_body *b, void *buf, size_t n, int64_t off,
+    char **err)
+{
+	if (sqlite3_blob_read(b->blob, buf, (int)n, (int)off) != SQLITE_OK)
+		return db_fail(b->db, err, _("reading evidence"));
+	return 0;
+}
+
+int
+evidence_body_close(struct evidence_body *b, char **err)
+{
+	int rc = 0;
+
+	if (b == NULL)
+		return 0;
+	if (sqlite3_blob_close(b->blob) != SQLITE_OK)
+		rc = db_fail(b->db, err, _("storing evidence"));
+	free(b);
+	return rc;
 }
 
 int

@@ -19,17 +19,29 @@ struct evidence_meta {
 	char sha256[65];
 };
 
+/* A row's body, open for chunks at given offsets (SQLite's blob I/O). */
+struct evidence_body;
+
 /* Inserts the row with a zero-filled blob of m->size bytes and opens the
- * blob for writing; m->id gets the new id. The caller holds a transaction. */
-int evidence_insert(sqlite3 *db, struct evidence_meta *m, sqlite3_blob **blob,
-    char **err);
+ * body for writing; m->id gets the new id. The caller holds a transaction. */
+int evidence_insert(sqlite3 *db, struct evidence_meta *m,
+    struct evidence_body **body, char **err);
 /* Sets the hash once the whole file went in. */
 int evidence_set_hash(sqlite3 *db, int64_t id, const char *sha256, char **err);
 /* 1 found, 0 not found, -1 error. */
 int evidence_get(sqlite3 *db, int64_t id, struct evidence_meta *m, char **err);
-/* Opens the blob for reading. */
-int evidence_open_body(sqlite3 *db, int64_t id, sqlite3_blob **blob,
+/* Opens the body for reading. */
+int evidence_open_body(sqlite3 *db, int64_t id, struct evidence_body **body,
     char **err);
+/* The body's size as stored, in bytes. */
+int64_t evidence_body_size(const struct evidence_body *b);
+/* n bytes at off; the body keeps its size, so off + n must fit in it. */
+int evidence_body_write(struct evidence_body *b, const void *buf, size_t n,
+    int64_t off, char **err);
+int evidence_body_read(struct evidence_body *b, void *buf, size_t n,
+    int64_t off, char **err);
+/* Closes b (NULL is fine); -1 when a write did not reach the vault. */
+int evidence_body_close(struct evidence_body *b, char **err);
 
 typedef int (*evidence_row_fn)(const struct evidence_meta *m, void *arg);
 /* Every row, newest first; fn returns nonzero to stop. */

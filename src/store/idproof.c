@@ -129,15 +129,12 @@ idproof_get_status(sqlite3 *db, int64_t person, int *complete, char **missing,
 	    "person_id = ?", &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, person);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = db_step(db, st, _("reading identity checks"), err)) == 1) {
 		*complete = sqlite3_column_int(st, 0);
 		*missing = xstrdup((const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading identity checks"));
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int

@@ -173,8 +173,7 @@ jlis_store_request_find(sqlite3 *db, char kind, long seq,
 		return -1;
 	sqlite3_bind_text(st, 1, k, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, seq);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = db_step(db, st, _("reading inquiries"), err)) == 1) {
 		r->id = sqlite3_column_int64(st, 0);
 		r->rows = sqlite3_column_int64(st, 1);
 		jlis_copy(r->created, sizeof r->created, sqlite3_column_text(st, 2));
@@ -182,9 +181,7 @@ jlis_store_request_find(sqlite3 *db, char kind, long seq,
 		    sqlite3_column_text(st, 3));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading inquiries"));
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int
@@ -238,17 +235,14 @@ jlis_store_target_get(sqlite3 *db, int64_t serial, struct jlis_target_row *t,
 	    "jlis_targets WHERE serial = ?", &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, serial);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = db_step(db, st, _("reading inquiries"), err)) == 1) {
 		t->request = sqlite3_column_int64(st, 0);
 		t->person = sqlite3_column_int64(st, 1);
 		t->attempt = sqlite3_column_int(st, 2);
 		jlis_copy(t->state, sizeof t->state, sqlite3_column_text(st, 3));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading inquiries"));
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int
@@ -320,15 +314,12 @@ jlis_store_held_get(sqlite3 *db, int64_t person, int64_t *serial,
 	    "WHERE person_id = ? AND state = 'held'", &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, person);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = db_step(db, st, _("reading answers"), err)) == 1) {
 		*serial = sqlite3_column_int64(st, 0);
 		jlis_copy(number, 13, sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading answers"));
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int
@@ -410,15 +401,12 @@ jlis_store_inquiry_name_get(sqlite3 *db, int64_t person, char **name,
 	    "person_id = ?", &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, person);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = db_step(db, st, _("reading inquiries"), err)) == 1) {
 		*name = xstrdup((const char *)sqlite3_column_text(st, 0));
 		*kana = xstrdup((const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading inquiries"));
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int

@@ -41,33 +41,52 @@ keyfile_mac(const char *text, size_t len, const unsigned char data_key[KEY_LEN],
 
 static char *keyfile_slot_line(const struct keyslot *s);
 
+/* The hex fields of a slot line, in order: "%63s" each. */
+static int
+keyfile_slot_hex(const struct keyslot *s, char *const f[], int nf)
+{
+	struct keyslot *w = (struct keyslot *)s;
+	struct { unsigned char *p; size_t n; } b[] = {
+		{ w->salt, SLOT_SALT_LEN }, { w->nonce, SLOT_NONCE_LEN },
+		{ w->ct, KEY_LEN }, { w->tag, SLOT_TAG_LEN }, { w->pub, KEY_LEN },
+		{ w->seal.eph, KEY_LEN }, { w->seal.nonce, SLOT_NONCE_LEN },
+		{ w->seal.ct, KEY_LEN }, { w->seal.tag, SLOT_TAG_LEN } };
+	int i;
+
+	for (i = 0; i < nf; i++)
+		if (hex_decode(f[i], b[i].p, b[i].n) < 0)
+			return -1;
+	return 0;
+}
+
 static int
 keyfile_parse_slot(char *line, struct keyslot *s)
 {
-	char kind[16], name[64], kdf[16], salt[64], nonce[64], ct[128], tag[64];
+	char kind[16], name[64], kdf[16], h[9][80];
+	char *f[9] = { h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8] };
 	char *canon;
 	long long uid;
 	int n, rc;
 
 	memset(s, 0, sizeof *s);
-	n = sscanf(line, "slot %15s %lld %63s %15s %d %d %d %63s %63s %127s %63s",
-	    kind, &uid, name, kdf, &s->logn, &s->r, &s->p, salt, nonce, ct, tag);
-	if (n != 11)
+	n = sscanf(line, "slot %15s %lld %63s %15s %d %d %d %79s %79s %79s %79s "
+	    "seal %79s %79s %79s %79s %79s", kind, &uid, name, kdf, &s->logn, &s->r,
+	    &s->p, h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8]);
+	if (n != 11 && n != 16)
 		return -1;
+	s->sealed = n == 16;
 	if (strcmp(kind, "user") == 0 && strcmp(kdf, "scrypt") == 0)
 		s->kind = SLOT_USER;
 	else if (strcmp(kind, "recovery") == 0 && strcmp(kdf, "hkdf") == 0)
 		s->kind = SLOT_RECOVERY;
-	else if (strcmp(kind, "signkey") == 0 && strcmp(kdf, "hkdf") == 0)
+	else if (strcmp(kind, "signkey") == 0 && strcmp(kdf, "hkdf") == 0 &&
+	    !s->sealed)
 		s->kind = SLOT_SIGNKEY;
 	else
 		return -1;
 	s->uid = uid;
 	snprintf(s->name, sizeof s->name, "%s", name);
-	if (hex_decode(salt, s->salt, SLOT_SALT_LEN) < 0 ||
-	    hex_decode(nonce, s->nonce, SLOT_NONCE_LEN) < 0 ||
-	    hex_decode(ct, s->ct, KEY_LEN) < 0 ||
-	    hex_decode(tag, s->tag, SLOT_TAG_LEN) < 0)
+	if (keyfile_slot_hex(s, f, s->sealed ? 9 : 4) < 0)
 		return -1;
 	/* sscanf forgives extra spaces and signs; the file must be exact. */
 	canon = keyfile_slot_line(s);
@@ -124,6 +143,9 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 			return err_set(err, _("vault.keys:1: not a mynadesk key file"));
 		return 0;
 	}
+	/* The old key's MAC covers everything before it: only the MAC follows. */
+	if (kf->has_prev && strncmp(line, "mac ", 4) != 0)
+		return err_set(err, _("vault.keys:%d: unexpected line"), lineno);
 	if ((v = keyfile_field(line, "vault", 32, KEYFILE_HEX)) != NULL) {
 		memcpy(kf->vault_id, v, 33);
 		return 0;
@@ -168,6 +190,11 @@ keyfile_parse_line(char *line, int lineno, struct keyfile *kf, char **err)
 		keyfile_put_slot(kf, &s);
 		return 0;
 	}
+	if ((v = keyfile_field(line, "prev", 64, KEYFILE_HEX)) != NULL &&
+	    !kf->has_prev && hex_decode(v, kf->prevmac, 32) == 0) {
+		kf->has_prev = 1;
+		return 2;
+	}
 	if ((v = keyfile_field(line, "mac", 64, KEYFILE_HEX)) != NULL &&
 	    hex_decode(v, kf->mac, 32) == 0)
 		return 1;
@@ -204,6 +231,8 @@ keyfile_parse(const char *text, size_t len, struct keyfile *kf, char **err)
 			keyfile_free(kf);
 			return -1;
 		}
+		if (rc == 2)
+			kf->prev_off = off;
 		if (rc == 1) {
 			kf->mac_off = off;
 			done = 1;
@@ -231,25 +260,60 @@ keyfile_verify(const struct keyfile *kf, const char *text,
 	return CRYPTO_memcmp(mac, kf->mac, sizeof mac) == 0 ? 0 : -1;
 }
 
+int
+keyfile_verify_prev(const struct keyfile *kf, const char *text,
+    const unsigned char old_key[KEY_LEN])
+{
+	unsigned char mac[32];
+
+	if (!kf->has_prev)
+		return -1;
+	keyfile_mac(text, kf->prev_off, old_key, mac);
+	return CRYPTO_memcmp(mac, kf->prevmac, sizeof mac) == 0 ? 0 : -1;
+}
+
 static char *
 keyfile_slot_line(const struct keyslot *s)
 {
 	char salt[2 * SLOT_SALT_LEN + 1], nonce[2 * SLOT_NONCE_LEN + 1];
 	char ct[2 * KEY_LEN + 1], tag[2 * SLOT_TAG_LEN + 1];
+	char pub[2 * KEY_LEN + 1], eph[2 * KEY_LEN + 1];
+	char snonce[2 * SLOT_NONCE_LEN + 1], sct[2 * KEY_LEN + 1];
+	char stag[2 * SLOT_TAG_LEN + 1], *seal;
+	char *line;
 
 	hex_encode(s->salt, SLOT_SALT_LEN, salt);
 	hex_encode(s->nonce, SLOT_NONCE_LEN, nonce);
 	hex_encode(s->ct, KEY_LEN, ct);
 	hex_encode(s->tag, SLOT_TAG_LEN, tag);
-	return xasprintf("slot %s %lld %s %s %d %d %d %s %s %s %s\n",
+	if (s->sealed) {
+		hex_encode(s->pub, KEY_LEN, pub);
+		hex_encode(s->seal.eph, KEY_LEN, eph);
+		hex_encode(s->seal.nonce, SLOT_NONCE_LEN, snonce);
+		hex_encode(s->seal.ct, KEY_LEN, sct);
+		hex_encode(s->seal.tag, SLOT_TAG_LEN, stag);
+		seal = xasprintf(" seal %s %s %s %s %s", pub, eph, snonce, sct, stag);
+	} else {
+		seal = xstrdup("");
+	}
+	line = xasprintf("slot %s %lld %s %s %d %d %d %s %s %s %s%s\n",
 	    s->kind == SLOT_USER ? "user" : s->kind == SLOT_RECOVERY ? "recovery" :
 	    "signkey", (long long)s->uid,
 	    s->name, s->kind == SLOT_USER ? "scrypt" : "hkdf",
-	    s->logn, s->r, s->p, salt, nonce, ct, tag);
+	    s->logn, s->r, s->p, salt, nonce, ct, tag, seal);
+	free(seal);
+	return line;
 }
 
 char *
 keyfile_format(const struct keyfile *kf, const unsigned char data_key[KEY_LEN])
+{
+	return keyfile_format_pending(kf, data_key, NULL);
+}
+
+char *
+keyfile_format_pending(const struct keyfile *kf,
+    const unsigned char data_key[KEY_LEN], const unsigned char *old_key)
 {
 	char head[65], mac_hex[65], *text, *line;
 	unsigned char mac[32];
@@ -280,6 +344,15 @@ keyfile_format(const struct keyfile *kf, const unsigned char data_key[KEY_LEN])
 		free(line);
 		text = t;
 	}
+	if (old_key != NULL) {
+		char *t;
+
+		keyfile_mac(text, strlen(text), old_key, mac);
+		hex_encode(mac, 32, mac_hex);
+		t = xasprintf("%sprev %s\n", text, mac_hex);
+		free(text);
+		text = t;
+	}
 	len = strlen(text);
 	keyfile_mac(text, len, data_key, mac);
 	hex_encode(mac, 32, mac_hex);
@@ -292,7 +365,14 @@ int
 keyfile_load(const char *dir, struct keyfile *kf, char **text, size_t *len,
     char **err)
 {
-	char *path = xasprintf("%s/vault.keys", dir);
+	return keyfile_load_named(dir, "vault.keys", kf, text, len, err);
+}
+
+int
+keyfile_load_named(const char *dir, const char *name, struct keyfile *kf,
+    char **text, size_t *len, char **err)
+{
+	char *path = xasprintf("%s/%s", dir, name);
 	char *buf = xmalloc(KEYFILE_MAX + 1);
 	FILE *f = fopen(path, "rb");
 	size_t n;
@@ -300,8 +380,8 @@ keyfile_load(const char *dir, struct keyfile *kf, char **text, size_t *len,
 	free(path);
 	if (f == NULL) {
 		free(buf);
-		return err_set(err, _("cannot open %s/vault.keys: %s (is this a vault?)"),
-		    dir, strerror(errno));
+		return err_set(err, _("cannot open %s/%s: %s (is this a vault?)"),
+		    dir, name, strerror(errno));
 	}
 	n = fread(buf, 1, KEYFILE_MAX + 1, f);
 	fclose(f);
@@ -332,9 +412,17 @@ int
 keyfile_store(const char *dir, const struct keyfile *kf,
     const unsigned char data_key[KEY_LEN], char **err)
 {
-	char *text = keyfile_format(kf, data_key);
-	char *tmp = xasprintf("%s/vault.keys.tmp", dir);
-	char *path = xasprintf("%s/vault.keys", dir);
+	return keyfile_store_named(dir, "vault.keys", kf, data_key, NULL, err);
+}
+
+int
+keyfile_store_named(const char *dir, const char *name, const struct keyfile *kf,
+    const unsigned char data_key[KEY_LEN], const unsigned char *old_key,
+    char **err)
+{
+	char *text = keyfile_format_pending(kf, data_key, old_key);
+	char *tmp = xasprintf("%s/%s.tmp", dir, name);
+	char *path = xasprintf("%s/%s", dir, name);
 	size_t len = strlen(text);
 	int fd, rc = -1;
 

@@ -1,6 +1,7 @@
 /* Wrapping and unwrapping the data key: scrypt or HKDF, then AES-256-GCM with
  * the slot's identity as associated data, so a slot moved to another user
- * no longer opens. */
+ * no longer opens. A sealed slot wraps the holder's private key instead,
+ * and the data key is sealed to its public key (store/keyseal.c). */
 #include "config.h"
 
 #include <ctype.h>
@@ -13,6 +14,7 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
+#include "store/keyseal.h"
 #include "store/keyslot.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -81,54 +83,94 @@ keyslot_hkdf(const unsigned char *secret, const unsigned char *salt,
 static void
 keyslot_aad(const struct keyslot *s, char *buf, size_t len)
 {
+	/* A sealed slot says so here, so it cannot pass for an older one. */
+	const char *ver = s->sealed ? "v2" : "v1";
+
 	if (s->kind == SLOT_RECOVERY)
-		snprintf(buf, len, "mynadesk-slot v1 recovery");
+		snprintf(buf, len, "mynadesk-slot %s recovery", ver);
 	else if (s->kind == SLOT_SIGNKEY)
 		snprintf(buf, len, "mynadesk-slot v1 signkey");
 	else
-		snprintf(buf, len, "mynadesk-slot v1 user %lld %s",
+		snprintf(buf, len, "mynadesk-slot %s user %lld %s", ver,
 		    (long long)s->uid, s->name);
 }
 
-/* AES-256-GCM in one direction; enc=1 seals in into s->ct and s->tag,
- * enc=0 opens s->ct into out and checks the tag. */
-static int
-keyslot_gcm(struct keyslot *s, const unsigned char kek[KEY_LEN], int enc,
-    const unsigned char *in, unsigned char *out)
+static void
+keyslot_seal_aad(const struct keyslot *s, char *buf, size_t len)
 {
-	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-	char aad[128];
-	int len, ok = 0;
-
-	keyslot_aad(s, aad, sizeof aad);
-	if (ctx == NULL)
-		return -1;
-	if (EVP_CipherInit_ex(ctx, EVP_aes_256_gcm(), NULL, NULL, NULL, enc) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, SLOT_NONCE_LEN, NULL) != 1 ||
-	    EVP_CipherInit_ex(ctx, NULL, NULL, kek, s->nonce, enc) != 1 ||
-	    EVP_CipherUpdate(ctx, NULL, &len, (const unsigned char *)aad,
-	    (int)strlen(aad)) != 1)
-		goto out;
-	if (enc) {
-		ok = EVP_CipherUpdate(ctx, s->ct, &len, in, KEY_LEN) == 1 &&
-		    EVP_CipherFinal_ex(ctx, s->ct + len, &len) == 1 &&
-		    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, SLOT_TAG_LEN,
-		    s->tag) == 1;
-	} else {
-		ok = EVP_CipherUpdate(ctx, out, &len, s->ct, KEY_LEN) == 1 &&
-		    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, SLOT_TAG_LEN,
-		    s->tag) == 1 &&
-		    EVP_CipherFinal_ex(ctx, out + len, &len) == 1;
-	}
-out:
-	EVP_CIPHER_CTX_free(ctx);
-	return ok ? 0 : -1;
+	if (s->kind == SLOT_RECOVERY)
+		snprintf(buf, len, "mynadesk-seal v1 recovery");
+	else
+		snprintf(buf, len, "mynadesk-seal v1 user %lld %s", (long long)s->uid,
+		    s->name);
 }
 
 int
-keyslot_wrap_password(struct keyslot *s, int64_t uid, const char *name,
-    const char *password, int logn, const unsigned char data_key[KEY_LEN],
+keyslot_reseal(struct keyslot *s, const unsigned char data_key[KEY_LEN],
     char **err)
+{
+	char aad[128];
+
+	if (!s->sealed || s->kind == SLOT_SIGNKEY)
+		return err_set(err, _("the key slot of '%s' is from before sealed "
+		    "slots: it is converted at its next use"), s->name);
+	keyslot_seal_aad(s, aad, sizeof aad);
+	if (keyseal_seal(&s->seal, s->pub, aad, data_key) < 0)
+		return err_set(err, _("could not seal the key"));
+	return 0;
+}
+
+/* Fills a slot whose identity, salt and nonce are set: kek wraps either a
+ * new private key, to whose public half payload is sealed (sealed), or
+ * payload itself. */
+static int
+keyslot_fill(struct keyslot *s, const unsigned char kek[KEY_LEN],
+    const unsigned char payload[KEY_LEN], int sealed)
+{
+	unsigned char *priv = secret_alloc(KEY_LEN);
+	char aad[128];
+	int rc = -1;
+
+	s->sealed = sealed;
+	keyslot_aad(s, aad, sizeof aad);
+	if (!sealed)
+		rc = keyseal_gcm(kek, s->nonce, aad, 1, payload, s->ct, s->tag);
+	else if (RAND_bytes(priv, KEY_LEN) == 1 && keyseal_public(priv, s->pub) == 0 &&
+	    keyseal_gcm(kek, s->nonce, aad, 1, priv, s->ct, s->tag) == 0)
+		rc = keyslot_reseal(s, payload, NULL);
+	secret_free(priv, KEY_LEN);
+	return rc;
+}
+
+/* Opens a slot with its key-encryption key into payload. */
+static int
+keyslot_open(const struct keyslot *s, const unsigned char kek[KEY_LEN],
+    unsigned char payload[KEY_LEN])
+{
+	unsigned char *inner = secret_alloc(KEY_LEN);
+	unsigned char tag[SLOT_TAG_LEN];
+	char aad[128];
+	int rc;
+
+	memcpy(tag, s->tag, sizeof tag);
+	keyslot_aad(s, aad, sizeof aad);
+	rc = keyseal_gcm(kek, s->nonce, aad, 0, s->ct, inner, tag);
+	if (rc == 0 && s->sealed) {
+		keyslot_seal_aad(s, aad, sizeof aad);
+		rc = keyseal_open(&s->seal, inner, aad, payload);
+	} else if (rc == 0) {
+		memcpy(payload, inner, KEY_LEN);
+	}
+	secret_free(inner, KEY_LEN);
+	if (rc < 0)
+		secret_wipe(payload, KEY_LEN);
+	return rc;
+}
+
+static int
+keyslot_wrap_pw(struct keyslot *s, int64_t uid, const char *name,
+    const char *password, int logn, const unsigned char data_key[KEY_LEN],
+    int sealed, char **err)
 {
 	unsigned char *kek = secret_alloc(KEY_LEN);
 	int rc = -1;
@@ -144,7 +186,7 @@ keyslot_wrap_password(struct keyslot *s, int64_t uid, const char *name,
 	    random_bytes(s->nonce, SLOT_NONCE_LEN, err) < 0)
 		goto out;
 	if (keyslot_scrypt(password, s->salt, s->logn, s->r, s->p, kek) < 0 ||
-	    keyslot_gcm(s, kek, 1, data_key, NULL) < 0) {
+	    keyslot_fill(s, kek, data_key, sealed) < 0) {
 		err_set(err, _("could not derive or wrap the key"));
 		goto out;
 	}
@@ -154,8 +196,25 @@ out:
 	return rc;
 }
 
+int
+keyslot_wrap_password(struct keyslot *s, int64_t uid, const char *name,
+    const char *password, int logn, const unsigned char data_key[KEY_LEN],
+    char **err)
+{
+	return keyslot_wrap_pw(s, uid, name, password, logn, data_key, 1, err);
+}
+
+int
+keyslot_wrap_password_v1(struct keyslot *s, int64_t uid, const char *name,
+    const char *password, int logn, const unsigned char data_key[KEY_LEN],
+    char **err)
+{
+	return keyslot_wrap_pw(s, uid, name, password, logn, data_key, 0, err);
+}
+
 /* A slot of kind whose key-encryption key comes from ikm by HKDF (no
- * password cost): the recovery key's slot and the signing key's. */
+ * password cost): the recovery key's slot (sealed) and the signing key's
+ * (which wraps the seed under the data key itself). */
 static int
 keyslot_wrap_hkdf(struct keyslot *s, enum slot_kind kind, const unsigned char *ikm,
     const unsigned char payload[KEY_LEN], char **err)
@@ -170,7 +229,7 @@ keyslot_wrap_hkdf(struct keyslot *s, enum slot_kind kind, const unsigned char *i
 	    random_bytes(s->nonce, SLOT_NONCE_LEN, err) < 0)
 		goto out;
 	if (keyslot_hkdf(ikm, s->salt, kek) < 0 ||
-	    keyslot_gcm(s, kek, 1, payload, NULL) < 0) {
+	    keyslot_fill(s, kek, payload, kind == SLOT_RECOVERY) < 0) {
 		err_set(err, _("could not derive or wrap the key"));
 		goto out;
 	}
@@ -195,19 +254,35 @@ keyslot_wrap_signkey(struct keyslot *s, const unsigned char data_key[KEY_LEN],
 	return keyslot_wrap_hkdf(s, SLOT_SIGNKEY, data_key, seed, err);
 }
 
-int
-keyslot_unwrap_signkey(const struct keyslot *s,
-    const unsigned char data_key[KEY_LEN], unsigned char seed[KEY_LEN])
+/* Opens a slot of kind whose key-encryption key comes from ikm. */
+static int
+keyslot_unwrap_hkdf(const struct keyslot *s, enum slot_kind kind,
+    const unsigned char *ikm, unsigned char out[KEY_LEN])
 {
 	unsigned char *kek = secret_alloc(KEY_LEN);
 	int rc = -1;
 
-	if (s->kind == SLOT_SIGNKEY && keyslot_hkdf(data_key, s->salt, kek) == 0)
-		rc = keyslot_gcm((struct keyslot *)s, kek, 0, NULL, seed);
+	if (s->kind == kind && keyslot_hkdf(ikm, s->salt, kek) == 0)
+		rc = keyslot_open(s, kek, out);
 	secret_free(kek, KEY_LEN);
 	if (rc < 0)
-		secret_wipe(seed, KEY_LEN);
+		secret_wipe(out, KEY_LEN);
 	return rc;
+}
+
+int
+keyslot_unwrap_signkey(const struct keyslot *s,
+    const unsigned char data_key[KEY_LEN], unsigned char seed[KEY_LEN])
+{
+	return keyslot_unwrap_hkdf(s, SLOT_SIGNKEY, data_key, seed);
+}
+
+int
+keyslot_unwrap_recovery(const struct keyslot *s,
+    const unsigned char recovery[RECOVERY_KEY_LEN],
+    unsigned char data_key[KEY_LEN])
+{
+	return keyslot_unwrap_hkdf(s, SLOT_RECOVERY, recovery, data_key);
 }
 
 int
@@ -219,23 +294,7 @@ keyslot_unwrap_password(const struct keyslot *s, const char *password,
 
 	if (s->kind == SLOT_USER &&
 	    keyslot_scrypt(password, s->salt, s->logn, s->r, s->p, kek) == 0)
-		rc = keyslot_gcm((struct keyslot *)s, kek, 0, NULL, data_key);
-	secret_free(kek, KEY_LEN);
-	if (rc < 0)
-		secret_wipe(data_key, KEY_LEN);
-	return rc;
-}
-
-int
-keyslot_unwrap_recovery(const struct keyslot *s,
-    const unsigned char recovery[RECOVERY_KEY_LEN],
-    unsigned char data_key[KEY_LEN])
-{
-	unsigned char *kek = secret_alloc(KEY_LEN);
-	int rc = -1;
-
-	if (s->kind == SLOT_RECOVERY && keyslot_hkdf(recovery, s->salt, kek) == 0)
-		rc = keyslot_gcm((struct keyslot *)s, kek, 0, NULL, data_key);
+		rc = keyslot_open(s, kek, data_key);
 	secret_free(kek, KEY_LEN);
 	if (rc < 0)
 		secret_wipe(data_key, KEY_LEN);

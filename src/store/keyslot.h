@@ -5,10 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define KEY_LEN 32
+#include "store/keyseal.h"
+
 #define SLOT_SALT_LEN 16
-#define SLOT_NONCE_LEN 12
-#define SLOT_TAG_LEN 16
 #define RECOVERY_KEY_LEN 32
 
 /* scrypt log2(N) for new password slots: about 0.3 s and 64 MiB here. */
@@ -28,9 +27,16 @@ struct keyslot {
 	unsigned char nonce[SLOT_NONCE_LEN];
 	unsigned char ct[KEY_LEN];
 	unsigned char tag[SLOT_TAG_LEN];
+	/* Sealed slots (user and recovery since key changes): ct wraps the
+	 * holder's X25519 private key, and the data key is sealed to pub, so a
+	 * new data key reaches every holder without their secrets. An older
+	 * slot (sealed = 0) wraps the data key itself in ct. */
+	int sealed;
+	unsigned char pub[KEY_LEN];
+	struct keyseal seal;
 };
 
-/* Wraps data_key under a password (scrypt with 2^logn). */
+/* Wraps data_key under a password (scrypt with 2^logn), in a sealed slot. */
 int keyslot_wrap_password(struct keyslot *s, int64_t uid, const char *name,
     const char *password, int logn, const unsigned char data_key[KEY_LEN],
     char **err);
@@ -49,6 +55,15 @@ int keyslot_unwrap_password(const struct keyslot *s, const char *password,
 int keyslot_unwrap_recovery(const struct keyslot *s,
     const unsigned char recovery[RECOVERY_KEY_LEN],
     unsigned char data_key[KEY_LEN]);
+/* Seals a new data key to a sealed slot's holder: no secret is needed.
+ * Refused for an older, unsealed slot. */
+int keyslot_reseal(struct keyslot *s, const unsigned char data_key[KEY_LEN],
+    char **err);
+/* The format before sealed slots, kept to test the reading and upgrading
+ * of older vaults; nothing else writes it. */
+int keyslot_wrap_password_v1(struct keyslot *s, int64_t uid, const char *name,
+    const char *password, int logn, const unsigned char data_key[KEY_LEN],
+    char **err);
 
 /* Recovery key as printed for the safe: 64 hex digits in groups of four. */
 void recovery_format(const unsigned char key[RECOVERY_KEY_LEN], char out[80]);

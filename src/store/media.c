@@ -154,13 +154,10 @@ media_find(sqlite3 *db, const char *label, struct media_row *out, char **err)
 	    "(?1 GLOB '[0-9]*' AND id = CAST(?1 AS INTEGER))", &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, label ? label : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = db_step(db, st, _("reading media"), err)) == 1)
 		media_read_row(st, out);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading media"));
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int

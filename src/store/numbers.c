@@ -28,8 +28,7 @@ numbers_get(sqlite3 *db, int64_t person, struct number_row *r, char **err)
 	    "entered_by, confirmed_by FROM numbers WHERE person_id = ?", &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, person);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = db_step(db, st, _("reading numbers"), err)) == 1) {
 		numbers_copy(r->state, sizeof r->state, sqlite3_column_text(st, 0));
 		numbers_copy(r->number, sizeof r->number, sqlite3_column_text(st, 1));
 		if (sqlite3_column_bytes(st, 2) == 32) {
@@ -43,9 +42,7 @@ numbers_get(sqlite3 *db, int64_t person, struct number_row *r, char **err)
 		    sqlite3_column_text(st, 6));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading numbers"));
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int
@@ -58,13 +55,10 @@ numbers_holder(sqlite3 *db, const unsigned char hmac[32], int64_t *person,
 	if (db_prepare(db, "SELECT person_id FROM numbers WHERE hmac = ?", &st, err) < 0)
 		return -1;
 	sqlite3_bind_blob(st, 1, hmac, 32, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = db_step(db, st, _("reading numbers"), err)) == 1)
 		*person = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading numbers"));
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int

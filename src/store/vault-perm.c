@@ -8,16 +8,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/vault-perm.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
+const char *const vault_files[] = { "vault.db", "vault.db-wal",
+	"vault.db-shm", "vault.keys", "vault.keys.tmp", "vault.keys.next",
+	"vault.keys.next.tmp", "vault.lock",
+	"vault.lockout", "vault.lockout.tmp", NULL };
+
 char *
 vault_perm_check(const char *dir)
 {
-	static const char *const names[] = { "vault.db", "vault.db-wal",
-	    "vault.db-shm", "vault.keys", "vault.lockout", "vault.lock", NULL };
+	const char *const *names = vault_files;
 	struct stat st;
 	int i;
 
@@ -36,4 +41,18 @@ vault_perm_check(const char *dir)
 			return w;
 	}
 	return NULL;
+}
+
+void
+vault_files_remove(const char *dir)
+{
+	int i;
+
+	for (i = 0; vault_files[i] != NULL; i++) {
+		char *p = xasprintf("%s/%s", dir, vault_files[i]);
+
+		(void)unlink(p);
+		free(p);
+	}
+	(void)rmdir(dir);
 }

@@ -61,11 +61,34 @@ int vault_keys_update(struct vault *v, vault_keys_fn fn, void *arg, char **err);
  * thread of its own (a connection serves one thread); writes are refused
  * on it. Close it with db_close. */
 int vault_open_reader(const struct vault *v, sqlite3 **db, char **err);
+/* The same, only when it reads the snapshot v's open transaction started
+ * from: v holds a transaction and the vault is in WAL mode (otherwise v's
+ * writes would wait for the reader). -1 and *db NULL when not. */
+int vault_open_snapshot_reader(const struct vault *v, sqlite3 **db);
 
 /* The signing seed lives in vault.keys, wrapped under the data key, never
  * in the database: creates it on first use, and moves an older vault's
  * copy out of vault_meta (deleting the row) in the same step. */
 int vault_ensure_signkey(struct vault *v, char **err);
+
+/* Changing the data key (store/vault-rekey.c). record runs once the
+ * database is under the new key, before vault.keys is replaced, to write the
+ * change's audit record (generation: the new slot generation); it runs
+ * under the vault lock, so it must not update vault.keys. Returns 0 when
+ * changed, 1 (reason in err) when a holder's slot is too old to receive a
+ * new key, -1 on error (an interrupted change is finished at the next open). */
+typedef int (*vault_rekey_fn)(struct vault *v, int64_t generation, void *arg,
+    char **err);
+int vault_rekey(struct vault *v, vault_rekey_fn record, void *arg,
+    int64_t *generation, char **err);
+/* At open, with the old key in v->key: finishes a change that a crash
+ * interrupted; unwrap opens the opener's slot in the new key file. Returns
+ * 1 when it finished one (v->key is then the new key), 0 when none was
+ * pending, -1 on error. */
+typedef int (*vault_unwrap_fn)(const struct keyfile *kf, const void *cred,
+    unsigned char key[KEY_LEN]);
+int vault_rekey_settle(struct vault *v, vault_unwrap_fn unwrap, const void *cred,
+    char **err);
 
 void vault_close(struct vault *v);
 

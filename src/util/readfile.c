@@ -53,32 +53,62 @@ readfile_all(const char *path, size_t max, char **buf, size_t *len, char **err)
 }
 
 int
+fd_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+ssize_t
+fd_read_full(int fd, void *buf, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = read(fd, (char *)buf + got, n - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+int
 writefile_new(const char *path, const void *data, size_t len, char **err)
 {
-	const char *p = data;
-	int fd, saved;
-	ssize_t n;
+	int fd, bad, saved;
 
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd == -1)
 		return err_set(err, errno == EEXIST ? _("%s already exists: "
 		    "choose a new name (nothing is overwritten)") :
 		    _("cannot create %s: %s"), path, strerror(errno));
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		p += n;
-		len -= (size_t)n;
-	}
+	bad = fd_write_all(fd, data, len) < 0;
 	saved = errno;
-	if (close(fd) != 0 && len == 0) {
-		len = 1;
+	if (close(fd) != 0 && !bad) {
+		bad = 1;
 		saved = errno;
 	}
-	if (len == 0)
+	if (!bad)
 		return 0;
 	unlink(path);
 	return err_set(err, _("cannot write %s: %s"), path, strerror(saved));

@@ -3,7 +3,7 @@
 # running, restored into a new folder, opened and checked; damaged backups
 # refused by name; restore never overwrites a vault.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 35
+plan 37
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -93,6 +93,12 @@ check "restore refuses a folder with other files" eval '[ "$RC" -eq 1 ] && conta
 run_pw "Wrong-pass-2026" backup restore "$SCRATCH/two.bak" --vault "$SCRATCH/r3" --user yamada --password-fd 3
 check "a wrong password restores nothing and leaves nothing behind" \
 	eval '[ "$RC" -eq 1 ] && [ ! -e "$SCRATCH/r3" ] && [ -z "$(ls -d "$SCRATCH"/r3.* 2>/dev/null)" ]'
+run backup restore "$SCRATCH/two.bak" --vault "$SCRATCH/r3" --recovery-key-fd 3 3</dev/null
+check "an empty recovery-key descriptor is the script's mistake: exit 2" \
+	eval '[ "$RC" -eq 2 ] && [ ! -e "$SCRATCH/r3" ]'
+run_pw "0123 not a key" backup restore "$SCRATCH/two.bak" --vault "$SCRATCH/r3" --recovery-key-fd 3
+check "a recovery key that is not 64 hex digits is refused, exit 1" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "64 hex digits" && [ ! -e "$SCRATCH/r3" ]'
 
 run_pw "$A" backup restore "$SCRATCH/one.bak" --vault "$SCRATCH/r2" --force --user yamada --password-fd 3
 ASIDE=$(ls -d "$SCRATCH"/r2.old-* 2>/dev/null)

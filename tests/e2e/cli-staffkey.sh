@@ -3,10 +3,10 @@
 # from the command line by an administrator and a second person; and the
 # service mode ignoring the environment's configuration.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 17
+plan 19
 
 if ! command -v ssh-keygen >/dev/null; then
-	for i in $(seq 1 17); do skip "staff keys" "ssh-keygen is not installed"; done
+	for i in $(seq 1 19); do skip "staff keys" "ssh-keygen is not installed"; done
 	exit 0
 fi
 
@@ -97,6 +97,15 @@ check "removing takes the user's lines out and keeps the others" \
 	eval '[ "$RC" -eq 0 ] && ! grep -q kato "$AK" && grep -q " foreign$" "$AK"'
 as_admin audit show --action staffkey.remove
 check "the removal is audited" eval 'echo "$OUT" | grep -q "yamada *sato *staffkey.remove *kato"'
+
+# Locking an account takes its keys off the service account as well.
+as_admin staff-key add kato "$SCRATCH/kato.pub" --checker sato --checker-password-fd 5 5<<<"$S"
+as_admin user lock kato
+check "locking kato removes kato's staff key and keeps the others" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "SSH key" && ! grep -q kato "$AK" && grep -q " foreign$" "$AK"'
+as_admin audit show --action staffkey.remove
+check "that removal is audited with the lock as its reason" \
+	eval 'echo "$OUT" | grep -q "staffkey.remove *kato .*reason=user.lock"'
 
 # In service mode the environment is the SSH client's: MYNADESK_CONFIG is
 # not looked at (with it, kato's right password would open $V), and

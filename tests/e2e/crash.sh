@@ -32,13 +32,14 @@
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
 
 DRIVER=${TOP_BUILDDIR:-.}/tests/crash/crash-driver
+SLOTOPEN=${TOP_BUILDDIR:-.}/tests/helpers/slot-open
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
 SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
 PW='Kokuho-2026-pass'
 WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES=${MYNA_CRASH_CASES:-import receive export pack request audit}
+CASES=${MYNA_CRASH_CASES:-import receive export pack request audit rekey}
 
 # fact STATE KEY: one value of crash-driver's state line.
 fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
@@ -262,6 +263,37 @@ case_request_judge() {
 		echo unnamed
 	fi
 }
+
+# --- case: a change of the data key of a vault of 3,000 persons ------------
+# The key file of before is kept: the administrator's slot in it gives the
+# old key, which must open vault.db when the change is absent and must not
+# when it is present. The driver's open finishes a change that was killed
+# after its pending key file was written (with a record of its own), so a
+# kill leaves either no change or a whole one, never a vault.keys.next.
+case_rekey_setup() {
+	jlis_prep 3000 "$PREP" && mkdir -p "$1/out" && cp -a "$PREP/v" "$1/v" &&
+		cp "$1/v/vault.keys" "$1/out/old.keys"
+}
+case_rekey_run() {
+	exec "$MYNADESK" vault rekey --vault "$1/v" --user yamada --password-fd 3 \
+		3<<<"$PW" >/dev/null 2>&1
+}
+case_rekey_judge() {
+	local old
+	old=$("$SLOTOPEN" "$2/out/old.keys" "$2/v/vault.db" yamada <<<"$PW" 2>&1)
+	if [ -e "$2/v/vault.keys.next" ]; then
+		echo "partial (vault.keys.next left)"
+	elif ! facts "$1" persons=3000 jlis_requests=2; then
+		echo "partial (rows lost)"
+	elif facts "$1" vault.rekey=0 && contains "$old" "opens"; then
+		echo absent
+	elif facts "$1" vault.rekey=1 && contains "$old" "does not open"; then
+		echo present
+	else
+		echo "partial (vault.rekey=$(fact "$1" vault.rekey), old key: $old)"
+	fi
+}
+case_rekey_again() { :; }
 
 # --- aiming the kills ------------------------------------------------------
 # A case tests something only if some kills land before its COMMIT and some

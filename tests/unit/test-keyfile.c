@@ -274,6 +274,70 @@ test_remove_and_replace(void **st)
 	free(text);
 }
 
+/* Sealed and older slots side by side survive the text form. */
+static void
+test_sealed_and_v1_slots(void **st)
+{
+	struct keyfile kf, back;
+	struct keyslot s;
+	unsigned char out[KEY_LEN];
+	char *text = sample(&kf), *err = NULL;
+
+	(void)st;
+	free(text);
+	keyslot_wrap_password_v1(&s, 3, "kato", "Pw-secret-789", 10, key, NULL);
+	keyfile_put_slot(&kf, &s);
+	text = keyfile_format(&kf, key);
+	assert_int_equal(keyfile_parse(text, strlen(text), &back, &err), 0);
+	assert_true(keyfile_find_user(&back, "sato")->sealed);
+	assert_false(keyfile_find_user(&back, "kato")->sealed);
+	assert_int_equal(keyslot_unwrap_password(keyfile_find_user(&back, "sato"),
+	    "Pw-secret-456", out), 0);
+	assert_memory_equal(out, key, KEY_LEN);
+	assert_int_equal(keyslot_unwrap_password(keyfile_find_user(&back, "kato"),
+	    "Pw-secret-789", out), 0);
+	keyfile_free(&back);
+	keyfile_free(&kf);
+	free(text);
+}
+
+/* A pending file carries a MAC under the old key over all but the last
+ * line; only that key verifies it, and nothing may follow it but the MAC. */
+static void
+test_pending_prev_mac(void **st)
+{
+	struct keyfile kf, back;
+	unsigned char old[KEY_LEN], other[KEY_LEN];
+	char *text = sample(&kf), *err = NULL, *bad, *p;
+
+	(void)st;
+	free(text);
+	memset(old, 0x77, sizeof old);
+	memset(other, 0x78, sizeof other);
+	text = keyfile_format_pending(&kf, key, old);
+	assert_int_equal(keyfile_parse(text, strlen(text), &back, &err), 0);
+	assert_int_equal(keyfile_verify(&back, text, key), 0);
+	assert_int_equal(keyfile_verify_prev(&back, text, old), 0);
+	assert_int_equal(keyfile_verify_prev(&back, text, other), -1);
+	keyfile_free(&back);
+	/* An ordinary file has no old-key MAC to verify. */
+	free(text);
+	text = keyfile_format(&kf, key);
+	assert_int_equal(keyfile_parse(text, strlen(text), &back, &err), 0);
+	assert_int_equal(keyfile_verify_prev(&back, text, old), -1);
+	keyfile_free(&back);
+	free(text);
+	/* A line moved after the old key's MAC is refused. */
+	text = keyfile_format_pending(&kf, key, old);
+	p = strstr(text, "\nmac ") + 1;
+	bad = xasprintf("%.*sadmin x\n%s", (int)(p - text), text, p);
+	assert_int_equal(keyfile_parse(bad, strlen(bad), &back, &err), -1);
+	free(err);
+	free(bad);
+	free(text);
+	keyfile_free(&kf);
+}
+
 int
 main(void)
 {
@@ -287,6 +351,8 @@ main(void)
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_remove_and_replace),
+		cmocka_unit_test(test_sealed_and_v1_slots),
+		cmocka_unit_test(test_pending_prev_mac),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -168,6 +168,69 @@ test_signkey(void **st)
 	assert_int_equal(keyslot_unwrap_signkey(&moved, key, out), -1);
 }
 
+/* A new data key reaches a sealed slot's holder without their password,
+ * and the slot then opens to the new key only. */
+static void
+test_reseal(void **st)
+{
+	unsigned char next[KEY_LEN], out[KEY_LEN], rk[RECOVERY_KEY_LEN];
+	struct keyslot s, r, before;
+
+	(void)st;
+	memset(next, 0x5a, sizeof next);
+	assert_int_equal(keyslot_wrap_password(&s, 7, "sato", "Pw-secret-123",
+	    LOGN, data_key, NULL), 0);
+	assert_true(s.sealed);
+	before = s;
+	assert_int_equal(keyslot_reseal(&s, next, NULL), 0);
+	assert_int_equal(keyslot_unwrap_password(&s, "Pw-secret-123", out), 0);
+	assert_memory_equal(out, next, KEY_LEN);
+	/* The old slot still gives the old key: the file must not keep it. */
+	assert_int_equal(keyslot_unwrap_password(&before, "Pw-secret-123", out), 0);
+	assert_memory_equal(out, data_key, KEY_LEN);
+	random_bytes(rk, sizeof rk, NULL);
+	assert_int_equal(keyslot_wrap_recovery(&r, rk, data_key, NULL), 0);
+	assert_int_equal(keyslot_reseal(&r, next, NULL), 0);
+	assert_int_equal(keyslot_unwrap_recovery(&r, rk, out), 0);
+	assert_memory_equal(out, next, KEY_LEN);
+}
+
+/* A seal moved to another user's slot, or altered, does not open. */
+static void
+test_seal_bound(void **st)
+{
+	unsigned char out[KEY_LEN];
+	struct keyslot a, b;
+
+	(void)st;
+	keyslot_wrap_password(&a, 7, "sato", "Pw-secret-123", LOGN, data_key, NULL);
+	keyslot_wrap_password(&b, 8, "kato", "Pw-secret-123", LOGN, data_key, NULL);
+	b.seal = a.seal;
+	assert_int_equal(keyslot_unwrap_password(&b, "Pw-secret-123", out), -1);
+	a.seal.ct[3] ^= 1;
+	assert_int_equal(keyslot_unwrap_password(&a, "Pw-secret-123", out), -1);
+}
+
+/* Slots from before sealing still open, cannot be resealed, and a sealed
+ * slot stripped of its seal does not pass for one of them. */
+static void
+test_v1_slot(void **st)
+{
+	unsigned char out[KEY_LEN];
+	struct keyslot s;
+
+	(void)st;
+	assert_int_equal(keyslot_wrap_password_v1(&s, 7, "sato", "Pw-secret-123",
+	    LOGN, data_key, NULL), 0);
+	assert_false(s.sealed);
+	assert_int_equal(keyslot_unwrap_password(&s, "Pw-secret-123", out), 0);
+	assert_memory_equal(out, data_key, KEY_LEN);
+	assert_int_equal(keyslot_reseal(&s, data_key, NULL), -1);
+	keyslot_wrap_password(&s, 7, "sato", "Pw-secret-123", LOGN, data_key, NULL);
+	s.sealed = 0;
+	assert_int_equal(keyslot_unwrap_password(&s, "Pw-secret-123", out), -1);
+}
+
 int
 main(void)
 {
@@ -181,6 +244,9 @@ main(void)
 		cmocka_unit_test(test_recovery),
 		cmocka_unit_test(test_recovery_text),
 		cmocka_unit_test(test_signkey),
+		cmocka_unit_test(test_reseal),
+		cmocka_unit_test(test_seal_bound),
+		cmocka_unit_test(test_v1_slot),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "ops/rekey.h"
 #include "ops/session.h"
 #include "ops/vault-admin.h"
 #include "store/audit.h"
@@ -163,6 +164,63 @@ test_recovery_key_opens(void **st)
 	bad[31] ^= 1;
 	assert_int_equal(ops_login_recovery(f->vault, bad, &s, &err), VAULT_EAUTH);
 	free(err);
+}
+
+/* Puts the administrator's slot back in the format before sealed slots. */
+static int
+make_v1_slot(struct keyfile *kf, void *arg, char **err)
+{
+	const unsigned char *key = arg;
+	const struct keyslot *old = keyfile_find_user(kf, "admin");
+	struct keyslot s;
+
+	if (keyslot_wrap_password_v1(&s, old->uid, "admin", TEST_PW, old->logn,
+	    key, err) < 0)
+		return -1;
+	keyfile_put_slot(kf, &s);
+	return 0;
+}
+
+static int
+admin_sealed(struct fixture *f)
+{
+	struct keyfile kf;
+	char *text, *err = NULL;
+	size_t len;
+	int sealed;
+
+	assert_int_equal(keyfile_load(f->vault, &kf, &text, &len, &err), 0);
+	sealed = keyfile_find_user(&kf, "admin")->sealed;
+	keyfile_free(&kf);
+	free(text);
+	return sealed;
+}
+
+/* A vault made before sealed slots cannot change its key until each
+ * holder's slot is converted, which happens at their next login. */
+static void
+test_old_slot_converted_then_rekey(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s;
+	char *err = NULL;
+
+	assert_int_equal(ops_login(f->vault, "admin", TEST_PW, &s, &err), 0);
+	assert_int_equal(vault_keys_update(s->v, make_v1_slot, s->v->key, &err), 0);
+	assert_false(admin_sealed(f));
+	assert_int_equal(ops_vault_rekey(s, "request", NULL, &err), 1);
+	assert_non_null(strstr(err, "admin"));
+	free(err);
+	err = NULL;
+	ops_logout(s);
+	assert_int_equal(ops_login(f->vault, "admin", TEST_PW, &s, &err), 0);
+	assert_true(admin_sealed(f));
+	assert_int_equal(ops_vault_rekey(s, "request", NULL, &err), 0);
+	ops_logout(s);
+	assert_int_equal(ops_login(f->vault, "admin", TEST_PW, &s, &err), 0);
+	ops_logout(s);
+	assert_int_equal(ops_login_recovery(f->vault, f->recovery, &s, &err), 0);
+	ops_logout(s);
 }
 
 static void
@@ -571,6 +629,7 @@ main(void)
 		T(test_plaintext_absent),
 		T(test_wrong_password),
 		T(test_recovery_key_opens),
+		T(test_old_slot_converted_then_rekey),
 		T(test_damaged_keyfile),
 		T(test_truncated_keyfile),
 		T(test_missing_vault),

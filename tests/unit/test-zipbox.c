@@ -199,6 +199,52 @@ sevenzip_copy(const char *tmp, const char *name, long off)
 	return path;
 }
 
+/* bsdtar writes each member streamed (flag bit 3: sizes and CRC in a data
+ * descriptor after the data) and pads its output to 10240 bytes. The
+ * fixture is `bsdtar --format zip --options zip:encryption=aes256
+ * --passphrase PW -cf - a.csv > FILE` of the same 300 lines. */
+#define BSDTAR MYNA_SRCDIR "/tests/unit/data/bsdtar-aes256-streamed.zip"
+#define PLAINZIP MYNA_SRCDIR "/tests/unit/data/plain-unencrypted.zip"
+
+static void
+test_bsdtar_streamed(void **state)
+{
+	char *tmp = test_tmpdir(), *out = mkout(tmp, "out"), *err = NULL;
+	char *want, *got, *p, **names = NULL;
+	size_t n = 0, wlen, glen;
+
+	(void)state;
+	if (zipbox_extract(BSDTAR, PW, out, &names, &n, &err) != 0)
+		fail_msg("extract: %s", err);
+	assert_int_equal(n, 1);
+	want = sevenzip_expected(&wlen);
+	p = xasprintf("%s/a.csv", out);
+	assert_int_equal(readfile_all(p, 1 << 20, &got, &glen, NULL), 0);
+	assert_int_equal(glen, wlen);
+	assert_memory_equal(got, want, wlen);
+	zipbox_names_free(names, n);
+	test_rm_rf(tmp);
+	free(want), free(got), free(p), free(out), free(tmp);
+}
+
+/* A password was agreed for the medium: a container without encryption is
+ * not what was sent, and is refused rather than read as if it were. */
+static void
+test_unencrypted_refused(void **state)
+{
+	char *tmp = test_tmpdir(), *out = mkout(tmp, "out"), *err = NULL;
+	char **names = NULL;
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(zipbox_extract(PLAINZIP, PW, out, &names, &n, &err), -1);
+	assert_non_null(strstr(err, "not encrypted"));
+	assert_false(exists(out, "a.csv"));
+	free(err);
+	test_rm_rf(tmp);
+	free(out), free(tmp);
+}
+
 static void
 test_sevenzip_ae2(void **state)
 {
@@ -402,6 +448,8 @@ main(void)
 		cmocka_unit_test(test_wrong_password),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_sevenzip_ae2),
+		cmocka_unit_test(test_bsdtar_streamed),
+		cmocka_unit_test(test_unencrypted_refused),
 		cmocka_unit_test(test_traversal),
 		cmocka_unit_test(test_symlink_not_followed),
 		cmocka_unit_test(test_pack_refusals),
