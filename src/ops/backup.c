@@ -164,9 +164,26 @@ bk_build(struct session *s, const char *file, const char *tmp,
 	return rc;
 }
 
+struct bk_pub {
+	const char *file;
+	int tried;		/* the record committed: FILE.tmp is kept */
+};
+
+static int
+bk_publish(void *arg, char **err)
+{
+	struct bk_pub *p = arg;
+
+	p->tried = 1;
+	return backup_file_publish(p->file, err);
+}
+
+/* The record in its own transaction; publish (may be NULL) runs right
+ * after its COMMIT. */
 static int
 bk_record(struct session *s, const char *action, const char *file,
-    const struct backup_info *bi, const char *result, char **err)
+    const struct backup_info *bi, const char *result,
+    int (*publish)(void *arg, char **err), void *arg, char **err)
 {
 	char *detail = xasprintf("sha256=%s head=%lld%s%s", bi->sha256,
 	    (long long)bi->h.head_seq, result ? " result=" : "", result ? result : "");
@@ -182,7 +199,7 @@ bk_record(struct session *s, const char *action, const char *file,
 		db_rollback(s->v->db);
 		return -1;
 	}
-	return ops_commit(s, err);
+	return ops_commit_then(s, publish, arg, err);
 }
 
 static int
@@ -198,6 +215,7 @@ int
 ops_backup_create(struct session *s, const char *file, struct backup_info *out,
     char **err)
 {
+	struct bk_pub pub = { file, 0 };
 	char *tmp;
 	int rc;
 
@@ -207,10 +225,12 @@ ops_backup_create(struct session *s, const char *file, struct backup_info *out,
 	rc = bk_build(s, file, tmp, out, err);
 	backup_remove_vault(tmp);
 	free(tmp);
-	/* Recorded after the file exists, with its digest: the backup holds
-	 * the log up to the record before this one. */
-	if (rc == 0)
-		rc = bk_record(s, "backup.create", file, out, NULL, err);
+	/* Written under FILE.tmp, recorded with its digest, and given its name
+	 * only after the record commits: a backup under its name always has
+	 * its record. It holds the log up to the record before this one. */
+	if (rc == 0 && (rc = bk_record(s, "backup.create", file, out, NULL,
+	    bk_publish, &pub, err)) < 0 && !pub.tried)
+		backup_file_discard(file);
 	return rc;
 }
 
@@ -326,7 +346,7 @@ ops_backup_verify(struct session *s, const char *file, struct backup_info *out,
 	free(keys);
 	/* The check is evidence either way. */
 	if (bk_record(s, "backup.verify", file, out, rc == 0 ? "ok" : "failed",
-	    rc == 0 ? err : NULL) < 0 && rc == 0)
+	    NULL, NULL, rc == 0 ? err : NULL) < 0 && rc == 0)
 		rc = -1;
 	if (why != NULL && err != NULL) {
 		free(*err);

@@ -117,6 +117,7 @@ backup_file_write(const char *out, const struct backup_header *h,
 		err_set(err, _("%s already exists: choose another file name"), out);
 		goto out;
 	}
+	(void)unlink(tmp);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
 		err_set(err, _("cannot write %s: %s"), tmp, strerror(errno));
 		goto out;
@@ -133,19 +134,42 @@ backup_file_write(const char *out, const struct backup_header *h,
 		rc = fsync(fd);
 	if (close(fd) < 0)
 		rc = -1;
-	if (rc == 0 && rename(tmp, out) < 0)
-		rc = -1;
 	if (rc < 0) {
 		err_set(err, _("cannot write %s: %s"), out, strerror(errno));
 		(void)unlink(tmp);
-	} else {
-		bk_fsync_dir(out);
 	}
 out:
 	EVP_MD_CTX_free(md);
 	free(tmp);
 	free(head);
 	return rc;
+}
+
+int
+backup_file_publish(const char *out, char **err)
+{
+	char *tmp = xasprintf("%s.tmp", out);
+	struct stat st;
+	int rc = 0;
+
+	/* rename would replace a file made meanwhile under that name. */
+	if (lstat(out, &st) == 0)
+		rc = err_set(err, _("%s already exists: choose another file name"), out);
+	else if (rename(tmp, out) < 0)
+		rc = err_set(err, _("cannot write %s: %s"), out, strerror(errno));
+	else
+		bk_fsync_dir(out);
+	free(tmp);
+	return rc;
+}
+
+void
+backup_file_discard(const char *out)
+{
+	char *tmp = xasprintf("%s.tmp", out);
+
+	(void)unlink(tmp);
+	free(tmp);
 }
 
 /* Reads exactly n bytes (short only at the end of the file). */

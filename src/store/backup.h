@@ -12,11 +12,15 @@
 int backup_snapshot(sqlite3 *src, const char *path,
     const unsigned char key[KEY_LEN], char **err);
 
-/* Writes header, keys, the file at dbpath and the SHA-256 trailer to out
- * (through out.tmp, fsync, rename); sha gets the digest. Refuses to
- * overwrite an existing out. */
+/* Writes header, keys, the file at dbpath and the SHA-256 trailer to
+ * out.tmp (fsynced; a leftover of a killed run is replaced); sha gets the
+ * digest. Refuses when out exists. backup_file_publish renames it to out
+ * once the backup's audit record has committed; backup_file_discard
+ * removes it when it did not. */
 int backup_file_write(const char *out, const struct backup_header *h,
     const char *keys, const char *dbpath, unsigned char sha[32], char **err);
+int backup_file_publish(const char *out, char **err);
+void backup_file_discard(const char *out);
 
 /* Reads a whole backup: header, sizes, digest. *keys (allocated,
  * NUL-terminated) gets the key file's text; when dbpath is not NULL the

@@ -39,7 +39,7 @@ PW='Kokuho-2026-pass'
 WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES=${MYNA_CRASH_CASES:-import receive export pack request audit rekey}
+CASES=${MYNA_CRASH_CASES:-import receive export pack request audit rekey backup}
 
 # fact STATE KEY: one value of crash-driver's state line.
 fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
@@ -294,6 +294,30 @@ case_rekey_judge() {
 	fi
 }
 case_rekey_again() { :; }
+
+# --- case: a backup of a vault of 3,000 persons -----------------------------
+# The file is written as FILE.tmp and named only after its record commits:
+# a backup under its name without its record is the failure looked for.
+case_backup_setup() {
+	jlis_prep 3000 "$PREP" && mkdir -p "$1/out" && cp -a "$PREP/v" "$1/v"
+}
+case_backup_run() {
+	exec "$MYNADESK" backup create "$1/out/v.bak" --vault "$1/v" --user yamada \
+		--password-fd 3 3<<<"$PW" >/dev/null 2>&1
+}
+case_backup_judge() {
+	local f=$2/out/v.bak
+	if facts "$1" backup.create=0 && [ ! -e "$f" ]; then
+		echo absent
+	elif facts "$1" backup.create=1 && [ -f "$f" ] && [ ! -e "$f.tmp" ]; then
+		echo present
+	elif facts "$1" backup.create=1 && [ ! -e "$f" ] && [ -f "$f.tmp" ]; then
+		echo unnamed
+	else
+		echo "partial (backup.create=$(fact "$1" backup.create), files: $(ls "$2/out" | tr '\n' ' '))"
+	fi
+}
+case_backup_again() { :; }
 
 # --- aiming the kills ------------------------------------------------------
 # A case tests something only if some kills land before its COMMIT and some
