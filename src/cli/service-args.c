@@ -32,16 +32,16 @@ struct svc_rule {
 /* Allowed commands whose arguments are names, not files. */
 static const char *const svc_plain[] = {
 	"user add", "user list", "user lock", "user unlock", "user passwd",
-	"user role", "vault rekey", "audit verify", "audit show", "settings show",
-	"settings set", "idproof record", "idproof status", "idproof open",
-	"idproof patterns", "person show", "person search", "number enter",
-	"number confirm", "number match", "number status", "number queue",
-	"number due", "number delete", "evidence list", "dashboard",
-	"pia done", "pia", "jlis held", "jlis accept", "jlis reject",
-	"jlis pending", "media ship", "media dispose", "media list",
-	"media show", "media slip", "media register", "media password",
-	"bulk pending", "cutover record", "registration history",
-	"staff-key list", "staff-key remove",
+	"user role", "vault rekey", "audit verify", "audit show",
+	"settings show", "settings set", "idproof record", "idproof status",
+	"idproof open", "idproof patterns", "person show", "person search",
+	"number enter", "number confirm", "number match", "number status",
+	"number queue", "number due", "number delete", "evidence list",
+	"dashboard", "pia done", "pia", "jlis held", "jlis accept",
+	"jlis reject", "jlis pending", "media ship", "media dispose",
+	"media list", "media show", "media slip", "media register",
+	"media password", "bulk pending", "cutover record",
+	"registration history", "staff-key list", "staff-key remove",
 };
 
 /* Allowed commands that name files: each file argument's role (R_NONE
