@@ -370,7 +370,7 @@ cli_cmd_media_slip(struct cli_args *a)
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	if ((rc = ops_media_view(s, media_id(a), &v, &err)) == 0) {
-		assoc = xasprintf("%s (%s)", s->vault_name, s->v->insurer);
+		assoc = ops_association(s);
 		text = media_slip(&v, assoc, f);
 		/* L10N: sheet name of the hand-over slip (at most 31 chars). */
 		rc = media_emit(a, text, xlsx, _("slip"), &err);

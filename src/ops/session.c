@@ -366,3 +366,9 @@ ops_default_vault(void)
 		return xasprintf("%s/mynadesk", xdg);
 	return xasprintf("%s/.local/share/mynadesk", home ? home : ".");
 }
+
+char *
+ops_association(const struct session *s)
+{
+	return xasprintf("%s (%s)", s->vault_name, s->v->insurer);
+}

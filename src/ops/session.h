@@ -39,6 +39,10 @@ int ops_reauth(struct session *s, const char *password, char **err);
 int ops_idle_lock(struct session *s, char **err);
 void ops_logout(struct session *s);
 
+/* "NAME (INSURER)": how slips and the title line name the association, so
+ * the faces need not read the vault. Allocated. */
+char *ops_association(const struct session *s);
+
 /* Commits the caller's transaction and remembers the new audit head. */
 int ops_commit(struct session *s, char **err);
 /* ops_commit for an action that also names a file outside the vault:

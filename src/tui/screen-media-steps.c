@@ -17,7 +17,6 @@
 
 #include "ops/handover.h"
 #include "ops/media.h"
-#include "store/vault.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -322,7 +321,7 @@ slip_submit(struct tui *t, char *const *v, char **err)
 		return err_set(err, _("type the path of the file to write"));
 	if (ops_media_view(t->s, t->medium_id, &mv, err) < 0)
 		return -1;
-	assoc = xasprintf("%s (%s)", t->s->vault_name, t->s->v->insurer);
+	assoc = ops_association(t->s);
 	text = media_slip(&mv, assoc, MEDIA_TEXT);
 	/* Service mode: a new file in the outbox. */
 	path = ops_handover_confined() ?

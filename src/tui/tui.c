@@ -159,10 +159,12 @@ tui_draw_status(struct tui *t)
 	const char *mode = t->service ? _("[service]") : _("[single-user]");
 
 	draw_line(0, ROLE_TITLE);
-	if (t->s != NULL)
-		snprintf(left, sizeof left, " mynadesk %s  %s (%s)", mode,
-		    t->s->vault_name, t->s->v->insurer);
-	else
+	if (t->s != NULL) {
+		char *assoc = ops_association(t->s);
+
+		snprintf(left, sizeof left, " mynadesk %s  %s", mode, assoc);
+		free(assoc);
+	} else
 		snprintf(left, sizeof left, " mynadesk %s", mode);
 	if (t->s == NULL || t->locked) {
 		draw_text(0, 0, COLS, left, ROLE_TITLE);
