@@ -95,6 +95,18 @@ tm_wait() {
 	return 1
 }
 
+# tm_login_home VAULT USER PASSWORD: the console in English at 100x30,
+# logged in, on the home screen.
+tm_login_home() {
+	tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK --vault $1; sleep 30"
+	tm_wait "Log in" >/dev/null
+	tm_text "$2"
+	tm_keys Tab
+	tm_text "$3"
+	tm_keys Enter
+	tm_wait "Audit log" >/dev/null
+}
+
 # tm_gone TEXT [SECONDS]: polls until TEXT no longer shows.
 tm_gone() {
 	local text=$1 limit=${2:-10} i=0

@@ -29,13 +29,7 @@ as_yamada number status --person Q2
 check "setup: numbers waiting for confirmation, a medium received" \
 	eval '[ "$OUT" = entered ] && as_yamada media list && echo "$OUT" | grep -q "M0001.*received"'
 
-tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK --vault $V; sleep 30"
-tm_wait "Log in" >/dev/null
-tm_text yamada
-tm_keys Tab
-tm_text "$A"
-tm_keys Enter
-tm_wait "Audit log" >/dev/null
+tm_login_home "$V" yamada "$A"
 tm_keys 2
 tm_text "ヤマダ　イチロウ"
 tm_keys Enter

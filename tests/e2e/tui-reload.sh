@@ -14,13 +14,7 @@ echo "first scan" >"$SCRATCH/scan1.txt"
 echo "second scan" >"$SCRATCH/scan2.txt"
 cli evidence add "$SCRATCH/scan1.txt" --title "first-scan" >/dev/null
 
-tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK --vault $V; sleep 30"
-tm_wait "Log in" >/dev/null
-tm_text yamada
-tm_keys Tab
-tm_text "$A"
-tm_keys Enter
-tm_wait "Audit log" >/dev/null
+tm_login_home "$V" yamada "$A"
 tm_keys 6
 check "the evidence list is read when entered" tm_wait "first-scan"
 cli evidence add "$SCRATCH/scan2.txt" --title "second-scan" >/dev/null

@@ -28,13 +28,7 @@ as_yamada number queue
 check "setup: a mismatch in the queue and two answers held" \
 	eval '[ -n "$X" ] && contains "$OUT" "$X" && [ "$(echo "$HELD" | wc -l)" -eq 2 ]'
 
-tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK --vault $V; sleep 30"
-tm_wait "Log in" >/dev/null
-tm_text yamada
-tm_keys Tab
-tm_text "$A"
-tm_keys Enter
-tm_wait "Audit log" >/dev/null
+tm_login_home "$V" yamada "$A"
 check "home counts the held J-LIS answers by the supervisor queue, with its key" \
 	eval 'tm_screen | grep -qE "supervisor queue [0-9]+ \(J-LIS held 2\)  \(s: list\)"'
 tm_keys s
