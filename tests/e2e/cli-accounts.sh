@@ -2,7 +2,7 @@
 # End-to-end: accounts from the command line, as an administrator would run
 # them, with the second person and the lockout.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 21
+plan 22
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -99,5 +99,14 @@ check "the last administrator cannot be locked" eval '[ "$RC" -eq 1 ] && contain
 run user passwd --vault "$V" --user sato --password-fd 3 --new-password-fd 4 3<<<"$S" 4<<<"Changed-pw-2026x"
 run audit verify --vault "$V" --user sato --password-fd 3 3<<<"Changed-pw-2026x"
 check "a user changes their own password" eval '[ "$RC" -eq 0 ]'
+
+# The man page's script example: the three passwords on one descriptor, in
+# the order it gives (own, new, second person's: the new one is checked
+# before the second person is asked).
+printf '%s\n%s\n%s\n' "$A" 'Fourth-pass-2026!' 'Changed-pw-2026x' >"$SCRATCH/secrets.txt"
+run user add --vault "$V" --user yamada --password-fd 3 --checker sato \
+	--checker-password-fd 3 --new-password-fd 3 --role clerk ito 3<"$SCRATCH/secrets.txt"
+check "the man page's one-descriptor user add works as written" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "ito"'
 
 finish
