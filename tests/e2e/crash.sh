@@ -305,11 +305,15 @@ case_backup_run() {
 	exec "$MYNADESK" backup create "$1/out/v.bak" --vault "$1/v" --user yamada \
 		--password-fd 3 3<<<"$PW" >/dev/null 2>&1
 }
+# The next run after an unnamed kill makes a new backup under the name and
+# records it again (the killed run's record stays), as audit export does:
+# present then means one record or more, the file named, no FILE.tmp.
 case_backup_judge() {
-	local f=$2/out/v.bak
-	if facts "$1" backup.create=0 && [ ! -e "$f" ]; then
+	local f=$2/out/v.bak n
+	n=$(fact "$1" backup.create)
+	if [ "$n" = 0 ] && [ ! -e "$f" ]; then
 		echo absent
-	elif facts "$1" backup.create=1 && [ -f "$f" ] && [ ! -e "$f.tmp" ]; then
+	elif [ "${n:-0}" -ge 1 ] && [ -f "$f" ] && [ ! -e "$f.tmp" ]; then
 		echo present
 	elif facts "$1" backup.create=1 && [ ! -e "$f" ] && [ -f "$f.tmp" ]; then
 		echo unnamed
