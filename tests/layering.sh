@@ -75,7 +75,35 @@ tampered() {
 	rm -rf "$T/src" && cp -R "$SRC" "$T/src" &&
 	    printf '#include %s\n' "$2" >>"$T/src/$1" && ! check_tree "$T/src" 2>/dev/null
 }
-echo "1..6"
+# What the built layer libraries call: each library's undefined symbols
+# that another layer's library defines must come from a layer it may use,
+# and only the store calls SQLite. Includes can be dodged with a written-out
+# prototype; the linker's view cannot. Prints "LAYER: SYMBOL (from LAYER2)".
+link_violations() {
+	local lib=$1 layer L a
+	for layer in util domain store net ops cli tui; do
+		[ -f "$lib/libmyna-$layer.a" ] || continue
+		nm -u "$lib/libmyna-$layer.a" 2>/dev/null | awk '{print $NF}' |
+		    sort -u >"$T/undef"
+		nm --defined-only "$lib/libmyna-$layer.a" 2>/dev/null |
+		    awk 'NF == 3 {print $3}' | sort -u >"$T/own"
+		comm -23 "$T/undef" "$T/own" >"$T/need"
+		if [ "$layer" != store ]; then
+			grep '^sqlite3_' "$T/need" | sed "s/^/$layer: /; s/\$/ (SQLite)/"
+		fi
+		for L in util domain store net ops cli tui; do
+			[ "$L" = "$layer" ] && continue
+			a=" $(allowed "$layer") "
+			case $a in *" $L "*) continue ;; esac
+			[ -f "$lib/libmyna-$L.a" ] || continue
+			nm --defined-only -g "$lib/libmyna-$L.a" 2>/dev/null |
+			    awk 'NF == 3 {print $3}' | sort -u |
+			    comm -12 "$T/need" - | sed "s/^/$layer: /; s/\$/ (from $L)/"
+		done
+	done
+}
+
+echo "1..8"
 check_tree "$SRC"
 result $? "src/ includes only along the layers"
 tampered domain/dates.c '"store/db.h"'
@@ -88,4 +116,15 @@ tampered cli/cmd-settings.c '<sqlite3.h>'
 result $? "a CLI file including <sqlite3.h> fails the check"
 tampered tui/screen-home.c '"store/users.h"'
 result $? "a console file including a store header fails the check"
+LIB=${TOP_BUILDDIR:-.}
+out=$(link_violations "$LIB")
+[ -z "$out" ] && [ -f "$LIB/libmyna-store.a" ]
+result $? "the built layer libraries call only along the layers${out:+: $out}"
+# A store object that calls an ops function, put into a copy of the store
+# library: must then fail.
+printf 'int ops_commit(void *, char **);\nint layering_probe(void);\nint layering_probe(void) { return ops_commit(0, 0); }\n' >"$T/probe.c"
+mkdir -p "$T/lib" && cp "$LIB"/libmyna-*.a "$T/lib/" 2>/dev/null &&
+    ${CC:-cc} -c -o "$T/probe.o" "$T/probe.c" && ar rc "$T/lib/libmyna-store.a" "$T/probe.o" &&
+    [ -n "$(link_violations "$T/lib")" ]
+result $? "a store object calling an ops function fails the link check"
 exit $bad

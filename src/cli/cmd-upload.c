@@ -61,7 +61,7 @@ upload_conf_cert(struct cli_args *a, struct upload_conf *c, char **pass)
 static int
 upload_conf_from(struct cli_args *a, struct upload_conf *c, char **pass)
 {
-	upload_conf_defaults(c);
+	ops_upload_defaults(c);
 	c->url = a->x[X_URL];
 	c->cacert = a->x[X_CACERT];
 	c->progress = upload_progress;

@@ -196,3 +196,9 @@ ops_upload(struct session *s, const struct upload_conf *c,
 		rc = upload_import(s, o, err);
 	return rc;
 }
+
+void
+ops_upload_defaults(struct upload_conf *c)
+{
+	upload_conf_defaults(c);
+}

@@ -28,5 +28,8 @@ int ops_upload(struct session *s, const struct upload_conf *c,
     const char *path, const char *outdir, struct upload_outcome *o,
     char **err);
 void upload_outcome_clear(struct upload_outcome *o);
+/* The connection's defaults (waits, tries), for a face to fill in the
+ * server's address: the faces do not call the network layer themselves. */
+void ops_upload_defaults(struct upload_conf *c);
 
 #endif
