@@ -3,7 +3,7 @@
 # running, restored into a new folder, opened and checked; damaged backups
 # refused by name; restore never overwrites a vault.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 37
+plan 40
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -34,6 +34,19 @@ check "backup create works while the console and an import run" \
 	eval '[ "$RC" -eq 0 ] && echo "$OUT" | grep -qE "^backup .*one.bak: audit head [0-9]+, sha256 [0-9a-f]{64}$" && [ "$IMPRC" -eq 0 ]'
 check "the backup file is private (0600)" test "$(stat -c %a "$SCRATCH/one.bak")" = 600
 check "no temporary files are left beside it" eval '[ -z "$(ls -A "$SCRATCH" | grep -E "^\.mynadesk-backup|\.tmp$")" ]'
+
+# The README's check with plain tools: the last 72 bytes name the SHA-256
+# of every byte before them; one changed byte shows.
+plain_ok() {
+	[ "$(tail -c 72 "$1")" = "sha256 $(head -c -72 "$1" | sha256sum | cut -c1-64)" ]
+}
+check "head -n 9 shows the header the README describes" \
+	eval '[ "$(head -n 1 "$SCRATCH/one.bak")" = "mynadesk-backup v2" ] && [ "$(head -n 9 "$SCRATCH/one.bak" | tail -n 1)" = end ]'
+check "tail and sha256sum agree on an intact backup" plain_ok "$SCRATCH/one.bak"
+cp "$SCRATCH/one.bak" "$SCRATCH/plain.bak"
+flip_byte "$SCRATCH/plain.bak" 5000
+check "tail and sha256sum disagree on a backup with one byte changed" \
+	eval '! plain_ok "$SCRATCH/plain.bak"'
 
 run backup verify "$SCRATCH/one.bak"
 check "backup verify without a login checks structure and SHA-256" \
