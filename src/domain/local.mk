@@ -4,6 +4,8 @@ noinst_LIBRARIES += libmyna-domain.a
 libmyna_domain_a_SOURCES = \
 	src/domain/account.c \
 	src/domain/account.h \
+	src/domain/actionname.c \
+	src/domain/actionname.h \
 	src/domain/auditdetail.c \
 	src/domain/auditdetail.h \
 	src/domain/auditrec.c \

@@ -20,11 +20,12 @@ struct audit_view {
 	int64_t open_seq;		/* the record the record screen shows */
 	char chain[256];		/* chain status, "" until checked */
 	int chain_bad;
+	int hide_sessions;		/* logins and logouts left out */
 	/* The page as last read (audit_reload): read again when the vault,
 	 * the filter, the scroll or the room changed, not on each draw. */
 	unsigned long long stamp;	/* tui_vault_changed */
 	struct field loaded_flt[AF_COUNT];
-	int loaded, loaded_skip, loaded_rows;
+	int loaded, loaded_skip, loaded_rows, loaded_hide;
 	char line[AUDIT_PAGE_MAX][512];
 	char err[256];
 };

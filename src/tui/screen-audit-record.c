@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/actionname.h"
 #include "domain/jstday.h"
 #include "ops/vault-admin.h"
 #include "tui/audit-view.h"
@@ -74,11 +75,15 @@ record_keep(const struct auditrec *r, void *arg)
 	snprintf(rs->val[R_USER], sizeof rs->val[0], "%s", r->actor);
 	snprintf(rs->val[R_SECOND], sizeof rs->val[0], "%s", r->actor2[0] ?
 	    r->actor2 : "-");
-	snprintf(rs->val[R_ACTION], sizeof rs->val[0], "%s", r->action);
+	/* The clerk's words, and the log's own name for searches and exports. */
+	snprintf(rs->val[R_ACTION], sizeof rs->val[0], "%s (%s)",
+	    action_label(r->action), r->action);
 	snprintf(rs->val[R_SUBJECT], sizeof rs->val[0], "%s", r->subject[0] ?
 	    r->subject : "-");
-	snprintf(rs->val[R_DETAIL], sizeof rs->val[0], "%s", r->detail[0] ?
-	    r->detail : "-");
+	if (r->detail[0] != '\0')
+		action_detail_text(r->detail, rs->val[R_DETAIL], sizeof rs->val[0]);
+	else
+		snprintf(rs->val[R_DETAIL], sizeof rs->val[0], "-");
 	hex_encode(r->prev, 32, rs->val[R_PREV]);
 	hex_encode(r->hash, 32, rs->val[R_HASH]);
 	return 1;

@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/actionname.h"
 #include "domain/jstday.h"
 #include "ops/vault-admin.h"
 #include "tui/ambi.h"
 #include "tui/audit-view.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 static struct audit_view *
@@ -32,6 +34,25 @@ audit_parent_view(struct tui *t)
 	return t->depth >= 2 ? t->screen_state[t->depth - 2] : NULL;
 }
 
+/* One row in the clerk's words: the action's name and the detail's items
+ * translated, the columns padded by display width (Japanese is two
+ * columns a character). */
+static void
+audit_line(const struct auditrec *r, const char *when, char *out, size_t len)
+{
+	char detail[400];
+	char *actor = text_pad(r->actor, 10), *action = text_pad(
+	    action_label(r->action), 24), *subject = text_pad(r->subject[0] ?
+	    r->subject : "-", 12);
+
+	action_detail_text(r->detail, detail, sizeof detail);
+	snprintf(out, len, "%7lld %.16s %s %s %s %s", (long long)r->seq, when,
+	    actor, action, subject, detail);
+	free(actor);
+	free(action);
+	free(subject);
+}
+
 static int
 audit_load_row(const struct auditrec *r, void *arg)
 {
@@ -39,6 +60,8 @@ audit_load_row(const struct auditrec *r, void *arg)
 	char when[20];
 	int i = v->shown;
 
+	if (v->hide_sessions && action_is_session(r->action))
+		return 0;
 	if (v->shown >= v->skip + v->rows)
 		return 1;
 	if (v->shown++ < v->skip)
@@ -46,9 +69,7 @@ audit_load_row(const struct auditrec *r, void *arg)
 	if (i - v->skip >= AUDIT_PAGE_MAX)
 		return 1;
 	jst_from_utc(r->ts, when);
-	snprintf(v->line[i - v->skip], sizeof v->line[0],
-	    "%7lld %.16s %-10s %-20s %-12s %s", (long long)r->seq, when, r->actor,
-	    r->action, r->subject[0] ? r->subject : "-", r->detail);
+	audit_line(r, when, v->line[i - v->skip], sizeof v->line[0]);
 	v->seqs[i - v->skip] = r->seq;
 	return 0;
 }
@@ -115,7 +136,8 @@ audit_load(struct tui *t, struct audit_view *v, int rows)
 	f.medium = s[AF_MEDIUM];
 	f.newest_first = 1;
 	v->rows = rows;
-	f.limit = v->skip + v->rows;
+	/* Hidden logins do not count: the rows stop the walk instead. */
+	f.limit = v->hide_sessions ? 0 : v->skip + v->rows;
 	v->shown = 0;
 	v->err[0] = '\0';
 	if (ops_audit_list(t->s, &f, audit_load_row, v, &err) < 0)
@@ -126,6 +148,7 @@ audit_load(struct tui *t, struct audit_view *v, int rows)
 	memcpy(v->loaded_flt, v->flt, sizeof v->flt);
 	v->loaded_skip = v->skip;
 	v->loaded_rows = rows;
+	v->loaded_hide = v->hide_sessions;
 	v->loaded = 1;
 }
 
@@ -142,7 +165,7 @@ audit_reload(struct tui *t)
 	if (rows < 1)
 		rows = 1;
 	if (!changed && v->loaded && v->loaded_skip == v->skip &&
-	    v->loaded_rows == rows &&
+	    v->loaded_rows == rows && v->loaded_hide == v->hide_sessions &&
 	    memcmp(v->loaded_flt, v->flt, sizeof v->flt) == 0)
 		return;
 	audit_load(t, v, rows);
@@ -163,8 +186,8 @@ audit_draw(struct tui *t, int top, int rows)
 	(void)rows;
 	audit_chain_line(v, top);
 	audit_filter_line(v, top + 1);
-	draw_text(top + 2, 1, COLS - 2, _("    seq time (Japan)     actor      action"
-	    "               subject      detail"), ROLE_TITLE);
+	draw_text(top + 2, 1, COLS - 2, _("    seq time (Japan)     actor"
+	    "      action                   subject      detail"), ROLE_TITLE);
 	if (v->err[0] != '\0') {
 		draw_text(top + 3, 1, COLS - 2, v->err, ROLE_ERROR);
 		return;
@@ -244,6 +267,20 @@ audit_key_verify(struct tui *t, wint_t ch)
 }
 
 static int
+audit_key_sessions(struct tui *t, wint_t ch)
+{
+	struct audit_view *v = audit_state(t);
+
+	(void)ch;
+	v->hide_sessions = !v->hide_sessions;
+	v->skip = v->sel = 0;
+	tui_message(t, ROLE_NORMAL, "%s", v->hide_sessions ?
+	    _("login and logout records hidden (l shows them)") :
+	    _("login and logout records shown"));
+	return KEY_HANDLED;
+}
+
+static int
 audit_key_push(struct tui *t, wint_t ch)
 {
 	tui_push(t, ch == 'f' ? &screen_audit_filter : &screen_audit_export);
@@ -279,6 +316,8 @@ static const struct screen_key audit_keys[] = {
 	    "hashes"), audit_key_open },
 	{ 'f', 'f', 0, "f", N_("filter"), N_("filters by days, user, action, "
 	    "person or medium"), audit_key_push },
+	{ 'l', 'l', 0, "l", N_("logins"), N_("hides or shows the login and "
+	    "logout records that every command adds"), audit_key_sessions },
 	{ 'v', 'v', 0, "v", N_("verify chain"), N_("re-checks the whole chain: "
 	    "its head, or the first broken record"), audit_key_verify },
 	{ 'e', 'e', 0, "e", N_("export"), N_("writes an export package for an "

@@ -3,6 +3,7 @@
 #define MYNA_I18N_H
 
 #include <libintl.h>
+#include <string.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -10,12 +11,27 @@
  * context (xgettext: --keyword=P_:1c,2), as gettext's pgettext does. */
 #define P_(ctx, s) i18n_pgettext(ctx "\004" s, s)
 
+/* The same for a table: NP_ marks the pair for xgettext (NP_:1c,2) and
+ * keeps both in one string; i18n_ctx translates it at run time. */
+#define NP_(ctx, s) (ctx "\004" s)
+
 static inline const char *
 i18n_pgettext(const char *full, const char *s)
 {
 	const char *t = gettext(full);
 
 	return t == full ? s : t;
+}
+
+static inline const char *
+i18n_ctx(const char *full)
+{
+	const char *t = gettext(full), *eot;
+
+	if (t != full)
+		return t;
+	eot = strchr(full, '\004');
+	return eot != NULL ? eot + 1 : full;
 }
 
 #endif

@@ -3,7 +3,7 @@
 # record opened with its hashes, filters by user, action and person, the
 # chain check, an export started from the console, F1 and Esc.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 13
+plan 18
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -58,7 +58,9 @@ tm_keys Tab
 tm_text P1
 tm_keys Enter
 check "action family and person filters find the identity check" \
-	eval 'tm_wait "person=P1" && tm_screen | grep -q "idproof.record" && ! tm_screen | grep -qE " login "'
+	eval 'tm_wait "person=P1" && tm_screen | grep -q "ID check recorded" && ! tm_screen | grep -qE " login "'
+check "the detail reads in words: the channel is the insured" \
+	eval 'tm_screen | grep -q "channel: the insured"'
 
 tm_keys f
 tm_wait "Person (key)"
@@ -86,7 +88,32 @@ tm_keys Enter
 check "an export into a used folder is refused with a message" tm_wait "is not empty"
 tm_keys Escape
 tm_wait "Filter:"
+
+# Every CLI command above added a login and a logout: l hides them.
+tm_keys f
+tm_wait "Person (key)"
+tm_keys C-u Tab C-u Tab C-u Tab C-u Tab C-u Tab C-u Enter
+tm_wait "Filter: none"
+check "with no filter the CLI's logins show" eval 'tm_screen | grep -qE "sato +login "'
+tm_keys l
+check "l hides the login and logout records" \
+	eval 'tm_wait "records hidden" && ! tm_screen | grep -qE "(yamada|sato) +(login|logout) " && tm_screen | grep -q "persons imported"'
+tm_keys l
+check "l again shows them" eval 'tm_wait "records shown" && tm_screen | grep -qE "sato +login "'
 tm_keys Escape
 check "Esc leaves the audit screen" eval 'tm_gone "Home > Audit" 5 && tm_screen | grep -q "Home"'
+tm_stop
+
+# In Japanese: actions and details in the clerk's words.
+tm_start 120 32 "env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 LANGUAGE= $MYNADESK --vault $V 2>>$SCRATCH/console.err; sleep 30"
+tm_wait "ログイン" >/dev/null
+tm_text yamada
+tm_keys Tab
+tm_text "$A"
+tm_keys Enter
+tm_wait "ホーム" >/dev/null
+tm_keys 7
+check "in Japanese the list names actions and details in words" \
+	eval 'tm_wait "本人確認の記録" && tm_screen | grep -q "受付経路（本人）" && tm_screen | grep -q "加入者の取込み"'
 tm_stop
 finish

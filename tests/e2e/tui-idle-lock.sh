@@ -16,7 +16,7 @@ K='Third-pass-2026!'
 "$MYNADESK" user add kato --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 --vault "$V" --user yamada --password-fd 3 3<<<"$A" 4<<<"$K" 5<<<'Second-pass-2026!' >/dev/null
 first_login "$V" kato "$K"
 
-# Logs in, opens the audit list (vault.init shows), and waits for the lock.
+# Logs in, opens the audit list ("vault created" shows), and waits for the lock.
 locked_console() {
 	tm_start 100 30 "exec env LANG=C.UTF-8 $MYNADESK --vault $V --idle-lock 3s 2>>$SCRATCH/console.err"
 	PID=$(tmux -L "$TMUX_SOCK" list-panes -t t -F '#{pane_pid}')
@@ -24,7 +24,7 @@ locked_console() {
 	tm_text yamada; tm_keys Tab; tm_text "$A"; tm_keys Enter
 	tm_wait "Home" >/dev/null
 	tm_keys 7
-	tm_wait "vault.init" >/dev/null
+	tm_wait "vault created" >/dev/null
 	tm_wait "The console is locked." 10
 }
 # Nothing of the session shows, the lock text does, the process lives.
@@ -33,7 +33,7 @@ still_locked() {
 	local s
 	s=$(tm_screen)
 	kill -0 "$PID" 2>/dev/null && contains "$s" "The console is locked." &&
-		! contains "$s" "vault.init" && ! contains "$s" "Home >"
+		! contains "$s" "vault created" && ! contains "$s" "Home >"
 }
 
 check "the console locks itself over the audit list" locked_console
@@ -43,7 +43,7 @@ kill -WINCH "$PID"; tmux -L "$TMUX_SOCK" resize-window -t t -x 80 -y 24 2>/dev/n
 check "a resize redraws the lock, nothing else" still_locked
 kill -TSTP "$PID"; sleep 0.3
 check "SIGTSTP stops it without showing the session" \
-	eval '! tm_screen | grep -q "vault.init"'
+	eval '! tm_screen | grep -q "vault created"'
 kill -CONT "$PID"
 check "after SIGCONT (fg) the lock screen is back" still_locked
 tm_keys C-z

@@ -1,0 +1,175 @@
+/* The audit viewer's words for actions and details. The labels are
+ * translated here, not stored: the log's bytes (and so its chain) stay the
+ * machine names, and a new language needs no migration. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/actionname.h"
+#include "util/i18n.h"
+
+struct name_pair {
+	const char *key;
+	const char *label;	/* NP_("audit", ...) */
+};
+
+static const struct name_pair actions[] = {
+	{ "login", NP_("audit", "login") },
+	{ "logout", NP_("audit", "logout") },
+	{ "login.refused", NP_("audit", "login refused") },
+	{ "login.recovery", NP_("audit", "recovery key login") },
+	{ "session.lock", NP_("audit", "console locked (idle)") },
+	{ "session.unlock", NP_("audit", "console unlocked") },
+	{ "session.unlock-failed", NP_("audit", "console unlock failed") },
+	{ "vault.init", NP_("audit", "vault created") },
+	{ "vault.lockout", NP_("audit", "locked: failed logins") },
+	{ "vault.rekey", NP_("audit", "data key changed") },
+	{ "vault.signkey-moved", NP_("audit", "signing key moved") },
+	{ "schema.migrate", NP_("audit", "vault schema updated") },
+	{ "user.add", NP_("audit", "user added") },
+	{ "user.passwd", NP_("audit", "password changed") },
+	{ "user.role", NP_("audit", "role changed") },
+	{ "user.lock", NP_("audit", "user locked") },
+	{ "user.unlock", NP_("audit", "user unlocked") },
+	{ "staffkey.add", NP_("audit", "SSH key added") },
+	{ "staffkey.remove", NP_("audit", "SSH key removed") },
+	{ "settings.set", NP_("audit", "setting changed") },
+	{ "person.import", NP_("audit", "persons imported") },
+	{ "number.enter", NP_("audit", "number entered") },
+	{ "number.confirm", NP_("audit", "number confirmed") },
+	{ "number.match", NP_("audit", "number matched") },
+	{ "number.mismatch", NP_("audit", "number mismatch") },
+	{ "number.duplicate", NP_("audit", "number duplicate") },
+	{ "number.delete", NP_("audit", "number erased") },
+	{ "number.reveal", NP_("audit", "number shown") },
+	{ "idproof.record", NP_("audit", "ID check recorded") },
+	{ "evidence.add", NP_("audit", "evidence stored") },
+	{ "evidence.get", NP_("audit", "evidence taken out") },
+	{ "jlis.request", NP_("audit", "J-LIS inquiry written") },
+	{ "jlis.receive", NP_("audit", "J-LIS answer imported") },
+	{ "jlis.accept", NP_("audit", "held answer accepted") },
+	{ "jlis.reject", NP_("audit", "held answer rejected") },
+	{ "jlis.inquiry-name", NP_("audit", "inquiry name recorded") },
+	{ "media.create", NP_("audit", "medium created") },
+	{ "media.pack", NP_("audit", "medium packed") },
+	{ "media.carry", NP_("audit", "taken to the terminal") },
+	{ "media.ship", NP_("audit", "medium shipped") },
+	{ "media.receive", NP_("audit", "answer medium received") },
+	{ "media.import", NP_("audit", "answer medium imported") },
+	{ "media.dispose", NP_("audit", "medium disposed of") },
+	{ "media.password", NP_("audit", "medium password shown") },
+	{ "bulk.export", NP_("audit", "registration file made") },
+	{ "bulk.results", NP_("audit", "results imported") },
+	{ "upload.sent", NP_("audit", "sent to the server") },
+	{ "upload.result", NP_("audit", "result from the server") },
+	{ "registration.no-error", NP_("audit", "difference confirmed") },
+	{ "cutover.record", NP_("audit", "system switch recorded") },
+	{ "audit.export", NP_("audit", "evidence exported") },
+	{ "audit.report", NP_("audit", "daily report") },
+	{ "audit.verify", NP_("audit", "audit log verified") },
+	{ "audit.verify-head", NP_("audit", "printed head checked") },
+	{ "audit.checkpoint", NP_("audit", "checkpoint signed") },
+	{ "backup.create", NP_("audit", "backup made") },
+	{ "backup.restore", NP_("audit", "backup restored") },
+	{ "backup.verify", NP_("audit", "backup verified") },
+	{ "pia.done", NP_("audit", "PIA recorded") },
+	{ NULL, NULL }
+};
+
+static const struct name_pair keys[] = {
+	{ "channel", NP_("audit detail", "channel") },
+	{ "received", NP_("audit detail", "received") },
+	{ "doc", NP_("audit detail", "document no.") },
+	{ "mode", NP_("audit detail", "how") },
+	{ "items", NP_("audit detail", "documents") },
+	{ "result", NP_("audit detail", "result") },
+	{ "reason", NP_("audit detail", "reason") },
+	{ "date", NP_("audit detail", "date") },
+	{ "files", NP_("audit detail", "files") },
+	{ "role", NP_("audit detail", "role") },
+	{ "count", NP_("audit detail", "count") },
+	{ NULL, NULL }
+};
+
+/* Values of the channel: where the number or the document came from. */
+static const struct name_pair channels[] = {
+	{ "member", NP_("channel", "the insured") },
+	{ "employer", NP_("channel", "employer") },
+	{ "jlis", NP_("channel", "J-LIS") },
+	{ "terminal", NP_("channel", "dedicated terminal") },
+	{ "courier", NP_("channel", "courier") },
+	{ NULL, NULL }
+};
+
+static const char *
+name_find(const struct name_pair *t, const char *key, size_t len)
+{
+	for (; t->key != NULL; t++)
+		if (strlen(t->key) == len && strncmp(t->key, key, len) == 0)
+			return i18n_ctx(t->label);
+	return NULL;
+}
+
+const char *
+action_label(const char *action)
+{
+	const char *l = name_find(actions, action, strlen(action));
+
+	return l != NULL ? l : action;
+}
+
+int
+action_is_session(const char *action)
+{
+	return strcmp(action, "login") == 0 || strcmp(action, "logout") == 0;
+}
+
+/* One "key=value" word (len bytes at w) in words, appended at out + *o. */
+static void
+detail_word(const char *w, size_t len, char *out, size_t size, size_t *o)
+{
+	const char *eq = memchr(w, '=', len), *k, *v = NULL;
+	int n;
+
+	if (*o >= size)
+		return;
+	if (eq == NULL || (k = name_find(keys, w, (size_t)(eq - w))) == NULL) {
+		n = snprintf(out + *o, size - *o, "%s%.*s", *o ? " " : "",
+		    (int)len, w);
+	} else {
+		size_t vlen = len - (size_t)(eq - w) - 1;
+
+		if ((size_t)(eq - w) == strlen("channel") &&
+		    strncmp(w, "channel", 7) == 0)
+			v = name_find(channels, eq + 1, vlen);
+		/* L10N: one audit detail: the item's name, then its value. */
+		n = snprintf(out + *o, size - *o, _("%s%s: %.*s"), *o ? " " : "",
+		    k, v ? (int)strlen(v) : (int)vlen, v ? v : eq + 1);
+	}
+	if (n > 0)
+		*o += (size_t)n;
+}
+
+void
+action_detail_text(const char *detail, char *out, size_t len)
+{
+	size_t o = 0;
+	const char *p = detail;
+
+	if (len == 0)
+		return;
+	out[0] = '\0';
+	while (*p != '\0') {
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ");
+		if (n > 0)
+			detail_word(p, n, out, len, &o);
+		p += n;
+	}
+	if (o >= len)
+		out[len - 1] = '\0';
+}
