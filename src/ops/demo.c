@@ -159,8 +159,10 @@ demo_numbers(struct session *a, struct session *b, FILE *f, long total,
 		*comma = '\0';
 		num = comma + 1;
 		num[strcspn(num, "\r\n")] = '\0';
-		if (i % 7 == 0)
-			continue;		/* not collected yet */
+		/* Not collected yet, or never: a former insured's number is
+		 * not collected (the collection limit). */
+		if (i % 7 == 0 || ops_number_may_collect(a, line, NULL) < 0)
+			continue;
 		snprintf(doc, sizeof doc, "F-2026-%04ld", i);
 		e.channel = demo_channel(i, line);
 		demo_received(i, received);

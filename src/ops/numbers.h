@@ -20,6 +20,10 @@ enum number_result {
 	NUMBER_DUPLICATE,	/* held by another person: flagged */
 };
 
+/* The collection limit: -1 with the reason when key's qualification was
+ * lost (on or before today); 0 otherwise, also for an unknown key. Entry
+ * checks it again in its transaction. */
+int ops_number_may_collect(struct session *s, const char *key, char **err);
 /* First entry, by the session user. */
 int ops_number_enter(struct session *s, const char *key, const char *typed,
     const struct number_entry *e, enum number_result *res, char **err);

@@ -3,7 +3,7 @@
 # confirmed by another, mismatches and duplicates sent to the supervisor,
 # matching on receipt; never a full number on any output.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 21
+plan 24
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -103,5 +103,21 @@ LINE=$(grep -n "teleport" "$SCRATCH/edited.rules" | cut -d: -f1)
 run idproof rules-check "$SCRATCH/edited.rules"
 check "an edited rule table with an unknown word is refused with its line" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "edited.rules:$LINE:"'
+
+# The collection limit: a former insured's number is not collected. P5 lost
+# the qualification in 2020; P6 loses it after today, so still counts.
+{
+	echo "$H"
+	echo "P5,133033,14,7,1,,田中　一,タナカ　ハジメ,19700101,1,東京都,131016,1,,20100401,20200131"
+	echo "P6,133033,14,8,1,,田中　二,タナカ　フタバ,19700101,1,東京都,131016,1,,20100401,29991231"
+} >"$SCRATCH/former.csv"
+as_yamada person import "$SCRATCH/former.csv"
+as_yamada_n "123456789018" number enter --person P5 --channel member --received 2026-11-20 --doc F-9
+check "a number for a former insured is refused with the reason" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "lost the qualification on 2020-01-31" && contains "$ERR" "collection limit"'
+as_yamada number status --person P5
+check "nothing was kept for the former insured" eval '[ "$OUT" != entered ]'
+as_yamada_n "123456789018" number enter --person P6 --channel member --received 2026-11-20 --doc F-10
+check "a loss dated after today does not block the entry" eval '[ "$RC" -eq 0 ]'
 
 finish

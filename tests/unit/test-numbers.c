@@ -311,8 +311,14 @@ test_deletion(void **st)
 	enum number_result r;
 	char *err = NULL;
 
+	/* Collected while P3 was insured (the collection limit refuses it
+	 * after the loss), then the loss is recorded. */
+	assert_int_equal(db_exec(f->s->v->db, "UPDATE persons SET lost = '' "
+	    "WHERE key = 'P3'", NULL), 0);
 	enter(f, "P3", "023456789013");
 	assert_int_equal(ops_number_confirm(f->s2, "P3", "023456789013", NULL, &r, NULL), 0);
+	assert_int_equal(db_exec(f->s->v->db, "UPDATE persons SET lost = "
+	    "'20200331' WHERE key = 'P3'", NULL), 0);
 	enter(f, "P1", "621498320257");
 	assert_int_equal(ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r, NULL), 0);
 	/* P1 is still qualified: not due. */
@@ -326,6 +332,12 @@ test_deletion(void **st)
 	state_is(f->s, "P3", "deleted");
 	assert_null(db_get_text(f->s->v->db, "SELECT number FROM numbers WHERE "
 	    "state = ?", "deleted"));
+	/* Erased after retention: never collected again, and told why. */
+	err = NULL;
+	assert_int_equal(ops_number_may_collect(f->s, "P3", &err), -1);
+	assert_non_null(strstr(err, "was erased after the retention period"));
+	free(err);
+	assert_int_equal(ops_number_may_collect(f->s, "P1", NULL), 0);
 }
 
 /* Whatever happened above, the audit log never holds a full number. */
