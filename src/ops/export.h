@@ -36,4 +36,11 @@ struct export_verified {
 int ops_export_verify(const char *dir, const char *pinned_pem,
     export_problem_fn problem, void *arg, struct export_verified *res);
 
+/* Writes each CSV table of the package in pkg (which must verify) as an
+ * .xlsx, every cell text, into out, a folder made new; the package is not
+ * changed. All or nothing: on failure no workbook is left. *written says
+ * how many were written. */
+int ops_export_sheets(const char *pkg, const char *out,
+    export_progress_fn progress, void *arg, int *written, char **err);
+
 #endif

@@ -27,6 +27,7 @@ libmyna_ops_a_SOURCES = \
 	src/ops/export-readme.c \
 	src/ops/export-sections.c \
 	src/ops/export-sections.h \
+	src/ops/export-sheets.c \
 	src/ops/export-state.c \
 	src/ops/export-verify.c \
 	src/ops/export.c \
