@@ -110,20 +110,10 @@ paths_first(char *cand[3], int (*ok)(const char *))
 	return found;
 }
 
-char *
-paths_data(const char *sub)
+static int
+paths_is_exec(const char *p)
 {
-	char *build = NULL, *src = NULL, *cand[3] = { NULL, NULL, NULL };
-	char *rel = xasprintf("share/" PACKAGE "/%s", sub);
-
-	if (paths_build_tree(&build, &src))
-		cand[0] = xasprintf("%s/%s", src, sub);
-	cand[1] = paths_beside(rel);
-	cand[2] = xasprintf("%s/%s", MYNA_PKGDATADIR, sub);
-	free(build);
-	free(src);
-	free(rel);
-	return paths_first(cand, paths_is_dir);
+	return access(p, X_OK) == 0;
 }
 
 static int
@@ -137,44 +127,59 @@ paths_has_catalogue(const char *dir)
 	return ok;
 }
 
+/* The first that ok() accepts of: in_tree under the build tree's sources
+ * (from_src) or its top, beside (relative to the program's folder's
+ * parent), configured (may be NULL). Allocated, or NULL. */
+static char *
+paths_find(int from_src, const char *in_tree, const char *beside,
+    const char *configured, int (*ok)(const char *))
+{
+	char *build = NULL, *src = NULL, *cand[3] = { NULL, NULL, NULL };
+
+	if (paths_build_tree(&build, &src))
+		cand[0] = xasprintf("%s/%s", from_src ? src : build, in_tree);
+	cand[1] = paths_beside(beside);
+	cand[2] = configured != NULL ? xstrdup(configured) : NULL;
+	free(build);
+	free(src);
+	return paths_first(cand, ok);
+}
+
+char *
+paths_data(const char *sub)
+{
+	char *rel = xasprintf("share/" PACKAGE "/%s", sub);
+	char *conf = xasprintf("%s/%s", MYNA_PKGDATADIR, sub);
+	char *p = paths_find(1, sub, rel, conf, paths_is_dir);
+
+	free(rel);
+	free(conf);
+	return p;
+}
+
 const char *
 paths_locale(void)
 {
 	static char *found;
-	char *build = NULL, *src = NULL, *cand[3] = { NULL, NULL, NULL };
 
-	if (found != NULL)
-		return found;
-	if (paths_build_tree(&build, &src))
-		cand[0] = xasprintf("%s/locale", build);
-	cand[1] = paths_beside("share/locale");
-	cand[2] = NULL;
-	free(build);
-	free(src);
-	found = paths_first(cand, paths_has_catalogue);
+	if (found == NULL)
+		found = paths_find(0, "locale", "share/locale", NULL,
+		    paths_has_catalogue);
 	return found != NULL ? found : LOCALEDIR;
-}
-
-static int
-paths_is_exec(const char *p)
-{
-	return access(p, X_OK) == 0;
 }
 
 char *
 paths_contrib(const char *name)
 {
-	char *build = NULL, *src = NULL, *cand[3] = { NULL, NULL, NULL };
+	char *tree = xasprintf("contrib/%s", name);
 	char *rel = xasprintf("libexec/" PACKAGE "/%s", name);
+	char *conf = xasprintf("%s/%s", MYNA_PKGLIBEXECDIR, name);
+	char *p = paths_find(0, tree, rel, conf, paths_is_exec);
 
-	if (paths_build_tree(&build, &src))
-		cand[0] = xasprintf("%s/contrib/%s", build, name);
-	cand[1] = paths_beside(rel);
-	cand[2] = xasprintf("%s/%s", MYNA_PKGLIBEXECDIR, name);
-	free(build);
-	free(src);
+	free(tree);
 	free(rel);
-	return paths_first(cand, paths_is_exec);
+	free(conf);
+	return p;
 }
 
 char *
