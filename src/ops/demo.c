@@ -161,7 +161,7 @@ demo_numbers(struct session *a, struct session *b, FILE *f, long total,
 		num[strcspn(num, "\r\n")] = '\0';
 		/* Not collected yet, or never: a former insured's number is
 		 * not collected (the collection limit). */
-		if (i % 7 == 0 || ops_number_may_collect(a, line, NULL) < 0)
+		if (i % 7 == 0 || ops_number_may_collect(a, line, NULL, NULL) < 0)
 			continue;
 		snprintf(doc, sizeof doc, "F-2026-%04ld", i);
 		e.channel = demo_channel(i, line);

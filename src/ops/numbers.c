@@ -76,40 +76,43 @@ number_person(struct session *s, const char *key, int64_t *id, char **err)
 }
 
 /* The collection limit (番号法第20条): a number is collected only for a
- * current insured. One whose qualification was lost (on or before today,
- * Japan time) is refused, with the reason; so is, above all, one whose
- * number was already erased after the retention period. */
+ * current insured. One received on or after the day the qualification was
+ * lost is refused, with the reason; a number already erased after the
+ * retention period is never collected again. A number received while the
+ * person was insured may still be recorded after the loss. */
 int
-ops_number_may_collect(struct session *s, const char *key, char **err)
+ops_number_may_collect(struct session *s, const char *key,
+    const char *received, char **err)
 {
 	struct person p;
 	struct number_row row;
 	int64_t id;
-	char today[11], lost[11];
+	char on[11], lost[11];
 	int found = persons_get(s->v->db, key ? key : "", &p, &id, err), erased;
 
 	if (found <= 0) {
 		person_clear(&p);
 		return found < 0 ? -1 : 0;	/* number_person says so */
 	}
-	jst_date_of(time(NULL), today);
+	if (received != NULL)
+		snprintf(on, sizeof on, "%s", received);
+	else
+		jst_date_of(time(NULL), on);
 	snprintf(lost, sizeof lost, "%.4s-%.2s-%.2s", p.f[PF_LOST],
 	    p.f[PF_LOST] + 4, p.f[PF_LOST] + 6);
-	found = p.f[PF_LOST][0] != '\0' && strlen(p.f[PF_LOST]) == 8 &&
-	    strcmp(lost, today) <= 0;
+	found = strlen(p.f[PF_LOST]) == 8 && strcmp(lost, on) <= 0;
 	person_clear(&p);
-	if (!found)
-		return 0;
 	erased = numbers_get(s->v->db, id, &row, NULL) > 0 &&
 	    strcmp(row.state, "deleted") == 0;
 	OPENSSL_cleanse(&row, sizeof row);
 	if (erased)
-		return err_set(err, _("%s lost the qualification on %s and its "
-		    "number was erased after the retention period: it is not "
-		    "collected again (collection limit)"), key, lost);
-	return err_set(err, _("%s lost the qualification on %s: a number is "
-	    "collected only for a current insured (collection limit)"), key,
-	    lost);
+		return err_set(err, _("%s's number was erased after the retention "
+		    "period: it is not collected again (collection limit)"), key);
+	if (found)
+		return err_set(err, _("%s lost the qualification on %s: a number is "
+		    "collected only for a current insured (collection limit)"), key,
+		    lost);
+	return 0;
 }
 
 /* Normalises what was typed and computes its keyed hash. */
@@ -182,7 +185,7 @@ ops_number_enter(struct session *s, const char *key, const char *typed,
 		return -1;
 	rc = number_person(s, key, &id, err);
 	if (rc == 0)
-		rc = ops_number_may_collect(s, key, err);
+		rc = ops_number_may_collect(s, key, e->received, err);
 	if (rc == 0 && numbers_get(s->v->db, id, &row, err) > 0 &&
 	    strcmp(row.state, "confirmed") == 0)
 		rc = err_set(err, _("%s already has a confirmed number"), key);

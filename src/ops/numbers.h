@@ -21,9 +21,11 @@ enum number_result {
 };
 
 /* The collection limit: -1 with the reason when key's qualification was
- * lost (on or before today); 0 otherwise, also for an unknown key. Entry
+ * lost on or before received (YYYY-MM-DD; NULL: today), or its number was
+ * erased after retention; 0 otherwise, also for an unknown key. Entry
  * checks it again in its transaction. */
-int ops_number_may_collect(struct session *s, const char *key, char **err);
+int ops_number_may_collect(struct session *s, const char *key,
+    const char *received, char **err);
 /* First entry, by the session user. */
 int ops_number_enter(struct session *s, const char *key, const char *typed,
     const struct number_entry *e, enum number_result *res, char **err);

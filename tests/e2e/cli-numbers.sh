@@ -3,7 +3,7 @@
 # confirmed by another, mismatches and duplicates sent to the supervisor,
 # matching on receipt; never a full number on any output.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 24
+plan 25
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -119,5 +119,7 @@ as_yamada number status --person P5
 check "nothing was kept for the former insured" eval '[ "$OUT" != entered ]'
 as_yamada_n "123456789018" number enter --person P6 --channel member --received 2026-11-20 --doc F-10
 check "a loss dated after today does not block the entry" eval '[ "$RC" -eq 0 ]'
+as_yamada_n "314159265352" number enter --person P5 --channel member --received 2019-12-01 --doc F-11
+check "a number received before the loss is still recorded" eval '[ "$RC" -eq 0 ] || { echo "# $ERR"; false; }'
 
 finish

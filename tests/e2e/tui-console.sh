@@ -45,7 +45,7 @@ else
 	check "any key closes the help" tm_gone "ヘルプを閉じる" 3
 	tm_keys 7
 	check "7 opens the audit log with the login recorded" \
-		eval 'tm_wait "ホーム > 監査" && tm_screen | grep -qE "yamada +login "'
+		eval 'tm_wait "ホーム > 監査" && tm_screen | grep -qE "yamada +ログイン "'
 	tm_keys Escape
 	check "Esc goes back home" eval 'tm_wait "加入者" && ! tm_screen | grep -q "ホーム > 監査"'
 	# No key for longer than the idle limit: the console locks itself.
