@@ -33,8 +33,8 @@ cli_cmd_audit_verify(struct cli_args *a)
 
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	if (a->x[X_HEAD] != NULL) {
-		rc = cli_audit_verify_head(s, a->x[X_HEAD]);
+	if (a->opt[O_HEAD] != NULL) {
+		rc = cli_audit_verify_head(s, a->opt[O_HEAD]);
 		ops_logout(s);
 		return rc;
 	}
@@ -73,8 +73,8 @@ audit_print(const struct auditrec *r, void *arg)
 int
 cli_cmd_audit_show(struct cli_args *a)
 {
-	struct audit_filter f = { .from = a->from, .to = a->to, .actor = a->actor,
-	    .action = a->action, .limit = a->limit };
+	struct audit_filter f = { .from = a->opt[O_FROM], .to = a->opt[O_TO], .actor = a->opt[O_ACTOR],
+	    .action = a->opt[O_ACTION], .limit = a->num[O_LIMIT] };
 	struct session *s;
 	char *err = NULL;
 	int rc;
@@ -116,10 +116,10 @@ cli_cmd_audit_checkpoint(struct cli_args *a)
 		/* Three files anyone can check: openssl pkeyutl -verify -pubin
 		 * -inkey pubkey.pem -rawin -in checkpoint.txt -sigfile
 		 * checkpoint.sig */
-		if (a->out != NULL && (audit_write(a->out, "checkpoint.txt", cp.note,
-		    strlen(cp.note), &err) < 0 || audit_write(a->out,
+		if (a->opt[O_OUT] != NULL && (audit_write(a->opt[O_OUT], "checkpoint.txt", cp.note,
+		    strlen(cp.note), &err) < 0 || audit_write(a->opt[O_OUT],
 		    "checkpoint.sig", cp.sig, sizeof cp.sig, &err) < 0 ||
-		    audit_write(a->out, "pubkey.pem", cp.pubkey_pem,
+		    audit_write(a->opt[O_OUT], "pubkey.pem", cp.pubkey_pem,
 		    strlen(cp.pubkey_pem), &err) < 0))
 			rc = -1;
 		ops_checkpoint_clear(&cp);

@@ -63,16 +63,16 @@ cli_cmd_check(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (a->layout == NULL || a->npos != 1) {
+	if (a->opt[O_LAYOUT] == NULL || a->npos != 1) {
 		fprintf(stderr, _("usage: mynadesk check --layout NAME FILE (NAME: "
 		    "%s, reg-KIND, reg-result, or a layout file)\n"),
 		    filecheck_names());
 		return 2;
 	}
-	if (strncmp(a->layout, "reg-", 4) == 0 && strchr(a->layout, '/') == NULL &&
-	    strstr(a->layout, ".layout") == NULL)
-		return check_registration(a->layout, a->pos[0]);
-	if (ops_check_layout(a->layout, &l, &rules, &err) < 0) {
+	if (strncmp(a->opt[O_LAYOUT], "reg-", 4) == 0 && strchr(a->opt[O_LAYOUT], '/') == NULL &&
+	    strstr(a->opt[O_LAYOUT], ".layout") == NULL)
+		return check_registration(a->opt[O_LAYOUT], a->pos[0]);
+	if (ops_check_layout(a->opt[O_LAYOUT], &l, &rules, &err) < 0) {
 		cli_error(err);
 		free(err);
 		return 2;

@@ -78,27 +78,27 @@ cli_cmd_registration_mismatches(struct cli_args *a)
 int
 cli_cmd_registration_no_error(struct cli_args *a)
 {
-	struct checker c = { a->checker, NULL };
+	struct checker c = { a->opt[O_CHECKER], NULL };
 	struct session *s;
 	char *err = NULL, *prompt, *cpw;
 	int rc = -1;
 
-	if (a->person == NULL || a->x[X_REASON] == NULL || a->checker == NULL ||
+	if (a->opt[O_PERSON] == NULL || a->opt[O_REASON] == NULL || a->opt[O_CHECKER] == NULL ||
 	    a->npos != 0)
 		return cli_error(_("usage: registration no-error --person KEY "
 		    "--reason TEXT --checker NAME"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	cpw = cli_read_secret(prompt, a->checker_password_fd, &err);
+	prompt = xasprintf(_("password for the second person %s"), a->opt[O_CHECKER]);
+	cpw = cli_read_secret(prompt, cli_opt_fd(a, O_CHECKER_PASSWORD_FD), &err);
 	free(prompt);
 	c.password = cpw;
 	if (cpw != NULL)
-		rc = ops_reg_no_error(s, a->person, a->x[X_REASON], &c, &err);
+		rc = ops_reg_no_error(s, a->opt[O_PERSON], a->opt[O_REASON], &c, &err);
 	secret_free_str(cpw);
 	if (rc == 0)
 		printf(_("%s: no error, with a reason: the next differential "
-		    "registers it\n"), a->person);
+		    "registers it\n"), a->opt[O_PERSON]);
 	else
 		cli_error(err);
 	free(err);

@@ -27,14 +27,14 @@ cli_cmd_evidence_add(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 1 || a->x[X_TITLE] == NULL)
+	if (a->npos != 1 || a->opt[O_TITLE] == NULL)
 		return cli_error(_("usage: evidence add FILE --title TEXT "
 		    "[--about person:KEY|medium:ID|test:NAME]"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	rq.path = a->pos[0];
-	rq.title = a->x[X_TITLE];
-	rq.about = a->x[X_ABOUT];
+	rq.title = a->opt[O_TITLE];
+	rq.about = a->opt[O_ABOUT];
 	rc = ops_evidence_add(s, &rq, &m, &err);
 	if (rc == 0)
 		/* L10N: id, size in bytes, type, SHA-256 in hex. */
@@ -80,7 +80,7 @@ cli_cmd_evidence_get(struct cli_args *a)
 	int64_t id;
 	int rc;
 
-	if (a->npos != 1 || a->out == NULL)
+	if (a->npos != 1 || a->opt[O_OUT] == NULL)
 		return cli_error(_("usage: evidence get ID --out FILE"));
 	if (ops_evidence_id(a->pos[0], &id, &err) < 0) {
 		cli_error(err);
@@ -89,9 +89,9 @@ cli_cmd_evidence_get(struct cli_args *a)
 	}
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_evidence_get(s, id, a->out, &m, &err);
+	rc = ops_evidence_get(s, id, a->opt[O_OUT], &m, &err);
 	if (rc == 0)
 		printf(_("evidence %lld written to %s: %lld bytes, sha256 %s "
-		    "checked\n"), (long long)id, a->out, (long long)m.size, m.sha256);
+		    "checked\n"), (long long)id, a->opt[O_OUT], (long long)m.size, m.sha256);
 	return evidence_done(s, rc, err);
 }

@@ -29,16 +29,16 @@ cli_cmd_audit_export(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (a->from == NULL || a->to == NULL || a->out == NULL)
+	if (a->opt[O_FROM] == NULL || a->opt[O_TO] == NULL || a->opt[O_OUT] == NULL)
 		return cli_error(_("audit export needs --from DATE --to DATE --out DIR"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_audit_export(s, a->from, a->to, a->out, export_progress, NULL,
+	rc = ops_audit_export(s, a->opt[O_FROM], a->opt[O_TO], a->opt[O_OUT], export_progress, NULL,
 	    &res, &err);
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
-		printf(_("exported %d files to %s\n"), res.files, a->out);
+		printf(_("exported %d files to %s\n"), res.files, a->opt[O_OUT]);
 		if (res.first > 0)
 			printf(_("records %lld-%lld of %lld\n"), (long long)res.first,
 			    (long long)res.last, (long long)res.tree_size);
@@ -71,7 +71,7 @@ cli_cmd_export_verify(struct cli_args *a)
 
 	if (a->npos != 1)
 		return cli_error(_("export verify needs the package folder"));
-	if (a->x[X_KEY] != NULL && readfile_all(a->x[X_KEY], 65536, &pin, &len,
+	if (a->opt[O_KEY] != NULL && readfile_all(a->opt[O_KEY], 65536, &pin, &len,
 	    &err) < 0) {
 		cli_error(err);
 		free(err);
@@ -86,7 +86,7 @@ cli_cmd_export_verify(struct cli_args *a)
 	printf(_("package verified: %d files, records %lld-%lld of %lld\n"),
 	    res.files, (long long)res.first, (long long)res.last,
 	    (long long)res.tree_size);
-	printf(_("signing key %s%s\n"), res.key_print, a->x[X_KEY] ? "" :
+	printf(_("signing key %s%s\n"), res.key_print, a->opt[O_KEY] ? "" :
 	    _(" (compare it with the paper reports, or pass --key)"));
 	return 0;
 }
@@ -101,9 +101,9 @@ cli_cmd_audit_report(struct cli_args *a)
 
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_audit_report(s, a->x[X_DATE], &b, &err);
-	if (rc == 0 && a->out != NULL)
-		rc = writefile_new(a->out, b.data, b.len, &err);
+	rc = ops_audit_report(s, a->opt[O_DATE], &b, &err);
+	if (rc == 0 && a->opt[O_OUT] != NULL)
+		rc = writefile_new(a->opt[O_OUT], b.data, b.len, &err);
 	else if (rc == 0 && fwrite(b.data, 1, b.len, stdout) != b.len) {
 		err = xasprintf(_("cannot write %s"), "stdout");
 		rc = -1;

@@ -36,20 +36,20 @@ cli_cmd_idproof_record(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (a->person == NULL || a->channel == NULL || a->mode == NULL ||
+	if (a->opt[O_PERSON] == NULL || a->opt[O_CHANNEL] == NULL || a->opt[O_MODE] == NULL ||
 	    (a->ndocs == 0 && a->nexemptions == 0))
 		return cli_error(_("usage: idproof record --person KEY --channel CH "
 		    "--mode in-person|post --doc KIND [--doc KIND ...] "
 		    "[--exemption ID]"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rq.channel = a->channel;
-	rq.mode = a->mode;
+	rq.channel = a->opt[O_CHANNEL];
+	rq.mode = a->opt[O_MODE];
 	rq.docs = a->docs;
 	rq.ndocs = (size_t)a->ndocs;
 	rq.exemptions = a->exemptions;
 	rq.nexemptions = (size_t)a->nexemptions;
-	rc = ops_idproof_record(s, a->person, &rq, &res, &err);
+	rc = ops_idproof_record(s, a->opt[O_PERSON], &rq, &res, &err);
 	if (rc == 0)
 		idproof_print(&res);
 	idresult_clear(&res);
@@ -64,11 +64,11 @@ cli_cmd_idproof_status(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (a->person == NULL)
+	if (a->opt[O_PERSON] == NULL)
 		return cli_error(_("usage: idproof status --person KEY"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_idproof_status(s, a->person, &res, &err);
+	rc = ops_idproof_status(s, a->opt[O_PERSON], &res, &err);
 	if (rc == 0)
 		idproof_print(&res);
 	idresult_clear(&res);
@@ -114,7 +114,7 @@ cli_cmd_idproof_open(struct cli_args *a)
 
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_idproof_open(s, a->channel, idproof_open_line, &n, &err);
+	rc = ops_idproof_open(s, a->opt[O_CHANNEL], idproof_open_line, &n, &err);
 	if (rc == 0 && n == 0)
 		printf("%s\n", _("no incomplete identity checks"));
 	return idproof_done(s, rc, err);

@@ -43,13 +43,13 @@ cli_cmd_jlis_request(struct cli_args *a)
 	char *err = NULL;
 	int rc, k;
 
-	if (a->out == NULL || (a->channel != NULL && strcmp(a->channel,
-	    "terminal") != 0 && strcmp(a->channel, "courier") != 0))
+	if (a->opt[O_OUT] == NULL || (a->opt[O_CHANNEL] != NULL && strcmp(a->opt[O_CHANNEL],
+	    "terminal") != 0 && strcmp(a->opt[O_CHANNEL], "courier") != 0))
 		return cli_error(_("usage: jlis request --out DIR [--persons FILE] "
 		    "[--channel terminal|courier]"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_jlis_request(s, a->out, a->x[X_PERSONS], &rep, &err);
+	rc = ops_jlis_request(s, a->opt[O_OUT], a->opt[O_PERSONS], &rep, &err);
 	jlis_print_problems(&rep.problems);
 	if (rep.unsendable_persons > 0) {
 		printf(_("not sent, %lld persons need a spelling (jlis "
@@ -64,13 +64,13 @@ cli_cmd_jlis_request(struct cli_args *a)
 		printf(_("re-inquiries: %lld\n"), rep.reinquiries);
 	/* Since March 2017 the inquiry goes through the dedicated terminal;
 	 * the courier remains for those who still ship media. */
-	if (rc == 0 && a->channel != NULL && strcmp(a->channel, "courier") == 0)
+	if (rc == 0 && a->opt[O_CHANNEL] != NULL && strcmp(a->opt[O_CHANNEL], "courier") == 0)
 		printf(_("next: pack the folder for the courier: mynadesk media "
-		    "pack %s --out FILE --checker NAME\n"), a->out);
+		    "pack %s --out FILE --checker NAME\n"), a->opt[O_OUT]);
 	else if (rc == 0)
 		printf(_("next: copy the folder onto a USB medium for the dedicated "
 		    "terminal (統合専用端末): mynadesk media carry %s --medium "
-		    "LABEL --checker NAME\n"), a->out);
+		    "LABEL --checker NAME\n"), a->opt[O_OUT]);
 	jlis_request_report_clear(&rep);
 	return jlis_done(s, rc, err);
 }
@@ -117,12 +117,12 @@ jlis_witness(struct cli_args *a, struct checker *w, char **err)
 {
 	char *prompt, *pw;
 
-	w->name = a->checker;
+	w->name = a->opt[O_CHECKER];
 	w->password = NULL;
-	if (a->checker == NULL)
+	if (a->opt[O_CHECKER] == NULL)
 		return NULL;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	prompt = xasprintf(_("password for the second person %s"), a->opt[O_CHECKER]);
+	pw = cli_read_secret(prompt, cli_opt_fd(a, O_CHECKER_PASSWORD_FD), err);
 	free(prompt);
 	w->password = pw;
 	return pw;
@@ -138,7 +138,7 @@ jlis_receive_zip(struct cli_args *a, struct session *s,
 	int rc;
 
 	pw = cli_read_secret(_("the answer container's password"),
-	    cli_opt_fd(a, X_CONTAINER_PASSWORD_FD), err);
+	    cli_opt_fd(a, O_CONTAINER_PASSWORD_FD), err);
 	if (pw == NULL)
 		return -1;
 	rc = ops_jlis_receive_container(s, a->pos[0], pw, via, &reps, &n, err);
@@ -173,7 +173,7 @@ int
 cli_cmd_jlis_receive(struct cli_args *a)
 {
 	struct checker w;
-	struct jlis_via via = { a->x[X_MEDIUM], &w };
+	struct jlis_via via = { a->opt[O_MEDIUM], &w };
 	struct session *s;
 	char *err = NULL, *wpw;
 	int i, rc, kind = 0;
@@ -189,7 +189,7 @@ cli_cmd_jlis_receive(struct cli_args *a)
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	wpw = jlis_witness(a, &w, &err);
-	if (a->checker != NULL && wpw == NULL)
+	if (a->opt[O_CHECKER] != NULL && wpw == NULL)
 		return jlis_done(s, -1, err);
 	rc = kind == 'z' ? jlis_receive_zip(a, s, &via, &err) :
 	    jlis_receive_csvs(a, s, &via, &err);
@@ -261,13 +261,13 @@ cli_cmd_person_inquiry_name(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 1 || a->name == NULL || a->x[X_REASON] == NULL)
+	if (a->npos != 1 || a->opt[O_NAME] == NULL || a->opt[O_REASON] == NULL)
 		return cli_error(_("usage: person inquiry-name KEY --name TEXT "
 		    "[--kana TEXT] --reason TEXT"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_jlis_inquiry_name(s, a->pos[0], a->name, a->x[X_KANA],
-	    a->x[X_REASON], &err);
+	rc = ops_jlis_inquiry_name(s, a->pos[0], a->opt[O_NAME], a->opt[O_KANA],
+	    a->opt[O_REASON], &err);
 	if (rc == 0)
 		printf(_("%s: the next inquiry sends this spelling; the record "
 		    "is unchanged\n"), a->pos[0]);
@@ -298,16 +298,16 @@ jlis_decide(struct cli_args *a, int accept)
 	char *err = NULL;
 	int rc;
 
-	if (a->person == NULL || a->x[X_REASON] == NULL)
+	if (a->opt[O_PERSON] == NULL || a->opt[O_REASON] == NULL)
 		return cli_error(accept ? _("usage: jlis accept --person KEY "
 		    "--reason TEXT") : _("usage: jlis reject --person KEY "
 		    "--reason TEXT"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_jlis_decide(s, a->person, accept, a->x[X_REASON], &err);
+	rc = ops_jlis_decide(s, a->opt[O_PERSON], accept, a->opt[O_REASON], &err);
 	if (rc == 0)
 		printf(accept ? _("accepted for %s: the number is confirmed\n") :
-		    _("rejected for %s: no number was kept\n"), a->person);
+		    _("rejected for %s: no number was kept\n"), a->opt[O_PERSON]);
 	return jlis_done(s, rc, err);
 }
 

@@ -32,7 +32,7 @@ media_done(struct session *s, int rc, char *err)
 static const char *
 media_id(const struct cli_args *a)
 {
-	return a->npos > 0 ? a->pos[0] : a->x[X_ID];
+	return a->npos > 0 ? a->pos[0] : a->opt[O_ID];
 }
 
 /* Reads the witness's password; NULL (message in *err) on failure. */
@@ -41,13 +41,13 @@ media_witness_pw(struct cli_args *a, char **err)
 {
 	char *prompt, *pw;
 
-	if (a->checker == NULL) {
+	if (a->opt[O_CHECKER] == NULL) {
 		err_set(err, _("this step needs a witness: give --checker NAME (a "
 		    "second user, who types their password)"));
 		return NULL;
 	}
-	prompt = xasprintf(_("password for the witness %s"), a->checker);
-	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	prompt = xasprintf(_("password for the witness %s"), a->opt[O_CHECKER]);
+	pw = cli_read_secret(prompt, cli_opt_fd(a, O_CHECKER_PASSWORD_FD), err);
 	free(prompt);
 	return pw;
 }
@@ -58,14 +58,14 @@ media_witness_pw(struct cli_args *a, char **err)
 static int
 media_format(const struct cli_args *a, enum media_format *f, int *xlsx)
 {
-	const char *v = a->x[X_FORMAT];
+	const char *v = a->opt[O_FORMAT];
 
 	*xlsx = 0;
 	if (v == NULL || strcmp(v, "text") == 0)
 		*f = MEDIA_TEXT;
 	else if (strcmp(v, "csv") == 0)
 		*f = MEDIA_CSV;
-	else if (strcmp(v, "xlsx") == 0 && a->out != NULL)
+	else if (strcmp(v, "xlsx") == 0 && a->opt[O_OUT] != NULL)
 		*f = MEDIA_CSV, *xlsx = 1;
 	else if (strcmp(v, "xlsx") == 0)
 		return cli_error(_("--format xlsx writes a file: name it with "
@@ -84,9 +84,9 @@ media_emit(const struct cli_args *a, const char *text, int xlsx,
 		fputs(text, stdout);
 		return 0;
 	}
-	if (xlsx_from_csv(text, strlen(text), sheet, a->out, err) < 0)
+	if (xlsx_from_csv(text, strlen(text), sheet, a->opt[O_OUT], err) < 0)
 		return -1;
-	printf(_("wrote %s\n"), a->out);
+	printf(_("wrote %s\n"), a->opt[O_OUT]);
 	return 0;
 }
 
@@ -95,7 +95,7 @@ static int
 media_show_password(const struct cli_args *a, const char *label, const char *pw,
     int first)
 {
-	int fd = cli_opt_fd(a, X_PASSWORD_OUT_FD);
+	int fd = cli_opt_fd(a, O_PASSWORD_OUT_FD);
 	size_t len = strlen(pw);
 	ssize_t w;
 
@@ -119,18 +119,18 @@ int
 cli_cmd_media_pack(struct cli_args *a)
 {
 	struct media_pack_result res;
-	struct checker w = { a->checker, NULL };
+	struct checker w = { a->opt[O_CHECKER], NULL };
 	struct session *s;
 	char *err = NULL, *pw = NULL;
 	int rc = -1;
 
-	if (a->npos != 1 || a->out == NULL || a->checker == NULL)
+	if (a->npos != 1 || a->opt[O_OUT] == NULL || a->opt[O_CHECKER] == NULL)
 		return cli_error(_("usage: media pack DIR --out FILE --checker NAME"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	if ((pw = media_witness_pw(a, &err)) != NULL) {
 		w.password = pw;
-		rc = ops_media_pack(s, a->pos[0], a->out, &w, &res, &err);
+		rc = ops_media_pack(s, a->pos[0], a->opt[O_OUT], &w, &res, &err);
 	}
 	secret_free_str(pw);
 	if (rc == 0) {
@@ -150,24 +150,24 @@ int
 cli_cmd_media_carry(struct cli_args *a)
 {
 	struct media_carry_result res;
-	struct checker w = { a->checker, NULL };
+	struct checker w = { a->opt[O_CHECKER], NULL };
 	struct session *s;
 	char *err = NULL, *pw = NULL;
 	int rc = -1;
 
-	if (a->npos != 1 || a->x[X_MEDIUM] == NULL || a->checker == NULL)
+	if (a->npos != 1 || a->opt[O_MEDIUM] == NULL || a->opt[O_CHECKER] == NULL)
 		return cli_error(_("usage: media carry DIR --medium USB-LABEL "
 		    "--checker NAME"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	if ((pw = media_witness_pw(a, &err)) != NULL) {
 		w.password = pw;
-		rc = ops_media_carry(s, a->pos[0], a->x[X_MEDIUM], &w, &res, &err);
+		rc = ops_media_carry(s, a->pos[0], a->opt[O_MEDIUM], &w, &res, &err);
 	}
 	secret_free_str(pw);
 	if (rc == 0)
 		printf(_("%s: %zu files on %s, carried to the dedicated terminal\n"),
-		    res.label, res.nfiles, a->x[X_MEDIUM]);
+		    res.label, res.nfiles, a->opt[O_MEDIUM]);
 	return media_done(s, rc, err);
 }
 
@@ -175,14 +175,14 @@ static void
 media_step_args(const struct cli_args *a, struct media_step_in *in)
 {
 	memset(in, 0, sizeof *in);
-	in->date = a->x[X_DATE];
-	in->courier = a->x[X_COURIER];
-	in->tracking = a->x[X_TRACKING];
-	in->seal = a->x[X_SEAL];
-	in->notice_date = a->x[X_NOTICE_DATE];
-	in->answer_medium = a->x[X_MEDIUM];
-	in->file = a->x[X_FILE];
-	in->method = a->x[X_METHOD];
+	in->date = a->opt[O_DATE];
+	in->courier = a->opt[O_COURIER];
+	in->tracking = a->opt[O_TRACKING];
+	in->seal = a->opt[O_SEAL];
+	in->notice_date = a->opt[O_NOTICE_DATE];
+	in->answer_medium = a->opt[O_MEDIUM];
+	in->file = a->opt[O_FILE];
+	in->method = a->opt[O_METHOD];
 }
 
 int
@@ -210,7 +210,7 @@ static int
 media_witnessed(struct cli_args *a, int dispose)
 {
 	struct media_step_in in;
-	struct checker w = { a->checker, NULL };
+	struct checker w = { a->opt[O_CHECKER], NULL };
 	struct session *s;
 	char *err = NULL, *pw;
 	int rc = -1;
@@ -260,9 +260,9 @@ cli_cmd_media_imported(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (media_id(a) == NULL || a->x[X_FILE] == NULL)
+	if (media_id(a) == NULL || a->opt[O_FILE] == NULL)
 		return cli_error(_("usage: media imported ID --file FILE"));
-	files[0] = a->x[X_FILE];
+	files[0] = a->opt[O_FILE];
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	rc = ops_media_answer_imported(s, media_id(a), files, 1, NULL, &err);
@@ -403,12 +403,12 @@ cli_cmd_media_register(struct cli_args *a)
 int
 cli_cmd_media_password(struct cli_args *a)
 {
-	struct checker w = { a->checker, NULL };
+	struct checker w = { a->opt[O_CHECKER], NULL };
 	struct session *s;
 	char *err = NULL, *pw, *shown = NULL;
 	int rc = -1;
 
-	if (media_id(a) == NULL || a->checker == NULL)
+	if (media_id(a) == NULL || a->opt[O_CHECKER] == NULL)
 		return cli_error(_("usage: media password ID --checker NAME"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;

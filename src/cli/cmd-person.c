@@ -48,8 +48,8 @@ cli_cmd_person_import(struct cli_args *a)
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	rq.file = a->pos[0];
-	rq.layout = a->layout;
-	rq.accept_valid = a->accept_valid;
+	rq.layout = a->opt[O_LAYOUT];
+	rq.accept_valid = (a->opt[O_ACCEPT_VALID] != NULL);
 	rq.progress = person_progress;
 	rq.cancel = &person_interrupted;
 	signal(SIGINT, person_on_sigint);
@@ -127,11 +127,11 @@ cli_cmd_person_show(struct cli_args *a)
 	char *err = NULL;
 	int rc, i;
 
-	if (a->person == NULL)
+	if (a->opt[O_PERSON] == NULL)
 		return cli_error(_("usage: person show --person KEY"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_person_view(s, a->person, &v, &err);
+	rc = ops_person_view(s, a->opt[O_PERSON], &v, &err);
 	if (rc == 0) {
 		for (i = 0; i < PF_ROLES; i++) {
 			char *label = text_pad(_(person_labels[i]), 14);
@@ -181,7 +181,8 @@ cli_cmd_person_search(struct cli_args *a)
 		return cli_error(_("usage: person search TEXT"));
 	if ((s = cli_login(a)) == NULL)
 		return 1;
-	rc = ops_person_search(s, a->pos[0], a->limit > 0 ? (int)a->limit : 50,
+	rc = ops_person_search(s, a->pos[0],
+	    a->num[O_LIMIT] > 0 ? (int)a->num[O_LIMIT] : 50,
 	    person_search_line, &n, &err);
 	if (rc < 0)
 		cli_error(err);

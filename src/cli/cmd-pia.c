@@ -54,10 +54,10 @@ pia_facts(struct cli_args *a, long long persons, struct pia_facts *f)
 
 	f->staff = -1;
 	f->incident = -1;
-	if (a->x[X_STAFF] != NULL && pia_count(a->x[X_STAFF], &f->staff) < 0)
+	if (a->opt[O_STAFF] != NULL && pia_count(a->opt[O_STAFF], &f->staff) < 0)
 		return cli_error(_("--staff must be a whole number of persons"));
-	if (a->x[X_INCIDENTS] != NULL &&
-	    (f->incident = pia_parse_yesno(a->x[X_INCIDENTS])) < 0)
+	if (a->opt[O_INCIDENTS] != NULL &&
+	    (f->incident = pia_parse_yesno(a->opt[O_INCIDENTS])) < 0)
 		return cli_error(_("--incidents must be yes or no"));
 	if (!pia_needs_triggers(persons))
 		return 0;
@@ -136,8 +136,8 @@ pia_persons(struct cli_args *a, struct session *s, int *status)
 	char *err = NULL;
 
 	*status = 0;
-	if (a->x[X_PERSONS] != NULL) {
-		if (pia_count(a->x[X_PERSONS], &n) < 0)
+	if (a->opt[O_PERSONS] != NULL) {
+		if (pia_count(a->opt[O_PERSONS], &n) < 0)
 			*status = cli_error(_("--persons must be a whole number"));
 	} else if (ops_pia_persons(s, &n, &err) < 0) {
 		*status = cli_error(err);
@@ -182,7 +182,7 @@ cli_cmd_pia_done(struct cli_args *a)
 	long long n;
 	int rc;
 
-	if (a->npos != 0 || a->x[X_DATE] == NULL)
+	if (a->npos != 0 || a->opt[O_DATE] == NULL)
 		return cli_error(_("usage: pia done --date YYYY-MM-DD [--staff N] "
 		    "[--incidents yes|no]"));
 	if ((s = cli_login(a)) == NULL)
@@ -190,9 +190,9 @@ cli_cmd_pia_done(struct cli_args *a)
 	n = pia_persons(a, s, &rc);
 	if (rc == 0 && (rc = pia_facts(a, n, &f)) == 0) {
 		f.persons = n;
-		if (ops_pia_done(s, a->x[X_DATE], &f, &st, &err) == 0) {
+		if (ops_pia_done(s, a->opt[O_DATE], &f, &st, &err) == 0) {
 			printf(_("PIA of %s recorded for %lld persons (%s); review "
-			    "due %s\n"), a->x[X_DATE], st.persons,
+			    "due %s\n"), a->opt[O_DATE], st.persons,
 			    pia_level_code(st.r.level), st.due);
 		} else {
 			rc = cli_error(err);

@@ -25,8 +25,8 @@ staffkey_login(struct cli_args *a, const struct svcconf **c)
 		free(err);
 		return NULL;
 	}
-	if (a->vault == NULL)
-		a->vault = (*c)->vault;
+	if (a->opt[O_VAULT] == NULL)
+		a->opt[O_VAULT] = (*c)->vault;
 	return cli_login(a);
 }
 
@@ -37,12 +37,12 @@ staffkey_checker(struct session *s, struct cli_args *a, struct checker *chk,
 	char *prompt, *pw;
 
 	memset(chk, 0, sizeof *chk);
-	if (ops_needs_checker(s, err) <= 0 || a->checker == NULL)
+	if (ops_needs_checker(s, err) <= 0 || a->opt[O_CHECKER] == NULL)
 		return NULL;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	prompt = xasprintf(_("password for the second person %s"), a->opt[O_CHECKER]);
+	pw = cli_read_secret(prompt, cli_opt_fd(a, O_CHECKER_PASSWORD_FD), err);
 	free(prompt);
-	chk->name = a->checker;
+	chk->name = a->opt[O_CHECKER];
 	chk->password = pw;
 	return pw;
 }

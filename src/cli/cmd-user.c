@@ -38,12 +38,12 @@ user_checker(struct session *s, struct cli_args *a, struct checker *c,
 	int need = ops_needs_checker(s, err);
 
 	memset(c, 0, sizeof *c);
-	if (need <= 0 || a->checker == NULL)
+	if (need <= 0 || a->opt[O_CHECKER] == NULL)
 		return NULL;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	prompt = xasprintf(_("password for the second person %s"), a->opt[O_CHECKER]);
+	pw = cli_read_secret(prompt, cli_opt_fd(a, O_CHECKER_PASSWORD_FD), err);
 	free(prompt);
-	c->name = a->checker;
+	c->name = a->opt[O_CHECKER];
 	c->password = pw;
 	return pw;
 }
@@ -52,7 +52,7 @@ static char *
 user_new_password(struct cli_args *a, const char *name, char **err)
 {
 	char *prompt = xasprintf(_("new password for %s"), name);
-	char *pw = cli_read_new_secret(prompt, a->new_password_fd, err);
+	char *pw = cli_read_new_secret(prompt, cli_opt_fd(a, O_NEW_PASSWORD_FD), err);
 
 	free(prompt);
 	return pw;
@@ -66,11 +66,11 @@ cli_cmd_user_add(struct cli_args *a)
 	char *err = NULL, *pw, *cpw;
 	int rc = -1;
 
-	if (a->npos != 1 || a->role == NULL)
+	if (a->npos != 1 || a->opt[O_ROLE] == NULL)
 		return cli_error(_("usage: user add NAME --role admin|supervisor|clerk"));
 	/* Said before any password is read: the name and the role. */
 	if (account_name_check(a->pos[0], &err) < 0 ||
-	    account_role_check(a->role, &err) < 0) {
+	    account_role_check(a->opt[O_ROLE], &err) < 0) {
 		rc = cli_error(err);
 		free(err);
 		return rc;
@@ -81,16 +81,16 @@ cli_cmd_user_add(struct cli_args *a)
 	 * second person's password is read. */
 	cpw = NULL;
 	pw = user_new_password(a, a->pos[0], &err);
-	if (pw != NULL && ops_user_add_precheck(s, a->pos[0], a->role, pw,
+	if (pw != NULL && ops_user_add_precheck(s, a->pos[0], a->opt[O_ROLE], pw,
 	    &err) == 0) {
 		cpw = user_checker(s, a, &c, &err);
 		if (err == NULL)
-			rc = ops_user_add(s, a->pos[0], a->role, pw, &c, &err);
+			rc = ops_user_add(s, a->pos[0], a->opt[O_ROLE], pw, &c, &err);
 	}
 	secret_free_str(pw);
 	secret_free_str(cpw);
 	if (rc == 0)
-		printf(_("user %s added (%s)\n"), a->pos[0], account_role_label(a->role));
+		printf(_("user %s added (%s)\n"), a->pos[0], account_role_label(a->opt[O_ROLE]));
 	return user_done(s, rc, err);
 }
 
@@ -249,7 +249,7 @@ cli_cmd_user_passwd(struct cli_args *a)
 	if (a->npos > 1)
 		return cli_error(_("usage: user passwd [NAME]"));
 	/* Changing one's own temporary password is what a first login is for. */
-	if (a->npos == 0 || (a->user != NULL && strcmp(a->pos[0], a->user) == 0))
+	if (a->npos == 0 || (a->opt[O_USER] != NULL && strcmp(a->pos[0], a->opt[O_USER]) == 0))
 		cli_login_allow_temporary();
 	if ((s = cli_login(a)) == NULL)
 		return 1;
