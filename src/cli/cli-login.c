@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "ops/accounts.h"
@@ -115,4 +116,31 @@ cli_login(struct cli_args *a)
 	}
 	cli_seal_handovers(s);
 	return s;
+}
+
+char *
+cli_read_checker(const struct cli_args *a, char **err)
+{
+	char *prompt, *pw;
+
+	prompt = xasprintf(_("password for the second person %s"),
+	    a->opt[O_CHECKER]);
+	pw = cli_read_secret(prompt, cli_opt_fd(a, O_CHECKER_PASSWORD_FD), err);
+	free(prompt);
+	return pw;
+}
+
+char *
+cli_checker_if_needed(struct session *s, const struct cli_args *a,
+    struct checker *c, char **err)
+{
+	char *pw;
+
+	memset(c, 0, sizeof *c);
+	if (ops_needs_checker(s, err) <= 0 || a->opt[O_CHECKER] == NULL)
+		return NULL;
+	pw = cli_read_checker(a, err);
+	c->name = a->opt[O_CHECKER];
+	c->password = pw;
+	return pw;
 }

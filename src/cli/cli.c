@@ -19,6 +19,23 @@ cli_error(const char *msg)
 	return 1;
 }
 
+int
+cli_done(int rc, char *err)
+{
+	if (rc < 0)
+		cli_error(err ? err : _("failed"));
+	free(err);
+	return rc < 0 ? 1 : 0;
+}
+
+int
+cli_usage_error(char *err)
+{
+	cli_error(err ? err : _("failed"));
+	free(err);
+	return 2;
+}
+
 void
 cli_usage(FILE *out)
 {
@@ -127,8 +144,6 @@ cli_run(const struct cli_command *cmd, struct cli_args *a)
 
 	if (!(cmd->flags & CLI_LOGIN))
 		return cmd->run(a);
-	if (cmd->flags & CLI_TEMPORARY_OK)
-		cli_login_allow_temporary();
 	if ((a->s = cli_login(a)) == NULL)
 		return 1;
 	rc = cmd->run(a);
@@ -155,5 +170,7 @@ cli_main(int argc, char **argv)
 	}
 	if (service_active() && service_args(cmd, &a) < 0)
 		return 2;
+	if (cmd->check != NULL && (rc = cmd->check(&a)) != 0)
+		return rc;
 	return cli_run(cmd, &a);
 }

@@ -70,7 +70,6 @@ struct cli_optspec {
 #define CLI_LOGIN 1
 #define CLI_OWN_LOGIN 2
 #define CLI_NO_RECOVERY 4
-#define CLI_TEMPORARY_OK 8	/* a temporary password may log in */
 
 struct cli_args {
 	const char *opt[O_COUNT];	/* each option's last value; "1": flag */
@@ -92,6 +91,9 @@ struct cli_command {
 	const char *help;	/* one line, translated at print time */
 	const struct cli_optspec *opts;	/* ends with O_END; login's not listed */
 	int (*run)(struct cli_args *a);
+	/* What only the command can check of its arguments (an ID's form),
+	 * before the login: 0, or the exit status. May be NULL. */
+	int (*check)(struct cli_args *a);
 };
 
 /* The table of options (cli-options.c). */
@@ -133,6 +135,15 @@ void cli_help_usage(FILE *out, const struct cli_command *cmd);
 char *cli_read_secret(const char *prompt, int fd, char **err);
 /* A new password typed twice on the terminal (once from a descriptor). */
 char *cli_read_new_secret(const char *prompt, int fd, char **err);
+/* The second person's (--checker) password, from --checker-password-fd
+ * or the terminal. */
+char *cli_read_checker(const struct cli_args *a, char **err);
+/* Fills c with the second person when the vault's accounts need one
+ * (two active users or more) and --checker was given: the password read,
+ * returned for secret_free_str, NULL otherwise (an error in *err). */
+struct checker;
+char *cli_checker_if_needed(struct session *s, const struct cli_args *a,
+    struct checker *c, char **err);
 /* The recovery key from fd (the terminal when -1) into key: 0 done, -1 read
  * but not a recovery key, -2 nothing read (the script's mistake). */
 int cli_read_recovery(int fd, unsigned char key[RECOVERY_KEY_LEN], char **err);
@@ -150,10 +161,17 @@ struct session *cli_login(struct cli_args *a);
 void cli_login_allow_temporary(void);
 /* Prints "mynadesk: msg" on stderr and returns exit status 1. */
 int cli_error(const char *msg);
+/* Ends a command: prints err (or "failed") when rc < 0, frees err, and
+ * returns the exit status, 1 for a failure. */
+int cli_done(int rc, char *err);
+/* Prints err as a usage error, frees it and returns 2. */
+int cli_usage_error(char *err);
 
 int cli_cmd_init(struct cli_args *a);
 int cli_cmd_demo(struct cli_args *a);
 int cli_cmd_user_add(struct cli_args *a);
+int cli_check_user_add(struct cli_args *a);
+int cli_check_user_role(struct cli_args *a);
 int cli_cmd_user_list(struct cli_args *a);
 int cli_cmd_user_lock(struct cli_args *a);
 int cli_cmd_vault_rekey(struct cli_args *a);
@@ -174,6 +192,7 @@ int cli_cmd_number_due(struct cli_args *a);
 int cli_cmd_number_queue(struct cli_args *a);
 int cli_cmd_settings_show(struct cli_args *a);
 int cli_cmd_idproof_record(struct cli_args *a);
+int cli_check_idproof_record(struct cli_args *a);
 int cli_cmd_idproof_status(struct cli_args *a);
 int cli_cmd_idproof_rules_check(struct cli_args *a);
 int cli_cmd_idproof_open(struct cli_args *a);
@@ -184,17 +203,22 @@ int cli_cmd_upload(struct cli_args *a);
 int cli_cmd_evidence_add(struct cli_args *a);
 int cli_cmd_evidence_list(struct cli_args *a);
 int cli_cmd_evidence_get(struct cli_args *a);
+int cli_check_evidence_get(struct cli_args *a);
 int cli_cmd_dashboard(struct cli_args *a);
 int cli_cmd_pia(struct cli_args *a);
 int cli_cmd_pia_done(struct cli_args *a);
 int cli_cmd_check(struct cli_args *a);
 int cli_cmd_jlis_request(struct cli_args *a);
 int cli_cmd_jlis_receive(struct cli_args *a);
+int cli_check_jlis_receive(struct cli_args *a);
 int cli_cmd_jlis_held(struct cli_args *a);
 int cli_cmd_jlis_accept(struct cli_args *a);
 int cli_cmd_jlis_reject(struct cli_args *a);
 int cli_cmd_jlis_pending(struct cli_args *a);
 int cli_cmd_media_pack(struct cli_args *a);
+int cli_check_media_id(struct cli_args *a);
+int cli_check_media_slip(struct cli_args *a);
+int cli_check_media_register(struct cli_args *a);
 int cli_cmd_media_carry(struct cli_args *a);
 int cli_cmd_jlis_unsendable(struct cli_args *a);
 int cli_cmd_person_inquiry_name(struct cli_args *a);
@@ -215,6 +239,7 @@ int cli_cmd_backup_create(struct cli_args *a);
 int cli_cmd_backup_verify(struct cli_args *a);
 int cli_cmd_backup_restore(struct cli_args *a);
 int cli_cmd_bulk_export(struct cli_args *a);
+int cli_check_bulk_export(struct cli_args *a);
 int cli_cmd_bulk_results(struct cli_args *a);
 int cli_cmd_bulk_pending(struct cli_args *a);
 int cli_cmd_bulk_check(struct cli_args *a);

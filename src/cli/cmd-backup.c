@@ -15,15 +15,10 @@ int
 cli_cmd_backup_create(struct cli_args *a)
 {
 	struct backup_info bi;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: backup create FILE"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_backup_create(s, a->pos[0], &bi, &err);
+	rc = ops_backup_create(a->s, a->pos[0], &bi, &err);
 	if (rc == 0)
 		printf(_("backup %s: audit head %lld, sha256 %s\n"), a->pos[0],
 		    (long long)bi.h.head_seq, bi.sha256);
@@ -31,7 +26,6 @@ cli_cmd_backup_create(struct cli_args *a)
 		cli_error(err ? err : _("backup failed"));
 	free(err);
 	backup_info_clear(&bi);
-	ops_logout(s);
 	return rc == 0 ? 0 : 1;
 }
 
@@ -60,8 +54,6 @@ cli_cmd_backup_verify(struct cli_args *a)
 	char *err = NULL;
 	int rc, login = a->opt[O_USER] != NULL || cli_opt_fd(a, O_PASSWORD_FD) >= 0 || cli_opt_fd(a, O_RECOVERY_KEY_FD) >= 0;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: backup verify FILE [--vault DIR --user NAME]"));
 	if (!login) {
 		rc = ops_backup_check(a->pos[0], &bi, &err);
 	} else {
@@ -124,8 +116,6 @@ cli_cmd_backup_restore(struct cli_args *a)
 	int rc;
 
 	memset(&bi, 0, sizeof bi);
-	if (a->npos != 1 || a->opt[O_VAULT] == NULL)
-		return cli_error(_("usage: backup restore FILE --vault DIR [--force]"));
 	rq.file = a->pos[0];
 	rq.dir = a->opt[O_VAULT];
 	rq.force = a->opt[O_FORCE] != NULL;

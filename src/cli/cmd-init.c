@@ -20,16 +20,6 @@ cli_cmd_init(struct cli_args *a)
 	char printed[80], *err = NULL, *pw, *prompt;
 	int rc;
 
-	if (a->opt[O_VAULT] == NULL || a->opt[O_INSURER] == NULL || a->opt[O_NAME] == NULL ||
-	    a->opt[O_ADMIN] == NULL)
-		return cli_error(_("init needs --vault DIR --insurer CODE --name NAME "
-		    "--admin USER"));
-	/* Before any password is asked: a wrong number is a wrong argument. */
-	if (account_insurer_check(a->opt[O_INSURER], &err) < 0) {
-		fprintf(stderr, _("mynadesk: --insurer %s: %s\n"), a->opt[O_INSURER], err);
-		free(err);
-		return 2;
-	}
 	prompt = xasprintf(_("new password for %s"), a->opt[O_ADMIN]);
 	pw = cli_read_new_secret(prompt, cli_opt_fd(a, O_PASSWORD_FD), &err);
 	free(prompt);

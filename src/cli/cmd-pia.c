@@ -136,10 +136,9 @@ pia_persons(struct cli_args *a, struct session *s, int *status)
 	char *err = NULL;
 
 	*status = 0;
-	if (a->opt[O_PERSONS] != NULL) {
-		if (pia_count(a->opt[O_PERSONS], &n) < 0)
-			*status = cli_error(_("--persons must be a whole number"));
-	} else if (ops_pia_persons(s, &n, &err) < 0) {
+	if (a->opt[O_PERSONS] != NULL)
+		n = a->num[O_PERSONS];	/* a count, checked by the parser */
+	else if (ops_pia_persons(s, &n, &err) < 0) {
 		*status = cli_error(err);
 		free(err);
 	}
@@ -151,24 +150,17 @@ cli_cmd_pia(struct cli_args *a)
 {
 	struct pia_status st;
 	struct pia_facts f;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 0)
-		return cli_error(_("usage: pia [--staff N] [--incidents yes|no] "
-		    "[--persons N]"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	f.persons = pia_persons(a, s, &rc);
+	f.persons = pia_persons(a, a->s, &rc);
 	if (rc == 0 && (rc = pia_facts(a, f.persons, &f)) == 0) {
-		if (ops_pia_status(s, &f, &st, &err) == 0)
+		if (ops_pia_status(a->s, &f, &st, &err) == 0)
 			pia_print(&st);
 		else
 			rc = cli_error(err);
 	}
 	free(err);
-	ops_logout(s);
 	return rc;
 }
 
@@ -177,20 +169,14 @@ cli_cmd_pia_done(struct cli_args *a)
 {
 	struct pia_status st;
 	struct pia_facts f;
-	struct session *s;
 	char *err = NULL;
 	long long n;
 	int rc;
 
-	if (a->npos != 0 || a->opt[O_DATE] == NULL)
-		return cli_error(_("usage: pia done --date YYYY-MM-DD [--staff N] "
-		    "[--incidents yes|no]"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	n = pia_persons(a, s, &rc);
+	n = pia_persons(a, a->s, &rc);
 	if (rc == 0 && (rc = pia_facts(a, n, &f)) == 0) {
 		f.persons = n;
-		if (ops_pia_done(s, a->opt[O_DATE], &f, &st, &err) == 0) {
+		if (ops_pia_done(a->s, a->opt[O_DATE], &f, &st, &err) == 0) {
 			printf(_("PIA of %s recorded for %lld persons (%s); review "
 			    "due %s\n"), a->opt[O_DATE], st.persons,
 			    pia_level_code(st.r.level), st.due);
@@ -199,6 +185,5 @@ cli_cmd_pia_done(struct cli_args *a)
 		}
 	}
 	free(err);
-	ops_logout(s);
 	return rc;
 }
