@@ -40,35 +40,25 @@ mynadesk_i18n(void)
 	textdomain(PACKAGE);
 }
 
-/* Console options: --vault DIR, --idle-lock N (minutes, or Ns seconds),
- * --ascii (for terminals that draw ambiguous-width glyphs two cells wide). */
+/* The console's options, by the command line's parser: --vault DIR,
+ * --idle-lock N (minutes, or Ns seconds), --ascii (for terminals that draw
+ * ambiguous-width glyphs two cells wide). 0, or the exit status. */
 static int
 mynadesk_console_args(int argc, char **argv, char **vault,
     struct tui_options *opt)
 {
-	int i;
+	struct cli_args a;
+	int rc = cli_parse(cli_console_command(), argc - 1, argv + 1, &a);
 
-	for (i = 1; i < argc; i++) {
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-		char *end;
-		long n;
-
-		if (strcmp(argv[i], "--vault") == 0 && v != NULL) {
-			free(*vault);
-			*vault = xstrdup(v);
-			i++;
-		} else if (strcmp(argv[i], "--ascii") == 0) {
-			opt->ascii = 1;
-		} else if (strcmp(argv[i], "--idle-lock") == 0 && v != NULL) {
-			n = strtol(v, &end, 10);
-			if (n <= 0 || n > 240 || (*end != '\0' && strcmp(end, "s") != 0))
-				return -1;
-			opt->idle_seconds = (int)(*end == 's' ? n : n * 60);
-			i++;
-		} else {
-			return -1;
-		}
-	}
+	if (rc > 0)
+		cli_usage(stdout);
+	if (rc != 0)
+		return rc > 0 ? -1 : 2;
+	if (a.opt[O_VAULT] != NULL)
+		*vault = xstrdup(a.opt[O_VAULT]);
+	opt->ascii = a.opt[O_ASCII] != NULL;
+	if (a.opt[O_IDLE_LOCK] != NULL)
+		opt->idle_seconds = cli_idle_seconds(a.opt[O_IDLE_LOCK]);
 	return 0;
 }
 
@@ -102,10 +92,9 @@ main(int argc, char **argv)
 	}
 	if (argc >= 2 && argv[1][0] != '-')
 		return cli_main(argc - 1, argv + 1);
-	if (mynadesk_console_args(argc, argv, &vault, &opt) < 0) {
+	if ((rc = mynadesk_console_args(argc, argv, &vault, &opt)) != 0) {
 		free(vault);
-		cli_usage(stderr);
-		return 2;
+		return rc < 0 ? 0 : rc;
 	}
 	if (vault == NULL)
 		vault = ops_default_vault();

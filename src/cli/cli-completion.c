@@ -92,19 +92,13 @@ completion_opts(FILE *out, const struct cli_command *cmds, size_t n)
 
 	fputs("_mynadesk_opts() {\n\tcase $1 in\n", out);
 	for (i = 0; i < n; i++) {
-		const char *p = cmds[i].opts;
+		struct cli_optspec specs[CLI_MAX_OPTS];
+		int k, nopts = cli_command_opts(&cmds[i], specs, CLI_MAX_OPTS);
 
 		fprintf(out, "\t'%s') echo '", cmds[i].name);
-		while (*p != '\0') {
-			size_t len = strcspn(p, " ");
-
-			if (len > 0)
-				fprintf(out, "%s--%.*s", p == cmds[i].opts ? "" : " ",
-				    (int)len, p);
-			p += len;
-			while (*p == ' ')
-				p++;
-		}
+		for (k = 0; k < nopts; k++)
+			fprintf(out, "%s--%s", k ? " " : "",
+			    cli_option_get(specs[k].id)->name);
 		fputs("' ;;\n", out);
 	}
 	fputs("\tesac\n}\n", out);

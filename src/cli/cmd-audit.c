@@ -25,20 +25,14 @@ audit_progress(int64_t done, int64_t total, void *arg)
 int
 cli_cmd_audit_verify(struct cli_args *a)
 {
-	struct session *s;
 	unsigned char head[32];
 	char hex[65], *err = NULL;
 	int64_t count = 0;
 	int rc;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	if (a->x[X_HEAD] != NULL) {
-		rc = cli_audit_verify_head(s, a->x[X_HEAD]);
-		ops_logout(s);
-		return rc;
-	}
-	rc = ops_audit_verify(s, audit_progress, NULL, &count, head, &err);
+	if (a->opt[O_HEAD] != NULL)
+		return cli_audit_verify_head(a->s, a->opt[O_HEAD]);
+	rc = ops_audit_verify(a->s, audit_progress, NULL, &count, head, &err);
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
@@ -47,7 +41,7 @@ cli_cmd_audit_verify(struct cli_args *a)
 		hex_encode(head, 32, hex);
 		printf(_("audit chain intact: %lld records, head %s\n"),
 		    (long long)count, hex);
-		rc = ops_audit_verify_checkpoints(s, &checked, &err);
+		rc = ops_audit_verify_checkpoints(a->s, &checked, &err);
 		if (rc == 0)
 			printf(_("checkpoints verified: %lld\n"), (long long)checked);
 		else
@@ -56,7 +50,6 @@ cli_cmd_audit_verify(struct cli_args *a)
 		cli_error(err ? err : _("audit chain check failed"));
 	}
 	free(err);
-	ops_logout(s);
 	return rc == 0 ? 0 : 1;
 }
 
@@ -73,20 +66,14 @@ audit_print(const struct auditrec *r, void *arg)
 int
 cli_cmd_audit_show(struct cli_args *a)
 {
-	struct audit_filter f = { .from = a->from, .to = a->to, .actor = a->actor,
-	    .action = a->action, .limit = a->limit };
-	struct session *s;
+	struct audit_filter f = { .from = a->opt[O_FROM], .to = a->opt[O_TO],
+	    .actor = a->opt[O_ACTOR], .action = a->opt[O_ACTION],
+	    .limit = a->num[O_LIMIT] };
 	char *err = NULL;
 	int rc;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_audit_list(s, &f, audit_print, NULL, &err);
-	if (rc < 0)
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	rc = ops_audit_list(a->s, &f, audit_print, NULL, &err);
+	return cli_done(rc, err);
 }
 
 static int
@@ -103,30 +90,24 @@ audit_write(const char *dir, const char *name, const void *data, size_t len,
 int
 cli_cmd_audit_checkpoint(struct cli_args *a)
 {
+	const char *out = a->opt[O_OUT];
 	struct checkpoint cp;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_audit_checkpoint(s, &cp, &err);
+	rc = ops_audit_checkpoint(a->s, &cp, &err);
 	if (rc == 0) {
 		fputs(cp.note, stdout);
 		/* Three files anyone can check: openssl pkeyutl -verify -pubin
 		 * -inkey pubkey.pem -rawin -in checkpoint.txt -sigfile
 		 * checkpoint.sig */
-		if (a->out != NULL && (audit_write(a->out, "checkpoint.txt", cp.note,
-		    strlen(cp.note), &err) < 0 || audit_write(a->out,
+		if (out != NULL && (audit_write(out, "checkpoint.txt", cp.note,
+		    strlen(cp.note), &err) < 0 || audit_write(out,
 		    "checkpoint.sig", cp.sig, sizeof cp.sig, &err) < 0 ||
-		    audit_write(a->out, "pubkey.pem", cp.pubkey_pem,
+		    audit_write(out, "pubkey.pem", cp.pubkey_pem,
 		    strlen(cp.pubkey_pem), &err) < 0))
 			rc = -1;
 		ops_checkpoint_clear(&cp);
 	}
-	if (rc < 0)
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }

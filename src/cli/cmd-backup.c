@@ -15,15 +15,10 @@ int
 cli_cmd_backup_create(struct cli_args *a)
 {
 	struct backup_info bi;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: backup create FILE"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_backup_create(s, a->pos[0], &bi, &err);
+	rc = ops_backup_create(a->s, a->pos[0], &bi, &err);
 	if (rc == 0)
 		printf(_("backup %s: audit head %lld, sha256 %s\n"), a->pos[0],
 		    (long long)bi.h.head_seq, bi.sha256);
@@ -31,7 +26,6 @@ cli_cmd_backup_create(struct cli_args *a)
 		cli_error(err ? err : _("backup failed"));
 	free(err);
 	backup_info_clear(&bi);
-	ops_logout(s);
 	return rc == 0 ? 0 : 1;
 }
 
@@ -58,10 +52,8 @@ cli_cmd_backup_verify(struct cli_args *a)
 	struct backup_info bi;
 	struct session *s;
 	char *err = NULL;
-	int rc, login = a->user != NULL || a->password_fd >= 0 || a->recovery_fd >= 0;
+	int rc, login = a->opt[O_USER] != NULL || cli_opt_fd(a, O_PASSWORD_FD) >= 0 || cli_opt_fd(a, O_RECOVERY_KEY_FD) >= 0;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: backup verify FILE [--vault DIR --user NAME]"));
 	if (!login) {
 		rc = ops_backup_check(a->pos[0], &bi, &err);
 	} else {
@@ -95,20 +87,20 @@ static int
 backup_restore_secret(struct cli_args *a, struct backup_restore *rq,
     unsigned char key[RECOVERY_KEY_LEN], char **secret, char **err)
 {
-	int script = a->password_fd >= 0 ? -2 : -1;
+	int script = cli_opt_fd(a, O_PASSWORD_FD) >= 0 ? -2 : -1;
 	char *prompt;
 	int rc;
 
-	if (a->recovery_fd >= 0) {
-		if ((rc = cli_read_recovery(a->recovery_fd, key, err)) == 0)
+	if (cli_opt_fd(a, O_RECOVERY_KEY_FD) >= 0) {
+		if ((rc = cli_read_recovery(cli_opt_fd(a, O_RECOVERY_KEY_FD), key, err)) == 0)
 			rq->recovery = key;
 		return rc;
 	}
-	rq->user = a->user ? a->user : getenv("USER");
+	rq->user = a->opt[O_USER] ? a->opt[O_USER] : getenv("USER");
 	if (rq->user == NULL)
 		return err_set(err, _("give --user NAME")), script;
 	prompt = xasprintf(_("password for %s (in the backup)"), rq->user);
-	*secret = cli_read_secret(prompt, a->password_fd, err);
+	*secret = cli_read_secret(prompt, cli_opt_fd(a, O_PASSWORD_FD), err);
 	free(prompt);
 	rq->password = *secret;
 	return *secret ? 0 : script;
@@ -124,11 +116,9 @@ cli_cmd_backup_restore(struct cli_args *a)
 	int rc;
 
 	memset(&bi, 0, sizeof bi);
-	if (a->npos != 1 || a->vault == NULL)
-		return cli_error(_("usage: backup restore FILE --vault DIR [--force]"));
 	rq.file = a->pos[0];
-	rq.dir = a->vault;
-	rq.force = a->x[X_FORCE] != NULL;
+	rq.dir = a->opt[O_VAULT];
+	rq.force = a->opt[O_FORCE] != NULL;
 	rc = backup_restore_secret(a, &rq, key, &secret, &err);
 	if (rc == -2) {
 		/* A closed or empty descriptor: the script's mistake, as at a login. */

@@ -33,35 +33,38 @@ bulk_print_export(const struct reg_export_report *rep)
 		    rep->sha256);
 }
 
+/* Before the login: a kind that exists, and one mode. */
+int
+cli_check_bulk_export(struct cli_args *a)
+{
+	enum reg_kind kind;
+	char *err = NULL;
+
+	if (a->opt[O_DIFF] != NULL && a->opt[O_RETRY] != NULL)
+		return cli_error(_("--diff and --retry exclude each other")) + 1;
+	if (reg_kind_parse(a->opt[O_KIND], &kind, &err) < 0)
+		return cli_usage_error(err);
+	return 0;
+}
+
 int
 cli_cmd_bulk_export(struct cli_args *a)
 {
 	struct reg_export_request rq;
 	struct reg_export_report rep;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
 	memset(&rq, 0, sizeof rq);
-	if (a->x[X_KIND] == NULL || a->out == NULL || a->npos != 0)
-		return cli_error(_("usage: bulk export --kind KIND --out DIR "
-		    "[--diff|--retry] [--file INPUT.csv] [--layout FILE]"));
-	if (a->x[X_DIFF] != NULL && a->x[X_RETRY] != NULL)
-		return cli_error(_("--diff and --retry exclude each other"));
-	if (reg_kind_parse(a->x[X_KIND], &rq.kind, &err) < 0) {
-		cli_error(err);
-		free(err);
-		return 2;
-	}
-	rq.mode = a->x[X_DIFF] ? REG_MODE_DIFF : a->x[X_RETRY] ? REG_MODE_RETRY :
-	    REG_MODE_FULL;
-	rq.out_dir = a->out;
-	rq.layout = a->layout;
-	rq.source = a->x[X_FILE];
-	rq.force = a->x[X_FORCE] != NULL;
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_reg_export(s, &rq, &rep, &err);
+	if (reg_kind_parse(a->opt[O_KIND], &rq.kind, &err) < 0)
+		return cli_usage_error(err);
+	rq.mode = a->opt[O_DIFF] ? REG_MODE_DIFF :
+	    a->opt[O_RETRY] ? REG_MODE_RETRY : REG_MODE_FULL;
+	rq.out_dir = a->opt[O_OUT];
+	rq.layout = a->opt[O_LAYOUT];
+	rq.source = a->opt[O_FILE];
+	rq.force = a->opt[O_FORCE] != NULL;
+	rc = ops_reg_export(a->s, &rq, &rep, &err);
 	if (rc == 0)
 		bulk_print_export(&rep);
 	else
@@ -72,7 +75,6 @@ cli_cmd_bulk_export(struct cli_args *a)
 		rc = -1;
 	reg_export_report_clear(&rep);
 	free(err);
-	ops_logout(s);
 	return rc == 0 ? 0 : 1;
 }
 
@@ -96,16 +98,11 @@ int
 cli_cmd_bulk_results(struct cli_args *a)
 {
 	struct reg_results_report rep;
-	struct session *s;
 	char *err = NULL;
 	int rc, i;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: bulk results FILE [--layout FILE]"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_reg_results_progress(s, a->pos[0], a->layout, results_progress,
-	    NULL, &rep, &err);
+	rc = ops_reg_results_progress(a->s, a->pos[0], a->opt[O_LAYOUT],
+	    results_progress, NULL, &rep, &err);
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
@@ -131,7 +128,6 @@ cli_cmd_bulk_results(struct cli_args *a)
 	}
 	reg_results_report_clear(&rep);
 	free(err);
-	ops_logout(s);
 	return rc == 0 ? 0 : 1;
 }
 
@@ -139,13 +135,10 @@ int
 cli_cmd_bulk_pending(struct cli_args *a)
 {
 	struct reg_pending p;
-	struct session *s;
 	char *err = NULL;
 	int rc, k;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_registration_pending(s, &p, &err);
+	rc = ops_registration_pending(a->s, &p, &err);
 	for (k = 0; rc == 0 && k < REG_NKINDS; k++) {
 		char changes[24];
 
@@ -157,11 +150,7 @@ cli_cmd_bulk_pending(struct cli_args *a)
 		    reg_kind_name((enum reg_kind)k), p.awaiting[k], p.failed[k],
 		    changes);
 	}
-	if (rc < 0)
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }
 
 int
@@ -172,14 +161,14 @@ cli_cmd_bulk_check(struct cli_args *a)
 	char *err = NULL, *layout;
 	int rc;
 
-	if (a->npos != 1 || (a->x[X_KIND] == NULL && a->layout == NULL))
+	if (a->opt[O_KIND] == NULL && a->opt[O_LAYOUT] == NULL)
 		return cli_error(_("usage: bulk check --kind KIND|result FILE "
-		    "[--layout FILE]"));
-	if (a->layout != NULL)
-		layout = xstrdup(a->layout);
-	else if (strcmp(a->x[X_KIND], "result") == 0)
+		    "[--layout FILE]")) + 1;
+	if (a->opt[O_LAYOUT] != NULL)
+		layout = xstrdup(a->opt[O_LAYOUT]);
+	else if (strcmp(a->opt[O_KIND], "result") == 0)
 		layout = reg_layout_path(-1);
-	else if (reg_kind_parse(a->x[X_KIND], &k, &err) == 0)
+	else if (reg_kind_parse(a->opt[O_KIND], &k, &err) == 0)
 		layout = reg_layout_path((int)k);
 	else {
 		cli_error(err);
@@ -203,48 +192,31 @@ cli_cmd_bulk_check(struct cli_args *a)
 int
 cli_cmd_cutover_record(struct cli_args *a)
 {
-	struct session *s;
 	long long id = 0, base = 0;
 	char *err = NULL;
 	int rc;
 
-	if (a->x[X_REASON] == NULL)
-		return cli_error(_("usage: cutover record --reason TEXT"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_cutover_record(s, a->x[X_REASON], &id, &base, &err);
+	rc = ops_cutover_record(a->s, a->opt[O_REASON], &id, &base, &err);
 	if (rc == 0)
 		printf(_("cut-over %lld recorded; base extract %lld\n"), id, base);
-	else
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_cutover_diff(struct cli_args *a)
 {
 	struct reg_export_report rep[2];
-	struct session *s;
 	char *err = NULL;
 	int rc, i;
 
-	if (a->out == NULL)
-		return cli_error(_("usage: cutover diff --out DIR"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_cutover_diff(s, a->out, a->x[X_FORCE] != NULL, rep, &err);
+	rc = ops_cutover_diff(a->s, a->opt[O_OUT], a->opt[O_FORCE] != NULL, rep,
+	    &err);
 	for (i = 0; i < 2; i++) {
 		if (rc == 0 || rep[i].file != NULL)
 			bulk_print_export(&rep[i]);
 		reg_export_report_clear(&rep[i]);
 	}
-	if (rc < 0)
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }
 
 static const char *
@@ -278,21 +250,13 @@ bulk_history_line(const struct reghist_row *h, void *arg)
 int
 cli_cmd_registration_history(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if (a->person == NULL)
-		return cli_error(_("usage: registration history --person KEY"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_registration_history(s, a->person, bulk_history_line, &n, &err);
+	rc = ops_registration_history(a->s, a->opt[O_PERSON], bulk_history_line,
+	    &n, &err);
 	if (rc == 0 && n == 0)
 		printf(_("%s was never sent to the intermediate server\n"),
-		    a->person);
-	if (rc < 0)
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+		    a->opt[O_PERSON]);
+	return cli_done(rc, err);
 }

@@ -59,20 +59,15 @@ cli_cmd_check(struct cli_args *a)
 {
 	const struct filecheck_rules *rules = NULL;
 	struct check_run run = { check_print, NULL, NULL, NULL, 0, 0, "" };
+	const char *name = a->opt[O_LAYOUT];
 	struct layout l;
 	char *err = NULL;
 	int rc;
 
-	if (a->layout == NULL || a->npos != 1) {
-		fprintf(stderr, _("usage: mynadesk check --layout NAME FILE (NAME: "
-		    "%s, reg-KIND, reg-result, or a layout file)\n"),
-		    filecheck_names());
-		return 2;
-	}
-	if (strncmp(a->layout, "reg-", 4) == 0 && strchr(a->layout, '/') == NULL &&
-	    strstr(a->layout, ".layout") == NULL)
-		return check_registration(a->layout, a->pos[0]);
-	if (ops_check_layout(a->layout, &l, &rules, &err) < 0) {
+	if (strncmp(name, "reg-", 4) == 0 && strchr(name, '/') == NULL &&
+	    strstr(name, ".layout") == NULL)
+		return check_registration(name, a->pos[0]);
+	if (ops_check_layout(name, &l, &rules, &err) < 0) {
 		cli_error(err);
 		free(err);
 		return 2;

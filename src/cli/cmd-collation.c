@@ -55,53 +55,32 @@ coll_line(const struct coll_list_row *r, void *arg)
 int
 cli_cmd_registration_mismatches(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if (a->npos != 0)
-		return cli_error(_("usage: registration mismatches"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_reg_mismatches(s, coll_line, &n, &err);
+	rc = ops_reg_mismatches(a->s, coll_line, &n, &err);
 	if (rc == 0 && n == 0)
 		printf("%s\n", _("no person is blocked by the J-LIS collation"));
 	else if (rc == 0)
 		printf(_("(record | resident registry; * differs)\n"));
-	if (rc < 0)
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_registration_no_error(struct cli_args *a)
 {
-	struct checker c = { a->checker, NULL };
-	struct session *s;
-	char *err = NULL, *prompt, *cpw;
+	struct checker c = { a->opt[O_CHECKER], NULL };
+	char *err = NULL, *cpw;
 	int rc = -1;
 
-	if (a->person == NULL || a->x[X_REASON] == NULL || a->checker == NULL ||
-	    a->npos != 0)
-		return cli_error(_("usage: registration no-error --person KEY "
-		    "--reason TEXT --checker NAME"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	cpw = cli_read_secret(prompt, a->checker_password_fd, &err);
-	free(prompt);
+	cpw = cli_read_checker(a, &err);
 	c.password = cpw;
 	if (cpw != NULL)
-		rc = ops_reg_no_error(s, a->person, a->x[X_REASON], &c, &err);
+		rc = ops_reg_no_error(a->s, a->opt[O_PERSON], a->opt[O_REASON], &c,
+		    &err);
 	secret_free_str(cpw);
 	if (rc == 0)
 		printf(_("%s: no error, with a reason: the next differential "
-		    "registers it\n"), a->person);
-	else
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+		    "registers it\n"), a->opt[O_PERSON]);
+	return cli_done(rc, err);
 }

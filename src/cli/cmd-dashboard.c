@@ -22,15 +22,10 @@ int
 cli_cmd_dashboard(struct cli_args *a)
 {
 	struct dashboard d;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 0)
-		return cli_error(_("usage: dashboard"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_dashboard(s, &d, &err);
+	rc = ops_dashboard(a->s, &d, &err);
 	if (rc == 0) {
 		/* Stable English names: this output is for scripts. */
 		dashboard_line("insured", d.n.insured);
@@ -45,10 +40,6 @@ cli_cmd_dashboard(struct cli_args *a)
 		dashboard_line("media-overdue", d.media_overdue);
 		dashboard_line("registrations-pending", d.reg_pending);
 		dashboard_line("jlis-blocked", d.reg_blocked);
-	} else {
-		cli_error(err);
 	}
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }

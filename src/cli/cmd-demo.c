@@ -279,8 +279,8 @@ cli_cmd_demo(struct cli_args *a)
 	char *err = NULL, *dir;
 	int rc;
 
-	if (a->vault != NULL) {
-		dir = xstrdup(a->vault);
+	if (a->opt[O_VAULT] != NULL) {
+		dir = xstrdup(a->opt[O_VAULT]);
 	} else {
 		char tmpl[] = "/tmp/mynadesk-demo-XXXXXX";
 
@@ -303,7 +303,7 @@ cli_cmd_demo(struct cli_args *a)
 	fflush(stdout);
 	rc = tui_run(dir, &d, NULL);
 	demo_info_clear(&d);
-	if (a->vault == NULL)
+	if (a->opt[O_VAULT] == NULL)
 		demo_remove(dir);
 	free(dir);
 	return rc;

@@ -25,20 +25,15 @@ int
 cli_cmd_audit_export(struct cli_args *a)
 {
 	struct export_result res;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->from == NULL || a->to == NULL || a->out == NULL)
-		return cli_error(_("audit export needs --from DATE --to DATE --out DIR"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_audit_export(s, a->from, a->to, a->out, export_progress, NULL,
-	    &res, &err);
+	rc = ops_audit_export(a->s, a->opt[O_FROM], a->opt[O_TO], a->opt[O_OUT],
+	    export_progress, NULL, &res, &err);
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
-		printf(_("exported %d files to %s\n"), res.files, a->out);
+		printf(_("exported %d files to %s\n"), res.files, a->opt[O_OUT]);
 		if (res.first > 0)
 			printf(_("records %lld-%lld of %lld\n"), (long long)res.first,
 			    (long long)res.last, (long long)res.tree_size);
@@ -46,12 +41,8 @@ cli_cmd_audit_export(struct cli_args *a)
 			printf(_("no records in the period (log of %lld)\n"),
 			    (long long)res.tree_size);
 		printf(_("manifest %s\nkey %s\n"), res.manifest_sum, res.key_print);
-	} else {
-		cli_error(err);
 	}
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }
 
 static void
@@ -69,10 +60,8 @@ cli_cmd_export_verify(struct cli_args *a)
 	size_t len;
 	int n;
 
-	if (a->npos != 1)
-		return cli_error(_("export verify needs the package folder"));
-	if (a->x[X_KEY] != NULL && readfile_all(a->x[X_KEY], 65536, &pin, &len,
-	    &err) < 0) {
+	if (a->opt[O_KEY] != NULL &&
+	    readfile_all(a->opt[O_KEY], 65536, &pin, &len, &err) < 0) {
 		cli_error(err);
 		free(err);
 		return 1;
@@ -86,7 +75,7 @@ cli_cmd_export_verify(struct cli_args *a)
 	printf(_("package verified: %d files, records %lld-%lld of %lld\n"),
 	    res.files, (long long)res.first, (long long)res.last,
 	    (long long)res.tree_size);
-	printf(_("signing key %s%s\n"), res.key_print, a->x[X_KEY] ? "" :
+	printf(_("signing key %s%s\n"), res.key_print, a->opt[O_KEY] ? "" :
 	    _(" (compare it with the paper reports, or pass --key)"));
 	return 0;
 }
@@ -95,25 +84,18 @@ int
 cli_cmd_audit_report(struct cli_args *a)
 {
 	struct xbuf b = { NULL, 0, 0 };
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_audit_report(s, a->x[X_DATE], &b, &err);
-	if (rc == 0 && a->out != NULL)
-		rc = writefile_new(a->out, b.data, b.len, &err);
+	rc = ops_audit_report(a->s, a->opt[O_DATE], &b, &err);
+	if (rc == 0 && a->opt[O_OUT] != NULL)
+		rc = writefile_new(a->opt[O_OUT], b.data, b.len, &err);
 	else if (rc == 0 && fwrite(b.data, 1, b.len, stdout) != b.len) {
 		err = xasprintf(_("cannot write %s"), "stdout");
 		rc = -1;
 	}
-	if (rc < 0)
-		cli_error(err);
 	xbuf_free(&b);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }
 
 /* audit verify --head: the head typed in from a signed paper report. */

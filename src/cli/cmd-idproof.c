@@ -8,16 +8,6 @@
 #include "ops/idproof.h"
 #include "util/i18n.h"
 
-static int
-idproof_done(struct session *s, int rc, char *err)
-{
-	if (rc < 0)
-		cli_error(err ? err : _("failed"));
-	free(err);
-	ops_logout(s);
-	return rc < 0 ? 1 : 0;
-}
-
 static void
 idproof_print(const struct idresult *res)
 {
@@ -27,52 +17,51 @@ idproof_print(const struct idresult *res)
 		printf("incomplete: %s\n", res->missing);
 }
 
+/* Before the login: a record needs something seen, a document or an
+ * exemption. */
+int
+cli_check_idproof_record(struct cli_args *a)
+{
+	if (a->ndocs > 0 || a->nexemptions > 0)
+		return 0;
+	fprintf(stderr, _("mynadesk: idproof record: give --doc KIND or "
+	    "--exemption NAME (see: mynadesk help idproof record)\n"));
+	return 2;
+}
+
 int
 cli_cmd_idproof_record(struct cli_args *a)
 {
 	struct idproof_request rq;
 	struct idresult res;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->person == NULL || a->channel == NULL || a->mode == NULL ||
-	    (a->ndocs == 0 && a->nexemptions == 0))
-		return cli_error(_("usage: idproof record --person KEY --channel CH "
-		    "--mode in-person|post --doc KIND [--doc KIND ...] "
-		    "[--exemption ID]"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rq.channel = a->channel;
-	rq.mode = a->mode;
+	rq.channel = a->opt[O_CHANNEL];
+	rq.mode = a->opt[O_MODE];
 	rq.docs = a->docs;
 	rq.ndocs = (size_t)a->ndocs;
 	rq.exemptions = a->exemptions;
 	rq.nexemptions = (size_t)a->nexemptions;
-	rc = ops_idproof_record(s, a->person, &rq, &res, &err);
+	rc = ops_idproof_record(a->s, a->opt[O_PERSON], &rq, &res, &err);
 	if (rc == 0)
 		idproof_print(&res);
 	idresult_clear(&res);
-	return idproof_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_idproof_status(struct cli_args *a)
 {
 	struct idresult res;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->person == NULL)
-		return cli_error(_("usage: idproof status --person KEY"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_idproof_status(s, a->person, &res, &err);
+	rc = ops_idproof_status(a->s, a->opt[O_PERSON], &res, &err);
 	if (rc == 0)
 		idproof_print(&res);
 	idresult_clear(&res);
-	return idproof_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
@@ -82,8 +71,6 @@ cli_cmd_idproof_rules_check(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (a->npos > 1)
-		return cli_error(_("usage: idproof rules-check [FILE]"));
 	rc = ops_idproof_rules(a->npos == 1 ? a->pos[0] : NULL, &r, &err);
 	if (rc == 0) {
 		printf(_("consistent: %zu document kinds, %zu exemptions, %zu "
@@ -108,16 +95,14 @@ idproof_open_line(const char *key, const char *channel, const char *since,
 int
 cli_cmd_idproof_open(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_idproof_open(s, a->channel, idproof_open_line, &n, &err);
+	rc = ops_idproof_open(a->s, a->opt[O_CHANNEL], idproof_open_line, &n,
+	    &err);
 	if (rc == 0 && n == 0)
 		printf("%s\n", _("no incomplete identity checks"));
-	return idproof_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 static int
@@ -131,12 +116,9 @@ idproof_pattern_line(const char *pattern, long long n, void *arg)
 int
 cli_cmd_idproof_patterns(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_idproof_patterns(s, idproof_pattern_line, NULL, &err);
-	return idproof_done(s, rc, err);
+	rc = ops_idproof_patterns(a->s, idproof_pattern_line, NULL, &err);
+	return cli_done(rc, err);
 }

@@ -20,28 +20,18 @@ cli_cmd_init(struct cli_args *a)
 	char printed[80], *err = NULL, *pw, *prompt;
 	int rc;
 
-	if (a->vault == NULL || a->insurer == NULL || a->name == NULL ||
-	    a->admin == NULL)
-		return cli_error(_("init needs --vault DIR --insurer CODE --name NAME "
-		    "--admin USER"));
-	/* Before any password is asked: a wrong number is a wrong argument. */
-	if (account_insurer_check(a->insurer, &err) < 0) {
-		fprintf(stderr, _("mynadesk: --insurer %s: %s\n"), a->insurer, err);
-		free(err);
-		return 2;
-	}
-	prompt = xasprintf(_("new password for %s"), a->admin);
-	pw = cli_read_new_secret(prompt, a->password_fd, &err);
+	prompt = xasprintf(_("new password for %s"), a->opt[O_ADMIN]);
+	pw = cli_read_new_secret(prompt, cli_opt_fd(a, O_PASSWORD_FD), &err);
 	free(prompt);
 	if (pw == NULL) {
 		rc = cli_error(err);
 		free(err);
 		return rc;
 	}
-	in.dir = a->vault;
-	in.insurer = a->insurer;
-	in.name = a->name;
-	in.admin = a->admin;
+	in.dir = a->opt[O_VAULT];
+	in.insurer = a->opt[O_INSURER];
+	in.name = a->opt[O_NAME];
+	in.admin = a->opt[O_ADMIN];
 	in.admin_password = pw;
 	in.logn = ops_slot_logn;
 	rc = ops_vault_init(&in, recovery, &err);
@@ -56,7 +46,7 @@ cli_cmd_init(struct cli_args *a)
 	printf(_("vault created in %s\n\n"
 	    "RECOVERY KEY (shown only now: print or copy it, keep it in the "
 	    "association's safe;\nit opens the vault when every password is lost):\n\n"
-	    "    %s\n\n"), a->vault, printed);
+	    "    %s\n\n"), a->opt[O_VAULT], printed);
 	secret_wipe(printed, sizeof printed);
 	return 0;
 }

@@ -14,16 +14,6 @@
 #include "util/secret.h"
 #include "util/xmalloc.h"
 
-static int
-jlis_done(struct session *s, int rc, char *err)
-{
-	if (rc < 0)
-		cli_error(err ? err : _("failed"));
-	free(err);
-	ops_logout(s);
-	return rc < 0 ? 1 : 0;
-}
-
 static void
 jlis_print_problems(const struct jlis_problems *p)
 {
@@ -39,17 +29,10 @@ int
 cli_cmd_jlis_request(struct cli_args *a)
 {
 	struct jlis_request_report rep;
-	struct session *s;
 	char *err = NULL;
 	int rc, k;
 
-	if (a->out == NULL || (a->channel != NULL && strcmp(a->channel,
-	    "terminal") != 0 && strcmp(a->channel, "courier") != 0))
-		return cli_error(_("usage: jlis request --out DIR [--persons FILE] "
-		    "[--channel terminal|courier]"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_jlis_request(s, a->out, a->x[X_PERSONS], &rep, &err);
+	rc = ops_jlis_request(a->s, a->opt[O_OUT], a->opt[O_PERSONS], &rep, &err);
 	jlis_print_problems(&rep.problems);
 	if (rep.unsendable_persons > 0) {
 		printf(_("not sent, %lld persons need a spelling (jlis "
@@ -64,15 +47,16 @@ cli_cmd_jlis_request(struct cli_args *a)
 		printf(_("re-inquiries: %lld\n"), rep.reinquiries);
 	/* Since March 2017 the inquiry goes through the dedicated terminal;
 	 * the courier remains for those who still ship media. */
-	if (rc == 0 && a->channel != NULL && strcmp(a->channel, "courier") == 0)
+	if (rc == 0 && a->opt[O_CHANNEL] != NULL &&
+	    strcmp(a->opt[O_CHANNEL], "courier") == 0)
 		printf(_("next: pack the folder for the courier: mynadesk media "
-		    "pack %s --out FILE --checker NAME\n"), a->out);
+		    "pack %s --out FILE --checker NAME\n"), a->opt[O_OUT]);
 	else if (rc == 0)
 		printf(_("next: copy the folder onto a USB medium for the dedicated "
 		    "terminal (統合専用端末): mynadesk media carry %s --medium "
-		    "LABEL --checker NAME\n"), a->out);
+		    "LABEL --checker NAME\n"), a->opt[O_OUT]);
 	jlis_request_report_clear(&rep);
-	return jlis_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 /* A ZIP container by its first bytes (whatever its name), else a CSV by
@@ -115,15 +99,13 @@ jlis_print_receipt(const struct jlis_receive_report *rep, size_t n, int ok)
 static char *
 jlis_witness(struct cli_args *a, struct checker *w, char **err)
 {
-	char *prompt, *pw;
+	char *pw;
 
-	w->name = a->checker;
+	w->name = a->opt[O_CHECKER];
 	w->password = NULL;
-	if (a->checker == NULL)
+	if (a->opt[O_CHECKER] == NULL)
 		return NULL;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	pw = cli_read_secret(prompt, a->checker_password_fd, err);
-	free(prompt);
+	pw = cli_read_checker(a, err);
 	w->password = pw;
 	return pw;
 }
@@ -138,7 +120,7 @@ jlis_receive_zip(struct cli_args *a, struct session *s,
 	int rc;
 
 	pw = cli_read_secret(_("the answer container's password"),
-	    cli_opt_fd(a, X_CONTAINER_PASSWORD_FD), err);
+	    cli_opt_fd(a, O_CONTAINER_PASSWORD_FD), err);
 	if (pw == NULL)
 		return -1;
 	rc = ops_jlis_receive_container(s, a->pos[0], pw, via, &reps, &n, err);
@@ -169,32 +151,36 @@ jlis_receive_csvs(struct cli_args *a, struct session *s,
 	return rc;
 }
 
+/* Before the login: CSVs, or one ZIP container alone. */
 int
-cli_cmd_jlis_receive(struct cli_args *a)
+cli_check_jlis_receive(struct cli_args *a)
 {
-	struct checker w;
-	struct jlis_via via = { a->x[X_MEDIUM], &w };
-	struct session *s;
-	char *err = NULL, *wpw;
-	int i, rc, kind = 0;
+	int i, kind;
 
-	if (a->npos < 1)
-		return cli_error(_("usage: jlis receive FILE... --medium ID --checker "
-		    "NAME [--container-password-fd N]"));
 	for (i = 0; i < a->npos; i++)
 		if ((kind = jlis_kind(a->pos[i])) == 0 || (kind == 'z' &&
 		    a->npos > 1))
 			return cli_error(_("give the answer CSVs, or their ZIP "
-			    "container alone"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
+			    "container alone")) + 1;
+	return 0;
+}
+
+int
+cli_cmd_jlis_receive(struct cli_args *a)
+{
+	struct checker w;
+	struct jlis_via via = { a->opt[O_MEDIUM], &w };
+	/* The check made them all CSVs, or one ZIP. */
+	int rc, kind = jlis_kind(a->pos[0]);
+	char *err = NULL, *wpw;
+
 	wpw = jlis_witness(a, &w, &err);
-	if (a->checker != NULL && wpw == NULL)
-		return jlis_done(s, -1, err);
-	rc = kind == 'z' ? jlis_receive_zip(a, s, &via, &err) :
-	    jlis_receive_csvs(a, s, &via, &err);
+	if (a->opt[O_CHECKER] != NULL && wpw == NULL)
+		return cli_done(-1, err);
+	rc = kind == 'z' ? jlis_receive_zip(a, a->s, &via, &err) :
+	    jlis_receive_csvs(a, a->s, &via, &err);
 	secret_free_str(wpw);
-	return jlis_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 static const char *const jlis_item_names[5] = { N_("name"), N_("kana"),
@@ -235,13 +221,10 @@ int
 cli_cmd_jlis_unsendable(struct cli_args *a)
 {
 	struct jlis_request_report rep;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_jlis_unsendable(s, &rep, &err);
+	rc = ops_jlis_unsendable(a->s, &rep, &err);
 	if (rc == 0 && rep.unsendable_persons == 0)
 		printf("%s\n", _("every person asked about can be sent"));
 	else if (rc == 0)
@@ -250,65 +233,50 @@ cli_cmd_jlis_unsendable(struct cli_args *a)
 	jlis_print_problems(&rep.unsendable);
 	jlis_request_report_clear(&rep);
 	if (rc == 0)
-		rc = ops_jlis_inquiry_names(s, jlis_name_line, NULL, &err);
-	return jlis_done(s, rc, err);
+		rc = ops_jlis_inquiry_names(a->s, jlis_name_line, NULL, &err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_person_inquiry_name(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 1 || a->name == NULL || a->x[X_REASON] == NULL)
-		return cli_error(_("usage: person inquiry-name KEY --name TEXT "
-		    "[--kana TEXT] --reason TEXT"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_jlis_inquiry_name(s, a->pos[0], a->name, a->x[X_KANA],
-	    a->x[X_REASON], &err);
+	rc = ops_jlis_inquiry_name(a->s, a->pos[0], a->opt[O_NAME], a->opt[O_KANA],
+	    a->opt[O_REASON], &err);
 	if (rc == 0)
 		printf(_("%s: the next inquiry sends this spelling; the record "
 		    "is unchanged\n"), a->pos[0]);
-	return jlis_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_jlis_held(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_jlis_held(s, jlis_held_line, &n, &err);
+	rc = ops_jlis_held(a->s, jlis_held_line, &n, &err);
 	if (rc == 0 && n == 0)
 		printf("%s\n", _("no J-LIS answers are held"));
 	else if (rc == 0)
 		printf(_("(record | J-LIS; * differs)\n"));
-	return jlis_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 static int
 jlis_decide(struct cli_args *a, int accept)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->person == NULL || a->x[X_REASON] == NULL)
-		return cli_error(accept ? _("usage: jlis accept --person KEY "
-		    "--reason TEXT") : _("usage: jlis reject --person KEY "
-		    "--reason TEXT"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_jlis_decide(s, a->person, accept, a->x[X_REASON], &err);
+	rc = ops_jlis_decide(a->s, a->opt[O_PERSON], accept, a->opt[O_REASON],
+	    &err);
 	if (rc == 0)
 		printf(accept ? _("accepted for %s: the number is confirmed\n") :
-		    _("rejected for %s: no number was kept\n"), a->person);
-	return jlis_done(s, rc, err);
+		    _("rejected for %s: no number was kept\n"), a->opt[O_PERSON]);
+	return cli_done(rc, err);
 }
 
 int
@@ -335,14 +303,11 @@ jlis_pending_line(const struct jlis_pending_row *p, void *arg)
 int
 cli_cmd_jlis_pending(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_jlis_pending(s, jlis_pending_line, &n, &err);
+	rc = ops_jlis_pending(a->s, jlis_pending_line, &n, &err);
 	if (rc == 0 && n == 0)
 		printf("%s\n", _("no open inquiries"));
-	return jlis_done(s, rc, err);
+	return cli_done(rc, err);
 }

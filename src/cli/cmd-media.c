@@ -18,21 +18,11 @@
 #include "util/secret.h"
 #include "util/xmalloc.h"
 
-static int
-media_done(struct session *s, int rc, char *err)
-{
-	if (rc < 0)
-		cli_error(err ? err : _("failed"));
-	free(err);
-	ops_logout(s);
-	return rc < 0 ? 1 : 0;
-}
-
 /* The medium: the first argument, or --id. */
 static const char *
 media_id(const struct cli_args *a)
 {
-	return a->npos > 0 ? a->pos[0] : a->x[X_ID];
+	return a->npos > 0 ? a->pos[0] : a->opt[O_ID];
 }
 
 /* Reads the witness's password; NULL (message in *err) on failure. */
@@ -41,13 +31,13 @@ media_witness_pw(struct cli_args *a, char **err)
 {
 	char *prompt, *pw;
 
-	if (a->checker == NULL) {
+	if (a->opt[O_CHECKER] == NULL) {
 		err_set(err, _("this step needs a witness: give --checker NAME (a "
 		    "second user, who types their password)"));
 		return NULL;
 	}
-	prompt = xasprintf(_("password for the witness %s"), a->checker);
-	pw = cli_read_secret(prompt, a->checker_password_fd, err);
+	prompt = xasprintf(_("password for the witness %s"), a->opt[O_CHECKER]);
+	pw = cli_read_secret(prompt, cli_opt_fd(a, O_CHECKER_PASSWORD_FD), err);
 	free(prompt);
 	return pw;
 }
@@ -58,14 +48,14 @@ media_witness_pw(struct cli_args *a, char **err)
 static int
 media_format(const struct cli_args *a, enum media_format *f, int *xlsx)
 {
-	const char *v = a->x[X_FORMAT];
+	const char *v = a->opt[O_FORMAT];
 
 	*xlsx = 0;
 	if (v == NULL || strcmp(v, "text") == 0)
 		*f = MEDIA_TEXT;
 	else if (strcmp(v, "csv") == 0)
 		*f = MEDIA_CSV;
-	else if (strcmp(v, "xlsx") == 0 && a->out != NULL)
+	else if (strcmp(v, "xlsx") == 0 && a->opt[O_OUT] != NULL)
 		*f = MEDIA_CSV, *xlsx = 1;
 	else if (strcmp(v, "xlsx") == 0)
 		return cli_error(_("--format xlsx writes a file: name it with "
@@ -84,9 +74,9 @@ media_emit(const struct cli_args *a, const char *text, int xlsx,
 		fputs(text, stdout);
 		return 0;
 	}
-	if (xlsx_from_csv(text, strlen(text), sheet, a->out, err) < 0)
+	if (xlsx_from_csv(text, strlen(text), sheet, a->opt[O_OUT], err) < 0)
 		return -1;
-	printf(_("wrote %s\n"), a->out);
+	printf(_("wrote %s\n"), a->opt[O_OUT]);
 	return 0;
 }
 
@@ -95,7 +85,7 @@ static int
 media_show_password(const struct cli_args *a, const char *label, const char *pw,
     int first)
 {
-	int fd = cli_opt_fd(a, X_PASSWORD_OUT_FD);
+	int fd = cli_opt_fd(a, O_PASSWORD_OUT_FD);
 	size_t len = strlen(pw);
 	ssize_t w;
 
@@ -115,22 +105,44 @@ media_show_password(const struct cli_args *a, const char *label, const char *pw,
 	return 0;
 }
 
+/* Before the login: the medium named, by operand or --id. */
+int
+cli_check_media_id(struct cli_args *a)
+{
+	if (media_id(a) != NULL)
+		return 0;
+	return cli_error(_("give the medium's ID (an operand, or --id ID)")) + 1;
+}
+
+int
+cli_check_media_slip(struct cli_args *a)
+{
+	enum media_format f;
+	int xlsx, rc = cli_check_media_id(a);
+
+	return rc != 0 ? rc : media_format(a, &f, &xlsx) != 0 ? 2 : 0;
+}
+
+int
+cli_check_media_register(struct cli_args *a)
+{
+	enum media_format f;
+	int xlsx;
+
+	return media_format(a, &f, &xlsx) != 0 ? 2 : 0;
+}
+
 int
 cli_cmd_media_pack(struct cli_args *a)
 {
 	struct media_pack_result res;
-	struct checker w = { a->checker, NULL };
-	struct session *s;
+	struct checker w = { a->opt[O_CHECKER], NULL };
 	char *err = NULL, *pw = NULL;
 	int rc = -1;
 
-	if (a->npos != 1 || a->out == NULL || a->checker == NULL)
-		return cli_error(_("usage: media pack DIR --out FILE --checker NAME"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	if ((pw = media_witness_pw(a, &err)) != NULL) {
 		w.password = pw;
-		rc = ops_media_pack(s, a->pos[0], a->out, &w, &res, &err);
+		rc = ops_media_pack(a->s, a->pos[0], a->opt[O_OUT], &w, &res, &err);
 	}
 	secret_free_str(pw);
 	if (rc == 0) {
@@ -143,66 +155,54 @@ cli_cmd_media_pack(struct cli_args *a)
 			err = xstrdup(_("the medium is recorded, but its password was "
 			    "not shown: use 'media password' with a witness"));
 	}
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_media_carry(struct cli_args *a)
 {
 	struct media_carry_result res;
-	struct checker w = { a->checker, NULL };
-	struct session *s;
+	struct checker w = { a->opt[O_CHECKER], NULL };
 	char *err = NULL, *pw = NULL;
 	int rc = -1;
 
-	if (a->npos != 1 || a->x[X_MEDIUM] == NULL || a->checker == NULL)
-		return cli_error(_("usage: media carry DIR --medium USB-LABEL "
-		    "--checker NAME"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	if ((pw = media_witness_pw(a, &err)) != NULL) {
 		w.password = pw;
-		rc = ops_media_carry(s, a->pos[0], a->x[X_MEDIUM], &w, &res, &err);
+		rc = ops_media_carry(a->s, a->pos[0], a->opt[O_MEDIUM], &w, &res, &err);
 	}
 	secret_free_str(pw);
 	if (rc == 0)
 		printf(_("%s: %zu files on %s, carried to the dedicated terminal\n"),
-		    res.label, res.nfiles, a->x[X_MEDIUM]);
-	return media_done(s, rc, err);
+		    res.label, res.nfiles, a->opt[O_MEDIUM]);
+	return cli_done(rc, err);
 }
 
 static void
 media_step_args(const struct cli_args *a, struct media_step_in *in)
 {
 	memset(in, 0, sizeof *in);
-	in->date = a->x[X_DATE];
-	in->courier = a->x[X_COURIER];
-	in->tracking = a->x[X_TRACKING];
-	in->seal = a->x[X_SEAL];
-	in->notice_date = a->x[X_NOTICE_DATE];
-	in->answer_medium = a->x[X_MEDIUM];
-	in->file = a->x[X_FILE];
-	in->method = a->x[X_METHOD];
+	in->date = a->opt[O_DATE];
+	in->courier = a->opt[O_COURIER];
+	in->tracking = a->opt[O_TRACKING];
+	in->seal = a->opt[O_SEAL];
+	in->notice_date = a->opt[O_NOTICE_DATE];
+	in->answer_medium = a->opt[O_MEDIUM];
+	in->file = a->opt[O_FILE];
+	in->method = a->opt[O_METHOD];
 }
 
 int
 cli_cmd_media_ship(struct cli_args *a)
 {
 	struct media_step_in in;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (media_id(a) == NULL)
-		return cli_error(_("usage: media ship ID --courier NAME --tracking NO "
-		    "--seal NO --notice-date DATE [--date DATE]"));
 	media_step_args(a, &in);
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_media_ship(s, media_id(a), &in, &err);
+	rc = ops_media_ship(a->s, media_id(a), &in, &err);
 	if (rc == 0)
 		printf(_("%s shipped\n"), media_id(a));
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 /* receive and dispose: one person with a witness. */
@@ -210,45 +210,36 @@ static int
 media_witnessed(struct cli_args *a, int dispose)
 {
 	struct media_step_in in;
-	struct checker w = { a->checker, NULL };
-	struct session *s;
+	struct checker w = { a->opt[O_CHECKER], NULL };
 	char *err = NULL, *pw;
 	int rc = -1;
 
 	media_step_args(a, &in);
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	/* A step out of order is refused before the witness's password. */
-	if (ops_media_step_precheck(s, media_id(a), dispose ? MSTEP_DISPOSED :
+	if (ops_media_step_precheck(a->s, media_id(a), dispose ? MSTEP_DISPOSED :
 	    MSTEP_RECEIVED, &err) < 0)
-		return media_done(s, -1, err);
+		return cli_done(-1, err);
 	if ((pw = media_witness_pw(a, &err)) != NULL) {
 		w.password = pw;
-		rc = dispose ? ops_media_dispose(s, media_id(a), &in, &w, &err) :
-		    ops_media_receive(s, media_id(a), &in, &w, &err);
+		rc = dispose ? ops_media_dispose(a->s, media_id(a), &in, &w, &err) :
+		    ops_media_receive(a->s, media_id(a), &in, &w, &err);
 	}
 	secret_free_str(pw);
 	if (rc == 0)
 		printf(dispose ? _("%s disposed of\n") : _("%s: answer received\n"),
 		    media_id(a));
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_media_receive(struct cli_args *a)
 {
-	if (media_id(a) == NULL)
-		return cli_error(_("usage: media receive ID [--medium ANSWER-ID] "
-		    "--file FILE --checker NAME [--date DATE]"));
 	return media_witnessed(a, 0);
 }
 
 int
 cli_cmd_media_dispose(struct cli_args *a)
 {
-	if (media_id(a) == NULL)
-		return cli_error(_("usage: media dispose ID --method METHOD --checker "
-		    "NAME [--date DATE]"));
 	return media_witnessed(a, 1);
 }
 
@@ -256,19 +247,14 @@ int
 cli_cmd_media_imported(struct cli_args *a)
 {
 	const char *files[1];
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (media_id(a) == NULL || a->x[X_FILE] == NULL)
-		return cli_error(_("usage: media imported ID --file FILE"));
-	files[0] = a->x[X_FILE];
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_media_answer_imported(s, media_id(a), files, 1, NULL, &err);
+	files[0] = a->opt[O_FILE];
+	rc = ops_media_answer_imported(a->s, media_id(a), files, 1, NULL, &err);
 	if (rc == 0)
 		printf(_("%s: answer imported\n"), media_id(a));
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 static int
@@ -289,16 +275,13 @@ media_list_line(const struct media_row *m, long overdue, void *arg)
 int
 cli_cmd_media_list(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_media_list(s, media_list_line, &n, &err);
+	rc = ops_media_list(a->s, media_list_line, &n, &err);
 	if (rc == 0 && n == 0)
 		printf("%s\n", _("no media"));
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 static void
@@ -328,16 +311,11 @@ int
 cli_cmd_media_show(struct cli_args *a)
 {
 	struct media_view v;
-	struct session *s;
 	char *err = NULL;
 	size_t i;
 	int rc;
 
-	if (media_id(a) == NULL)
-		return cli_error(_("usage: media show ID"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	if ((rc = ops_media_view(s, media_id(a), &v, &err)) == 0) {
+	if ((rc = ops_media_view(a->s, media_id(a), &v, &err)) == 0) {
 		printf("%s %s %s %s%s\n", v.m.label, v.m.state,
 		    v.m.sha256[0] ? v.m.sha256 : "-", v.m.container,
 		    strcmp(v.m.channel, "terminal") == 0 ?
@@ -347,10 +325,10 @@ cli_cmd_media_show(struct cli_args *a)
 		if (v.overdue > 0)
 			printf(_("answer overdue by %ld days (shipped %s, limit %ld "
 			    "days)\n"), v.overdue, v.m.shipped,
-			    ops_media_overdue_limit(s));
+			    ops_media_overdue_limit(a->s));
 		media_view_clear(&v);
 	}
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
@@ -358,19 +336,12 @@ cli_cmd_media_slip(struct cli_args *a)
 {
 	enum media_format f;
 	struct media_view v;
-	struct session *s;
 	char *err = NULL, *text, *assoc;
 	int rc, xlsx;
 
-	if (media_id(a) == NULL)
-		return cli_error(_("usage: media slip ID [--format text|csv|xlsx "
-		    "--out FILE]"));
-	if (media_format(a, &f, &xlsx) != 0)
-		return 2;
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	if ((rc = ops_media_view(s, media_id(a), &v, &err)) == 0) {
-		assoc = ops_association(s);
+	(void)media_format(a, &f, &xlsx);	/* checked before the login */
+	if ((rc = ops_media_view(a->s, media_id(a), &v, &err)) == 0) {
+		assoc = ops_association(a->s);
 		text = media_slip(&v, assoc, f);
 		/* L10N: sheet name of the hand-over slip (at most 31 chars). */
 		rc = media_emit(a, text, xlsx, _("slip"), &err);
@@ -378,47 +349,38 @@ cli_cmd_media_slip(struct cli_args *a)
 		free(assoc);
 		media_view_clear(&v);
 	}
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_media_register(struct cli_args *a)
 {
 	enum media_format f;
-	struct session *s;
 	char *err = NULL, *text;
 	int rc = -1, xlsx;
 
-	if (media_format(a, &f, &xlsx) != 0)
-		return 2;
-	if ((s = cli_login(a)) == NULL)
-		return 1;
+	(void)media_format(a, &f, &xlsx);	/* checked before the login */
 	/* L10N: sheet name of the disposal register (at most 31 chars). */
-	if ((text = media_register(s, f, &err)) != NULL)
+	if ((text = media_register(a->s, f, &err)) != NULL)
 		rc = media_emit(a, text, xlsx, _("register"), &err);
 	free(text);
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_media_password(struct cli_args *a)
 {
-	struct checker w = { a->checker, NULL };
-	struct session *s;
+	struct checker w = { a->opt[O_CHECKER], NULL };
 	char *err = NULL, *pw, *shown = NULL;
 	int rc = -1;
 
-	if (media_id(a) == NULL || a->checker == NULL)
-		return cli_error(_("usage: media password ID --checker NAME"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	if ((pw = media_witness_pw(a, &err)) != NULL) {
 		w.password = pw;
-		rc = ops_media_password(s, media_id(a), &w, &shown, &err);
+		rc = ops_media_password(a->s, media_id(a), &w, &shown, &err);
 	}
 	secret_free_str(pw);
 	if (rc == 0 && media_show_password(a, media_id(a), shown, 0) != 0)
 		rc = -1;
 	secret_free_str(shown);
-	return media_done(s, rc, err);
+	return cli_done(rc, err);
 }

@@ -15,69 +15,49 @@
 #include "util/secret.h"
 #include "util/xmalloc.h"
 
-/* Ends a command: prints err when rc failed, logs out, returns the status. */
-static int
-number_done(struct session *s, int rc, char *err)
-{
-	if (rc < 0)
-		cli_error(err ? err : _("failed"));
-	free(err);
-	ops_logout(s);
-	return rc < 0 ? 1 : 0;
-}
-
 static char *
 number_read(struct cli_args *a, char **err)
 {
 	/* L10N: prompt for the 12-digit individual number. */
-	return cli_read_secret(_("individual number"), a->number_fd, err);
+	return cli_read_secret(_("individual number"), cli_opt_fd(a, O_NUMBER_FD),
+	    err);
 }
 
 int
 cli_cmd_number_enter(struct cli_args *a)
 {
-	struct number_entry e = { a->channel, a->received, a->doc };
+	struct number_entry e = { a->opt[O_CHANNEL], a->opt[O_RECEIVED],
+	    a->opt[O_DOC] };
 	enum number_result res;
-	struct session *s;
 	char *err = NULL, *typed;
 	int rc = -1;
 
-	if (a->person == NULL || a->channel == NULL || a->received == NULL ||
-	    a->doc == NULL)
-		return cli_error(_("usage: number enter --person KEY --channel CH "
-		    "--received YYYY-MM-DD --doc REF"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	if ((typed = number_read(a, &err)) != NULL)
-		rc = ops_number_enter(s, a->person, typed, &e, &res, &err);
+		rc = ops_number_enter(a->s, a->opt[O_PERSON], typed, &e, &res, &err);
 	secret_free_str(typed);
 	if (rc == 0 && res == NUMBER_DUPLICATE) {
 		err = xstrdup(_("this number is already held by another person: it "
 		    "was refused and flagged to the supervisor"));
 		rc = -1;
 	} else if (rc == 0) {
-		printf(_("entered for %s: a second person must confirm it\n"), a->person);
+		printf(_("entered for %s: a second person must confirm it\n"),
+		    a->opt[O_PERSON]);
 	}
-	return number_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_number_confirm(struct cli_args *a)
 {
 	enum number_result res;
-	struct session *s;
 	char *err = NULL, *typed;
 	int rc = -1;
 
-	if (a->person == NULL)
-		return cli_error(_("usage: number confirm --person KEY"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	/* What would be refused anyway is said before the number is read. */
-	if (ops_number_confirm_precheck(s, a->person, s->user, &err) < 0)
-		return number_done(s, -1, err);
+	if (ops_number_confirm_precheck(a->s, a->opt[O_PERSON], a->s->user, &err) < 0)
+		return cli_done(-1, err);
 	if ((typed = number_read(a, &err)) != NULL)
-		rc = ops_number_confirm(s, a->person, typed, NULL, &res, &err);
+		rc = ops_number_confirm(a->s, a->opt[O_PERSON], typed, NULL, &res, &err);
 	secret_free_str(typed);
 	if (rc == 0 && res == NUMBER_MISMATCH) {
 		err = xstrdup(_("the numbers do not match: neither is kept; the case "
@@ -85,9 +65,9 @@ cli_cmd_number_confirm(struct cli_args *a)
 		    "the document"));
 		rc = -1;
 	} else if (rc == 0) {
-		printf(_("confirmed for %s\n"), a->person);
+		printf(_("confirmed for %s\n"), a->opt[O_PERSON]);
 	}
-	return number_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
@@ -99,16 +79,15 @@ cli_cmd_number_match(struct cli_args *a)
 	int rc = -1;
 
 	/* Exit 1 means "no match", so every failure here exits 2. */
-	if (a->person == NULL)
-		return cli_error(_("usage: number match --person KEY")) + 1;
 	if ((s = cli_login(a)) == NULL)
 		return 2;
 	if ((typed = number_read(a, &err)) != NULL)
-		rc = ops_number_match(s, a->person, typed, &res, &err);
+		rc = ops_number_match(s, a->opt[O_PERSON], typed, &res, &err);
 	secret_free_str(typed);
 	if (rc == 0)
 		printf("%s\n", res == NUMBER_OK ? _("match") : _("no match"));
-	rc = number_done(s, rc, err);
+	rc = cli_done(rc, err);
+	ops_logout(s);
 	return rc != 0 ? 2 : res == NUMBER_OK ? 0 : 1;
 }
 
@@ -116,19 +95,14 @@ int
 cli_cmd_number_status(struct cli_args *a)
 {
 	struct number_status st;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->person == NULL)
-		return cli_error(_("usage: number status --person KEY"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	/* The code first, for scripts; then the words, when it needs them. */
-	rc = ops_person_number_status(s, a->person, &st, &err);
+	rc = ops_person_number_status(a->s, a->opt[O_PERSON], &st, &err);
 	if (rc == 0)
 		printf("%s%s%s\n", st.code, st.words[0] ? ": " : "", st.words);
-	return number_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 static int
@@ -142,40 +116,30 @@ number_due_line(const char *key, const char *lost, void *arg)
 int
 cli_cmd_number_due(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_number_due(s, number_due_line, &n, &err);
+	rc = ops_number_due(a->s, number_due_line, &n, &err);
 	if (rc == 0 && n == 0)
 		printf("%s\n", _("no numbers are due for deletion"));
-	return number_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_number_delete(struct cli_args *a)
 {
-	struct checker c = { a->checker, NULL };
-	struct session *s;
-	char *err = NULL, *cpw = NULL, *prompt;
+	struct checker c = { a->opt[O_CHECKER], NULL };
+	char *err = NULL, *cpw = NULL;
 	int rc = -1;
 
-	if (a->person == NULL || a->checker == NULL)
-		return cli_error(_("usage: number delete --person KEY --checker NAME"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	cpw = cli_read_secret(prompt, a->checker_password_fd, &err);
-	free(prompt);
+	cpw = cli_read_checker(a, &err);
 	c.password = cpw;
 	if (cpw != NULL)
-		rc = ops_number_delete(s, a->person, &c, &err);
+		rc = ops_number_delete(a->s, a->opt[O_PERSON], &c, &err);
 	secret_free_str(cpw);
 	if (rc == 0)
-		printf(_("the number of %s was erased\n"), a->person);
-	return number_done(s, rc, err);
+		printf(_("the number of %s was erased\n"), a->opt[O_PERSON]);
+	return cli_done(rc, err);
 }
 
 static int
@@ -191,14 +155,11 @@ number_queue_line(const struct queue_row *q, void *arg)
 int
 cli_cmd_number_queue(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_number_queue(s, number_queue_line, &n, &err);
+	rc = ops_number_queue(a->s, number_queue_line, &n, &err);
 	if (rc == 0 && n == 0)
 		printf("%s\n", _("no open cases"));
-	return number_done(s, rc, err);
+	return cli_done(rc, err);
 }

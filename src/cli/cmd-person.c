@@ -38,22 +38,16 @@ cli_cmd_person_import(struct cli_args *a)
 {
 	struct import_request rq = { 0 };
 	struct import_report rep;
-	struct session *s;
 	char *err = NULL;
 	int rc, i;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: person import FILE [--layout FILE] "
-		    "[--accept-valid]"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	rq.file = a->pos[0];
-	rq.layout = a->layout;
-	rq.accept_valid = a->accept_valid;
+	rq.layout = a->opt[O_LAYOUT];
+	rq.accept_valid = (a->opt[O_ACCEPT_VALID] != NULL);
 	rq.progress = person_progress;
 	rq.cancel = &person_interrupted;
 	signal(SIGINT, person_on_sigint);
-	rc = ops_person_import(s, &rq, &rep, &err);
+	rc = ops_person_import(a->s, &rq, &rep, &err);
 	signal(SIGINT, SIG_DFL);
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
@@ -70,7 +64,6 @@ cli_cmd_person_import(struct cli_args *a)
 		cli_error(err);
 	free(err);
 	import_report_clear(&rep);
-	ops_logout(s);
 	return rc == 0 ? 0 : 1;
 }
 
@@ -123,15 +116,10 @@ int
 cli_cmd_person_show(struct cli_args *a)
 {
 	struct person_view v;
-	struct session *s;
 	char *err = NULL;
 	int rc, i;
 
-	if (a->person == NULL)
-		return cli_error(_("usage: person show --person KEY"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_person_view(s, a->person, &v, &err);
+	rc = ops_person_view(a->s, a->opt[O_PERSON], &v, &err);
 	if (rc == 0) {
 		for (i = 0; i < PF_ROLES; i++) {
 			char *label = text_pad(_(person_labels[i]), 14);
@@ -142,17 +130,13 @@ cli_cmd_person_show(struct cli_args *a)
 		person_extra_lines(v.p.f[PF_EXTRA]);
 		printf("%s %s\n", _("number state  "), v.number_state);
 		printf("%s\n", _("household:"));
-		rc = ops_person_household(s, &v, person_household_line, NULL, &err);
+		rc = ops_person_household(a->s, &v, person_household_line, NULL, &err);
 		printf("%s\n", _("history:"));
 		if (rc == 0)
-			rc = ops_person_history(s, &v, person_history_line, NULL, &err);
+			rc = ops_person_history(a->s, &v, person_history_line, NULL, &err);
 		person_view_clear(&v);
 	}
-	if (rc < 0)
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }
 
 static int
@@ -173,21 +157,16 @@ person_search_line(int64_t id, const struct person *p, void *arg)
 int
 cli_cmd_person_search(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc, n = 0;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: person search TEXT"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_person_search(s, a->pos[0], a->limit > 0 ? (int)a->limit : 50,
+	rc = ops_person_search(a->s, a->pos[0],
+	    a->num[O_LIMIT] > 0 ? (int)a->num[O_LIMIT] : 50,
 	    person_search_line, &n, &err);
 	if (rc < 0)
 		cli_error(err);
 	else if (n == 0)
 		fprintf(stderr, _("mynadesk: no person matches '%s'\n"), a->pos[0]);
 	free(err);
-	ops_logout(s);
 	return rc == 0 && n > 0 ? 0 : 1;
 }

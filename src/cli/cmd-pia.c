@@ -54,10 +54,10 @@ pia_facts(struct cli_args *a, long long persons, struct pia_facts *f)
 
 	f->staff = -1;
 	f->incident = -1;
-	if (a->x[X_STAFF] != NULL && pia_count(a->x[X_STAFF], &f->staff) < 0)
+	if (a->opt[O_STAFF] != NULL && pia_count(a->opt[O_STAFF], &f->staff) < 0)
 		return cli_error(_("--staff must be a whole number of persons"));
-	if (a->x[X_INCIDENTS] != NULL &&
-	    (f->incident = pia_parse_yesno(a->x[X_INCIDENTS])) < 0)
+	if (a->opt[O_INCIDENTS] != NULL &&
+	    (f->incident = pia_parse_yesno(a->opt[O_INCIDENTS])) < 0)
 		return cli_error(_("--incidents must be yes or no"));
 	if (!pia_needs_triggers(persons))
 		return 0;
@@ -136,10 +136,9 @@ pia_persons(struct cli_args *a, struct session *s, int *status)
 	char *err = NULL;
 
 	*status = 0;
-	if (a->x[X_PERSONS] != NULL) {
-		if (pia_count(a->x[X_PERSONS], &n) < 0)
-			*status = cli_error(_("--persons must be a whole number"));
-	} else if (ops_pia_persons(s, &n, &err) < 0) {
+	if (a->opt[O_PERSONS] != NULL)
+		n = a->num[O_PERSONS];	/* a count, checked by the parser */
+	else if (ops_pia_persons(s, &n, &err) < 0) {
 		*status = cli_error(err);
 		free(err);
 	}
@@ -151,24 +150,17 @@ cli_cmd_pia(struct cli_args *a)
 {
 	struct pia_status st;
 	struct pia_facts f;
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 0)
-		return cli_error(_("usage: pia [--staff N] [--incidents yes|no] "
-		    "[--persons N]"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	f.persons = pia_persons(a, s, &rc);
+	f.persons = pia_persons(a, a->s, &rc);
 	if (rc == 0 && (rc = pia_facts(a, f.persons, &f)) == 0) {
-		if (ops_pia_status(s, &f, &st, &err) == 0)
+		if (ops_pia_status(a->s, &f, &st, &err) == 0)
 			pia_print(&st);
 		else
 			rc = cli_error(err);
 	}
 	free(err);
-	ops_logout(s);
 	return rc;
 }
 
@@ -177,28 +169,21 @@ cli_cmd_pia_done(struct cli_args *a)
 {
 	struct pia_status st;
 	struct pia_facts f;
-	struct session *s;
 	char *err = NULL;
 	long long n;
 	int rc;
 
-	if (a->npos != 0 || a->x[X_DATE] == NULL)
-		return cli_error(_("usage: pia done --date YYYY-MM-DD [--staff N] "
-		    "[--incidents yes|no]"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	n = pia_persons(a, s, &rc);
+	n = pia_persons(a, a->s, &rc);
 	if (rc == 0 && (rc = pia_facts(a, n, &f)) == 0) {
 		f.persons = n;
-		if (ops_pia_done(s, a->x[X_DATE], &f, &st, &err) == 0) {
+		if (ops_pia_done(a->s, a->opt[O_DATE], &f, &st, &err) == 0) {
 			printf(_("PIA of %s recorded for %lld persons (%s); review "
-			    "due %s\n"), a->x[X_DATE], st.persons,
+			    "due %s\n"), a->opt[O_DATE], st.persons,
 			    pia_level_code(st.r.level), st.due);
 		} else {
 			rc = cli_error(err);
 		}
 	}
 	free(err);
-	ops_logout(s);
 	return rc;
 }

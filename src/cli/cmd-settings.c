@@ -19,37 +19,21 @@ settings_line(const char *name, const char *value, const char *help, void *arg)
 int
 cli_cmd_settings_show(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_settings_list(s, settings_line, NULL, &err);
-	if (rc < 0)
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	rc = ops_settings_list(a->s, settings_line, NULL, &err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_settings_set(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 2)
-		return cli_error(_("usage: settings set NAME VALUE"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_settings_set(s, a->pos[0], a->pos[1], &err);
+	rc = ops_settings_set(a->s, a->pos[0], a->pos[1], &err);
 	if (rc == 0)
 		printf(_("%s is now %s\n"), a->pos[0], a->pos[1]);
-	else
-		cli_error(err);
-	free(err);
-	ops_logout(s);
-	return rc == 0 ? 0 : 1;
+	return cli_done(rc, err);
 }

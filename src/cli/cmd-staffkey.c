@@ -25,36 +25,9 @@ staffkey_login(struct cli_args *a, const struct svcconf **c)
 		free(err);
 		return NULL;
 	}
-	if (a->vault == NULL)
-		a->vault = (*c)->vault;
+	if (a->opt[O_VAULT] == NULL)
+		a->opt[O_VAULT] = (*c)->vault;
 	return cli_login(a);
-}
-
-static char *
-staffkey_checker(struct session *s, struct cli_args *a, struct checker *chk,
-    char **err)
-{
-	char *prompt, *pw;
-
-	memset(chk, 0, sizeof *chk);
-	if (ops_needs_checker(s, err) <= 0 || a->checker == NULL)
-		return NULL;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	pw = cli_read_secret(prompt, a->checker_password_fd, err);
-	free(prompt);
-	chk->name = a->checker;
-	chk->password = pw;
-	return pw;
-}
-
-static int
-staffkey_done(struct session *s, int rc, char *err)
-{
-	if (rc < 0)
-		cli_error(err ? err : _("failed"));
-	free(err);
-	ops_logout(s);
-	return rc < 0 ? 1 : 0;
 }
 
 int
@@ -68,8 +41,6 @@ cli_cmd_staffkey_add(struct cli_args *a)
 	size_t len;
 	int rc = -1;
 
-	if (a->npos != 2)
-		return cli_error(_("usage: staff-key add NAME KEYFILE --checker NAME"));
 	if (readfile_all(a->pos[1], 65536, &text, &len, &err) < 0) {
 		rc = cli_error(err);
 		free(err);
@@ -79,7 +50,7 @@ cli_cmd_staffkey_add(struct cli_args *a)
 		free(text);
 		return 1;
 	}
-	pw = staffkey_checker(s, a, &chk, &err);
+	pw = cli_checker_if_needed(s, a, &chk, &err);
 	if (err == NULL)
 		rc = ops_staffkey_add(s, c, a->pos[0], text, &chk, &k, &err);
 	secret_free_str(pw);
@@ -87,7 +58,9 @@ cli_cmd_staffkey_add(struct cli_args *a)
 	if (rc == 0)
 		printf(_("key %s %s added for %s in %s\n"), k.type, k.fingerprint,
 		    a->pos[0], c->authorized_keys);
-	return staffkey_done(s, rc, err);
+	rc = cli_done(rc, err);
+	ops_logout(s);
+	return rc;
 }
 
 static void
@@ -105,12 +78,12 @@ cli_cmd_staffkey_list(struct cli_args *a)
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 0)
-		return cli_error(_("usage: staff-key list"));
 	if ((s = staffkey_login(a, &c)) == NULL)
 		return 1;
 	rc = ops_staffkey_list(s, c, staffkey_print, NULL, &err);
-	return staffkey_done(s, rc, err);
+	rc = cli_done(rc, err);
+	ops_logout(s);
+	return rc;
 }
 
 int
@@ -122,16 +95,16 @@ cli_cmd_staffkey_remove(struct cli_args *a)
 	char *err = NULL, *pw;
 	int rc = -1, n = 0;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: staff-key remove NAME --checker NAME"));
 	if ((s = staffkey_login(a, &c)) == NULL)
 		return 1;
-	pw = staffkey_checker(s, a, &chk, &err);
+	pw = cli_checker_if_needed(s, a, &chk, &err);
 	if (err == NULL)
 		rc = ops_staffkey_remove(s, c, a->pos[0], &chk, &n, &err);
 	secret_free_str(pw);
 	if (rc == 0)
 		printf(_("%d key(s) of %s removed from %s\n"), n, a->pos[0],
 		    c->authorized_keys);
-	return staffkey_done(s, rc, err);
+	rc = cli_done(rc, err);
+	ops_logout(s);
+	return rc;
 }

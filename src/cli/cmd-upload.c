@@ -37,12 +37,12 @@ static int upload_line_open;
 static int
 upload_conf_cert(struct cli_args *a, struct upload_conf *c, char **pass)
 {
-	int fd = cli_opt_fd(a, X_KEY_PASSPHRASE_FD);
+	int fd = cli_opt_fd(a, O_KEY_PASSPHRASE_FD);
 	char *err = NULL;
 
-	c->cert = a->x[X_CERT];
-	c->key = a->x[X_KEY];
-	c->p12 = a->x[X_CERT_P12];
+	c->cert = a->opt[O_CERT];
+	c->key = a->opt[O_KEY];
+	c->p12 = a->opt[O_CERT_P12];
 	if (c->p12 != NULL ? (c->cert != NULL || c->key != NULL) :
 	    (c->cert == NULL || c->key == NULL))
 		return cli_error(_("upload needs either --cert and --key, or "
@@ -62,8 +62,8 @@ static int
 upload_conf_from(struct cli_args *a, struct upload_conf *c, char **pass)
 {
 	ops_upload_defaults(c);
-	c->url = a->x[X_URL];
-	c->cacert = a->x[X_CACERT];
+	c->url = a->opt[O_URL];
+	c->cacert = a->opt[O_CACERT];
 	c->progress = upload_progress;
 	c->arg = &upload_line_open;
 	/* Tests shorten the waits; people keep the defaults. */
@@ -93,7 +93,7 @@ cli_cmd_upload(struct cli_args *a)
 		return 1;
 	}
 	for (i = 0; i < a->npos; i++) {
-		if (ops_upload(s, &c, a->pos[i], a->out, &o, &err) < 0) {
+		if (ops_upload(s, &c, a->pos[i], a->opt[O_OUT], &o, &err) < 0) {
 			upload_outcome_clear(&o);
 			cli_error(err);
 			free(err);

@@ -18,80 +18,60 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
-/* Ends a command: prints err when rc failed, logs out, returns the status. */
-static int
-user_done(struct session *s, int rc, char *err)
-{
-	if (rc < 0)
-		cli_error(err ? err : _("failed"));
-	free(err);
-	ops_logout(s);
-	return rc < 0 ? 1 : 0;
-}
-
-/* Reads the second person's password when the action needs one. */
-static char *
-user_checker(struct session *s, struct cli_args *a, struct checker *c,
-    char **err)
-{
-	char *pw, *prompt;
-	int need = ops_needs_checker(s, err);
-
-	memset(c, 0, sizeof *c);
-	if (need <= 0 || a->checker == NULL)
-		return NULL;
-	prompt = xasprintf(_("password for the second person %s"), a->checker);
-	pw = cli_read_secret(prompt, a->checker_password_fd, err);
-	free(prompt);
-	c->name = a->checker;
-	c->password = pw;
-	return pw;
-}
-
 static char *
 user_new_password(struct cli_args *a, const char *name, char **err)
 {
 	char *prompt = xasprintf(_("new password for %s"), name);
-	char *pw = cli_read_new_secret(prompt, a->new_password_fd, err);
+	char *pw = cli_read_new_secret(prompt, cli_opt_fd(a, O_NEW_PASSWORD_FD),
+	    err);
 
 	free(prompt);
 	return pw;
+}
+
+/* Before the login: the new name (the role is checked by the parser). */
+int
+cli_check_user_add(struct cli_args *a)
+{
+	char *err = NULL;
+
+	return account_name_check(a->pos[0], &err) < 0 ?
+	    cli_usage_error(err) : 0;
+}
+
+/* Before the login: the role named. */
+int
+cli_check_user_role(struct cli_args *a)
+{
+	char *err = NULL;
+
+	return account_role_check(a->pos[1], &err) < 0 ?
+	    cli_usage_error(err) : 0;
 }
 
 int
 cli_cmd_user_add(struct cli_args *a)
 {
-	struct session *s;
 	struct checker c;
 	char *err = NULL, *pw, *cpw;
 	int rc = -1;
 
-	if (a->npos != 1 || a->role == NULL)
-		return cli_error(_("usage: user add NAME --role admin|supervisor|clerk"));
-	/* Said before any password is read: the name and the role. */
-	if (account_name_check(a->pos[0], &err) < 0 ||
-	    account_role_check(a->role, &err) < 0) {
-		rc = cli_error(err);
-		free(err);
-		return rc;
-	}
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	/* The new user's part first: a weak password is refused before the
 	 * second person's password is read. */
 	cpw = NULL;
 	pw = user_new_password(a, a->pos[0], &err);
-	if (pw != NULL && ops_user_add_precheck(s, a->pos[0], a->role, pw,
+	if (pw != NULL && ops_user_add_precheck(a->s, a->pos[0], a->opt[O_ROLE], pw,
 	    &err) == 0) {
-		cpw = user_checker(s, a, &c, &err);
+		cpw = cli_checker_if_needed(a->s, a, &c, &err);
 		if (err == NULL)
-			rc = ops_user_add(s, a->pos[0], a->role, pw, &c, &err);
+			rc = ops_user_add(a->s, a->pos[0], a->opt[O_ROLE], pw, &c, &err);
 	}
 	secret_free_str(pw);
 	secret_free_str(cpw);
 	if (rc == 0)
-		printf(_("user %s added (%s)\n"), a->pos[0], account_role_label(a->role));
-	return user_done(s, rc, err);
+		printf(_("user %s added (%s)\n"), a->pos[0],
+		    account_role_label(a->opt[O_ROLE]));
+	return cli_done(rc, err);
 }
 
 /* One row of the account list, padded by display width so Japanese
@@ -125,17 +105,12 @@ user_print(const struct user *u, void *arg)
 int
 cli_cmd_user_list(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 0)
-		return cli_error(_("usage: user list"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
 	user_row(_("name"), _("role"), _("status"), _("created"), _("last login"));
-	rc = ops_user_list(s, user_print, NULL, &err);
-	return user_done(s, rc, err);
+	rc = ops_user_list(a->s, user_print, NULL, &err);
+	return cli_done(rc, err);
 }
 
 /* Whether the session's vault is the service's (same folder). */
@@ -172,69 +147,54 @@ user_drop_staff_keys(struct session *s, const char *name)
 int
 cli_cmd_user_lock(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: user lock NAME"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_user_lock(s, a->pos[0], &err);
+	rc = ops_user_lock(a->s, a->pos[0], &err);
 	if (rc >= 0)
 		printf(_("user %s locked\n"), a->pos[0]);
 	if (rc >= 0)
-		user_drop_staff_keys(s, a->pos[0]);
+		user_drop_staff_keys(a->s, a->pos[0]);
 	if (rc == 0)
 		printf(_("the data key was changed: a copy of the old key file "
 		    "opens nothing written from now on\n"));
 	else if (rc == 1)
 		fprintf(stderr, "mynadesk: %s\n", err);
-	return user_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_vault_rekey(struct cli_args *a)
 {
-	struct session *s;
 	char *err = NULL;
 	int rc;
 
-	if (a->npos != 0)
-		return cli_error(_("usage: vault rekey"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	rc = ops_vault_rekey(s, "request", NULL, &err);
+	rc = ops_vault_rekey(a->s, "request", NULL, &err);
 	if (rc == 0)
 		printf(_("the data key was changed: a copy of the old key file "
 		    "opens nothing written from now on\n"));
 	/* Nothing changed when a slot is too old: that is a failure here. */
 	if (rc == 1)
 		rc = -1;
-	return user_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
 cli_cmd_user_unlock(struct cli_args *a)
 {
-	struct session *s;
 	struct checker c;
 	char *err = NULL, *pw, *cpw;
 	int rc = -1;
 
-	if (a->npos != 1)
-		return cli_error(_("usage: user unlock NAME"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	cpw = user_checker(s, a, &c, &err);
+	cpw = cli_checker_if_needed(a->s, a, &c, &err);
 	if ((pw = user_new_password(a, a->pos[0], &err)) != NULL)
-		rc = ops_user_unlock(s, a->pos[0], pw, &c, &err);
+		rc = ops_user_unlock(a->s, a->pos[0], pw, &c, &err);
 	secret_free_str(pw);
 	secret_free_str(cpw);
 	if (rc == 0)
 		printf(_("user %s unlocked with a temporary password (to change at "
 		    "the first login)\n"), a->pos[0]);
-	return user_done(s, rc, err);
+	return cli_done(rc, err);
 }
 
 int
@@ -246,15 +206,15 @@ cli_cmd_user_passwd(struct cli_args *a)
 	char *err = NULL, *pw, *cpw;
 	int rc = -1;
 
-	if (a->npos > 1)
-		return cli_error(_("usage: user passwd [NAME]"));
 	/* Changing one's own temporary password is what a first login is for. */
-	if (a->npos == 0 || (a->user != NULL && strcmp(a->pos[0], a->user) == 0))
+	if (a->npos == 0 || (a->opt[O_USER] != NULL &&
+	    strcmp(a->pos[0], a->opt[O_USER]) == 0))
 		cli_login_allow_temporary();
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	name = a->npos == 1 ? a->pos[0] : s->user;
-	cpw = strcmp(name, s->user) != 0 ? user_checker(s, a, &c, &err) : NULL;
+	cpw = strcmp(name, s->user) != 0 ?
+	    cli_checker_if_needed(s, a, &c, &err) : NULL;
 	if (cpw == NULL)
 		memset(&c, 0, sizeof c);
 	if ((pw = user_new_password(a, name, &err)) != NULL)
@@ -263,26 +223,23 @@ cli_cmd_user_passwd(struct cli_args *a)
 	secret_free_str(cpw);
 	if (rc == 0)
 		printf(_("password of %s changed\n"), name);
-	return user_done(s, rc, err);
+	rc = cli_done(rc, err);
+	ops_logout(s);
+	return rc;
 }
 
 int
 cli_cmd_user_role(struct cli_args *a)
 {
-	struct session *s;
 	struct checker c;
 	char *err = NULL, *cpw;
 	int rc;
 
-	if (a->npos != 2)
-		return cli_error(_("usage: user role NAME ROLE"));
-	if ((s = cli_login(a)) == NULL)
-		return 1;
-	cpw = user_checker(s, a, &c, &err);
-	rc = ops_user_role(s, a->pos[0], a->pos[1], &c, &err);
+	cpw = cli_checker_if_needed(a->s, a, &c, &err);
+	rc = ops_user_role(a->s, a->pos[0], a->pos[1], &c, &err);
 	secret_free_str(cpw);
 	if (rc == 0)
 		printf(_("role of %s is now %s\n"), a->pos[0],
 		    account_role_label(a->pos[1]));
-	return user_done(s, rc, err);
+	return cli_done(rc, err);
 }

@@ -148,16 +148,12 @@ service_fd_ok(int fd)
 static int
 service_fds(const char *cmd, const struct cli_args *a)
 {
-	static const enum cli_xopt xfd[] = { X_PASSWORD_OUT_FD,
-	    X_CONTAINER_PASSWORD_FD, X_WITNESS_PASSWORD_FD };
-	size_t i;
+	int o;
 
-	if (!service_fd_ok(a->password_fd) || !service_fd_ok(a->new_password_fd) ||
-	    !service_fd_ok(a->checker_password_fd) || !service_fd_ok(a->number_fd))
-		return service_refuse(cmd, "%s", _("over SSH only descriptors 0, 1 "
-		    "and 2 exist"));
-	for (i = 0; i < sizeof xfd / sizeof xfd[0]; i++)
-		if (a->x[xfd[i]] != NULL && !service_fd_ok(cli_opt_fd(a, xfd[i])))
+	/* Every descriptor option, whichever the command takes. */
+	for (o = 0; o < O_COUNT; o++)
+		if (cli_option_get(o)->type == T_FD &&
+		    !service_fd_ok(cli_opt_fd(a, o)))
 			return service_refuse(cmd, "%s", _("over SSH only descriptors "
 			    "0, 1 and 2 exist"));
 	return 0;
@@ -173,13 +169,13 @@ service_args(const struct cli_command *cmd, struct cli_args *a)
 	if (r == NULL)
 		return service_refuse(cmd->name, "%s", _("not available over SSH "
 		    "(ask the administrator on the server)"));
-	if (a->vault != NULL)
+	if (a->opt[O_VAULT] != NULL)
 		return service_refuse(cmd->name, "%s", _("--vault is fixed by the "
 		    "service configuration"));
-	if (a->user != NULL)
+	if (a->opt[O_USER] != NULL)
 		return service_refuse(cmd->name, "%s", _("--user is fixed by your "
 		    "SSH key"));
-	if (a->recovery_fd >= 0)
+	if (cli_opt_fd(a, O_RECOVERY_KEY_FD) >= 0)
 		return service_refuse(cmd->name, "%s", _("the recovery key is used on "
 		    "the server only"));
 	if (service_fds(cmd->name, a) < 0)
@@ -191,13 +187,13 @@ service_args(const struct cli_command *cmd, struct cli_args *a)
 	}
 	if ((a->npos > 0 && service_path(cmd->name, r->pos0, &a->pos[0]) < 0) ||
 	    (a->npos > 1 && service_path(cmd->name, r->pos1, &a->pos[1]) < 0) ||
-	    service_path(cmd->name, r->out, &a->out) < 0 ||
-	    service_path(cmd->name, r->file, &a->x[X_FILE]) < 0 ||
-	    service_path(cmd->name, r->layout, &a->layout) < 0 ||
-	    service_path(cmd->name, r->persons, &a->x[X_PERSONS]) < 0 ||
-	    service_path(cmd->name, r->key, &a->x[X_KEY]) < 0)
+	    service_path(cmd->name, r->out, &a->opt[O_OUT]) < 0 ||
+	    service_path(cmd->name, r->file, &a->opt[O_FILE]) < 0 ||
+	    service_path(cmd->name, r->layout, &a->opt[O_LAYOUT]) < 0 ||
+	    service_path(cmd->name, r->persons, &a->opt[O_PERSONS]) < 0 ||
+	    service_path(cmd->name, r->key, &a->opt[O_KEY]) < 0)
 		return -1;
-	a->vault = c->vault;
-	a->user = service_staff();
+	a->opt[O_VAULT] = c->vault;
+	a->opt[O_USER] = service_staff();
 	return 0;
 }

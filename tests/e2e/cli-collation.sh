@@ -107,7 +107,7 @@ check "only the other person is left" eval '! contains "$OUT" "$M1 " && contains
 run registration no-error --person "$M2" --reason "住民票の番地表記の違い" --checker suzuki --checker-password-fd 4 --vault "$V" --user sato --password-fd 3 3<<<"$S" 4<<<"$U"
 check "a clerk cannot register no error" eval '[ "$RC" -eq 1 ] && contains "$ERR" "supervisor"'
 run registration no-error --person "$M2" --reason "住民票の番地表記の違い" --vault "$V" --user suzuki --password-fd 3 3<<<"$U"
-check "no error needs a second person" eval '[ "$RC" -eq 1 ] && contains "$ERR" "usage: registration no-error"'
+check "no error needs a second person" eval '[ "$RC" -eq 2 ] && contains "$ERR" "--checker NAME is required"'
 run registration no-error --person "$M2" --reason "住民票の番地表記の違い" --checker sato --checker-password-fd 4 --vault "$V" --user suzuki --password-fd 3 3<<<"$U" 4<<<"$S"
 check "a supervisor with a second person registers no error, with a reason" \
 	eval '[ "$RC" -eq 0 ] && contains "$OUT" "$M2: no error, with a reason"'

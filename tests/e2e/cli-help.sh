@@ -4,7 +4,7 @@
 # password is asked (no descriptor is given and there is no terminal, so a
 # prompt would fail with 1); a bare group word lists its commands.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 10
+plan 19
 
 V=$SCRATCH/vault
 # Without a controlling terminal: a password prompt could only fail.
@@ -41,4 +41,32 @@ run_alone audit show --limit 0 --vault "$V" --user yamada
 check "a limit out of range exits 2" eval '[ "$RC" -eq 2 ]'
 run_alone audit show --nosuch --vault "$V" --user yamada
 check "an unknown option exits 2" eval '[ "$RC" -eq 2 ] && contains "$ERR" "--nosuch"'
+check "a usage error says where to read more" \
+	eval 'contains "$ERR" "see: mynadesk help audit show"'
+# Required options and operands are the table's, checked before any login.
+run_alone number status --vault "$V" --user yamada
+check "a missing required option exits 2, named, and asks no password" \
+	eval '[ "$RC" -eq 2 ] && contains "$ERR" "--person" && contains "$ERR" "see: mynadesk help number status" && ! contains "$ERR" "terminal"'
+run_alone evidence add --title x --vault "$V" --user yamada
+check "a missing operand exits 2 and asks no password" \
+	eval '[ "$RC" -eq 2 ] && contains "$ERR" "FILE" && ! contains "$ERR" "terminal"'
+run_alone person show --person 1 extra --vault "$V" --user yamada
+check "an operand too many exits 2 and asks no password" \
+	eval '[ "$RC" -eq 2 ] && contains "$ERR" "extra" && ! contains "$ERR" "terminal"'
+run_alone pia --persons many --vault "$V" --user yamada
+check "a count that is not a number exits 2 and asks no password" \
+	eval '[ "$RC" -eq 2 ] && contains "$ERR" "many" && ! contains "$ERR" "terminal"'
+run help pia
+check "an option's help is the command's: pia --persons is a count" \
+	eval 'echo "$OUT" | grep -q "^  --persons N "'
+run help number enter
+check "the usage line marks required options and brackets the others" \
+	eval 'echo "$OUT" | head -1 | grep -q -- "--person KEY .*\[--number-fd N\]"'
+# The console's arguments go through the same parser.
+run_alone -V
+check "a bad console option is named in one line, exit 2" \
+	eval '[ "$RC" -eq 2 ] && [ "$(echo "$ERR" | wc -l)" -eq 1 ] && contains "$ERR" "-V"'
+run_alone --idle-lock 999
+check "a bad idle-lock value is named, exit 2" \
+	eval '[ "$RC" -eq 2 ] && contains "$ERR" "999" && [ "$(echo "$ERR" | wc -l)" -le 2 ]'
 finish

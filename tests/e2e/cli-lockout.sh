@@ -41,7 +41,7 @@ first_login "$V" sato "$S"
 as_admin user add system --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K" 5<<<"$S"
 rc_sys=$RC
 as_admin user add recovery --role clerk --new-password-fd 4 --checker sato --checker-password-fd 5 4<<<"$K" 5<<<"$S"
-check "accounts cannot be named system or recovery" eval '[ "$rc_sys" -eq 1 ] && [ "$RC" -eq 1 ] && contains "$ERR" "reserved"'
+check "accounts cannot be named system or recovery (unusable input: exit 2, before any password)" eval '[ "$rc_sys" -eq 2 ] && [ "$RC" -eq 2 ] && contains "$ERR" "reserved"'
 
 # The delay: the first failure costs nothing extra; after four, the next
 # attempt (even with the right password) waits for them (2 s).

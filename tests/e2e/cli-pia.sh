@@ -29,7 +29,7 @@ check "100,000 persons, 499 staff, no incident: basic + focused" eval 'contains 
 as_yamada pia --persons 100000 --staff 3 --incidents yes
 check "a serious incident raises it to basic + full" eval 'contains "$OUT" "(basic+full)"'
 as_yamada pia --persons 300000 --incidents maybe
-check "a bad --incidents is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "yes or no"'
+check "a bad --incidents is refused as a usage error" eval '[ "$RC" -eq 2 ] && contains "$ERR" "yes|no"'
 run pia done --date 2026-01-10 --vault "$V" --user kato --password-fd 3 3<<<"$C"
 check "a clerk cannot record a PIA" eval '[ "$RC" -eq 1 ] && contains "$ERR" "supervisor or administrator"'
 as_yamada pia done --date 2026-01-10

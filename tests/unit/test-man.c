@@ -43,9 +43,10 @@ static void
 test_every_command_and_option_on_the_page(void **st)
 {
 	const struct cli_command *cmds;
-	char *page, *opts, *save, *o, want[80];
+	struct cli_optspec specs[CLI_MAX_OPTS];
+	char *page, want[80];
 	size_t n, i, len;
-	int missing = 0;
+	int missing = 0, nopts, k;
 
 	(void)st;
 	assert_int_equal(readfile_all(MANPAGE, 1 << 22, &page, &len, NULL), 0);
@@ -55,10 +56,10 @@ test_every_command_and_option_on_the_page(void **st)
 			print_error("man page: no entry for '%s'\n", cmds[i].name);
 			missing++;
 		}
-		opts = xstrdup(cmds[i].opts);
-		save = NULL;
-		for (o = strtok_r(opts, " ", &save); o != NULL;
-		    o = strtok_r(NULL, " ", &save)) {
+		nopts = cli_command_opts(&cmds[i], specs, CLI_MAX_OPTS);
+		for (k = 0; k < nopts; k++) {
+			const char *o = cli_option_get(specs[k].id)->name;
+
 			snprintf(want, sizeof want, "Fl -%s", o);
 			if (strstr(page, want) == NULL) {
 				print_error("man page: --%s of '%s' is not described\n",
@@ -66,7 +67,6 @@ test_every_command_and_option_on_the_page(void **st)
 				missing++;
 			}
 		}
-		free(opts);
 	}
 	free(page);
 	assert_int_equal(missing, 0);
