@@ -293,6 +293,11 @@ static const struct cli_command cli_commands[] = {
 	    N_("check an export package: sums, signatures, records (no vault)"),
 	    OPTS(OPT(O_KEY)),
 	    cli_cmd_export_verify, NULL },
+	{ "export sheets", "DIR", 1, 1, 0,
+	    N_("write each table of a package that verifies as a workbook "
+	    "(.xlsx, every cell text) into a new folder (no vault)"),
+	    OPTS(REQ(O_OUT)),
+	    cli_cmd_export_sheets, NULL },
 	{ "audit report", "", 0, 0, CLI_LOGIN,
 	    N_("print the daily work report with the chain's head, to sign"),
 	    OPTS(OPT(O_DATE), OPT(O_OUT)),

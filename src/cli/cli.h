@@ -233,6 +233,7 @@ int cli_cmd_media_register(struct cli_args *a);
 int cli_cmd_media_password(struct cli_args *a);
 int cli_cmd_audit_export(struct cli_args *a);
 int cli_cmd_export_verify(struct cli_args *a);
+int cli_cmd_export_sheets(struct cli_args *a);
 int cli_cmd_audit_report(struct cli_args *a);
 int cli_audit_verify_head(struct session *s, const char *head);
 int cli_cmd_backup_create(struct cli_args *a);

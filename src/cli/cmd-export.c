@@ -1,4 +1,4 @@
-/* mynadesk audit export | export verify | audit report */
+/* mynadesk audit export | export verify | export sheets | audit report */
 #include "config.h"
 
 #include <stdio.h>
@@ -78,6 +78,23 @@ cli_cmd_export_verify(struct cli_args *a)
 	printf(_("signing key %s%s\n"), res.key_print, a->opt[O_KEY] ? "" :
 	    _(" (compare it with the paper reports, or pass --key)"));
 	return 0;
+}
+
+int
+cli_cmd_export_sheets(struct cli_args *a)
+{
+	char *err = NULL;
+	int n = 0, rc;
+
+	rc = ops_export_sheets(a->pos[0], a->opt[O_OUT], export_progress, NULL,
+	    &n, &err);
+	if (isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	if (rc == 0)
+		printf(ngettext("wrote %d workbook to %s\n",
+		    "wrote %d workbooks to %s\n", (unsigned long)n), n,
+		    a->opt[O_OUT]);
+	return cli_done(rc, err);
 }
 
 int

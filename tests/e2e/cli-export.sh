@@ -5,7 +5,7 @@
 # printed; no full number appears anywhere; the daily report's head hash is
 # checked back against the chain.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 36
+plan 40
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -62,6 +62,17 @@ mkdir -p "$SCRATCH/key"
 as_yamada audit checkpoint --out "$SCRATCH/key"
 run export verify "$P" --key "$SCRATCH/key/pubkey.pem"
 check "export verify passes with the vault's key pinned" eval '[ "$RC" -eq 0 ]'
+
+# Workbooks of the tables, for the office's spreadsheets, beside the package.
+run export sheets "$P"
+check "export sheets without --out is a usage error" eval '[ "$RC" -eq 2 ] && contains "$ERR" "--out"'
+run export sheets "$P" --out "$SCRATCH/sheets"
+check "export sheets writes a workbook per table, every one a ZIP" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "wrote 6 workbooks" && [ "$(ls "$SCRATCH/sheets" | grep -c "\.xlsx$")" -eq 6 ] && [ "$(head -c 2 "$SCRATCH/sheets/accounts.xlsx")" = PK ]'
+run export verify "$P"
+check "the package still verifies after its workbooks were written" eval '[ "$RC" -eq 0 ]'
+run export sheets "$P" --out "$SCRATCH/sheets"
+check "an existing folder is refused" eval '[ "$RC" -eq 1 ] && contains "$ERR" "new folder"'
 
 check "CSV files start with a UTF-8 BOM and end lines with CRLF" \
 	eval '[ "$(head -c 3 "$P/audit-records.csv" | od -An -tx1 | tr -d " ")" = efbbbf ] && [ "$(grep -c $'"'"'\r$'"'"' "$P/accounts.csv")" -eq "$(wc -l <"$P/accounts.csv")" ]'

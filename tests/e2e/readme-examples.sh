@@ -121,7 +121,7 @@ console() {
 complete_args() {
 	local sub="${ARGS[1]} ${ARGS[2]:-}"
 	case "$sub" in
-	"export verify"*) return ;;
+	"export verify"* | "export sheets"*) return ;;
 	"init "*) ARGS+=(--password-fd 3); PASS=${PW[yamada]}; return ;;
 	esac
 	[ -n "$(opt --vault)" ] || ARGS+=(--vault "$V")
