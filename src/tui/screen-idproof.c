@@ -708,16 +708,9 @@ idl_key_enter(struct tui *t, wint_t ch)
 		tui_message(t, ROLE_NORMAL, "%s", _("no incomplete identity check"));
 		return KEY_HANDLED;
 	}
-	if (t->depth + 2 > TUI_STACK) {
-		tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
-		    "back with Esc first"));
-		return KEY_HANDLED;
-	}
 	/* Back from the person, the list is read again. */
 	l->stale = 1;
-	ptext_copy(t->person_key, sizeof t->person_key, l->row[l->sel].key);
-	tui_push(t, &screen_person);
-	return KEY_HANDLED;
+	return tui_open_person(t, l->row[l->sel].key);
 }
 
 static int

@@ -142,6 +142,8 @@ int tui_form_single(struct tui *t, int n);
 void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tui_push(struct tui *t, const struct screen *sc);
+/* Opens the person whose key is given (open-person.c); KEY_HANDLED. */
+int tui_open_person(struct tui *t, const char *key);
 void tui_pop(struct tui *t);
 /* Draws a dialog box centred on screen with lines of text. */
 void tui_dialog(const char *title, const char *const *lines, int n);
