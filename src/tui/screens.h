@@ -177,6 +177,7 @@ extern const struct screen screen_number_match;
 extern const struct screen screen_number_reveal;
 extern const struct screen screen_number_shown;
 extern const struct screen screen_number_due;
+extern const struct screen screen_number_overdue;
 extern const struct screen screen_idproof;
 extern const struct screen screen_idproof_open;
 extern const struct screen screen_evidence;
