@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "domain/redact.h"
 #include "ops/handover.h"
@@ -198,6 +199,28 @@ rg_export_done(struct tui *t, struct reg_screen *r,
 	r->stale = 1;
 }
 
+/* What ops would refuse in the command line's words (--out DIR, --file
+ * INPUT.csv), said first in the form's: the field to correct, or -1 when
+ * the form is ready. out is the folder to write into. */
+static int
+rg_export_precheck(struct tui *t, const struct reg_screen *r,
+    const char *out, const char *src)
+{
+	struct stat st;
+
+	if (stat(out, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		tui_message(t, ROLE_ERROR, "%s", _("no such folder: type a folder "
+		    "that exists"));
+		return RG_F_PATH;
+	}
+	if (rg_form_last(r) == RG_F_SOURCE && src[0] == '\0') {
+		tui_message(t, ROLE_ERROR, "%s", _("the vault does not hold this "
+		    "kind: type the existing system's records file (CSV)"));
+		return RG_F_SOURCE;
+	}
+	return -1;
+}
+
 static int
 rg_submit_export(struct tui *t, struct reg_screen *r)
 {
@@ -205,6 +228,7 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 	struct reg_export_request rq;
 	struct reg_export_report rep;
 	char *err = NULL, *out = NULL, *in = NULL;
+	int focus;
 
 	memset(&rq, 0, sizeof rq);
 	rq.kind = (enum reg_kind)r->ksel;
@@ -219,6 +243,8 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 		/* Service mode: only names in the hand-over folders. */
 		tui_message(t, ROLE_ERROR, "%s", err);
 		r->ffocus = out == NULL ? RG_F_PATH : RG_F_SOURCE;
+	} else if ((focus = rg_export_precheck(t, r, out, src)) >= 0) {
+		r->ffocus = focus;
 	} else {
 		rq.out_dir = out;
 		rq.source = in;
