@@ -11,6 +11,7 @@
 #include "ops/dashboard.h"
 #include "ops/jlis.h"
 #include "ops/vault-admin.h"
+#include "tui/form.h"
 #include "tui/screens.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -43,18 +44,6 @@ static const char *const home_labels[] = {
 	N_("Insured"), N_("Numbers"), N_("ID checks"), N_("Deadline"),
 	N_("Media"), N_("Registration"), N_("Accounts"), N_("Audit log")
 };
-
-static int
-home_label_width(void)
-{
-	size_t i;
-	int w = 0;
-
-	for (i = 0; i < sizeof home_labels / sizeof home_labels[0]; i++)
-		if (text_width(_(home_labels[i])) > w)
-			w = text_width(_(home_labels[i]));
-	return w + 2;
-}
 
 /* A text bar of n out of total, scaled to cols columns: full blocks and
  * light shade under UTF-8, '#' and '.' otherwise. */
@@ -270,7 +259,8 @@ home_draw_stats(struct tui *t, int y)
 	const struct dashboard *d = &hs->d;
 	const struct home_stats *h = &hs->h;
 	char line[256], hex[65];
-	int lw = home_label_width();
+	int lw = form_label_width(home_labels,
+	    (int)(sizeof home_labels / sizeof home_labels[0]));
 
 	if (!hs->loaded)
 		return;

@@ -12,6 +12,7 @@
 
 #include "domain/account.h"
 #include "ops/jlis.h"
+#include "tui/form.h"
 #include "tui/list.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
@@ -254,23 +255,13 @@ jl_draw_spell(struct jl_screen *j, int top, int rows)
 	list_show(&j->sv, j->nspell, 0, top, rows, top - 1, jl_spell_row, j);
 }
 
-static int
-jl_label_width(void)
-{
-	int i, w = 0;
-
-	for (i = 0; i < 5; i++)
-		if (text_width(_(jl_items[i])) > w)
-			w = text_width(_(jl_items[i]));
-	return w;
-}
-
 /* The five items, record | J-LIS, '*' where they differ; a value too long
  * for its column takes a second line. Returns the rows used. */
 static int
 jl_draw_compare(const struct jl_held *h, int y, int rows)
 {
-	int lw = jl_label_width(), x0 = 5 + lw, cw = (COLS - x0 - 4) / 2, used = 1;
+	int lw = form_label_width(jl_items, 5) - 2, x0 = 5 + lw;
+	int cw = (COLS - x0 - 4) / 2, used = 1;
 	int i;
 	char head[256];
 

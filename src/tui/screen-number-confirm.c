@@ -13,6 +13,7 @@
 #include "ops/numbers.h"
 #include "ops/precheck.h"
 #include "ops/vault-admin.h"
+#include "tui/form.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -89,22 +90,11 @@ confirm_enter(struct tui *t)
 static const char *const confirm_labels[C_COUNT] = { N_("Second person"),
 	N_("Their password"), N_("Number") };
 
-static int
-confirm_label_width(void)
-{
-	int i, w = 0;
-
-	for (i = 0; i < C_COUNT; i++)
-		if (text_width(_(confirm_labels[i])) > w)
-			w = text_width(_(confirm_labels[i]));
-	return w + 2;
-}
-
 static void
 confirm_draw(struct tui *t, int top, int rows)
 {
 	struct confirm_screen *c = confirm_state(t);
-	int lw = confirm_label_width(), x = 2 + lw, y = top + 7;
+	int lw = form_label_width(confirm_labels, C_COUNT), x = 2 + lw, y = top + 7;
 	char buf[256];
 
 	(void)rows;

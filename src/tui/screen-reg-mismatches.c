@@ -157,22 +157,12 @@ mm_list_row(int y, const char *key, const char *when, const char *step,
 	draw_text(y, 27, COLS - 30, step, role);
 }
 
-static int
-mm_label_width(void)
-{
-	int i, w = 0;
-
-	for (i = 0; i < COLL_NITEMS; i++)
-		if (text_width(_(mm_items[i])) > w)
-			w = text_width(_(mm_items[i]));
-	return w;
-}
-
 /* The five items, record | registry; returns the rows used. */
 static int
 mm_draw_compare(const struct mm_row *r, int y, int rows)
 {
-	int lw = mm_label_width(), x0 = 5 + lw, cw = (COLS - x0 - 4) / 2;
+	int lw = form_label_width(mm_items, COLL_NITEMS) - 2, x0 = 5 + lw;
+	int cw = (COLS - x0 - 4) / 2;
 	int i, used = 1;
 	char head[256];
 
