@@ -104,19 +104,26 @@ ov_reload(struct tui *t)
 	free(err);
 }
 
+/* The name gives way first on a narrow terminal: the received date and
+ * its days (22 columns) are what the list is about. */
 static void
 ov_line(int y, const char *key, const char *name, const char *state,
     const char *received, enum draw_role role)
 {
-	int wname = 20 + (COLS > 80 ? (COLS - 80) / 2 : 0), x = 15;
+	int wname = COLS - 3 - 15 - 11 - 22, x = 15;
+	int most = 20 + (COLS > 80 ? (COLS - 80) / 2 : 0);
 
+	if (wname > most)
+		wname = most;
+	if (wname < 8)
+		wname = 8;
 	if (role == ROLE_SELECTED)
 		draw_line(y, role);
 	draw_text(y, 2, 12, key, role);
 	draw_text(y, x, wname, name, role);
 	x += wname + 1;
-	draw_text(y, x, 14, state, role);
-	x += 15;
+	draw_text(y, x, 10, state, role);
+	x += 11;
 	if (x < COLS - 3)
 		draw_text(y, x, COLS - 3 - x, received, role);
 }

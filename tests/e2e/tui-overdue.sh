@@ -7,7 +7,7 @@
 # and the selection kept in view down to the last row. Enter opens the
 # person.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 9
+plan 10
 
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
 V=$SCRATCH/vault
@@ -65,6 +65,11 @@ tm_keys Enter
 check "Enter opens the chosen person" eval 'tm_wait "Past the deadline > Person" && tm_wait "$OLDEST"'
 tm_keys Escape
 tm_wait "Past 5 days" >/dev/null
+# At 60 columns the name gives way, not the received date and its days.
+tmux -L "$TMUX_SOCK" resize-window -t t -x 60 -y 20 2>/dev/null
+check "at 60 columns the received date and days stay whole, nothing past the edge" \
+	eval 'tm_wait "(23 days)" && tm_screen | grep -qE "^  $OLDEST .* $(date -d "-23 days" +%F) \(23 days\)" && [ "$(tm_screen | wc -L)" -le 60 ]'
+tmux -L "$TMUX_SOCK" resize-window -t t -x 80 -y 20 2>/dev/null
 tm_keys F1
 check "the help lists the list's keys" eval 'tm_wait "opens the person, where the number is confirmed"'
 tm_keys Space
