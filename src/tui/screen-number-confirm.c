@@ -134,23 +134,13 @@ confirm_draw(struct tui *t, int top, int rows)
 	curs_set(1);
 }
 
-static void
-confirm_status(struct tui *t, const char *text)
-{
-	tui_message(t, ROLE_NORMAL, "%s", text);
-	move(LINES - 2, 0);
-	clrtoeol();
-	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-	refresh();
-}
-
 static int
 confirm_login(struct tui *t, struct confirm_screen *c)
 {
 	char *name = field_text(&c->f[C_NAME]), *pw = field_text(&c->f[C_PW]);
 	char *err = NULL;
 
-	confirm_status(t, _("checking the password..."));
+	tui_status_now(t, _("checking the password..."));
 	if (ops_second_person(t->s, name, pw, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		field_clear(&c->f[C_PW]);
@@ -222,7 +212,7 @@ confirm_submit(struct tui *t, struct confirm_screen *c)
 	char check[13];
 	int bad;
 
-	confirm_status(t, _("checking..."));
+	tui_status_now(t, _("checking..."));
 	ptext_copy(key, sizeof key, t->person_key);
 	ptext_copy(who, sizeof who, c->self ? t->s->user : name);
 	if (ops_number_confirm(t->s, key, num, c->self ? NULL : &second, &res,

@@ -240,16 +240,6 @@ due_draw(struct tui *t, int top, int rows)
 		due_draw_list(t, d, top, rows);
 }
 
-static void
-due_status(struct tui *t, const char *text)
-{
-	tui_message(t, ROLE_NORMAL, "%s", text);
-	move(LINES - 2, 0);
-	clrtoeol();
-	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-	refresh();
-}
-
 static int
 due_listed(const struct due_screen *d, const char *key)
 {
@@ -268,7 +258,7 @@ due_submit(struct tui *t, struct due_screen *d)
 	char *err = NULL, key[96];
 	struct checker second = { name, pw };
 
-	due_status(t, _("checking the password..."));
+	tui_status_now(t, _("checking the password..."));
 	ptext_copy(key, sizeof key, d->target.key);
 	if (ops_number_delete(t->s, key, &second, &err) < 0) {
 		field_clear(&d->f[D_PW]);

@@ -131,18 +131,6 @@ rg_keep_lines(struct reg_screen *r, char *const *msg, int n, long long total)
 	r->rmore = total > r->nr ? total - r->nr : 0;
 }
 
-/* Shows a line on the message line at once: the work that follows may
- * take a while and the screen is not redrawn until it ends. */
-static void
-rg_wait(struct tui *t, const char *text)
-{
-	tui_message(t, ROLE_NORMAL, "%s", text);
-	move(LINES - 2, 0);
-	clrtoeol();
-	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-	refresh();
-}
-
 /* A large result reads for seconds, then stores for longer: the wait
  * line says which, with the count read. */
 static void
@@ -159,7 +147,7 @@ rg_results_progress(long long done, long long total, void *arg)
 		/* L10N: all records of a result file read. */
 		snprintf(line, sizeof line, _("importing the result: %lld "
 		    "records read, storing..."), done);
-	rg_wait(t, line);
+	tui_status_now(t, line);
 }
 
 /* The file's name without its folder: the folder was just typed. */
@@ -248,7 +236,7 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 	} else {
 		rq.out_dir = out;
 		rq.source = in;
-		rg_wait(t, _("writing the file, please wait..."));
+		tui_status_now(t, _("writing the file, please wait..."));
 		if (ops_reg_export(t->s, &rq, &rep, &err) == 0) {
 			rg_export_done(t, r, &rep);
 		} else {
@@ -275,7 +263,7 @@ rg_submit_import(struct tui *t, struct reg_screen *r)
 	struct reg_results_report rep;
 
 	memset(&rep, 0, sizeof rep);
-	rg_wait(t, _("importing the result, please wait..."));
+	tui_status_now(t, _("importing the result, please wait..."));
 	if (path != NULL && ops_reg_results_progress(t->s, path, NULL,
 	    rg_results_progress, t, &rep, &err) == 0) {
 		/* L10N: %s the registration file answered; the result's counts. */
