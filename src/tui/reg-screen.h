@@ -3,6 +3,7 @@
 #ifndef MYNA_REG_SCREEN_H
 #define MYNA_REG_SCREEN_H
 
+#include "tui/list.h"
 #include "ops/reg-view.h"
 #include "ops/registration.h"
 #include "tui/screens.h"
@@ -20,7 +21,8 @@ struct reg_screen {
 	struct regfile_recent file[REG_RECENT_MAX];
 	int nfiles;
 	int focus;		/* 0: the kinds, 1: the files */
-	int ksel, fsel, fscroll;
+	int ksel;
+	struct list_view fv;	/* the files */
 	int stale;
 	enum rg_mode mode;
 	struct field f[RG_F_COUNT];

@@ -225,9 +225,7 @@ audit_screen_verify(struct tui *t, struct audit_view *v)
 	char hex[65], *err = NULL;
 	int64_t count;
 
-	tui_message(t, ROLE_NORMAL, "%s", _("checking the audit chain..."));
-	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-	refresh();
+	tui_status_now(t, _("checking the audit chain..."));
 	v->chain_bad = ops_audit_verify(t->s, audit_progress, NULL, &count, head,
 	    &err) < 0;
 	if (!v->chain_bad) {

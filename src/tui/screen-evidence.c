@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "domain/evidence.h"
 #include "domain/jstday.h"
 #include "ops/evidence.h"
 #include "ops/handover.h"
 #include "ops/settings.h"
+#include "tui/form.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -198,21 +200,11 @@ ev_draw_detail(struct ev_screen *e, int top)
 static const char *const ev_labels[EF_COUNT] = { N_("File path"), N_("Title"),
 	N_("About") };
 
-static int
-ev_label_width(void)
-{
-	int i, w = 0;
-
-	for (i = 0; i < EF_COUNT; i++)
-		if (text_width(_(ev_labels[i])) > w)
-			w = text_width(_(ev_labels[i]));
-	return w + 2;
-}
-
 static void
 ev_draw_form(struct ev_screen *e, int top)
 {
-	int lw = ev_label_width(), x = 2 + lw, fw = COLS - x - 2, i, last;
+	int lw = form_label_width(ev_labels, EF_COUNT), x = 2 + lw;
+	int fw = COLS - x - 2, i, last;
 	char buf[320];
 
 	if (e->mode == EV_ADD) {
@@ -293,6 +285,36 @@ ev_field_in_error(const char *path, const char *title, const char *about)
 	return EF_PATH;
 }
 
+/* Why ops refused the file, in the form's own words where its message
+ * speaks the command line's (the setting's name, --about): a file over
+ * the limit, or a person or medium the vault does not have. */
+static void
+ev_add_refused(struct tui *t, struct ev_screen *e, const char *path,
+    const char *title, const char *about, const char *err)
+{
+	struct stat sb;
+
+	e->focus = ev_field_in_error(path, title, about);
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size > (off_t)e->max_mb * 1048576) {
+		/* L10N: %.1f the file's size in MB, %ld the limit. */
+		tui_message(t, ROLE_ERROR, _("the file is %.1f MB; evidence is "
+		    "kept up to %ld MB. Shrink or split it, or ask an "
+		    "administrator to raise the limit."), (double)sb.st_size /
+		    1048576, e->max_mb);
+		e->focus = EF_PATH;
+	} else if (about[0] != '\0' && access(path, R_OK) == 0 &&
+	    evidence_title_check(title, NULL) == 0 &&
+	    strncmp(about, "test:", 5) != 0) {
+		tui_message(t, ROLE_ERROR, "%s", _("About: the vault has no such "
+		    "person or medium. Type the key or the ID as the lists show "
+		    "it."));
+		e->focus = EF_ABOUT;
+	} else {
+		tui_message(t, ROLE_ERROR, "%s", err);
+	}
+}
+
 static int
 ev_submit_add(struct tui *t, struct ev_screen *e)
 {
@@ -311,10 +333,11 @@ ev_submit_add(struct tui *t, struct ev_screen *e)
 		tui_message(t, ROLE_ERROR, "%s", _("About: person:KEY, medium:ID or "
 		    "test:NAME after the colon, or leave it empty"));
 		e->focus = EF_ABOUT;
-	} else if (path == NULL || ops_evidence_add(t->s, &rq, &m, &err) < 0) {
+	} else if (path == NULL) {
 		tui_message(t, ROLE_ERROR, "%s", err);
-		e->focus = path == NULL ? EF_PATH :
-		    ev_field_in_error(path, title, about);
+		e->focus = EF_PATH;
+	} else if (ops_evidence_add(t->s, &rq, &m, &err) < 0) {
+		ev_add_refused(t, e, path, title, about, err);
 	} else {
 		/* L10N: %lld id, %s type, %.12s the start of the SHA-256. */
 		tui_message(t, ROLE_OK, _("evidence %lld added: %s, sha256 %.12s…"),
@@ -338,7 +361,11 @@ ev_submit_get(struct tui *t, struct ev_screen *e)
 	char *path = ops_handover_path(typed, HANDOVER_WRITE_FILE, &err);
 	struct evidence_meta m;
 
-	if (path == NULL ||
+	/* ops asks the command line for --out; the form asks for its field. */
+	if (typed[0] == '\0') {
+		tui_message(t, ROLE_ERROR, "%s", _("type the file to write the "
+		    "copy to"));
+	} else if (path == NULL ||
 	    ops_evidence_get(t->s, e->row[e->sel].id, path, &m, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 	} else {

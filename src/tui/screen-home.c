@@ -11,6 +11,7 @@
 #include "ops/dashboard.h"
 #include "ops/jlis.h"
 #include "ops/vault-admin.h"
+#include "tui/form.h"
 #include "tui/screens.h"
 #include "util/hex.h"
 #include "util/i18n.h"
@@ -43,18 +44,6 @@ static const char *const home_labels[] = {
 	N_("Insured"), N_("Numbers"), N_("ID checks"), N_("Deadline"),
 	N_("Media"), N_("Registration"), N_("Accounts"), N_("Audit log")
 };
-
-static int
-home_label_width(void)
-{
-	size_t i;
-	int w = 0;
-
-	for (i = 0; i < sizeof home_labels / sizeof home_labels[0]; i++)
-		if (text_width(_(home_labels[i])) > w)
-			w = text_width(_(home_labels[i]));
-	return w + 2;
-}
 
 /* A text bar of n out of total, scaled to cols columns: full blocks and
  * light shade under UTF-8, '#' and '.' otherwise. */
@@ -112,11 +101,13 @@ home_draw_numbers(const struct dashboard *d, long long held, int y, int x)
 	home_bar_row(y, x, l[0], w, d->n.confirmed, d->n.insured, ROLE_OK);
 	home_bar_row(y + 1, x, l[1], w, d->n.entered, d->n.insured, ROLE_WARN);
 	home_bar_row(y + 2, x, l[2], w, d->n.missing, d->n.insured, ROLE_WARN);
-	/* L10N: numbers in mismatch or held, waiting for the supervisor, and
-	 * of them the J-LIS answers held (責任者の判断待ち, J-LIS保留); s opens
-	 * the list. */
-	snprintf(line, sizeof line, _("supervisor queue %lld (J-LIS held %lld)  "
-	    "(s: list)"), d->n.supervisor, held);
+	/* L10N: the cases waiting for a supervisor (責任者の判断待ち), all of
+	 * them first as the queue counts them, then the numbers in mismatch
+	 * or held and the J-LIS answers held (J-LIS保留) that make them up;
+	 * s opens the list. */
+	snprintf(line, sizeof line, _("supervisor queue %lld (numbers %lld, "
+	    "J-LIS held %lld)  (s: list)"), d->n.supervisor + held,
+	    d->n.supervisor, held);
 	draw_text(y + 3, x, COLS - 2 - x, line, d->n.supervisor + held > 0 ?
 	    ROLE_WARN : ROLE_NORMAL);
 	return 4;
@@ -148,8 +139,9 @@ home_draw_work(const struct dashboard *d, int y, int lw)
 	    ROLE_WARN : ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Deadline"), ROLE_NORMAL);
 	/* L10N: numbers received more than 5 days ago and not confirmed
-	 * (期限(5日)超過). %d is the number of days. */
-	snprintf(line, sizeof line, _("past %d days, not confirmed %lld"),
+	 * (期限(5日)超過). %d is the number of days; o opens the list. */
+	snprintf(line, sizeof line, _("past %d days, not confirmed %lld  "
+	    "(o: list)"),
 	    DASHBOARD_DEADLINE_DAYS, d->n.past_deadline);
 	draw_text(y + 1, 2 + lw, COLS - 4 - lw, line, d->n.past_deadline > 0 ?
 	    ROLE_ERROR : ROLE_NORMAL);
@@ -267,7 +259,8 @@ home_draw_stats(struct tui *t, int y)
 	const struct dashboard *d = &hs->d;
 	const struct home_stats *h = &hs->h;
 	char line[256], hex[65];
-	int lw = home_label_width();
+	int lw = form_label_width(home_labels,
+	    (int)(sizeof home_labels / sizeof home_labels[0]));
 
 	if (!hs->loaded)
 		return;
@@ -358,6 +351,7 @@ home_key_list(struct tui *t, wint_t ch)
 	case 's': tui_push(t, &screen_supervisor); break;
 	case 'i': tui_push(t, &screen_idproof_open); break;
 	case 't': tui_push(t, &screen_media); break;
+	case 'o': tui_push(t, &screen_number_overdue); break;
 	default: tui_push(t, &screen_reg_mismatches); break;
 	}
 	return KEY_HANDLED;
@@ -407,6 +401,8 @@ static const struct screen_key home_keys[] = {
 	    home_key_list },
 	{ 'm', 'm', 0, "m", NULL, N_("lists the persons J-LIS's collation "
 	    "blocked"), home_key_list },
+	{ 'o', 'o', 0, "o", NULL, N_("lists the numbers past the five-day "
+	    "deadline, not confirmed"), home_key_list },
 	{ KEY_F(1), KEY_F(1), 1, "F1", N_("help"), N_("this help"), NULL },
 	{ 'q', 'q', 0, "q", NULL, N_("quits (after asking), as F10 does"), NULL },
 	{ KEY_F(10), KEY_F(10), 1, "F10", N_("quit"), N_("quits (after asking)"),

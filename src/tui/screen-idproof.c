@@ -11,6 +11,7 @@
 
 #include "ops/idproof.h"
 #include "ops/persons.h"
+#include "tui/form.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -239,18 +240,6 @@ ids_scroll(int *scroll, int sel, int n, int rows)
 static const char *const ids_labels[] = { N_("Channel"), N_("Mode"),
 	N_("So far") };
 
-static int
-ids_label_width(void)
-{
-	size_t i;
-	int w = 0;
-
-	for (i = 0; i < sizeof ids_labels / sizeof ids_labels[0]; i++)
-		if (text_width(_(ids_labels[i])) > w)
-			w = text_width(_(ids_labels[i]));
-	return w + 2;
-}
-
 /* The decision over everything recorded so far (before this visit, then
  * after each Enter): "So far  incomplete", what is missing below it. */
 static void
@@ -330,7 +319,8 @@ static void
 ids_draw(struct tui *t, int top, int rows)
 {
 	struct ids_screen *is = ids_state(t);
-	int lw = ids_label_width(), y;
+	int lw = form_label_width(ids_labels,
+	    (int)(sizeof ids_labels / sizeof ids_labels[0])), y;
 
 	y = top + ptext_person_line(t, top, 0);
 	if (COLS < 72) {
@@ -708,16 +698,9 @@ idl_key_enter(struct tui *t, wint_t ch)
 		tui_message(t, ROLE_NORMAL, "%s", _("no incomplete identity check"));
 		return KEY_HANDLED;
 	}
-	if (t->depth + 2 > TUI_STACK) {
-		tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go "
-		    "back with Esc first"));
-		return KEY_HANDLED;
-	}
 	/* Back from the person, the list is read again. */
 	l->stale = 1;
-	ptext_copy(t->person_key, sizeof t->person_key, l->row[l->sel].key);
-	tui_push(t, &screen_person);
-	return KEY_HANDLED;
+	return tui_open_person(t, l->row[l->sel].key);
 }
 
 static int

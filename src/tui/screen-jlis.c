@@ -12,6 +12,8 @@
 
 #include "domain/account.h"
 #include "ops/jlis.h"
+#include "tui/form.h"
+#include "tui/list.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "tui/wrap.h"
@@ -48,11 +50,14 @@ struct jl_screen {
 				 * 2: needs a spelling */
 	int stale;
 	struct jl_held held[JL_HELD_MAX];
-	int nheld, hmore, hsel, hscroll;
+	int nheld, hmore;
+	struct list_view hv;
 	struct jl_pend pend[JL_PEND_MAX];
-	int npend, pmore, psel, pscroll;
+	int npend, pmore;
+	struct list_view pv;
 	struct jl_spell spell[JL_SPELL_MAX];
-	int nspell, nwaiting, ssel, sscroll;
+	int nspell, nwaiting;
+	struct list_view sv;
 	int deciding;		/* 0, or 'a' / 'r' while the reason is typed */
 	char target[96];
 	struct field reason;
@@ -188,12 +193,11 @@ jl_load(struct tui *t, struct jl_screen *j)
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 	}
-	if (j->hsel >= j->nheld)
-		j->hsel = j->nheld > 0 ? j->nheld - 1 : 0;
-	if (j->psel >= j->npend)
-		j->psel = j->npend > 0 ? j->npend - 1 : 0;
-	if (j->ssel >= j->nspell)
-		j->ssel = j->nspell > 0 ? j->nspell - 1 : 0;
+	/* The chosen rows stay within the lists read (list_show keeps them
+	 * in view when drawn). */
+	list_clamp(&j->hv, j->nheld, j->hv.rows);
+	list_clamp(&j->pv, j->npend, j->pv.rows);
+	list_clamp(&j->sv, j->nspell, j->sv.rows);
 }
 
 static void
@@ -232,33 +236,23 @@ jl_draw_tabs(struct jl_screen *j, int y)
 }
 
 static void
+jl_spell_row(void *ctx, int i, int y, int selected)
+{
+	const struct jl_spell *r = &((const struct jl_screen *)ctx)->spell[i];
+
+	draw_text(y, 2, COLS - 4, r->text, selected ? ROLE_SELECTED :
+	    r->recorded ? ROLE_OK : ROLE_NORMAL);
+}
+
+static void
 jl_draw_spell(struct jl_screen *j, int top, int rows)
 {
-	int i, y;
-
 	if (j->nspell == 0) {
 		draw_text(top, 2, COLS - 4, _("Every person asked about can be "
 		    "sent."), ROLE_OK);
 		return;
 	}
-	if (j->ssel < j->sscroll)
-		j->sscroll = j->ssel;
-	if (rows > 0 && j->ssel >= j->sscroll + rows)
-		j->sscroll = j->ssel - rows + 1;
-	for (i = j->sscroll, y = top; i < j->nspell && y < top + rows; i++, y++)
-		draw_text(y, 2, COLS - 4, j->spell[i].text, i == j->ssel ?
-		    ROLE_SELECTED : j->spell[i].recorded ? ROLE_OK : ROLE_NORMAL);
-}
-
-static int
-jl_label_width(void)
-{
-	int i, w = 0;
-
-	for (i = 0; i < 5; i++)
-		if (text_width(_(jl_items[i])) > w)
-			w = text_width(_(jl_items[i]));
-	return w;
+	list_show(&j->sv, j->nspell, 0, top, rows, top - 1, jl_spell_row, j);
 }
 
 /* The five items, record | J-LIS, '*' where they differ; a value too long
@@ -266,7 +260,8 @@ jl_label_width(void)
 static int
 jl_draw_compare(const struct jl_held *h, int y, int rows)
 {
-	int lw = jl_label_width(), x0 = 5 + lw, cw = (COLS - x0 - 4) / 2, used = 1;
+	int lw = form_label_width(jl_items, 5) - 2, x0 = 5 + lw;
+	int cw = (COLS - x0 - 4) / 2, used = 1;
 	int i;
 	char head[256];
 
@@ -328,10 +323,20 @@ jl_draw_decide(struct tui *t, struct jl_screen *j, int y)
 }
 
 static void
+jl_held_draw_row(void *ctx, int i, int y, int selected)
+{
+	const struct jl_held *h = &((const struct jl_screen *)ctx)->held[i];
+	char when[16];
+
+	snprintf(when, sizeof when, "%.10s", h->answered);
+	jl_held_row(y, h->key, when, h->reason, selected ? ROLE_SELECTED :
+	    ROLE_NORMAL);
+}
+
+static void
 jl_draw_held(struct tui *t, struct jl_screen *j, int top, int rows)
 {
-	int i, y, list_rows = rows - 12;
-	char when[16];
+	int y, list_rows = rows - 12;
 
 	if (j->nheld == 0) {
 		draw_text(top, 2, COLS - 4, _("No J-LIS answer is held: nothing to "
@@ -345,19 +350,11 @@ jl_draw_held(struct tui *t, struct jl_screen *j, int top, int rows)
 	} else {
 		/* L10N: column heads of the held answers. */
 		jl_held_row(top, _("key"), _("answered"), _("why held"), ROLE_TITLE);
-		if (j->hsel < j->hscroll)
-			j->hscroll = j->hsel;
-		if (j->hsel >= j->hscroll + list_rows)
-			j->hscroll = j->hsel - list_rows + 1;
-		for (i = j->hscroll, y = top + 1; i < j->nheld && y <= top +
-		    list_rows; i++, y++) {
-			snprintf(when, sizeof when, "%.10s", j->held[i].answered);
-			jl_held_row(y, j->held[i].key, when, j->held[i].reason,
-			    i == j->hsel ? ROLE_SELECTED : ROLE_NORMAL);
-		}
+		list_show(&j->hv, j->nheld, j->hmore, top + 1, list_rows, top,
+		    jl_held_draw_row, j);
 	}
 	y = top + list_rows + 2;
-	y += jl_draw_compare(&j->held[j->hsel], y, top + rows - 1 - y);
+	y += jl_draw_compare(&j->held[j->hv.sel], y, top + rows - 1 - y);
 	if (!j->deciding)
 		draw_text(top + rows - 1, 2, COLS - 4, _("a accept / r reject, with "
 		    "a reason: for a supervisor or an administrator"), ROLE_TWO_PERSON);
@@ -393,11 +390,21 @@ jl_pend_state(const char *s)
 }
 
 static void
+jl_pend_draw_row(void *ctx, int i, int y, int selected)
+{
+	const struct jl_pend *p = &((const struct jl_screen *)ctx)->pend[i];
+	char att[8];
+
+	snprintf(att, sizeof att, "%d", p->attempt);
+	/* L10N: an inquiry past its answer deadline. */
+	jl_pend_row(y, p->key, jl_pend_state(p->state), att, p->file, p->sent,
+	    p->deadline, p->overdue ? _("overdue") : "", selected ?
+	    ROLE_SELECTED : ROLE_NORMAL);
+}
+
+static void
 jl_draw_pending(struct jl_screen *j, int top, int rows)
 {
-	char att[8];
-	int i, y, list_rows = rows - 1;
-
 	if (j->npend == 0) {
 		draw_text(top, 2, COLS - 4, _("No inquiry is open."), ROLE_OK);
 		return;
@@ -405,20 +412,8 @@ jl_draw_pending(struct jl_screen *j, int top, int rows)
 	/* L10N: column heads of the open inquiries. */
 	jl_pend_row(top, _("key"), _("state"), _("try"), _("file"), _("sent"),
 	    _("deadline"), "", ROLE_TITLE);
-	if (j->psel < j->pscroll)
-		j->pscroll = j->psel;
-	if (list_rows > 0 && j->psel >= j->pscroll + list_rows)
-		j->pscroll = j->psel - list_rows + 1;
-	for (i = j->pscroll, y = top + 1; i < j->npend && y < top + rows;
-	    i++, y++) {
-		const struct jl_pend *p = &j->pend[i];
-
-		snprintf(att, sizeof att, "%d", p->attempt);
-		/* L10N: an inquiry past its answer deadline. */
-		jl_pend_row(y, p->key, jl_pend_state(p->state), att, p->file,
-		    p->sent, p->deadline, p->overdue ? _("overdue") : "",
-		    i == j->psel ? ROLE_SELECTED : ROLE_NORMAL);
-	}
+	list_show(&j->pv, j->npend, j->pmore, top + 1, rows - 1, top,
+	    jl_pend_draw_row, j);
 }
 
 static void
@@ -499,22 +494,6 @@ jl_key_decide_enter(struct tui *t, wint_t ch)
 }
 
 static int
-jl_move(int *sel, int n, wint_t ch)
-{
-	int page = LINES - 12 > 1 ? LINES - 12 : 1;
-
-	if (ch == KEY_DOWN || ch == KEY_NPAGE)
-		*sel += ch == KEY_DOWN ? 1 : page;
-	else
-		*sel -= ch == KEY_UP ? 1 : page;
-	if (*sel >= n)
-		*sel = n > 0 ? n - 1 : 0;
-	if (*sel < 0)
-		*sel = 0;
-	return KEY_HANDLED;
-}
-
-static int
 jl_key_tab(struct tui *t, wint_t ch)
 {
 	struct jl_screen *j = jl_state(t);
@@ -528,12 +507,9 @@ jl_key_move(struct tui *t, wint_t ch)
 {
 	struct jl_screen *j = jl_state(t);
 
-	if (tui_list_short(t, j->tab == 0 ? j->nheld : j->tab == 1 ? j->npend :
-	    j->nspell))
-		return KEY_HANDLED;
-	return j->tab == 0 ? jl_move(&j->hsel, j->nheld, ch) :
-	    j->tab == 1 ? jl_move(&j->psel, j->npend, ch) :
-	    jl_move(&j->ssel, j->nspell, ch);
+	return j->tab == 0 ? list_move(t, &j->hv, j->nheld, (int)ch) :
+	    j->tab == 1 ? list_move(t, &j->pv, j->npend, (int)ch) :
+	    list_move(t, &j->sv, j->nspell, (int)ch);
 }
 
 static int
@@ -549,7 +525,7 @@ jl_key_decide(struct tui *t, wint_t ch)
 	if (!jl_may_decide(t, ch == 'a'))
 		return KEY_HANDLED;
 	j->deciding = (int)ch;
-	ptext_copy(j->target, sizeof j->target, j->held[j->hsel].key);
+	ptext_copy(j->target, sizeof j->target, j->held[j->hv.sel].key);
 	field_clear(&j->reason);
 	tui_message(t, ROLE_NORMAL, "%s", _("type the reason: what was "
 	    "checked, and against which record"));
@@ -574,11 +550,7 @@ static const struct screen_key jl_list_keys[] = {
 	{ KEY_BTAB, KEY_BTAB, 1, "S-Tab", NULL, NULL, jl_key_tab },
 	{ KEY_LEFT, KEY_LEFT, 1, "\xe2\x86\x90", NULL, NULL, jl_key_tab },
 	{ KEY_RIGHT, KEY_RIGHT, 1, "\xe2\x86\x92", NULL, NULL, jl_key_tab },
-	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
-	    N_("chooses a row (PgUp/PgDn: a page)"), jl_key_move },
-	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, jl_key_move },
-	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, jl_key_move },
-	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, jl_key_move },
+	LIST_KEYS_MOVE(N_("chooses a row (PgUp/PgDn: a page)"), jl_key_move),
 	{ 'a', 'a', 0, "a", N_("accept"), N_("accepts the held answer: the "
 	    "number is confirmed (supervisor)"), jl_key_decide },
 	{ 'r', 'r', 0, "r", N_("reject"), N_("rejects it: no number is kept "

@@ -167,9 +167,7 @@ login_submit(struct tui *t)
 	struct session *s = NULL;
 	int rc;
 
-	tui_message(t, ROLE_NORMAL, "%s", _("checking the password..."));
-	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-	refresh();
+	tui_status_now(t, _("checking the password..."));
 	if (t->locked)
 		rc = ops_reauth(t->s, pw, &err);
 	else

@@ -13,6 +13,7 @@
 #include "ops/numbers.h"
 #include "ops/precheck.h"
 #include "ops/vault-admin.h"
+#include "tui/form.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -89,22 +90,11 @@ confirm_enter(struct tui *t)
 static const char *const confirm_labels[C_COUNT] = { N_("Second person"),
 	N_("Their password"), N_("Number") };
 
-static int
-confirm_label_width(void)
-{
-	int i, w = 0;
-
-	for (i = 0; i < C_COUNT; i++)
-		if (text_width(_(confirm_labels[i])) > w)
-			w = text_width(_(confirm_labels[i]));
-	return w + 2;
-}
-
 static void
 confirm_draw(struct tui *t, int top, int rows)
 {
 	struct confirm_screen *c = confirm_state(t);
-	int lw = confirm_label_width(), x = 2 + lw, y = top + 7;
+	int lw = form_label_width(confirm_labels, C_COUNT), x = 2 + lw, y = top + 7;
 	char buf[256];
 
 	(void)rows;
@@ -144,23 +134,13 @@ confirm_draw(struct tui *t, int top, int rows)
 	curs_set(1);
 }
 
-static void
-confirm_status(struct tui *t, const char *text)
-{
-	tui_message(t, ROLE_NORMAL, "%s", text);
-	move(LINES - 2, 0);
-	clrtoeol();
-	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-	refresh();
-}
-
 static int
 confirm_login(struct tui *t, struct confirm_screen *c)
 {
 	char *name = field_text(&c->f[C_NAME]), *pw = field_text(&c->f[C_PW]);
 	char *err = NULL;
 
-	confirm_status(t, _("checking the password..."));
+	tui_status_now(t, _("checking the password..."));
 	if (ops_second_person(t->s, name, pw, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		field_clear(&c->f[C_PW]);
@@ -232,7 +212,7 @@ confirm_submit(struct tui *t, struct confirm_screen *c)
 	char check[13];
 	int bad;
 
-	confirm_status(t, _("checking..."));
+	tui_status_now(t, _("checking..."));
 	ptext_copy(key, sizeof key, t->person_key);
 	ptext_copy(who, sizeof who, c->self ? t->s->user : name);
 	if (ops_number_confirm(t->s, key, num, c->self ? NULL : &second, &res,

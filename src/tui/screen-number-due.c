@@ -10,6 +10,8 @@
 
 #include "ops/numbers.h"
 #include "ops/persons.h"
+#include "tui/form.h"
+#include "tui/list.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -29,7 +31,8 @@ struct due_row {
 
 struct due_screen {
 	struct due_row row[DUE_MAX];
-	int n, more, sel, scroll;
+	int n, more;
+	struct list_view v;
 	int loaded;		/* the last reading of the list succeeded */
 	int asking;		/* the second person logs in to erase target */
 	struct due_row target;
@@ -80,7 +83,7 @@ due_load(struct tui *t, struct due_screen *d)
 	if (ops_number_due(t->s, due_add, d, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
-		d->n = d->more = d->sel = d->scroll = 0;
+		d->n = d->more = 0;
 		return;
 	}
 	d->loaded = 1;
@@ -94,8 +97,6 @@ due_load(struct tui *t, struct due_screen *d)
 		free(err);
 		err = NULL;
 	}
-	if (d->sel >= d->n)
-		d->sel = d->n > 0 ? d->n - 1 : 0;
 }
 
 /* What the list says on the message line after it was read. */
@@ -159,15 +160,25 @@ due_row_draw(int y, const struct due_cols *c, const char *key,
 		draw_line(y, ROLE_SELECTED);
 	draw_text(y, c->key, 12, key, role);
 	draw_text(y, c->name, c->wname, name, role);
-	if (c->lost < COLS - 1)
-		draw_text(y, c->lost, COLS - 1 - c->lost, lost, role);
+	if (c->lost < COLS - 3)
+		draw_text(y, c->lost, COLS - 3 - c->lost, lost, role);
+}
+
+static void
+due_list_row(void *ctx, int i, int y, int selected)
+{
+	const struct due_screen *d = ctx;
+	struct due_cols c;
+
+	due_cols(&c);
+	due_row_draw(y, &c, d->row[i].key, d->row[i].name, d->row[i].lost,
+	    selected ? ROLE_SELECTED : ROLE_NORMAL);
 }
 
 static void
 due_draw_list(struct tui *t, struct due_screen *d, int top, int rows)
 {
 	struct due_cols c;
-	int y, i, list_rows;
 
 	(void)t;
 	draw_text(top, 2, COLS - 4, _("Qualification lost longer ago than the "
@@ -184,36 +195,17 @@ due_draw_list(struct tui *t, struct due_screen *d, int top, int rows)
 	due_cols(&c);
 	due_row_draw(top + 3, &c, _("key"), _("name"),
 	    _("qualification lost"), ROLE_TITLE);
-	list_rows = rows - 4;
-	if (d->sel < d->scroll)
-		d->scroll = d->sel;
-	if (list_rows > 0 && d->sel >= d->scroll + list_rows)
-		d->scroll = d->sel - list_rows + 1;
-	y = top + 4;
-	for (i = d->scroll; i < d->n && y < top + rows; i++, y++)
-		due_row_draw(y, &c, d->row[i].key, d->row[i].name, d->row[i].lost,
-		    i == d->sel ? ROLE_SELECTED : ROLE_NORMAL);
+	list_show(&d->v, d->n, d->more, top + 4, rows - 4, top + 3,
+	    due_list_row, d);
 }
 
 static const char *const due_labels[D_COUNT] = { N_("Second person"),
 	N_("Their password") };
 
-static int
-due_label_width(void)
-{
-	int i, w = 0;
-
-	for (i = 0; i < D_COUNT; i++)
-		if (text_width(_(due_labels[i])) > w)
-			w = text_width(_(due_labels[i]));
-	return w + 2;
-}
-
 static void
 due_draw_ask(struct tui *t, struct due_screen *d, int top)
 {
 	struct due_cols c;
-	int lw = due_label_width(), x = 2 + lw, y = top + 8, i;
 	char buf[256];
 
 	(void)t;
@@ -232,15 +224,9 @@ due_draw_ask(struct tui *t, struct due_screen *d, int top)
 	    "erased for good."), ROLE_NORMAL);
 	draw_text(top + 6, 2, COLS - 4, _("The audit log keeps a record of the "
 	    "deletion, without the number."), ROLE_NORMAL);
-	for (i = 0; i < D_COUNT; i++) {
-		draw_text(y + 2 * i, 2, lw, _(due_labels[i]), ROLE_NORMAL);
-		field_draw(&d->f[i], y + 2 * i, x, 24, 0);
-	}
-	draw_text(y + 4, 2, COLS - 4, _("Enter on the password erases the "
+	draw_text(top + 12, 2, COLS - 4, _("Enter on the password erases the "
 	    "number; Esc goes back to the list."), ROLE_NORMAL);
-	/* The focused field last, so the cursor ends up in it. */
-	field_draw(&d->f[d->focus], y + 2 * d->focus, x, 24, 1);
-	curs_set(1);
+	form_draw_fields(d->f, due_labels, D_COUNT, d->focus, top + 8, 2, 24);
 }
 
 static void
@@ -252,16 +238,6 @@ due_draw(struct tui *t, int top, int rows)
 		due_draw_ask(t, d, top);
 	else
 		due_draw_list(t, d, top, rows);
-}
-
-static void
-due_status(struct tui *t, const char *text)
-{
-	tui_message(t, ROLE_NORMAL, "%s", text);
-	move(LINES - 2, 0);
-	clrtoeol();
-	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-	refresh();
 }
 
 static int
@@ -282,7 +258,7 @@ due_submit(struct tui *t, struct due_screen *d)
 	char *err = NULL, key[96];
 	struct checker second = { name, pw };
 
-	due_status(t, _("checking the password..."));
+	tui_status_now(t, _("checking the password..."));
 	ptext_copy(key, sizeof key, d->target.key);
 	if (ops_number_delete(t->s, key, &second, &err) < 0) {
 		field_clear(&d->f[D_PW]);
@@ -291,10 +267,9 @@ due_submit(struct tui *t, struct due_screen *d)
 		due_load(t, d);
 		if (d->loaded && !due_listed(d, key))
 			due_stop_asking(d);
-		else if (name[0] == '\0' || strcmp(name, t->s->user) == 0)
-			d->focus = D_NAME;
 		else
-			d->focus = D_PW;
+			d->focus = form_refused_focus(name, t->s->user, D_NAME,
+			    D_PW);
 		tui_message(t, ROLE_ERROR, "%s", err);
 	} else {
 		due_stop_asking(d);
@@ -350,7 +325,7 @@ due_key_erase(struct tui *t, wint_t ch)
 		tui_message(t, ROLE_NORMAL, "%s", _("no number is due for deletion"));
 		return KEY_HANDLED;
 	}
-	d->target = d->row[d->sel];
+	d->target = d->row[d->v.sel];
 	due_stop_asking(d);
 	d->asking = 1;
 	/* L10N: said before the two-person step starts. */
@@ -363,21 +338,8 @@ static int
 due_key_move(struct tui *t, wint_t ch)
 {
 	struct due_screen *d = due_state(t);
-	int page = LINES - 10 > 1 ? LINES - 10 : 1;
 
-	if (tui_list_short(t, d->n))
-		return KEY_HANDLED;
-
-	if (ch == KEY_DOWN || ch == KEY_NPAGE) {
-		d->sel += ch == KEY_DOWN ? 1 : page;
-		if (d->sel >= d->n)
-			d->sel = d->n > 0 ? d->n - 1 : 0;
-	} else {
-		d->sel -= ch == KEY_UP ? 1 : page;
-		if (d->sel < 0)
-			d->sel = 0;
-	}
-	return KEY_HANDLED;
+	return list_move(t, &d->v, d->n, (int)ch);
 }
 
 /* The second person's name and password take what the table leaves. */
@@ -394,11 +356,8 @@ due_key(struct tui *t, wint_t ch, int is_fkey)
 static const struct screen_key due_list_keys[] = {
 	{ '\n', '\n', 0, "Enter", N_("erase"), N_("erases the chosen number "
 	    "(a second person logs in)"), due_key_erase },
-	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
-	    N_("chooses a number (PgUp/PgDn: a page)"), due_key_move },
-	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, due_key_move },
-	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, due_key_move },
-	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, due_key_move },
+	LIST_KEYS_MOVE(N_("chooses a number (PgUp/PgDn: a page)"),
+	    due_key_move),
 	KEYS_END
 };
 

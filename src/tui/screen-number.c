@@ -11,6 +11,7 @@
 #include "domain/dates.h"
 #include "domain/mynumber.h"
 #include "ops/numbers.h"
+#include "tui/form.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -60,18 +61,6 @@ entry_enter(struct tui *t)
 	es->focus = E_CHANNEL;
 }
 
-/* Labels padded to one width so the fields line up in either language. */
-static int
-number_label_width(const char *const *labels, int n)
-{
-	int i, w = 0;
-
-	for (i = 0; i < n; i++)
-		if (text_width(_(labels[i])) > w)
-			w = text_width(_(labels[i]));
-	return w + 2;
-}
-
 static const char *const entry_labels[E_COUNT] = { N_("Channel"),
 	/* L10N: the office's own number for the application form (受付番号),
 	 * not to be read as the individual number. */
@@ -82,7 +71,7 @@ entry_draw(struct tui *t, int top, int rows)
 {
 	static const int widths[E_COUNT] = { 0, 12, 30, 20 };
 	struct entry_screen *es = entry_state(t);
-	int lw = number_label_width(entry_labels, E_COUNT), i, y, x = 2 + lw;
+	int lw = form_label_width(entry_labels, E_COUNT), i, y, x = 2 + lw;
 	char buf[256];
 
 	(void)rows;

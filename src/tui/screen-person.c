@@ -11,6 +11,7 @@
 #include "ops/numbers.h"
 #include "ops/persons.h"
 #include "ops/precheck.h"
+#include "tui/form.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -82,17 +83,6 @@ pscr_item(int y, int x, int lw, int cols, const char *label,
 	return x + lw + draw_text(y, x + lw, cols - lw, value, role);
 }
 
-static int
-pscr_label_width(const char *const *labels, int n)
-{
-	int i, w = 0;
-
-	for (i = 0; i < n; i++)
-		if (text_width(_(labels[i])) > w)
-			w = text_width(_(labels[i]));
-	return w + 2;
-}
-
 static void
 pscr_draw_identity(const struct person_view *v, int y)
 {
@@ -101,7 +91,7 @@ pscr_draw_identity(const struct person_view *v, int y)
 	static const char *const right[] = { N_("Key"), N_("Symbol/number"),
 	    N_("Relation"), N_("Qualification") };
 	const struct person *p = &v->p;
-	int lw = pscr_label_width(left, 5), rw = pscr_label_width(right, 4);
+	int lw = form_label_width(left, 5), rw = form_label_width(right, 4);
 	int rx = COLS >= 70 ? COLS / 2 + 2 : COLS, lcols = rx - 4;
 	char buf[256], d1[64], d2[64];
 

@@ -181,14 +181,7 @@ plist_draw(struct tui *t, int top, int rows)
 static int
 plist_open(struct tui *t, struct plist_list *l)
 {
-	if (t->depth + 2 > TUI_STACK) {
-		tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go back "
-		    "with Esc first"));
-		return KEY_HANDLED;
-	}
-	ptext_copy(t->person_key, sizeof t->person_key, l->hit[l->v.sel].key);
-	tui_push(t, &screen_person);
-	return KEY_HANDLED;
+	return tui_open_person(t, l->hit[l->v.sel].key);
 }
 
 static int

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "domain/redact.h"
 #include "ops/handover.h"
@@ -130,18 +131,6 @@ rg_keep_lines(struct reg_screen *r, char *const *msg, int n, long long total)
 	r->rmore = total > r->nr ? total - r->nr : 0;
 }
 
-/* Shows a line on the message line at once: the work that follows may
- * take a while and the screen is not redrawn until it ends. */
-static void
-rg_wait(struct tui *t, const char *text)
-{
-	tui_message(t, ROLE_NORMAL, "%s", text);
-	move(LINES - 2, 0);
-	clrtoeol();
-	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-	refresh();
-}
-
 /* A large result reads for seconds, then stores for longer: the wait
  * line says which, with the count read. */
 static void
@@ -158,7 +147,7 @@ rg_results_progress(long long done, long long total, void *arg)
 		/* L10N: all records of a result file read. */
 		snprintf(line, sizeof line, _("importing the result: %lld "
 		    "records read, storing..."), done);
-	rg_wait(t, line);
+	tui_status_now(t, line);
 }
 
 /* The file's name without its folder: the folder was just typed. */
@@ -198,6 +187,28 @@ rg_export_done(struct tui *t, struct reg_screen *r,
 	r->stale = 1;
 }
 
+/* What ops would refuse in the command line's words (--out DIR, --file
+ * INPUT.csv), said first in the form's: the field to correct, or -1 when
+ * the form is ready. out is the folder to write into. */
+static int
+rg_export_precheck(struct tui *t, const struct reg_screen *r,
+    const char *out, const char *src)
+{
+	struct stat st;
+
+	if (stat(out, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		tui_message(t, ROLE_ERROR, "%s", _("no such folder: type a folder "
+		    "that exists"));
+		return RG_F_PATH;
+	}
+	if (rg_form_last(r) == RG_F_SOURCE && src[0] == '\0') {
+		tui_message(t, ROLE_ERROR, "%s", _("the vault does not hold this "
+		    "kind: type the existing system's records file (CSV)"));
+		return RG_F_SOURCE;
+	}
+	return -1;
+}
+
 static int
 rg_submit_export(struct tui *t, struct reg_screen *r)
 {
@@ -205,6 +216,7 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 	struct reg_export_request rq;
 	struct reg_export_report rep;
 	char *err = NULL, *out = NULL, *in = NULL;
+	int focus;
 
 	memset(&rq, 0, sizeof rq);
 	rq.kind = (enum reg_kind)r->ksel;
@@ -219,10 +231,12 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 		/* Service mode: only names in the hand-over folders. */
 		tui_message(t, ROLE_ERROR, "%s", err);
 		r->ffocus = out == NULL ? RG_F_PATH : RG_F_SOURCE;
+	} else if ((focus = rg_export_precheck(t, r, out, src)) >= 0) {
+		r->ffocus = focus;
 	} else {
 		rq.out_dir = out;
 		rq.source = in;
-		rg_wait(t, _("writing the file, please wait..."));
+		tui_status_now(t, _("writing the file, please wait..."));
 		if (ops_reg_export(t->s, &rq, &rep, &err) == 0) {
 			rg_export_done(t, r, &rep);
 		} else {
@@ -249,7 +263,7 @@ rg_submit_import(struct tui *t, struct reg_screen *r)
 	struct reg_results_report rep;
 
 	memset(&rep, 0, sizeof rep);
-	rg_wait(t, _("importing the result, please wait..."));
+	tui_status_now(t, _("importing the result, please wait..."));
 	if (path != NULL && ops_reg_results_progress(t->s, path, NULL,
 	    rg_results_progress, t, &rep, &err) == 0) {
 		/* L10N: %s the registration file answered; the result's counts. */

@@ -16,6 +16,8 @@
 
 #include "domain/account.h"
 #include "ops/collation.h"
+#include "tui/form.h"
+#include "tui/list.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "tui/wrap.h"
@@ -40,7 +42,8 @@ enum { MM_REASON, MM_NAME, MM_PW, MM_NFIELDS };
  * form's fields are wiped whenever it closes. */
 struct mm_screen {
 	unsigned long long stamp;	/* tui_vault_changed */
-	int stale, n, more, sel, scroll;
+	int stale, n, more;
+	struct list_view v;
 	struct mm_row rows[MM_MAX];
 	int asking, focus;
 	char target[96];
@@ -135,8 +138,6 @@ mm_load(struct tui *t, struct mm_screen *m)
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 	}
-	if (m->sel >= m->n)
-		m->sel = m->n > 0 ? m->n - 1 : 0;
 }
 
 static void
@@ -153,25 +154,15 @@ mm_list_row(int y, const char *key, const char *when, const char *step,
 		draw_line(y, ROLE_SELECTED);
 	draw_text(y, 2, 12, key, role);
 	draw_text(y, 15, 10, when, role);
-	draw_text(y, 27, COLS - 28, step, role);
-}
-
-static int
-mm_label_width(void)
-{
-	int i, w = 0;
-
-	for (i = 0; i < COLL_NITEMS; i++)
-		if (text_width(_(mm_items[i])) > w)
-			w = text_width(_(mm_items[i]));
-	return w;
+	draw_text(y, 27, COLS - 30, step, role);
 }
 
 /* The five items, record | registry; returns the rows used. */
 static int
 mm_draw_compare(const struct mm_row *r, int y, int rows)
 {
-	int lw = mm_label_width(), x0 = 5 + lw, cw = (COLS - x0 - 4) / 2;
+	int lw = form_label_width(mm_items, COLL_NITEMS) - 2, x0 = 5 + lw;
+	int cw = (COLS - x0 - 4) / 2;
 	int i, used = 1;
 	char head[256];
 
@@ -202,11 +193,20 @@ mm_draw_compare(const struct mm_row *r, int y, int rows)
 static void mm_draw_form(struct mm_screen *m, int y);
 
 static void
+mm_list_draw_row(void *ctx, int i, int y, int selected)
+{
+	const struct mm_row *r = &((const struct mm_screen *)ctx)->rows[i];
+
+	mm_list_row(y, r->key, r->reported, r->step, selected ? ROLE_SELECTED :
+	    r->no_error ? ROLE_NORMAL : ROLE_WARN);
+}
+
+static void
 mm_draw(struct tui *t, int top, int rows)
 {
 	struct mm_screen *m = mm_state(t);
 	/* Below the list: the five items, a reason and the footer. */
-	int i, y, list_rows = rows - 12;
+	int y, list_rows = rows - 12;
 	char head[128];
 
 	/* L10N: %d persons blocked; + when the list is cut short. */
@@ -226,17 +226,10 @@ mm_draw(struct tui *t, int top, int rows)
 	}
 	/* L10N: column heads of the J-LIS mismatches. */
 	mm_list_row(top + 2, _("key"), _("reported"), _("to do"), ROLE_TITLE);
-	if (m->sel < m->scroll)
-		m->scroll = m->sel;
-	if (m->sel >= m->scroll + list_rows)
-		m->scroll = m->sel - list_rows + 1;
-	for (i = m->scroll, y = top + 3; i < m->n && y < top + 3 + list_rows;
-	    i++, y++)
-		mm_list_row(y, m->rows[i].key, m->rows[i].reported,
-		    m->rows[i].step, i == m->sel ? ROLE_SELECTED :
-		    m->rows[i].no_error ? ROLE_NORMAL : ROLE_WARN);
+	list_show(&m->v, m->n, m->more, top + 3, list_rows, top, mm_list_draw_row,
+	    m);
 	y = top + 4 + list_rows;
-	mm_draw_compare(&m->rows[m->sel], y, top + rows - 1 - y);
+	mm_draw_compare(&m->rows[m->v.sel], y, top + rows - 1 - y);
 	draw_text(top + rows - 1, 2, COLS - 4, _("n: no error, with a reason "
 	    "(a supervisor and a second person)"), ROLE_TWO_PERSON);
 }
@@ -260,26 +253,15 @@ static const char *const mm_labels[MM_NFIELDS] = { N_("Reason"),
 static void
 mm_draw_form(struct mm_screen *m, int y)
 {
-	int i, lw = 0, x;
 	char head[256];
 
-	for (i = 0; i < MM_NFIELDS; i++)
-		if (text_width(_(mm_labels[i])) > lw)
-			lw = text_width(_(mm_labels[i]));
-	x = 2 + lw + 2;
 	/* L10N: %s is the person's key. */
 	snprintf(head, sizeof head, _("No error, with a reason, for %s: sent "
 	    "with the flag in the next differential."), m->target);
 	draw_text(y, 2, COLS - 4, head, ROLE_TWO_PERSON);
-	for (i = 0; i < MM_NFIELDS; i++) {
-		draw_text(y + 2 + i, 2, lw, _(mm_labels[i]), ROLE_NORMAL);
-		if (i != m->focus)
-			field_draw(&m->f[i], y + 2 + i, x, COLS - 2 - x, 0);
-	}
 	draw_text(y + 6, 2, COLS - 4, _("Enter on the password records it (in "
 	    "the audit log); Esc cancels."), ROLE_NORMAL);
-	field_draw(&m->f[m->focus], y + 2 + m->focus, x, COLS - 2 - x, 1);
-	curs_set(1);
+	form_draw_fields(m->f, mm_labels, MM_NFIELDS, m->focus, y + 2, 1, 0);
 }
 
 static int
@@ -292,8 +274,8 @@ mm_submit(struct tui *t, struct mm_screen *m)
 
 	if (ops_reg_no_error(t->s, m->target, reason, &second, &err) < 0) {
 		field_clear(&m->f[MM_PW]);
-		m->focus = text_chars(reason) < 4 ? MM_REASON : name[0] == '\0' ||
-		    strcmp(name, t->s->user) == 0 ? MM_NAME : MM_PW;
+		m->focus = text_chars(reason) < 4 ? MM_REASON :
+		    form_refused_focus(name, t->s->user, MM_NAME, MM_PW);
 		tui_message(t, ROLE_ERROR, "%s", err);
 	} else {
 		/* L10N: %s is the person's key. */
@@ -344,7 +326,7 @@ mm_key_ask_move(struct tui *t, wint_t ch)
 static int
 mm_start_asking(struct tui *t, struct mm_screen *m)
 {
-	const struct mm_row *r = &m->rows[m->sel];
+	const struct mm_row *r = &m->rows[m->v.sel];
 
 	if (strcmp(t->s->role, "supervisor") != 0 &&
 	    strcmp(t->s->role, "admin") != 0) {
@@ -387,18 +369,8 @@ static int
 mm_key_move(struct tui *t, wint_t ch)
 {
 	struct mm_screen *m = mm_state(t);
-	int page = LINES - 12 > 1 ? LINES - 12 : 1;
 
-	if (tui_list_short(t, m->n))
-		return KEY_HANDLED;
-
-	m->sel += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
-	    ch == KEY_NPAGE ? page : -page;
-	if (m->sel >= m->n)
-		m->sel = m->n > 0 ? m->n - 1 : 0;
-	if (m->sel < 0)
-		m->sel = 0;
-	return KEY_HANDLED;
+	return list_move(t, &m->v, m->n, (int)ch);
 }
 
 static int
@@ -412,7 +384,7 @@ mm_key_history(struct tui *t, wint_t ch)
 		    "collation"));
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->person_key, sizeof t->person_key, m->rows[m->sel].key);
+	ptext_copy(t->person_key, sizeof t->person_key, m->rows[m->v.sel].key);
 	m->stale = 1;
 	tui_push(t, &screen_reg_history);
 	return KEY_HANDLED;
@@ -431,11 +403,7 @@ mm_key(struct tui *t, wint_t ch, int is_fkey)
 }
 
 static const struct screen_key mm_list_keys[] = {
-	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
-	    N_("chooses a person (PgUp/PgDn: a page)"), mm_key_move },
-	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, mm_key_move },
-	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, mm_key_move },
-	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, mm_key_move },
+	LIST_KEYS_MOVE(N_("chooses a person (PgUp/PgDn: a page)"), mm_key_move),
 	{ 'n', 'n', 0, "n", N_("no error"), N_("records no error, with a reason "
 	    "(supervisor; a second person)"), mm_key_no_error },
 	{ 'N', 'N', 0, "N", NULL, NULL, mm_key_no_error },

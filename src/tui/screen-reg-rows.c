@@ -12,6 +12,7 @@
 #include "domain/redact.h"
 #include "ops/reg-view.h"
 #include "ops/registration.h"
+#include "tui/list.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "tui/wrap.h"
@@ -28,7 +29,8 @@ struct rr_row {
 
 struct rr_screen {
 	struct rr_row row[RR_MAX];
-	int n, more, sel, scroll;
+	int n, more;
+	struct list_view v;
 };
 
 static void *
@@ -80,26 +82,33 @@ rr_enter(struct tui *t)
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 	} else if (d->n > 0) {
-		tui_message(t, ROLE_WARN, "%s", _("correct these, then send them "
-		    "again with 'bulk export --retry'"));
+		/* The console does not resend: it says who does, not the
+		 * command. */
+		tui_message(t, ROLE_WARN, "%s", _("correct these in the existing "
+		    "system; an administrator then sends them again (a resend)"));
 	}
 }
 
-static int
-rr_scroll(int sel, int *scroll, int list_rows)
+static void
+rr_draw_row(void *ctx, int i, int y, int selected)
 {
-	if (sel < *scroll)
-		*scroll = sel;
-	if (list_rows > 0 && sel >= *scroll + list_rows)
-		*scroll = sel - list_rows + 1;
-	return *scroll;
+	const struct rr_row *r = &((const struct rr_screen *)ctx)->row[i];
+	enum draw_role role = selected ? ROLE_SELECTED : ROLE_NORMAL;
+	char buf[32];
+
+	if (selected)
+		draw_line(y, role);
+	snprintf(buf, sizeof buf, "#%lld", r->seq);
+	draw_text(y, 2, 12, r->key, role);
+	draw_text(y, 15, 7, buf, role);
+	draw_text(y, 23, COLS - 26, r->message, role);
 }
 
 static void
 rr_draw(struct tui *t, int top, int rows)
 {
 	struct rr_screen *d = rr_slot(t, sizeof *d);
-	int i, y, list_rows = rows - 6;
+	int y, list_rows = rows - 6;
 	char buf[256];
 
 	/* L10N: %s is the registration file, %d how many rows it had refused. */
@@ -114,38 +123,12 @@ rr_draw(struct tui *t, int top, int rows)
 	draw_text(top + 1, 2, 12, _("key"), ROLE_TITLE);
 	draw_text(top + 1, 15, 7, _("record"), ROLE_TITLE);
 	draw_text(top + 1, 23, COLS - 24, _("message"), ROLE_TITLE);
-	rr_scroll(d->sel, &d->scroll, list_rows);
-	for (i = d->scroll, y = top + 2; i < d->n && y < top + 2 + list_rows;
-	    i++, y++) {
-		enum draw_role role = i == d->sel ? ROLE_SELECTED : ROLE_NORMAL;
-
-		if (role == ROLE_SELECTED)
-			draw_line(y, role);
-		snprintf(buf, sizeof buf, "#%lld", d->row[i].seq);
-		draw_text(y, 2, 12, d->row[i].key, role);
-		draw_text(y, 15, 7, buf, role);
-		draw_text(y, 23, COLS - 24, d->row[i].message, role);
-	}
+	list_show(&d->v, d->n, d->more, top + 2, list_rows, top, rr_draw_row, d);
 	/* The chosen row's message in full, as the server wrote it. */
 	y = top + rows - 3;
-	draw_text(y, 2, COLS - 4, d->row[d->sel].key, ROLE_TITLE);
-	draw_wrapped(y + 1, 4, COLS - 6, 2, d->row[d->sel].message, ROLE_NORMAL);
-}
-
-static int
-rr_move(int *sel, int n, wint_t ch)
-{
-	int page = LINES - 12 > 1 ? LINES - 12 : 1;
-
-	if (ch == KEY_DOWN || ch == KEY_NPAGE)
-		*sel += ch == KEY_DOWN ? 1 : page;
-	else
-		*sel -= ch == KEY_UP ? 1 : page;
-	if (*sel >= n)
-		*sel = n > 0 ? n - 1 : 0;
-	if (*sel < 0)
-		*sel = 0;
-	return KEY_HANDLED;
+	draw_text(y, 2, COLS - 4, d->row[d->v.sel].key, ROLE_TITLE);
+	draw_wrapped(y + 1, 4, COLS - 6, 2, d->row[d->v.sel].message,
+	    ROLE_NORMAL);
 }
 
 static int
@@ -153,18 +136,12 @@ rr_key_move(struct tui *t, wint_t ch)
 {
 	struct rr_screen *d = rr_slot(t, sizeof *d);
 
-	if (tui_list_short(t, d->n))
-		return KEY_HANDLED;
-	return rr_move(&d->sel, d->n, ch);
+	return list_move(t, &d->v, d->n, (int)ch);
 }
 
 /* Both lists here: arrows and pages move, Esc and q go back. */
 #define RR_KEYS(action) \
-	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"), \
-	    N_("chooses a row (PgUp/PgDn: a page)"), action }, \
-	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, action }, \
-	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, action }, \
-	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, action }, \
+	LIST_KEYS_MOVE(N_("chooses a row (PgUp/PgDn: a page)"), action), \
 	KEYS_END
 
 static const struct screen_key rr_keys[] = {
@@ -177,8 +154,8 @@ const struct screen screen_reg_refused = {
 	.help = N_("The rows of this file the intermediate server\n"
 	    "refused, with its message. Correct each person's\n"
 	    "data (in the existing system, then import the new\n"
-	    "extract), and send the rows again with\n"
-	    "'mynadesk bulk export --kind KIND --retry'.\n"
+	    "extract); an administrator then sends the rows\n"
+	    "again (a resend, from the command line).\n"
 	    "The arrows choose; the chosen message is shown\n"
 	    "in full below. Esc goes back."),
 	.enter = rr_enter,
@@ -198,7 +175,8 @@ struct rh_row {
 
 struct rh_screen {
 	struct rh_row row[RH_MAX];
-	int n, more, sel, scroll;
+	int n, more;
+	struct list_view v;
 };
 
 static const char *
@@ -293,10 +271,12 @@ rh_draw(struct tui *t, int top, int rows)
 		    "server."), ROLE_NORMAL);
 		return;
 	}
-	rr_scroll(d->sel, &d->scroll, per_page);
-	for (i = d->scroll, y = top + 2; i < d->n &&
+	/* Two lines an entry: the list widget's arithmetic in entries. */
+	d->v.rows = per_page > 1 ? per_page : 1;
+	list_clamp(&d->v, d->n, d->v.rows);
+	for (i = d->v.scroll, y = top + 2; i < d->n &&
 	    y + 1 < top + rows - 1 - detail; i++, y += 2) {
-		enum draw_role role = i == d->sel ? ROLE_SELECTED : ROLE_NORMAL;
+		enum draw_role role = i == d->v.sel ? ROLE_SELECTED : ROLE_NORMAL;
 
 		if (role == ROLE_SELECTED)
 			draw_line(y, role);
@@ -306,7 +286,7 @@ rh_draw(struct tui *t, int top, int rows)
 	}
 	if (rows > detail + 4)
 		draw_wrapped(top + rows - detail, 2, COLS - 4, detail,
-		    d->row[d->sel].line2, d->row[d->sel].refused ? ROLE_WARN :
+		    d->row[d->v.sel].line2, d->row[d->v.sel].refused ? ROLE_WARN :
 		    ROLE_NORMAL);
 }
 
@@ -315,9 +295,7 @@ rh_key_move(struct tui *t, wint_t ch)
 {
 	struct rh_screen *d = rr_slot(t, sizeof *d);
 
-	if (tui_list_short(t, d->n))
-		return KEY_HANDLED;
-	return rr_move(&d->sel, d->n, ch);
+	return list_move(t, &d->v, d->n, (int)ch);
 }
 
 static const struct screen_key rh_keys[] = {

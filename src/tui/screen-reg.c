@@ -64,8 +64,7 @@ rg_load(struct tui *t, struct reg_screen *r)
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 	}
-	if (r->fsel >= r->nfiles)
-		r->fsel = r->nfiles > 0 ? r->nfiles - 1 : 0;
+	list_clamp(&r->fv, r->nfiles, r->fv.rows);
 }
 
 static void
@@ -159,13 +158,26 @@ rg_file_row(int y, const char *date, const char *file, const char *records,
 		    role == ROLE_SELECTED ? role : rrole);
 }
 
+/* The list widget's ctx is the screen; the files' rows are chosen only
+ * while the focus is on them. */
+static void
+rg_file_draw_row(void *ctx, int i, int y, int selected)
+{
+	const struct reg_screen *r = ctx;
+	const struct regfile_recent *f = &r->file[i];
+	char rec[24], res[96], date[11];
+	enum draw_role rrole;
+
+	snprintf(date, sizeof date, "%.10s", f->created);
+	snprintf(rec, sizeof rec, "%lld", f->records);
+	rg_result_text(f, res, sizeof res, &rrole);
+	rg_file_row(y, date, f->file, rec, res, r->focus == 1 && selected ?
+	    ROLE_SELECTED : ROLE_NORMAL, rrole);
+}
+
 static void
 rg_draw_files(struct reg_screen *r, int top, int rows)
 {
-	char rec[24], res[96], date[11];
-	enum draw_role rrole;
-	int i, y, list_rows = rows - 2;
-
 	draw_text(top, 2, COLS - 4, _("Registration files, newest first"),
 	    ROLE_TITLE);
 	if (r->nfiles == 0) {
@@ -176,20 +188,8 @@ rg_draw_files(struct reg_screen *r, int top, int rows)
 	/* L10N: column heads of the registration file list. */
 	rg_file_row(top + 1, _("date"), _("file"), _("records"), _("result"),
 	    ROLE_TITLE, ROLE_TITLE);
-	if (r->fsel < r->fscroll)
-		r->fscroll = r->fsel;
-	if (list_rows > 0 && r->fsel >= r->fscroll + list_rows)
-		r->fscroll = r->fsel - list_rows + 1;
-	for (i = r->fscroll, y = top + 2; i < r->nfiles && y < top + rows;
-	    i++, y++) {
-		const struct regfile_recent *f = &r->file[i];
-
-		snprintf(date, sizeof date, "%.10s", f->created);
-		snprintf(rec, sizeof rec, "%lld", f->records);
-		rg_result_text(f, res, sizeof res, &rrole);
-		rg_file_row(y, date, f->file, rec, res, r->focus == 1 &&
-		    i == r->fsel ? ROLE_SELECTED : ROLE_NORMAL, rrole);
-	}
+	list_show(&r->fv, r->nfiles, 0, top + 2, rows - 2, top,
+	    rg_file_draw_row, r);
 }
 
 static void
@@ -219,7 +219,7 @@ rg_open_file(struct tui *t, struct reg_screen *r)
 
 	if (r->nfiles == 0)
 		return KEY_HANDLED;
-	f = &r->file[r->fsel];
+	f = &r->file[r->fv.sel];
 	if (f->resulted[0] == '\0') {
 		tui_message(t, ROLE_WARN, "%s", _("this file waits for its result: "
 		    "import it with i first"));
@@ -231,21 +231,16 @@ rg_open_file(struct tui *t, struct reg_screen *r)
 	return KEY_HANDLED;
 }
 
+/* The kinds are a short list that always fits: only the selection. */
 static int
-rg_key_move(struct reg_screen *r, wint_t ch)
+rg_key_move(struct tui *t, struct reg_screen *r, wint_t ch)
 {
-	int *sel = r->focus == 0 ? &r->ksel : &r->fsel;
-	int n = r->focus == 0 ? REG_NKINDS : r->nfiles;
-	int page = LINES - 10 > 1 ? LINES - 10 : 1;
+	struct list_view kv = { r->ksel, 0, REG_NKINDS };
 
-	if (ch == KEY_DOWN || ch == KEY_NPAGE)
-		*sel += ch == KEY_DOWN ? 1 : page;
-	else
-		*sel -= ch == KEY_UP ? 1 : page;
-	if (*sel >= n)
-		*sel = n > 0 ? n - 1 : 0;
-	if (*sel < 0)
-		*sel = 0;
+	if (r->focus == 1)
+		return list_move(t, &r->fv, r->nfiles, (int)ch);
+	list_key(&kv, REG_NKINDS, REG_NKINDS, (int)ch, 1);
+	r->ksel = kv.sel;
 	return KEY_HANDLED;
 }
 
@@ -275,7 +270,7 @@ rg_key_enter(struct tui *t, wint_t ch)
 static int
 rg_key_arrow(struct tui *t, wint_t ch)
 {
-	return rg_key_move(rg_state(t), ch);
+	return rg_key_move(t, rg_state(t), ch);
 }
 
 static int
@@ -310,11 +305,8 @@ static const struct screen_key rg_list_keys[] = {
 	{ '\t', '\t', 0, "Tab", N_("switch"), N_("switches between the kinds "
 	    "and the files"), rg_key_switch },
 	{ KEY_BTAB, KEY_BTAB, 1, "S-Tab", NULL, NULL, rg_key_switch },
-	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", NULL,
-	    N_("chooses a kind or a file (PgUp/PgDn: a page)"), rg_key_arrow },
-	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, rg_key_arrow },
-	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, rg_key_arrow },
-	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, rg_key_arrow },
+	LIST_KEYS_MOVE_AS(NULL, N_("chooses a kind or a file (PgUp/PgDn: a "
+	    "page)"), rg_key_arrow),
 	{ '\n', '\n', 0, "Enter", N_("refused"), N_("on a file: lists its "
 	    "refused rows"), rg_key_enter },
 	{ 'x', 'x', 0, "x", N_("export"), N_("writes the chosen kind's changes "
@@ -370,7 +362,8 @@ const struct screen screen_registration = {
 	    "x writes the chosen kind's changes (differential)\n"
 	    "into a folder you type; i imports a result file;\n"
 	    "h shows what was registered for one person.\n"
-	    "Refused rows are sent again with 'bulk export --retry'.\n"
+	    "Refused rows are sent again by an administrator\n"
+	    "(a resend, from the command line).\n"
 	    "Esc goes back."),
 	.enter = rg_enter,
 	.draw = rg_draw,

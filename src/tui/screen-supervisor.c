@@ -36,7 +36,7 @@ struct sq_row {
 struct sq_screen {
 	unsigned long long stamp;	/* tui_vault_changed */
 	struct sq_row row[SQ_MAX];
-	int n, more, rows;
+	int n, more;
 	struct list_view v;
 	char err[256];
 };
@@ -90,12 +90,16 @@ sq_add_held(const struct jlis_held_row *h, void *arg)
 {
 	struct sq_screen *q = arg;
 	struct sq_row *r = sq_next(q);
+	char jst[20];
 
 	if (r == NULL)
 		return 1;
 	r->kind = SQ_HELD;
 	ptext_copy(r->key, sizeof r->key, h->key);
-	ptext_copy(r->since, sizeof r->since, h->answered);
+	/* Stored in UTC like every record: shown in Japan time as the
+	 * number cases are, so the column reads one way. */
+	jst_from_utc(h->answered, jst);
+	snprintf(r->since, sizeof r->since, "%.16s", jst);
 	ops_jlis_reason_text(h->reason, r->detail, sizeof r->detail);
 	return 0;
 }
@@ -147,11 +151,19 @@ sq_line(int y, const char *kind, const char *key, const char *since,
 }
 
 static void
+sq_row_draw(void *ctx, int i, int y, int selected)
+{
+	const struct sq_row *r = &((const struct sq_screen *)ctx)->row[i];
+
+	sq_line(y, sq_kind_text(r->kind), r->key, r->since, r->detail,
+	    selected ? ROLE_SELECTED : ROLE_NORMAL);
+}
+
+static void
 sq_draw(struct tui *t, int top, int rows)
 {
 	struct sq_screen *q = sq_state(t);
-	char pos[64], head[128];
-	int i;
+	char head[128];
 
 	if (q->err[0] != '\0') {
 		draw_text(top, 2, COLS - 4, q->err, ROLE_ERROR);
@@ -165,17 +177,11 @@ sq_draw(struct tui *t, int top, int rows)
 		    "supervisor."), ROLE_OK);
 		return;
 	}
-	q->rows = rows - 3 > 1 ? rows - 3 : 1;
-	list_clamp(&q->v, q->n, q->rows);
-	list_position(&q->v, q->n, q->more, q->rows, pos, sizeof pos);
-	draw_text_right(top, COLS - 2, pos, ROLE_NORMAL);
-	/* L10N: the supervisor queue's column heads. */
-	sq_line(top + 1, _("case"), _("person"), _("since"), _("detail"),
+	/* L10N: the supervisor queue's column heads; the times are Japan
+	 * time (at most 17 columns: 記録日(日本時間)). */
+	sq_line(top + 1, _("case"), _("person"), _("since (Japan time)"), _("detail"),
 	    ROLE_TITLE);
-	for (i = q->v.scroll; i < q->n && i < q->v.scroll + q->rows; i++)
-		sq_line(top + 2 + i - q->v.scroll, sq_kind_text(q->row[i].kind),
-		    q->row[i].key, q->row[i].since, q->row[i].detail,
-		    i == q->v.sel ? ROLE_SELECTED : ROLE_NORMAL);
+	list_show(&q->v, q->n, q->more, top + 2, rows - 3, top, sq_row_draw, q);
 }
 
 static int
@@ -183,11 +189,7 @@ sq_key_move(struct tui *t, wint_t ch)
 {
 	struct sq_screen *q = sq_state(t);
 
-	if (tui_list_short(t, q->n))
-		return KEY_HANDLED;
-
-	list_key(&q->v, q->n, q->rows, (int)ch, 1);
-	return KEY_HANDLED;
+	return list_move(t, &q->v, q->n, (int)ch);
 }
 
 /* A held answer is decided on the J-LIS screen; a number case on the
@@ -214,17 +216,11 @@ sq_key_open(struct tui *t, wint_t ch)
 		tui_push(t, &screen_jlis);
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->person_key, sizeof t->person_key, r->key);
-	tui_push(t, &screen_person);
-	return KEY_HANDLED;
+	return tui_open_person(t, r->key);
 }
 
 static const struct screen_key sq_keys[] = {
-	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("choose"),
-	    N_("chooses a case (PgUp/PgDn: a page)"), sq_key_move },
-	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, sq_key_move },
-	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, sq_key_move },
-	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, sq_key_move },
+	LIST_KEYS_MOVE(N_("chooses a case (PgUp/PgDn: a page)"), sq_key_move),
 	{ '\n', '\n', 0, "Enter", N_("open"), N_("opens the case: the person, "
 	    "or the J-LIS answers for a held one"), sq_key_open },
 	KEYS_END

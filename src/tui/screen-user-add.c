@@ -122,9 +122,7 @@ add_submit(struct tui *t, struct user_add *a)
 		    "them again"));
 		a->focus = F_PW;
 	} else {
-		tui_message(t, ROLE_NORMAL, "%s", _("checking the password..."));
-		draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
-		refresh();
+		tui_status_now(t, _("checking the password..."));
 		rc = ops_user_add(t->s, name, add_roles[a->role], pw,
 		    a->need_checker ? &c : NULL, &err);
 		if (rc < 0) {

@@ -141,7 +141,13 @@ int tui_form_single(struct tui *t, int n);
 
 void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Says text on the message line at once: the work that follows (a
+ * password check, a long file) may take a while, and the screen is not
+ * redrawn until it ends. */
+void tui_status_now(struct tui *t, const char *text);
 void tui_push(struct tui *t, const struct screen *sc);
+/* Opens the person whose key is given (open-person.c); KEY_HANDLED. */
+int tui_open_person(struct tui *t, const char *key);
 void tui_pop(struct tui *t);
 /* Draws a dialog box centred on screen with lines of text. */
 void tui_dialog(const char *title, const char *const *lines, int n);
@@ -175,6 +181,7 @@ extern const struct screen screen_number_match;
 extern const struct screen screen_number_reveal;
 extern const struct screen screen_number_shown;
 extern const struct screen screen_number_due;
+extern const struct screen screen_number_overdue;
 extern const struct screen screen_idproof;
 extern const struct screen screen_idproof_open;
 extern const struct screen screen_evidence;

@@ -87,6 +87,16 @@ tui_vault_changed(struct tui *t, unsigned long long *stamp)
 	return 1;
 }
 
+void
+tui_status_now(struct tui *t, const char *text)
+{
+	tui_message(t, ROLE_NORMAL, "%s", text);
+	move(LINES - 2, 0);
+	clrtoeol();
+	draw_text(LINES - 2, 1, COLS - 2, t->message, ROLE_NORMAL);
+	refresh();
+}
+
 int
 tui_list_short(struct tui *t, int n)
 {

@@ -4,7 +4,7 @@
 # with the SHA-256, a copy written out byte for byte, no overwrite, a bad
 # reference refused, the size limit, and the audit log.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 21
+plan 25
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -44,7 +44,8 @@ tm_text "接続テスト画面"
 tm_keys Enter
 tm_text "person:P9999"
 tm_keys Enter
-check "a person key that is not in the vault is refused" tm_wait "no person with key 'P9999'"
+check "a person key that is not in the vault is refused, in the console's words" \
+	eval 'tm_wait "About: the vault has no such person or medium" && ! tm_screen | grep -q -- "--about"'
 tm_keys C-u
 tm_text "nobody"
 tm_keys Enter
@@ -63,6 +64,9 @@ check "the details name the original file and exact size" \
 	eval 'tm_screen | grep -q "shot.png" && tm_screen | grep -q "100008 bytes"'
 tm_keys g
 tm_wait "Write a copy of evidence 1" >/dev/null
+tm_keys Enter
+check "an empty path asks for the file in the form's words, not --out" \
+	eval 'tm_wait "type the file to write the copy to" && ! tm_screen | grep -q -- "--out"'
 tm_text "$SCRATCH/copy.png"
 tm_keys Enter
 check "g writes a copy, checked on the way out" tm_wait "evidence 1 written to $SCRATCH/copy.png, SHA-256 checked"
@@ -99,4 +103,27 @@ check "adding is audited with the hash" eval 'contains "$OUT" "sha256=$SUM" && c
 as_yamada audit show --action evidence.get
 check "both copies out are audited" eval '[ "$(echo "$OUT" | grep -c "sha256=$SUM")" -eq 2 ]'
 check "the console exits cleanly" grep -q "EXIT=0" "$SCRATCH/exit"
+
+# The limit in the console: said in MB, without the setting's name.
+tm_stop
+tm_login_home "$V" yamada "$A"
+tm_keys 6
+tm_wait "Evidence" >/dev/null
+tm_keys a
+tm_wait "up to 1 MB" >/dev/null
+tm_text "$SCRATCH/big.bin"
+tm_keys Enter
+tm_text "too big"
+tm_keys Enter
+tm_keys Enter
+check "a file over the limit is refused with the limit in MB, not the setting's name" \
+	eval 'tm_wait "evidence is kept up to 1 MB" && ! tm_screen | grep -q "evidence-max-mb"'
+# The message wraps rather than losing its end (what to do), at 80
+# columns and at 60.
+for w in 80 60; do
+	tmux -L "$TMUX_SOCK" resize-window -t t -x "$w" -y 20 2>/dev/null
+	check "at $w columns the refusal wraps and keeps what to do" \
+		eval 'tm_wait "raise the limit." && [ "$(tm_screen | wc -L)" -le "$w" ]'
+done
+tm_stop
 finish

@@ -87,6 +87,8 @@ SCREENS=(
 	"admin|管理|8"
 	"user-add|利用者の追加|8 a"
 	"mismatches|本人確認不一致|m"
+	"supervisor|責任者の判断待ち|s"
+	"overdue|期限超過|o"
 )
 
 # One capture, reused: each costs a tmux client.

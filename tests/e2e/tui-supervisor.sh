@@ -6,7 +6,7 @@
 # same ops functions as 'number queue' and 'jlis held', and Enter on a case
 # opens where it is decided.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 9
+plan 11
 
 . "${TOP_SRCDIR:-.}/tests/e2e/tui-office.sh"
 # Two J-LIS answers held (items differ), as in tui-jlis.sh.
@@ -30,11 +30,17 @@ check "setup: a mismatch in the queue and two answers held" \
 
 tm_login_home "$V" yamada "$A"
 check "home counts the held J-LIS answers by the supervisor queue, with its key" \
-	eval 'tm_screen | grep -qE "supervisor queue [0-9]+ \(J-LIS held 2\)  \(s: list\)"'
+	eval 'tm_screen | grep -qE "supervisor queue [0-9]+ \(numbers [0-9]+, J-LIS held 2\)  \(s: list\)"'
+# Home's first figure is the queue's whole count, the parts after it, so
+# "3 (numbers 1, J-LIS held 2)" reads as what the queue will list.
+HOME_Q=$(tm_screen | grep -oE "supervisor queue [0-9]+ \(numbers [0-9]+" | grep -oE "[0-9]+" | head -1)
+check "home's supervisor figure is the whole queue, numbers and J-LIS answers together" \
+	eval '[ "$HOME_Q" = 3 ] && tm_screen | grep -q "supervisor queue 3 (numbers 1, J-LIS held 2)"'
 tm_keys s
 check "s opens the supervisor queue in one key" tm_wait "Home > Supervisor queue"
 check "the queue lists the mismatch and both held answers" \
 	eval 'tm_wait "Waiting for a supervisor: 3" && tm_screen | grep -qE "numbers differ +$X " && [ "$(tm_screen | grep -c "J-LIS held")" -eq 2 ]'
+check "the queue's times say they are Japan time" eval 'tm_screen | grep -q "since (Japan time)"'
 tm_keys Enter
 check "Enter on the mismatch opens the person" tm_wait "Supervisor queue > Person"
 tm_keys Escape

@@ -15,7 +15,7 @@
 static void
 test_empty(void **state)
 {
-	struct list_view v = { 5, 3 };
+	struct list_view v = { 5, 3, 0 };
 	char pos[32];
 
 	(void)state;
@@ -39,7 +39,7 @@ test_selection_always_visible(void **state)
 	for (n = 1; n < 40; n++)
 		for (rows = 0; rows < 12; rows++)
 			for (sel = -3; sel < n + 3; sel++) {
-				struct list_view v = { sel, 7 };
+				struct list_view v = { sel, 7, 0 };
 				int r = rows < 1 ? 1 : rows;
 
 				list_clamp(&v, n, rows);
@@ -53,7 +53,7 @@ test_selection_always_visible(void **state)
 static void
 test_keys(void **state)
 {
-	struct list_view v = { 0, 0 };
+	struct list_view v = { 0, 0, 0 };
 
 	(void)state;
 	assert_int_equal(list_key(&v, 100, 20, KEY_NPAGE, 1), 1);
@@ -75,7 +75,7 @@ test_keys(void **state)
 static void
 test_position(void **state)
 {
-	struct list_view v = { 25, 20 };
+	struct list_view v = { 25, 20, 0 };
 	char pos[32];
 
 	(void)state;
