@@ -18,7 +18,8 @@ libmyna_ops_a_SOURCES = \
 	src/ops/jlis.c src/ops/jlis.h src/ops/login-tries.c \
 	src/ops/login-tries.h src/ops/media-carry.c src/ops/media-check.c \
 	src/ops/media-int.h src/ops/media-pack.c src/ops/media-print.c \
-	src/ops/media-view.c src/ops/media.c src/ops/media.h src/ops/numbers.c \
+	src/ops/media-view.c src/ops/media.c src/ops/media.h \
+	src/ops/numbers-overdue.c src/ops/numbers-overdue.h src/ops/numbers.c \
 	src/ops/numbers.h src/ops/person-import.c src/ops/person-import.h \
 	src/ops/persons.c src/ops/persons.h src/ops/pia.c src/ops/pia.h \
 	src/ops/precheck.c src/ops/precheck.h src/ops/reg-export.c \

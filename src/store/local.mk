@@ -13,7 +13,8 @@ libmyna_store_a_SOURCES = \
 	src/store/keyseal.c src/store/keyseal.h src/store/keyslot.c \
 	src/store/keyslot.h src/store/lockout.c src/store/lockout.h \
 	src/store/media.c src/store/media.h src/store/migrate.c \
-	src/store/migrate.h src/store/numbers.c src/store/numbers.h \
+	src/store/migrate.h src/store/numbers-overdue.c \
+	src/store/numbers-overdue.h src/store/numbers.c src/store/numbers.h \
 	src/store/pagecheck.c src/store/pagecheck.h src/store/persons.c \
 	src/store/persons.h src/store/pia.c src/store/pia.h \
 	src/store/reg-legacy.c src/store/reg-legacy.h src/store/reg-recent.c \
