@@ -170,6 +170,7 @@ struct vread {
 	char *err;
 };
 
+/* A read snapshot on a second connection, not an action: no ops_tx. */
 static int
 vread_run(void *arg)
 {
