@@ -59,29 +59,6 @@ ops_audit_as(struct session *s, const char *actor, const char *actor2,
 	    NULL, err);
 }
 
-int
-ops_commit(struct session *s, char **err)
-{
-	return ops_commit_then(s, NULL, NULL, err);
-}
-
-int
-ops_commit_then(struct session *s, int (*publish)(void *arg, char **err),
-    void *arg, char **err)
-{
-	int rc = 0;
-
-	if (db_commit(s->v->db, err) < 0)
-		return -1;
-	if (publish != NULL)
-		rc = publish(arg, err);
-	/* The change is saved; a failure here only delays the rollback guard
-	 * until the vault is next closed, so it is not an error of the action. */
-	(void)vault_note_head(s->v, NULL);
-	ops_daily_checkpoint(s);
-	return rc;
-}
-
 static int
 session_drop_slot(struct keyfile *kf, void *arg, char **err)
 {
