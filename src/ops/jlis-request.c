@@ -607,13 +607,19 @@ jreq_body(struct session *s, void *arg, char **err)
 	return rc;
 }
 
+static int
+jreq_tx_publish(void *arg, char **err)
+{
+	return jreq_publish(((struct jreq_tx *)arg)->r, err);
+}
+
 /* The request, or with dry_run only the lists (nothing is written, the
  * transaction is rolled back). */
 static int
 jreq_run(struct session *s, const char *outdir, const char *persons_file,
     int dry_run, struct jlis_request_report *rep, char **err)
 {
-	static const struct ops_tx_def def = { jreq_body, jreq_publish, NULL };
+	static const struct ops_tx_def def = { jreq_body, jreq_tx_publish, NULL };
 	struct jreq r;
 	struct jreq_tx t = { &r, outdir, persons_file, dry_run };
 	int rc;
