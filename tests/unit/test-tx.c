@@ -134,6 +134,20 @@ assert_nothing_left(struct fixture *f)
 	assert_true(sqlite3_get_autocommit(f->s->v->db));
 }
 
+/* A run that must fail: an error, nothing saved, discard run, no publish. */
+static void
+run_fails(struct fixture *f, struct probe *p)
+{
+	char *err = NULL;
+
+	assert_int_equal(run(f, p, &err), -1);
+	assert_non_null(err);
+	assert_nothing_left(f);
+	assert_int_equal(p->published, 0);
+	assert_int_equal(p->discarded, 1);
+	free(err);
+}
+
 static void
 test_body_error_rolls_back(void **st)
 {
@@ -154,14 +168,8 @@ test_failed_commit_publishes_nothing(void **st)
 {
 	struct fixture *f = *st;
 	struct probe p = { .audit = 1, .break_commit = 1 };
-	char *err = NULL;
 
-	assert_int_equal(run(f, &p, &err), -1);
-	assert_non_null(err);
-	assert_nothing_left(f);
-	assert_int_equal(p.published, 0);
-	assert_int_equal(p.discarded, 1);
-	free(err);
+	run_fails(f, &p);
 }
 
 static void
@@ -187,14 +195,8 @@ test_no_audit_record_saves_nothing(void **st)
 {
 	struct fixture *f = *st;
 	struct probe p = { .audit = 0 };
-	char *err = NULL;
 
-	assert_int_equal(run(f, &p, &err), -1);
-	assert_non_null(err);
-	assert_nothing_left(f);
-	assert_int_equal(p.published, 0);
-	assert_int_equal(p.discarded, 1);
-	free(err);
+	run_fails(f, &p);
 }
 
 static void
