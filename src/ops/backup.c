@@ -65,8 +65,9 @@ bk_copy_head(const char *dbpath, const unsigned char *key,
 	if (db_open(dbpath, key, 0, &db, err) < 0)
 		return -1;
 	rc = audit_head(db, &h->head_seq, h->head, err);
-	if (rc == 0 && kf->head_seq > 0 &&
-	    (h->head_seq < kf->head_seq || audit_hash_at(db, kf->head_seq, at, err) < 0 ||
+	/* Any failure to find the head is worded here: NULL below. */
+	if (rc == 0 && kf->head_seq > 0 && (h->head_seq < kf->head_seq ||
+	    audit_hash_at(db, kf->head_seq, at, NULL) < 0 ||
 	    CRYPTO_memcmp(at, kf->head, 32) != 0))
 		rc = err_set(err, _("the copy does not contain the audit head that "
 		    "vault.keys remembers: the vault is damaged or rolled back"));
