@@ -187,8 +187,8 @@ ops_number_enter(struct session *s, const char *key, const char *typed,
 		    "come only through 'jlis receive' from the answer on its "
 		    "medium"));
 	if (e->doc == NULL || e->doc[0] == '\0' || strlen(e->doc) > 64)
-		return err_set(err, _("give the document reference (at most 64 "
-		    "characters)"));
+		return err_typed(err, ERR_INPUT, ERR_FIELD_DOC, _("give the document "
+		    "reference (at most 64 characters)"));
 	if (number_prepare(s, typed, a.num, a.hmac, err) < 0)
 		return -1;
 	rc = ops_tx(s, &def, &a, err);

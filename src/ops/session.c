@@ -306,7 +306,8 @@ ops_second_person(struct session *s, const char *checker,
 		return err_set(err, _("this needs a second person: give the checker "
 		    "and their password"));
 	if (strcmp(checker, s->user) == 0)
-		return err_set(err, _("the second person must be someone else"));
+		return err_typed(err, ERR_REFUSED, ERR_FIELD_WITNESS,
+		    _("the second person must be someone else"));
 	found = users_get(s->v->db, checker, &u, err);
 	if (found <= 0 || strcmp(u.status, "active") != 0) {
 		users_clear(&u);

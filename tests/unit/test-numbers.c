@@ -159,6 +159,15 @@ test_entry_validates(void **st)
 	assert_int_equal(ops_number_enter(f->s, "NOPE", "621498320257", &entry, &r,
 	    &err), -1);
 	assert_non_null(strstr(err, "no person"));
+	assert_int_equal(err_field_of(err), ERR_FIELD_NONE);
+	free(err);
+	err = NULL;
+	/* The console puts the cursor on the document field by this. */
+	e = entry;
+	e.doc = "";
+	assert_int_equal(ops_number_enter(f->s, "P1", "621498320257", &e, &r, &err),
+	    -1);
+	assert_int_equal(err_field_of(err), ERR_FIELD_DOC);
 	free(err);
 }
 
