@@ -11,6 +11,7 @@
 #include "domain/pwpolicy.h"
 #include "ops/accounts.h"
 #include "ops/rekey.h"
+#include "ops/tx.h"
 #include "store/keyfile.h"
 #include "store/lockout.h"
 #include "util/i18n.h"
@@ -97,46 +98,58 @@ accounts_write_slot(struct session *s, int64_t uid, const char *name,
 	return vault_keys_update(s->v, accounts_put_slot, &a, err);
 }
 
-/* Finishes an action: commit, or roll back on the first failure. */
+/* What one account change names; each action's body reads its part. */
+struct accounts_change {
+	struct session *s;
+	const char *name, *role, *password;
+	const struct checker *c;
+	int own;	/* the user's own password */
+};
+
 static int
-accounts_finish(struct session *s, int rc, char **err)
+accounts_add_tx(struct session *s, void *arg, char **err)
 {
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	const struct accounts_change *a = arg;
+	int64_t uid;
+	char *detail;
+	int rc;
+
+	detail = xasprintf("role=%s", a->role);
+	rc = users_add(s->v->db, a->name, a->role, &uid, err);
+	if (rc == 0)
+		rc = users_set(s->v->db, a->name, "must_change", "1", err);
+	if (rc == 0)
+		rc = ops_audit(s, accounts_checker_name(a->c), "user.add", a->name,
+		    detail, err);
+	free(detail);
+	if (rc == 0)
+		rc = accounts_write_slot(s, uid, a->name, a->password, err);
+	return rc;
+}
+
+/* The slot may exist without its row; drop it again. */
+static void
+accounts_add_undo(void *arg)
+{
+	const struct accounts_change *a = arg;
+
+	(void)vault_keys_update(a->s->v, accounts_drop_slot, (void *)a->name,
+	    NULL);
 }
 
 int
 ops_user_add(struct session *s, const char *name, const char *role,
     const char *password, const struct checker *c, char **err)
 {
-	int64_t uid;
-	char *detail;
-	int rc;
+	static const struct ops_tx_def def = { accounts_add_tx, NULL,
+	    accounts_add_undo };
+	struct accounts_change a = { s, name, role, password, c, 0 };
 
 	if (account_name_check(name, err) < 0 || account_role_check(role, err) < 0 ||
 	    pwpolicy_check(name, password, err) < 0 ||
 	    accounts_authorise(s, c, err) < 0)
 		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	detail = xasprintf("role=%s", role);
-	rc = users_add(s->v->db, name, role, &uid, err);
-	if (rc == 0)
-		rc = users_set(s->v->db, name, "must_change", "1", err);
-	if (rc == 0)
-		rc = ops_audit(s, accounts_checker_name(c), "user.add", name, detail, err);
-	free(detail);
-	if (rc == 0)
-		rc = accounts_write_slot(s, uid, name, password, err);
-	if (accounts_finish(s, rc, err) < 0) {
-		/* The slot may exist without its row; drop it again. */
-		(void)vault_keys_update(s->v, accounts_drop_slot, (void *)name, NULL);
-		return -1;
-	}
-	return 0;
+	return ops_tx(s, &def, &a, err);
 }
 
 static int
@@ -164,53 +177,70 @@ accounts_keep_admin(struct session *s, const struct user *u, char **err)
 	return 0;
 }
 
-int
-ops_user_role(struct session *s, const char *name, const char *role,
-    const struct checker *c, char **err)
+static int
+accounts_role_tx(struct session *s, void *arg, char **err)
 {
+	const struct accounts_change *a = arg;
 	struct user u;
 	char *detail;
 	int rc;
 
-	if (account_role_check(role, err) < 0 || accounts_authorise(s, c, err) < 0)
-		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = accounts_get(s, name, &u, err);
-	if (rc == 0 && strcmp(role, "admin") != 0)
+	rc = accounts_get(s, a->name, &u, err);
+	if (rc == 0 && strcmp(a->role, "admin") != 0)
 		rc = accounts_keep_admin(s, &u, err);
-	detail = xasprintf("from=%s to=%s", u.role ? u.role : "", role);
+	detail = xasprintf("from=%s to=%s", u.role ? u.role : "", a->role);
 	if (rc == 0)
-		rc = users_set(s->v->db, name, "role", role, err);
+		rc = users_set(s->v->db, a->name, "role", a->role, err);
 	if (rc == 0)
-		rc = ops_audit(s, accounts_checker_name(c), "user.role", name, detail,
-		    err);
+		rc = ops_audit(s, accounts_checker_name(a->c), "user.role", a->name,
+		    detail, err);
 	free(detail);
 	users_clear(&u);
-	return accounts_finish(s, rc, err);
+	return rc;
+}
+
+int
+ops_user_role(struct session *s, const char *name, const char *role,
+    const struct checker *c, char **err)
+{
+	static const struct ops_tx_def def = { accounts_role_tx, NULL, NULL };
+	struct accounts_change a = { s, name, role, NULL, c, 0 };
+
+	if (account_role_check(role, err) < 0 || accounts_authorise(s, c, err) < 0)
+		return -1;
+	return ops_tx(s, &def, &a, err);
+}
+
+static int
+accounts_lock_tx(struct session *s, void *arg, char **err)
+{
+	const struct accounts_change *a = arg;
+	struct user u;
+	int rc;
+
+	rc = accounts_get(s, a->name, &u, err);
+	if (rc == 0 && strcmp(u.status, "locked") == 0)
+		rc = err_set(err, _("'%s' is already locked"), a->name);
+	if (rc == 0)
+		rc = accounts_keep_admin(s, &u, err);
+	if (rc == 0)
+		rc = users_set(s->v->db, a->name, "status", "locked", err);
+	if (rc == 0)
+		rc = ops_audit(s, "", "user.lock", a->name, "reason=administrator",
+		    err);
+	users_clear(&u);
+	return rc;
 }
 
 int
 ops_user_lock(struct session *s, const char *name, char **err)
 {
-	struct user u;
-	int rc;
+	static const struct ops_tx_def def = { accounts_lock_tx, NULL, NULL };
+	struct accounts_change a = { s, name, NULL, NULL, NULL, 0 };
 
 	if (ops_require_role(s, "admin", err) < 0)
 		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = accounts_get(s, name, &u, err);
-	if (rc == 0 && strcmp(u.status, "locked") == 0)
-		rc = err_set(err, _("'%s' is already locked"), name);
-	if (rc == 0)
-		rc = accounts_keep_admin(s, &u, err);
-	if (rc == 0)
-		rc = users_set(s->v->db, name, "status", "locked", err);
-	if (rc == 0)
-		rc = ops_audit(s, "", "user.lock", name, "reason=administrator", err);
-	users_clear(&u);
-	if (accounts_finish(s, rc, err) < 0)
+	if (ops_tx(s, &def, &a, err) < 0)
 		return -1;
 	/* Committed: the slot goes, so the password no longer opens the vault,
 	 * and the data key changes, so a kept copy of the slot opens nothing
@@ -220,45 +250,80 @@ ops_user_lock(struct session *s, const char *name, char **err)
 	return ops_vault_rekey(s, "user.lock", name, err);
 }
 
+static int
+accounts_unlock_tx(struct session *s, void *arg, char **err)
+{
+	const struct accounts_change *a = arg;
+	struct user u;
+	int rc;
+
+	rc = accounts_get(s, a->name, &u, err);
+	if (rc == 0 && strcmp(u.status, "locked") != 0)
+		rc = err_set(err, _("'%s' is not locked"), a->name);
+	if (rc == 0)
+		rc = users_set(s->v->db, a->name, "status", "active", err);
+	if (rc == 0)
+		rc = users_set(s->v->db, a->name, "pw_changed", NULL, err);
+	if (rc == 0)
+		rc = users_set(s->v->db, a->name, "must_change", "1", err);
+	if (rc == 0)
+		rc = ops_audit(s, accounts_checker_name(a->c), "user.unlock", a->name,
+		    "", err);
+	if (rc == 0)
+		rc = accounts_write_slot(s, u.id, a->name, a->password, err);
+	users_clear(&u);
+	return rc;
+}
+
 int
 ops_user_unlock(struct session *s, const char *name, const char *password,
     const struct checker *c, char **err)
 {
-	struct user u;
-	int rc;
+	static const struct ops_tx_def def = { accounts_unlock_tx, NULL, NULL };
+	struct accounts_change a = { s, name, NULL, password, c, 0 };
 
 	if (pwpolicy_check(name, password, err) < 0 ||
 	    accounts_authorise(s, c, err) < 0)
 		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = accounts_get(s, name, &u, err);
-	if (rc == 0 && strcmp(u.status, "locked") != 0)
-		rc = err_set(err, _("'%s' is not locked"), name);
-	if (rc == 0)
-		rc = users_set(s->v->db, name, "status", "active", err);
-	if (rc == 0)
-		rc = users_set(s->v->db, name, "pw_changed", NULL, err);
-	if (rc == 0)
-		rc = users_set(s->v->db, name, "must_change", "1", err);
-	if (rc == 0)
-		rc = ops_audit(s, accounts_checker_name(c), "user.unlock", name, "",
-		    err);
-	if (rc == 0)
-		rc = accounts_write_slot(s, u.id, name, password, err);
-	users_clear(&u);
-	if (accounts_finish(s, rc, err) < 0)
+	if (ops_tx(s, &def, &a, err) < 0)
 		return -1;
 	lockout_reset(s->v->dir, name);
 	return 0;
+}
+
+static int
+accounts_passwd_tx(struct session *s, void *arg, char **err)
+{
+	const struct accounts_change *a = arg;
+	struct user u;
+	int rc;
+
+	rc = accounts_get(s, a->name, &u, err);
+	if (rc == 0 && strcmp(u.status, "active") != 0)
+		rc = err_set(err, _("'%s' is locked: use user unlock"), a->name);
+	if (rc == 0)
+		rc = users_set(s->v->db, a->name, "pw_changed", NULL, err);
+	/* Only the owner's own choice is a lasting password. */
+	if (rc == 0)
+		rc = users_set(s->v->db, a->name, "must_change", a->own ? "0" : "1",
+		    err);
+	if (rc == 0)
+		rc = ops_audit(s, a->own ? "" : accounts_checker_name(a->c),
+		    "user.passwd", a->name, a->own ? "by=self" : "by=administrator",
+		    err);
+	if (rc == 0)
+		rc = accounts_write_slot(s, u.id, a->name, a->password, err);
+	users_clear(&u);
+	return rc;
 }
 
 int
 ops_user_passwd(struct session *s, const char *name, const char *password,
     const struct checker *c, char **err)
 {
-	struct user u;
-	int rc, own = name == NULL || strcmp(name, s->user) == 0;
+	static const struct ops_tx_def def = { accounts_passwd_tx, NULL, NULL };
+	struct accounts_change a = { s, NULL, NULL, password, c, 0 };
+	int own = name == NULL || strcmp(name, s->user) == 0;
 
 	if (own)
 		name = s->user;
@@ -268,23 +333,9 @@ ops_user_passwd(struct session *s, const char *name, const char *password,
 	if (pwpolicy_check(name, password, err) < 0 ||
 	    (!own && accounts_authorise(s, c, err) < 0))
 		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = accounts_get(s, name, &u, err);
-	if (rc == 0 && strcmp(u.status, "active") != 0)
-		rc = err_set(err, _("'%s' is locked: use user unlock"), name);
-	if (rc == 0)
-		rc = users_set(s->v->db, name, "pw_changed", NULL, err);
-	/* Only the owner's own choice is a lasting password. */
-	if (rc == 0)
-		rc = users_set(s->v->db, name, "must_change", own ? "0" : "1", err);
-	if (rc == 0)
-		rc = ops_audit(s, own ? "" : accounts_checker_name(c), "user.passwd",
-		    name, own ? "by=self" : "by=administrator", err);
-	if (rc == 0)
-		rc = accounts_write_slot(s, u.id, name, password, err);
-	users_clear(&u);
-	if (accounts_finish(s, rc, err) < 0)
+	a.name = name;
+	a.own = own;
+	if (ops_tx(s, &def, &a, err) < 0)
 		return -1;
 	if (own)
 		s->must_change = 0;

@@ -14,6 +14,7 @@
 #include "domain/exportsig.h"
 #include "domain/jstday.h"
 #include "ops/audit-report.h"
+#include "ops/tx.h"
 #include "ops/vault-admin.h"
 #include "store/checkpoint.h"
 #include "store/exportq.h"
@@ -173,12 +174,8 @@ ops_audit_report(struct session *s, const char *date, struct xbuf *out,
 		rc = report_tail(s, out, end, err);
 	}
 	report_free(&rp);
-	if (rc == 0 && db_begin(s->v->db, err) == 0) {
-		if ((rc = ops_audit(s, "", "audit.report", day, "", err)) == 0)
-			rc = ops_commit(s, err);
-		else
-			db_rollback(s->v->db);
-	}
+	if (rc == 0)
+		rc = ops_tx_audit(s, "", "audit.report", day, "", err);
 	return rc;
 }
 
@@ -206,12 +203,7 @@ head_record(struct session *s, const char *head, int found, int64_t seq)
 	char *detail = found ? xasprintf("head=%.16s found=%lld", head,
 	    (long long)seq) : xasprintf("head=%.16s found=none", head);
 
-	if (db_begin(s->v->db, NULL) == 0) {
-		if (ops_audit(s, "", "audit.verify-head", "", detail, NULL) == 0)
-			(void)ops_commit(s, NULL);
-		else
-			db_rollback(s->v->db);
-	}
+	(void)ops_tx_audit(s, "", "audit.verify-head", "", detail, NULL);
 	free(detail);
 }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ops/backup.h"
+#include "ops/tx.h"
 #include "store/audit.h"
 #include "store/backup.h"
 #include "util/i18n.h"
@@ -95,12 +96,8 @@ br_record(const struct backup_restore *rq, const char *staging,
 	detail = xasprintf("sha256=%s head=%lld created=%s created_checked=%s "
 	    "into=%s%s", bi->sha256, (long long)bi->h.head_seq, bi->h.created,
 	    bi->created_checked ? "yes" : "no", rq->dir, rq->force ? " forced=1" : "");
-	if (rc == 0 && db_begin(s->v->db, err) == 0) {
-		rc = ops_audit(s, "", "backup.restore", rq->file, detail, err);
-		rc = rc == 0 ? ops_commit(s, err) : (db_rollback(s->v->db), -1);
-	} else {
-		rc = -1;
-	}
+	if (rc == 0)
+		rc = ops_tx_audit(s, "", "backup.restore", rq->file, detail, err);
 	free(detail);
 	ops_logout(s);
 	return rc;

@@ -16,6 +16,7 @@
 #include <openssl/crypto.h>
 
 #include "ops/backup.h"
+#include "ops/tx.h"
 #include "store/audit.h"
 #include "store/backup.h"
 #include "store/keyfile.h"
@@ -64,8 +65,9 @@ bk_copy_head(const char *dbpath, const unsigned char *key,
 	if (db_open(dbpath, key, 0, &db, err) < 0)
 		return -1;
 	rc = audit_head(db, &h->head_seq, h->head, err);
-	if (rc == 0 && kf->head_seq > 0 &&
-	    (h->head_seq < kf->head_seq || audit_hash_at(db, kf->head_seq, at, err) < 0 ||
+	/* Any failure to find the head is worded here: NULL below. */
+	if (rc == 0 && kf->head_seq > 0 && (h->head_seq < kf->head_seq ||
+	    audit_hash_at(db, kf->head_seq, at, NULL) < 0 ||
 	    CRYPTO_memcmp(at, kf->head, 32) != 0))
 		rc = err_set(err, _("the copy does not contain the audit head that "
 		    "vault.keys remembers: the vault is damaged or rolled back"));
@@ -164,42 +166,48 @@ bk_build(struct session *s, const char *file, const char *tmp,
 	return rc;
 }
 
-struct bk_pub {
-	const char *file;
-	int tried;		/* the record committed: FILE.tmp is kept */
+struct bk_rec {
+	const char *action, *file, *detail;
 };
+
+static int
+bk_rec_body(struct session *s, void *arg, char **err)
+{
+	const struct bk_rec *r = arg;
+
+	return ops_audit(s, "", r->action, r->file, r->detail, err);
+}
 
 static int
 bk_publish(void *arg, char **err)
 {
-	struct bk_pub *p = arg;
-
-	p->tried = 1;
-	return backup_file_publish(p->file, err);
+	return backup_file_publish(((const struct bk_rec *)arg)->file, err);
 }
 
-/* The record in its own transaction; publish (may be NULL) runs right
- * after its COMMIT. */
+/* Not recorded, so FILE.tmp goes; once recorded it is kept even when it
+ * cannot take its name. */
+static void
+bk_discard(void *arg)
+{
+	backup_file_discard(((const struct bk_rec *)arg)->file);
+}
+
+/* The record in its own transaction; with publish set, FILE.tmp takes its
+ * name right after the COMMIT. */
 static int
 bk_record(struct session *s, const char *action, const char *file,
-    const struct backup_info *bi, const char *result,
-    int (*publish)(void *arg, char **err), void *arg, char **err)
+    const struct backup_info *bi, const char *result, int publish, char **err)
 {
+	static const struct ops_tx_def rec = { bk_rec_body, NULL, NULL };
+	static const struct ops_tx_def pub = { bk_rec_body, bk_publish,
+	    bk_discard };
 	char *detail = xasprintf("sha256=%s head=%lld%s%s", bi->sha256,
 	    (long long)bi->h.head_seq, result ? " result=" : "", result ? result : "");
-	int rc;
+	struct bk_rec r = { action, file, detail };
+	int rc = ops_tx(s, publish ? &pub : &rec, &r, err);
 
-	if (db_begin(s->v->db, err) < 0) {
-		free(detail);
-		return -1;
-	}
-	rc = ops_audit(s, "", action, file, detail, err);
 	free(detail);
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit_then(s, publish, arg, err);
+	return rc;
 }
 
 static int
@@ -215,7 +223,6 @@ int
 ops_backup_create(struct session *s, const char *file, struct backup_info *out,
     char **err)
 {
-	struct bk_pub pub = { file, 0 };
 	char *tmp;
 	int rc;
 
@@ -228,9 +235,8 @@ ops_backup_create(struct session *s, const char *file, struct backup_info *out,
 	/* Written under FILE.tmp, recorded with its digest, and given its name
 	 * only after the record commits: a backup under its name always has
 	 * its record. It holds the log up to the record before this one. */
-	if (rc == 0 && (rc = bk_record(s, "backup.create", file, out, NULL,
-	    bk_publish, &pub, err)) < 0 && !pub.tried)
-		backup_file_discard(file);
+	if (rc == 0)
+		rc = bk_record(s, "backup.create", file, out, NULL, 1, err);
 	return rc;
 }
 
@@ -346,7 +352,7 @@ ops_backup_verify(struct session *s, const char *file, struct backup_info *out,
 	free(keys);
 	/* The check is evidence either way. */
 	if (bk_record(s, "backup.verify", file, out, rc == 0 ? "ok" : "failed",
-	    NULL, NULL, rc == 0 ? err : NULL) < 0 && rc == 0)
+	    0, rc == 0 ? err : NULL) < 0 && rc == 0)
 		rc = -1;
 	if (why != NULL && err != NULL) {
 		free(*err);

@@ -11,35 +11,42 @@
 
 #include "domain/jstday.h"
 #include "ops/checkpoint-daily.h"
+#include "ops/tx.h"
 #include "store/checkpoint.h"
 #include "store/exportq.h"
 #include "util/hex.h"
 #include "util/xmalloc.h"
 
 static int
-daily_make(struct session *s)
+daily_make_tx(struct session *s, void *arg, char **err)
 {
 	struct checkpoint cp;
 	char *origin, hex[65], *detail;
 	int rc;
 
-	if (db_begin(s->v->db, NULL) < 0)
-		return -1;
+	(void)arg;
 	origin = xasprintf("mynadesk/%s/%s", s->v->insurer, s->v->vault_id);
-	rc = checkpoint_make(s->v, origin, s->user, &cp, NULL);
+	rc = checkpoint_make(s->v, origin, s->user, &cp, err);
 	free(origin);
 	if (rc == 0) {
 		hex_encode(cp.root, 32, hex);
 		detail = xasprintf("size=%lld root=%s reason=daily",
 		    (long long)cp.tree_size, hex);
-		rc = ops_audit(s, "", "audit.checkpoint", "", detail, NULL);
+		rc = ops_audit(s, "", "audit.checkpoint", "", detail, err);
 		free(detail);
 		checkpoint_clear(&cp);
 	}
-	if (rc == 0 && ops_commit(s, NULL) == 0)
-		return 0;
-	db_rollback(s->v->db);
-	return -1;
+	return rc;
+}
+
+/* Through the runner like any action: its commit comes back to
+ * ops_daily_checkpoint, which has already noted the day. */
+static int
+daily_make(struct session *s)
+{
+	static const struct ops_tx_def def = { daily_make_tx, NULL, NULL };
+
+	return ops_tx(s, &def, NULL, NULL);
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "domain/redact.h"
 #include "ops/collation.h"
+#include "ops/tx.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -133,12 +134,36 @@ coll_reason_ok(const char *reason, char **err)
 	    "of 12 digits"));
 }
 
+struct coll_no_error {
+	const char *key, *reason, *second;
+};
+
+static int
+coll_no_error_tx(struct session *s, void *arg, char **err)
+{
+	const struct coll_no_error *c = arg;
+	char *detail;
+	int rc;
+
+	rc = coll_store_no_error(s->v->db, c->key, c->reason, s->user, c->second,
+	    err);
+	if (rc == 0)
+		rc = err_set(err, _("%s has no open J-LIS mismatch"), c->key);
+	if (rc > 0) {
+		detail = xasprintf("reason=%s", c->reason);
+		rc = ops_audit(s, c->second, "registration.no-error", c->key,
+		    detail, err);
+		free(detail);
+	}
+	return rc;
+}
+
 int
 ops_reg_no_error(struct session *s, const char *key, const char *reason,
     const struct checker *second, char **err)
 {
-	char *detail;
-	int rc;
+	static const struct ops_tx_def def = { coll_no_error_tx, NULL, NULL };
+	struct coll_no_error c = { key, reason, NULL };
 
 	if (key == NULL)
 		return err_set(err, _("name the person"));
@@ -146,21 +171,6 @@ ops_reg_no_error(struct session *s, const char *key, const char *reason,
 	    ops_second_person(s, second ? second->name : NULL,
 	    second ? second->password : NULL, err) < 0)
 		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = coll_store_no_error(s->v->db, key, reason, s->user, second->name,
-	    err);
-	if (rc == 0)
-		rc = err_set(err, _("%s has no open J-LIS mismatch"), key);
-	if (rc > 0) {
-		detail = xasprintf("reason=%s", reason);
-		rc = ops_audit(s, second->name, "registration.no-error", key,
-		    detail, err);
-		free(detail);
-	}
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	c.second = second->name;
+	return ops_tx(s, &def, &c, err);
 }

@@ -16,6 +16,7 @@
 #include "domain/redact.h"
 #include "ops/evidence.h"
 #include "ops/settings.h"
+#include "ops/tx.h"
 #include "store/media.h"
 #include "store/persons.h"
 #include "util/hex.h"
@@ -206,10 +207,28 @@ evidence_add_tx(struct session *s, const struct evidence_add_request *rq,
 	return rc;
 }
 
+struct evidence_add {
+	const struct evidence_add_request *rq;
+	int fd;
+	unsigned char *buf;
+	size_t first;
+	struct evidence_meta *m;
+};
+
+static int
+evidence_add_body(struct session *s, void *arg, char **err)
+{
+	const struct evidence_add *a = arg;
+
+	return evidence_add_tx(s, a->rq, a->fd, a->buf, a->first, a->m, err);
+}
+
 int
 ops_evidence_add(struct session *s, const struct evidence_add_request *rq,
     struct evidence_meta *m, char **err)
 {
+	static const struct ops_tx_def def = { evidence_add_body, NULL, NULL };
+	struct evidence_add a = { rq, -1, NULL, 0, m };
 	unsigned char *buf;
 	ssize_t first;
 	int fd, rc;
@@ -227,14 +246,10 @@ ops_evidence_add(struct session *s, const struct evidence_add_request *rq,
 	} else {
 		snprintf(m->type, sizeof m->type, "%s",
 		    evidence_sniff(buf, (size_t)first));
-		rc = db_begin(s->v->db, err);
-		if (rc == 0) {
-			rc = evidence_add_tx(s, rq, fd, buf, (size_t)first, m, err);
-			if (rc < 0)
-				db_rollback(s->v->db);
-			else
-				rc = ops_commit(s, err);
-		}
+		a.fd = fd;
+		a.buf = buf;
+		a.first = (size_t)first;
+		rc = ops_tx(s, &def, &a, err);
 	}
 	close(fd);
 	free(buf);
@@ -305,34 +320,28 @@ evidence_note_damage(struct session *s, const struct evidence_meta *m,
 	char *detail = xasprintf("result=damaged expected=%s got=%s", m->sha256,
 	    got);
 
-	if (db_begin(s->v->db, NULL) == 0) {
-		if (ops_audit(s, "", "evidence.get", subject, detail, NULL) == 0)
-			(void)ops_commit(s, NULL);
-		else
-			db_rollback(s->v->db);
-	}
+	(void)ops_tx_audit(s, "", "evidence.get", subject, detail, NULL);
 	free(detail);
 }
 
+/* got receives the copy's hash; a copy that differs from the record is
+ * refused (the caller records the damage once this is rolled back). */
 static int
 evidence_get_tx(struct session *s, const struct evidence_meta *m, int fd,
-    const char *out, char **err)
+    const char *out, char got[65], char **err)
 {
-	char got[65], subject[32], *detail, *masked;
+	char subject[32], *detail, *masked;
 	const char *base = strrchr(out, '/');
 	int rc;
 
 	snprintf(subject, sizeof subject, "evidence:%lld", (long long)m->id);
 	if (evidence_stream_out(s, m, fd, out, got, err) < 0)
 		return -1;
-	if (strcmp(got, m->sha256) != 0) {
-		db_rollback(s->v->db);
-		evidence_note_damage(s, m, subject, got);
+	if (strcmp(got, m->sha256) != 0)
 		return err_set(err, _("EVIDENCE %lld IS DAMAGED: its SHA-256 is %s, "
 		    "but %s was recorded when it was added. The copy was removed. "
 		    "Check the audit log and restore the vault from a backup"),
 		    (long long)m->id, got, m->sha256);
-	}
 	if (fsync(fd) < 0)
 		return err_set(err, _("writing %s: %s"), out, strerror(errno));
 	masked = redact_numbers(base ? base + 1 : out);
@@ -344,38 +353,65 @@ evidence_get_tx(struct session *s, const struct evidence_meta *m, int fd,
 	return rc;
 }
 
+struct evidence_get {
+	int64_t id;
+	const char *out;
+	struct evidence_meta *m;
+	int created;	/* out is ours to remove */
+	char got[65];	/* the copy's SHA-256 */
+};
+
+static int
+evidence_get_body(struct session *s, void *arg, char **err)
+{
+	struct evidence_get *g = arg;
+	int fd, rc;
+
+	if (ops_evidence_info(s, g->id, g->m, err) < 0)
+		return -1;
+	/* O_EXCL: an existing file is never replaced, not even by a race. */
+	fd = open(g->out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return err_set(err, _("%s already exists: mynadesk never "
+			    "overwrites a file; choose another name"), g->out);
+		return err_set(err, _("cannot create %s: %s"), g->out,
+		    strerror(errno));
+	}
+	g->created = 1;
+	rc = evidence_get_tx(s, g->m, fd, g->out, g->got, err);
+	if (close(fd) < 0 && rc == 0)
+		rc = err_set(err, _("writing %s: %s"), g->out, strerror(errno));
+	return rc;
+}
+
+/* No copy without its audit record, and no half copy. */
+static void
+evidence_get_discard(void *arg)
+{
+	struct evidence_get *g = arg;
+
+	if (g->created)
+		(void)unlink(g->out);
+}
+
 int
 ops_evidence_get(struct session *s, int64_t id, const char *out,
     struct evidence_meta *m, char **err)
 {
-	int fd, rc;
+	static const struct ops_tx_def def = { evidence_get_body, NULL,
+	    evidence_get_discard };
+	struct evidence_get g = { id, out, m, 0, "" };
+	char subject[32];
 
 	if (out == NULL || out[0] == '\0')
 		return err_set(err, _("give --out FILE: where to write the copy"));
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	if (ops_evidence_info(s, id, m, err) < 0) {
-		db_rollback(s->v->db);
-		return -1;
+	if (ops_tx(s, &def, &g, err) == 0)
+		return 0;
+	/* A damaged blob is itself evidence, in a transaction of its own. */
+	if (g.got[0] != '\0' && strcmp(g.got, m->sha256) != 0) {
+		snprintf(subject, sizeof subject, "evidence:%lld", (long long)m->id);
+		evidence_note_damage(s, m, subject, g.got);
 	}
-	/* O_EXCL: an existing file is never replaced, not even by a race. */
-	fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		db_rollback(s->v->db);
-		if (errno == EEXIST)
-			return err_set(err, _("%s already exists: mynadesk never "
-			    "overwrites a file; choose another name"), out);
-		return err_set(err, _("cannot create %s: %s"), out, strerror(errno));
-	}
-	rc = evidence_get_tx(s, m, fd, out, err);
-	if (close(fd) < 0 && rc == 0)
-		rc = err_set(err, _("writing %s: %s"), out, strerror(errno));
-	if (rc == 0)
-		rc = ops_commit(s, err);
-	if (rc < 0) {
-		/* No copy without its audit record, and no half copy. */
-		db_rollback(s->v->db);
-		(void)unlink(out);
-	}
-	return rc;
+	return -1;
 }

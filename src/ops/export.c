@@ -22,6 +22,7 @@
 #include "domain/jstday.h"
 #include "ops/export-sections.h"
 #include "ops/export.h"
+#include "ops/tx.h"
 #include "store/checkpoint.h"
 #include "store/exportq.h"
 #include "util/hex.h"
@@ -245,12 +246,53 @@ export_cleanup(const char *dir)
 	export_remove(dir, "SHA256SUMS.sig");
 }
 
+struct export_tx {
+	struct export_ctx *c;
+	const char *dir;
+	export_progress_fn progress;
+	void *arg;
+	struct export_result *res;
+	int built;	/* every file is written under its dot-name */
+};
+
+static int
+export_tx_body(struct session *s, void *arg, char **err)
+{
+	struct export_tx *t = arg;
+
+	(void)s;
+	if (export_build(t->c, t->dir, t->progress, t->arg, t->res, err) < 0)
+		return -1;
+	t->built = 1;
+	return 0;
+}
+
+static int
+export_tx_publish(void *arg, char **err)
+{
+	return export_publish((void *)((struct export_tx *)arg)->dir, err);
+}
+
+/* A failed build is cleared now; a failed COMMIT leaves only dot-names,
+ * which the next export into the folder clears. */
+static void
+export_tx_discard(void *arg)
+{
+	struct export_tx *t = arg;
+
+	if (!t->built)
+		export_cleanup(t->dir);
+}
+
 int
 ops_audit_export(struct session *s, const char *from, const char *to,
     const char *dir, export_progress_fn progress, void *arg,
     struct export_result *res, char **err)
 {
+	static const struct ops_tx_def def = { export_tx_body, export_tx_publish,
+	    export_tx_discard };
 	struct export_ctx c;
+	struct export_tx t = { &c, dir, progress, arg, res, 0 };
 	char end_of_from[21], start_of_to[21];
 	int rc;
 
@@ -266,17 +308,10 @@ ops_audit_export(struct session *s, const char *from, const char *to,
 	c.s = s;
 	c.from = from;
 	c.to = to;
-	if (export_dir_ready(dir, err) < 0 || db_begin(s->v->db, err) < 0)
+	if (export_dir_ready(dir, err) < 0)
 		return -1;
-	rc = export_build(&c, dir, progress, arg, res, err);
-	/* A failed commit leaves only dot-names, which the next export into
-	 * the folder clears; a failed naming is reported (the export stands). */
-	if (rc == 0) {
-		rc = ops_commit_then(s, export_publish, (void *)dir, err);
-	} else {
-		db_rollback(s->v->db);
-		export_cleanup(dir);
-	}
+	/* A failed naming is reported (the export stands). */
+	rc = ops_tx(s, &def, &t, err);
 	res->first = c.first;
 	res->last = c.last;
 	res->tree_size = c.cp.tree_size;

@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 
 #include "ops/handover.h"
+#include "ops/tx.h"
 #include "store/db.h"
 #include "store/handover-log.h"
 #include "util/hex.h"
@@ -338,6 +339,7 @@ ops_handover_path(const char *typed, enum handover_use use, char **err)
 struct handover_seal {
 	struct session *s;
 	int n;
+	long long peeked;
 };
 
 static int
@@ -357,26 +359,31 @@ handover_seal_one(const struct handover_event *ev, void *arg, char **err)
 	return rc;
 }
 
+/* The pending events as audit records; how many were read goes to
+ * hs->peeked, which the log drops once they are committed. */
+static int
+handover_seal_tx(struct session *s, void *arg, char **err)
+{
+	struct handover_seal *hs = arg;
+
+	hs->peeked = handover_log_peek(s->v->dir, handover_seal_one, hs, err);
+	if (hs->peeked < 0)
+		return -1;
+	return hs->peeked == 0 ? OPS_TX_NOTHING : 0;
+}
+
 int
 ops_handover_seal(struct session *s, char **err)
 {
-	struct handover_seal hs = { s, 0 };
-	long long n;
+	static const struct ops_tx_def def = { handover_seal_tx, NULL, NULL };
+	struct handover_seal hs = { s, 0, 0 };
+	int rc;
 
 	if (!handover_log_pending(s->v->dir))
 		return 0;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	n = handover_log_peek(s->v->dir, handover_seal_one, &hs, err);
-	if (n < 0 || (n > 0 && ops_commit(s, err) < 0)) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	if (n == 0) {
-		db_rollback(s->v->db);
-		return 0;
-	}
-	if (handover_log_drop(s->v->dir, n, err) < 0)
+	if ((rc = ops_tx(s, &def, &hs, err)) != 0)
+		return rc == OPS_TX_NOTHING ? 0 : -1;
+	if (handover_log_drop(s->v->dir, hs.peeked, err) < 0)
 		return -1;
 	return hs.n;
 }

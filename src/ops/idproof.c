@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ops/idproof.h"
+#include "ops/tx.h"
 #include "store/persons.h"
 #include "util/i18n.h"
 #include "util/paths.h"
@@ -154,27 +155,39 @@ idproof_record_tx(struct session *s, const struct idrules *r, int64_t id,
 	return rc;
 }
 
+struct idproof_tx {
+	const struct idrules *r;
+	const char *key;
+	const struct idproof_request *rq;
+	struct idresult *res;
+};
+
+static int
+idproof_record_body(struct session *s, void *arg, char **err)
+{
+	const struct idproof_tx *t = arg;
+	int64_t id;
+
+	if (idproof_person(s, t->key, &id, err) < 0)
+		return -1;
+	return idproof_record_tx(s, t->r, id, t->key, t->rq, t->res, err);
+}
+
 int
 ops_idproof_record(struct session *s, const char *key,
     const struct idproof_request *rq, struct idresult *res, char **err)
 {
+	static const struct ops_tx_def def = { idproof_record_body, NULL, NULL };
 	struct idrules r;
-	int64_t id;
+	struct idproof_tx t = { &r, key, rq, res };
 	int rc;
 
 	memset(res, 0, sizeof *res);
 	if (ops_idproof_rules(NULL, &r, err) < 0)
 		return -1;
 	rc = idproof_validate(&r, rq, err);
-	if (rc == 0 && (rc = db_begin(s->v->db, err)) == 0) {
-		rc = idproof_person(s, key, &id, err);
-		if (rc == 0)
-			rc = idproof_record_tx(s, &r, id, key, rq, res, err);
-		if (rc < 0)
-			db_rollback(s->v->db);
-		else
-			rc = ops_commit(s, err);
-	}
+	if (rc == 0)
+		rc = ops_tx(s, &def, &t, err);
 	idrules_free(&r);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include "ops/jlis.h"
 #include "ops/media.h"
 #include "ops/numbers.h"
+#include "ops/tx.h"
 #include "store/persons.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -335,15 +336,54 @@ jrcv_gate(struct session *s, const struct jlis_via *via, char **err)
 	    err);
 }
 
+struct jrcv_tx {
+	const struct layout *l;
+	const struct filecheck_rules *rules;
+	const struct jlis_answer_in *in;
+	size_t n;
+	const struct jlis_via *via;
+	const char *arrived_sha256;
+	struct jlis_receive_report *reps;
+};
+
+static int
+jrcv_body(struct session *s, void *arg, char **err)
+{
+	const struct jrcv_tx *t = arg;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < t->n; i++)
+		rc = jrcv_one(s, t->l, t->rules, &t->in[i], t->via, &t->reps[i],
+		    err);
+	if (rc == 0)
+		rc = jrcv_medium(s, t->via, t->arrived_sha256, t->in, t->n,
+		    t->reps, err);
+	return rc;
+}
+
+/* Nothing was saved: the counts say so too. */
+static void
+jrcv_discard(void *arg)
+{
+	const struct jrcv_tx *t = arg;
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		t->reps[i].confirmed = t->reps[i].held = t->reps[i].not_found =
+		    t->reps[i].reinquiry = 0;
+}
+
 int
 ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
     size_t n, const struct jlis_via *via, const char *arrived_sha256,
     struct jlis_receive_report *reps, char **err)
 {
+	static const struct ops_tx_def def = { jrcv_body, NULL, jrcv_discard };
 	const struct filecheck_rules *rules = NULL;
 	struct layout l;
-	size_t i;
-	int rc = 0;
+	struct jrcv_tx t = { &l, NULL, in, n, via, arrived_sha256, reps };
+	int rc;
 
 	memset(reps, 0, n * sizeof *reps);
 	if (n == 0)
@@ -352,22 +392,8 @@ ops_jlis_receive_files(struct session *s, const struct jlis_answer_in *in,
 		return -1;
 	if (ops_check_layout("jlis-answer", &l, &rules, err) < 0)
 		return -1;
-	if (db_begin(s->v->db, err) < 0) {
-		layout_free(&l);
-		return -1;
-	}
-	for (i = 0; rc == 0 && i < n; i++)
-		rc = jrcv_one(s, &l, rules, &in[i], via, &reps[i], err);
-	if (rc == 0)
-		rc = jrcv_medium(s, via, arrived_sha256, in, n, reps, err);
-	if (rc == 0) {
-		rc = ops_commit(s, err);
-	} else {
-		db_rollback(s->v->db);
-		for (i = 0; i < n; i++)
-			reps[i].confirmed = reps[i].held = reps[i].not_found =
-			    reps[i].reinquiry = 0;
-	}
+	t.rules = rules;
+	rc = ops_tx(s, &def, &t, err);
 	layout_free(&l);
 	return rc;
 }

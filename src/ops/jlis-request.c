@@ -20,6 +20,7 @@
 #include "ops/check.h"
 #include "ops/jlis.h"
 #include "ops/media-int.h"
+#include "ops/tx.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -570,13 +571,57 @@ jreq_cleanup(struct jreq *r, int failed)
 	layout_free(&r->l);
 }
 
+struct jreq_tx {
+	struct jreq *r;
+	const char *outdir, *persons_file;
+	int dry_run;
+};
+
+/* Reads and checks the persons, then writes the files under dot-names;
+ * a dry run stops before writing and leaves nothing. */
+static int
+jreq_body(struct session *s, void *arg, char **err)
+{
+	struct jreq_tx *t = arg;
+	struct jreq *r = t->r;
+	struct jlis_request_report *rep = r->rep;
+	int rc;
+
+	rc = t->persons_file != NULL ? jreq_read_list(r, t->persons_file, err) :
+	    jlis_store_candidates(s->v->db, jreq_auto, r, err);
+	if (rc == 0)
+		jreq_validate(r);
+	if (rc == 0 && rep->problems.total > 0)
+		rc = err_set(err, _("%lld problems: no inquiry file was written "
+		    "(fix the persons' records first)"), rep->problems.total);
+	else if (rc == 0 && r->n == 0)
+		rc = err_set(err, rep->unsendable_persons > 0 ?
+		    _("nobody who can be sent: see the persons that need a "
+		    "spelling ('jlis unsendable')") : _("nobody to ask about: "
+		    "every insured person has a confirmed number or an open "
+		    "inquiry"));
+	if (rc == 0 && t->dry_run)
+		return OPS_TX_NOTHING;
+	if (rc == 0)
+		rc = jreq_write(r, t->outdir, rep, err);
+	return rc;
+}
+
+static int
+jreq_tx_publish(void *arg, char **err)
+{
+	return jreq_publish(((struct jreq_tx *)arg)->r, err);
+}
+
 /* The request, or with dry_run only the lists (nothing is written, the
  * transaction is rolled back). */
 static int
 jreq_run(struct session *s, const char *outdir, const char *persons_file,
     int dry_run, struct jlis_request_report *rep, char **err)
 {
+	static const struct ops_tx_def def = { jreq_body, jreq_tx_publish, NULL };
 	struct jreq r;
+	struct jreq_tx t = { &r, outdir, persons_file, dry_run };
 	int rc;
 
 	memset(rep, 0, sizeof *rep);
@@ -597,31 +642,8 @@ jreq_run(struct session *s, const char *outdir, const char *persons_file,
 		return r.enc == NULL && r.l.file_name != NULL ? -1 :
 		    err_set(err, _("layout jlis-request has no file_name"));
 	}
-	if (db_begin(s->v->db, err) < 0) {
-		jreq_cleanup(&r, 0);
-		return -1;
-	}
-	rc = persons_file != NULL ? jreq_read_list(&r, persons_file, err) :
-	    jlis_store_candidates(s->v->db, jreq_auto, &r, err);
-	if (rc == 0)
-		jreq_validate(&r);
-	if (rc == 0 && rep->problems.total > 0)
-		rc = err_set(err, _("%lld problems: no inquiry file was written "
-		    "(fix the persons' records first)"), rep->problems.total);
-	else if (rc == 0 && r.n == 0)
-		rc = err_set(err, rep->unsendable_persons > 0 ?
-		    _("nobody who can be sent: see the persons that need a "
-		    "spelling ('jlis unsendable')") : _("nobody to ask about: "
-		    "every insured person has a confirmed number or an open "
-		    "inquiry"));
-	if (rc == 0 && dry_run)
-		rc = 1;
-	if (rc == 0)
-		rc = jreq_write(&r, outdir, rep, err);
-	if (rc == 0)
-		rc = ops_commit_then(s, jreq_publish, &r, err);
-	else
-		db_rollback(s->v->db);
+	/* A COMMIT that fails leaves the dot-named files to jreq_cleanup. */
+	rc = ops_tx(s, &def, &t, err);
 	jreq_cleanup(&r, rc != 0);
 	return rc > 0 ? 0 : rc;
 }

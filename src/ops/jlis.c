@@ -11,6 +11,7 @@
 #include "ops/media.h"
 #include "ops/numbers.h"
 #include "ops/settings.h"
+#include "ops/tx.h"
 #include "store/persons.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -116,23 +117,33 @@ ops_jlis_reason_text(const char *code, char *buf, size_t n)
 	}
 }
 
+struct jlis_decision {
+	const char *key;
+	int accept;
+	const char *reason;
+};
+
+static int
+jlis_decide_body(struct session *s, void *arg, char **err)
+{
+	const struct jlis_decision *d = arg;
+
+	return jlis_decide_tx(s, d->key, d->accept, d->reason, err);
+}
+
 int
 ops_jlis_decide(struct session *s, const char *key, int accept,
     const char *reason, char **err)
 {
-	int rc;
+	static const struct ops_tx_def def = { jlis_decide_body, NULL, NULL };
+	struct jlis_decision d = { key, accept, reason };
 
 	if (key == NULL || reason == NULL || text_chars(reason) < 4)
 		return err_set(err, key == NULL ? _("name the person") :
 		    _("give a reason of at least 4 characters"));
-	if (jlis_supervisor(s, err) < 0 || db_begin(s->v->db, err) < 0)
+	if (jlis_supervisor(s, err) < 0)
 		return -1;
-	rc = jlis_decide_tx(s, key, accept, reason, err);
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	return ops_tx(s, &def, &d, err);
 }
 
 int
@@ -167,44 +178,51 @@ jlis_spelling_ok(const char *what, const char *v, char **err)
 	return 0;
 }
 
-int
-ops_jlis_inquiry_name(struct session *s, const char *key, const char *name,
-    const char *kana, const char *reason, char **err)
+struct jlis_spelling {
+	const char *key, *name, *kana, *reason;
+};
+
+static int
+jlis_inquiry_name_tx(struct session *s, void *arg, char **err)
 {
+	const struct jlis_spelling *n = arg;
 	/* The reason is free text: masked as such, field by field. */
 	const struct audit_field d[] = {
-		{ "kana", AUDIT_TEXT, kana ? "given" : "record" },
-		{ "reason", AUDIT_TEXT, reason },
+		{ "kana", AUDIT_TEXT, n->kana ? "given" : "record" },
+		{ "reason", AUDIT_TEXT, n->reason },
 	};
 	struct person p;
 	int64_t id;
 	int found, rc;
+
+	found = persons_get(s->v->db, n->key, &p, &id, err);
+	person_clear(&p);
+	if (found <= 0)
+		return found < 0 ? -1 : err_set(err, _("no person with key '%s'"),
+		    n->key);
+	rc = jlis_store_inquiry_name_put(s->v->db, id, n->name, n->kana,
+	    n->reason, s->user, err);
+	if (rc == 0)
+		rc = ops_audit_fields(s, "", "jlis.inquiry-name", n->key, d,
+		    sizeof d / sizeof d[0], err);
+	return rc;
+}
+
+int
+ops_jlis_inquiry_name(struct session *s, const char *key, const char *name,
+    const char *kana, const char *reason, char **err)
+{
+	static const struct ops_tx_def def = { jlis_inquiry_name_tx, NULL, NULL };
+	struct jlis_spelling n = { key, name, kana, reason };
 
 	if (key == NULL || name == NULL || reason == NULL ||
 	    text_chars(reason) < 4)
 		return err_set(err, _("name the person, the spelling to send and "
 		    "a reason of at least 4 characters"));
 	if (jlis_spelling_ok(_("the name to send"), name, err) < 0 ||
-	    jlis_spelling_ok(_("the kana to send"), kana, err) < 0 ||
-	    db_begin(s->v->db, err) < 0)
+	    jlis_spelling_ok(_("the kana to send"), kana, err) < 0)
 		return -1;
-	found = persons_get(s->v->db, key, &p, &id, err);
-	person_clear(&p);
-	if (found <= 0) {
-		db_rollback(s->v->db);
-		return found < 0 ? -1 : err_set(err, _("no person with key '%s'"),
-		    key);
-	}
-	rc = jlis_store_inquiry_name_put(s->v->db, id, name, kana, reason,
-	    s->user, err);
-	if (rc == 0)
-		rc = ops_audit_fields(s, "", "jlis.inquiry-name", key, d,
-		    sizeof d / sizeof d[0], err);
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	return ops_tx(s, &def, &n, err);
 }
 
 int

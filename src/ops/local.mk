@@ -28,6 +28,6 @@ libmyna_ops_a_SOURCES = \
 	src/ops/reg-view.h src/ops/registration.c src/ops/registration.h \
 	src/ops/rekey.c src/ops/rekey.h src/ops/session.c src/ops/session.h \
 	src/ops/settings.c src/ops/settings.h src/ops/staffkeys.c \
-	src/ops/staffkeys.h src/ops/upload.c src/ops/upload.h \
-	src/ops/vault-admin.c src/ops/vault-admin.h src/ops/xlsx-out.c \
-	src/ops/xlsx-out.h
+	src/ops/staffkeys.h src/ops/tx.c src/ops/tx.h src/ops/upload.c \
+	src/ops/upload.h src/ops/vault-admin.c src/ops/vault-admin.h \
+	src/ops/xlsx-out.c src/ops/xlsx-out.h

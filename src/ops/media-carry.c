@@ -13,6 +13,7 @@
 
 #include "ops/media-int.h"
 #include "ops/media.h"
+#include "ops/tx.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -42,13 +43,38 @@ carry_steps(struct session *s, const struct pack *p, const char *usb,
 	return rc;
 }
 
+struct carry {
+	const struct pack *p;
+	const char *usb, *witness;
+	struct media_carry_result *res;
+};
+
+static int
+carry_tx(struct session *s, void *arg, char **err)
+{
+	const struct carry *c = arg;
+	long long id;
+	int rc;
+
+	rc = pack_unused(s, c->p, err);
+	if (rc == 0)
+		rc = media_insert(s->v->db, c->usb, "", &id, c->res->label, err);
+	if (rc == 0)
+		rc = media_set_channel(s->v->db, id, "terminal", err);
+	if (rc == 0)
+		rc = carry_steps(s, c->p, c->usb, c->witness, id, c->res->label,
+		    err);
+	return rc;
+}
+
 int
 ops_media_carry(struct session *s, const char *dir, const char *usb,
     const struct checker *witness, struct media_carry_result *res,
     char **err)
 {
+	static const struct ops_tx_def def = { carry_tx, NULL, NULL };
+	struct carry c = { NULL, usb, NULL, res };
 	struct pack p;
-	long long id;
 	int rc;
 
 	memset(res, 0, sizeof *res);
@@ -61,20 +87,10 @@ ops_media_carry(struct session *s, const char *dir, const char *usb,
 	    witness ? witness->password : NULL, err) < 0)
 		return -1;
 	rc = pack_load(s, dir, &p, err);
-	if (rc == 0 && (rc = db_begin(s->v->db, err)) == 0) {
-		rc = pack_unused(s, &p, err);
-		if (rc == 0)
-			rc = media_insert(s->v->db, usb, "", &id, res->label,
-			    err);
-		if (rc == 0)
-			rc = media_set_channel(s->v->db, id, "terminal", err);
-		if (rc == 0)
-			rc = carry_steps(s, &p, usb, witness->name, id, res->label,
-			    err);
-		if (rc == 0)
-			rc = ops_commit(s, err);
-		else
-			db_rollback(s->v->db);
+	if (rc == 0) {
+		c.p = &p;
+		c.witness = witness->name;
+		rc = ops_tx(s, &def, &c, err);
 	}
 	res->nfiles = p.n;
 	pack_free(&p);

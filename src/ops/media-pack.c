@@ -21,6 +21,7 @@
 #include "domain/zipbox.h"
 #include "ops/media-int.h"
 #include "ops/media.h"
+#include "ops/tx.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
@@ -178,7 +179,6 @@ pack_steps(struct session *s, const struct pack *p, const char *witness,
  * vault records it) and the dot-name it is written under until the commit. */
 struct pack_out {
 	char *final, *tmp;
-	int committed;		/* the medium is recorded: keep tmp on failure */
 };
 
 static int
@@ -214,7 +214,7 @@ pack_out_names(const char *out, struct pack_out *o, char **err)
 static int
 pack_finish_naming(const struct media_row *m, void *arg)
 {
-	struct pack_out o = { NULL, NULL, 0 };
+	struct pack_out o = { NULL, NULL };
 	char hex[65];
 	long long bytes;
 
@@ -276,19 +276,57 @@ pack_publish(void *arg, char **err)
 {
 	struct pack_out *o = arg;
 
-	o->committed = 1;
 	if (rename(o->tmp, o->final) == 0)
 		return 0;
 	return err_set(err, _("the medium was recorded but the container cannot "
 	    "be named %s: %s; it is %s"), o->final, strerror(errno), o->tmp);
 }
 
+struct pack_tx {
+	const struct pack *p;
+	struct pack_out *o;
+	const char *witness;
+	struct media_pack_result *res;
+	int written;	/* the container is under its dot-name */
+};
+
+static int
+pack_tx_body(struct session *s, void *arg, char **err)
+{
+	struct pack_tx *t = arg;
+
+	if (pack_record(s, t->p, t->o, t->witness, t->res, err) < 0)
+		return -1;
+	t->written = 1;
+	return 0;
+}
+
+static int
+pack_tx_publish(void *arg, char **err)
+{
+	return pack_publish(((struct pack_tx *)arg)->o, err);
+}
+
+/* pack_record removes its own container on error; this is for a COMMIT
+ * that failed after it. */
+static void
+pack_tx_discard(void *arg)
+{
+	struct pack_tx *t = arg;
+
+	if (t->written)
+		(void)unlink(t->o->tmp);
+}
+
 int
 ops_media_pack(struct session *s, const char *dir, const char *out,
     const struct checker *witness, struct media_pack_result *res, char **err)
 {
+	static const struct ops_tx_def def = { pack_tx_body, pack_tx_publish,
+	    pack_tx_discard };
 	struct pack p = { NULL, 0 };
-	struct pack_out o = { NULL, NULL, 0 };
+	struct pack_out o = { NULL, NULL };
+	struct pack_tx t = { &p, &o, NULL, res, 0 };
 	int rc;
 
 	memset(res, 0, sizeof *res);
@@ -303,13 +341,9 @@ ops_media_pack(struct session *s, const char *dir, const char *out,
 		    witness ? witness->password : NULL, err);
 	if (rc == 0 && media_password_new(res->password) < 0)
 		rc = err_set(err, _("no random numbers for the password"));
-	if (rc == 0 && (rc = db_begin(s->v->db, err)) == 0) {
-		rc = pack_record(s, &p, &o, witness->name, res, err);
-		if (rc < 0)
-			db_rollback(s->v->db);
-		else if ((rc = ops_commit_then(s, pack_publish, &o, err)) < 0 &&
-		    !o.committed)
-			unlink(o.tmp);
+	if (rc == 0) {
+		t.witness = witness->name;
+		rc = ops_tx(s, &def, &t, err);
 	}
 	res->nfiles = p.n;
 	pack_free(&p);

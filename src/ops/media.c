@@ -15,6 +15,7 @@
 #include "domain/redact.h"
 #include "ops/media.h"
 #include "ops/media-int.h"
+#include "ops/tx.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -148,7 +149,7 @@ media_put(char *dst, size_t n, const char *v)
 	snprintf(dst, n, "%.*s", (int)(n - 1), v ? v : "");
 }
 
-/* Writes the step, moves the state and audits, then commits. */
+/* Writes the step, moves the state and audits, in the open transaction. */
 static int
 media_finish(struct session *s, const struct media_row *m,
     struct media_event *ev, const struct media_file *file, size_t nfiles,
@@ -165,12 +166,21 @@ media_finish(struct session *s, const struct media_row *m,
 		    strcmp(ev->step, "shipped") == 0 ? ev->date : NULL, err);
 	if (rc == 0)
 		rc = ops_audit_fields(s, ev->witness, action, m->label, d, nd, err);
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	return rc;
 }
+
+/* What one media step names; each body reads its part. */
+struct media_action {
+	const char *id;
+	const struct media_step_in *in;
+	const char *witness;
+	const struct media_file *f;	/* receive: the answer's files */
+	size_t nf;
+	const char *files_detail;
+	const char *const *files;	/* import */
+	const char *summary;
+	char **password;		/* password: what is shown */
+};
 
 /* Typed, so the tracking number is kept whole in the log (the parcel must
  * be traceable from it) while the courier and the seal, typed by a clerk,
@@ -192,13 +202,31 @@ media_ship_finish(struct session *s, const struct media_row *m,
 	    sizeof d / sizeof d[0], err);
 }
 
+static int
+media_ship_tx(struct session *s, void *arg, char **err)
+{
+	const struct media_action *a = arg;
+	const struct media_step_in *in = a->in;
+	struct media_event ev;
+	struct media_row m;
+	char date[11];
+
+	if (media_begin_step(s, a->id, MSTEP_SHIPPED, in->date, &m, date, err) < 0)
+		return -1;
+	media_event_init(&ev, s, MSTEP_SHIPPED, date, NULL);
+	media_put(ev.courier, sizeof ev.courier, in->courier);
+	media_put(ev.tracking, sizeof ev.tracking, in->tracking);
+	media_put(ev.seal, sizeof ev.seal, in->seal);
+	media_put(ev.notice_date, sizeof ev.notice_date, in->notice_date);
+	return media_ship_finish(s, &m, &ev, in, err);
+}
+
 int
 ops_media_ship(struct session *s, const char *id,
     const struct media_step_in *in, char **err)
 {
-	struct media_event ev;
-	struct media_row m;
-	char date[11];
+	static const struct ops_tx_def def = { media_ship_tx, NULL, NULL };
+	struct media_action a = { .id = id, .in = in };
 
 	if (in->courier == NULL || in->courier[0] == '\0' || in->tracking == NULL ||
 	    in->tracking[0] == '\0' || in->seal == NULL || in->seal[0] == '\0')
@@ -212,18 +240,7 @@ ops_media_ship(struct session *s, const char *id,
 	    media_text_ok(_("the seal number"), in->seal, 0, err) < 0 ||
 	    date_check(in->notice_date, err) < 0)
 		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	if (media_begin_step(s, id, MSTEP_SHIPPED, in->date, &m, date, err) < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	media_event_init(&ev, s, MSTEP_SHIPPED, date, NULL);
-	media_put(ev.courier, sizeof ev.courier, in->courier);
-	media_put(ev.tracking, sizeof ev.tracking, in->tracking);
-	media_put(ev.seal, sizeof ev.seal, in->seal);
-	media_put(ev.notice_date, sizeof ev.notice_date, in->notice_date);
-	return media_ship_finish(s, &m, &ev, in, err);
+	return ops_tx(s, &def, &a, err);
 }
 
 /* The courier's answer comes on J-LIS's own medium, named by its id; the
@@ -284,14 +301,40 @@ media_answer_files(const char *path, struct media_file **f, size_t *n,
 	return rc;
 }
 
+static int
+media_receive_tx(struct session *s, void *arg, char **err)
+{
+	const struct media_action *a = arg;
+	const struct media_step_in *in = a->in;
+	struct audit_field d = { NULL, AUDIT_TEXT, NULL };
+	struct media_event ev;
+	struct media_row m;
+	char date[11], *t;
+	int rc;
+
+	if (media_begin_step(s, a->id, MSTEP_RECEIVED, in->date, &m, date,
+	    err) < 0 || media_receipt_ok(&m, in, err) < 0)
+		return -1;
+	media_event_init(&ev, s, MSTEP_RECEIVED, date, a->witness);
+	/* A terminal medium comes back itself: its label is the answer's. */
+	media_put(ev.answer_medium, sizeof ev.answer_medium,
+	    in->answer_medium ? in->answer_medium : m.container);
+	t = xasprintf("date=%s channel=%s answer_medium=%s%s", date,
+	    m.channel, ev.answer_medium, a->nf ? a->files_detail : " file=-");
+	d.value = t;
+	rc = media_finish(s, &m, &ev, a->f, a->nf, "media.receive", &d, 1, err);
+	free(t);
+	return rc;
+}
+
 int
 ops_media_receive(struct session *s, const char *id,
     const struct media_step_in *in, const struct checker *witness, char **err)
 {
-	struct media_event ev;
+	static const struct ops_tx_def def = { media_receive_tx, NULL, NULL };
+	struct media_action a = { .id = id, .in = in };
 	struct media_file *f = NULL;
-	struct media_row m;
-	char date[11], *detail = xstrdup(""), *t;
+	char *detail = xstrdup("");
 	size_t nf = 0;
 	int rc;
 
@@ -301,27 +344,15 @@ ops_media_receive(struct session *s, const char *id,
 	else
 		rc = in->file != NULL ? media_answer_files(in->file, &f, &nf,
 		    &detail, err) : 0;
-	if (rc == 0 && (ops_second_person(s, witness ? witness->name : NULL,
-	    witness ? witness->password : NULL, err) < 0 ||
-	    db_begin(s->v->db, err) < 0))
-		rc = -1;
-	else if (rc == 0 && (media_begin_step(s, id, MSTEP_RECEIVED, in->date, &m,
-	    date, err) < 0 || media_receipt_ok(&m, in, err) < 0)) {
-		db_rollback(s->v->db);
-		rc = -1;
-	}
+	if (rc == 0)
+		rc = ops_second_person(s, witness ? witness->name : NULL,
+		    witness ? witness->password : NULL, err);
 	if (rc == 0) {
-		media_event_init(&ev, s, MSTEP_RECEIVED, date, witness->name);
-		/* A terminal medium comes back itself: its label is the answer's. */
-		media_put(ev.answer_medium, sizeof ev.answer_medium,
-		    in->answer_medium ? in->answer_medium : m.container);
-		struct audit_field d = { NULL, AUDIT_TEXT, NULL };
-
-		t = xasprintf("date=%s channel=%s answer_medium=%s%s", date,
-		    m.channel, ev.answer_medium, nf ? detail : " file=-");
-		d.value = t;
-		rc = media_finish(s, &m, &ev, f, nf, "media.receive", &d, 1, err);
-		free(t);
+		a.witness = witness->name;
+		a.f = f;
+		a.nf = nf;
+		a.files_detail = detail;
+		rc = ops_tx(s, &def, &a, err);
 	}
 	free(detail);
 	free(f);
@@ -343,30 +374,38 @@ media_dispose_finish(struct session *s, const struct media_row *m,
 	    sizeof d / sizeof d[0], err);
 }
 
+static int
+media_dispose_tx(struct session *s, void *arg, char **err)
+{
+	const struct media_action *a = arg;
+	struct media_event ev;
+	struct media_row m;
+	char date[11];
+
+	if (media_begin_step(s, a->id, MSTEP_DISPOSED, a->in->date, &m, date,
+	    err) < 0 || media_secret_drop(s->v->db, m.id, err) < 0)
+		return -1;
+	media_event_init(&ev, s, MSTEP_DISPOSED, date, a->witness);
+	media_put(ev.method, sizeof ev.method, a->in->method);
+	return media_dispose_finish(s, &m, &ev, a->in->method, err);
+}
+
 int
 ops_media_dispose(struct session *s, const char *id,
     const struct media_step_in *in, const struct checker *witness, char **err)
 {
-	struct media_event ev;
-	struct media_row m;
-	char date[11];
+	static const struct ops_tx_def def = { media_dispose_tx, NULL, NULL };
+	struct media_action a = { .id = id, .in = in };
 
 	if (in->method == NULL || in->method[0] == '\0')
 		return err_set(err, _("disposal needs the method (--method), e.g. "
 		    "shredded or degaussed"));
 	if (media_text_ok(_("the method"), in->method, 0, err) < 0 ||
 	    ops_second_person(s, witness ? witness->name : NULL,
-	    witness ? witness->password : NULL, err) < 0 ||
-	    db_begin(s->v->db, err) < 0)
+	    witness ? witness->password : NULL, err) < 0)
 		return -1;
-	if (media_begin_step(s, id, MSTEP_DISPOSED, in->date, &m, date, err) < 0 ||
-	    media_secret_drop(s->v->db, m.id, err) < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	media_event_init(&ev, s, MSTEP_DISPOSED, date, witness->name);
-	media_put(ev.method, sizeof ev.method, in->method);
-	return media_dispose_finish(s, &m, &ev, in->method, err);
+	a.witness = witness->name;
+	return ops_tx(s, &def, &a, err);
 }
 
 /* Hashes every imported file, then writes the step; the caller's
@@ -439,44 +478,63 @@ ops_media_answer_imported_tx(struct session *s, const char *id,
 	return rc;
 }
 
+static int
+media_imported_tx(struct session *s, void *arg, char **err)
+{
+	const struct media_action *a = arg;
+
+	return ops_media_answer_imported_tx(s, a->id, a->files, a->nf,
+	    a->summary, NULL, err);
+}
+
 int
 ops_media_answer_imported(struct session *s, const char *id,
     const char *const *files, size_t nfiles, const char *summary, char **err)
 {
-	if (db_begin(s->v->db, err) < 0)
+	static const struct ops_tx_def def = { media_imported_tx, NULL, NULL };
+	struct media_action a = { .id = id, .files = files, .nf = nfiles,
+	    .summary = summary };
+
+	return ops_tx(s, &def, &a, err);
+}
+
+static int
+media_password_tx(struct session *s, void *arg, char **err)
+{
+	const struct media_action *a = arg;
+	struct media_row m;
+	int found;
+
+	found = media_find(s->v->db, a->id, &m, err);
+	if (found < 0)
 		return -1;
-	if (ops_media_answer_imported_tx(s, id, files, nfiles, summary, NULL,
-	    err) < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	if (found == 0)
+		return err_set(err, _("no medium '%s': see 'media list'"),
+		    a->id ? a->id : "");
+	if ((*a->password = media_secret_get(s->v->db, m.id)) == NULL)
+		return err_set(err, _("the password of %s is no longer kept: the "
+		    "medium was disposed of"), m.label);
+	return ops_audit(s, a->witness, "media.password", m.label, "shown=yes",
+	    err);
 }
 
 int
 ops_media_password(struct session *s, const char *id,
     const struct checker *witness, char **password, char **err)
 {
-	struct media_row m;
-	int found;
+	static const struct ops_tx_def def = { media_password_tx, NULL, NULL };
+	struct media_action a = { .id = id, .password = password };
 
 	*password = NULL;
 	if (ops_second_person(s, witness ? witness->name : NULL,
-	    witness ? witness->password : NULL, err) < 0 ||
-	    db_begin(s->v->db, err) < 0)
+	    witness ? witness->password : NULL, err) < 0)
 		return -1;
-	found = media_find(s->v->db, id, &m, err);
-	if (found > 0 && (*password = media_secret_get(s->v->db, m.id)) == NULL)
-		err_set(err, _("the password of %s is no longer kept: the medium was "
-		    "disposed of"), m.label);
-	else if (found == 0)
-		err_set(err, _("no medium '%s': see 'media list'"), id ? id : "");
-	if (*password == NULL || ops_audit(s, witness->name, "media.password",
-	    m.label, "shown=yes", err) < 0) {
+	a.witness = witness->name;
+	/* Shown only once its audit record is saved. */
+	if (ops_tx(s, &def, &a, err) < 0) {
 		secret_free_str(*password);
 		*password = NULL;
-		db_rollback(s->v->db);
 		return -1;
 	}
-	return ops_commit(s, err);
+	return 0;
 }

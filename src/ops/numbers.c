@@ -17,6 +17,7 @@
 #include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "ops/settings.h"
+#include "ops/tx.h"
 #include "store/numbers.h"
 #include "store/persons.h"
 #include "store/settings.h"
@@ -125,15 +126,17 @@ number_prepare(struct session *s, const char *typed, char num[13],
 	return number_hmac(s, num, hmac, err);
 }
 
-static int
-number_finish(struct session *s, int rc, char **err)
-{
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
-}
+/* What one number action names; each body reads its part. */
+struct number_action {
+	const char *key;
+	const struct number_entry *e;	/* enter */
+	const char *who;		/* confirm: who confirms; delete: witness */
+	enum number_result *res;
+	unsigned char hmac[32];
+	char num[13];
+	const char *reason;		/* reveal */
+	char *out;			/* reveal: the number shown */
+};
 
 /* Records that another person already holds this number. */
 static int
@@ -155,15 +158,66 @@ number_duplicate(struct session *s, int64_t id, const char *key, int64_t other,
 	return rc;
 }
 
+/* A confirmed number is never replaced by a new entry; a row that cannot
+ * be read is an error, not "no number yet". */
+static int
+number_not_confirmed(struct session *s, int64_t id, const char *key,
+    char **err)
+{
+	struct number_row row;
+	int found = numbers_get(s->v->db, id, &row, err), rc = 0;
+
+	if (found < 0)
+		rc = -1;
+	else if (found > 0 && strcmp(row.state, "confirmed") == 0)
+		rc = err_set(err, _("%s already has a confirmed number"), key);
+	OPENSSL_cleanse(&row, sizeof row);
+	return rc;
+}
+
+static int
+number_enter_tx(struct session *s, void *arg, char **err)
+{
+	struct number_action *a = arg;
+	const struct number_entry *e = a->e;
+	char *detail;
+	int64_t id, other;
+	int rc, held;
+
+	rc = number_person(s, a->key, &id, err);
+	if (rc == 0)
+		rc = ops_number_may_collect(s, a->key, e->received, err);
+	if (rc == 0)
+		rc = number_not_confirmed(s, id, a->key, err);
+	held = rc == 0 ? numbers_holder(s->v->db, a->hmac, &other, err) : 0;
+	if (held < 0)
+		rc = -1;
+	if (rc == 0 && held && other != id) {
+		/* The wrong-link problem: never attach one number to two people. */
+		*a->res = NUMBER_DUPLICATE;
+		rc = numbers_hold(s->v->db, id, e->channel, e->received, e->doc,
+		    s->user, err);
+		if (rc == 0)
+			rc = number_duplicate(s, id, a->key, other, "", err);
+	} else if (rc == 0) {
+		rc = numbers_enter(s->v->db, id, a->num, a->hmac, e->channel,
+		    e->received, e->doc, s->user, err);
+		detail = xasprintf("channel=%s received=%s doc=%s", e->channel,
+		    e->received, e->doc);
+		if (rc == 0)
+			rc = ops_audit(s, "", "number.enter", a->key, detail, err);
+		free(detail);
+	}
+	return rc;
+}
+
 int
 ops_number_enter(struct session *s, const char *key, const char *typed,
     const struct number_entry *e, enum number_result *res, char **err)
 {
-	struct number_row row;
-	unsigned char hmac[32];
-	char num[13], *detail;
-	int64_t id, other;
-	int rc, held;
+	static const struct ops_tx_def def = { number_enter_tx, NULL, NULL };
+	struct number_action a = { .key = key, .e = e, .res = res };
+	int rc;
 
 	*res = NUMBER_OK;
 	if (ops_channel_check(e->channel, err) < 0 ||
@@ -177,40 +231,13 @@ ops_number_enter(struct session *s, const char *key, const char *typed,
 		    "come only through 'jlis receive' from the answer on its "
 		    "medium"));
 	if (e->doc == NULL || e->doc[0] == '\0' || strlen(e->doc) > 64)
-		return err_set(err, _("give the document reference (at most 64 "
-		    "characters)"));
-	if (number_prepare(s, typed, num, hmac, err) < 0)
+		return err_typed(err, ERR_INPUT, ERR_FIELD_DOC, _("give the document "
+		    "reference (at most 64 characters)"));
+	if (number_prepare(s, typed, a.num, a.hmac, err) < 0)
 		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = number_person(s, key, &id, err);
-	if (rc == 0)
-		rc = ops_number_may_collect(s, key, e->received, err);
-	if (rc == 0 && numbers_get(s->v->db, id, &row, err) > 0 &&
-	    strcmp(row.state, "confirmed") == 0)
-		rc = err_set(err, _("%s already has a confirmed number"), key);
-	OPENSSL_cleanse(&row, sizeof row);
-	held = rc == 0 ? numbers_holder(s->v->db, hmac, &other, err) : 0;
-	if (held < 0)
-		rc = -1;
-	if (rc == 0 && held && other != id) {
-		/* The wrong-link problem: never attach one number to two people. */
-		*res = NUMBER_DUPLICATE;
-		rc = numbers_hold(s->v->db, id, e->channel, e->received, e->doc,
-		    s->user, err);
-		if (rc == 0)
-			rc = number_duplicate(s, id, key, other, "", err);
-	} else if (rc == 0) {
-		rc = numbers_enter(s->v->db, id, num, hmac, e->channel, e->received,
-		    e->doc, s->user, err);
-		detail = xasprintf("channel=%s received=%s doc=%s", e->channel,
-		    e->received, e->doc);
-		if (rc == 0)
-			rc = ops_audit(s, "", "number.enter", key, detail, err);
-		free(detail);
-	}
-	OPENSSL_cleanse(num, sizeof num);
-	return number_finish(s, rc, err);
+	rc = ops_tx(s, &def, &a, err);
+	OPENSSL_cleanse(&a, sizeof a);
+	return rc;
 }
 
 /* Who confirms: the second person logged in on this screen, or the session
@@ -274,55 +301,65 @@ number_confirm_tx(struct session *s, const char *key, const unsigned char hmac[3
 	return rc;
 }
 
+static int
+number_confirm_body(struct session *s, void *arg, char **err)
+{
+	struct number_action *a = arg;
+
+	return number_confirm_tx(s, a->key, a->hmac, a->who, a->res, err);
+}
+
 int
 ops_number_confirm(struct session *s, const char *key, const char *typed,
     const struct checker *second, enum number_result *res, char **err)
 {
-	unsigned char hmac[32];
-	char num[13];
-	const char *who;
-	int rc;
+	static const struct ops_tx_def def = { number_confirm_body, NULL, NULL };
+	struct number_action a = { .key = key, .res = res };
 
 	*res = NUMBER_OK;
-	if (number_confirmer(s, second, &who, err) < 0 ||
-	    number_prepare(s, typed, num, hmac, err) < 0)
+	if (number_confirmer(s, second, &a.who, err) < 0 ||
+	    number_prepare(s, typed, a.num, a.hmac, err) < 0)
 		return -1;
-	OPENSSL_cleanse(num, sizeof num);
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = number_confirm_tx(s, key, hmac, who, res, err);
-	return number_finish(s, rc, err);
+	OPENSSL_cleanse(a.num, sizeof a.num);
+	return ops_tx(s, &def, &a, err);
+}
+
+static int
+number_match_tx(struct session *s, void *arg, char **err)
+{
+	struct number_action *a = arg;
+	struct number_row row;
+	int64_t id;
+	int rc, found;
+
+	rc = number_person(s, a->key, &id, err);
+	found = rc == 0 ? numbers_get(s->v->db, id, &row, err) : -1;
+	if (found < 0)
+		rc = -1;
+	else if (found == 0 || strcmp(row.state, "confirmed") != 0)
+		rc = err_set(err, _("%s has no confirmed number to match against"),
+		    a->key);
+	else if (CRYPTO_memcmp(row.hmac, a->hmac, 32) == 0)
+		*a->res = NUMBER_OK;
+	if (rc == 0)
+		rc = ops_audit(s, "", "number.match", a->key, *a->res == NUMBER_OK ?
+		    "result=match" : "result=no-match", err);
+	OPENSSL_cleanse(&row, sizeof row);
+	return rc;
 }
 
 int
 ops_number_match(struct session *s, const char *key, const char *typed,
     enum number_result *res, char **err)
 {
-	struct number_row row;
-	unsigned char hmac[32];
-	char num[13];
-	int64_t id;
-	int rc, found;
+	static const struct ops_tx_def def = { number_match_tx, NULL, NULL };
+	struct number_action a = { .key = key, .res = res };
 
 	*res = NUMBER_MISMATCH;
-	if (number_prepare(s, typed, num, hmac, err) < 0)
+	if (number_prepare(s, typed, a.num, a.hmac, err) < 0)
 		return -1;
-	OPENSSL_cleanse(num, sizeof num);
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = number_person(s, key, &id, err);
-	found = rc == 0 ? numbers_get(s->v->db, id, &row, err) : -1;
-	if (found < 0)
-		rc = -1;
-	else if (found == 0 || strcmp(row.state, "confirmed") != 0)
-		rc = err_set(err, _("%s has no confirmed number to match against"), key);
-	else if (CRYPTO_memcmp(row.hmac, hmac, 32) == 0)
-		*res = NUMBER_OK;
-	if (rc == 0)
-		rc = ops_audit(s, "", "number.match", key, *res == NUMBER_OK ?
-		    "result=match" : "result=no-match", err);
-	OPENSSL_cleanse(&row, sizeof row);
-	return number_finish(s, rc, err);
+	OPENSSL_cleanse(a.num, sizeof a.num);
+	return ops_tx(s, &def, &a, err);
 }
 
 int
@@ -340,34 +377,43 @@ ops_number_status(struct session *s, const char *key, char state[16], char **err
 	return 0;
 }
 
-int
-ops_number_reveal(struct session *s, const char *key, const char *reason,
-    char out[13], char **err)
+static int
+number_reveal_tx(struct session *s, void *arg, char **err)
 {
+	struct number_action *a = arg;
 	struct number_row row;
 	char *detail;
 	int64_t id;
 	int rc, found;
 
-	out[0] = '\0';
-	if (reason == NULL || strlen(reason) < 4)
-		return err_set(err, _("give the reason for showing the number"));
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = number_person(s, key, &id, err);
+	rc = number_person(s, a->key, &id, err);
 	found = rc == 0 ? numbers_get(s->v->db, id, &row, err) : -1;
 	if (found < 0)
 		rc = -1;
 	else if (found == 0 || row.number[0] == '\0')
-		rc = err_set(err, _("%s has no stored number"), key);
-	detail = xasprintf("reason=%s", reason);
+		rc = err_set(err, _("%s has no stored number"), a->key);
+	detail = xasprintf("reason=%s", a->reason);
 	if (rc == 0)
-		rc = ops_audit(s, "", "number.reveal", key, detail, err);
+		rc = ops_audit(s, "", "number.reveal", a->key, detail, err);
 	free(detail);
 	if (rc == 0)
-		memcpy(out, row.number, 13);
+		memcpy(a->out, row.number, 13);
 	OPENSSL_cleanse(&row, sizeof row);
-	if (number_finish(s, rc, err) < 0) {
+	return rc;
+}
+
+int
+ops_number_reveal(struct session *s, const char *key, const char *reason,
+    char out[13], char **err)
+{
+	static const struct ops_tx_def def = { number_reveal_tx, NULL, NULL };
+	struct number_action a = { .key = key, .reason = reason, .out = out };
+
+	out[0] = '\0';
+	if (reason == NULL || strlen(reason) < 4)
+		return err_set(err, _("give the reason for showing the number"));
+	/* Shown only once its audit record is saved. */
+	if (ops_tx(s, &def, &a, err) < 0) {
 		OPENSSL_cleanse(out, 13);
 		return -1;
 	}
@@ -412,31 +458,40 @@ number_is_due(const char *key, const char *lost, void *arg)
 	return p->found;
 }
 
-int
-ops_number_delete(struct session *s, const char *key,
-    const struct checker *second, char **err)
+static int
+number_delete_tx(struct session *s, void *arg, char **err)
 {
-	struct number_probe probe = { key, 0 };
+	struct number_action *a = arg;
+	struct number_probe probe = { a->key, 0 };
 	int64_t id;
 	int rc;
 
-	if (ops_second_person(s, second ? second->name : NULL,
-	    second ? second->password : NULL, err) < 0)
-		return -1;
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = number_person(s, key, &id, err);
+	rc = number_person(s, a->key, &id, err);
 	if (rc == 0)
 		rc = ops_number_due(s, number_is_due, &probe, err);
 	if (rc == 0 && !probe.found)
 		rc = err_set(err, _("%s is not due for deletion (qualification still "
-		    "held, or within the retention period)"), key);
+		    "held, or within the retention period)"), a->key);
 	if (rc == 0)
 		rc = numbers_clear(s->v->db, id, "deleted", err);
 	if (rc == 0)
-		rc = ops_audit(s, second->name, "number.delete", key,
-		    "erased=yes", err);
-	return number_finish(s, rc, err);
+		rc = ops_audit(s, a->who, "number.delete", a->key, "erased=yes",
+		    err);
+	return rc;
+}
+
+int
+ops_number_delete(struct session *s, const char *key,
+    const struct checker *second, char **err)
+{
+	static const struct ops_tx_def def = { number_delete_tx, NULL, NULL };
+	struct number_action a = { .key = key };
+
+	if (ops_second_person(s, second ? second->name : NULL,
+	    second ? second->password : NULL, err) < 0)
+		return -1;
+	a.who = second->name;
+	return ops_tx(s, &def, &a, err);
 }
 
 int

@@ -19,6 +19,7 @@
 #include "domain/layout.h"
 #include "domain/person.h"
 #include "ops/person-import.h"
+#include "ops/tx.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/paths.h"
@@ -364,10 +365,18 @@ import_run(struct import *im, char **err)
 	return rc;
 }
 
+static int
+import_tx(struct session *s, void *arg, char **err)
+{
+	(void)s;
+	return import_run(arg, err);
+}
+
 int
 ops_person_import(struct session *s, const struct import_request *rq,
     struct import_report *rep, char **err)
 {
+	static const struct ops_tx_def def = { import_tx, NULL, NULL };
 	struct import im;
 	struct stat st;
 	int rc;
@@ -378,17 +387,12 @@ ops_person_import(struct session *s, const struct import_request *rq,
 	im.rq = rq;
 	im.rep = rep;
 	im.total = stat(rq->file, &st) == 0 ? (long long)st.st_size : 0;
-	if (import_layout(&im, err) < 0 || db_begin(s->v->db, err) < 0) {
+	if (import_layout(&im, err) < 0) {
 		layout_free(&im.layout);
 		return -1;
 	}
-	rc = import_run(&im, err);
-	if (rc < 0) {
-		db_rollback(s->v->db);
+	if ((rc = ops_tx(s, &def, &im, err)) < 0)
 		memset(&rep->counts.added, 0, 3 * sizeof rep->counts.added);
-	} else {
-		rc = ops_commit(s, err);
-	}
 	rep->written = rc == 0;
 	layout_colmap_free(&im.map);
 	free(im.pass);

@@ -9,6 +9,7 @@
 
 #include "domain/dates.h"
 #include "ops/pia.h"
+#include "ops/tx.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -71,14 +72,50 @@ pia_detail(const struct pia_review *r)
 	    r->incident ? "yes" : "no");
 }
 
+struct pia_done {
+	const char *date;
+	struct pia_facts g;
+	struct pia_status *st;
+};
+
+static int
+pia_done_tx(struct session *s, void *arg, char **err)
+{
+	struct pia_done *d = arg;
+	struct pia_status *st = d->st;
+	struct pia_review r;
+	char *detail;
+	int rc;
+
+	d->g.persons = -1;
+	rc = ops_pia_status(s, &d->g, st, err);
+	memset(&r, 0, sizeof r);
+	snprintf(r.done, sizeof r.done, "%s", d->date);
+	r.persons = st->persons;
+	snprintf(r.level, sizeof r.level, "%s", pia_level_code(st->r.level));
+	/* Staff and incidents are kept only where they decided the level. */
+	r.staff = st->r.triggers_matter ? d->g.staff : -1;
+	r.incident = st->r.triggers_matter ? d->g.incident : -1;
+	snprintf(r.actor, sizeof r.actor, "%s", s->user);
+	if (rc == 0)
+		rc = pia_store_add(s->v->db, &r, err);
+	if (rc == 0) {
+		detail = pia_detail(&r);
+		rc = ops_audit(s, "", "pia.done", "", detail, err);
+		free(detail);
+	}
+	if (rc == 0)
+		rc = ops_pia_status(s, &d->g, st, err);	/* now with this record */
+	return rc;
+}
+
 int
 ops_pia_done(struct session *s, const char *date, const struct pia_facts *f,
     struct pia_status *st, char **err)
 {
-	struct pia_facts g = *f;
-	struct pia_review r;
-	char today[11], *detail;
-	int rc;
+	static const struct ops_tx_def def = { pia_done_tx, NULL, NULL };
+	struct pia_done d = { date, *f, st };
+	char today[11];
 
 	if (strcmp(s->role, "supervisor") != 0 && strcmp(s->role, "admin") != 0)
 		return err_set(err, _("recording a PIA needs the supervisor or "
@@ -90,30 +127,5 @@ ops_pia_done(struct session *s, const char *date, const struct pia_facts *f,
 	if (strcmp(date, today) > 0)
 		return err_set(err, _("%s is in the future: record a PIA once it is "
 		    "done"), date);
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	g.persons = -1;
-	rc = ops_pia_status(s, &g, st, err);
-	memset(&r, 0, sizeof r);
-	snprintf(r.done, sizeof r.done, "%s", date);
-	r.persons = st->persons;
-	snprintf(r.level, sizeof r.level, "%s", pia_level_code(st->r.level));
-	/* Staff and incidents are kept only where they decided the level. */
-	r.staff = st->r.triggers_matter ? g.staff : -1;
-	r.incident = st->r.triggers_matter ? g.incident : -1;
-	snprintf(r.actor, sizeof r.actor, "%s", s->user);
-	if (rc == 0)
-		rc = pia_store_add(s->v->db, &r, err);
-	if (rc == 0) {
-		detail = pia_detail(&r);
-		rc = ops_audit(s, "", "pia.done", "", detail, err);
-		free(detail);
-	}
-	if (rc == 0)
-		rc = ops_pia_status(s, &g, st, err);	/* now with this record */
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	return ops_tx(s, &def, &d, err);
 }

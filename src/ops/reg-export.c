@@ -25,6 +25,7 @@
 #include "domain/regfile.h"
 #include "ops/reg-internal.h"
 #include "ops/registration.h"
+#include "ops/tx.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/paths.h"
@@ -473,10 +474,12 @@ regx_free(struct regx *x)
 	layout_free(&x->layout);
 }
 
-/* Everything between BEGIN and COMMIT. */
+/* Everything between BEGIN and COMMIT; OPS_TX_NOTHING when no record is
+ * to be sent. */
 static int
-reg_export_tx(struct regx *x, char **err)
+reg_export_tx(struct session *s, void *arg, char **err)
 {
+	struct regx *x = arg;
 	struct regfile_info info = { reg_kind_name(x->rq->kind), x->layout.name,
 	    reg_mode_names[x->rq->mode], "", x->s->user, x->layout.version };
 	int rc;
@@ -501,8 +504,9 @@ reg_export_tx(struct regx *x, char **err)
 	if (rc < 0 || regstore_writer_flush(x->sw, err) < 0 ||
 	    reg_close_file(x, err) < 0)
 		return -1;
+	(void)s;
 	if (x->rep->records == 0)
-		return 1;
+		return OPS_TX_NOTHING;
 	return reg_finish(x, err);
 }
 
@@ -510,6 +514,7 @@ int
 ops_reg_export(struct session *s, const struct reg_export_request *rq,
     struct reg_export_report *rep, char **err)
 {
+	static const struct ops_tx_def def = { reg_export_tx, reg_publish, NULL };
 	struct regx x;
 	int rc;
 
@@ -521,15 +526,8 @@ ops_reg_export(struct session *s, const struct reg_export_request *rq,
 	if ((x.md = EVP_MD_CTX_new()) == NULL)
 		abort();
 	EVP_DigestInit_ex(x.md, EVP_sha256(), NULL);
-	if (reg_open_layout(&x, err) < 0 || db_begin(s->v->db, err) < 0) {
-		regx_free(&x);
-		return -1;
-	}
-	rc = reg_export_tx(&x, err);
-	if (rc != 0)
-		db_rollback(s->v->db);
-	else
-		rc = ops_commit_then(s, reg_publish, &x, err);
+	/* Files not kept (x.kept, set by reg_publish) go in regx_free. */
+	rc = reg_open_layout(&x, err) < 0 ? -1 : ops_tx(s, &def, &x, err);
 	if (rc != 0) {
 		/* Nothing to send (1) or a failure: no file stays behind. */
 		free(rep->file);

@@ -13,6 +13,7 @@
 #include "ops/collation.h"
 #include "ops/reg-internal.h"
 #include "ops/registration.h"
+#include "ops/tx.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -199,11 +200,27 @@ ops_reg_results(struct session *s, const char *path, const char *layout,
 	return ops_reg_results_progress(s, path, layout, NULL, NULL, rep, err);
 }
 
+struct rres_tx {
+	struct rres *r;
+	const struct layout *l;
+	FILE *f;
+};
+
+static int
+rres_tx(struct session *s, void *arg, char **err)
+{
+	struct rres_tx *t = arg;
+
+	(void)s;
+	return rres_run(t->r, t->l, t->f, err);
+}
+
 int
 ops_reg_results_progress(struct session *s, const char *path,
     const char *layout, reg_progress_fn progress, void *arg,
     struct reg_results_report *rep, char **err)
 {
+	static const struct ops_tx_def rres_def = { rres_tx, NULL, NULL };
 	struct rres r;
 	struct layout l;
 	char *lpath;
@@ -238,13 +255,10 @@ ops_reg_results_progress(struct session *s, const char *path,
 	 * never deleted, so the checks could not fail; at 400,000 records
 	 * they were a quarter of the import (a seek into persons and one
 	 * into reg_files for each row of four tables). */
-	if (regstore_results_bulk(s->v->db, 1, err) < 0 ||
-	    db_begin(s->v->db, err) < 0)
+	if (regstore_results_bulk(s->v->db, 1, err) < 0)
 		rc = -1;
-	else if ((rc = rres_run(&r, &l, f, err)) == 0)
-		rc = ops_commit(s, err);
 	else
-		db_rollback(s->v->db);
+		rc = ops_tx(s, &rres_def, &(struct rres_tx){ &r, &l, f }, err);
 	if (regstore_results_bulk(s->v->db, 0, rc < 0 ? NULL : err) < 0)
 		rc = -1;
 	regstore_results_close(r.rs);

@@ -170,6 +170,7 @@ struct vread {
 	char *err;
 };
 
+/* A read snapshot on a second connection, not an action: no ops_tx. */
 static int
 vread_run(void *arg)
 {
@@ -318,8 +319,9 @@ fsrc_header(struct fsrc *fs, const struct csv_row *row)
 	}
 	if (fs->key_col >= 0 && missing == NULL)
 		return 0;
-	x->fatal = xasprintf(_("%s: the header must name person_id and the "
-	    "columns %s"), x->rq->source, missing ? missing : "person_id");
+	err_typed(&x->fatal, ERR_INPUT, ERR_FIELD_SOURCE, _("%s: the header "
+	    "must name person_id and the columns %s"), x->rq->source,
+	    missing ? missing : "person_id");
 	free(missing);
 	return 1;
 }
@@ -452,8 +454,9 @@ fsrc_read(struct fsrc *fs, FILE *f, char **err)
 	}
 	if (rc == 0)
 		rc = csvr_finish(csv, fsrc_row, fs, err);
-	if (rc < 0 && x->fatal == NULL)
-		x->fatal = xasprintf("%s:%s", x->rq->source, *err ? *err : "?");
+	if (rc < 0)
+		err_typed(&x->fatal, ERR_INPUT, ERR_FIELD_SOURCE, "%s:%s",
+		    x->rq->source, *err ? *err : "?");
 	EVP_DigestFinal_ex(md, digest, NULL);
 	hex_encode(digest, 32, x->source_sha256);
 	EVP_MD_CTX_free(md);
@@ -480,16 +483,16 @@ regx_from_file(struct regx *x, char **err)
 	fs.key_field = layout_index_of_role(&x->layout, "key");
 	fs.branch_field = layout_index_of_role(&x->layout, "branch");
 	if ((f = fopen(x->rq->source, "rb")) == NULL)
-		return err_set(err, _("cannot read %s: %s"), x->rq->source,
-		    strerror(errno));
+		return err_typed(err, ERR_INPUT, ERR_FIELD_SOURCE,
+		    _("cannot read %s: %s"), x->rq->source, strerror(errno));
 	fs.col = xcalloc(x->layout.nfields, sizeof *fs.col);
 	rc = regstore_lookup_open(x->s->v->db, reg_kind_name(x->rq->kind),
 	    &fs.lk, err);
 	if (rc == 0)
 		rc = fsrc_read(&fs, f, err);
 	if (rc == 0 && !fs.header_seen)
-		rc = err_set(err, _("%s is empty: it needs a header line"),
-		    x->rq->source);
+		rc = err_typed(err, ERR_INPUT, ERR_FIELD_SOURCE,
+		    _("%s is empty: it needs a header line"), x->rq->source);
 	regstore_lookup_close(fs.lk);
 	free(fs.col);
 	fclose(f);

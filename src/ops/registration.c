@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ops/registration.h"
+#include "ops/tx.h"
 #include "store/persons.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -50,30 +51,39 @@ ops_registration_history(struct session *s, const char *key, reghist_fn fn,
 	return regstore_history(s->v->db, key, fn, arg, err);
 }
 
+struct cutover_new {
+	const char *reason;
+	long long *id, *base_extract;
+};
+
+static int
+cutover_record_tx(struct session *s, void *arg, char **err)
+{
+	const struct cutover_new *c = arg;
+	char *detail;
+	int rc;
+
+	rc = regstore_cutover_add(s->v->db, s->user, c->reason, c->id,
+	    c->base_extract, err);
+	detail = xasprintf("cutover=%lld base-extract=%lld reason=%s", *c->id,
+	    *c->base_extract, c->reason);
+	if (rc == 0)
+		rc = ops_audit(s, "", "cutover.record", "", detail, err);
+	free(detail);
+	return rc;
+}
+
 int
 ops_cutover_record(struct session *s, const char *reason, long long *id,
     long long *base_extract, char **err)
 {
-	char *detail;
-	int rc;
+	static const struct ops_tx_def def = { cutover_record_tx, NULL, NULL };
+	struct cutover_new c = { reason, id, base_extract };
 
 	if (reason == NULL || strlen(reason) < 4 || strlen(reason) > 500)
 		return err_set(err, _("give --reason: why the existing system was "
 		    "switched (4 to 500 characters)"));
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = regstore_cutover_add(s->v->db, s->user, reason, id, base_extract,
-	    err);
-	detail = xasprintf("cutover=%lld base-extract=%lld reason=%s", *id,
-	    *base_extract, reason);
-	if (rc == 0)
-		rc = ops_audit(s, "", "cutover.record", "", detail, err);
-	free(detail);
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	return ops_tx(s, &def, &c, err);
 }
 
 int

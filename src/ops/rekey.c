@@ -18,7 +18,9 @@ struct rekey_why {
 };
 
 /* Written under the new key before vault.keys is replaced: the open that
- * finishes an interrupted change sees whether it is there. */
+ * finishes an interrupted change sees whether it is there. Not through
+ * ops_tx: store/vault-rekey.c calls this between its own crash-safe steps
+ * on a connection under the new key, and notes the head when done. */
 static int
 rekey_record(struct vault *v, int64_t generation, void *arg, char **err)
 {

@@ -10,6 +10,7 @@
 #include "ops/checkpoint-daily.h"
 #include "ops/session.h"
 #include "ops/settings.h"
+#include "ops/tx.h"
 #include "store/audit.h"
 #include "store/keyslot.h"
 #include "store/lockout.h"
@@ -56,29 +57,6 @@ ops_audit_as(struct session *s, const char *actor, const char *actor2,
 {
 	return audit_append(s->v->db, actor, actor2, action, subject, detail,
 	    NULL, err);
-}
-
-int
-ops_commit(struct session *s, char **err)
-{
-	return ops_commit_then(s, NULL, NULL, err);
-}
-
-int
-ops_commit_then(struct session *s, int (*publish)(void *arg, char **err),
-    void *arg, char **err)
-{
-	int rc = 0;
-
-	if (db_commit(s->v->db, err) < 0)
-		return -1;
-	if (publish != NULL)
-		rc = publish(arg, err);
-	/* The change is saved; a failure here only delays the rollback guard
-	 * until the vault is next closed, so it is not an error of the action. */
-	(void)vault_note_head(s->v, NULL);
-	ops_daily_checkpoint(s);
-	return rc;
 }
 
 static int
@@ -179,7 +157,9 @@ session_check_user(struct vault *v, const char *user, struct user *u, char **err
 }
 
 /* The login transaction: pending failure events, the account check, and the
- * login record. A refused login is committed too: its record is evidence. */
+ * login record. A refused login is committed too: its record is evidence.
+ * Not through ops_tx: there is no session yet, a refusal commits, and the
+ * key slots of accounts just locked go only after the COMMIT. */
 static int
 session_login_tx(struct vault *v, const char *user, struct user *u, char **err)
 {
@@ -242,17 +222,14 @@ ops_login_recovery(const char *dir,
 	*out = NULL;
 	if ((rc = vault_open_recovery(dir, recovery, &v, err)) != VAULT_OK)
 		return rc;
-	if (db_begin(v->db, err) < 0 ||
-	    audit_append(v->db, "recovery", "", "login.recovery", "", "", NULL,
-	    err) < 0 || db_commit(v->db, err) < 0) {
-		db_rollback(v->db);
-		vault_close(v);
-		return VAULT_ERROR;
-	}
 	*out = session_new(v, "recovery", "admin");
 	(*out)->recovery = 1;
-	(void)vault_note_head(v, NULL);
-	ops_daily_checkpoint(*out);
+	if (ops_tx_audit(*out, "", "login.recovery", "", "", err) < 0) {
+		vault_close(v);
+		free(*out);
+		*out = NULL;
+		return VAULT_ERROR;
+	}
 	return VAULT_OK;
 }
 
@@ -281,26 +258,19 @@ ops_reauth(struct session *s, const char *password, char **err)
 		free(*err);
 		*err = xstrdup(_("wrong password"));
 	}
-	if (db_begin(s->v->db, NULL) == 0) {
-		(void)ops_audit(s, "", rc == VAULT_OK ? "session.unlock" :
-		    "session.unlock-failed", s->user, "", NULL);
-		(void)ops_commit(s, NULL);
-	}
+	(void)ops_tx_audit(s, "", rc == VAULT_OK ? "session.unlock" :
+	    "session.unlock-failed", s->user, "", NULL);
 	return rc;
 }
 
 int
 ops_idle_lock(struct session *s, char **err)
 {
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	if (ops_audit(s, "", "session.lock", s->user, "reason=idle", err) < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	return ops_tx_audit(s, "", "session.lock", s->user, "reason=idle", err);
 }
 
+/* Not through ops_tx: the vault is closed right after, and closing notes
+ * the head; a checkpoint on the way out would only delay the logout. */
 void
 ops_logout(struct session *s)
 {
@@ -336,7 +306,8 @@ ops_second_person(struct session *s, const char *checker,
 		return err_set(err, _("this needs a second person: give the checker "
 		    "and their password"));
 	if (strcmp(checker, s->user) == 0)
-		return err_set(err, _("the second person must be someone else"));
+		return err_typed(err, ERR_REFUSED, ERR_FIELD_WITNESS,
+		    _("the second person must be someone else"));
 	found = users_get(s->v->db, checker, &u, err);
 	if (found <= 0 || strcmp(u.status, "active") != 0) {
 		users_clear(&u);

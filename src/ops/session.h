@@ -43,14 +43,7 @@ void ops_logout(struct session *s);
  * the faces need not read the vault. Allocated. */
 char *ops_association(const struct session *s);
 
-/* Commits the caller's transaction and remembers the new audit head. */
-int ops_commit(struct session *s, char **err);
-/* ops_commit for an action that also names a file outside the vault:
- * publish runs right after the COMMIT, before the bookkeeping, so that a
- * process killed in between leaves the least behind. Returns -1 if the
- * commit failed (publish not run) or publish's result (the commit stands). */
-int ops_commit_then(struct session *s, int (*publish)(void *arg, char **err),
-    void *arg, char **err);
+/* Transactions: see ops/tx.h. */
 /* Appends an audit record in the open transaction. */
 int ops_audit(struct session *s, const char *actor2, const char *action,
     const char *subject, const char *detail, char **err);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "ops/settings.h"
+#include "ops/tx.h"
 #include "store/settings.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -32,28 +33,37 @@ ops_settings_list(struct session *s, settings_row_fn fn, void *arg, char **err)
 	return settings_each(s->v->db, settings_list_row, &c);
 }
 
+struct settings_new {
+	const struct setting *st;
+	long v;
+};
+
 /* One transaction: the new value and its audit record, from=old to=new. */
+static int
+settings_change_tx(struct session *s, void *arg, char **err)
+{
+	const struct settings_new *n = arg;
+	char *old = NULL, *detail;
+	int rc;
+
+	rc = settings_put(s->v->db, n->st, n->v, &old, err);
+	if (rc == 0) {
+		detail = xasprintf("from=%s to=%ld", old ? old : "-", n->v);
+		rc = ops_audit(s, "", "settings.set", n->st->name, detail, err);
+		free(detail);
+	}
+	free(old);
+	return rc;
+}
+
 static int
 settings_change(struct session *s, const struct setting *st, long v,
     char **err)
 {
-	char *old = NULL, *detail;
-	int rc;
+	static const struct ops_tx_def def = { settings_change_tx, NULL, NULL };
+	struct settings_new n = { st, v };
 
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	rc = settings_put(s->v->db, st, v, &old, err);
-	if (rc == 0) {
-		detail = xasprintf("from=%s to=%ld", old ? old : "-", v);
-		rc = ops_audit(s, "", "settings.set", st->name, detail, err);
-		free(detail);
-	}
-	free(old);
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
+	return ops_tx(s, &def, &n, err);
 }
 
 int

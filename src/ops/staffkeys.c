@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ops/staffkeys.h"
+#include "ops/tx.h"
 #include "store/db.h"
 #include "store/users.h"
 #include "util/i18n.h"
@@ -59,6 +60,7 @@ staffkeys_read(const struct svcconf *c, char **text, char **err)
 struct staffkeys_new {
 	const char *path;
 	char *text;
+	const char *actor2, *action, *subject, *detail;
 };
 
 /* Replaces the file whole (a new file, fsynced, renamed over), keeping
@@ -86,13 +88,24 @@ staffkeys_publish(void *arg, char **err)
 	return rc;
 }
 
+/* The audit record of the change; the file follows once it is saved. */
 static int
-staffkeys_commit(struct session *s, const char *path, char *text, char **err)
+staffkeys_record(struct session *s, void *arg, char **err)
 {
-	struct staffkeys_new nw = { path, text };
-	int rc = ops_commit_then(s, staffkeys_publish, &nw, err);
+	const struct staffkeys_new *nw = arg;
 
-	free(text);
+	return ops_audit(s, nw->actor2, nw->action, nw->subject, nw->detail, err);
+}
+
+/* Takes nw->text (allocated) and frees it. */
+static int
+staffkeys_commit(struct session *s, struct staffkeys_new *nw, char **err)
+{
+	static const struct ops_tx_def def = { staffkeys_record,
+	    staffkeys_publish, NULL };
+	int rc = ops_tx(s, &def, nw, err);
+
+	free(nw->text);
 	return rc;
 }
 
@@ -134,7 +147,9 @@ ops_staffkey_add(struct session *s, const struct svcconf *c,
     const char *name, const char *keytext, const struct checker *chk,
     struct staffkey *added, char **err)
 {
-	char *text = NULL, *line, *detail, *out;
+	struct staffkeys_new nw = { c->authorized_keys, NULL,
+	    chk && chk->name ? chk->name : "", "staffkey.add", name, NULL };
+	char *text = NULL, *line, *detail;
 	int rc;
 
 	if (staffkey_parse(keytext, added, err) < 0 ||
@@ -147,25 +162,16 @@ ops_staffkey_add(struct session *s, const struct svcconf *c,
 		return err_set(err, _("this key is already in %s"), c->authorized_keys);
 	}
 	line = staffkey_line(c->command, name, added);
-	out = xasprintf("%s%s%s", text, text[0] && text[strlen(text) - 1] != '\n' ?
-	    "\n" : "", line);
+	nw.text = xasprintf("%s%s%s", text, text[0] &&
+	    text[strlen(text) - 1] != '\n' ? "\n" : "", line);
 	free(line);
 	free(text);
-	if (db_begin(s->v->db, err) < 0) {
-		free(out);
-		return -1;
-	}
 	detail = xasprintf("type=%s fingerprint=%s", added->type,
 	    added->fingerprint);
-	rc = ops_audit(s, chk && chk->name ? chk->name : "", "staffkey.add", name,
-	    detail, err);
+	nw.detail = detail;
+	rc = staffkeys_commit(s, &nw, err);
 	free(detail);
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		free(out);
-		return -1;
-	}
-	return staffkeys_commit(s, c->authorized_keys, out, err);
+	return rc;
 }
 
 /* The text without name's lines; *n counts them. */
@@ -199,30 +205,24 @@ static int
 staffkeys_remove(struct session *s, const struct svcconf *c, const char *name,
     const char *actor2, const char *why, int *removed, char **err)
 {
-	char *text = NULL, *out, *detail;
+	struct staffkeys_new nw = { c->authorized_keys, NULL, actor2,
+	    "staffkey.remove", name, NULL };
+	char *text = NULL, *detail;
 	int rc;
 
 	if (staffkeys_read(c, &text, err) < 0)
 		return -1;
-	out = staffkeys_without(text, name, removed);
+	nw.text = staffkeys_without(text, name, removed);
 	free(text);
 	if (*removed == 0) {
-		free(out);
+		free(nw.text);
 		return 1;
 	}
-	if (db_begin(s->v->db, err) < 0) {
-		free(out);
-		return -1;
-	}
 	detail = xasprintf("keys=%d%s", *removed, why);
-	rc = ops_audit(s, actor2, "staffkey.remove", name, detail, err);
+	nw.detail = detail;
+	rc = staffkeys_commit(s, &nw, err);
 	free(detail);
-	if (rc < 0) {
-		db_rollback(s->v->db);
-		free(out);
-		return -1;
-	}
-	return staffkeys_commit(s, c->authorized_keys, out, err);
+	return rc;
 }
 
 int

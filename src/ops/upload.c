@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 
 #include "ops/registration.h"
+#include "ops/tx.h"
 #include "ops/upload.h"
 #include "store/registration.h"
 #include "util/hex.h"
@@ -30,19 +31,6 @@ upload_sha256(const unsigned char *p, size_t n, char hex[65])
 
 	EVP_Digest(p, n, d, NULL, EVP_sha256(), NULL);
 	hex_encode(d, 32, hex);
-}
-
-static int
-upload_audit(struct session *s, const char *action, const char *subject,
-    const char *detail, char **err)
-{
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
-	if (ops_audit(s, "", action, subject, detail, err) < 0) {
-		db_rollback(s->v->db);
-		return -1;
-	}
-	return ops_commit(s, err);
 }
 
 /* Writes the result beside the upload, replacing an older copy only whole. */
@@ -99,7 +87,7 @@ upload_fetch(struct session *s, const struct upload_conf *c,
 		return -1;
 	detail = xasprintf("id=%s result=%s sha256=%s bytes=%zu", o->server_id,
 	    o->result_path, o->result_sha256, o->result_len);
-	rc = upload_audit(s, "upload.result", name, detail, err);
+	rc = ops_tx_audit(s, "", "upload.result", name, detail, err);
 	free(detail);
 	return rc;
 }
@@ -187,7 +175,7 @@ ops_upload(struct session *s, const struct upload_conf *c,
 		 * idempotency key turns into the same file id. */
 		detail = xasprintf("file=%s sha256=%s id=%s attempts=%d url=%s",
 		    name, o->sha256, o->server_id, o->attempts, c->url);
-		rc = upload_audit(s, "upload.sent", name, detail, err);
+		rc = ops_tx_audit(s, "", "upload.sent", name, detail, err);
 		free(detail);
 	}
 	if (rc == 0)

@@ -8,6 +8,7 @@
 #include "domain/account.h"
 #include "domain/dates.h"
 #include "domain/pwpolicy.h"
+#include "ops/tx.h"
 #include "ops/vault-admin.h"
 #include "store/checkpoint.h"
 #include "store/migrate.h"
@@ -62,12 +63,7 @@ ops_audit_verify(struct session *s, audit_progress_fn progress, void *arg,
 		    "result=broken");
 	}
 	free(where);
-	if (db_begin(s->v->db, NULL) == 0) {
-		if (ops_audit(s, "", "audit.verify", "", detail, NULL) == 0)
-			(void)ops_commit(s, NULL);
-		else
-			db_rollback(s->v->db);
-	}
+	(void)ops_tx_audit(s, "", "audit.verify", "", detail, NULL);
 	free(detail);
 	return rc;
 }
@@ -82,14 +78,13 @@ ops_audit_list(struct session *s, const struct audit_filter *f,
 	return audit_list(s->v->db, f, fn, arg, err);
 }
 
-int
-ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err)
+static int
+audit_checkpoint_tx(struct session *s, void *arg, char **err)
 {
+	struct checkpoint *cp = arg;
 	char *origin, hex[65], *detail;
 	int rc;
 
-	if (db_begin(s->v->db, err) < 0)
-		return -1;
 	origin = xasprintf("mynadesk/%s/%s", s->v->insurer, s->v->vault_id);
 	rc = checkpoint_make(s->v, origin, s->user, cp, err);
 	free(origin);
@@ -99,12 +94,17 @@ ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err)
 		rc = ops_audit(s, "", "audit.checkpoint", "", detail, err);
 		free(detail);
 	}
-	if (rc < 0) {
-		db_rollback(s->v->db);
+	if (rc < 0)
 		checkpoint_clear(cp);
-		return -1;
-	}
-	return ops_commit(s, err);
+	return rc;
+}
+
+int
+ops_audit_checkpoint(struct session *s, struct checkpoint *cp, char **err)
+{
+	static const struct ops_tx_def def = { audit_checkpoint_tx, NULL, NULL };
+
+	return ops_tx(s, &def, cp, err);
 }
 
 void

@@ -545,7 +545,7 @@ vault_put_signkey(struct keyfile *kf, void *arg, char **err)
 		return 1;
 	}
 	if (a->old_hex != NULL ? hex_decode(a->old_hex, a->v->signkey, KEY_LEN) :
-	    random_bytes(a->v->signkey, KEY_LEN, err))
+	    random_bytes(a->v->signkey, KEY_LEN, NULL))
 		return err_set(err, _("the vault's signing key cannot be used"));
 	rc = keyslot_wrap_signkey(&slot, a->v->key, a->v->signkey, err);
 	if (rc == 0)

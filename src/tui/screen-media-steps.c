@@ -141,7 +141,7 @@ mform_refused(struct tui *t, const struct mform_def *d, struct mform *m,
 		return;
 	field_clear(&m->f[d->witness_at + 1]);
 	m->f[d->witness_at + 1].secret = 1;
-	if (strcmp(err, _("the second person must be someone else")) == 0) {
+	if (err_field_of(err) == ERR_FIELD_WITNESS) {
 		m->focus = d->witness_at;
 		return;
 	}

@@ -144,8 +144,7 @@ confirm_login(struct tui *t, struct confirm_screen *c)
 	if (ops_second_person(t->s, name, pw, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		field_clear(&c->f[C_PW]);
-		c->focus = strcmp(err, _("the second person must be someone else"))
-		    == 0 ? C_NAME : C_PW;
+		c->focus = err_field_of(err) == ERR_FIELD_WITNESS ? C_NAME : C_PW;
 	} else {
 		c->stage = 1;
 		c->focus = C_NUMBER;

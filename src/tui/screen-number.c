@@ -114,7 +114,8 @@ entry_draw(struct tui *t, int top, int rows)
 
 /* Which field the error is about, so that field gets the cursor. ops
  * checks the channel, the date, the document, then the number; the same
- * domain checks tell which of them failed. */
+ * domain checks, and the field ops names beside its message, tell which
+ * of them failed. */
 static int
 entry_error_field(const char *received, const char *typed, const char *err,
     int current)
@@ -124,8 +125,7 @@ entry_error_field(const char *received, const char *typed, const char *err,
 
 	if (date_check(received, NULL) < 0)
 		return E_RECEIVED;
-	if (strcmp(err, _("give the document reference (at most 64 "
-	    "characters)")) == 0)
+	if (err_field_of(err) == ERR_FIELD_DOC)
 		return E_DOC;
 	bad = mynumber_normalize(typed, num, NULL) < 0;
 	secret_wipe(num, sizeof num);

@@ -241,7 +241,8 @@ rg_submit_export(struct tui *t, struct reg_screen *r)
 			rg_export_done(t, r, &rep);
 		} else {
 			tui_message(t, ROLE_ERROR, "%s", err);
-			r->ffocus = rq.source != NULL && strstr(err, src) != NULL ?
+			r->ffocus = rq.source != NULL &&
+			    err_field_of(err) == ERR_FIELD_SOURCE ?
 			    RG_F_SOURCE : RG_F_PATH;
 		}
 		reg_export_report_clear(&rep);

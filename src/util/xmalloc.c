@@ -84,26 +84,3 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
-
-void
-err_keep(char **err, char *msg)
-{
-	if (err != NULL && *err == NULL)
-		*err = msg;
-	else
-		free(msg);
-}
-
-int
-err_set(char **err, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL)
-		return -1;
-	free(*err);
-	va_start(ap, fmt);
-	*err = xvasprintf(fmt, ap);
-	va_end(ap);
-	return -1;
-}

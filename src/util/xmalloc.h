@@ -13,12 +13,7 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
-/* Sets *err (when err is not NULL) to a formatted message and returns -1, so
- * that error paths read "return err_set(err, ...)". */
-int err_set(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Hands msg (allocated, or NULL) over to *err unless err is NULL or already
- * holds a message, and frees it otherwise: the first failure is the one
- * the user reads, also when it happened on another thread. */
-void err_keep(char **err, char *msg);
+/* err_set and the rest live in util/err.h; most files reach them here. */
+#include "util/err.h"
 
 #endif

@@ -101,10 +101,13 @@ test_second_add_needs_checker(void **st)
 	err = NULL;
 	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &self, &err), -1);
 	assert_non_null(strstr(err, "someone else"));
+	/* The console puts the cursor on the name by this, not by the text. */
+	assert_int_equal(err_field_of(err), ERR_FIELD_WITNESS);
 	free(err);
 	err = NULL;
 	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &wrong, &err), -1);
 	assert_non_null(strstr(err, "second person"));
+	assert_int_equal(err_field_of(err), ERR_FIELD_NONE);
 	free(err);
 	err = NULL;
 	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &ok, &err), 0);

@@ -18,6 +18,7 @@
 #include "domain/merkle-range.h"
 #include "ops/checkpoint-daily.h"
 #include "ops/session.h"
+#include "ops/tx.h"
 #include "store/exportq.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
@@ -397,17 +398,13 @@ test_daily_checkpoint(void **st)
 
 	(void)st;
 	assert_int_equal(checkpoints(s), 1);
-	assert_int_equal(db_begin(s->v->db, NULL), 0);
-	assert_int_equal(ops_audit(s, "", "test.action", "", "", NULL), 0);
-	assert_int_equal(ops_commit(s, NULL), 0);
+	assert_int_equal(ops_tx_audit(s, "", "test.action", "", "", NULL), 0);
 	assert_int_equal(checkpoints(s), 1);
 	/* Midnight passes: yesterday's checkpoint is all there is. */
 	assert_int_equal(sqlite3_exec(s->v->db, "UPDATE checkpoints SET created = "
 	    "'2000-01-01T00:00:00Z'", NULL, NULL, NULL), SQLITE_OK);
 	snprintf(s->checkpoint_day, sizeof s->checkpoint_day, "2000-01-01");
-	assert_int_equal(db_begin(s->v->db, NULL), 0);
-	assert_int_equal(ops_audit(s, "", "test.action", "", "", NULL), 0);
-	assert_int_equal(ops_commit(s, NULL), 0);
+	assert_int_equal(ops_tx_audit(s, "", "test.action", "", "", NULL), 0);
 	assert_int_equal(checkpoints(s), 2);
 	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM audit WHERE "
 	    "action = 'audit.checkpoint' AND detail LIKE '%reason=daily'", NULL, &n,

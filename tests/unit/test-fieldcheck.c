@@ -100,6 +100,8 @@ test_label_fallback(void **st)
 	f.label = NULL;
 	assert_int_equal(fieldcheck_value(&f, "", 0, &err), -1);
 	assert_string_equal(err, "f is required");
+	free(err);
+	err = NULL;
 	f.encoding = "EUC-JP";
 	assert_int_equal(fieldcheck_value(&f, "a", 1, &err), -1);
 	assert_non_null(strstr(err, "unknown encoding 'EUC-JP'"));

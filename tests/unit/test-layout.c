@@ -63,8 +63,12 @@ test_null_empty(void **st)
 	(void)st;
 	assert_int_equal(layout_parse(NULL, 0, NULL, &l, &err), -1);
 	assert_string_equal(err, "layout:1: no [layout] section");
+	free(err);
+	err = NULL;
 	assert_int_equal(layout_parse("", 0, "t.layout", &l, &err), -1);
 	assert_string_equal(err, "t.layout:1: no [layout] section");
+	free(err);
+	err = NULL;
 	assert_int_equal(layout_parse(HEAD FIELD, 10, "x", NULL, &err), -1);
 	assert_int_equal(layout_load(NULL, &l, &err), -1);
 	free(err);
@@ -440,8 +444,12 @@ test_load(void **st)
 	(void)st;
 	assert_int_equal(layout_load("/nonexistent/x.layout", &l, &err), -1);
 	assert_non_null(strstr(err, "cannot open /nonexistent/x.layout"));
+	free(err);
+	err = NULL;
 	assert_int_equal(layout_load("/tmp", &l, &err), -1);
 	assert_non_null(strstr(err, "not a regular file"));
+	free(err);
+	err = NULL;
 
 	/* Exactly the limit is read; one byte more is refused. */
 	buf = xmalloc(LAYOUT_MAX_FILE + 1);
@@ -462,6 +470,8 @@ test_load(void **st)
 	assert_int_equal(fclose(fp), 0);
 	assert_int_equal(layout_load(path, &l, &err), -1);
 	assert_non_null(strstr(err, "is larger than 1048576 bytes"));
+	free(err);
+	err = NULL;
 
 	/* Errors name the file as given. */
 	fp = fopen(path, "w");
@@ -471,6 +481,8 @@ test_load(void **st)
 	assert_int_equal(layout_load(path, &l, &err), -1);
 	assert_true(strncmp(err, path, strlen(path)) == 0);
 	assert_non_null(strstr(err, ":5: unknown type 'nope'"));
+	free(err);
+	err = NULL;
 	unlink(path);
 	free(buf);
 	free(err);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "ops/accounts.h"
 #include "ops/idproof.h"
@@ -158,6 +159,15 @@ test_entry_validates(void **st)
 	assert_int_equal(ops_number_enter(f->s, "NOPE", "621498320257", &entry, &r,
 	    &err), -1);
 	assert_non_null(strstr(err, "no person"));
+	assert_int_equal(err_field_of(err), ERR_FIELD_NONE);
+	free(err);
+	err = NULL;
+	/* The console puts the cursor on the document field by this. */
+	e = entry;
+	e.doc = "";
+	assert_int_equal(ops_number_enter(f->s, "P1", "621498320257", &e, &r, &err),
+	    -1);
+	assert_int_equal(err_field_of(err), ERR_FIELD_DOC);
 	free(err);
 }
 
@@ -401,6 +411,42 @@ test_no_number_in_audit(void **st)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
+/* Refuses reading one column of numbers, so numbers_get fails while the
+ * number's holder and the entry itself can still be written. */
+static int
+deny_numbers_read(void *arg, int what, const char *table, const char *column,
+    const char *db, const char *trigger)
+{
+	(void)arg;
+	(void)db;
+	(void)trigger;
+	if (what == SQLITE_READ && strcmp(table, "numbers") == 0 &&
+	    strcmp(column, "confirmed_by") == 0)
+		return SQLITE_DENY;
+	return SQLITE_OK;
+}
+
+/* A read error is not "no number yet": entering must not overwrite a
+ * confirmed number it could not read. */
+static void
+test_enter_read_error_refused(void **st)
+{
+	struct fixture *f = *st;
+	enum number_result r;
+	char *err = NULL;
+
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r,
+	    &err), 0);
+	sqlite3_set_authorizer(f->s->v->db, deny_numbers_read, NULL);
+	assert_int_equal(ops_number_enter(f->s, "P1", "123456789018", &entry, &r,
+	    &err), -1);
+	sqlite3_set_authorizer(f->s->v->db, NULL, NULL);
+	assert_non_null(err);
+	free(err);
+	state_is(f->s, "P1", "confirmed");
+}
+
 int
 main(void)
 {
@@ -417,6 +463,7 @@ main(void)
 		T(test_deletion),
 		T(test_confirm_needs_idproof),
 		T(test_no_number_in_audit),
+		T(test_enter_read_error_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

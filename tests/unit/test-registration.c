@@ -930,6 +930,29 @@ test_collation_not_in_fukuhon(void **st)
 	assert_int_equal(blocked(f), 0);
 }
 
+/* An input file that cannot be read is named as the error's field, so the
+ * console puts the cursor on it; a refusal about the kind is not. */
+static void
+test_source_error_field(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_export_request rq = { REG_KOGAKU, REG_MODE_FULL, f->out, NULL,
+	    "/nonexistent/kogaku.csv", 0 };
+	struct reg_export_report rep;
+	char *err = NULL;
+
+	assert_int_equal(ops_reg_export(f->s, &rq, &rep, &err), -1);
+	assert_int_equal(err_field_of(err), ERR_FIELD_SOURCE);
+	reg_export_report_clear(&rep);
+	free(err);
+	err = NULL;
+	rq.source = NULL;
+	assert_int_equal(ops_reg_export(f->s, &rq, &rep, &err), -1);
+	assert_int_equal(err_field_of(err), ERR_FIELD_NONE);
+	reg_export_report_clear(&rep);
+	free(err);
+}
+
 int
 main(void)
 {
@@ -958,6 +981,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_collation_not_in_fukuhon,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_source_error_field, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 
 #include "ops/rekey.h"
 #include "ops/session.h"
+#include "ops/tx.h"
 #include "ops/vault-admin.h"
 #include "store/audit.h"
 #include "store/checkpoint.h"
@@ -606,10 +607,8 @@ test_detail_masked(void **st)
 	struct session *s = test_login(f->vault, "admin", TEST_PW);
 	char *detail;
 
-	assert_int_equal(db_begin(s->v->db, NULL), 0);
-	assert_int_equal(ops_audit(s, "", "test.note", "", "typed 123456789018 by "
-	    "mistake", NULL), 0);
-	assert_int_equal(ops_commit(s, NULL), 0);
+	assert_int_equal(ops_tx_audit(s, "", "test.note", "", "typed 123456789018 "
+	    "by mistake", NULL), 0);
 	detail = db_get_text(s->v->db, "SELECT detail FROM audit WHERE action = ?",
 	    "test.note");
 	assert_string_equal(detail, "typed ********9018 by mistake");
