@@ -86,9 +86,12 @@ persons_writer_open(sqlite3 *db, const struct extract_info *x, int bulk,
 
 	w->db = db;
 	/* A larger page cache for the load: fewer pages are encrypted, spilled
-	 * and decrypted again. It goes back to the default at close. */
-	if (bulk && (db_exec(db, "PRAGMA cache_size = -32768", err) < 0 ||
-	    db_exec(db, persons_drop_indexes, err) < 0)) {
+	 * and decrypted again. A daily re-import too: its few changed rows
+	 * touch every search index at random, and with the default 2 MB the
+	 * dirty pages spilled to the journal and were read back. It goes back
+	 * to the default at close. */
+	if (db_exec(db, "PRAGMA cache_size = -32768", err) < 0 ||
+	    (bulk && db_exec(db, persons_drop_indexes, err) < 0)) {
 		free(w);
 		return -1;
 	}
@@ -259,8 +262,7 @@ persons_writer_close(struct persons_writer *w, const struct import_counts *c,
 	sqlite3_finalize(w->mark);
 	if (w->bulk && c != NULL)
 		rc = db_exec(w->db, persons_indexes, err);
-	if (w->bulk)
-		(void)db_exec(w->db, "PRAGMA cache_size = -2000", NULL);
+	(void)db_exec(w->db, "PRAGMA cache_size = -2000", NULL);
 	if (rc == 0 && c != NULL) {
 		rc = db_prepare(w->db, "UPDATE extracts SET added = ?, changed = ?, "
 		    "unchanged = ?, rejected = ?, sha256 = ?, partial = ? WHERE id = ?", &st,
