@@ -373,6 +373,46 @@ test_change_while_waiting(void **st)
 }
 
 /* Exports kind in mode and imports a result of answers for it. */
+/* The counts are kept while the vault is unchanged (home and the
+ * registration area ask one after the other): a file written by another
+ * session, and an answer imported while this session was away, are
+ * counted by the next call and the next session. */
+static void
+test_pending_follows_changes(void **st)
+{
+	struct fixture *f = *st;
+	struct reg_export_request rq = { REG_PERSONS, REG_MODE_FULL, f->out,
+	    NULL, NULL, 0 };
+	const char *const all[] = { "P1:0", "P2:0", "P3:0", NULL };
+	struct reg_results_report res;
+	struct reg_export_report rep;
+	struct reg_pending p;
+	char *file, *path, *err = NULL;
+
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.awaiting[REG_PERSONS], 0);
+	assert_int_equal(p.changes[REG_PERSONS], 3);
+	if (ops_reg_export(f->s2, &rq, &rep, &err) != 0)
+		fail_msg("export: %s", err);
+	file = xstrdup(strrchr(rep.file, '/') + 1);
+	reg_export_report_clear(&rep);
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.awaiting[REG_PERSONS], 1);
+
+	ops_logout(f->s);
+	path = result(f, file, all);
+	if (ops_reg_results(f->s2, path, NULL, &res, &err) != 0)
+		fail_msg("results: %s", err);
+	reg_results_report_clear(&res);
+	f->s = test_login(f->vault, "admin", TEST_PW);
+	assert_int_equal(ops_registration_pending(f->s, &p, NULL), 0);
+	assert_int_equal(p.awaiting[REG_PERSONS], 0);
+	assert_int_equal(p.changes[REG_PERSONS], 0);
+	assert_int_equal(p.changes[REG_QUALIFICATION], 3);
+	free(path);
+	free(file);
+}
+
 static void
 round_trip(struct fixture *f, enum reg_kind kind, enum reg_mode mode,
     const char *const *answers)
@@ -961,6 +1001,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_results_progress, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_retry_and_diff, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pending_follows_changes, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_legacy_records_migrated,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_branch_marks, setup,
