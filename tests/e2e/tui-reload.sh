@@ -31,6 +31,6 @@ tm_wait "Audit log" >/dev/null
 tm_keys 7
 tm_wait "seq time" >/dev/null
 cli evidence add "$SCRATCH/scan1.txt" --title "third-scan" >/dev/null 2>&1
-check "the audit list shows a new record without a key" tm_wait "evidence.add" 5
+check "the audit list shows a new record without a key" tm_wait "evidence stored" 5
 tm_stop
 finish
