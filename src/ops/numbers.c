@@ -99,9 +99,13 @@ ops_number_may_collect(struct session *s, const char *key,
 		snprintf(on, sizeof on, "%s", received);
 	else
 		jst_date_of(time(NULL), on);
-	snprintf(lost, sizeof lost, "%.4s-%.2s-%.2s", p.f[PF_LOST],
-	    p.f[PF_LOST] + 4, p.f[PF_LOST] + 6);
-	found = strlen(p.f[PF_LOST]) == 8 && strcmp(lost, on) <= 0;
+	/* YYYYMMDD as stored; anything else (no loss: "") is no loss. */
+	found = strlen(p.f[PF_LOST]) == 8;
+	if (found) {
+		snprintf(lost, sizeof lost, "%.4s-%.2s-%.2s", p.f[PF_LOST],
+		    p.f[PF_LOST] + 4, p.f[PF_LOST] + 6);
+		found = strcmp(lost, on) <= 0;
+	}
 	person_clear(&p);
 	erased = numbers_get(s->v->db, id, &row, NULL) > 0 &&
 	    strcmp(row.state, "deleted") == 0;
