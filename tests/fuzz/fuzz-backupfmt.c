@@ -1,7 +1,7 @@
 /* libFuzzer harness for the backup header and trailer parsers: any bytes
  * parse or are refused cleanly, never read past the buffer; whatever parses
  * must come back byte for byte from backupfmt_header.
- * fuzz-sources: src/domain/backupfmt.c src/util/hex.c src/util/xmalloc.c */
+ * fuzz-sources: src/domain/backupfmt.c src/util/hex.c src/util/xmalloc.c src/util/err.c */
 #include "config.h"
 
 #include <stdint.h>

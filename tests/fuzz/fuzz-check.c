@@ -2,7 +2,7 @@
  * at a point the input picks, with each layout of the registry; the
  * checker must report problems, never crash, and a clean file must have
  * rows. Layouts are read from the source tree's forms/.
- * fuzz-sources: src/domain/filecheck.c src/domain/checkers.c src/domain/jlis.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/dates.c src/domain/mynumber.c src/domain/person.c src/util/readfile.c src/util/xmalloc.c src/domain/insurer.c */
+ * fuzz-sources: src/domain/filecheck.c src/domain/checkers.c src/domain/jlis.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/dates.c src/domain/mynumber.c src/domain/person.c src/util/readfile.c src/util/xmalloc.c src/util/err.c src/domain/insurer.c */
 #include "config.h"
 
 #include <stdint.h>

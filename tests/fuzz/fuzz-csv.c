@@ -1,5 +1,5 @@
 /* libFuzzer harness for the CSV reader: any bytes, any chunking, same rows.
- * fuzz-sources: src/domain/csv.c src/util/xmalloc.c */
+ * fuzz-sources: src/domain/csv.c src/util/xmalloc.c src/util/err.c */
 #include "config.h"
 
 #include <stdint.h>

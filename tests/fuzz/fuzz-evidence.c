@@ -1,6 +1,6 @@
 /* libFuzzer harness for the evidence parsers: the type sniffer, the --about
  * reference, the title check and the PIA yes/no and review date.
- * fuzz-sources: src/domain/evidence.c src/domain/pia.c src/domain/dates.c src/domain/redact.c src/util/xmalloc.c */
+ * fuzz-sources: src/domain/evidence.c src/domain/pia.c src/domain/dates.c src/domain/redact.c src/util/xmalloc.c src/util/err.c */
 #include "config.h"
 
 #include <stdint.h>

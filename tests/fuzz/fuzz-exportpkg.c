@@ -2,7 +2,7 @@
  * range proof, the checkpoint note and the records CSV, and the record
  * check over whatever parsed. The first byte picks the parser; 3 feeds the
  * rest split at NUL bytes into all three package parts and checks them.
- * fuzz-sources: src/domain/exportpkg.c src/domain/exportcheck.c src/domain/merkle-range.c src/domain/merkle.c src/domain/auditrec.c src/domain/csv.c src/domain/csvout.c src/util/xbuf.c src/util/hex.c src/util/xmalloc.c */
+ * fuzz-sources: src/domain/exportpkg.c src/domain/exportcheck.c src/domain/merkle-range.c src/domain/merkle.c src/domain/auditrec.c src/domain/csv.c src/domain/csvout.c src/util/xbuf.c src/util/hex.c src/util/xmalloc.c src/util/err.c */
 #include "config.h"
 
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* libFuzzer harness for identity verification rules and decisions.
- * fuzz-sources: src/util/readfile.c src/domain/idproof.c src/domain/ini.c src/domain/fieldcheck.c src/domain/dates.c src/util/xmalloc.c src/domain/insurer.c */
+ * fuzz-sources: src/util/readfile.c src/domain/idproof.c src/domain/ini.c src/domain/fieldcheck.c src/domain/dates.c src/util/xmalloc.c src/util/err.c src/domain/insurer.c */
 #include "config.h"
 
 #include <stdint.h>

@@ -3,7 +3,7 @@
  * reads from it (target identifier, status, number). A row that passed
  * must hold a parseable target and a valid status; no message may repeat
  * a 12-digit number.
- * fuzz-sources: src/domain/filecheck.c src/domain/checkers.c src/domain/jlis.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/dates.c src/domain/mynumber.c src/domain/person.c src/util/readfile.c src/util/xmalloc.c src/domain/insurer.c */
+ * fuzz-sources: src/domain/filecheck.c src/domain/checkers.c src/domain/jlis.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/dates.c src/domain/mynumber.c src/domain/person.c src/util/readfile.c src/util/xmalloc.c src/util/err.c src/domain/insurer.c */
 #include "config.h"
 
 #include <stdint.h>

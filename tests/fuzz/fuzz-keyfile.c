@@ -1,6 +1,6 @@
 /* libFuzzer harness for the key-slot file parser: any bytes must parse or be
  * refused cleanly; whatever parses must survive a format/parse round trip.
- * fuzz-sources: src/store/keyfile.c src/store/keyslot.c src/store/keyseal.c src/util/hex.c src/util/xmalloc.c src/util/secret.c */
+ * fuzz-sources: src/store/keyfile.c src/store/keyslot.c src/store/keyseal.c src/util/hex.c src/util/xmalloc.c src/util/err.c src/util/secret.c */
 #include "config.h"
 
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* libFuzzer harness for layout files and value checks: any bytes must parse
  * or be refused cleanly, and whatever passes must obey the rules it passed.
- * fuzz-sources: src/util/readfile.c src/domain/layout.c src/domain/ini.c src/domain/fieldcheck.c src/domain/dates.c src/util/xmalloc.c src/domain/insurer.c */
+ * fuzz-sources: src/util/readfile.c src/domain/layout.c src/domain/ini.c src/domain/fieldcheck.c src/domain/dates.c src/util/xmalloc.c src/util/err.c src/domain/insurer.c */
 #include "config.h"
 
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* libFuzzer harness for the individual number rules.
- * fuzz-sources: src/domain/mynumber.c src/util/xmalloc.c */
+ * fuzz-sources: src/domain/mynumber.c src/util/xmalloc.c src/util/err.c */
 #include "config.h"
 
 #include <stdint.h>

@@ -4,7 +4,7 @@
  * row with a record number in range; the J-LIS collation columns are read
  * or refused with a message, and a mismatch read is always of a registered
  * record with at least one item flagged.
- * fuzz-sources: src/domain/collation.c src/domain/regread.c src/domain/regfile.c src/domain/cp932map.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/mynumber.c src/domain/dates.c src/util/hex.c src/util/readfile.c src/util/xmalloc.c src/domain/insurer.c */
+ * fuzz-sources: src/domain/collation.c src/domain/regread.c src/domain/regfile.c src/domain/cp932map.c src/domain/csv.c src/domain/encoding.c src/domain/fieldcheck.c src/domain/layout.c src/domain/ini.c src/domain/mynumber.c src/domain/dates.c src/util/hex.c src/util/readfile.c src/util/xmalloc.c src/util/err.c src/domain/insurer.c */
 #include "config.h"
 
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* libFuzzer harness for the small text parsers: the recovery key, dates,
  * and the number masker (whose output must never hold 12 bare digits).
- * fuzz-sources: src/store/keyslot.c src/store/keyseal.c src/domain/redact.c src/domain/dates.c src/util/xmalloc.c src/util/secret.c */
+ * fuzz-sources: src/store/keyslot.c src/store/keyseal.c src/domain/redact.c src/domain/dates.c src/util/xmalloc.c src/util/err.c src/util/secret.c */
 #include "config.h"
 
 #include <stdint.h>

@@ -2,7 +2,7 @@
  * SSH_ORIGINAL_COMMAND (every word it returns must be free of control
  * characters, and joining them back must not grow past the input), the
  * hand-over names, the configuration and staff public keys.
- * fuzz-sources: src/domain/words.c src/domain/handover.c src/domain/svcconf.c src/domain/staffkey.c src/domain/account.c src/util/xmalloc.c src/domain/insurer.c */
+ * fuzz-sources: src/domain/words.c src/domain/handover.c src/domain/svcconf.c src/domain/staffkey.c src/domain/account.c src/util/xmalloc.c src/util/err.c src/domain/insurer.c */
 #include "config.h"
 
 #include <stdint.h>

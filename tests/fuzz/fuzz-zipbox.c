@@ -1,7 +1,7 @@
 /* libFuzzer harness for extracting a container: any bytes either fail with
  * a message and leave no file behind, or give safe names that exist inside
  * the output folder and nowhere else.
- * fuzz-sources: src/domain/zipbox.c src/util/xmalloc.c */
+ * fuzz-sources: src/domain/zipbox.c src/util/xmalloc.c src/util/err.c */
 #include "config.h"
 
 #include <ftw.h>
