@@ -75,7 +75,7 @@ cli_login(struct cli_args *a)
 	int rc, unread = 0;
 
 	if (cli_opt_fd(a, O_RECOVERY_KEY_FD) >= 0) {
-		unsigned char key[RECOVERY_KEY_LEN];
+		unsigned char key[OPS_RECOVERY_KEY_LEN];
 
 		rc = cli_read_recovery(cli_opt_fd(a, O_RECOVERY_KEY_FD), key, &err);
 		unread = rc == -2;
@@ -108,8 +108,8 @@ cli_login(struct cli_args *a)
 		free(err);
 		return NULL;
 	}
-	if (s->v->warning != NULL)
-		fprintf(stderr, _("mynadesk: warning: %s\n"), s->v->warning);
+	if (ops_vault_warning(s) != NULL)
+		fprintf(stderr, _("mynadesk: warning: %s\n"), ops_vault_warning(s));
 	if (cli_replace_temporary(a, s) < 0) {
 		ops_logout(s);
 		return NULL;

@@ -146,7 +146,7 @@ char *cli_checker_if_needed(struct session *s, const struct cli_args *a,
     struct checker *c, char **err);
 /* The recovery key from fd (the terminal when -1) into key: 0 done, -1 read
  * but not a recovery key, -2 nothing read (the script's mistake). */
-int cli_read_recovery(int fd, unsigned char key[RECOVERY_KEY_LEN], char **err);
+int cli_read_recovery(int fd, unsigned char key[OPS_RECOVERY_KEY_LEN], char **err);
 
 /* The descriptor given for option o (checked by the parser), or -1. */
 int cli_opt_fd(const struct cli_args *a, enum cli_opt o);

@@ -85,7 +85,7 @@ cli_cmd_backup_verify(struct cli_args *a)
  * nothing (or no user was named for it): the script's mistake. */
 static int
 backup_restore_secret(struct cli_args *a, struct backup_restore *rq,
-    unsigned char key[RECOVERY_KEY_LEN], char **secret, char **err)
+    unsigned char key[OPS_RECOVERY_KEY_LEN], char **secret, char **err)
 {
 	int script = cli_opt_fd(a, O_PASSWORD_FD) >= 0 ? -2 : -1;
 	char *prompt;
@@ -111,7 +111,7 @@ cli_cmd_backup_restore(struct cli_args *a)
 {
 	struct backup_restore rq = { 0 };
 	struct backup_info bi;
-	unsigned char key[RECOVERY_KEY_LEN];
+	unsigned char key[OPS_RECOVERY_KEY_LEN];
 	char *err = NULL, *secret = NULL;
 	int rc;
 

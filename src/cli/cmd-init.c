@@ -16,7 +16,7 @@ int
 cli_cmd_init(struct cli_args *a)
 {
 	struct vault_init in;
-	unsigned char recovery[RECOVERY_KEY_LEN];
+	unsigned char recovery[OPS_RECOVERY_KEY_LEN];
 	char printed[80], *err = NULL, *pw, *prompt;
 	int rc;
 

@@ -119,7 +119,7 @@ user_is_service_vault(struct session *s, const struct svcconf *c)
 {
 	struct stat a, b;
 
-	return stat(s->v->dir, &a) == 0 && stat(c->vault, &b) == 0 &&
+	return stat(ops_vault_dir(s), &a) == 0 && stat(c->vault, &b) == 0 &&
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 

@@ -126,7 +126,7 @@ cli_read_new_secret(const char *prompt, int fd, char **err)
 }
 
 int
-cli_read_recovery(int fd, unsigned char key[RECOVERY_KEY_LEN], char **err)
+cli_read_recovery(int fd, unsigned char key[OPS_RECOVERY_KEY_LEN], char **err)
 {
 	char *text = cli_read_secret(_("recovery key"), fd, err);
 	int rc;

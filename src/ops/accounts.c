@@ -14,6 +14,7 @@
 #include "ops/tx.h"
 #include "store/keyfile.h"
 #include "store/lockout.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -18,6 +18,7 @@
 #include "ops/vault-admin.h"
 #include "store/checkpoint.h"
 #include "store/exportq.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"

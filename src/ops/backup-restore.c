@@ -19,6 +19,7 @@
 #include "ops/tx.h"
 #include "store/audit.h"
 #include "store/backup.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

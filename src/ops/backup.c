@@ -21,6 +21,7 @@
 #include "store/backup.h"
 #include "store/keyfile.h"
 #include "store/lockout.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/paths.h"

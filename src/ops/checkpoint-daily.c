@@ -14,6 +14,7 @@
 #include "ops/tx.h"
 #include "store/checkpoint.h"
 #include "store/exportq.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/xmalloc.h"
 

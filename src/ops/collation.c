@@ -9,6 +9,7 @@
 #include "domain/redact.h"
 #include "ops/collation.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xmalloc.h"

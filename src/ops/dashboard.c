@@ -8,6 +8,7 @@
 #include "ops/collation.h"
 #include "ops/media.h"
 #include "ops/registration.h"
+#include "store/vault.h"
 
 /* Media shipped and still awaiting their answer, and those overdue. */
 static int

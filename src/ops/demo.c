@@ -17,6 +17,7 @@
 #include "ops/person-import.h"
 #include "ops/vault-admin.h"
 #include "store/vault-perm.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

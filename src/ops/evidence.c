@@ -19,6 +19,7 @@
 #include "ops/tx.h"
 #include "store/media.h"
 #include "store/persons.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/readfile.h"

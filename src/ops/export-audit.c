@@ -9,6 +9,7 @@
 #include "domain/merkle-range.h"
 #include "ops/export-sections.h"
 #include "ops/vault-admin.h"
+#include "store/vault.h"
 #include "util/xmalloc.h"
 
 static int

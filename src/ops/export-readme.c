@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "ops/export-sections.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 
 static void

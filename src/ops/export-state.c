@@ -9,6 +9,7 @@
 #include "ops/idproof.h"
 #include "store/exportq.h"
 #include "store/users.h"
+#include "store/vault.h"
 
 static int
 export_user_row(const struct user *u, void *arg)

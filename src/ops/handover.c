@@ -17,6 +17,7 @@
 #include "ops/tx.h"
 #include "store/db.h"
 #include "store/handover-log.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/readfile.h"

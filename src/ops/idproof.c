@@ -9,6 +9,7 @@
 #include "ops/idproof.h"
 #include "ops/tx.h"
 #include "store/persons.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/paths.h"
 #include "util/xmalloc.h"

@@ -19,6 +19,7 @@
 #include "ops/numbers.h"
 #include "ops/tx.h"
 #include "store/persons.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -21,6 +21,7 @@
 #include "ops/jlis.h"
 #include "ops/media-int.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"

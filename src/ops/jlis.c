@@ -13,6 +13,7 @@
 #include "ops/settings.h"
 #include "ops/tx.h"
 #include "store/persons.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xmalloc.h"

@@ -14,6 +14,7 @@
 #include "ops/media-int.h"
 #include "ops/media.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -22,6 +22,7 @@
 #include "ops/media-int.h"
 #include "ops/media.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/readfile.h"

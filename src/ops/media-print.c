@@ -10,6 +10,7 @@
 
 #include "domain/csvout.h"
 #include "ops/media.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xbuf.h"
 #include "util/xmalloc.h"

@@ -7,6 +7,7 @@
 
 #include "ops/media.h"
 #include "ops/settings.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -16,6 +16,7 @@
 #include "ops/media.h"
 #include "ops/media-int.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/secret.h"

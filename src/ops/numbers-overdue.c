@@ -6,6 +6,7 @@
 
 #include "ops/dashboard.h"
 #include "ops/numbers-overdue.h"
+#include "store/vault.h"
 
 int
 ops_numbers_overdue(struct session *s, overdue_fn fn, void *arg, char **err)

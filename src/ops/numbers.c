@@ -21,6 +21,7 @@
 #include "store/numbers.h"
 #include "store/persons.h"
 #include "store/settings.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"

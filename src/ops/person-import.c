@@ -20,6 +20,7 @@
 #include "domain/person.h"
 #include "ops/person-import.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/paths.h"

@@ -12,6 +12,7 @@
 #include "ops/jlis.h"
 #include "ops/persons.h"
 #include "store/numbers.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -10,6 +10,7 @@
 #include "domain/dates.h"
 #include "ops/pia.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -14,6 +14,7 @@
 #include "store/numbers.h"
 #include "store/persons.h"
 #include "store/users.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -26,6 +26,7 @@
 #include "ops/reg-internal.h"
 #include "ops/registration.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/paths.h"

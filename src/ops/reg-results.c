@@ -14,6 +14,7 @@
 #include "ops/reg-internal.h"
 #include "ops/registration.h"
 #include "ops/tx.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

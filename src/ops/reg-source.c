@@ -16,6 +16,7 @@
 #include "ops/reg-internal.h"
 #include "ops/reg-pipe.h"
 #include "store/reg-sent.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xbuf.h"

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "ops/reg-view.h"
+#include "store/vault.h"
 
 int
 ops_reg_recent(struct session *s, int limit, regrecent_fn fn, void *arg,

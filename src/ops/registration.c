@@ -11,6 +11,7 @@
 #include "store/audit.h"
 #include "store/dashboard.h"
 #include "store/persons.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

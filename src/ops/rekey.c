@@ -8,6 +8,7 @@
 
 #include "ops/rekey.h"
 #include "store/db.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -16,8 +16,18 @@
 #include "store/lockout.h"
 #include "store/settings.h"
 #include "store/users.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
+
+/* The faces read the store's status codes under the ops names. */
+_Static_assert((int)OPS_LOGIN_EAUTH == (int)VAULT_EAUTH &&
+    (int)OPS_LOGIN_ELOCKED == (int)VAULT_ELOCKED &&
+    (int)OPS_LOGIN_EROLLBACK == (int)VAULT_EROLLBACK &&
+    (int)OPS_LOGIN_ERROR == (int)VAULT_ERROR && (int)OPS_LOGIN_OK == (int)VAULT_OK,
+    "ops_login_status mirrors vault_status");
+_Static_assert(OPS_RECOVERY_KEY_LEN == RECOVERY_KEY_LEN,
+    "the recovery key's length");
 
 static struct session *
 session_new(struct vault *v, const char *user, const char *role)
@@ -342,4 +352,16 @@ char *
 ops_association(const struct session *s)
 {
 	return xasprintf("%s (%s)", s->vault_name, s->v->insurer);
+}
+
+const char *
+ops_vault_warning(const struct session *s)
+{
+	return s->v->warning;
+}
+
+const char *
+ops_vault_dir(const struct session *s)
+{
+	return s->v->dir;
 }

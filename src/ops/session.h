@@ -7,8 +7,12 @@
 #include <time.h>
 
 #include "domain/auditdetail.h"
-#include "store/keyslot.h"
-#include "store/vault.h"
+
+/* The vault stays the store's: the faces hold a session, never its vault. */
+struct vault;
+
+/* The recovery key's length in bytes (the store's RECOVERY_KEY_LEN). */
+#define OPS_RECOVERY_KEY_LEN 32
 
 struct session {
 	struct vault *v;
@@ -21,23 +25,38 @@ struct session {
 	char checkpoint_day[11];	/* Japan day of the last daily check */
 };
 
-/* Status codes are those of enum vault_status. */
+/* What a login or an unlock returns: the store's enum vault_status, under
+ * names of the ops layer, so the faces need not include the store. */
+enum ops_login_status {
+	OPS_LOGIN_OK = 0,
+	OPS_LOGIN_ERROR = -1,		/* anything else: message in *err */
+	OPS_LOGIN_EAUTH = -2,		/* wrong user name, password or key */
+	OPS_LOGIN_ELOCKED = -3,		/* too many failures */
+	OPS_LOGIN_EROLLBACK = -4,	/* vault.db older than vault.keys */
+};
+
 int ops_login(const char *dir, const char *user, const char *password,
     struct session **out, char **err);
 int ops_login_recovery(const char *dir,
-    const unsigned char recovery[RECOVERY_KEY_LEN], struct session **out,
+    const unsigned char recovery[OPS_RECOVERY_KEY_LEN], struct session **out,
     char **err);
 /* The recovery key as printed once at init, and read back when typed:
  * -1 with err when text is not 64 hex digits. */
-void ops_recovery_format(const unsigned char key[RECOVERY_KEY_LEN],
+void ops_recovery_format(const unsigned char key[OPS_RECOVERY_KEY_LEN],
     char out[80]);
-int ops_recovery_parse(const char *text, unsigned char key[RECOVERY_KEY_LEN],
+int ops_recovery_parse(const char *text, unsigned char key[OPS_RECOVERY_KEY_LEN],
     char **err);
 /* Unlocks an idle-locked console: the same user's password again. */
 int ops_reauth(struct session *s, const char *password, char **err);
 /* Records the idle lock (audited) */
 int ops_idle_lock(struct session *s, char **err);
 void ops_logout(struct session *s);
+
+/* What opening the vault found for the user to see (loosened file modes),
+ * or NULL: the faces show it without reading the vault. */
+const char *ops_vault_warning(const struct session *s);
+/* The vault's folder, as opened. */
+const char *ops_vault_dir(const struct session *s);
 
 /* "NAME (INSURER)": how slips and the title line name the association, so
  * the faces need not read the vault. Allocated. */

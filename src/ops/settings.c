@@ -8,6 +8,7 @@
 #include "ops/settings.h"
 #include "ops/tx.h"
 #include "store/settings.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -13,6 +13,7 @@
 #include "ops/tx.h"
 #include "store/db.h"
 #include "store/users.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
 #include "util/xmalloc.h"

@@ -10,6 +10,7 @@
 #include "ops/tx.h"
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

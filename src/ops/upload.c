@@ -14,6 +14,7 @@
 #include "ops/tx.h"
 #include "ops/upload.h"
 #include "store/registration.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/paths.h"

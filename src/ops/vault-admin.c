@@ -16,6 +16,7 @@
 #include "store/pagecheck.h"
 #include "store/persons.h"
 #include "store/users.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"

@@ -92,8 +92,8 @@ login_done(struct tui *t, struct session *s)
 		t->depth = 0;
 		tui_push(t, &screen_home);
 		tui_message(t, ROLE_OK, _("welcome, %s"), s->user);
-		if (s->v->warning != NULL)
-			tui_message(t, ROLE_WARN, "%s", s->v->warning);
+		if (ops_vault_warning(s) != NULL)
+			tui_message(t, ROLE_WARN, "%s", ops_vault_warning(s));
 		/* Put and get since the last login go into the audit log. */
 		if (ops_handover_seal(s, NULL) < 0)
 			tui_message(t, ROLE_WARN, "%s", _("hand-overs not yet in the "
@@ -175,14 +175,14 @@ login_submit(struct tui *t)
 		    &err);
 	secret_free_str(pw);
 	secret_free_str(user);
-	if (rc == VAULT_OK && s != NULL && s->must_change) {
+	if (rc == OPS_LOGIN_OK && s != NULL && s->must_change) {
 		login_pending = s;
 		field_clear(&t->login_pw);
 		t->login_focus = 1;
 		tui_message(t, ROLE_WARN, "%s", _("type a new password of your own"));
-	} else if (rc == VAULT_OK) {
+	} else if (rc == OPS_LOGIN_OK) {
 		login_done(t, s);
-	} else if (rc == VAULT_EAUTH) {
+	} else if (rc == OPS_LOGIN_EAUTH) {
 		login_refused(t);
 		field_clear(&t->login_pw);
 		t->login_focus = 1;
@@ -190,7 +190,7 @@ login_submit(struct tui *t)
 		tui_message(t, ROLE_ERROR, "%s", err ? err : _("login failed"));
 		field_clear(&t->login_pw);
 		t->login_focus = 1;
-		if (t->locked && rc == VAULT_ELOCKED) {
+		if (t->locked && rc == OPS_LOGIN_ELOCKED) {
 			free(err);
 			return KEY_QUIT;
 		}

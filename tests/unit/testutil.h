@@ -3,6 +3,7 @@
 #define MYNA_TESTUTIL_H
 
 #include "ops/session.h"
+#include "store/vault.h"
 
 #define TEST_PW "Correct-horse-42"
 #define TEST_PW2 "Battery-staple-77"
