@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "ops/accounts.h"
 #include "ops/handover.h"
+#include "ops/witness.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
@@ -130,17 +131,33 @@ cli_read_checker(const struct cli_args *a, char **err)
 	return pw;
 }
 
-char *
-cli_checker_if_needed(struct session *s, const struct cli_args *a,
-    struct checker *c, char **err)
+int
+cli_witness(struct session *s, const struct cli_args *a, struct witness **w,
+    char **err)
 {
 	char *pw;
+	int rc;
 
-	memset(c, 0, sizeof *c);
-	if (ops_needs_checker(s, err) <= 0 || a->opt[O_CHECKER] == NULL)
-		return NULL;
-	pw = cli_read_checker(a, err);
-	c->name = a->opt[O_CHECKER];
-	c->password = pw;
-	return pw;
+	*w = NULL;
+	if (a->opt[O_CHECKER] == NULL)
+		return 0;
+	if ((pw = cli_read_checker(a, err)) == NULL)
+		return -1;
+	/* The one check of the password: it is wiped inside, and only the
+	 * handle goes on to the action. */
+	rc = ops_witness_check(s, a->opt[O_CHECKER], pw, w, err);
+	secret_free_str(pw);
+	return rc;
+}
+
+int
+cli_witness_if_needed(struct session *s, const struct cli_args *a,
+    struct witness **w, char **err)
+{
+	int need = ops_needs_checker(s, err);
+
+	*w = NULL;
+	if (need <= 0)
+		return need;
+	return cli_witness(s, a, w, err);
 }

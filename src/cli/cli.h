@@ -138,12 +138,17 @@ char *cli_read_new_secret(const char *prompt, int fd, char **err);
 /* The second person's (--checker) password, from --checker-password-fd
  * or the terminal. */
 char *cli_read_checker(const struct cli_args *a, char **err);
-/* Fills c with the second person when the vault's accounts need one
- * (two active users or more) and --checker was given: the password read,
- * returned for secret_free_str, NULL otherwise (an error in *err). */
-struct checker;
-char *cli_checker_if_needed(struct session *s, const struct cli_args *a,
-    struct checker *c, char **err);
+/* The second person named by --checker, their password read and checked
+ * once: *w is the handle for the one action that follows (free it with
+ * ops_witness_free). *w is NULL and 0 returned when --checker was not
+ * given (the action says what is missing); -1 with err when refused. */
+struct witness;
+int cli_witness(struct session *s, const struct cli_args *a,
+    struct witness **w, char **err);
+/* The same only when the vault's accounts need a second person (two
+ * accounts or more); *w NULL otherwise. */
+int cli_witness_if_needed(struct session *s, const struct cli_args *a,
+    struct witness **w, char **err);
 /* The recovery key from fd (the terminal when -1) into key: 0 done, -1 read
  * but not a recovery key, -2 nothing read (the script's mistake). */
 int cli_read_recovery(int fd, unsigned char key[OPS_RECOVERY_KEY_LEN], char **err);

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "ops/collation.h"
+#include "ops/witness.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
@@ -69,16 +70,15 @@ cli_cmd_registration_mismatches(struct cli_args *a)
 int
 cli_cmd_registration_no_error(struct cli_args *a)
 {
-	struct checker c = { a->opt[O_CHECKER], NULL };
-	char *err = NULL, *cpw;
+	struct witness *w;
+	char *err = NULL;
 	int rc = -1;
 
-	cpw = cli_read_checker(a, &err);
-	c.password = cpw;
-	if (cpw != NULL)
-		rc = ops_reg_no_error(a->s, a->opt[O_PERSON], a->opt[O_REASON], &c,
+	if (cli_witness(a->s, a, &w, &err) == 0)
+		rc = ops_reg_no_error(a->s, a->opt[O_PERSON], a->opt[O_REASON],
+		    w,
 		    &err);
-	secret_free_str(cpw);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(_("%s: no error, with a reason: the next differential "
 		    "registers it\n"), a->opt[O_PERSON]);

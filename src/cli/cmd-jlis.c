@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "domain/jlis.h"
 #include "ops/jlis.h"
+#include "ops/witness.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
@@ -93,23 +94,6 @@ jlis_print_receipt(const struct jlis_receive_report *rep, size_t n, int ok)
 	}
 }
 
-/* The import's second person, the password from the terminal or
- * --checker-password-fd; w->name stays NULL when none was named (the
- * operation says what is missing). */
-static char *
-jlis_witness(struct cli_args *a, struct checker *w, char **err)
-{
-	char *pw;
-
-	w->name = a->opt[O_CHECKER];
-	w->password = NULL;
-	if (a->opt[O_CHECKER] == NULL)
-		return NULL;
-	pw = cli_read_checker(a, err);
-	w->password = pw;
-	return pw;
-}
-
 static int
 jlis_receive_zip(struct cli_args *a, struct session *s,
     const struct jlis_via *via, char **err)
@@ -168,18 +152,17 @@ cli_check_jlis_receive(struct cli_args *a)
 int
 cli_cmd_jlis_receive(struct cli_args *a)
 {
-	struct checker w;
-	struct jlis_via via = { a->opt[O_MEDIUM], &w };
+	struct jlis_via via = { a->opt[O_MEDIUM], NULL };
 	/* The check made them all CSVs, or one ZIP. */
 	int rc, kind = jlis_kind(a->pos[0]);
-	char *err = NULL, *wpw;
+	char *err = NULL;
 
-	wpw = jlis_witness(a, &w, &err);
-	if (a->opt[O_CHECKER] != NULL && wpw == NULL)
+	/* No --checker: no handle, and the import says what is missing. */
+	if (cli_witness(a->s, a, &via.witness, &err) < 0)
 		return cli_done(-1, err);
 	rc = kind == 'z' ? jlis_receive_zip(a, a->s, &via, &err) :
 	    jlis_receive_csvs(a, a->s, &via, &err);
-	secret_free_str(wpw);
+	ops_witness_free(via.witness);
 	return cli_done(rc, err);
 }
 

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "ops/media.h"
 #include "ops/precheck.h"
+#include "ops/witness.h"
 #include "ops/xlsx-out.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -25,10 +26,12 @@ media_id(const struct cli_args *a)
 	return a->npos > 0 ? a->pos[0] : a->opt[O_ID];
 }
 
-/* Reads the witness's password; NULL (message in *err) on failure. */
-static char *
-media_witness_pw(struct cli_args *a, char **err)
+/* Reads the witness's password and checks it: the handle, or NULL
+ * (message in *err). */
+static struct witness *
+media_witness(struct cli_args *a, char **err)
 {
+	struct witness *w = NULL;
 	char *prompt, *pw;
 
 	if (a->opt[O_CHECKER] == NULL) {
@@ -39,7 +42,11 @@ media_witness_pw(struct cli_args *a, char **err)
 	prompt = xasprintf(_("password for the witness %s"), a->opt[O_CHECKER]);
 	pw = cli_read_secret(prompt, cli_opt_fd(a, O_CHECKER_PASSWORD_FD), err);
 	free(prompt);
-	return pw;
+	/* Checked once here; the step takes the handle, not the password. */
+	if (pw != NULL)
+		(void)ops_witness_check(a->s, a->opt[O_CHECKER], pw, &w, err);
+	secret_free_str(pw);
+	return w;
 }
 
 /* text and csv go to the standard output; xlsx (every cell text, so codes
@@ -136,15 +143,14 @@ int
 cli_cmd_media_pack(struct cli_args *a)
 {
 	struct media_pack_result res;
-	struct checker w = { a->opt[O_CHECKER], NULL };
-	char *err = NULL, *pw = NULL;
+	struct witness *w;
+	char *err = NULL;
 	int rc = -1;
 
-	if ((pw = media_witness_pw(a, &err)) != NULL) {
-		w.password = pw;
-		rc = ops_media_pack(a->s, a->pos[0], a->opt[O_OUT], &w, &res, &err);
-	}
-	secret_free_str(pw);
+	if ((w = media_witness(a, &err)) != NULL)
+		rc = ops_media_pack(a->s, a->pos[0], a->opt[O_OUT], w, &res,
+		    &err);
+	ops_witness_free(w);
 	if (rc == 0) {
 		printf("%s %s %zu\n", res.label, res.sha256, res.nfiles);
 		fflush(stdout);
@@ -162,15 +168,14 @@ int
 cli_cmd_media_carry(struct cli_args *a)
 {
 	struct media_carry_result res;
-	struct checker w = { a->opt[O_CHECKER], NULL };
-	char *err = NULL, *pw = NULL;
+	struct witness *w;
+	char *err = NULL;
 	int rc = -1;
 
-	if ((pw = media_witness_pw(a, &err)) != NULL) {
-		w.password = pw;
-		rc = ops_media_carry(a->s, a->pos[0], a->opt[O_MEDIUM], &w, &res, &err);
-	}
-	secret_free_str(pw);
+	if ((w = media_witness(a, &err)) != NULL)
+		rc = ops_media_carry(a->s, a->pos[0], a->opt[O_MEDIUM], w,
+		    &res, &err);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(_("%s: %zu files on %s, carried to the dedicated terminal\n"),
 		    res.label, res.nfiles, a->opt[O_MEDIUM]);
@@ -210,8 +215,8 @@ static int
 media_witnessed(struct cli_args *a, int dispose)
 {
 	struct media_step_in in;
-	struct checker w = { a->opt[O_CHECKER], NULL };
-	char *err = NULL, *pw;
+	struct witness *w;
+	char *err = NULL;
 	int rc = -1;
 
 	media_step_args(a, &in);
@@ -219,12 +224,11 @@ media_witnessed(struct cli_args *a, int dispose)
 	if (ops_media_step_precheck(a->s, media_id(a), dispose ? MSTEP_DISPOSED :
 	    MSTEP_RECEIVED, &err) < 0)
 		return cli_done(-1, err);
-	if ((pw = media_witness_pw(a, &err)) != NULL) {
-		w.password = pw;
-		rc = dispose ? ops_media_dispose(a->s, media_id(a), &in, &w, &err) :
-		    ops_media_receive(a->s, media_id(a), &in, &w, &err);
-	}
-	secret_free_str(pw);
+	if ((w = media_witness(a, &err)) != NULL)
+		rc = dispose ? ops_media_dispose(a->s, media_id(a), &in, w,
+		    &err) :
+		    ops_media_receive(a->s, media_id(a), &in, w, &err);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(dispose ? _("%s disposed of\n") : _("%s: answer received\n"),
 		    media_id(a));
@@ -370,15 +374,13 @@ cli_cmd_media_register(struct cli_args *a)
 int
 cli_cmd_media_password(struct cli_args *a)
 {
-	struct checker w = { a->opt[O_CHECKER], NULL };
-	char *err = NULL, *pw, *shown = NULL;
+	struct witness *w;
+	char *err = NULL, *shown = NULL;
 	int rc = -1;
 
-	if ((pw = media_witness_pw(a, &err)) != NULL) {
-		w.password = pw;
-		rc = ops_media_password(a->s, media_id(a), &w, &shown, &err);
-	}
-	secret_free_str(pw);
+	if ((w = media_witness(a, &err)) != NULL)
+		rc = ops_media_password(a->s, media_id(a), w, &shown, &err);
+	ops_witness_free(w);
 	if (rc == 0 && media_show_password(a, media_id(a), shown, 0) != 0)
 		rc = -1;
 	secret_free_str(shown);

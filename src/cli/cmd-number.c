@@ -11,6 +11,7 @@
 #include "ops/numbers.h"
 #include "ops/precheck.h"
 #include "ops/persons.h"
+#include "ops/witness.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
@@ -128,15 +129,13 @@ cli_cmd_number_due(struct cli_args *a)
 int
 cli_cmd_number_delete(struct cli_args *a)
 {
-	struct checker c = { a->opt[O_CHECKER], NULL };
-	char *err = NULL, *cpw = NULL;
+	struct witness *w;
+	char *err = NULL;
 	int rc = -1;
 
-	cpw = cli_read_checker(a, &err);
-	c.password = cpw;
-	if (cpw != NULL)
-		rc = ops_number_delete(a->s, a->opt[O_PERSON], &c, &err);
-	secret_free_str(cpw);
+	if (cli_witness(a->s, a, &w, &err) == 0)
+		rc = ops_number_delete(a->s, a->opt[O_PERSON], w, &err);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(_("the number of %s was erased\n"), a->opt[O_PERSON]);
 	return cli_done(rc, err);

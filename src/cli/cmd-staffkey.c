@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/service.h"
 #include "ops/staffkeys.h"
+#include "ops/witness.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
 #include "util/secret.h"
@@ -35,9 +36,9 @@ cli_cmd_staffkey_add(struct cli_args *a)
 {
 	const struct svcconf *c;
 	struct session *s;
-	struct checker chk;
+	struct witness *w;
 	struct staffkey k;
-	char *err = NULL, *text = NULL, *pw;
+	char *err = NULL, *text = NULL;
 	size_t len;
 	int rc = -1;
 
@@ -50,10 +51,9 @@ cli_cmd_staffkey_add(struct cli_args *a)
 		free(text);
 		return 1;
 	}
-	pw = cli_checker_if_needed(s, a, &chk, &err);
-	if (err == NULL)
-		rc = ops_staffkey_add(s, c, a->pos[0], text, &chk, &k, &err);
-	secret_free_str(pw);
+	if (cli_witness_if_needed(s, a, &w, &err) == 0)
+		rc = ops_staffkey_add(s, c, a->pos[0], text, w, &k, &err);
+	ops_witness_free(w);
 	free(text);
 	if (rc == 0)
 		printf(_("key %s %s added for %s in %s\n"), k.type, k.fingerprint,
@@ -91,16 +91,15 @@ cli_cmd_staffkey_remove(struct cli_args *a)
 {
 	const struct svcconf *c;
 	struct session *s;
-	struct checker chk;
-	char *err = NULL, *pw;
+	struct witness *w;
+	char *err = NULL;
 	int rc = -1, n = 0;
 
 	if ((s = staffkey_login(a, &c)) == NULL)
 		return 1;
-	pw = cli_checker_if_needed(s, a, &chk, &err);
-	if (err == NULL)
-		rc = ops_staffkey_remove(s, c, a->pos[0], &chk, &n, &err);
-	secret_free_str(pw);
+	if (cli_witness_if_needed(s, a, &w, &err) == 0)
+		rc = ops_staffkey_remove(s, c, a->pos[0], w, &n, &err);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(_("%d key(s) of %s removed from %s\n"), n, a->pos[0],
 		    c->authorized_keys);

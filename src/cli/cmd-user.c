@@ -13,6 +13,7 @@
 #include "ops/precheck.h"
 #include "ops/rekey.h"
 #include "ops/staffkeys.h"
+#include "ops/witness.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/text.h"
@@ -52,22 +53,18 @@ cli_check_user_role(struct cli_args *a)
 int
 cli_cmd_user_add(struct cli_args *a)
 {
-	struct checker c;
-	char *err = NULL, *pw, *cpw;
+	struct witness *w = NULL;
+	char *err = NULL, *pw;
 	int rc = -1;
 
 	/* The new user's part first: a weak password is refused before the
 	 * second person's password is read. */
-	cpw = NULL;
 	pw = user_new_password(a, a->pos[0], &err);
 	if (pw != NULL && ops_user_add_precheck(a->s, a->pos[0], a->opt[O_ROLE], pw,
-	    &err) == 0) {
-		cpw = cli_checker_if_needed(a->s, a, &c, &err);
-		if (err == NULL)
-			rc = ops_user_add(a->s, a->pos[0], a->opt[O_ROLE], pw, &c, &err);
-	}
+	    &err) == 0 && cli_witness_if_needed(a->s, a, &w, &err) == 0)
+		rc = ops_user_add(a->s, a->pos[0], a->opt[O_ROLE], pw, w, &err);
 	secret_free_str(pw);
-	secret_free_str(cpw);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(_("user %s added (%s)\n"), a->pos[0],
 		    account_role_label(a->opt[O_ROLE]));
@@ -182,15 +179,15 @@ cli_cmd_vault_rekey(struct cli_args *a)
 int
 cli_cmd_user_unlock(struct cli_args *a)
 {
-	struct checker c;
-	char *err = NULL, *pw, *cpw;
+	struct witness *w;
+	char *err = NULL, *pw = NULL;
 	int rc = -1;
 
-	cpw = cli_checker_if_needed(a->s, a, &c, &err);
-	if ((pw = user_new_password(a, a->pos[0], &err)) != NULL)
-		rc = ops_user_unlock(a->s, a->pos[0], pw, &c, &err);
+	if (cli_witness_if_needed(a->s, a, &w, &err) == 0 &&
+	    (pw = user_new_password(a, a->pos[0], &err)) != NULL)
+		rc = ops_user_unlock(a->s, a->pos[0], pw, w, &err);
 	secret_free_str(pw);
-	secret_free_str(cpw);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(_("user %s unlocked with a temporary password (to change at "
 		    "the first login)\n"), a->pos[0]);
@@ -201,10 +198,10 @@ int
 cli_cmd_user_passwd(struct cli_args *a)
 {
 	struct session *s;
-	struct checker c;
+	struct witness *w = NULL;
 	const char *name;
-	char *err = NULL, *pw, *cpw;
-	int rc = -1;
+	char *err = NULL, *pw = NULL;
+	int rc = -1, wrc = 0;
 
 	/* Changing one's own temporary password is what a first login is for. */
 	if (a->npos == 0 || (a->opt[O_USER] != NULL &&
@@ -213,14 +210,13 @@ cli_cmd_user_passwd(struct cli_args *a)
 	if ((s = cli_login(a)) == NULL)
 		return 1;
 	name = a->npos == 1 ? a->pos[0] : s->user;
-	cpw = strcmp(name, s->user) != 0 ?
-	    cli_checker_if_needed(s, a, &c, &err) : NULL;
-	if (cpw == NULL)
-		memset(&c, 0, sizeof c);
-	if ((pw = user_new_password(a, name, &err)) != NULL)
-		rc = ops_user_passwd(s, name, pw, &c, &err);
+	/* One's own password needs no second person. */
+	if (strcmp(name, s->user) != 0)
+		wrc = cli_witness_if_needed(s, a, &w, &err);
+	if (wrc == 0 && (pw = user_new_password(a, name, &err)) != NULL)
+		rc = ops_user_passwd(s, name, pw, w, &err);
 	secret_free_str(pw);
-	secret_free_str(cpw);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(_("password of %s changed\n"), name);
 	rc = cli_done(rc, err);
@@ -231,13 +227,13 @@ cli_cmd_user_passwd(struct cli_args *a)
 int
 cli_cmd_user_role(struct cli_args *a)
 {
-	struct checker c;
-	char *err = NULL, *cpw;
-	int rc;
+	struct witness *w;
+	char *err = NULL;
+	int rc = -1;
 
-	cpw = cli_checker_if_needed(a->s, a, &c, &err);
-	rc = ops_user_role(a->s, a->pos[0], a->pos[1], &c, &err);
-	secret_free_str(cpw);
+	if (cli_witness_if_needed(a->s, a, &w, &err) == 0)
+		rc = ops_user_role(a->s, a->pos[0], a->pos[1], w, &err);
+	ops_witness_free(w);
 	if (rc == 0)
 		printf(_("role of %s is now %s\n"), a->pos[0],
 		    account_role_label(a->pos[1]));

@@ -36,7 +36,7 @@ ops_needs_checker(struct session *s, char **err)
 
 /* Admin role, plus the second person once there are two active users. */
 static int
-accounts_authorise(struct session *s, const struct checker *c, char **err)
+accounts_authorise(struct session *s, struct witness *c, char **err)
 {
 	int need;
 
@@ -44,16 +44,15 @@ accounts_authorise(struct session *s, const struct checker *c, char **err)
 		return -1;
 	if ((need = ops_needs_checker(s, err)) < 0)
 		return -1;
-	if (need && ops_second_person(s, c ? c->name : NULL,
-	    c ? c->password : NULL, err) < 0)
+	if (need && ops_witness_use(s, c, NULL, err) < 0)
 		return -1;
 	return 0;
 }
 
 static const char *
-accounts_checker_name(const struct checker *c)
+accounts_checker_name(const struct witness *c)
 {
-	return c && c->name ? c->name : "";
+	return ops_witness_name(c);
 }
 
 struct accounts_slot {
@@ -103,7 +102,7 @@ accounts_write_slot(struct session *s, int64_t uid, const char *name,
 struct accounts_change {
 	struct session *s;
 	const char *name, *role, *password;
-	const struct checker *c;
+	struct witness *c;
 	int own;	/* the user's own password */
 };
 
@@ -140,7 +139,7 @@ accounts_add_undo(void *arg)
 
 int
 ops_user_add(struct session *s, const char *name, const char *role,
-    const char *password, const struct checker *c, char **err)
+    const char *password, struct witness *c, char **err)
 {
 	static const struct ops_tx_def def = { accounts_add_tx, NULL,
 	    accounts_add_undo };
@@ -202,7 +201,7 @@ accounts_role_tx(struct session *s, void *arg, char **err)
 
 int
 ops_user_role(struct session *s, const char *name, const char *role,
-    const struct checker *c, char **err)
+    struct witness *c, char **err)
 {
 	static const struct ops_tx_def def = { accounts_role_tx, NULL, NULL };
 	struct accounts_change a = { s, name, role, NULL, c, 0 };
@@ -278,7 +277,7 @@ accounts_unlock_tx(struct session *s, void *arg, char **err)
 
 int
 ops_user_unlock(struct session *s, const char *name, const char *password,
-    const struct checker *c, char **err)
+    struct witness *c, char **err)
 {
 	static const struct ops_tx_def def = { accounts_unlock_tx, NULL, NULL };
 	struct accounts_change a = { s, name, NULL, password, c, 0 };
@@ -320,7 +319,7 @@ accounts_passwd_tx(struct session *s, void *arg, char **err)
 
 int
 ops_user_passwd(struct session *s, const char *name, const char *password,
-    const struct checker *c, char **err)
+    struct witness *c, char **err)
 {
 	static const struct ops_tx_def def = { accounts_passwd_tx, NULL, NULL };
 	struct accounts_change a = { s, NULL, NULL, password, c, 0 };

@@ -161,7 +161,7 @@ coll_no_error_tx(struct session *s, void *arg, char **err)
 
 int
 ops_reg_no_error(struct session *s, const char *key, const char *reason,
-    const struct checker *second, char **err)
+    struct witness *second, char **err)
 {
 	static const struct ops_tx_def def = { coll_no_error_tx, NULL, NULL };
 	struct coll_no_error c = { key, reason, NULL };
@@ -169,9 +169,8 @@ ops_reg_no_error(struct session *s, const char *key, const char *reason,
 	if (key == NULL)
 		return err_set(err, _("name the person"));
 	if (coll_reason_ok(reason, err) < 0 || coll_supervisor(s, err) < 0 ||
-	    ops_second_person(s, second ? second->name : NULL,
-	    second ? second->password : NULL, err) < 0)
+	    ops_witness_use(s, second, NULL, err) < 0)
 		return -1;
-	c.second = second->name;
+	c.second = ops_witness_name(second);
 	return ops_tx(s, &def, &c, err);
 }

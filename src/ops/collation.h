@@ -11,6 +11,7 @@
 #include "domain/regread.h"
 #include "ops/accounts.h"
 #include "ops/session.h"
+#include "ops/witness.h"
 #include "store/collation.h"
 
 /* One result import's collation: opened with the result layout, fed every
@@ -50,6 +51,6 @@ int ops_reg_blocked_count(struct session *s, long long *n, char **err);
  * no 12-digit run; audited; the next differential sends the record with
  * the flag. */
 int ops_reg_no_error(struct session *s, const char *key, const char *reason,
-    const struct checker *second, char **err);
+    struct witness *second, char **err);
 
 #endif

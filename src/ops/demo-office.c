@@ -21,6 +21,7 @@
 #include "ops/media.h"
 #include "ops/registration.h"
 #include "util/i18n.h"
+#include "util/secret.h"
 #include "util/xmalloc.h"
 
 /* Persons without a number (every 7th line of the numbers file, see
@@ -34,14 +35,29 @@ ops_demo_office_open(const char *dir, const struct demo_info *d,
 	memset(p, 0, sizeof *p);
 	if (ops_login(dir, d->user[0], d->password[0], &p->a, err) != 0)
 		return -1;
-	p->w.name = d->user[1];
-	p->w.password = d->password[1];
+	p->wname = d->user[1];
+	p->wpassword = d->password[1];
 	return 0;
+}
+
+/* The second demo user logs in beside the next step: a fresh handle, as
+ * each handle serves one action. NULL (err set) when refused. */
+static struct witness *
+demo_witness(struct demo_office *p, char **err)
+{
+	char *pw = secret_strdup(p->wpassword);
+
+	ops_witness_free(p->w);
+	if (ops_witness_check(p->a, p->wname, pw, &p->w, err) < 0)
+		p->w = NULL;
+	secret_free_str(pw);
+	return p->w;
 }
 
 void
 ops_demo_office_close(struct demo_office *p)
 {
+	ops_witness_free(p->w);
 	if (p->a != NULL)
 		ops_logout(p->a);
 	memset(p, 0, sizeof *p);
@@ -114,7 +130,7 @@ demo_courier(struct demo_office *p, const char *work, int g,
 
 	memset(&in, 0, sizeof in);
 	memset(&res, 0, sizeof res);
-	rc = ops_media_pack(p->a, sub, zip, &p->w, &res, err);
+	rc = ops_media_pack(p->a, sub, zip, demo_witness(p, err), &res, err);
 	OPENSSL_cleanse(res.password, sizeof res.password);
 	free(zip);
 	free(sub);
@@ -122,7 +138,8 @@ demo_courier(struct demo_office *p, const char *work, int g,
 		return rc;
 	if (last == MSTEP_DISPOSED) {
 		in.method = "shredded";
-		return ops_media_dispose(p->a, res.label, &in, &p->w, err);
+		return ops_media_dispose(p->a, res.label, &in, demo_witness(p,
+		    err), err);
 	}
 	media_today(today);
 	/* Couriers' tracking numbers are 12 digits: kept whole. */
@@ -136,7 +153,8 @@ demo_courier(struct demo_office *p, const char *work, int g,
 	if (rc == 0 && last == MSTEP_RECEIVED) {
 		memset(&in, 0, sizeof in);
 		in.answer_medium = "JLIS-A-0001";
-		rc = ops_media_receive(p->a, res.label, &in, &p->w, err);
+		rc = ops_media_receive(p->a, res.label, &in, demo_witness(p,
+		    err), err);
 	}
 	return rc;
 }
@@ -160,7 +178,8 @@ ops_demo_media_out(struct demo_office *p, const char *work,
 	 * courier, one medium in each later step (M0002-M0005). */
 	terminal = xasprintf("%s/inq-1", work);
 	if (rc == 0)
-		rc = ops_media_carry(p->a, terminal, "USB-01", &p->w, &cr, err);
+		rc = ops_media_carry(p->a, terminal, "USB-01", demo_witness(p,
+		    err), &cr, err);
 	free(terminal);
 	for (g = 2; rc == 0 && g <= DEMO_GROUPS; g++)
 		rc = demo_courier(p, work, g, courier[g - 2], err);
@@ -203,14 +222,14 @@ ops_demo_answers(struct demo_office *p, const char *answers, char **err)
 
 	memset(&st, 0, sizeof st);
 	st.file = answers;
-	rc = ops_media_receive(p->a, "M0001", &st, &p->w, err);
+	rc = ops_media_receive(p->a, "M0001", &st, demo_witness(p, err), err);
 	files = demo_csv_files(answers, &n);
 	in = xcalloc(n + 1, sizeof *in);
 	reps = xcalloc(n + 1, sizeof *reps);
 	for (i = 0; i < n; i++)
 		in[i].path = files[i];
 	via.medium = "M0001";
-	via.witness = &p->w;
+	via.witness = demo_witness(p, err);
 	if (rc == 0)
 		rc = ops_jlis_receive_files(p->a, in, n, &via, NULL, reps, err);
 	for (i = 0; i < n; i++) {

@@ -4,6 +4,7 @@
 
 #include "ops/accounts.h"
 #include "ops/session.h"
+#include "ops/witness.h"
 
 struct demo_info {
 	char user[2][32];
@@ -37,7 +38,10 @@ int ops_demo_fill(const char *dir, const struct demo_info *d,
  */
 struct demo_office {
 	struct session *a;
-	struct checker w;
+	/* The witness's name and password, checked anew for each step (a
+	 * handle is good for one action); w is the latest handle. */
+	const char *wname, *wpassword;
+	struct witness *w;
 };
 int ops_demo_office_open(const char *dir, const struct demo_info *d,
     struct demo_office *o, char **err);

@@ -249,7 +249,8 @@ jrcv_run(struct jrcv *r, const struct layout *l,
 	    rep->sha256, rep->request, r->via->medium, rep->rows, rep->confirmed,
 	    rep->held, rep->not_found, rep->reinquiry);
 	if (rc == 0)
-		rc = ops_audit(r->s, r->via->witness->name, "jlis.receive",
+		rc = ops_audit(r->s, ops_witness_name(r->via->witness),
+		    "jlis.receive",
 		    rep->request, detail, err);
 	free(detail);
 	return rc;
@@ -284,7 +285,8 @@ jrcv_medium(struct session *s, const struct jlis_via *via, const char *sha,
     const struct jlis_answer_in *in, size_t n,
     const struct jlis_receive_report *reps, char **err)
 {
-	struct media_arrival arrived = { NULL, 0, via->witness->name };
+	struct media_arrival arrived = { NULL, 0,
+	    ops_witness_name(via->witness) };
 	long long c = 0, h = 0, nf = 0;
 	const char **paths = xcalloc(n, sizeof *paths);
 	const char **shas = xcalloc(n, sizeof *shas);
@@ -330,11 +332,10 @@ jrcv_gate(struct session *s, const struct jlis_via *via, char **err)
 		return err_set(err, _("an answer is imported only from the medium "
 		    "it came back on: record its receipt ('media receive ID "
 		    "--file FILE'), then give --medium ID"));
-	if (via->witness == NULL || via->witness->name == NULL)
+	if (via->witness == NULL)
 		return err_set(err, _("importing an answer needs a second person: "
 		    "give --checker NAME"));
-	return ops_second_person(s, via->witness->name, via->witness->password,
-	    err);
+	return ops_witness_use(s, via->witness, NULL, err);
 }
 
 struct jrcv_tx {

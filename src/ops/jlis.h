@@ -6,6 +6,7 @@
 
 #include "ops/accounts.h"
 #include "ops/session.h"
+#include "ops/witness.h"
 #include "store/jlis.h"
 
 /* Problems listed at most (all are counted). */
@@ -72,7 +73,7 @@ struct jlis_answer_in {
  * person alone never attaches numbers. */
 struct jlis_via {
 	const char *medium;
-	const struct checker *witness;
+	struct witness *witness;
 };
 
 /*

@@ -70,7 +70,7 @@ carry_tx(struct session *s, void *arg, char **err)
 
 int
 ops_media_carry(struct session *s, const char *dir, const char *usb,
-    const struct checker *witness, struct media_carry_result *res,
+    struct witness *witness, struct media_carry_result *res,
     char **err)
 {
 	static const struct ops_tx_def def = { carry_tx, NULL, NULL };
@@ -84,13 +84,12 @@ ops_media_carry(struct session *s, const char *dir, const char *usb,
 		return err_set(err, _("name the USB medium the files are copied "
 		    "onto (--medium, its label)"));
 	if (media_text_ok(_("the USB medium's label"), usb, 0, err) < 0 ||
-	    ops_second_person(s, witness ? witness->name : NULL,
-	    witness ? witness->password : NULL, err) < 0)
+	    ops_witness_use(s, witness, NULL, err) < 0)
 		return -1;
 	rc = pack_load(s, dir, &p, err);
 	if (rc == 0) {
 		c.p = &p;
-		c.witness = witness->name;
+		c.witness = ops_witness_name(witness);
 		rc = ops_tx(s, &def, &c, err);
 	}
 	res->nfiles = p.n;

@@ -321,7 +321,7 @@ pack_tx_discard(void *arg)
 
 int
 ops_media_pack(struct session *s, const char *dir, const char *out,
-    const struct checker *witness, struct media_pack_result *res, char **err)
+    struct witness *witness, struct media_pack_result *res, char **err)
 {
 	static const struct ops_tx_def def = { pack_tx_body, pack_tx_publish,
 	    pack_tx_discard };
@@ -338,12 +338,11 @@ ops_media_pack(struct session *s, const char *dir, const char *out,
 	if (rc == 0)
 		rc = pack_load(s, dir, &p, err);
 	if (rc == 0)
-		rc = ops_second_person(s, witness ? witness->name : NULL,
-		    witness ? witness->password : NULL, err);
+		rc = ops_witness_use(s, witness, NULL, err);
 	if (rc == 0 && media_password_new(res->password) < 0)
 		rc = err_set(err, _("no random numbers for the password"));
 	if (rc == 0) {
-		t.witness = witness->name;
+		t.witness = ops_witness_name(witness);
 		rc = ops_tx(s, &def, &t, err);
 	}
 	res->nfiles = p.n;

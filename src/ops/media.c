@@ -330,7 +330,7 @@ media_receive_tx(struct session *s, void *arg, char **err)
 
 int
 ops_media_receive(struct session *s, const char *id,
-    const struct media_step_in *in, const struct checker *witness, char **err)
+    const struct media_step_in *in, struct witness *witness, char **err)
 {
 	static const struct ops_tx_def def = { media_receive_tx, NULL, NULL };
 	struct media_action a = { .id = id, .in = in };
@@ -346,10 +346,9 @@ ops_media_receive(struct session *s, const char *id,
 		rc = in->file != NULL ? media_answer_files(in->file, &f, &nf,
 		    &detail, err) : 0;
 	if (rc == 0)
-		rc = ops_second_person(s, witness ? witness->name : NULL,
-		    witness ? witness->password : NULL, err);
+		rc = ops_witness_use(s, witness, NULL, err);
 	if (rc == 0) {
-		a.witness = witness->name;
+		a.witness = ops_witness_name(witness);
 		a.f = f;
 		a.nf = nf;
 		a.files_detail = detail;
@@ -393,7 +392,7 @@ media_dispose_tx(struct session *s, void *arg, char **err)
 
 int
 ops_media_dispose(struct session *s, const char *id,
-    const struct media_step_in *in, const struct checker *witness, char **err)
+    const struct media_step_in *in, struct witness *witness, char **err)
 {
 	static const struct ops_tx_def def = { media_dispose_tx, NULL, NULL };
 	struct media_action a = { .id = id, .in = in };
@@ -402,10 +401,9 @@ ops_media_dispose(struct session *s, const char *id,
 		return err_set(err, _("disposal needs the method (--method), e.g. "
 		    "shredded or degaussed"));
 	if (media_text_ok(_("the method"), in->method, 0, err) < 0 ||
-	    ops_second_person(s, witness ? witness->name : NULL,
-	    witness ? witness->password : NULL, err) < 0)
+	    ops_witness_use(s, witness, NULL, err) < 0)
 		return -1;
-	a.witness = witness->name;
+	a.witness = ops_witness_name(witness);
 	return ops_tx(s, &def, &a, err);
 }
 
@@ -521,16 +519,15 @@ media_password_tx(struct session *s, void *arg, char **err)
 
 int
 ops_media_password(struct session *s, const char *id,
-    const struct checker *witness, char **password, char **err)
+    struct witness *witness, char **password, char **err)
 {
 	static const struct ops_tx_def def = { media_password_tx, NULL, NULL };
 	struct media_action a = { .id = id, .password = password };
 
 	*password = NULL;
-	if (ops_second_person(s, witness ? witness->name : NULL,
-	    witness ? witness->password : NULL, err) < 0)
+	if (ops_witness_use(s, witness, NULL, err) < 0)
 		return -1;
-	a.witness = witness->name;
+	a.witness = ops_witness_name(witness);
 	/* Shown only once its audit record is saved. */
 	if (ops_tx(s, &def, &a, err) < 0) {
 		secret_free_str(*password);

@@ -11,6 +11,7 @@
 #include "domain/media.h"
 #include "ops/accounts.h"
 #include "ops/session.h"
+#include "ops/witness.h"
 #include "store/media.h"
 
 #define MEDIA_FILE_MAX (512L * 1024 * 1024)	/* bytes of one inquiry file */
@@ -36,7 +37,7 @@ struct media_pack_result {
  * records the medium (steps created and packed, witness checked) and keeps
  * the password in the vault. */
 int ops_media_pack(struct session *s, const char *dir, const char *out,
-    const struct checker *witness, struct media_pack_result *res, char **err);
+    struct witness *witness, struct media_pack_result *res, char **err);
 
 struct media_carry_result {
 	char label[16];
@@ -48,7 +49,7 @@ struct media_carry_result {
  * front of the witness and carried to the terminal, recorded as a new
  * terminal medium (created, packed, shipped) with each file's SHA-256. */
 int ops_media_carry(struct session *s, const char *dir, const char *usb,
-    const struct checker *witness, struct media_carry_result *res,
+    struct witness *witness, struct media_carry_result *res,
     char **err);
 
 /* What a step records; NULL items are not given. */
@@ -69,11 +70,11 @@ struct media_step_in {
 int ops_media_ship(struct session *s, const char *id,
     const struct media_step_in *in, char **err);
 int ops_media_receive(struct session *s, const char *id,
-    const struct media_step_in *in, const struct checker *witness,
+    const struct media_step_in *in, struct witness *witness,
     char **err);
 /* Disposal also erases the container password from the vault. */
 int ops_media_dispose(struct session *s, const char *id,
-    const struct media_step_in *in, const struct checker *witness,
+    const struct media_step_in *in, struct witness *witness,
     char **err);
 
 /*
@@ -100,7 +101,7 @@ int ops_media_answer_imported_tx(struct session *s, const char *id,
 /* Shows the container password again, for a lost notification: a
  * two-person, audited action. *password is secret_strdup'd. */
 int ops_media_password(struct session *s, const char *id,
-    const struct checker *witness, char **password, char **err);
+    struct witness *witness, char **password, char **err);
 
 /* A medium with its steps and their files, for the timeline and slips. */
 struct media_step_view {

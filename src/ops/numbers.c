@@ -248,17 +248,14 @@ ops_number_enter(struct session *s, const char *key, const char *typed,
 /* Who confirms: the second person logged in on this screen, or the session
  * user when a different user runs the confirmation themselves. */
 static int
-number_confirmer(struct session *s, const struct checker *second,
+number_confirmer(struct session *s, struct witness *second,
     const char **who, char **err)
 {
 	if (second == NULL) {
 		*who = s->user;
 		return 0;
 	}
-	if (ops_second_person(s, second->name, second->password, err) < 0)
-		return -1;
-	*who = second->name;
-	return 0;
+	return ops_witness_use(s, second, who, err);
 }
 
 /* Compares what the confirmer typed with the first entry, by keyed hash. */
@@ -316,15 +313,19 @@ number_confirm_body(struct session *s, void *arg, char **err)
 
 int
 ops_number_confirm(struct session *s, const char *key, const char *typed,
-    const struct checker *second, enum number_result *res, char **err)
+    struct witness *second, enum number_result *res, char **err)
 {
 	static const struct ops_tx_def def = { number_confirm_body, NULL, NULL };
 	struct number_action a = { .key = key, .res = res };
 
 	*res = NUMBER_OK;
-	if (number_confirmer(s, second, &a.who, err) < 0 ||
-	    number_prepare(s, typed, a.num, a.hmac, err) < 0)
+	/* The number's form first: a mistyped number leaves the witness's
+	 * handle unspent, so the console asks only for the number again. */
+	if (number_prepare(s, typed, a.num, a.hmac, err) < 0 ||
+	    number_confirmer(s, second, &a.who, err) < 0) {
+		OPENSSL_cleanse(a.num, sizeof a.num);
 		return -1;
+	}
 	OPENSSL_cleanse(a.num, sizeof a.num);
 	return ops_tx(s, &def, &a, err);
 }
@@ -487,15 +488,14 @@ number_delete_tx(struct session *s, void *arg, char **err)
 
 int
 ops_number_delete(struct session *s, const char *key,
-    const struct checker *second, char **err)
+    struct witness *second, char **err)
 {
 	static const struct ops_tx_def def = { number_delete_tx, NULL, NULL };
 	struct number_action a = { .key = key };
 
-	if (ops_second_person(s, second ? second->name : NULL,
-	    second ? second->password : NULL, err) < 0)
+	if (ops_witness_use(s, second, NULL, err) < 0)
 		return -1;
-	a.who = second->name;
+	a.who = ops_witness_name(second);
 	return ops_tx(s, &def, &a, err);
 }
 

@@ -6,6 +6,7 @@
 
 #include "ops/accounts.h"
 #include "ops/session.h"
+#include "ops/witness.h"
 #include "store/numbers.h"
 
 struct number_entry {
@@ -33,7 +34,7 @@ int ops_number_enter(struct session *s, const char *key, const char *typed,
  * NULL, the person who logged in on the same screen. They may not be the
  * one who entered it. */
 int ops_number_confirm(struct session *s, const char *key, const char *typed,
-    const struct checker *second, enum number_result *res, char **err);
+    struct witness *second, enum number_result *res, char **err);
 /* Compares a number from a later application with the confirmed one. */
 int ops_number_match(struct session *s, const char *key, const char *typed,
     enum number_result *res, char **err);
@@ -48,7 +49,7 @@ typedef int (*number_due_fn)(const char *key, const char *lost, void *arg);
 int ops_number_due(struct session *s, number_due_fn fn, void *arg, char **err);
 /* Erases a due number; two persons. */
 int ops_number_delete(struct session *s, const char *key,
-    const struct checker *second, char **err);
+    struct witness *second, char **err);
 
 /* The supervisor's open cases (mismatches, duplicates). */
 int ops_number_queue(struct session *s, numbers_queue_fn fn, void *arg,

@@ -32,10 +32,12 @@ _Static_assert(OPS_RECOVERY_KEY_LEN == RECOVERY_KEY_LEN,
 static struct session *
 session_new(struct vault *v, const char *user, const char *role)
 {
+	static unsigned long serial;
 	struct session *s = xcalloc(1, sizeof *s);
 	char *name;
 
 	s->v = v;
+	s->serial = ++serial;
 	snprintf(s->user, sizeof s->user, "%s", user);
 	snprintf(s->role, sizeof s->role, "%s", role);
 	name = settings_meta(v->db, "name");
@@ -302,39 +304,6 @@ ops_require_role(struct session *s, const char *role, char **err)
 	if (strcmp(s->role, role) != 0)
 		return err_set(err, _("this needs the %s role; you are logged in as %s"),
 		    account_role_label(role), account_role_label(s->role));
-	return 0;
-}
-
-int
-ops_second_person(struct session *s, const char *checker,
-    const char *checker_password, char **err)
-{
-	struct user u;
-	int found;
-
-	if (checker == NULL || checker_password == NULL)
-		return err_set(err, _("this needs a second person: give the checker "
-		    "and their password"));
-	if (strcmp(checker, s->user) == 0)
-		return err_typed(err, ERR_REFUSED, ERR_FIELD_WITNESS,
-		    _("the second person must be someone else"));
-	found = users_get(s->v->db, checker, &u, err);
-	if (found <= 0 || strcmp(u.status, "active") != 0) {
-		users_clear(&u);
-		return found < 0 ? -1 : err_set(err, _("wrong user name or password for "
-		    "the second person"));
-	}
-	/* An administrator knows a temporary password: a second person who
-	 * has not yet chosen their own could be the administrator again. */
-	if (u.must_change) {
-		users_clear(&u);
-		return err_set(err, _("%s still has a temporary password: they must "
-		    "log in and choose their own before acting as the second person"),
-		    checker);
-	}
-	users_clear(&u);
-	if (vault_check_password(s->v, checker, checker_password, err) != VAULT_OK)
-		return -1;
 	return 0;
 }
 

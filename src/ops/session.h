@@ -23,6 +23,7 @@ struct session {
 	char vault_name[256];
 	int idle_minutes;	/* console idle lock */
 	char checkpoint_day[11];	/* Japan day of the last daily check */
+	unsigned long serial;	/* tells sessions apart, for witnesses */
 };
 
 /* What a login or an unlock returns: the store's enum vault_status, under
@@ -75,10 +76,6 @@ int ops_audit_fields(struct session *s, const char *actor2, const char *action,
 int ops_audit_as(struct session *s, const char *actor, const char *actor2,
     const char *action, const char *subject, const char *detail, char **err);
 
-/* Checks that checker is a second, different, active user with the right
- * password. */
-int ops_second_person(struct session *s, const char *checker,
-    const char *checker_password, char **err);
 int ops_require_role(struct session *s, const char *role, char **err);
 
 /* Default vault folder: $XDG_DATA_HOME/mynadesk or ~/.local/share/mynadesk. */

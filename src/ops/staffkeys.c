@@ -21,15 +21,14 @@
 #define AUTHKEYS_MAX (1024 * 1024)
 
 static int
-staffkeys_authorise(struct session *s, const struct checker *c, char **err)
+staffkeys_authorise(struct session *s, struct witness *c, char **err)
 {
 	int need;
 
 	if (ops_require_role(s, "admin", err) < 0 ||
 	    (need = ops_needs_checker(s, err)) < 0)
 		return -1;
-	if (need && ops_second_person(s, c ? c->name : NULL,
-	    c ? c->password : NULL, err) < 0)
+	if (need && ops_witness_use(s, c, NULL, err) < 0)
 		return -1;
 	return 0;
 }
@@ -145,11 +144,11 @@ staffkeys_has(const char *text, const struct staffkey *k)
 
 int
 ops_staffkey_add(struct session *s, const struct svcconf *c,
-    const char *name, const char *keytext, const struct checker *chk,
+    const char *name, const char *keytext, struct witness *chk,
     struct staffkey *added, char **err)
 {
 	struct staffkeys_new nw = { c->authorized_keys, NULL,
-	    chk && chk->name ? chk->name : "", "staffkey.add", name, NULL };
+	    ops_witness_name(chk), "staffkey.add", name, NULL };
 	char *text = NULL, *line, *detail;
 	int rc;
 
@@ -228,13 +227,13 @@ staffkeys_remove(struct session *s, const struct svcconf *c, const char *name,
 
 int
 ops_staffkey_remove(struct session *s, const struct svcconf *c,
-    const char *name, const struct checker *chk, int *removed, char **err)
+    const char *name, struct witness *chk, int *removed, char **err)
 {
 	int rc;
 
 	if (staffkeys_authorise(s, chk, err) < 0)
 		return -1;
-	rc = staffkeys_remove(s, c, name, chk && chk->name ? chk->name : "", "",
+	rc = staffkeys_remove(s, c, name, ops_witness_name(chk), "",
 	    removed, err);
 	if (rc == 1)
 		return err_set(err, _("%s has no key in %s"), name, c->authorized_keys);

@@ -8,14 +8,15 @@
 #include "domain/svcconf.h"
 #include "ops/accounts.h"
 #include "ops/session.h"
+#include "ops/witness.h"
 
 /* name must be an active account; keytext is a public key file's text. */
 int ops_staffkey_add(struct session *s, const struct svcconf *c,
-    const char *name, const char *keytext, const struct checker *chk,
+    const char *name, const char *keytext, struct witness *chk,
     struct staffkey *added, char **err);
 /* Removes every key of name; *removed says how many. */
 int ops_staffkey_remove(struct session *s, const struct svcconf *c,
-    const char *name, const struct checker *chk, int *removed, char **err);
+    const char *name, struct witness *chk, int *removed, char **err);
 /* After a lock: removes the locked account's keys without a second person
  * (it only takes rights away), audited; *removed may be 0. */
 int ops_staffkey_drop_locked(struct session *s, const struct svcconf *c,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,17 @@ random_bytes(unsigned char *buf, size_t n, char **err)
 	return 0;
 }
 
+/* scrypt runs so far, read by tests that hold an action to its cost (one
+ * check of a second person, not two); atomic because slots are unwrapped
+ * on worker threads too. */
+static atomic_ulong keyslot_kdf_runs;
+
+unsigned long
+keyslot_kdf_count(void)
+{
+	return atomic_load(&keyslot_kdf_runs);
+}
+
 static int
 keyslot_scrypt(const char *password, const unsigned char *salt, int logn,
     int r, int p, unsigned char out[KEY_LEN])
@@ -39,6 +51,7 @@ keyslot_scrypt(const char *password, const unsigned char *salt, int logn,
 	OSSL_PARAM params[7];
 	int ok;
 
+	atomic_fetch_add(&keyslot_kdf_runs, 1);
 	params[0] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD,
 	    (void *)password, strlen(password));
 	params[1] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT,

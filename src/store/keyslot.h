@@ -70,6 +70,9 @@ void recovery_format(const unsigned char key[RECOVERY_KEY_LEN], char out[80]);
 /* Accepts the printed form with or without separators and spaces. */
 int recovery_parse(const char *text, unsigned char key[RECOVERY_KEY_LEN]);
 
+/* How many times scrypt has run in this process: for tests. */
+unsigned long keyslot_kdf_count(void);
+
 int random_bytes(unsigned char *buf, size_t n, char **err);
 
 #endif

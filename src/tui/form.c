@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/form.h"
 #include "util/i18n.h"
+#include "util/secret.h"
 #include "util/text.h"
 
 int
@@ -43,4 +45,22 @@ form_refused_focus(const char *name, const char *user, int name_field,
 {
 	return name[0] == '\0' || strcmp(name, user) == 0 ? name_field :
 	    pw_field;
+}
+
+struct witness *
+form_witness(struct tui *t, struct field *f, int name_field, int pw_field,
+    int *focus, char **err)
+{
+	char *name = field_text(&f[name_field]), *pw = field_text(&f[pw_field]);
+	struct witness *w = NULL;
+
+	field_clear(&f[pw_field]);
+	tui_status_now(t, _("checking the password..."));
+	/* ops_witness_check wipes pw: only the handle outlives this call. */
+	if (ops_witness_check(t->s, name, pw, &w, err) < 0)
+		*focus = form_refused_focus(name, t->s->user, name_field,
+		    pw_field);
+	secret_free_str(name);
+	secret_free_str(pw);
+	return w;
 }

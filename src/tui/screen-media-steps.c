@@ -17,6 +17,7 @@
 
 #include "ops/handover.h"
 #include "ops/media.h"
+#include "tui/form.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -26,7 +27,8 @@
 
 #define MF_MAX 5
 
-typedef int (*mform_submit_fn)(struct tui *t, char *const *v, char **err);
+typedef int (*mform_submit_fn)(struct tui *t, char *const *v,
+    struct witness *w, char **err);
 
 /* What one form asks for and what it does with the answers. */
 struct mform_def {
@@ -156,12 +158,22 @@ static int
 mform_submit(struct tui *t, const struct mform_def *d, struct mform *m)
 {
 	char *v[MF_MAX] = { NULL }, *err = NULL;
+	struct witness *w = NULL;
 	int i, rc;
 
+	/* The witness first, checked once: the step gets the handle, and the
+	 * password field is empty from here on. */
+	if (d->witness_at >= 0 && (w = form_witness(t, m->f, d->witness_at,
+	    d->witness_at + 1, &m->focus, &err)) == NULL) {
+		tui_message(t, ROLE_ERROR, "%s", err ? err : _("failed"));
+		free(err);
+		return KEY_HANDLED;
+	}
 	for (i = 0; i < d->n; i++)
 		v[i] = field_text(&m->f[i]);
 	tui_message(t, ROLE_NORMAL, "%s", _("recording..."));
-	rc = d->submit(t, v, &err);
+	rc = d->submit(t, v, w, &err);
+	ops_witness_free(w);
 	for (i = 0; i < d->n; i++)
 		secret_free_str(v[i]);
 	if (rc < 0)
@@ -219,10 +231,11 @@ given(const char *s)
 /* ---- the steps ---- */
 
 static int
-ship_submit(struct tui *t, char *const *v, char **err)
+ship_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 {
 	struct media_step_in in;
 
+	(void)w;
 	memset(&in, 0, sizeof in);
 	in.courier = given(v[0]);
 	in.tracking = given(v[1]);
@@ -237,38 +250,34 @@ ship_submit(struct tui *t, char *const *v, char **err)
 }
 
 static int
-receive_submit(struct tui *t, char *const *v, char **err)
+receive_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 {
 	struct media_step_in in;
-	struct checker w = { given(v[2]), v[3] };
 
 	memset(&in, 0, sizeof in);
 	in.answer_medium = given(v[0]);
 	in.date = given(v[1]);
-	if (ops_media_receive(t->s, t->medium_id, &in, w.name ? &w : NULL,
-	    err) < 0)
+	if (ops_media_receive(t->s, t->medium_id, &in, w, err) < 0)
 		return -1;
 	/* L10N: %s the medium, %s the witness's user name. */
 	tui_message(t, ROLE_OK, _("%s: answer received, witness %s"),
-	    t->medium_id, w.name);
+	    t->medium_id, ops_witness_name(w));
 	return 0;
 }
 
 static int
-dispose_submit(struct tui *t, char *const *v, char **err)
+dispose_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 {
 	struct media_step_in in;
-	struct checker w = { given(v[2]), v[3] };
 
 	memset(&in, 0, sizeof in);
 	in.method = given(v[0]);
 	in.date = given(v[1]);
-	if (ops_media_dispose(t->s, t->medium_id, &in, w.name ? &w : NULL,
-	    err) < 0)
+	if (ops_media_dispose(t->s, t->medium_id, &in, w, err) < 0)
 		return -1;
 	/* L10N: %s the medium, %s the witness's user name. */
 	tui_message(t, ROLE_OK, _("%s: disposal recorded, witness %s; its "
-	    "password is erased"), t->medium_id, w.name);
+	    "password is erased"), t->medium_id, ops_witness_name(w));
 	return 0;
 }
 
@@ -311,12 +320,13 @@ slip_write(const char *path, const char *text, char **err)
 }
 
 static int
-slip_submit(struct tui *t, char *const *v, char **err)
+slip_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 {
 	struct media_view mv;
 	char *path, *assoc, *text;
 	int rc;
 
+	(void)w;
 	if (v[0][0] == '\0')
 		return err_set(err, _("type the path of the file to write"));
 	if (ops_media_view(t->s, t->medium_id, &mv, err) < 0)

@@ -28,6 +28,9 @@ struct confirm_screen {
 	int focus;
 	int stage;	/* 0: the second person logs in; 1: keys the number */
 	int self;	/* the logged-in user confirms (someone else entered it) */
+	/* The second person's login, checked once at stage 0: the screen
+	 * keeps this handle, never their password. */
+	struct witness *w;
 };
 
 static struct confirm_screen *
@@ -47,6 +50,7 @@ confirm_state(struct tui *t)
 static void
 confirm_wipe(struct confirm_screen *c)
 {
+	ops_witness_free(c->w);
 	secret_wipe(c, sizeof *c);
 	c->f[C_PW].secret = c->f[C_NUMBER].secret = 1;
 }
@@ -57,6 +61,8 @@ confirm_restart(struct tui *t, struct confirm_screen *c)
 {
 	field_clear(&c->f[C_PW]);
 	field_clear(&c->f[C_NUMBER]);
+	ops_witness_free(c->w);
+	c->w = NULL;
 	c->stage = c->self = 0;
 	c->focus = C_NAME;
 	tui_message(t, ROLE_TWO_PERSON, "%s", _("this needs a second person: "
@@ -85,6 +91,16 @@ confirm_enter(struct tui *t)
 	/* L10N: said before the two-person step starts. */
 	tui_message(t, ROLE_TWO_PERSON, "%s", _("this needs a second person: they "
 	    "log in below, then key the number again"));
+}
+
+/* However the screen is left, the handle goes with it. */
+static void
+confirm_leave(struct tui *t)
+{
+	struct confirm_screen *c = confirm_state(t);
+
+	ops_witness_free(c->w);
+	c->w = NULL;
 }
 
 static const char *const confirm_labels[C_COUNT] = { N_("Second person"),
@@ -137,24 +153,20 @@ confirm_draw(struct tui *t, int top, int rows)
 static int
 confirm_login(struct tui *t, struct confirm_screen *c)
 {
-	char *name = field_text(&c->f[C_NAME]), *pw = field_text(&c->f[C_PW]);
 	char *err = NULL;
 
-	tui_status_now(t, _("checking the password..."));
-	if (ops_second_person(t->s, name, pw, &err) < 0) {
+	ops_witness_free(c->w);
+	c->w = form_witness(t, c->f, C_NAME, C_PW, &c->focus, &err);
+	if (c->w == NULL) {
 		tui_message(t, ROLE_ERROR, "%s", err);
-		field_clear(&c->f[C_PW]);
-		c->focus = err_field_of(err) == ERR_FIELD_WITNESS ? C_NAME : C_PW;
 	} else {
 		c->stage = 1;
 		c->focus = C_NUMBER;
 		/* L10N: %s is the second person's user name. */
 		tui_message(t, ROLE_TWO_PERSON, _("%s: key the number from the "
-		    "document"), name);
+		    "document"), ops_witness_name(c->w));
 	}
 	free(err);
-	secret_free_str(name);
-	secret_free_str(pw);
 	return KEY_HANDLED;
 }
 
@@ -204,26 +216,27 @@ confirm_done_message(struct tui *t, const char *key, const char *confirmer)
 static int
 confirm_submit(struct tui *t, struct confirm_screen *c)
 {
-	char *name = field_text(&c->f[C_NAME]), *pw = field_text(&c->f[C_PW]);
 	char *num = field_text(&c->f[C_NUMBER]), *err = NULL, key[96], who[64];
-	struct checker second = { name, pw };
 	enum number_result res = NUMBER_OK;
 	char check[13];
 	int bad;
 
 	tui_status_now(t, _("checking..."));
 	ptext_copy(key, sizeof key, t->person_key);
-	ptext_copy(who, sizeof who, c->self ? t->s->user : name);
-	if (ops_number_confirm(t->s, key, num, c->self ? NULL : &second, &res,
+	ptext_copy(who, sizeof who,
+	    c->self ? t->s->user : ops_witness_name(c->w));
+	if (ops_number_confirm(t->s, key, num, c->self ? NULL : c->w, &res,
 	    &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
-		/* A number that is not well formed is keyed again; anything
-		 * else (the person, the state) starts over from the login. */
+		/* A number that is not well formed is keyed again (ops checks it
+		 * before it takes the handle); anything else (the person, the
+		 * state) starts over from the login, the handle being spent. */
 		bad = mynumber_normalize(num, check, NULL) < 0;
 		secret_wipe(check, sizeof check);
 		field_clear(&c->f[C_NUMBER]);
 		if (!bad) {
-			field_clear(&c->f[C_PW]);
+			ops_witness_free(c->w);
+			c->w = NULL;
 			c->stage = c->self = 0;
 			c->focus = C_NAME;
 		}
@@ -239,8 +252,6 @@ confirm_submit(struct tui *t, struct confirm_screen *c)
 			confirm_done_message(t, key, who);
 	}
 	free(err);
-	secret_free_str(name);
-	secret_free_str(pw);
 	secret_free_str(num);
 	return KEY_HANDLED;
 }
@@ -347,6 +358,7 @@ const struct screen screen_number_confirm = {
 	    "someone else entered the number.\n"
 	    "Esc goes back one step and forgets what was typed."),
 	.enter = confirm_enter,
+	.leave = confirm_leave,
 	.draw = confirm_draw,
 	.key = confirm_key,
 	.keys = confirm_keys,

@@ -254,22 +254,22 @@ due_listed(const struct due_screen *d, const char *key)
 static int
 due_submit(struct tui *t, struct due_screen *d)
 {
-	char *name = field_text(&d->f[D_NAME]), *pw = field_text(&d->f[D_PW]);
 	char *err = NULL, key[96];
-	struct checker second = { name, pw };
+	struct witness *w;
+	int focus = D_PW, rc = -1;
 
-	tui_status_now(t, _("checking the password..."));
 	ptext_copy(key, sizeof key, d->target.key);
-	if (ops_number_delete(t->s, key, &second, &err) < 0) {
-		field_clear(&d->f[D_PW]);
+	if ((w = form_witness(t, d->f, D_NAME, D_PW, &focus, &err)) != NULL)
+		rc = ops_number_delete(t->s, key, w, &err);
+	ops_witness_free(w);
+	if (rc < 0) {
 		/* Someone else may have erased it meanwhile, or the person's
 		 * dates changed: if it left the list, go back to the list. */
 		due_load(t, d);
 		if (d->loaded && !due_listed(d, key))
 			due_stop_asking(d);
 		else
-			d->focus = form_refused_focus(name, t->s->user, D_NAME,
-			    D_PW);
+			d->focus = focus;
 		tui_message(t, ROLE_ERROR, "%s", err);
 	} else {
 		due_stop_asking(d);
@@ -279,8 +279,6 @@ due_submit(struct tui *t, struct due_screen *d)
 		tui_message(t, ROLE_OK, _("the number of %s was erased"), key);
 	}
 	free(err);
-	secret_free_str(name);
-	secret_free_str(pw);
 	return KEY_HANDLED;
 }
 

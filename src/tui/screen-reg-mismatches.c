@@ -267,15 +267,15 @@ mm_draw_form(struct mm_screen *m, int y)
 static int
 mm_submit(struct tui *t, struct mm_screen *m)
 {
-	char *reason = field_text(&m->f[MM_REASON]);
-	char *name = field_text(&m->f[MM_NAME]), *pw = field_text(&m->f[MM_PW]);
-	struct checker second = { name, pw };
-	char *err = NULL;
+	char *reason = field_text(&m->f[MM_REASON]), *err = NULL;
+	struct witness *w;
+	int focus = MM_PW, rc = -1;
 
-	if (ops_reg_no_error(t->s, m->target, reason, &second, &err) < 0) {
-		field_clear(&m->f[MM_PW]);
-		m->focus = text_chars(reason) < 4 ? MM_REASON :
-		    form_refused_focus(name, t->s->user, MM_NAME, MM_PW);
+	if ((w = form_witness(t, m->f, MM_NAME, MM_PW, &focus, &err)) != NULL)
+		rc = ops_reg_no_error(t->s, m->target, reason, w, &err);
+	ops_witness_free(w);
+	if (rc < 0) {
+		m->focus = text_chars(reason) < 4 ? MM_REASON : focus;
 		tui_message(t, ROLE_ERROR, "%s", err);
 	} else {
 		/* L10N: %s is the person's key. */
@@ -286,8 +286,6 @@ mm_submit(struct tui *t, struct mm_screen *m)
 	}
 	free(err);
 	secret_free_str(reason);
-	secret_free_str(name);
-	secret_free_str(pw);
 	return KEY_HANDLED;
 }
 

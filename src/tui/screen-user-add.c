@@ -11,6 +11,7 @@
 #include "domain/pwpolicy.h"
 #include "ops/accounts.h"
 #include "ops/precheck.h"
+#include "tui/form.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -108,34 +109,47 @@ add_clear_secrets(struct user_add *a)
 	field_clear(&a->f[F_CHECKER_PW]);
 }
 
+/* Adds the user once the passwords agree: with the second person's
+ * handle when the vault needs one, checked here once. */
+static int
+add_run(struct tui *t, struct user_add *a, const char *name, const char *pw,
+    char **err)
+{
+	struct witness *w = NULL;
+	int rc;
+
+	if (a->need_checker && (w = form_witness(t, a->f, F_CHECKER,
+	    F_CHECKER_PW, &a->focus, err)) == NULL)
+		return -1;
+	tui_status_now(t, _("checking..."));
+	rc = ops_user_add(t->s, name, add_roles[a->role], pw, w, err);
+	ops_witness_free(w);
+	if (rc < 0) {
+		/* The cursor goes to the field in error, found with the same
+		 * domain checks, never by reading translated text. */
+		if (account_name_check(name, NULL) < 0)
+			a->focus = F_NAME;
+		else if (pwpolicy_check(name, pw, NULL) < 0)
+			a->focus = F_PW;
+		else
+			a->focus = a->need_checker ? F_CHECKER : F_NAME;
+	}
+	return rc;
+}
+
 static int
 add_submit(struct tui *t, struct user_add *a)
 {
 	char *name = field_text(&a->f[F_NAME]), *pw = field_text(&a->f[F_PW]);
-	char *pw2 = field_text(&a->f[F_PW2]), *cn = field_text(&a->f[F_CHECKER]);
-	char *cpw = field_text(&a->f[F_CHECKER_PW]), *err = NULL;
-	struct checker c = { cn, cpw };
+	char *pw2 = field_text(&a->f[F_PW2]), *err = NULL;
 	int rc = -1;
 
 	if (strcmp(pw, pw2) != 0) {
 		tui_message(t, ROLE_ERROR, "%s", _("the two passwords differ: type "
 		    "them again"));
 		a->focus = F_PW;
-	} else {
-		tui_status_now(t, _("checking the password..."));
-		rc = ops_user_add(t->s, name, add_roles[a->role], pw,
-		    a->need_checker ? &c : NULL, &err);
-		if (rc < 0) {
-			tui_message(t, ROLE_ERROR, "%s", err);
-			/* The cursor goes to the field in error, found with the same
-			 * domain checks, never by reading translated text. */
-			if (account_name_check(name, NULL) < 0)
-				a->focus = F_NAME;
-			else if (pwpolicy_check(name, pw, NULL) < 0)
-				a->focus = F_PW;
-			else
-				a->focus = a->need_checker ? F_CHECKER : F_NAME;
-		}
+	} else if ((rc = add_run(t, a, name, pw, &err)) < 0) {
+		tui_message(t, ROLE_ERROR, "%s", err);
 	}
 	add_clear_secrets(a);
 	if (rc == 0) {
@@ -150,8 +164,6 @@ add_submit(struct tui *t, struct user_add *a)
 	secret_free_str(name);
 	secret_free_str(pw);
 	secret_free_str(pw2);
-	secret_free_str(cn);
-	secret_free_str(cpw);
 	return KEY_HANDLED;
 }
 

@@ -23,6 +23,13 @@ struct fixture {
 	struct session *s;	/* admin, logged in */
 };
 
+
+/* sato, a second active user, as the second person on session s. */
+static struct witness *
+sato_ok(struct session *s)
+{
+	return test_witness(s, "sato", TEST_PW2);
+}
 static int
 setup(void **st)
 {
@@ -90,8 +97,6 @@ static void
 test_second_add_needs_checker(void **st)
 {
 	struct fixture *f = *st;
-	struct checker self = { "admin", TEST_PW }, wrong = { "sato", "Nope-nope-123" };
-	struct checker ok = { "sato", TEST_PW2 };
 	char *err = NULL, *actor2;
 
 	add_sato(f);
@@ -99,18 +104,20 @@ test_second_add_needs_checker(void **st)
 	assert_non_null(strstr(err, "second person"));
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &self, &err), -1);
+	assert_int_equal(test_witness_check(f->s, "admin", TEST_PW, &err), -1);
 	assert_non_null(strstr(err, "someone else"));
 	/* The console puts the cursor on the name by this, not by the text. */
 	assert_int_equal(err_field_of(err), ERR_FIELD_WITNESS);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &wrong, &err), -1);
+	assert_int_equal(test_witness_check(f->s, "sato", "Nope-nope-123",
+	    &err), -1);
 	assert_non_null(strstr(err, "second person"));
 	assert_int_equal(err_field_of(err), ERR_FIELD_NONE);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &ok, &err), 0);
+	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3,
+	    sato_ok(f->s), &err), 0);
 	actor2 = last_audit(f->s, "actor2");
 	assert_string_equal(actor2, "sato");
 	free(actor2);
@@ -121,12 +128,12 @@ test_only_admin_adds(void **st)
 {
 	struct fixture *f = *st;
 	struct session *s2;
-	struct checker c = { "admin", TEST_PW };
 	char *err = NULL;
 
 	add_sato(f);
 	s2 = test_login(f->vault, "sato", TEST_PW2);
-	assert_int_equal(ops_user_add(s2, "kato", "clerk", TEST_PW3, &c, &err), -1);
+	assert_int_equal(ops_user_add(s2, "kato", "clerk", TEST_PW3,
+	    test_witness(s2, "admin", TEST_PW), &err), -1);
 	assert_non_null(strstr(err, "admin"));
 	free(err);
 	ops_logout(s2);
@@ -159,14 +166,14 @@ static void
 test_role_change_two_person(void **st)
 {
 	struct fixture *f = *st;
-	struct checker ok = { "sato", TEST_PW2 };
 	char *err = NULL, *detail;
 
 	add_sato(f);
 	assert_int_equal(ops_user_role(f->s, "sato", "clerk", NULL, &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_role(f->s, "sato", "clerk", &ok, &err), 0);
+	assert_int_equal(ops_user_role(f->s, "sato", "clerk", sato_ok(f->s),
+	    &err), 0);
 	detail = last_audit(f->s, "detail");
 	assert_string_equal(detail, "from=supervisor to=clerk");
 	free(detail);
@@ -176,11 +183,11 @@ static void
 test_last_admin_kept(void **st)
 {
 	struct fixture *f = *st;
-	struct checker ok = { "sato", TEST_PW2 };
 	char *err = NULL;
 
 	add_sato(f);
-	assert_int_equal(ops_user_role(f->s, "admin", "clerk", &ok, &err), -1);
+	assert_int_equal(ops_user_role(f->s, "admin", "clerk", sato_ok(f->s),
+	    &err), -1);
 	assert_non_null(strstr(err, "last active administrator"));
 	free(err);
 	err = NULL;
@@ -192,10 +199,10 @@ test_last_admin_kept(void **st)
 static void
 add_kato(struct fixture *f)
 {
-	struct checker ok = { "sato", TEST_PW2 };
 	char *err = NULL;
 
-	if (ops_user_add(f->s, "kato", "clerk", TEST_PW3, &ok, &err) != 0)
+	if (ops_user_add(f->s, "kato", "clerk", TEST_PW3, sato_ok(f->s),
+	    &err) != 0)
 		fail_msg("add kato: %s", err);
 	test_settle_password(f->vault, "kato", TEST_PW3);
 }
@@ -204,7 +211,6 @@ static void
 test_lock_removes_slot_and_unlock(void **st)
 {
 	struct fixture *f = *st;
-	struct checker kato = { "kato", TEST_PW3 };
 	struct session *s2;
 	char *err = NULL;
 
@@ -214,7 +220,8 @@ test_lock_removes_slot_and_unlock(void **st)
 	assert_int_equal(ops_login(f->vault, "sato", TEST_PW2, &s2, &err), VAULT_EAUTH);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, &kato, &err), 0);
+	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3,
+	    test_witness(f->s, "kato", TEST_PW3), &err), 0);
 	s2 = test_login(f->vault, "sato", TEST_PW3);
 	assert_int_equal(s2->must_change, 1);
 	ops_logout(s2);
@@ -242,7 +249,6 @@ static void
 test_unlock_needs_second_person(void **st)
 {
 	struct fixture *f = *st;
-	struct checker self = { "admin", TEST_PW }, sato = { "sato", TEST_PW2 };
 	char *err = NULL, *actor2;
 
 	add_sato(f);
@@ -252,11 +258,12 @@ test_unlock_needs_second_person(void **st)
 	    -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_unlock(f->s, "kato", "Fresh-pass-2026", &self, &err),
+	assert_int_equal(test_witness_check(f->s, "admin", TEST_PW, &err),
 	    -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_unlock(f->s, "kato", "Fresh-pass-2026", &sato, &err),
+	assert_int_equal(ops_user_unlock(f->s, "kato", "Fresh-pass-2026",
+	    sato_ok(f->s), &err),
 	    0);
 	actor2 = last_audit(f->s, "actor2");
 	assert_string_equal(actor2, "sato");
@@ -269,7 +276,6 @@ test_recovery_needs_second_person(void **st)
 {
 	struct fixture *f = *st;
 	struct session *r;
-	struct checker sato = { "sato", TEST_PW2 };
 	unsigned char key[32];
 	char *tmp = test_tmpdir(), *vault = test_vault(tmp, key), *err = NULL;
 
@@ -283,7 +289,8 @@ test_recovery_needs_second_person(void **st)
 	assert_non_null(strstr(err, "second person"));
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_user_passwd(r, "admin", TEST_PW3, &sato, &err), 0);
+	assert_int_equal(ops_user_passwd(r, "admin", TEST_PW3, sato_ok(r),
+	    &err), 0);
 	ops_logout(r);
 	test_rm_rf(tmp);
 	free(tmp);
@@ -296,14 +303,15 @@ static void
 test_set_passwords_are_temporary(void **st)
 {
 	struct fixture *f = *st;
-	struct checker sato = { "sato", TEST_PW2 }, ito = { "ito", "Clerk-first-2026" };
 	struct session *s2;
 	char *err = NULL;
 
 	add_sato(f);
-	assert_int_equal(ops_user_add(f->s, "ito", "clerk", "Clerk-first-2026", &sato,
+	assert_int_equal(ops_user_add(f->s, "ito", "clerk", "Clerk-first-2026",
+	    sato_ok(f->s),
 	    &err), 0);
-	assert_int_equal(ops_user_passwd(f->s, "sato", "Reset-pass-2026", &ito, &err),
+	assert_int_equal(test_witness_check(f->s, "ito", "Clerk-first-2026",
+	    &err),
 	    -1);
 	assert_non_null(strstr(err, "temporary"));
 	free(err);
@@ -316,7 +324,8 @@ test_set_passwords_are_temporary(void **st)
 	s2 = test_login(f->vault, "ito", "Own-choice-2026");
 	assert_int_equal(s2->must_change, 0);
 	ops_logout(s2);
-	if (ops_user_passwd(f->s, "ito", "Reset-pass-2026", &sato, &err) != 0)
+	if (ops_user_passwd(f->s, "ito", "Reset-pass-2026", sato_ok(f->s),
+	    &err) != 0)
 		fail_msg("reset: %s", err);
 	s2 = test_login(f->vault, "ito", "Reset-pass-2026");
 	assert_int_equal(s2->must_change, 1);
@@ -358,11 +367,8 @@ test_five_failures_lock(void **st)
 	    "action = 'user.lock' AND subject = 'sato' AND actor = 'system'", NULL, &n,
 	    NULL), 0);
 	assert_int_equal(n, 1);
-	{
-		struct checker kato = { "kato", TEST_PW3 };
-
-		assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3, &kato, &err), 0);
-	}
+	assert_int_equal(ops_user_unlock(f->s, "sato", TEST_PW3,
+	    test_witness(f->s, "kato", TEST_PW3), &err), 0);
 	assert_int_equal(lockout_count(f->vault, "sato"), 0);
 	s2 = test_login(f->vault, "sato", TEST_PW3);
 	ops_logout(s2);
@@ -426,11 +432,11 @@ static void
 test_no_secret_in_audit(void **st)
 {
 	struct fixture *f = *st;
-	struct checker ok = { "sato", TEST_PW2 };
 	long long n;
 
 	add_sato(f);
-	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3, &ok, NULL), 0);
+	assert_int_equal(ops_user_add(f->s, "kato", "clerk", TEST_PW3,
+	    sato_ok(f->s), NULL), 0);
 	assert_int_equal(db_get_int(f->s->v->db, "SELECT count(*) FROM audit WHERE "
 	    "detail LIKE '%' || ? || '%'", "-", &n, NULL), 0);
 	assert_int_equal(db_get_int(f->s->v->db, "SELECT count(*) FROM audit WHERE "
@@ -452,7 +458,8 @@ test_witness_failures_spare_last_admin(void **st)
 	add_sato(f);
 	s2 = test_login(f->vault, "sato", TEST_PW2);
 	for (i = 0; i < LOCKOUT_LIMIT + 1; i++) {
-		assert_int_equal(ops_second_person(s2, "admin", "Wrong-pass-123", &err),
+		assert_int_equal(test_witness_check(s2, "admin",
+		    "Wrong-pass-123", &err),
 		    -1);
 		free(err);
 		err = NULL;
@@ -478,7 +485,8 @@ test_witness_failures_count(void **st)
 
 	add_sato(f);
 	for (i = 0; i < LOCKOUT_LIMIT; i++) {
-		assert_int_equal(ops_second_person(f->s, "sato", "Wrong-pass-123", &err),
+		assert_int_equal(test_witness_check(f->s, "sato",
+		    "Wrong-pass-123", &err),
 		    -1);
 		free(err);
 		err = NULL;

@@ -16,6 +16,7 @@
 #include "ops/idproof.h"
 #include "ops/numbers.h"
 #include "ops/person-import.h"
+#include "store/keyslot.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 
@@ -31,6 +32,13 @@ struct fixture {
 static const struct number_entry entry = { "member", "2026-11-20", "F-2026-118" };
 
 /* Pattern 1: the My Number card seen in person. */
+
+/* sato, a second active user, as the second person on session s. */
+static struct witness *
+sato_ok(struct session *s)
+{
+	return test_witness(s, "sato", TEST_PW2);
+}
 static void
 test_idproof_card(struct session *s, const char *key)
 {
@@ -192,27 +200,114 @@ test_confirm_match(void **st)
 	free(a2);
 }
 
-/* The console way: the second person logs in on the first user's screen. */
+/* The console way: the second person logs in on the first user's screen,
+ * checked once, and the confirmation takes the handle. */
 static void
 test_confirm_second_person_on_screen(void **st)
 {
 	struct fixture *f = *st;
-	struct checker sato = { "sato", TEST_PW2 }, wrong = { "sato", "Wrong-pass-99" };
-	struct checker self = { "admin", TEST_PW };
 	enum number_result r;
 	char *err = NULL;
 
 	enter(f, "P1", "621498320257");
-	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", &self, &r, &err), -1);
+	assert_int_equal(test_witness_check(f->s, "admin", TEST_PW, &err), -1);
+	assert_int_equal(err_field_of(err), ERR_FIELD_WITNESS);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", &wrong, &r, &err), -1);
+	assert_int_equal(test_witness_check(f->s, "sato", "Wrong-pass-99",
+	    &err), -1);
+	free(err);
+	err = NULL;
+	/* The recovery key is nobody: no account of that name to check. */
+	assert_int_equal(test_witness_check(f->s, "recovery", TEST_PW, &err),
+	    -1);
 	free(err);
 	err = NULL;
 	state_is(f->s, "P1", "entered");
-	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", &sato, &r, &err), 0);
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257",
+	    sato_ok(f->s), &r, &err), 0);
 	assert_int_equal(r, NUMBER_OK);
 	state_is(f->s, "P1", "confirmed");
+}
+
+/* A confirmation with a second person costs one scrypt run, the check's:
+ * the console once checked the password at login and again at confirm. */
+static void
+test_confirm_one_verification(void **st)
+{
+	struct fixture *f = *st;
+	struct witness *w = NULL;
+	enum number_result r;
+	unsigned long before;
+	char *pw = xstrdup(TEST_PW2), *err = NULL;
+
+	enter(f, "P1", "621498320257");
+	before = keyslot_kdf_count();
+	assert_int_equal(ops_witness_check(f->s, "sato", pw, &w, &err), 0);
+	/* Wiped right after the check: nothing of it stays with the caller. */
+	assert_int_equal(pw[0], '\0');
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", w, &r,
+	    &err), 0);
+	assert_int_equal(r, NUMBER_OK);
+	assert_int_equal(keyslot_kdf_count() - before, 1);
+	state_is(f->s, "P1", "confirmed");
+	ops_witness_free(w);
+	free(pw);
+}
+
+/* A handle is good for one action: the second use is refused, and a
+ * mistyped number (refused before the handle is taken) does not spend it. */
+static void
+test_witness_handle_spent(void **st)
+{
+	struct fixture *f = *st;
+	struct witness *w = sato_ok(f->s);
+	enum number_result r;
+	char *err = NULL;
+
+	assert_non_null(w);
+	enter(f, "P1", "621498320257");
+	enter(f, "P2", "123456789018");
+	assert_int_equal(ops_number_confirm(f->s, "P1", "62149832025", w, &r,
+	    &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", w, &r,
+	    &err), 0);
+	assert_int_equal(ops_number_confirm(f->s, "P2", "123456789018", w, &r,
+	    &err), -1);
+	assert_non_null(strstr(err, "used for an action already"));
+	free(err);
+	state_is(f->s, "P2", "entered");
+}
+
+/* A handle belongs to the session that checked: another session of the
+ * same user cannot use it, nor can anyone use one that has expired. */
+static void
+test_witness_handle_other_session(void **st)
+{
+	struct fixture *f = *st;
+	struct session *s3 = test_login(f->vault, "admin", TEST_PW);
+	struct witness *w = sato_ok(s3);
+	enum number_result r;
+	char *err = NULL;
+
+	assert_non_null(w);
+	enter(f, "P1", "621498320257");
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", w, &r,
+	    &err), -1);
+	assert_non_null(strstr(err, "another session"));
+	free(err);
+	err = NULL;
+	ops_logout(s3);
+	ops_witness_ttl = 0;
+	w = sato_ok(f->s);
+	ops_witness_ttl = 180;
+	assert_int_equal(ops_number_confirm(f->s, "P1", "621498320257", w, &r,
+	    &err), -1);
+	assert_non_null(strstr(err, "expired"));
+	free(err);
+	state_is(f->s, "P1", "entered");
 }
 
 static void
@@ -317,7 +412,6 @@ static void
 test_deletion(void **st)
 {
 	struct fixture *f = *st;
-	struct checker sato = { "sato", TEST_PW2 };
 	enum number_result r;
 	char *err = NULL;
 
@@ -332,13 +426,14 @@ test_deletion(void **st)
 	enter(f, "P1", "621498320257");
 	assert_int_equal(ops_number_confirm(f->s2, "P1", "621498320257", NULL, &r, NULL), 0);
 	/* P1 is still qualified: not due. */
-	assert_int_equal(ops_number_delete(f->s, "P1", &sato, &err), -1);
+	assert_int_equal(ops_number_delete(f->s, "P1", sato_ok(f->s), &err),
+	    -1);
 	assert_non_null(strstr(err, "not due"));
 	free(err);
 	err = NULL;
 	assert_int_equal(ops_number_delete(f->s, "P3", NULL, &err), -1);
 	free(err);
-	assert_int_equal(ops_number_delete(f->s, "P3", &sato, NULL), 0);
+	assert_int_equal(ops_number_delete(f->s, "P3", sato_ok(f->s), NULL), 0);
 	state_is(f->s, "P3", "deleted");
 	assert_null(db_get_text(f->s->v->db, "SELECT number FROM numbers WHERE "
 	    "state = ?", "deleted"));
@@ -455,6 +550,9 @@ main(void)
 		T(test_entry_validates),
 		T(test_confirm_match),
 		T(test_confirm_second_person_on_screen),
+		T(test_confirm_one_verification),
+		T(test_witness_handle_spent),
+		T(test_witness_handle_other_session),
 		T(test_self_confirm_refused),
 		T(test_confirm_mismatch),
 		T(test_duplicate_number),

@@ -47,6 +47,13 @@ struct fixture {
 	struct session *s, *s2;
 };
 
+
+/* sato, a second active user, as the second person on session s. */
+static struct witness *
+sato_ok(struct session *s)
+{
+	return test_witness(s, "sato", TEST_PW2);
+}
 static void
 import(struct fixture *f, const char *rows)
 {
@@ -834,8 +841,6 @@ static void
 test_collation_no_error(void **st)
 {
 	struct fixture *f = *st;
-	struct checker sato = { "sato", TEST_PW2 }, self = { "admin", TEST_PW };
-	struct checker wrong = { "sato", "not-the-password" };
 	const char *const first[] = { "P1:0", MISMATCH_P2, "P3:0", NULL };
 	const char *const ok[] = { "P2:0:1234567890:0,,,,,,", NULL };
 	struct reg_results_report rep;
@@ -844,33 +849,34 @@ test_collation_no_error(void **st)
 	round_trip(f, REG_PERSONS, REG_MODE_FULL, first);
 	/* A clerk cannot; nor one person alone; nor a short reason, one
 	 * with a number in it, or a person who is not blocked. */
-	assert_int_equal(ops_reg_no_error(f->s2, "P2", "住民票の表記ゆれ", &sato,
+	assert_int_equal(ops_reg_no_error(f->s2, "P2", "住民票の表記ゆれ",
+	    sato_ok(f->s2),
 	    &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_reg_no_error(f->s, "P2", "住民票の表記ゆれ", &self,
-	    &err), -1);
+	assert_int_equal(test_witness_check(f->s, "admin", TEST_PW, &err), -1);
 	assert_non_null(strstr(err, "someone else"));
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_reg_no_error(f->s, "P2", "住民票の表記ゆれ", &wrong,
+	assert_int_equal(test_witness_check(f->s, "sato", "not-the-password",
 	    &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_reg_no_error(f->s, "P2", "ok", &sato, &err), -1);
+	assert_int_equal(ops_reg_no_error(f->s, "P2", "ok", sato_ok(f->s),
+	    &err), -1);
 	free(err);
 	err = NULL;
 	assert_int_equal(ops_reg_no_error(f->s, "P2", "番号 314159265352 確認",
-	    &sato, &err), -1);
+	    sato_ok(f->s), &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(ops_reg_no_error(f->s, "P1", "住民票の表記ゆれ", &sato,
+	assert_int_equal(ops_reg_no_error(f->s, "P1", "住民票の表記ゆれ", sato_ok(f->s),
 	    &err), -1);
 	assert_non_null(strstr(err, "no open J-LIS mismatch"));
 	free(err);
 	err = NULL;
 	assert_int_equal(blocked(f), 1);
-	if (ops_reg_no_error(f->s, "P2", "住民票の表記ゆれ: 窓口で確認", &sato,
+	if (ops_reg_no_error(f->s, "P2", "住民票の表記ゆれ: 窓口で確認", sato_ok(f->s),
 	    &err) != 0)
 		fail_msg("no-error: %s", err);
 	audit = db_get_text(f->s->v->db, "SELECT actor || ' ' || actor2 || ' ' "

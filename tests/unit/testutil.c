@@ -14,6 +14,7 @@
 #include "ops/accounts.h"
 #include "ops/vault-admin.h"
 #include "testutil.h"
+#include "util/secret.h"
 #include "util/xmalloc.h"
 
 char *
@@ -105,4 +106,56 @@ test_settle_password(const char *vault, const char *user, const char *pw)
 	if (ops_user_passwd(s, NULL, pw, NULL, &err) != 0)
 		fail_msg("passwd %s: %s", user, err ? err : "?");
 	ops_logout(s);
+}
+
+static int
+test_witness_get(struct session *s, const char *name, const char *pw,
+    struct witness **w, char **err)
+{
+	char *copy = secret_strdup(pw);
+	int rc = ops_witness_check(s, name, copy, w, err);
+
+	/* The check wipes the password it was given, at once. */
+	assert_int_equal(copy[0], '\0');
+	secret_free_str(copy);
+	return rc;
+}
+
+int
+test_witness_check(struct session *s, const char *name, const char *pw,
+    char **err)
+{
+	struct witness *w = NULL;
+	int rc = test_witness_get(s, name, pw, &w, err);
+
+	ops_witness_free(w);
+	return rc;
+}
+
+/* Handles made for calls written inline, freed at exit so that valgrind
+ * sees no leak. */
+static struct witness *test_witnesses[64];
+static int test_nwitnesses;
+
+static void
+test_witnesses_free(void)
+{
+	while (test_nwitnesses > 0)
+		ops_witness_free(test_witnesses[--test_nwitnesses]);
+}
+
+struct witness *
+test_witness(struct session *s, const char *name, const char *pw)
+{
+	struct witness *w = NULL;
+	char *err = NULL;
+
+	if (test_nwitnesses == 0)
+		atexit(test_witnesses_free);
+	assert_true(test_nwitnesses < 64);
+	(void)test_witness_get(s, name, pw, &w, &err);
+	free(err);
+	if (w != NULL)
+		test_witnesses[test_nwitnesses++] = w;
+	return w;
 }

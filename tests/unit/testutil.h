@@ -3,6 +3,7 @@
 #define MYNA_TESTUTIL_H
 
 #include "ops/session.h"
+#include "ops/witness.h"
 #include "store/vault.h"
 
 #define TEST_PW "Correct-horse-42"
@@ -23,5 +24,12 @@ struct session *test_login(const char *vault, const char *user, const char *pw);
 /* The first login of an added user: the administrator's temporary
  * password replaced by the owner (with the same text, for tests). */
 void test_settle_password(const char *vault, const char *user, const char *pw);
+/* The second person checked on session s with a copy of pw (the check
+ * wipes what it is given): 0 and *w, or -1 with err. */
+int test_witness_check(struct session *s, const char *name, const char *pw,
+    char **err);
+/* A handle for one action, NULL when the check refuses; freed at exit. */
+struct witness *test_witness(struct session *s, const char *name,
+    const char *pw);
 
 #endif
