@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/service.h"
+#include "util/err.h"
 #include "util/i18n.h"
 
 int
@@ -22,10 +23,37 @@ cli_error(const char *msg)
 int
 cli_done(int rc, char *err)
 {
+	int status = rc < 0 ? cli_exit_status(err) : 0;
+
 	if (rc < 0)
 		cli_error(err ? err : _("failed"));
 	free(err);
-	return rc < 0 ? 1 : 0;
+	return status;
+}
+
+int
+cli_input_error(char *err, const char *fallback)
+{
+	if (err == NULL)
+		(void)err_set(&err, "%s", fallback);
+	(void)err_mark(&err, ERR_INPUT, ERR_FIELD_SOURCE);
+	return cli_done(-1, err);
+}
+
+int
+cli_exit_status(const char *err)
+{
+	/* The man page's table: 1 refused or failed, 2 unusable input. A
+	 * failure without a message is a failure, not a usage error. */
+	switch (err_code_of(err)) {
+	case ERR_INPUT:
+		return 2;
+	case ERR_NONE:
+	case ERR_FAILED:
+	case ERR_REFUSED:
+		break;
+	}
+	return 1;
 }
 
 int

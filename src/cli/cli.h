@@ -167,8 +167,15 @@ void cli_login_allow_temporary(void);
 /* Prints "mynadesk: msg" on stderr and returns exit status 1. */
 int cli_error(const char *msg);
 /* Ends a command: prints err (or "failed") when rc < 0, frees err, and
- * returns the exit status, 1 for a failure. */
+ * returns the exit status that err's code gives (cli_exit_status). */
 int cli_done(int rc, char *err);
+/* Ends a command whose input (a file, a layout) could not be used at all:
+ * err (or fallback) is given that code, so cli_done exits with 2, unlike
+ * problems found in the input (1). A typed cause keeps its own code. */
+int cli_input_error(char *err, const char *fallback);
+/* The exit status for a failure with message err: 2 when its code says
+ * the input was unusable (ERR_INPUT), else 1. */
+int cli_exit_status(const char *err);
 /* Prints err as a usage error, frees it and returns 2. */
 int cli_usage_error(char *err);
 

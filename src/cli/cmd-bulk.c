@@ -170,20 +170,17 @@ cli_cmd_bulk_check(struct cli_args *a)
 		layout = reg_layout_path(-1);
 	else if (reg_kind_parse(a->opt[O_KIND], &k, &err) == 0)
 		layout = reg_layout_path((int)k);
-	else {
-		cli_error(err);
-		free(err);
-		return 2;
-	}
+	else
+		return cli_input_error(err, _("failed"));
+	/* A layout or file that cannot be checked at all is unusable input
+	 * (2), as for check; problems found in the file are 1. */
 	if (layout == NULL)
-		return cli_error(_("layouts not found: is mynadesk installed?"));
+		return cli_input_error(NULL, _("layouts not found: is mynadesk "
+		    "installed?"));
 	rc = reg_check_file(layout, a->pos[0], stdout, &sum, &err);
 	free(layout);
-	if (rc < 0) {
-		cli_error(err);
-		free(err);
-		return 2;
-	}
+	if (rc < 0)
+		return cli_input_error(err, _("failed"));
 	printf("%s %s: %lld records, %lld with problems\n", rc == 0 ? "PASS" :
 	    "FAIL", a->pos[0], sum.rows, sum.bad);
 	return rc;

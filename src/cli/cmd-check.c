@@ -11,6 +11,7 @@
 #include "domain/regread.h"
 #include "ops/check.h"
 #include "ops/registration.h"
+#include "util/err.h"
 #include "util/i18n.h"
 
 static void
@@ -34,18 +35,13 @@ check_registration(const char *name, const char *file)
 		path = reg_layout_path(-1);
 	else if (reg_kind_parse(name + 4, &k, &err) == 0)
 		path = reg_layout_path((int)k);
-	if (path == NULL) {
-		cli_error(err ? err : _("layouts not found: is mynadesk installed?"));
-		free(err);
-		return 2;
-	}
+	if (path == NULL)
+		return cli_input_error(err, _("layouts not found: is mynadesk "
+		    "installed?"));
 	rc = reg_check_file(path, file, stdout, &sum, &err);
 	free(path);
-	if (rc < 0) {
-		cli_error(err);
-		free(err);
-		return 2;
-	}
+	if (rc < 0)
+		return cli_input_error(err, _("failed"));
 	if (rc == 0)
 		printf(_("%s: ok, %lld lines, layout %s\n"), file, sum.rows, name);
 	else
@@ -67,18 +63,12 @@ cli_cmd_check(struct cli_args *a)
 	if (strncmp(name, "reg-", 4) == 0 && strchr(name, '/') == NULL &&
 	    strstr(name, ".layout") == NULL)
 		return check_registration(name, a->pos[0]);
-	if (ops_check_layout(name, &l, &rules, &err) < 0) {
-		cli_error(err);
-		free(err);
-		return 2;
-	}
+	if (ops_check_layout(name, &l, &rules, &err) < 0)
+		return cli_input_error(err, _("failed"));
 	rc = ops_check_file(&l, rules, a->pos[0], &run, &err);
 	layout_free(&l);
-	if (rc < 0) {
-		cli_error(err);
-		free(err);
-		return 2;
-	}
+	if (rc < 0)
+		return cli_input_error(err, _("failed"));
 	if (run.errors == 0)
 		printf(_("%s: ok, %lld lines, layout %s\n"), a->pos[0], run.rows,
 		    rules->name);

@@ -122,6 +122,16 @@ err_typed(char **err, enum err_code code, enum err_field field,
 }
 
 int
+err_mark(char **err, enum err_code code, enum err_field field)
+{
+	struct err_note n;
+
+	if (err != NULL && *err != NULL && err_find(*err, &n) == NULL)
+		err_note(*err, code, field);
+	return -1;
+}
+
+int
 err_replace(char **err, const char *fmt, ...)
 {
 	va_list ap;

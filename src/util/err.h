@@ -33,6 +33,10 @@ int err_set(char **err, const char *fmt, ...)
 /* err_set with a code and the field the error is about. */
 int err_typed(char **err, enum err_code code, enum err_field field,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Gives the message already in *err a code and a field, when it has none
+ * yet (first failure wins: a typed cause keeps its own); returns -1. For
+ * a caller that knows what a lower layer's plain message is about. */
+int err_mark(char **err, enum err_code code, enum err_field field);
 /* Replaces *err with a caller's own words for the same failure. */
 int err_replace(char **err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -53,6 +53,29 @@ test_typed_read_back(void **st)
 	free(plain);
 }
 
+/* A caller that knows what a plain message is about marks it; a typed
+ * cause keeps its own code (the first failure wins). */
+static void
+test_mark(void **st)
+{
+	char *plain = NULL, *typed = NULL, *none = NULL;
+
+	(void)st;
+	err_set(&plain, "cannot read %s", "x.csv");
+	assert_int_equal(err_mark(&plain, ERR_INPUT, ERR_FIELD_SOURCE), -1);
+	assert_int_equal(err_code_of(plain), ERR_INPUT);
+	assert_int_equal(err_field_of(plain), ERR_FIELD_SOURCE);
+	err_typed(&typed, ERR_REFUSED, ERR_FIELD_WITNESS, "refused");
+	(void)err_mark(&typed, ERR_INPUT, ERR_FIELD_SOURCE);
+	assert_int_equal(err_code_of(typed), ERR_REFUSED);
+	assert_int_equal(err_field_of(typed), ERR_FIELD_WITNESS);
+	(void)err_mark(&none, ERR_INPUT, ERR_FIELD_NONE);
+	assert_null(none);
+	(void)err_mark(NULL, ERR_INPUT, ERR_FIELD_NONE);
+	free(plain);
+	free(typed);
+}
+
 /* A freed message's address reused for another text is not typed. */
 static void
 test_reused_address(void **st)
@@ -92,6 +115,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_failure_wins),
 		cmocka_unit_test(test_typed_read_back),
+		cmocka_unit_test(test_mark),
 		cmocka_unit_test(test_reused_address),
 		cmocka_unit_test(test_latest_known),
 	};
