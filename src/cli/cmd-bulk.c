@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "domain/regread.h"
 #include "ops/registration.h"
+#include "util/err.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -67,15 +68,14 @@ cli_cmd_bulk_export(struct cli_args *a)
 	rc = ops_reg_export(a->s, &rq, &rep, &err);
 	if (rc == 0)
 		bulk_print_export(&rep);
-	else
-		cli_error(err);
 	/* Nothing written because every record was refused is not success:
 	 * a script must not go on to send a file that is not there. */
 	if (rc == 0 && rep.file == NULL && rep.refused > 0)
-		rc = -1;
+		rc = err_typed(&err, ERR_REFUSED, ERR_FIELD_NONE, "%s",
+		    _("nothing was written: every record was refused"));
 	reg_export_report_clear(&rep);
-	free(err);
-	return rc == 0 ? 0 : 1;
+	/* The code decides: 1 refused or failed, 2 a source not usable. */
+	return cli_done(rc, err);
 }
 
 /* On a terminal: records read, then that the result is being stored,
