@@ -120,12 +120,10 @@ cli_cmd_backup_restore(struct cli_args *a)
 	rq.dir = a->opt[O_VAULT];
 	rq.force = a->opt[O_FORCE] != NULL;
 	rc = backup_restore_secret(a, &rq, key, &secret, &err);
-	if (rc == -2) {
-		/* A closed or empty descriptor: the script's mistake, as at a login. */
-		cli_error(err ? err : _("no password given"));
-		free(err);
-		return 2;
-	}
+	if (rc == -2)
+		/* A closed or empty descriptor: the script's mistake, as at a
+		 * login, so unusable input (exit 2). */
+		return cli_input_error(err, _("no password given"));
 	if (rc == 0)
 		rc = ops_backup_restore(&rq, &bi, &err);
 	secret_free_str(secret);
