@@ -31,8 +31,9 @@ int ops_number_may_collect(struct session *s, const char *key,
 int ops_number_enter(struct session *s, const char *key, const char *typed,
     const struct number_entry *e, enum number_result *res, char **err);
 /* Confirmation by a second person: the session user, or when second is not
- * NULL, the person who logged in on the same screen. They may not be the
- * one who entered it. */
+ * NULL, the person who logged in on the same screen (their handle, spent
+ * here; a number that is not well formed is refused before, leaving it
+ * unspent). They may not be the one who entered it. */
 int ops_number_confirm(struct session *s, const char *key, const char *typed,
     struct witness *second, enum number_result *res, char **err);
 /* Compares a number from a later application with the confirmed one. */
