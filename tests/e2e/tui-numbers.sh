@@ -5,7 +5,7 @@
 # duplicate, matching a later application, and the reveal screen; then the
 # audit log names both people and holds no number.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 33
+plan 34
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -121,6 +121,12 @@ tm_text "$S"
 tm_keys Enter
 check "the second person logs in, then is asked for the number" \
 	tm_wait "sato: key the number from the document"
+# The login is a handle kept by the screen, not the password: a number
+# that is not well formed is keyed again without a second login.
+tm_text 12345
+tm_keys Enter
+check "a malformed number is keyed again, the second person still logged in" \
+	eval 'tm_wait "the number must have 12 digits; it has 5" && tm_screen | grep -q "logged in"'
 tm_text "$N1"
 check "the number typed for confirmation is not shown" no_digits_of "$N1"
 tm_keys Enter
