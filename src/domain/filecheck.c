@@ -367,8 +367,10 @@ filecheck_finish(struct filecheck *fc)
 		filecheck_error(fc, fc->line > 0 ? fc->line : 1, "-",
 		    _("the file has no data lines"));
 	if (fc->eol_bad > FC_EOL_LISTED)
-		filecheck_error(fc, fc->line, "-", _("%ld more lines have the "
-		    "wrong line end"), fc->eol_bad - FC_EOL_LISTED);
+		filecheck_error(fc, fc->line, "-", ngettext("%ld more line has the "
+		    "wrong line end", "%ld more lines have the wrong line end",
+		    (unsigned long)(fc->eol_bad - FC_EOL_LISTED)),
+		    fc->eol_bad - FC_EOL_LISTED);
 	return fc->errors;
 }
 

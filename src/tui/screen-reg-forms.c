@@ -141,12 +141,14 @@ rg_results_progress(long long done, long long total, void *arg)
 
 	if (done < total)
 		/* L10N: records of a result file read so far, of all. */
-		snprintf(line, sizeof line, _("importing the result: %lld of "
-		    "%lld records read"), done, total);
+		snprintf(line, sizeof line, ngettext("importing the result: %lld "
+		    "of %lld record read", "importing the result: %lld of %lld "
+		    "records read", (unsigned long)total), done, total);
 	else
 		/* L10N: all records of a result file read. */
-		snprintf(line, sizeof line, _("importing the result: %lld "
-		    "records read, storing..."), done);
+		snprintf(line, sizeof line, ngettext("importing the result: %lld "
+		    "record read, storing...", "importing the result: %lld "
+		    "records read, storing...", (unsigned long)done), done);
 	tui_status_now(t, line);
 }
 
@@ -270,8 +272,10 @@ rg_submit_import(struct tui *t, struct reg_screen *r)
 		/* L10N: %s the registration file answered; the result's counts. */
 		snprintf(r->rtitle, sizeof r->rtitle, _("result for %s"), rep.file);
 		/* L10N: counts of an imported result. */
-		snprintf(r->rcounts, sizeof r->rcounts, _("%lld records, %lld "
-		    "accepted, %lld refused"), rep.records, rep.accepted,
+		snprintf(r->rcounts, sizeof r->rcounts, ngettext("%lld record, "
+		    "%lld accepted, %lld refused", "%lld records, %lld accepted, "
+		    "%lld refused", (unsigned long)rep.records), rep.records,
+		    rep.accepted,
 		    rep.failed);
 		r->rrole = rep.failed > 0 ? ROLE_WARN : ROLE_OK;
 		rg_keep_lines(r, rep.messages, rep.nmessages, rep.failed);
