@@ -58,7 +58,7 @@ run bulk check --kind persons "$F1"
 check "the written file passes its layout check" eval '[ "$RC" -eq 0 ] && contains "$OUT" "PASS" && ! echo "$OUT" | grep -qE "$NUMS"'
 
 as_yamada bulk export --kind persons --out "$D" --diff
-check "no second file while the first waits for its result" eval '[ "$RC" -eq 1 ] && contains "$ERR" "wait for their result"'
+check "no second file while the first waits for its result" eval '[ "$RC" -eq 1 ] && contains "$ERR" "1 persons file still waits for its result"'
 
 answer "$F1" --fail 1 --seed 3
 run bulk check --kind result "$SCRATCH/r.csv"
