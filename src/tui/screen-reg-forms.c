@@ -175,10 +175,12 @@ rg_export_done(struct tui *t, struct reg_screen *r,
 		snprintf(r->rtitle, sizeof r->rtitle, _("wrote %s"),
 		    rg_base(rep->file));
 		/* L10N: counts of the export; %.16s the start of its SHA-256. */
-		snprintf(r->rcounts, sizeof r->rcounts, _("%lld records, %lld "
-		    "refused, %lld unchanged, %lld without a confirmed number; "
-		    "SHA-256 %.16s..."), rep->records, rep->refused, rep->unchanged,
-		    rep->no_number, rep->sha256);
+		snprintf(r->rcounts, sizeof r->rcounts, ngettext("%lld record, "
+		    "%lld refused, %lld unchanged, %lld without a confirmed "
+		    "number; SHA-256 %.16s...", "%lld records, %lld refused, %lld "
+		    "unchanged, %lld without a confirmed number; SHA-256 %.16s...",
+		    (unsigned long)rep->records), rep->records, rep->refused,
+		    rep->unchanged, rep->no_number, rep->sha256);
 	}
 	r->rrole = rep->refused > 0 ? ROLE_WARN : ROLE_OK;
 	rg_keep_lines(r, rep->messages, rep->nmessages, rep->refused);
