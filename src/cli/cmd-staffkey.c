@@ -102,8 +102,9 @@ cli_cmd_staffkey_remove(struct cli_args *a)
 		rc = ops_staffkey_remove(s, c, a->pos[0], &chk, &n, &err);
 	secret_free_str(pw);
 	if (rc == 0)
-		printf(_("%d key(s) of %s removed from %s\n"), n, a->pos[0],
-		    c->authorized_keys);
+		printf(ngettext("%d key of %s removed from %s\n",
+		    "%d keys of %s removed from %s\n", (unsigned long)n), n,
+		    a->pos[0], c->authorized_keys);
 	rc = cli_done(rc, err);
 	ops_logout(s);
 	return rc;

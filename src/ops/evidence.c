@@ -287,8 +287,10 @@ evidence_stream_out(struct session *s, const struct evidence_meta *m, int fd,
 	int rc = evidence_open_body(s->v->db, m->id, &body, err);
 
 	if (rc == 0 && evidence_body_size(body) != m->size)
-		rc = err_set(err, _("evidence %lld is damaged: it holds %d bytes, "
-		    "%lld were stored"), (long long)m->id,
+		rc = err_set(err, ngettext("evidence %lld is damaged: it holds "
+		    "%d byte, %lld were stored", "evidence %lld is damaged: it "
+		    "holds %d bytes, %lld were stored",
+		    (unsigned long)evidence_body_size(body)), (long long)m->id,
 		    (int)evidence_body_size(body), (long long)m->size);
 	if (rc == 0 && (md == NULL || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1))
 		rc = err_set(err, _("SHA-256 is not available"));

@@ -217,11 +217,15 @@ jrcv_run(struct jrcv *r, const struct layout *l,
 		return -1;
 	}
 	if (rep->problems.total > 0)
-		return err_set(err, _("%lld problems: nothing was imported"),
-		    rep->problems.total);
+		return err_set(err, ngettext("%lld problem: nothing was imported",
+		    "%lld problems: nothing was imported",
+		    (unsigned long)rep->problems.total), rep->problems.total);
 	if (run.rows != r->req.rows)
-		return err_set(err, _("the answer has %lld lines, but inquiry %s had "
-		    "%lld: is the file cut short? Nothing was imported"), run.rows,
+		return err_set(err, ngettext("the answer has %lld line, but "
+		    "inquiry %s had %lld: is the file cut short? Nothing was "
+		    "imported", "the answer has %lld lines, but inquiry %s had "
+		    "%lld: is the file cut short? Nothing was imported",
+		    (unsigned long)run.rows), run.rows,
 		    rep->request, r->req.rows);
 	rc = jlis_store_request_answered(r->s->v->db, r->req.id, r->shown,
 	    rep->sha256, r->s->user, err);

@@ -589,8 +589,10 @@ jreq_body(struct session *s, void *arg, char **err)
 	if (rc == 0)
 		jreq_validate(r);
 	if (rc == 0 && rep->problems.total > 0)
-		rc = err_set(err, _("%lld problems: no inquiry file was written "
-		    "(fix the persons' records first)"), rep->problems.total);
+		rc = err_set(err, ngettext("%lld problem: no inquiry file was "
+		    "written (fix the persons' records first)", "%lld problems: "
+		    "no inquiry file was written (fix the persons' records first)",
+		    (unsigned long)rep->problems.total), rep->problems.total);
 	else if (rc == 0 && r->n == 0)
 		rc = err_set(err, rep->unsendable_persons > 0 ?
 		    _("nobody who can be sent: see the persons that need a "
