@@ -39,8 +39,9 @@ cli_cmd_audit_verify(struct cli_args *a)
 		int64_t checked = 0;
 
 		hex_encode(head, 32, hex);
-		printf(_("audit chain intact: %lld records, head %s\n"),
-		    (long long)count, hex);
+		printf(ngettext("audit chain intact: %lld record, head %s\n",
+		    "audit chain intact: %lld records, head %s\n",
+		    (unsigned long)count), (long long)count, hex);
 		rc = ops_audit_verify_checkpoints(a->s, &checked, &err);
 		if (rc == 0)
 			printf(_("checkpoints verified: %lld\n"), (long long)checked);

@@ -65,8 +65,10 @@ cli_cmd_backup_verify(struct cli_args *a)
 	if (rc == 0) {
 		backup_print(a->pos[0], &bi);
 		if (login) {
-			printf(_("audit chain intact: %lld records, found in this vault's "
-			    "log\n"), (long long)bi.records);
+			printf(ngettext("audit chain intact: %lld record, found in "
+			    "this vault's log\n", "audit chain intact: %lld records, "
+			    "found in this vault's log\n", (unsigned long)bi.records),
+			    (long long)bi.records);
 			backup_print_unchecked(&bi);
 		}
 		else

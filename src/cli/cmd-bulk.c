@@ -28,8 +28,11 @@ bulk_print_export(const struct reg_export_report *rep)
 		printf(_("nothing to send: %lld unchanged, %lld refused\n"),
 		    rep->unchanged, rep->refused);
 	else
-		printf(_("wrote %s: %lld records, %lld refused, %lld unchanged, "
-		    "%lld without a confirmed number\nsha256 %s\n"), rep->file,
+		printf(ngettext("wrote %s: %lld record, %lld refused, %lld "
+		    "unchanged, %lld without a confirmed number\nsha256 %s\n",
+		    "wrote %s: %lld records, %lld refused, %lld unchanged, "
+		    "%lld without a confirmed number\nsha256 %s\n",
+		    (unsigned long)rep->records), rep->file,
 		    rep->records, rep->refused, rep->unchanged, rep->no_number,
 		    rep->sha256);
 }
@@ -88,10 +91,13 @@ results_progress(long long done, long long total, void *arg)
 		return;
 	fputc('\r', stderr);
 	if (done < total)
-		fprintf(stderr, _("%lld of %lld records read"), done, total);
+		fprintf(stderr, ngettext("%lld of %lld record read",
+		    "%lld of %lld records read", (unsigned long)total), done,
+		    total);
 	else
-		fprintf(stderr, _("%lld records read; storing the result..."),
-		    done);
+		fprintf(stderr, ngettext("%lld record read; storing the "
+		    "result...", "%lld records read; storing the result...",
+		    (unsigned long)done), done);
 }
 
 int
@@ -106,8 +112,10 @@ cli_cmd_bulk_results(struct cli_args *a)
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
-		printf(_("%s: %lld records, %lld accepted, %lld refused\n"),
-		    rep.file, rep.records, rep.accepted, rep.failed);
+		printf(ngettext("%s: %lld record, %lld accepted, %lld refused\n",
+		    "%s: %lld records, %lld accepted, %lld refused\n",
+		    (unsigned long)rep.records), rep.file, rep.records, rep.accepted,
+		    rep.failed);
 		/* The rows to correct, for the clerk: key, record, message. */
 		for (i = 0; i < rep.nmessages; i++)
 			printf(_("refused %s\n"), rep.messages[i]);

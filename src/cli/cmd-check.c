@@ -42,11 +42,18 @@ check_registration(const char *name, const char *file)
 	free(path);
 	if (rc < 0)
 		return cli_input_error(err, _("failed"));
-	if (rc == 0)
-		printf(_("%s: ok, %lld lines, layout %s\n"), file, sum.rows, name);
-	else
-		fprintf(stderr, _("%s: %lld problems in %lld lines\n"), file,
-		    sum.bad, sum.rows);
+	if (rc == 0) {
+		printf(ngettext("%s: ok, %lld line, layout %s\n",
+		    "%s: ok, %lld lines, layout %s\n", (unsigned long)sum.rows),
+		    file, sum.rows, name);
+	} else {
+		/* L10N: "FILE: N problems" and then " in N lines": two
+		 * messages, since each count takes its own plural. */
+		fprintf(stderr, ngettext("%s: %lld problem", "%s: %lld problems",
+		    (unsigned long)sum.bad), file, sum.bad);
+		fprintf(stderr, ngettext(" in %lld line\n", " in %lld lines\n",
+		    (unsigned long)sum.rows), sum.rows);
+	}
 	return rc == 0 ? 0 : 1;
 }
 
@@ -69,11 +76,17 @@ cli_cmd_check(struct cli_args *a)
 	layout_free(&l);
 	if (rc < 0)
 		return cli_input_error(err, _("failed"));
-	if (run.errors == 0)
-		printf(_("%s: ok, %lld lines, layout %s\n"), a->pos[0], run.rows,
-		    rules->name);
-	else
-		fprintf(stderr, _("%s: %lld problems in %lld lines\n"), a->pos[0],
-		    run.errors, run.rows);
+	if (run.errors == 0) {
+		printf(ngettext("%s: ok, %lld line, layout %s\n",
+		    "%s: ok, %lld lines, layout %s\n", (unsigned long)run.rows),
+		    a->pos[0], run.rows, rules->name);
+	} else {
+		/* L10N: "FILE: N problems" and then " in N lines": two
+		 * messages, since each count takes its own plural. */
+		fprintf(stderr, ngettext("%s: %lld problem", "%s: %lld problems",
+		    (unsigned long)run.errors), a->pos[0], run.errors);
+		fprintf(stderr, ngettext(" in %lld line\n", " in %lld lines\n",
+		    (unsigned long)run.rows), run.rows);
+	}
 	return run.errors == 0 ? 0 : 1;
 }

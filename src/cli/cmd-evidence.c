@@ -22,8 +22,10 @@ cli_cmd_evidence_add(struct cli_args *a)
 	rc = ops_evidence_add(a->s, &rq, &m, &err);
 	if (rc == 0)
 		/* L10N: id, size in bytes, type, SHA-256 in hex. */
-		printf(_("evidence %lld added: %lld bytes, %s, sha256 %s\n"),
-		    (long long)m.id, (long long)m.size, m.type, m.sha256);
+		printf(ngettext("evidence %lld added: %lld byte, %s, sha256 %s\n",
+		    "evidence %lld added: %lld bytes, %s, sha256 %s\n",
+		    (unsigned long)m.size), (long long)m.id, (long long)m.size,
+		    m.type, m.sha256);
 	return cli_done(rc, err);
 }
 
@@ -74,7 +76,9 @@ cli_cmd_evidence_get(struct cli_args *a)
 	if (rc == 0)
 		rc = ops_evidence_get(a->s, id, out, &m, &err);
 	if (rc == 0)
-		printf(_("evidence %lld written to %s: %lld bytes, sha256 %s "
-		    "checked\n"), (long long)id, out, (long long)m.size, m.sha256);
+		printf(ngettext("evidence %lld written to %s: %lld byte, sha256 %s "
+		    "checked\n", "evidence %lld written to %s: %lld bytes, sha256 %s "
+		    "checked\n", (unsigned long)m.size), (long long)id, out,
+		    (long long)m.size, m.sha256);
 	return cli_done(rc, err);
 }

@@ -33,7 +33,8 @@ cli_cmd_audit_export(struct cli_args *a)
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
-		printf(_("exported %d files to %s\n"), res.files, a->opt[O_OUT]);
+		printf(ngettext("exported %d file to %s\n", "exported %d files "
+		    "to %s\n", (unsigned long)res.files), res.files, a->opt[O_OUT]);
 		if (res.first > 0)
 			printf(_("records %lld-%lld of %lld\n"), (long long)res.first,
 			    (long long)res.last, (long long)res.tree_size);
@@ -69,11 +70,15 @@ cli_cmd_export_verify(struct cli_args *a)
 	n = ops_export_verify(a->pos[0], pin, verify_problem, NULL, &res);
 	free(pin);
 	if (n > 0) {
-		fprintf(stderr, _("mynadesk: export verify: FAILED: %d problems\n"), n);
+		fprintf(stderr, ngettext("mynadesk: export verify: FAILED: %d "
+		    "problem\n", "mynadesk: export verify: FAILED: %d problems\n",
+		    (unsigned long)n), n);
 		return 1;
 	}
-	printf(_("package verified: %d files, records %lld-%lld of %lld\n"),
-	    res.files, (long long)res.first, (long long)res.last,
+	printf(ngettext("package verified: %d file, records %lld-%lld of %lld\n",
+	    "package verified: %d files, records %lld-%lld of %lld\n",
+	    (unsigned long)res.files), res.files, (long long)res.first,
+	    (long long)res.last,
 	    (long long)res.tree_size);
 	printf(_("signing key %s%s\n"), res.key_print, a->opt[O_KEY] ? "" :
 	    _(" (compare it with the paper reports, or pass --key)"));

@@ -73,8 +73,16 @@ cli_cmd_idproof_rules_check(struct cli_args *a)
 
 	rc = ops_idproof_rules(a->npos == 1 ? a->pos[0] : NULL, &r, &err);
 	if (rc == 0) {
-		printf(_("consistent: %zu document kinds, %zu exemptions, %zu "
-		    "channels\n"), r.ndocs, r.nexemptions, r.nchannels);
+		/* L10N: one line in four messages, since each of the three
+		 * counts takes its own plural: "consistent: " "N document
+		 * kinds" ", N exemptions" ", N channels\n". */
+		printf("%s", _("consistent: "));
+		printf(ngettext("%zu document kind", "%zu document kinds",
+		    (unsigned long)r.ndocs), r.ndocs);
+		printf(ngettext(", %zu exemption", ", %zu exemptions",
+		    (unsigned long)r.nexemptions), r.nexemptions);
+		printf(ngettext(", %zu channel\n", ", %zu channels\n",
+		    (unsigned long)r.nchannels), r.nchannels);
 		idrules_free(&r);
 		return 0;
 	}

@@ -36,8 +36,10 @@ cli_cmd_jlis_request(struct cli_args *a)
 	rc = ops_jlis_request(a->s, a->opt[O_OUT], a->opt[O_PERSONS], &rep, &err);
 	jlis_print_problems(&rep.problems);
 	if (rep.unsendable_persons > 0) {
-		printf(_("not sent, %lld persons need a spelling (jlis "
-		    "unsendable):\n"), rep.unsendable_persons);
+		printf(ngettext("not sent, %lld person needs a spelling (jlis "
+		    "unsendable):\n", "not sent, %lld persons need a spelling "
+		    "(jlis unsendable):\n", (unsigned long)rep.unsendable_persons),
+		    rep.unsendable_persons);
 		jlis_print_problems(&rep.unsendable);
 	}
 	for (k = 0; rc == 0 && k < 2; k++)
@@ -87,8 +89,11 @@ jlis_print_receipt(const struct jlis_receive_report *rep, size_t n, int ok)
 	for (i = 0; i < n; i++) {
 		jlis_print_problems(&rep[i].problems);
 		if (ok)
-			printf(_("%s: %lld lines: %lld confirmed, %lld held for a "
-			    "supervisor, %lld not found (%lld to ask again)\n"),
+			printf(ngettext("%s: %lld line: %lld confirmed, %lld held "
+			    "for a supervisor, %lld not found (%lld to ask again)\n",
+			    "%s: %lld lines: %lld confirmed, %lld held for a "
+			    "supervisor, %lld not found (%lld to ask again)\n",
+			    (unsigned long)rep[i].rows),
 			    rep[i].request, rep[i].rows, rep[i].confirmed,
 			    rep[i].held, rep[i].not_found, rep[i].reinquiry);
 	}
@@ -211,7 +216,9 @@ cli_cmd_jlis_unsendable(struct cli_args *a)
 	if (rc == 0 && rep.unsendable_persons == 0)
 		printf("%s\n", _("every person asked about can be sent"));
 	else if (rc == 0)
-		printf(_("%lld persons need a spelling before they can be sent:\n"),
+		printf(ngettext("%lld person needs a spelling before it can be "
+		    "sent:\n", "%lld persons need a spelling before they can be "
+		    "sent:\n", (unsigned long)rep.unsendable_persons),
 		    rep.unsendable_persons);
 	jlis_print_problems(&rep.unsendable);
 	jlis_request_report_clear(&rep);

@@ -177,7 +177,9 @@ cli_cmd_media_carry(struct cli_args *a)
 		    &res, &err);
 	ops_witness_free(w);
 	if (rc == 0)
-		printf(_("%s: %zu files on %s, carried to the dedicated terminal\n"),
+		printf(ngettext("%s: %zu file on %s, carried to the dedicated "
+		    "terminal\n", "%s: %zu files on %s, carried to the dedicated "
+		    "terminal\n", (unsigned long)res.nfiles),
 		    res.label, res.nfiles, a->opt[O_MEDIUM]);
 	return cli_done(rc, err);
 }
@@ -327,8 +329,10 @@ cli_cmd_media_show(struct cli_args *a)
 		for (i = 0; i < v.nsteps; i++)
 			media_show_step(&v.steps[i]);
 		if (v.overdue > 0)
-			printf(_("answer overdue by %ld days (shipped %s, limit %ld "
-			    "days)\n"), v.overdue, v.m.shipped,
+			printf(ngettext("answer overdue by %ld day (shipped %s, "
+			    "limit %ld days)\n", "answer overdue by %ld days "
+			    "(shipped %s, limit %ld days)\n",
+			    (unsigned long)v.overdue), v.overdue, v.m.shipped,
 			    ops_media_overdue_limit(a->s));
 		media_view_clear(&v);
 	}

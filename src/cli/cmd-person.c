@@ -29,7 +29,8 @@ person_progress(long long rows, long long bytes, long long total, void *arg)
 	(void)arg;
 	if (isatty(STDERR_FILENO) && total > 0) {
 		fputc('\r', stderr);
-		fprintf(stderr, _("%lld lines  %3lld%%"), rows, bytes * 100 / total);
+		fprintf(stderr, ngettext("%lld line  %3lld%%", "%lld lines  %3lld%%",
+		    (unsigned long)rows), rows, bytes * 100 / total);
 	}
 }
 
@@ -54,7 +55,9 @@ cli_cmd_person_import(struct cli_args *a)
 	for (i = 0; i < rep.nmessages; i++)
 		fprintf(stderr, "%s\n", rep.messages[i]);
 	if (rep.counts.rejected > rep.nmessages)
-		fprintf(stderr, _("... and %lld more rejected lines\n"),
+		fprintf(stderr, ngettext("... and %lld more rejected line\n",
+		    "... and %lld more rejected lines\n",
+		    (unsigned long)(rep.counts.rejected - rep.nmessages)),
 		    rep.counts.rejected - rep.nmessages);
 	if (rc == 0)
 		printf(_("imported %s: %lld added, %lld changed, %lld unchanged, "

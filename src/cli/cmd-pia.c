@@ -114,7 +114,9 @@ pia_print(const struct pia_status *st)
 		    "--date YYYY-MM-DD')"));
 		return;
 	}
-	printf(_("last PIA: %s for %lld persons (%s)\n"), st->last.done,
+	printf(ngettext("last PIA: %s for %lld person (%s)\n",
+	    "last PIA: %s for %lld persons (%s)\n",
+	    (unsigned long)st->last.persons), st->last.done,
 	    st->last.persons, st->last.level);
 	printf(st->overdue ? _("review due: %s, OVERDUE\n") :
 	    _("review due: %s\n"), st->due);
@@ -177,8 +179,10 @@ cli_cmd_pia_done(struct cli_args *a)
 	if (rc == 0 && (rc = pia_facts(a, n, &f)) == 0) {
 		f.persons = n;
 		if (ops_pia_done(a->s, a->opt[O_DATE], &f, &st, &err) == 0) {
-			printf(_("PIA of %s recorded for %lld persons (%s); review "
-			    "due %s\n"), a->opt[O_DATE], st.persons,
+			printf(ngettext("PIA of %s recorded for %lld person (%s); "
+			    "review due %s\n", "PIA of %s recorded for %lld persons "
+			    "(%s); review due %s\n", (unsigned long)st.persons),
+			    a->opt[O_DATE], st.persons,
 			    pia_level_code(st.r.level), st.due);
 		} else {
 			rc = cli_error(err);

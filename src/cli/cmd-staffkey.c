@@ -101,8 +101,9 @@ cli_cmd_staffkey_remove(struct cli_args *a)
 		rc = ops_staffkey_remove(s, c, a->pos[0], w, &n, &err);
 	ops_witness_free(w);
 	if (rc == 0)
-		printf(_("%d key(s) of %s removed from %s\n"), n, a->pos[0],
-		    c->authorized_keys);
+		printf(ngettext("%d key of %s removed from %s\n",
+		    "%d keys of %s removed from %s\n", (unsigned long)n), n,
+		    a->pos[0], c->authorized_keys);
 	rc = cli_done(rc, err);
 	ops_logout(s);
 	return rc;

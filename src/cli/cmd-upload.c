@@ -101,8 +101,10 @@ cli_cmd_upload(struct cli_args *a)
 			failed++;
 			continue;
 		}
-		printf(_("%s: sent as %s after %d attempt(s); result %s: %lld "
-		    "accepted, %lld refused\n"), a->pos[i], o.server_id,
+		printf(ngettext("%s: sent as %s after %d attempt; result %s: %lld "
+		    "accepted, %lld refused\n", "%s: sent as %s after %d "
+		    "attempts; result %s: %lld accepted, %lld refused\n",
+		    (unsigned long)o.attempts), a->pos[i], o.server_id,
 		    o.attempts, o.result_path, o.accepted, o.failed);
 		for (int m = 0; m < o.nmessages; m++)
 			printf("  %s\n", o.messages[m]);

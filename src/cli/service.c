@@ -183,8 +183,9 @@ service_handover(int argc, char **argv)
 	} else if (put) {
 		rc = ops_handover_put(&svc_conf, svc_staff, &p, STDIN_FILENO, &r, &err);
 		if (rc == 0)
-			fprintf(stderr, _("inbox/%s: %lld bytes, SHA-256 %s\n"), p.name,
-			    r.size, r.sha256);
+			fprintf(stderr, ngettext("inbox/%s: %lld byte, SHA-256 %s\n",
+			    "inbox/%s: %lld bytes, SHA-256 %s\n",
+			    (unsigned long)r.size), p.name, r.size, r.sha256);
 	} else {
 		rc = ops_handover_get(&svc_conf, svc_staff, &p, STDOUT_FILENO, &r,
 		    &err);

@@ -99,8 +99,10 @@ exportrecs_check(const struct exportrecs *rs, const struct rangeproof *p,
 		    (long long)cp_size);
 	check_chain(&c, rs, p->first == 0 ? 1 : p->first);
 	if (rs->n != want)
-		check_fail(&c, RECS_FILE, _("%zu records, but audit-proof.txt covers "
-		    "records %lld to %lld (%zu)"), rs->n, (long long)p->first,
+		check_fail(&c, RECS_FILE, ngettext("%zu record, but audit-proof.txt "
+		    "covers records %lld to %lld (%zu)", "%zu records, but "
+		    "audit-proof.txt covers records %lld to %lld (%zu)",
+		    (unsigned long)rs->n), rs->n, (long long)p->first,
 		    (long long)p->last, want);
 	else if (want > 0 && c.count == 0)
 		check_range(&c, rs, p, cp_root);

@@ -341,8 +341,9 @@ recs_row(const struct csv_row *row, void *arg)
 	if (!rp->seen_header)
 		return recs_header(rp, row) < 0 ? 1 : 0;
 	if (row->nfields != EXPORT_NCOLS) {
-		err_set(&rp->err, _("line %ld: %zu fields, not %zu"), row->line,
-		    row->nfields, EXPORT_NCOLS);
+		err_set(&rp->err, ngettext("line %ld: %zu field, not %zu",
+		    "line %ld: %zu fields, not %zu", (unsigned long)row->nfields),
+		    row->line, row->nfields, EXPORT_NCOLS);
 		return 1;
 	}
 	for (i = 0; i < EXPORT_NCOLS; i++)

@@ -253,8 +253,10 @@ fc_row(const struct csv_row *row, void *arg)
 	fc->rows++;
 	fc->row_bad = 0;
 	if (row->nfields != (fc->map.col != NULL ? fc->map.ncols : l->nfields)) {
-		filecheck_error(fc, row->line, "-", _("has %zu fields; layout %s "
-		    "has %zu: is this the right file, or is it cut short?"),
+		filecheck_error(fc, row->line, "-", ngettext("has %zu field; "
+		    "layout %s has %zu: is this the right file, or is it cut "
+		    "short?", "has %zu fields; layout %s has %zu: is this the "
+		    "right file, or is it cut short?", (unsigned long)row->nfields),
 		    row->nfields, l->name, fc->map.col != NULL ? fc->map.ncols :
 		    l->nfields);
 		return 0;
@@ -367,8 +369,10 @@ filecheck_finish(struct filecheck *fc)
 		filecheck_error(fc, fc->line > 0 ? fc->line : 1, "-",
 		    _("the file has no data lines"));
 	if (fc->eol_bad > FC_EOL_LISTED)
-		filecheck_error(fc, fc->line, "-", _("%ld more lines have the "
-		    "wrong line end"), fc->eol_bad - FC_EOL_LISTED);
+		filecheck_error(fc, fc->line, "-", ngettext("%ld more line has the "
+		    "wrong line end", "%ld more lines have the wrong line end",
+		    (unsigned long)(fc->eol_bad - FC_EOL_LISTED)),
+		    fc->eol_bad - FC_EOL_LISTED);
 	return fc->errors;
 }
 

@@ -57,9 +57,12 @@ pia_assess(const struct pia_facts *f, struct pia_result *r, char **err)
 	if (!r->triggers_matter)
 		return 0;
 	if (f->staff < 0 || f->incident < 0 || f->incident > 1)
-		return err_set(err, _("with %lld persons on file the level depends "
-		    "on the number of staff who handle the file and on serious "
-		    "incidents in the past year: give both"), f->persons);
+		return err_set(err, ngettext("with %lld person on file the level "
+		    "depends on the number of staff who handle the file and on "
+		    "serious incidents in the past year: give both", "with %lld "
+		    "persons on file the level depends on the number of staff who "
+		    "handle the file and on serious incidents in the past year: "
+		    "give both", (unsigned long)f->persons), f->persons);
 	r->triggered = f->staff >= PIA_STAFF_TRIGGER || f->incident == 1;
 	if (r->triggered)
 		r->level++;

@@ -72,8 +72,9 @@ reg_on_row(const struct csv_row *row, void *arg)
 	r.v = row->fields;
 	r.lens = row->lens;
 	if (row->nfields != rd->l->nfields) {
-		char *why = xasprintf(_("has %zu fields; the layout has %zu"),
-		    row->nfields, rd->l->nfields);
+		char *why = xasprintf(ngettext("has %zu field; the layout has %zu",
+		    "has %zu fields; the layout has %zu",
+		    (unsigned long)row->nfields), row->nfields, rd->l->nfields);
 
 		reg_report(rd, &r, "-", why);
 		free(why);

@@ -22,6 +22,7 @@
 #include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
+#include "util/publish.h"
 #include "util/readfile.h"
 #include "util/xmalloc.h"
 
@@ -287,8 +288,10 @@ evidence_stream_out(struct session *s, const struct evidence_meta *m, int fd,
 	int rc = evidence_open_body(s->v->db, m->id, &body, err);
 
 	if (rc == 0 && evidence_body_size(body) != m->size)
-		rc = err_set(err, _("evidence %lld is damaged: it holds %d bytes, "
-		    "%lld were stored"), (long long)m->id,
+		rc = err_set(err, ngettext("evidence %lld is damaged: it holds "
+		    "%d byte, %lld were stored", "evidence %lld is damaged: it "
+		    "holds %d bytes, %lld were stored",
+		    (unsigned long)evidence_body_size(body)), (long long)m->id,
 		    (int)evidence_body_size(body), (long long)m->size);
 	if (rc == 0 && (md == NULL || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1))
 		rc = err_set(err, _("SHA-256 is not available"));
@@ -354,11 +357,14 @@ evidence_get_tx(struct session *s, const struct evidence_meta *m, int fd,
 	return rc;
 }
 
+/* The copy is written as OUT.tmp and takes its name only after its audit
+ * record commits (publish), so no copy exists under its name that the log
+ * does not know, even when the run is killed. */
 struct evidence_get {
 	int64_t id;
 	const char *out;
 	struct evidence_meta *m;
-	int created;	/* out is ours to remove */
+	char *tmp;	/* OUT.tmp, ours to remove */
 	char got[65];	/* the copy's SHA-256 */
 };
 
@@ -366,48 +372,58 @@ static int
 evidence_get_body(struct session *s, void *arg, char **err)
 {
 	struct evidence_get *g = arg;
+	struct stat st;
 	int fd, rc;
 
 	if (ops_evidence_info(s, g->id, g->m, err) < 0)
 		return -1;
-	/* O_EXCL: an existing file is never replaced, not even by a race. */
-	fd = open(g->out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		if (errno == EEXIST)
-			return err_set(err, _("%s already exists: mynadesk never "
-			    "overwrites a file; choose another name"), g->out);
-		return err_set(err, _("cannot create %s: %s"), g->out,
+	if (lstat(g->out, &st) == 0)
+		return err_set(err, _("%s already exists: mynadesk never "
+		    "overwrites a file; choose another name"), g->out);
+	/* A killed run's OUT.tmp was never named, so it is not evidence. */
+	(void)unlink(g->tmp);
+	fd = open(g->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd < 0)
+		return err_set(err, _("cannot create %s: %s"), g->tmp,
 		    strerror(errno));
-	}
-	g->created = 1;
 	rc = evidence_get_tx(s, g->m, fd, g->out, g->got, err);
 	if (close(fd) < 0 && rc == 0)
 		rc = err_set(err, _("writing %s: %s"), g->out, strerror(errno));
 	return rc;
 }
 
+static int
+evidence_get_publish(void *arg, char **err)
+{
+	struct evidence_get *g = arg;
+
+	return file_publish(g->tmp, g->out, err);
+}
+
 /* No copy without its audit record, and no half copy. */
 static void
 evidence_get_discard(void *arg)
 {
-	struct evidence_get *g = arg;
-
-	if (g->created)
-		(void)unlink(g->out);
+	(void)unlink(((struct evidence_get *)arg)->tmp);
 }
 
 int
 ops_evidence_get(struct session *s, int64_t id, const char *out,
     struct evidence_meta *m, char **err)
 {
-	static const struct ops_tx_def def = { evidence_get_body, NULL,
-	    evidence_get_discard };
-	struct evidence_get g = { id, out, m, 0, "" };
+	static const struct ops_tx_def def = { evidence_get_body,
+	    evidence_get_publish, evidence_get_discard };
+	struct evidence_get g = { id, out, m, NULL, "" };
 	char subject[32];
+	int rc;
 
 	if (out == NULL || out[0] == '\0')
 		return err_set(err, _("give --out FILE: where to write the copy"));
-	if (ops_tx(s, &def, &g, err) == 0)
+	g.tmp = xasprintf("%s.tmp", out);
+	rc = ops_tx(s, &def, &g, err);
+	free(g.tmp);
+	if (rc == 0)
 		return 0;
 	/* A damaged blob is itself evidence, in a transaction of its own. */
 	if (g.got[0] != '\0' && strcmp(g.got, m->sha256) != 0) {

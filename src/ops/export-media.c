@@ -102,23 +102,12 @@ export_media_custody(struct export_ctx *c, struct xbuf *out, char **err)
 	return rc;
 }
 
-static const struct media_step_view *
-register_step(const struct media_view *v, const char *step)
-{
-	size_t i;
-
-	for (i = 0; i < v->nsteps; i++)
-		if (strcmp(v->steps[i].ev.step, step) == 0)
-			return &v->steps[i];
-	return NULL;
-}
-
 /* One disposed medium: when, how, who, and what it held. */
 static int
 register_row(const struct media_view *v, void *arg)
 {
-	const struct media_step_view *d = register_step(v, "disposed");
-	const struct media_step_view *c = register_step(v, "created");
+	const struct media_step_view *d = media_view_step(v, "disposed");
+	const struct media_step_view *c = media_view_step(v, "created");
 	char *files, *method;
 	const char *f[8];
 

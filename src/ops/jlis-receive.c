@@ -43,24 +43,6 @@ struct jrcv {
 	char insurer[INSURER_MAX + 1];	/* this vault's, as the layout writes it */
 };
 
-static void
-jrcv_problem(struct jlis_problems *p, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-jrcv_problem(struct jlis_problems *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	p->total++;
-	if (p->n >= JLIS_MAX_PROBLEMS)
-		return;
-	p->msg = xrealloc(p->msg, (size_t)(p->n + 1) * sizeof *p->msg);
-	va_start(ap, fmt);
-	p->msg[p->n++] = xvasprintf(fmt, ap);
-	va_end(ap);
-}
-
 /* The checker names the path it read; a file taken out of a container is
  * named as the container's member instead of by its temporary path. */
 static void
@@ -70,9 +52,9 @@ jrcv_err(const char *msg, void *arg)
 	size_t n = strlen(r->file);
 
 	if (r->shown != r->file && strncmp(msg, r->file, n) == 0)
-		jrcv_problem(&r->rep->problems, "%s%s", r->shown, msg + n);
+		jlis_problem(&r->rep->problems, "%s%s", r->shown, msg + n);
 	else
-		jrcv_problem(&r->rep->problems, "%s", msg);
+		jlis_problem(&r->rep->problems, "%s", msg);
 }
 
 /* Which items differ, comma separated, into out ("" when none). */
@@ -157,7 +139,7 @@ jrcv_row(struct filecheck *fc, const struct csv_row *row, void *arg)
 	    (found = jlis_store_target_get(r->s->v->db, serial, &t, &err)) == 0 ||
 	    (found > 0 && t.request != r->req.id)) {
 		free(err);
-		jrcv_problem(&r->rep->problems, _("%s:%ld:target: unknown "
+		jlis_problem(&r->rep->problems, _("%s:%ld:target: unknown "
 		    "identifier: not in inquiry file %s"), r->shown, row->line,
 		    r->rep->request);
 		return 0;
@@ -236,11 +218,15 @@ jrcv_run(struct jrcv *r, const struct layout *l,
 		return -1;
 	}
 	if (rep->problems.total > 0)
-		return err_set(err, _("%lld problems: nothing was imported"),
-		    rep->problems.total);
+		return err_set(err, ngettext("%lld problem: nothing was imported",
+		    "%lld problems: nothing was imported",
+		    (unsigned long)rep->problems.total), rep->problems.total);
 	if (run.rows != r->req.rows)
-		return err_set(err, _("the answer has %lld lines, but inquiry %s had "
-		    "%lld: is the file cut short? Nothing was imported"), run.rows,
+		return err_set(err, ngettext("the answer has %lld line, but "
+		    "inquiry %s had %lld: is the file cut short? Nothing was "
+		    "imported", "the answer has %lld lines, but inquiry %s had "
+		    "%lld: is the file cut short? Nothing was imported",
+		    (unsigned long)run.rows), run.rows,
 		    rep->request, r->req.rows);
 	rc = jlis_store_request_answered(r->s->v->db, r->req.id, r->shown,
 	    rep->sha256, r->s->user, err);

@@ -72,11 +72,8 @@ jlis_problems_clear(struct jlis_problems *p)
 	memset(p, 0, sizeof *p);
 }
 
-static void jreq_problem(struct jlis_problems *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-jreq_problem(struct jlis_problems *p, const char *fmt, ...)
+void
+jlis_problem(struct jlis_problems *p, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -144,9 +141,9 @@ jreq_listed(const struct jlis_candidate *c, void *arg)
 	const char *k = c->p.f[PF_KEY];
 
 	if (c->confirmed)
-		jreq_problem(r->probs, _("%s: already has a confirmed number"), k);
+		jlis_problem(r->probs, _("%s: already has a confirmed number"), k);
 	else if (strcmp(c->last, "sent") == 0 || strcmp(c->last, "held") == 0)
-		jreq_problem(r->probs, _("%s: an inquiry is still open (%s)"), k,
+		jlis_problem(r->probs, _("%s: an inquiry is still open (%s)"), k,
 		    c->last);
 	else
 		jreq_add(r, c, c->asked + 1);
@@ -172,7 +169,7 @@ jreq_read_list(struct jreq *r, const char *file, char **err)
 		if (found < 0)
 			rc = -1;
 		else if (found == 0)
-			jreq_problem(r->probs, _("%s:%ld: no person with key '%s'"),
+			jlis_problem(r->probs, _("%s:%ld: no person with key '%s'"),
 			    file, no, line);
 	}
 	fclose(f);
@@ -190,18 +187,18 @@ jreq_bad_char(enum jlis_bad why, const char *ch, size_t len, void *arg)
 	struct jreq_bad *b = arg;
 
 	if (why == JLIS_BAD_GAIJI)
-		jreq_problem(b->probs, _("%s: %s: '%.*s' has no code in CP932 "
+		jlis_problem(b->probs, _("%s: %s: '%.*s' has no code in CP932 "
 		    "(外字): record the usual spelling (person inquiry-name)"),
 		    b->key, b->label, (int)len, ch);
 	else if (why == JLIS_BAD_EXT)
-		jreq_problem(b->probs, _("%s: %s: '%.*s' is an NEC/IBM extension, "
+		jlis_problem(b->probs, _("%s: %s: '%.*s' is an NEC/IBM extension, "
 		    "not JIS X 0208 (外字): record the usual spelling (person "
 		    "inquiry-name)"), b->key, b->label, (int)len, ch);
 	else if (why == JLIS_BAD_ASCII)
-		jreq_problem(b->probs, _("%s: %s: half-width '%.*s': J-LIS takes "
+		jlis_problem(b->probs, _("%s: %s: half-width '%.*s': J-LIS takes "
 		    "full-width characters only"), b->key, b->label, (int)len, ch);
 	else
-		jreq_problem(b->probs, _("%s: %s: half-width kana '%.*s': use "
+		jlis_problem(b->probs, _("%s: %s: half-width kana '%.*s': use "
 		    "full-width"), b->key, b->label, (int)len, ch);
 }
 
@@ -263,17 +260,17 @@ jreq_check_value(struct jreq *r, const struct jreq_person *p,
 	    &b) != 0 || jlis_enc_convert(r->enc, v, strlen(v), &out,
 	    &outlen) < 0)) {
 		if (r->unsendable->total == 0)
-			jreq_problem(r->unsendable, _("%s: %s cannot be written in "
+			jlis_problem(r->unsendable, _("%s: %s cannot be written in "
 			    "CP932"), b.key, f->label);
 		return;
 	}
 	plain.encoding = NULL;
 	plain.max_bytes = 0;
 	if (fieldcheck_value(&plain, v, strlen(v), &why) < 0) {
-		jreq_problem(r->unsendable, "%s: %s", b.key, why);
+		jlis_problem(r->unsendable, "%s: %s", b.key, why);
 		free(why);
 	} else if (f->max_bytes > 0 && outlen > (size_t)f->max_bytes) {
-		jreq_problem(r->unsendable, _("%s: %s is %zu bytes in CP932; at "
+		jlis_problem(r->unsendable, _("%s: %s is %zu bytes in CP932; at "
 		    "most %d"), b.key, f->label, outlen, f->max_bytes);
 	}
 }
@@ -298,7 +295,7 @@ jreq_validate(struct jreq *r)
 	for (i = 0; i < r->n; i++) {
 		before = r->unsendable->total;
 		if (strcmp(r->p[i].f[PF_SEX], "3") == 0)
-			jreq_problem(r->unsendable, _("%s: sex code 3: the resident "
+			jlis_problem(r->unsendable, _("%s: sex code 3: the resident "
 			    "registry holds only 1 and 2, so a five-item inquiry "
 			    "cannot find this person"), r->p[i].f[PF_KEY]);
 		for (j = 0; j < r->l.nfields; j++)
@@ -593,8 +590,10 @@ jreq_body(struct session *s, void *arg, char **err)
 	if (rc == 0)
 		jreq_validate(r);
 	if (rc == 0 && rep->problems.total > 0)
-		rc = err_set(err, _("%lld problems: no inquiry file was written "
-		    "(fix the persons' records first)"), rep->problems.total);
+		rc = err_set(err, ngettext("%lld problem: no inquiry file was "
+		    "written (fix the persons' records first)", "%lld problems: "
+		    "no inquiry file was written (fix the persons' records first)",
+		    (unsigned long)rep->problems.total), rep->problems.total);
 	else if (rc == 0 && r->n == 0)
 		rc = err_set(err, rep->unsendable_persons > 0 ?
 		    _("nobody who can be sent: see the persons that need a "

@@ -18,6 +18,9 @@ struct jlis_problems {
 	long long total;
 };
 void jlis_problems_clear(struct jlis_problems *p);
+/* Counts a problem; lists it while fewer than JLIS_MAX_PROBLEMS are. */
+void jlis_problem(struct jlis_problems *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 struct jlis_request_report {
 	char *file[2];		/* N, then G; NULL when nobody of that kind */

@@ -58,8 +58,11 @@ media_check_format(const char *name, const void *data, size_t len,
 		if (p.n > MEDIA_CHECK_SHOWN)
 			xbuf_printf(&p.list, _("\n  ... and %lld more"),
 			    p.n - MEDIA_CHECK_SHOWN);
-		err_set(err, _("%s does not pass the format check (%lld problems): "
-		    "nothing was packed%s"), name, p.n, p.list.data ? p.list.data : "");
+		err_set(err, ngettext("%s does not pass the format check (%lld "
+		    "problem): nothing was packed%s", "%s does not pass the format "
+		    "check (%lld problems): nothing was packed%s",
+		    (unsigned long)p.n), name, p.n,
+		    p.list.data ? p.list.data : "");
 	}
 	xbuf_free(&p.list);
 	return p.n > 0 ? -1 : 0;

@@ -70,17 +70,6 @@ media_files_text(const struct media_step_view *sv)
 	return s;
 }
 
-static const struct media_step_view *
-media_step_of(const struct media_view *v, const char *step)
-{
-	size_t i;
-
-	for (i = 0; i < v->nsteps; i++)
-		if (strcmp(v->steps[i].ev.step, step) == 0)
-			return &v->steps[i];
-	return NULL;
-}
-
 static int
 media_is_transfer(const struct media_event *ev)
 {
@@ -90,8 +79,8 @@ media_is_transfer(const struct media_event *ev)
 static void
 slip_text_head(struct mbuf *b, const struct media_view *v, const char *assoc)
 {
-	const struct media_step_view *c = media_step_of(v, "created"),
-	    *p = media_step_of(v, "packed");
+	const struct media_step_view *c = media_view_step(v, "created"),
+	    *p = media_view_step(v, "packed");
 	size_t i;
 
 	/* L10N: title of the hand-over slip (授受票). */
@@ -158,7 +147,7 @@ slip_csv(const struct media_view *v, const char *assoc)
 		"date", "person", "witness", "courier", "tracking", "seal",
 		"notice_date", "answer_medium", "container_sha256", "files" };
 	struct mbuf b = { NULL, 0 };
-	const struct media_step_view *c = media_step_of(v, "created");
+	const struct media_step_view *c = media_view_step(v, "created");
 	char *inq = media_files_text(c), *files;
 	size_t i;
 
@@ -202,8 +191,8 @@ static int
 register_row(const struct media_view *v, void *arg)
 {
 	struct register_ctx *r = arg;
-	const struct media_step_view *d = media_step_of(v, "disposed");
-	char *files = media_files_text(media_step_of(v, "created"));
+	const struct media_step_view *d = media_view_step(v, "disposed");
+	char *files = media_files_text(media_view_step(v, "created"));
 
 	if (d == NULL) {
 		free(files);

@@ -43,7 +43,7 @@ ops_media_list(struct session *s, media_list_fn fn, void *arg, char **err)
 }
 
 static int
-media_view_step(const struct media_event *ev, void *arg)
+media_view_add_step(const struct media_event *ev, void *arg)
 {
 	struct media_view *v = arg;
 
@@ -79,7 +79,7 @@ ops_media_view(struct session *s, const char *id, struct media_view *v,
 	media_today(today);
 	v->overdue = media_overdue_days(v->m.state, v->m.shipped, today,
 	    ops_media_overdue_limit(s));
-	if (media_events(s->v->db, v->m.id, media_view_step, v, err) < 0) {
+	if (media_events(s->v->db, v->m.id, media_view_add_step, v, err) < 0) {
 		media_view_clear(v);
 		return -1;
 	}
@@ -90,6 +90,17 @@ ops_media_view(struct session *s, const char *id, struct media_view *v,
 			return -1;
 		}
 	return 0;
+}
+
+const struct media_step_view *
+media_view_step(const struct media_view *v, const char *step)
+{
+	size_t i;
+
+	for (i = 0; i < v->nsteps; i++)
+		if (strcmp(v->steps[i].ev.step, step) == 0)
+			return &v->steps[i];
+	return NULL;
 }
 
 void

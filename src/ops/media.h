@@ -118,6 +118,9 @@ struct media_view {
 int ops_media_view(struct session *s, const char *id, struct media_view *v,
     char **err);
 void media_view_clear(struct media_view *v);
+/* The view's first step named step ("created", "disposed", ...), or NULL. */
+const struct media_step_view *media_view_step(const struct media_view *v,
+    const char *step);
 
 typedef int (*media_list_fn)(const struct media_row *m, long overdue,
     void *arg);

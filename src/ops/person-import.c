@@ -116,8 +116,9 @@ import_person(struct import *im, const struct csv_row *row, struct person *p)
 	int ok = 1;
 
 	if (row->nfields != want) {
-		char *why = xasprintf(_("has %zu fields; the layout has %zu"),
-		    row->nfields, want);
+		char *why = xasprintf(ngettext("has %zu field; the layout has %zu",
+		    "has %zu fields; the layout has %zu",
+		    (unsigned long)row->nfields), row->nfields, want);
 
 		import_reject(im, row->line, "-", why);
 		free(why);
@@ -352,8 +353,11 @@ import_run(struct import *im, char **err)
 		return -1;
 	rc = import_read(im, err);
 	if (rc == 0 && im->rep->counts.rejected > 0 && !im->rq->accept_valid)
-		rc = err_set(err, _("%lld of %lld lines have errors: nothing was "
-		    "imported (fix them, or accept importing only the valid lines)"),
+		rc = err_set(err, ngettext("%lld of %lld lines has errors: nothing "
+		    "was imported (fix it, or accept importing only the valid "
+		    "lines)", "%lld of %lld lines have errors: nothing was "
+		    "imported (fix them, or accept importing only the valid lines)",
+		    (unsigned long)im->rep->counts.rejected),
 		    im->rep->counts.rejected, im->rep->rows);
 	if (persons_writer_close(im->w, rc == 0 ? &im->rep->counts : NULL,
 	    im->rep->sha256, rc == 0 ? err : NULL) < 0)

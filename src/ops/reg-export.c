@@ -443,9 +443,12 @@ reg_check_request(struct session *s, const struct reg_export_request *rq,
 	    err) < 0)
 		return -1;
 	if (waiting > 0 && !rq->force)
-		return err_set(err, _("%lld %s file(s) still wait for their "
+		return err_set(err, ngettext("%lld %s file still waits for its "
 		    "result: import it with 'bulk results' first (or --force "
-		    "when a file was never sent)"), waiting,
+		    "when it was never sent)", "%lld %s files still wait for "
+		    "their results: import them with 'bulk results' first (or "
+		    "--force when a file was never sent)", (unsigned long)waiting),
+		    waiting,
 		    reg_kind_name(rq->kind));
 	return 0;
 }

@@ -166,13 +166,16 @@ rres_run(struct rres *r, const struct layout *l, FILE *f, char **err)
 	if (rc < 0)
 		return -1;
 	if (sum.bad > 0)
-		return err_set(err, _("%lld malformed rows in %s: refused"),
+		return err_set(err, ngettext("%lld malformed row in %s: refused",
+		    "%lld malformed rows in %s: refused", (unsigned long)sum.bad),
 		    sum.bad, r->path);
 	if (r->rs == NULL)
 		return err_set(err, _("%s has no rows: refused"), r->path);
 	if (r->rep->records != r->file.records)
-		return err_set(err, _("%s answers %lld records, but %s has %lld: "
-		    "refused"), r->path, r->rep->records, r->rep->file,
+		return err_set(err, ngettext("%s answers %lld record, but %s has "
+		    "%lld: refused", "%s answers %lld records, but %s has %lld: "
+		    "refused", (unsigned long)r->rep->records), r->path, r->rep->records,
+		    r->rep->file,
 		    r->file.records);
 	if (r->progress != NULL)
 		r->progress(r->rep->records, r->file.records, r->progress_arg);

@@ -404,7 +404,9 @@ fsrc_row(const struct csv_row *row, void *arg)
 	if (row->nfields != fs->ncols) {
 		x->rep->refused++;
 		reg_message(&x->rep->messages, &x->rep->nmessages,
-		    _("%s:%ld: has %zu fields; the header has %zu"),
+		    ngettext("%s:%ld: has %zu field; the header has %zu",
+		    "%s:%ld: has %zu fields; the header has %zu",
+		    (unsigned long)row->nfields),
 		    x->rq->source, row->line, row->nfields, fs->ncols);
 		return 0;
 	}

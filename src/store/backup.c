@@ -19,6 +19,7 @@
 #include "store/vault-perm.h"
 #include "util/i18n.h"
 #include "util/paths.h"
+#include "util/publish.h"
 #include "util/readfile.h"
 #include "util/xmalloc.h"
 
@@ -90,19 +91,6 @@ bk_copy_in(int fd, const char *path, uint64_t want, EVP_MD_CTX *md)
 	return rc;
 }
 
-static void
-bk_fsync_dir(const char *file)
-{
-	char *dir = paths_dirname(file);
-	int fd;
-
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 int
 backup_file_write(const char *out, const struct backup_header *h,
     const char *keys, const char *dbpath, unsigned char sha[32], char **err)
@@ -149,16 +137,8 @@ int
 backup_file_publish(const char *out, char **err)
 {
 	char *tmp = xasprintf("%s.tmp", out);
-	struct stat st;
-	int rc = 0;
+	int rc = file_publish(tmp, out, err);
 
-	/* rename would replace a file made meanwhile under that name. */
-	if (lstat(out, &st) == 0)
-		rc = err_set(err, _("%s already exists: choose another file name"), out);
-	else if (rename(tmp, out) < 0)
-		rc = err_set(err, _("cannot write %s: %s"), out, strerror(errno));
-	else
-		bk_fsync_dir(out);
 	free(tmp);
 	return rc;
 }

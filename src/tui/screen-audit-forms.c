@@ -229,8 +229,11 @@ export_key_enter(struct tui *t, wint_t ch)
 			a->focus = date_check(from, NULL) < 0 ? EF_FROM :
 			    date_check(to, NULL) < 0 ? EF_TO : EF_DIR;
 		} else {
-			tui_message(t, ROLE_OK, _("exported %d files to %s: records "
-			    "%lld-%lld, signed checkpoint of %lld"), res.files, dir,
+			tui_message(t, ROLE_OK, ngettext("exported %d file to %s: "
+			    "records %lld-%lld, signed checkpoint of %lld",
+			    "exported %d files to %s: records %lld-%lld, signed "
+			    "checkpoint of %lld", (unsigned long)res.files),
+			    res.files, dir,
 			    (long long)res.first, (long long)res.last,
 			    (long long)res.tree_size);
 		}

@@ -230,10 +230,13 @@ audit_screen_verify(struct tui *t, struct audit_view *v)
 	    &err) < 0;
 	if (!v->chain_bad) {
 		hex_encode(head, 32, hex);
-		snprintf(v->chain, sizeof v->chain, _("Chain intact: %lld records "
-		    "verified, head %.16s…"), (long long)count, hex);
-		tui_message(t, ROLE_OK, _("audit chain intact: %lld records, head "
-		    "%.16s…"), (long long)count, hex);
+		snprintf(v->chain, sizeof v->chain, ngettext("Chain intact: %lld "
+		    "record verified, head %.16s…", "Chain intact: %lld records "
+		    "verified, head %.16s…", (unsigned long)count),
+		    (long long)count, hex);
+		tui_message(t, ROLE_OK, ngettext("audit chain intact: %lld record, "
+		    "head %.16s…", "audit chain intact: %lld records, head "
+		    "%.16s…", (unsigned long)count), (long long)count, hex);
 	} else {
 		snprintf(v->chain, sizeof v->chain, _("Chain BROKEN: %s"), err);
 		tui_message(t, ROLE_ERROR, "%s", err);

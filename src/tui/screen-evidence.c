@@ -183,7 +183,8 @@ ev_draw_detail(struct ev_screen *e, int top)
 	snprintf(v[4], sizeof v[4], "%s", m->actor);
 	snprintf(v[5], sizeof v[5], "%s", m->file);
 	/* L10N: %lld is a size in bytes. */
-	snprintf(v[6], sizeof v[6], _("%lld bytes"), (long long)m->size);
+	snprintf(v[6], sizeof v[6], ngettext("%lld byte", "%lld bytes",
+	    (unsigned long)m->size), (long long)m->size);
 	snprintf(v[7], sizeof v[7], "%s", m->type);
 	snprintf(v[8], sizeof v[8], "%s", m->sha256);
 	for (i = 0; i < 9; i++)

@@ -271,8 +271,9 @@ home_draw_stats(struct tui *t, int y)
 	draw_text(y, 2, lw, _("Insured"), ROLE_NORMAL);
 	/* L10N: persons insured now, and those whose qualification was lost
 	 * but who are still on file. */
-	snprintf(line, sizeof line, _("%lld persons  (%lld former on file)"),
-	    d->n.insured, d->n.former);
+	snprintf(line, sizeof line, ngettext("%lld person  (%lld former on "
+	    "file)", "%lld persons  (%lld former on file)",
+	    (unsigned long)d->n.insured), d->n.insured, d->n.former);
 	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Numbers"), ROLE_NORMAL);
 	y += 1 + home_draw_numbers(d, hs->held, y + 1, 2 + lw);
@@ -284,7 +285,8 @@ home_draw_stats(struct tui *t, int y)
 	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Audit log"), ROLE_NORMAL);
 	/* L10N: audit log size and the first and last four hex digits of its head. */
-	snprintf(line, sizeof line, _("%lld records  head %.4s…%.4s"),
+	snprintf(line, sizeof line, ngettext("%lld record  head %.4s…%.4s",
+	    "%lld records  head %.4s…%.4s", (unsigned long)h->audit_count),
 	    h->audit_count, hex, hex + 60);
 	draw_text(y + 1, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 }

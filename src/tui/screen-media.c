@@ -159,7 +159,9 @@ media_draw(struct tui *t, int top, int rows)
 		note[0] = '\0';
 		if (r->overdue > 0)
 			/* L10N: the answer mark on the media list. */
-			snprintf(note, sizeof note, _("! overdue %ld days"), r->overdue);
+			snprintf(note, sizeof note, ngettext("! overdue %ld day",
+			    "! overdue %ld days", (unsigned long)r->overdue),
+			    r->overdue);
 		media_row_draw(y, r->label, media_state_text(r->state), r->created,
 		    r->shipped[0] ? r->shipped : "-", note,
 		    i == d->sel ? ROLE_SELECTED : ROLE_NORMAL, ROLE_WARN);
@@ -324,8 +326,10 @@ timeline_draw(struct tui *t, int top, int rows)
 	draw_text(y++, 2, COLS - 4, line, ROLE_TITLE);
 	if (v->overdue > 0) {
 		/* L10N: %ld days past answer-overdue-days since shipping. */
-		snprintf(line, sizeof line, _("the answer is overdue by %ld days: "
-		    "ask J-LIS or the courier"), v->overdue);
+		snprintf(line, sizeof line, ngettext("the answer is overdue by %ld "
+		    "day: ask J-LIS or the courier", "the answer is overdue by %ld "
+		    "days: ask J-LIS or the courier", (unsigned long)v->overdue),
+		    v->overdue);
 		draw_text(y++, 2, COLS - 4, line, ROLE_WARN);
 	}
 	y++;

@@ -141,12 +141,14 @@ rg_results_progress(long long done, long long total, void *arg)
 
 	if (done < total)
 		/* L10N: records of a result file read so far, of all. */
-		snprintf(line, sizeof line, _("importing the result: %lld of "
-		    "%lld records read"), done, total);
+		snprintf(line, sizeof line, ngettext("importing the result: %lld "
+		    "of %lld record read", "importing the result: %lld of %lld "
+		    "records read", (unsigned long)total), done, total);
 	else
 		/* L10N: all records of a result file read. */
-		snprintf(line, sizeof line, _("importing the result: %lld "
-		    "records read, storing..."), done);
+		snprintf(line, sizeof line, ngettext("importing the result: %lld "
+		    "record read, storing...", "importing the result: %lld "
+		    "records read, storing...", (unsigned long)done), done);
 	tui_status_now(t, line);
 }
 
@@ -173,10 +175,12 @@ rg_export_done(struct tui *t, struct reg_screen *r,
 		snprintf(r->rtitle, sizeof r->rtitle, _("wrote %s"),
 		    rg_base(rep->file));
 		/* L10N: counts of the export; %.16s the start of its SHA-256. */
-		snprintf(r->rcounts, sizeof r->rcounts, _("%lld records, %lld "
-		    "refused, %lld unchanged, %lld without a confirmed number; "
-		    "SHA-256 %.16s..."), rep->records, rep->refused, rep->unchanged,
-		    rep->no_number, rep->sha256);
+		snprintf(r->rcounts, sizeof r->rcounts, ngettext("%lld record, "
+		    "%lld refused, %lld unchanged, %lld without a confirmed "
+		    "number; SHA-256 %.16s...", "%lld records, %lld refused, %lld "
+		    "unchanged, %lld without a confirmed number; SHA-256 %.16s...",
+		    (unsigned long)rep->records), rep->records, rep->refused,
+		    rep->unchanged, rep->no_number, rep->sha256);
 	}
 	r->rrole = rep->refused > 0 ? ROLE_WARN : ROLE_OK;
 	rg_keep_lines(r, rep->messages, rep->nmessages, rep->refused);
@@ -270,8 +274,10 @@ rg_submit_import(struct tui *t, struct reg_screen *r)
 		/* L10N: %s the registration file answered; the result's counts. */
 		snprintf(r->rtitle, sizeof r->rtitle, _("result for %s"), rep.file);
 		/* L10N: counts of an imported result. */
-		snprintf(r->rcounts, sizeof r->rcounts, _("%lld records, %lld "
-		    "accepted, %lld refused"), rep.records, rep.accepted,
+		snprintf(r->rcounts, sizeof r->rcounts, ngettext("%lld record, "
+		    "%lld accepted, %lld refused", "%lld records, %lld accepted, "
+		    "%lld refused", (unsigned long)rep.records), rep.records,
+		    rep.accepted,
 		    rep.failed);
 		r->rrole = rep.failed > 0 ? ROLE_WARN : ROLE_OK;
 		rg_keep_lines(r, rep.messages, rep.nmessages, rep.failed);

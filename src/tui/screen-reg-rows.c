@@ -112,7 +112,8 @@ rr_draw(struct tui *t, int top, int rows)
 	char buf[256];
 
 	/* L10N: %s is the registration file, %d how many rows it had refused. */
-	snprintf(buf, sizeof buf, _("%s: %d refused rows%s"), t->regfile, d->n,
+	snprintf(buf, sizeof buf, ngettext("%s: %d refused row%s",
+	    "%s: %d refused rows%s", (unsigned long)d->n), t->regfile, d->n,
 	    d->more ? "+" : "");
 	draw_text(top, 2, COLS - 4, buf, ROLE_TITLE);
 	if (d->n == 0) {
@@ -263,8 +264,9 @@ rh_draw(struct tui *t, int top, int rows)
 	int i, y, detail = 3, per_page = (rows - 3 - detail) / 2;
 
 	/* L10N: %s is the person's key, %d the records sent for them. */
-	snprintf(buf, sizeof buf, _("Registration history of %s: %d records%s"),
-	    t->person_key, d->n, d->more ? "+" : "");
+	snprintf(buf, sizeof buf, ngettext("Registration history of %s: %d "
+	    "record%s", "Registration history of %s: %d records%s",
+	    (unsigned long)d->n), t->person_key, d->n, d->more ? "+" : "");
 	draw_text(top, 2, COLS - 4, buf, ROLE_TITLE);
 	if (d->n == 0) {
 		draw_text(top + 2, 2, COLS - 4, _("Never sent to the intermediate "

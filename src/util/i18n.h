@@ -7,6 +7,10 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A message that prints a count goes through ngettext(one, many,
+ * (unsigned long)n) from <libintl.h>, so English says "1 record" and
+ * "2 records"; Japanese has one form (ja.po: nplurals=1, msgstr[0]). */
+
 /* A message whose English is shared by two meanings, told apart by a
  * context (xgettext: --keyword=P_:1c,2), as gettext's pgettext does. */
 #define P_(ctx, s) i18n_pgettext(ctx "\004" s, s)

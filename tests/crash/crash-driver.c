@@ -29,7 +29,7 @@
 /* Audit actions counted in the state line: those of each crash case. */
 static const char *const cd_actions[] = { "person.import", "jlis.receive",
 	"bulk.export", "media.create", "media.pack", "jlis.request",
-	"audit.export", "vault.rekey", "backup.create", NULL };
+	"audit.export", "vault.rekey", "backup.create", "evidence.get", NULL };
 
 /* Rows counted in the state line: the tables the cases write. A case's
  * judge compares them with its audit records. */

@@ -96,7 +96,7 @@ check "the corrected person is listed as to be sent in the next differential" \
 as_yamada bulk export --kind persons --out "$D" --diff
 F2=$(newest persons)
 check "diff: the corrected record alone, as a change, with the ordinary flag" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 records" && [ "$(utf8 "$F2" | wc -l)" -eq 1 ] && utf8 "$F2" | grep -q "^1,2,33120015,$M1,.*,0,.*$JADDR"'
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 record," && [ "$(utf8 "$F2" | wc -l)" -eq 1 ] && utf8 "$F2" | grep -q "^1,2,33120015,$M1,.*,0,.*$JADDR"'
 answer "$F2"
 as_yamada bulk results "$SCRATCH/r.csv"
 check "its result settles the mismatch" eval '[ "$RC" -eq 0 ] && contains "$OUT" "J-LIS mismatches settled: 1"'
@@ -120,7 +120,7 @@ check "listed as no error (pending) with the reason until registered" \
 as_yamada bulk export --kind persons --out "$D" --diff
 F3=$(newest persons)
 check "diff: the person alone, with the no-error flag (1)" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 records" && utf8 "$F3" | grep -q "^1,2,33120015,$M2,[0-9]\{12\},1,"'
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 record," && utf8 "$F3" | grep -q "^1,2,33120015,$M2,[0-9]\{12\},1,"'
 answer "$F3" --jlis-mismatch 5
 check "the simulator never reports a mismatch for a record with the flag" eval '[ -z "$(mismatched)" ]'
 as_yamada bulk results "$SCRATCH/r.csv"

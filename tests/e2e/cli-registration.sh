@@ -58,7 +58,7 @@ run bulk check --kind persons "$F1"
 check "the written file passes its layout check" eval '[ "$RC" -eq 0 ] && contains "$OUT" "PASS" && ! echo "$OUT" | grep -qE "$NUMS"'
 
 as_yamada bulk export --kind persons --out "$D" --diff
-check "no second file while the first waits for its result" eval '[ "$RC" -eq 1 ] && contains "$ERR" "wait for their result"'
+check "no second file while the first waits for its result" eval '[ "$RC" -eq 1 ] && contains "$ERR" "1 persons file still waits for its result"'
 
 answer "$F1" --fail 1 --seed 3
 run bulk check --kind result "$SCRATCH/r.csv"
@@ -83,7 +83,7 @@ check "pending shows the refused row" eval 'echo "$OUT" | grep -qE "^persons +aw
 as_yamada bulk export --kind persons --out "$D" --retry
 F2=$(newest persons)
 check "retry exports the refused row only" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 records" && [ "$(utf8 "$F2" | wc -l)" -eq 1 ] && utf8 "$F2" | grep -q ",$FAILED,"'
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 record," && [ "$(utf8 "$F2" | wc -l)" -eq 1 ] && utf8 "$F2" | grep -q ",$FAILED,"'
 
 answer "$F2"
 sed '1s/_persons_/_xpersons_/' "$SCRATCH/r.csv" >"$SCRATCH/unknown.csv"
@@ -119,7 +119,7 @@ printf 'person_id,decision,period_from,period_to,amount,decided\nP1,K-1,20250801
 as_yamada bulk export --kind kogaku --out "$D" --file "$SCRATCH/kogaku.csv"
 K1=$(newest kogaku)
 check "kogaku from its input: the person without a branch number is named" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 records, 1 refused" && contains "$ERR" "P4: no 被保険者枝番"'
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 record, 1 refused" && contains "$ERR" "P4: no 被保険者枝番"'
 run bulk check --kind kogaku "$K1"
 check "the kogaku file passes its layout check" eval '[ "$RC" -eq 0 ]'
 answer "$K1"
@@ -166,7 +166,7 @@ check "the re-switch is recorded with its base extract" eval '[ "$RC" -eq 0 ] &&
 as_yamada cutover diff --out "$D"
 F4=$(newest persons)
 check "the correction files: P2 in persons; qualification unchanged" \
-	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 records" && contains "$OUT" "nothing to send" && utf8 "$F4" | grep -q "山田　華子" && grep -q "^mode=correction$" "$F4.manifest"'
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 record," && contains "$OUT" "nothing to send" && utf8 "$F4" | grep -q "山田　華子" && grep -q "^mode=correction$" "$F4.manifest"'
 answer "$F4"
 as_yamada bulk results "$SCRATCH/r.csv"
 as_yamada registration history --person P2

@@ -101,7 +101,7 @@ as_yamada bulk export --kind qualification --out "$SCRATCH/reg"
 "$MSIM" answer "$(newest qualification)" >"$SCRATCH/r2.csv" 2>/dev/null
 as_yamada bulk results "$SCRATCH/r2.csv"
 as_yamada bulk export --kind kogaku --out "$SCRATCH/reg" --file "$SCRATCH/kogaku.csv"
-check "after it, they go out" eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 records" && utf8 "$(newest kogaku)" | grep -q ",$CONF,K-1,"'
+check "after it, they go out" eval '[ "$RC" -eq 0 ] && contains "$OUT" "1 record," && utf8 "$(newest kogaku)" | grep -q ",$CONF,K-1,"'
 as_yamada audit verify
 check "the audit chain verifies" eval '[ "$RC" -eq 0 ]'
 finish

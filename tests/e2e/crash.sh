@@ -39,7 +39,7 @@ PW='Kokuho-2026-pass'
 WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES=${MYNA_CRASH_CASES:-import receive export pack request audit rekey backup}
+CASES=${MYNA_CRASH_CASES:-import receive export pack request audit rekey backup evget}
 
 # fact STATE KEY: one value of crash-driver's state line.
 fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
@@ -322,6 +322,34 @@ case_backup_judge() {
 	fi
 }
 case_backup_again() { :; }
+
+# --- case: a copy of a 20 MB evidence file ------------------------------------
+# The copy is written as FILE.tmp and named after its evidence.get record
+# commits: a copy under its name that the log does not know is the failure.
+case_evget_setup() {
+	new_base "$1" && head -c 20000000 /dev/urandom >"$SCRATCH/ev.bin" &&
+		as_yamada evidence add "$SCRATCH/ev.bin" --title 'scan' --vault "$1/v" &&
+		EV_SHA=$(sha256sum <"$SCRATCH/ev.bin" | cut -c1-64)
+}
+case_evget_run() {
+	exec "$MYNADESK" evidence get 1 --out "$1/out/ev.bin" --vault "$1/v" \
+		--user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1
+}
+case_evget_judge() {
+	local f=$2/out/ev.bin n
+	n=$(fact "$1" evidence.get)
+	if [ "$n" = 0 ] && [ ! -e "$f" ]; then
+		echo absent
+	elif [ "${n:-0}" -ge 1 ] && [ -f "$f" ] && [ ! -e "$f.tmp" ] &&
+		[ "$(sha256sum <"$f" | cut -c1-64)" = "$EV_SHA" ]; then
+		echo present
+	elif [ "${n:-0}" -ge 1 ] && [ ! -e "$f" ] && [ -f "$f.tmp" ]; then
+		echo unnamed
+	else
+		echo "partial (evidence.get=$n, files: $(ls "$2/out" | tr '\n' ' '))"
+	fi
+}
+case_evget_again() { :; }
 
 # --- aiming the kills ------------------------------------------------------
 # A case tests something only if some kills land before its COMMIT and some

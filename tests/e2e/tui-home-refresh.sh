@@ -22,7 +22,7 @@ tm_text yamada
 tm_keys Tab
 tm_text "$A"
 tm_keys Enter
-check "home shows the figures once entered" tm_wait "1 persons  (0 former"
+check "home shows the figures once entered" tm_wait "1 person  (0 former"
 
 "$MYNADESK" person import "$SCRATCH/b.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A" >/dev/null
 check "a person imported by another process shows on the open home screen" \

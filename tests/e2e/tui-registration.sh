@@ -109,7 +109,7 @@ tm_keys C-u
 tm_text "$FAILED"
 tm_keys Enter
 check "h shows the person's registration history" \
-	eval 'tm_wait "Registration history of $FAILED: 1 records" && tm_screen | grep -qE "persons +full +new +refused" && tm_screen | grep -q "${F1##*/} #"'
+	eval 'tm_wait "Registration history of $FAILED: 1 record" && tm_screen | grep -qE "persons +full +new +refused" && tm_screen | grep -q "${F1##*/} #"'
 check "the chosen entry is shown whole below, with the server's message" \
 	eval 'tm_screen | tail -n 6 | grep -q "(simulated)"'
 snap
