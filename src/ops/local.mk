@@ -30,4 +30,4 @@ libmyna_ops_a_SOURCES = \
 	src/ops/settings.c src/ops/settings.h src/ops/staffkeys.c \
 	src/ops/staffkeys.h src/ops/tx.c src/ops/tx.h src/ops/upload.c \
 	src/ops/upload.h src/ops/vault-admin.c src/ops/vault-admin.h \
-	src/ops/xlsx-out.c src/ops/xlsx-out.h
+	src/ops/witness.c src/ops/witness.h src/ops/xlsx-out.c src/ops/xlsx-out.h
