@@ -19,7 +19,10 @@
 #include "util/xmalloc.h"
 
 struct figures_job {
-	struct session *s;	/* borrowed: its vault's key and directory */
+	/* Copies made at the start, on the caller's thread (the session may
+	 * change meanwhile); the vault's key and directory stay borrowed. */
+	struct session s;
+	struct vault v;
 	pthread_t thread;
 	pthread_mutex_t mu;	/* guards db, cancelled and done */
 	sqlite3 *db;		/* the job's own connection while it counts */
@@ -37,20 +40,17 @@ figures_count_held(const struct jlis_held_row *h, void *arg)
 	return 0;
 }
 
-/* The counts, through the same ops as on the main connection: a session
- * that differs only in its vault's connection. */
+/* The counts, through the same ops as on the main connection: the job's
+ * session differs only in its vault's connection. */
 static int
 figures_count(struct session *s, sqlite3 *db, struct figures *f, char **err)
 {
-	struct vault v = *s->v;
-	struct session rs = *s;
 	int64_t seq;
 
-	v.db = db;
-	rs.v = &v;
+	s->v->db = db;
 	memset(f, 0, sizeof *f);
-	if (ops_dashboard_fresh(&rs, &f->d, &f->p, err) < 0 ||
-	    ops_jlis_held(&rs, figures_count_held, &f->held, err) < 0 ||
+	if (ops_dashboard_fresh(s, &f->d, &f->p, err) < 0 ||
+	    ops_jlis_held(s, figures_count_held, &f->held, err) < 0 ||
 	    users_count_active(db, NULL, &f->users_active, err) < 0 ||
 	    audit_head(db, &seq, f->head, err) < 0)
 		return -1;
@@ -78,9 +78,9 @@ figures_main(void *arg)
 	struct figures_job *j = arg;
 	sqlite3 *db = NULL;
 
-	j->rc = vault_open_reader(j->s->v, &db, &j->err);
+	j->rc = vault_open_reader(&j->v, &db, &j->err);
 	if (j->rc == 0 && figures_publish(j, db))
-		j->rc = figures_count(j->s, db, &j->f, &j->err);
+		j->rc = figures_count(&j->s, db, &j->f, &j->err);
 	(void)figures_publish(j, NULL);
 	db_close(db);
 	pthread_mutex_lock(&j->mu);
@@ -94,7 +94,10 @@ ops_figures_start(struct session *s, char **err)
 {
 	struct figures_job *j = xcalloc(1, sizeof *j);
 
-	j->s = s;
+	j->s = *s;
+	j->v = *s->v;
+	j->s.v = &j->v;
+	j->v.db = NULL;
 	pthread_mutex_init(&j->mu, NULL);
 	if (pthread_create(&j->thread, NULL, figures_main, j) != 0) {
 		pthread_mutex_destroy(&j->mu);
