@@ -34,6 +34,12 @@ const char *person_role(enum person_field i);
 int person_tracked(enum person_field i);
 /* SHA-256 over the fields, length-prefixed: equal rows, equal hashes. */
 void person_hash(const struct person *p, unsigned char out[32]);
+/* The same for many rows (an import), with one digest context. */
+struct person_hasher;
+struct person_hasher *person_hasher_new(void);
+void person_hasher_run(struct person_hasher *h, const struct person *p,
+    unsigned char out[32]);
+void person_hasher_free(struct person_hasher *h);
 /* Cross-field rules: a family member names their member, a member does not
  * name someone else; lost is not before acquired. */
 int person_check(const struct person *p, char **err);

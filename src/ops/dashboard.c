@@ -23,22 +23,22 @@ dashboard_count_media(const struct media_row *m, long overdue, void *arg)
 
 /* Records still to send: changes not yet exported and rows the server
  * refused (kinds fed from an input file have no count until it is given). */
-static int
-dashboard_registration(struct session *s, long long *n, char **err)
+static long long
+dashboard_reg_sum(const struct reg_pending *p)
 {
-	struct reg_pending p;
+	long long n = 0;
 	int k;
 
-	if (ops_registration_pending(s, &p, err) < 0)
-		return -1;
-	*n = 0;
 	for (k = 0; k < REG_NKINDS; k++)
-		*n += p.failed[k] + (p.changes[k] > 0 ? p.changes[k] : 0);
-	return 0;
+		n += p->failed[k] + (p->changes[k] > 0 ? p->changes[k] : 0);
+	return n;
 }
 
-int
-ops_dashboard(struct session *s, struct dashboard *d, char **err)
+/* Everything but the registration figures, which the callers count their
+ * own way. */
+static int
+dashboard_with(struct session *s, const struct reg_pending *p,
+    struct dashboard *d, char **err)
 {
 	char today[11];
 	time_t now = time(NULL);
@@ -51,10 +51,29 @@ ops_dashboard(struct session *s, struct dashboard *d, char **err)
 	if (dashboard_numbers(s->v->db, today, DASHBOARD_DEADLINE_DAYS, &d->n,
 	    err) < 0 || dashboard_idproof_open(s->v->db, &d->idproof_open, err) < 0)
 		return -1;
-	if (dashboard_registration(s, &d->reg_pending, err) < 0 ||
-	    ops_reg_blocked_count(s, &d->reg_blocked, err) < 0)
+	d->reg_pending = dashboard_reg_sum(p);
+	if (ops_reg_blocked_count(s, &d->reg_blocked, err) < 0)
 		return -1;
 	return ops_media_list(s, dashboard_count_media, d, err);
+}
+
+int
+ops_dashboard(struct session *s, struct dashboard *d, char **err)
+{
+	struct reg_pending p;
+
+	if (ops_registration_pending(s, &p, err) < 0)
+		return -1;
+	return dashboard_with(s, &p, d, err);
+}
+
+int
+ops_dashboard_fresh(struct session *s, struct dashboard *d,
+    struct reg_pending *p, char **err)
+{
+	if (ops_registration_count(s, p, err) < 0)
+		return -1;
+	return dashboard_with(s, p, d, err);
 }
 
 int

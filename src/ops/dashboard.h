@@ -3,6 +3,7 @@
 #define MYNA_OPS_DASHBOARD_H
 
 #include "ops/session.h"
+#include "ops/registration.h"
 #include "store/dashboard.h"
 
 /* The insurer's deadline to register a new member after receiving the
@@ -21,6 +22,10 @@ struct dashboard {
 };
 
 int ops_dashboard(struct session *s, struct dashboard *d, char **err);
+/* The same, with the registration figures per kind in *p, counted afresh
+ * (ops_registration_count): for a connection of its own (ops/figures.c). */
+int ops_dashboard_fresh(struct session *s, struct dashboard *d,
+    struct reg_pending *p, char **err);
 /* Changes whenever the figures may have (dashboard_stamp), so that they are
  * counted again only then, not on every redraw. */
 int ops_dashboard_stamp(struct session *s, unsigned long long *stamp,

@@ -7,7 +7,8 @@ libmyna_ops_a_SOURCES = \
 	src/ops/backup.h src/ops/check.c src/ops/check.h \
 	src/ops/checkpoint-daily.c src/ops/checkpoint-daily.h \
 	src/ops/collation.c src/ops/collation.h src/ops/dashboard.c \
-	src/ops/dashboard.h src/ops/demo-office.c src/ops/demo.c \
+	src/ops/dashboard.h src/ops/figures.c src/ops/figures.h \
+	src/ops/demo-office.c src/ops/demo.c \
 	src/ops/demo.h src/ops/evidence.c src/ops/evidence.h \
 	src/ops/export-audit.c src/ops/export-media.c src/ops/export-readme.c \
 	src/ops/export-sections.c src/ops/export-sections.h \

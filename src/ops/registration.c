@@ -31,8 +31,8 @@ static struct {
 	int valid;
 } pending_kept;
 
-static int
-pending_count(struct session *s, struct reg_pending *p, char **err)
+int
+ops_registration_count(struct session *s, struct reg_pending *p, char **err)
 {
 	int k;
 
@@ -71,7 +71,7 @@ ops_registration_pending(struct session *s, struct reg_pending *p, char **err)
 		return 0;
 	}
 	pending_kept.valid = 0;
-	if (pending_count(s, p, err) < 0)
+	if (ops_registration_count(s, p, err) < 0)
 		return -1;
 	memcpy(pending_kept.vault_id, s->v->vault_id, sizeof pending_kept.vault_id);
 	pending_kept.seq = seq;

@@ -79,6 +79,10 @@ struct reg_pending {
 };
 int ops_registration_pending(struct session *s, struct reg_pending *p,
     char **err);
+/* The same counted afresh, without the copy ops_registration_pending keeps
+ * (keyed by this connection's stamp): for a connection of its own. */
+int ops_registration_count(struct session *s, struct reg_pending *p,
+    char **err);
 
 int ops_registration_history(struct session *s, const char *key,
     reghist_fn fn, void *arg, char **err);

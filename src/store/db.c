@@ -121,6 +121,12 @@ db_close(sqlite3 *db)
 		sqlite3_close(db);
 }
 
+void
+db_interrupt(sqlite3 *db)
+{
+	sqlite3_interrupt(db);
+}
+
 int
 db_exec(sqlite3 *db, const char *sql, char **err)
 {

@@ -14,6 +14,9 @@ int db_rekey(sqlite3 *db, const unsigned char key[KEY_LEN], char **err);
 int db_open(const char *path, const unsigned char key[KEY_LEN], int create,
     sqlite3 **out, char **err);
 void db_close(sqlite3 *db);
+/* Makes the statement running on db (on another thread) stop with
+ * SQLITE_INTERRUPT: for a count that is no longer wanted. */
+void db_interrupt(sqlite3 *db);
 
 int db_exec(sqlite3 *db, const char *sql, char **err);
 /* BEGIN IMMEDIATE, so two sessions never both plan a write on stale data. */

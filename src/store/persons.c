@@ -34,6 +34,7 @@ struct persons_writer {
 	int fresh;		/* the table was empty: every row is new */
 	sqlite3_stmt *find, *wide, *insert, *update, *history;
 	sqlite3_stmt *mark;	/* for the next registration differential */
+	struct person_hasher *hasher;	/* row_hash, one context per import */
 };
 
 /* The search indexes, dropped during a bulk load and built again after:
@@ -96,6 +97,7 @@ persons_writer_open(sqlite3 *db, const struct extract_info *x, int bulk,
 		return -1;
 	}
 	w->bulk = bulk;
+	w->hasher = person_hasher_new();
 	w->fresh = db_get_int(db, "SELECT count(*) FROM (SELECT 1 FROM persons "
 	    "LIMIT 1)", NULL, &have, NULL) == 0 && have == 0;
 	if (persons_extract_row(db, x, &w->extract, err) < 0 ||
@@ -194,7 +196,7 @@ persons_writer_put(struct persons_writer *w, const struct person *p,
 	int rc;
 	int64_t id;
 
-	person_hash(p, hash);
+	person_hasher_run(w->hasher, p, hash);
 	/* Into an empty table every row is new, and the key's unique index
 	 * catches a key that repeats: no lookup needed. */
 	rc = w->fresh ? SQLITE_DONE : (sqlite3_bind_text(w->find, 1, p->f[PF_KEY],
@@ -260,6 +262,7 @@ persons_writer_close(struct persons_writer *w, const struct import_counts *c,
 	sqlite3_finalize(w->update);
 	sqlite3_finalize(w->history);
 	sqlite3_finalize(w->mark);
+	person_hasher_free(w->hasher);
 	if (w->bulk && c != NULL)
 		rc = db_exec(w->db, persons_indexes, err);
 	(void)db_exec(w->db, "PRAGMA cache_size = -2000", NULL);

@@ -205,37 +205,71 @@ static const char *const regstore_apply_sql[] = {
 	"INSERT OR REPLACE INTO reg_failed (kind, rkey, person_id, file_id, seq, "
 	    "message) SELECT ?2, rkey, person_id, ?1, seq, coalesce(message, '') "
 	    "FROM temp.reg_rx WHERE status = 'failed'",
-	/* Accepted: the marks made before the file was written go; a change
-	 * made since keeps its mark for the next differential. */
-	"UPDATE reg_dirty SET kinds = kinds & ~?3 WHERE kinds & ?3 != 0 AND "
-	    "epoch <= (SELECT epoch FROM reg_file_epochs WHERE file_id = ?1) AND "
-	    "person_id IN (SELECT person_id FROM temp.reg_rx WHERE status = "
-	    "'accepted')",
-	/* A row without marks is nobody's, whoever cleared it. */
-	"DELETE FROM reg_dirty WHERE kinds = 0",
 	NULL
 };
 
-/* New and changed branch numbers (?1 file, ?3 qualification's mark bit):
- * the person's qualification data is marked for the next differential
- * (before the branch is written: the mark compares with the old one),
- * then the branch is stored. A branch given again unchanged is left as
- * first assigned, and marks nobody. */
-#define REGSTORE_NEW_BRANCH "FROM temp.reg_rx r LEFT JOIN branches b ON " \
-	"b.person_id = r.person_id WHERE r.status = 'accepted' AND r.branch " \
-	"IS NOT NULL AND b.branch IS NOT r.branch"
-static const char *const regstore_branch_sql[] = {
-	"INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) SELECT "
-	    "r.person_id, ?3 | coalesce((SELECT kinds FROM reg_dirty d WHERE "
-	    "d.person_id = r.person_id), 0), (SELECT epoch FROM reg_epoch) "
-	    REGSTORE_NEW_BRANCH,
-	/* In record order: should a file hold a person twice, the later
-	 * record's branch number is the one kept. */
+/* The change marks of the persons the file's accepted records are for,
+ * in one pass (?1 file, ?2 the kind's mark bit, ?3 qualification's bit
+ * when the result brings branch numbers). The marks made before the file
+ * was written go (a change made since keeps its mark for the next
+ * differential); a new or changed branch number, which comes with the
+ * registration of persons, marks the person's qualification data with
+ * the epoch now, compared with the branch as it was (so before the
+ * branches are written). One row written per person where a clearing
+ * UPDATE and a marking INSERT wrote a full file's rows twice. A person
+ * twice in a file is one group: any record with a new branch marks. */
+#define REGSTORE_MARKS(persons) \
+	"INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) SELECT " \
+	    "x.person_id, (coalesce(d.kinds, 0) & CASE WHEN d.epoch <= " \
+	    REGSTORE_FILE_EPOCH " THEN ~?2 ELSE -1 END) | CASE WHEN x.nb THEN " \
+	    "?3 ELSE 0 END, CASE WHEN x.nb THEN (SELECT epoch FROM reg_epoch) " \
+	    "ELSE d.epoch END FROM (" persons ") x LEFT JOIN reg_dirty d ON " \
+	    "d.person_id = x.person_id WHERE x.nb OR (d.kinds & ?2 != 0 AND " \
+	    "d.epoch <= " REGSTORE_FILE_EPOCH ")"
+#define REGSTORE_FILE_EPOCH \
+	"(SELECT epoch FROM reg_file_epochs WHERE file_id = ?1)"
+static const char regstore_marks_branch_sql[] = REGSTORE_MARKS(
+	"SELECT r.person_id AS person_id, max(r.branch IS NOT NULL AND "
+	    "b.branch IS NOT r.branch) AS nb FROM temp.reg_rx r LEFT JOIN "
+	    "branches b ON b.person_id = r.person_id WHERE r.status = "
+	    "'accepted' GROUP BY r.person_id");
+static const char regstore_marks_sql[] = REGSTORE_MARKS(
+	"SELECT person_id, 0 AS nb FROM temp.reg_rx WHERE status = "
+	    "'accepted' GROUP BY person_id");
+
+/* New and changed branch numbers (?1 file), after the marks, which
+ * compare with the branch as it was. In record order: should a file hold
+ * a person twice, the later record's branch number is the one kept. A
+ * branch given again unchanged is left as first assigned. */
+static const char regstore_branch_sql[] =
 	"INSERT OR REPLACE INTO branches (person_id, branch, file_id, assigned) "
-	    "SELECT r.person_id, r.branch, ?1, " REG_NOW " " REGSTORE_NEW_BRANCH
-	    " ORDER BY r.seq",
-	NULL
-};
+	    "SELECT r.person_id, r.branch, ?1, " REG_NOW " FROM temp.reg_rx r "
+	    "LEFT JOIN branches b ON b.person_id = r.person_id WHERE r.status = "
+	    "'accepted' AND r.branch IS NOT NULL AND b.branch IS NOT r.branch "
+	    "ORDER BY r.seq";
+
+int
+regstore_results_marks(sqlite3 *db, long long file, const char *kind,
+    char **err)
+{
+	int branches = strcmp(kind, "persons") == 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, branches ? regstore_marks_branch_sql :
+	    regstore_marks_sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, file);
+	sqlite3_bind_int(st, 2, regstore_dirty_bit(kind));
+	sqlite3_bind_int(st, 3, branches ? regstore_dirty_bit("qualification") :
+	    0);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing registration"));
+	/* A row without marks is nobody's, whoever cleared it. */
+	return db_exec(db, "DELETE FROM reg_dirty WHERE kinds = 0", err);
+}
 
 static int
 rx_statements(struct regstore_results *rs, const char *kind, char **err)
@@ -246,12 +280,12 @@ rx_statements(struct regstore_results *rs, const char *kind, char **err)
 		if (regstore_exec_id(rs->db, regstore_apply_sql[i], rs->file, kind,
 		    err) < 0)
 			return -1;
+	if (regstore_results_marks(rs->db, rs->file, kind, err) < 0)
+		return -1;
 	/* Branch numbers come with the registration of persons only. */
-	for (i = 0; strcmp(kind, "persons") == 0 &&
-	    regstore_branch_sql[i] != NULL; i++)
-		if (regstore_exec_id(rs->db, regstore_branch_sql[i], rs->file,
-		    "qualification", err) < 0)
-			return -1;
+	if (strcmp(kind, "persons") == 0 && regstore_exec_id(rs->db,
+	    regstore_branch_sql, rs->file, NULL, err) < 0)
+		return -1;
 	return 0;
 }
 

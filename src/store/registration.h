@@ -137,6 +137,11 @@ int regstore_results_apply(struct regstore_results *rs, const char *kind,
  * foreign key checks off, a larger page cache. Outside a transaction
  * (SQLite ignores the foreign key switch inside one). */
 int regstore_results_bulk(sqlite3 *db, int on, char **err);
+/* The change marks a result moves (part of regstore_results_apply, from
+ * the answered records in temp.reg_rx): public for its unit test, which
+ * holds it to the statements it replaced. */
+int regstore_results_marks(sqlite3 *db, long long file, const char *kind,
+    char **err);
 
 /* The kind's bit in reg_dirty (0 for the kinds read from input files). */
 int regstore_dirty_bit(const char *kind);

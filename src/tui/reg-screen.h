@@ -17,7 +17,8 @@ enum { RG_F_PATH, RG_F_SOURCE, RG_F_COUNT };
 struct reg_screen {
 	unsigned long long stamp;	/* tui_vault_changed */
 	struct reg_pending p;
-	int pending_ok;
+	int pending_ok;		/* p is counted (tui_figures) */
+	char perr[256];		/* counting failed: this instead */
 	struct regfile_recent file[REG_RECENT_MAX];
 	int nfiles;
 	int focus;		/* 0: the kinds, 1: the files */

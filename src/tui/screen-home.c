@@ -8,9 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "ops/dashboard.h"
-#include "ops/jlis.h"
-#include "ops/vault-admin.h"
+#include "ops/figures.h"
 #include "tui/form.h"
 #include "tui/screens.h"
 #include "util/hex.h"
@@ -167,18 +165,12 @@ home_draw_work(const struct dashboard *d, int y, int lw)
 	return 5;
 }
 
-/* The figures as last counted. Counting reads every person (a quarter of
- * a second at 400,000), so it happens when home is entered and when the
- * vault or the day changed since, never in draw: draw runs every second
- * for the lock countdown, and after each key. */
+/* The figures as last counted for the vault as it stands (tui_figures,
+ * counted off the key path), copied here by reload: draw never queries. */
 struct home_state {
-	struct dashboard d;
-	long long held;		/* J-LIS answers held for a supervisor */
-	struct home_stats h;
-	char err[256];		/* the last count failed: this, not figures */
-	int loaded;
-	unsigned long long stamp;	/* ops_dashboard_stamp when counted */
-	int day;		/* the local day counted (the deadline moves) */
+	struct figures f;
+	int have;		/* f is for the vault as it stands */
+	char err[256];		/* the count failed: this, not figures */
 };
 
 static struct home_state *
@@ -191,64 +183,23 @@ home_state(struct tui *t)
 	return *slot;
 }
 
-static int
-home_today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return tm.tm_year * 400 + tm.tm_yday;
-}
-
-static int
-home_count_held(const struct jlis_held_row *h, void *arg)
-{
-	(void)h;
-	(*(long long *)arg)++;
-	return 0;
-}
-
-static void
-home_load(struct tui *t, struct home_state *hs, unsigned long long stamp)
-{
-	char *err = NULL;
-
-	hs->err[0] = '\0';
-	hs->held = 0;
-	if (ops_dashboard(t->s, &hs->d, &err) < 0 ||
-	    ops_home_stats(t->s, &hs->h, &err) < 0 ||
-	    ops_jlis_held(t->s, home_count_held, &hs->held, &err) < 0) {
-		snprintf(hs->err, sizeof hs->err, "%s", err ? err : "?");
-		free(err);
-	}
-	hs->loaded = 1;
-	hs->stamp = stamp;
-	hs->day = home_today();
-}
-
-/* Counts again only when something was written since (by anyone) or the
- * day turned; otherwise one PRAGMA. */
+/* One PRAGMA when nothing changed; a count started when something did. */
 static void
 home_reload(struct tui *t)
 {
 	struct home_state *hs = home_state(t);
-	unsigned long long stamp = 0;
-	char *err = NULL;
+	const char *err = NULL;
+	const struct figures *f = tui_figures(t, &err);
 
-	if (ops_dashboard_stamp(t->s, &stamp, &err) < 0) {
-		free(err);
-		home_load(t, hs, 0);
-		return;
-	}
-	if (!hs->loaded || stamp != hs->stamp || hs->day != home_today())
-		home_load(t, hs, stamp);
+	hs->have = f != NULL;
+	if (f != NULL)
+		hs->f = *f;
+	snprintf(hs->err, sizeof hs->err, "%s", err != NULL ? err : "");
 }
 
 static void
 home_enter(struct tui *t)
 {
-	home_state(t)->loaded = 0;
 	home_reload(t);
 }
 
@@ -256,16 +207,20 @@ static void
 home_draw_stats(struct tui *t, int y)
 {
 	const struct home_state *hs = home_state(t);
-	const struct dashboard *d = &hs->d;
-	const struct home_stats *h = &hs->h;
+	const struct dashboard *d = &hs->f.d;
 	char line[256], hex[65];
 	int lw = form_label_width(home_labels,
 	    (int)(sizeof home_labels / sizeof home_labels[0]));
 
-	if (!hs->loaded)
-		return;
 	if (hs->err[0] != '\0') {
 		draw_text(y, 2, COLS - 4, hs->err, ROLE_ERROR);
+		return;
+	}
+	if (!hs->have) {
+		/* L10N: shown on home until its figures are counted (at
+		 * 400,000 persons about a second); the menu works meanwhile. */
+		draw_text(y, 2, COLS - 4, _("counting the figures..."),
+		    ROLE_NORMAL);
 		return;
 	}
 	draw_text(y, 2, lw, _("Insured"), ROLE_NORMAL);
@@ -276,18 +231,18 @@ home_draw_stats(struct tui *t, int y)
 	    (unsigned long)d->n.insured), d->n.insured, d->n.former);
 	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Numbers"), ROLE_NORMAL);
-	y += 1 + home_draw_numbers(d, hs->held, y + 1, 2 + lw);
+	y += 1 + home_draw_numbers(d, hs->f.held, y + 1, 2 + lw);
 	y += home_draw_work(d, y, lw);
-	hex_encode(h->head, 32, hex);
+	hex_encode(hs->f.head, 32, hex);
 	draw_text(y, 2, lw, _("Accounts"), ROLE_NORMAL);
 	/* L10N: active accounts (有効な利用者). */
-	snprintf(line, sizeof line, _("%lld active"), h->users_active);
+	snprintf(line, sizeof line, _("%lld active"), hs->f.users_active);
 	draw_text(y, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 	draw_text(y + 1, 2, lw, _("Audit log"), ROLE_NORMAL);
 	/* L10N: audit log size and the first and last four hex digits of its head. */
 	snprintf(line, sizeof line, ngettext("%lld record  head %.4s…%.4s",
-	    "%lld records  head %.4s…%.4s", (unsigned long)h->audit_count),
-	    h->audit_count, hex, hex + 60);
+	    "%lld records  head %.4s…%.4s", (unsigned long)hs->f.audit_count),
+	    hs->f.audit_count, hex, hex + 60);
 	draw_text(y + 1, 2 + lw, COLS - 4 - lw, line, ROLE_NORMAL);
 }
 

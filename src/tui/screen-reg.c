@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/figures.h"
 #include "tui/person-text.h"
 #include "tui/reg-screen.h"
 #include "util/i18n.h"
@@ -49,6 +50,8 @@ rg_add_file(const struct regfile_recent *f, void *arg)
 	return 0;
 }
 
+/* The newest files: one short query, read on entry and when the vault
+ * changed. */
 void
 rg_load(struct tui *t, struct reg_screen *r)
 {
@@ -56,9 +59,7 @@ rg_load(struct tui *t, struct reg_screen *r)
 
 	r->stale = 0;
 	r->nfiles = 0;
-	r->pending_ok = ops_registration_pending(t->s, &r->p, &err) == 0;
-	if (r->pending_ok && ops_reg_recent(t->s, REG_RECENT_MAX, rg_add_file, r,
-	    &err) < 0)
+	if (ops_reg_recent(t->s, REG_RECENT_MAX, rg_add_file, r, &err) < 0)
 		r->nfiles = 0;
 	if (err != NULL) {
 		tui_message(t, ROLE_ERROR, "%s", err);
@@ -67,15 +68,39 @@ rg_load(struct tui *t, struct reg_screen *r)
 	list_clamp(&r->fv, r->nfiles, r->fv.rows);
 }
 
+/* The counts per kind walk the change marks (half a second at 400,000
+ * persons): they come from the frame's figures, counted off the key path,
+ * and show as "..." until they are in. */
 static void
-rg_enter(struct tui *t)
+rg_figures(struct tui *t, struct reg_screen *r)
+{
+	const char *err = NULL;
+	const struct figures *f = tui_figures(t, &err);
+
+	r->pending_ok = f != NULL;
+	if (f != NULL)
+		r->p = f->p;
+	snprintf(r->perr, sizeof r->perr, "%s", err != NULL ? err : "");
+}
+
+/* Read when entered (stale), and again when the vault changed since:
+ * draw only draws what was read. */
+static void
+rg_reload(struct tui *t)
 {
 	struct reg_screen *r = rg_state(t);
 
-	rg_load(t, r);
-	if (r->pending_ok)
-		tui_message(t, ROLE_NORMAL, "%s", _("Tab: kinds or files; x writes "
-		    "the chosen kind's changes"));
+	rg_figures(t, r);
+	if (tui_vault_changed(t, &r->stamp) || r->stale)
+		rg_load(t, r);
+}
+
+static void
+rg_enter(struct tui *t)
+{
+	rg_reload(t);
+	tui_message(t, ROLE_NORMAL, "%s", _("Tab: kinds or files; x writes "
+	    "the chosen kind's changes"));
 }
 
 static void
@@ -92,6 +117,16 @@ rg_kind_row(int y, const char *kind, const char *a, const char *f,
 		draw_text(y, 49, COLS - 50, about, role);
 }
 
+/* A count, or "..." while the figures are being counted. */
+static void
+rg_count(char *out, size_t len, const struct reg_screen *r, long long n)
+{
+	if (r->pending_ok)
+		snprintf(out, len, "%lld", n);
+	else
+		snprintf(out, len, "...");
+}
+
 static void
 rg_draw_kinds(struct reg_screen *r, int top)
 {
@@ -105,9 +140,11 @@ rg_draw_kinds(struct reg_screen *r, int top)
 		enum draw_role role = r->focus == 0 && k == r->ksel ? ROLE_SELECTED :
 		    ROLE_NORMAL;
 
-		snprintf(a, sizeof a, "%lld", r->p.awaiting[k]);
-		snprintf(f, sizeof f, "%lld", r->p.failed[k]);
-		if (r->p.changes[k] < 0)
+		rg_count(a, sizeof a, r, r->p.awaiting[k]);
+		rg_count(f, sizeof f, r, r->p.failed[k]);
+		if (!r->pending_ok)
+			rg_count(c, sizeof c, r, 0);
+		else if (r->p.changes[k] < 0)
 			snprintf(c, sizeof c, "-");
 		else
 			snprintf(c, sizeof c, "%lld", r->p.changes[k]);
@@ -115,8 +152,8 @@ rg_draw_kinds(struct reg_screen *r, int top)
 		if (r->focus != 0 && k == r->ksel)
 			draw_text(top + 1 + k, 0, 1, ">", ROLE_NORMAL);
 		rg_kind_row(top + 1 + k, reg_kind_name((enum reg_kind)k), a, f, c,
-		    _(rg_kind_about[k]), role, r->p.failed[k] > 0 ? ROLE_WARN :
-		    ROLE_NORMAL);
+		    _(rg_kind_about[k]), role, r->pending_ok && r->p.failed[k] > 0 ?
+		    ROLE_WARN : ROLE_NORMAL);
 	}
 }
 
@@ -199,8 +236,10 @@ rg_draw(struct tui *t, int top, int rows)
 
 	switch (r->mode) {
 	case RG_LIST:
-		if (!r->pending_ok)
+		if (r->perr[0] != '\0') {
+			draw_text(top, 2, COLS - 4, r->perr, ROLE_ERROR);
 			return;
+		}
 		rg_draw_kinds(r, top);
 		rg_draw_files(r, top + REG_NKINDS + 2, rows - REG_NKINDS - 2);
 		break;
@@ -334,17 +373,6 @@ rg_keys_now(struct tui *t)
 	case RG_RESULT: return rg_result_keys;
 	default: return rg_form_keys;
 	}
-}
-
-/* Read when entered (stale), and again when the vault changed since:
- * draw only draws what was read. */
-static void
-rg_reload(struct tui *t)
-{
-	struct reg_screen *r = rg_state(t);
-
-	if (tui_vault_changed(t, &r->stamp) || r->stale)
-		rg_load(t, r);
 }
 
 const struct screen screen_registration = {

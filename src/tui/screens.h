@@ -126,7 +126,19 @@ struct tui {
 	/* The registration file whose refused rows are shown. */
 	long long regfile_id;
 	char regfile[128];
+	/* The figures of home and the registration area (figures.c). */
+	struct tui_figures *figures;
 };
+
+struct figures;
+/* For a screen's reload and draw: the figures for the vault as it stands,
+ * or NULL while they are being counted (a count then runs, off the key
+ * path) or when counting failed (*err then says why, else NULL). */
+const struct figures *tui_figures(struct tui *t, const char **err);
+/* 1 while a count runs: the main loop then looks for it more often. */
+int tui_figures_counting(struct tui *t);
+/* Before the session ends: stops a count and forgets the figures. */
+void tui_figures_stop(struct tui *t);
 
 /* For a screen's reload: 1 when the vault was written (by this console or
  * another) since *stamp was taken, or it never was; *stamp then follows.

@@ -463,6 +463,10 @@ tui_loop(struct tui *t)
 			tui_idle_lock(t);
 		tui_refresh(t);
 		tui_draw(t);
+		/* While figures are counted, look for them often enough that
+		 * they show as soon as they are in; otherwise once a second
+		 * for the lock countdown. */
+		timeout(tui_figures_counting(t) ? 40 : 1000);
 		rc = get_wch(&ch);
 		if (rc == ERR)
 			continue;	/* a second passed: redraw the countdown */
@@ -510,6 +514,8 @@ tui_run(const char *dir, const struct demo_info *demo,
 	tui_restore();
 	while (t.depth > 1)
 		tui_pop(&t);
+	/* A count borrows the session: stopped before it ends. */
+	tui_figures_stop(&t);
 	if (t.s != NULL)
 		ops_logout(t.s);
 	for (i = 0; i < TUI_STACK; i++)

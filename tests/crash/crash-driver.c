@@ -29,7 +29,8 @@
 /* Audit actions counted in the state line: those of each crash case. */
 static const char *const cd_actions[] = { "person.import", "jlis.receive",
 	"bulk.export", "media.create", "media.pack", "jlis.request",
-	"audit.export", "vault.rekey", "backup.create", "evidence.get", NULL };
+	"audit.export", "vault.rekey", "backup.create", "bulk.results",
+	"evidence.get", NULL };
 
 /* Rows counted in the state line: the tables the cases write. A case's
  * judge compares them with its audit records. */
@@ -43,6 +44,12 @@ static const char *const cd_tables[][2] = {
 	{ "media", "SELECT count(*) FROM media" },
 	{ "media_secrets", "SELECT count(*) FROM media_secrets" },
 	{ "jlis_requests", "SELECT count(*) FROM jlis_requests" },
+	{ "reg_answers", "SELECT count(*) FROM reg_answers" },
+	{ "reg_state", "SELECT count(*) FROM reg_state" },
+	{ "branches", "SELECT count(*) FROM branches" },
+	/* The change marks, each row weighed by person, kinds and epoch. */
+	{ "reg_marks", "SELECT coalesce(sum(person_id * 31 + kinds * 7 + "
+	    "epoch), 0) + count(*) * 1000003 FROM reg_dirty" },
 	{ NULL, NULL }
 };
 

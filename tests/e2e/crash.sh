@@ -35,11 +35,12 @@ DRIVER=${TOP_BUILDDIR:-.}/tests/crash/crash-driver
 SLOTOPEN=${TOP_BUILDDIR:-.}/tests/helpers/slot-open
 GEN=${TOP_BUILDDIR:-.}/contrib/gen-persons
 SIM=${TOP_BUILDDIR:-.}/contrib/jlis-answer
+MIDSIM=${TOP_BUILDDIR:-.}/contrib/midserver-sim
 PW='Kokuho-2026-pass'
 WPW='Second-pass-2026!'
 RUNS=${MYNA_CRASH_RUNS:-20}
 SEED=${MYNA_CRASH_SEED:-$(date +%s)}
-CASES=${MYNA_CRASH_CASES:-import receive export pack request audit rekey backup evget}
+CASES=${MYNA_CRASH_CASES:-import receive export results pack request audit rekey backup evget}
 
 # fact STATE KEY: one value of crash-driver's state line.
 fact() { echo " $1 " | sed -n "s/.* $2=\([^ ]*\) .*/\1/p"; }
@@ -157,6 +158,46 @@ case_export_judge() {
 	fi
 }
 case_export_again() { :; }
+
+# --- case: the result of that export, 5 rows refused --------------------------
+# The answers, the accepted state, the branch numbers and the change marks
+# (cleared for the accepted, set for new branches: one statement pass)
+# move together or not at all. The marks are compared as a sum over their
+# rows, taken before (absent) and after an uninterrupted import (present).
+case_results_setup() {
+	case_export_setup "$1" &&
+		as_yamada bulk export --kind persons --out "$1/out" --vault "$1/v" &&
+		"$MIDSIM" answer "$1"/out/*.csv --fail 5 >"$SCRATCH/results.csv" ||
+		return 1
+	RESULTS_BEFORE=$("$DRIVER" state "$1/v")
+	rm -rf "$SCRATCH/results-end" && cp -a "$1" "$SCRATCH/results-end" &&
+		(case_results_run "$SCRATCH/results-end") &&
+		RESULTS_AFTER=$("$DRIVER" state "$SCRATCH/results-end/v")
+	rm -rf "$SCRATCH/results-end"
+}
+case_results_run() {
+	exec "$MYNADESK" bulk results "$SCRATCH/results.csv" --vault "$1/v" \
+		--user yamada --password-fd 3 3<<<"$PW" >/dev/null 2>&1
+}
+# The values an import changes, as KEY=VALUE words of a state line.
+results_facts() {
+	local k
+	for k in reg_answers reg_state branches reg_marks bulk.results; do
+		echo "$k=$(fact "$1" "$k")"
+	done
+}
+case_results_judge() {
+	if facts "$1" $(results_facts "$RESULTS_BEFORE"); then
+		echo absent
+	elif facts "$1" $(results_facts "$RESULTS_AFTER") &&
+		[ "$(fact "$1" reg_answers)" -gt 0 ] &&
+		[ "$(fact "$1" branches)" -gt 0 ]; then
+		echo present
+	else
+		echo partial
+	fi
+}
+case_results_again() { :; }
 
 # --- case: media packing of the 3,000 persons' inquiry files -----------------
 # Its own vault: the inquiry asked for the courier channel and not carried
