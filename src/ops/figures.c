@@ -14,6 +14,7 @@
 #include "ops/jlis.h"
 #include "store/audit.h"
 #include "store/users.h"
+#include "store/vault.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
