@@ -141,11 +141,11 @@ entry_submit(struct tui *t, struct entry_screen *es)
 	enum number_result res = NUMBER_OK;
 
 	es->f[E_NUMBER].secret = 1;
-	if (ops_number_enter(t->s, t->person_key, num, &e, &res, &err) < 0) {
+	if (ops_number_enter(t->s, tui_arg_key(t), num, &e, &res, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		es->focus = entry_error_field(rec, num, err, es->focus);
 	} else {
-		ptext_copy(key, sizeof key, t->person_key);
+		ptext_copy(key, sizeof key, tui_arg_key(t));
 		/* tui_pop frees es: it is wiped first and not used after. */
 		entry_wipe(es);
 		tui_pop(t);
@@ -324,7 +324,7 @@ match_submit(struct tui *t, struct match_screen *m)
 	char *num = field_text(&m->num), *err = NULL;
 	enum number_result res = NUMBER_MISMATCH;
 
-	if (ops_number_match(t->s, t->person_key, num, &res, &err) < 0) {
+	if (ops_number_match(t->s, tui_arg_key(t), num, &res, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		m->result = -1;
 	} else {
@@ -332,10 +332,10 @@ match_submit(struct tui *t, struct match_screen *m)
 		field_clear(&m->num);
 		if (res == NUMBER_OK)
 			tui_message(t, ROLE_OK, _("match: this is the confirmed number of "
-			    "%s"), t->person_key);
+			    "%s"), tui_arg_key(t));
 		else
 			tui_message(t, ROLE_WARN, _("no match: this is not the confirmed "
-			    "number of %s; check the application"), t->person_key);
+			    "number of %s; check the application"), tui_arg_key(t));
 	}
 	free(err);
 	secret_free_str(num);

@@ -384,9 +384,8 @@ mm_key_history(struct tui *t, wint_t ch)
 		    "collation"));
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->person_key, sizeof t->person_key, m->rows[m->v.sel].key);
 	m->stale = 1;
-	tui_push(t, &screen_reg_history);
+	tui_push_arg(t, &screen_reg_history, m->rows[m->v.sel].key, 0);
 	return KEY_HANDLED;
 }
 

@@ -18,6 +18,7 @@
 #include "ops/dashboard.h"
 #include "tui/ambi.h"
 #include "tui/keys.h"
+#include "tui/person-text.h"
 #include "tui/screens.h"
 #include "tui/tui.h"
 #include "tui/wrap.h"
@@ -117,14 +118,41 @@ tui_form_single(struct tui *t, int n)
 }
 
 void
-tui_push(struct tui *t, const struct screen *sc)
+tui_push_arg(struct tui *t, const struct screen *sc, const char *key,
+    long long id)
 {
+	struct screen_arg *a;
+
 	if (t->depth == TUI_STACK)
 		return;
+	/* Set before enter, which may load what the argument names. */
+	a = &t->arg[t->depth];
+	ptext_copy(a->key, sizeof a->key, key != NULL ? key : "");
+	a->id = id;
 	t->stack[t->depth++] = sc;
 	t->message[0] = '\0';
 	if (sc->enter)
 		sc->enter(t);
+}
+
+void
+tui_push(struct tui *t, const struct screen *sc)
+{
+	tui_push_arg(t, sc, NULL, 0);
+}
+
+const struct screen_arg *
+tui_arg(const struct tui *t)
+{
+	static const struct screen_arg none;
+
+	return t->depth > 0 ? &t->arg[t->depth - 1] : &none;
+}
+
+const char *
+tui_arg_key(const struct tui *t)
+{
+	return tui_arg(t)->key;
 }
 
 /* Screen state may hold typed numbers and passwords: wipe it whole before
