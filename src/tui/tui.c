@@ -337,7 +337,7 @@ tui_draw(struct tui *t)
 void
 tui_dialog(const char *title, const char *const *lines, int n)
 {
-	int w = text_width(title) + 8, h = n + 4, i, y, x;
+	int w = text_width(title) + 8, h = n + 4, i, y, x, shown;
 
 	for (i = 0; i < n; i++)
 		if (text_width(lines[i]) + 6 > w)
@@ -350,9 +350,12 @@ tui_dialog(const char *title, const char *const *lines, int n)
 	x = (COLS - w) / 2;
 	draw_box(y, x, h, w);
 	draw_text(y, x + 2, w - 4, title, ROLE_TITLE);
-	for (i = 0; i < n && i < h - 4; i++)
+	/* Cut short, the box still ends with its last line (how to close),
+	 * on a row of its own: drawn over a longer line, that line's tail
+	 * would show after it. */
+	shown = n > h - 4 ? h - 5 : n;
+	for (i = 0; i < shown; i++)
 		draw_text(y + 2 + i, x + 3, w - 6, lines[i], ROLE_NORMAL);
-	/* Cut short, the box still ends with its last line (how to close). */
 	if (n > h - 4 && h > 4)
 		draw_text(y + h - 3, x + 3, w - 6, lines[n - 1], ROLE_NORMAL);
 	curs_set(0);
