@@ -1,4 +1,5 @@
-/* mynadesk demo: a throw-away vault with two demo users, then the console. */
+/* mynadesk demo: a demo vault with two demo users, then the console; the
+ * vault stays afterwards, and the exit says how to open it again. */
 #include "config.h"
 
 #include <stdio.h>
@@ -257,18 +258,33 @@ demo_fill(const char *dir, const struct demo_info *d)
 	free(numbers);
 }
 
-/* A throw-away demo vault goes when the console closes; one the user named
- * with --vault stays. */
 static void
-demo_remove(const char *dir)
+demo_users(const struct demo_info *d)
+{
+	printf(_("demo users (passwords are for this demo only):\n"
+	    "  %-8s %s  (%s)\n  %-8s %s  (%s)\n"), d->user[0], d->password[0],
+	    d->role[0], d->user[1], d->password[1], d->role[1]);
+}
+
+/* The demo vault stays when the console closes, so what was tried can be
+ * looked at again: where it is, the command that opens it, and for a
+ * temporary one the folder to remove. The accounts are said again, as the
+ * console's screen has covered them. */
+static void
+demo_farewell(const char *dir, const struct demo_info *d, int temporary)
 {
 	char *parent = xstrdup(dir), *slash = strrchr(parent, '/');
 
-	ops_demo_remove(dir);
-	if (slash != NULL) {
+	if (slash != NULL)
 		*slash = '\0';
-		(void)rmdir(parent);
-	}
+	/* L10N: %s is the demo vault's folder. */
+	printf(_("the demo vault stays in %s\n"), dir);
+	/* L10N: the command line is shown as it is typed. */
+	printf(_("open it again with:  %s --vault %s\n"), PACKAGE, dir);
+	demo_users(d);
+	if (temporary)
+		/* L10N: the command line is shown as it is typed. */
+		printf(_("when done with it:  rm -r %s\n"), parent);
 	free(parent);
 }
 
@@ -297,14 +313,11 @@ cli_cmd_demo(struct cli_args *a)
 		return rc;
 	}
 	demo_fill(dir, &d);
-	printf(_("demo users (passwords are for this demo only):\n"
-	    "  %-8s %s  (%s)\n  %-8s %s  (%s)\n"), d.user[0], d.password[0],
-	    d.role[0], d.user[1], d.password[1], d.role[1]);
+	demo_users(&d);
 	fflush(stdout);
 	rc = tui_run(dir, &d, NULL);
+	demo_farewell(dir, &d, a->opt[O_VAULT] == NULL);
 	demo_info_clear(&d);
-	if (a->opt[O_VAULT] == NULL)
-		demo_remove(dir);
 	free(dir);
 	return rc;
 }

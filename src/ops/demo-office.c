@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 
@@ -115,8 +116,21 @@ demo_request(struct session *a, const char *work, int g, char **err)
 	return rc;
 }
 
+/* The local day n days ago, as media_today gives today. */
+static void
+demo_days_ago(int n, char out[11])
+{
+	time_t then = time(NULL) - (time_t)n * 86400;
+	struct tm tm;
+
+	localtime_r(&then, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 /* A courier medium of group g, taken as far as step last: packed, shipped
- * (in transit), answer received, or disposed of without being shipped. */
+ * (in transit), answer received, or disposed of without being shipped.
+ * The one left in transit was packed and shipped weeks ago, past the
+ * answer deadline, so home's overdue figure and the media list show one. */
 static int
 demo_courier(struct demo_office *p, const char *work, int g,
     enum media_step last, char **err)
@@ -130,7 +144,12 @@ demo_courier(struct demo_office *p, const char *work, int g,
 
 	memset(&in, 0, sizeof in);
 	memset(&res, 0, sizeof res);
-	rc = ops_media_pack(p->a, sub, zip, demo_witness(p, err), &res, err);
+	if (last == MSTEP_SHIPPED)
+		demo_days_ago((int)ops_media_overdue_limit(p->a) + 12, today);
+	else
+		media_today(today);
+	rc = ops_media_pack_on(p->a, sub, zip, demo_witness(p, err), today, &res,
+	    err);
 	OPENSSL_cleanse(res.password, sizeof res.password);
 	free(zip);
 	free(sub);
@@ -141,7 +160,8 @@ demo_courier(struct demo_office *p, const char *work, int g,
 		return ops_media_dispose(p->a, res.label, &in, demo_witness(p,
 		    err), err);
 	}
-	media_today(today);
+	/* Shipped the day it was packed (today, but for the overdue one). */
+	in.date = today;
 	/* Couriers' tracking numbers are 12 digits: kept whole. */
 	snprintf(tracking, sizeof tracking, "4471229011%02d", g);
 	snprintf(seal, sizeof seal, "A-%04d", 40 + g);

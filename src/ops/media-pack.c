@@ -18,6 +18,7 @@
 
 #include <openssl/sha.h>
 
+#include "domain/dates.h"
 #include "domain/zipbox.h"
 #include "ops/media-int.h"
 #include "ops/media.h"
@@ -160,14 +161,15 @@ pack_created_packed(struct session *s, const struct pack *p, long long id,
 
 static int
 pack_steps(struct session *s, const struct pack *p, const char *witness,
-    long long id, const char *label, const char *sha256, char **err)
+    const char *date, long long id, const char *label, const char *sha256,
+    char **err)
 {
 	char today[11], *detail;
 	int rc;
 
 	media_today(today);
-	rc = pack_created_packed(s, p, id, label, "files=", witness, NULL, today,
-	    err);
+	rc = pack_created_packed(s, p, id, label, "files=", witness, NULL,
+	    date != NULL ? date : today, err);
 	detail = xasprintf("container_sha256=%s members=%zu encryption=aes-256 "
 	    "password=generated", sha256, p->n);
 	if (rc == 0)
@@ -234,7 +236,8 @@ pack_finish_naming(const struct media_row *m, void *arg)
 /* Inside the transaction: write the container, record it, keep the key. */
 static int
 pack_record(struct session *s, const struct pack *p, const struct pack_out *o,
-    const char *witness, struct media_pack_result *res, char **err)
+    const char *witness, const char *date, struct media_pack_result *res,
+    char **err)
 {
 	struct zipbox_member *m = xcalloc(p->n, sizeof *m);
 	long long id, bytes;
@@ -264,7 +267,8 @@ pack_record(struct session *s, const struct pack *p, const struct pack_out *o,
 	if (rc == 0)
 		rc = media_secret_put(s->v->db, id, res->password, err);
 	if (rc == 0)
-		rc = pack_steps(s, p, witness, id, res->label, res->sha256, err);
+		rc = pack_steps(s, p, witness, date, id, res->label, res->sha256,
+		    err);
 	if (rc < 0)
 		unlink(o->tmp);
 	return rc;
@@ -287,6 +291,7 @@ struct pack_tx {
 	const struct pack *p;
 	struct pack_out *o;
 	const char *witness;
+	const char *date;	/* NULL: today */
 	struct media_pack_result *res;
 	int written;	/* the container is under its dot-name */
 };
@@ -296,7 +301,7 @@ pack_tx_body(struct session *s, void *arg, char **err)
 {
 	struct pack_tx *t = arg;
 
-	if (pack_record(s, t->p, t->o, t->witness, t->res, err) < 0)
+	if (pack_record(s, t->p, t->o, t->witness, t->date, t->res, err) < 0)
 		return -1;
 	t->written = 1;
 	return 0;
@@ -323,14 +328,24 @@ int
 ops_media_pack(struct session *s, const char *dir, const char *out,
     struct witness *witness, struct media_pack_result *res, char **err)
 {
+	return ops_media_pack_on(s, dir, out, witness, NULL, res, err);
+}
+
+int
+ops_media_pack_on(struct session *s, const char *dir, const char *out,
+    struct witness *witness, const char *date,
+    struct media_pack_result *res, char **err)
+{
 	static const struct ops_tx_def def = { pack_tx_body, pack_tx_publish,
 	    pack_tx_discard };
 	struct pack p = { NULL, 0 };
 	struct pack_out o = { NULL, NULL };
-	struct pack_tx t = { &p, &o, NULL, res, 0 };
+	struct pack_tx t = { &p, &o, NULL, date, res, 0 };
 	int rc;
 
 	memset(res, 0, sizeof *res);
+	if (date != NULL && date_check(date, err) < 0)
+		return -1;
 	if (dir == NULL || out == NULL)
 		return err_set(err, _("name the folder of checked files and the "
 		    "container to write (--out)"));

@@ -38,6 +38,11 @@ struct media_pack_result {
  * the password in the vault. */
 int ops_media_pack(struct session *s, const char *dir, const char *out,
     struct witness *witness, struct media_pack_result *res, char **err);
+/* The same, recorded as packed on date (YYYY-MM-DD; NULL: today): the demo
+ * office's medium that has waited for its answer for weeks. */
+int ops_media_pack_on(struct session *s, const char *dir, const char *out,
+    struct witness *witness, const char *date,
+    struct media_pack_result *res, char **err);
 
 struct media_carry_result {
 	char label[16];

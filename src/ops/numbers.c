@@ -22,6 +22,7 @@
 #include "store/persons.h"
 #include "store/settings.h"
 #include "store/vault.h"
+#include "util/err.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -111,13 +112,16 @@ ops_number_may_collect(struct session *s, const char *key,
 	erased = numbers_get(s->v->db, id, &row, NULL) > 0 &&
 	    strcmp(row.state, "deleted") == 0;
 	OPENSSL_cleanse(&row, sizeof row);
+	/* Both are about the day received: the console puts the cursor
+	 * there, where an earlier day (received while insured) may be typed. */
 	if (erased)
-		return err_set(err, _("%s's number was erased after the retention "
-		    "period: it is not collected again (collection limit)"), key);
+		return err_typed(err, ERR_REFUSED, ERR_FIELD_RECEIVED, _("%s's number "
+		    "was erased after the retention period: it is not collected "
+		    "again (collection limit)"), key);
 	if (found)
-		return err_set(err, _("%s lost the qualification on %s: a number is "
-		    "collected only for a current insured (collection limit)"), key,
-		    lost);
+		return err_typed(err, ERR_REFUSED, ERR_FIELD_RECEIVED, _("%s lost the "
+		    "qualification on %s: a number is collected only for a current "
+		    "insured (collection limit)"), key, lost);
 	return 0;
 }
 

@@ -25,7 +25,7 @@ struct audit_view {
 	 * the filter, the scroll or the room changed, not on each draw. */
 	unsigned long long stamp;	/* tui_vault_changed */
 	struct field loaded_flt[AF_COUNT];
-	int loaded, loaded_skip, loaded_rows, loaded_hide;
+	int loaded, loaded_skip, loaded_rows, loaded_cols, loaded_hide;
 	char line[AUDIT_PAGE_MAX][512];
 	char err[256];
 };

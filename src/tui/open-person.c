@@ -16,7 +16,6 @@ tui_open_person(struct tui *t, const char *key)
 		    "with Esc first"));
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->person_key, sizeof t->person_key, key);
-	tui_push(t, &screen_person);
+	tui_push_arg(t, &screen_person, key, 0);
 	return KEY_HANDLED;
 }

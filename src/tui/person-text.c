@@ -255,7 +255,7 @@ ptext_digits(const wchar_t *s)
  * (the lock countdown), the person is read only when the person or the
  * vault changed (ptext_person_reload). */
 struct ptext_head {
-	char key[96];
+	char key[128];		/* as struct screen_arg holds it */
 	unsigned long long stamp;
 	char err[256];		/* the last reading failed: this instead */
 	char who[768], card[768], state[16], masked[32];
@@ -276,7 +276,7 @@ ptext_head_load(struct tui *t, struct ptext_head *h)
 	char birth[64], *err = NULL;
 
 	h->err[0] = '\0';
-	if (ops_person_view(t->s, t->person_key, &v, &err) < 0) {
+	if (ops_person_view(t->s, tui_arg_key(t), &v, &err) < 0) {
 		snprintf(h->err, sizeof h->err, "%s", err ? err : "?");
 		free(err);
 		return;
@@ -305,8 +305,8 @@ ptext_person_reload(struct tui *t)
 {
 	struct ptext_head *h = ptext_head(t);
 
-	if (strcmp(h->key, t->person_key) != 0) {
-		ptext_copy(h->key, sizeof h->key, t->person_key);
+	if (strcmp(h->key, tui_arg_key(t)) != 0) {
+		ptext_copy(h->key, sizeof h->key, tui_arg_key(t));
 		h->stamp = 0;
 	}
 	if (tui_vault_changed(t, &h->stamp))
@@ -319,7 +319,7 @@ ptext_person_line(struct tui *t, int y, int state_row)
 	struct ptext_head *h = ptext_head(t);
 	int x, lw;
 
-	if (h->err[0] != '\0' || strcmp(h->key, t->person_key) != 0) {
+	if (h->err[0] != '\0' || strcmp(h->key, tui_arg_key(t)) != 0) {
 		draw_text(y, 2, COLS - 4, h->err, ROLE_ERROR);
 		return 1;
 	}

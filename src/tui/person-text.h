@@ -47,14 +47,15 @@ int ptext_is_enter(wint_t ch, int is_fkey);
 /* Counts the digits (ASCII or full-width) typed in a wide buffer. */
 int ptext_digits(const wchar_t *s);
 
-/* Draws who the number screens work on (t->person_key) from row y:
+/* Draws who the number screens work on (the key they were opened on,
+ * tui_arg_key) from row y:
  * "Insured  ヤマダ　タロウ / 山田 太郎  (P0001)", below it the birth date,
  * sex, symbol and number, and the number state (masked once confirmed)
  * when state_row is set, as ptext_person_reload last read it. Returns the
  * rows used; an error takes one. */
 int ptext_person_line(struct tui *t, int y, int state_row);
 /* The reload of the screens that draw that line: reads the person again
- * when t->person_key or the vault changed. */
+ * when the screen's person or the vault changed. */
 void ptext_person_reload(struct tui *t);
 
 #endif

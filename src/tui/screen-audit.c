@@ -34,20 +34,67 @@ audit_parent_view(struct tui *t)
 	return t->depth >= 2 ? t->screen_state[t->depth - 2] : NULL;
 }
 
+/* The list's columns. Below 110 columns the action's name and the subject
+ * are capped (cut with "…"; a file name as subject took the whole row)
+ * and the time leaves out the year, so that at 80 columns the detail
+ * keeps about 16 columns instead of 4. The record screen shows all. */
+struct audit_cols {
+	int time_from, time_len, action, cap_subject;
+};
+
+static struct audit_cols
+audit_cols(void)
+{
+	struct audit_cols c = { 0, 16, 24, 0 };
+
+	if (COLS < 110) {
+		c.time_from = 5;	/* "2026-12-07 09:15" -> "12-07 09:15" */
+		c.time_len = 11;
+		c.action = 16;
+		c.cap_subject = 1;
+	}
+	return c;
+}
+
 /* One row in the clerk's words: the action's name and the detail's items
- * translated, the columns padded by display width (Japanese is two
+ * translated, the columns fitted by display width (Japanese is two
  * columns a character). */
 static void
 audit_line(const struct auditrec *r, const char *when, char *out, size_t len)
 {
+	struct audit_cols c = audit_cols();
 	char detail[400];
-	char *actor = text_pad(r->actor, 10), *action = text_pad(
-	    action_label(r->action), 24), *subject = text_pad(r->subject[0] ?
-	    r->subject : "-", 12);
+	const char *subj = r->subject[0] ? r->subject : "-";
+	char *actor = text_pad(r->actor, 10), *action = text_fit(
+	    action_label(r->action), c.action), *subject = c.cap_subject ?
+	    text_fit(subj, 12) : text_pad(subj, 12);
 
 	action_detail_text(r->detail, detail, sizeof detail);
-	snprintf(out, len, "%7lld %.16s %s %s %s %s", (long long)r->seq, when,
-	    actor, action, subject, detail);
+	snprintf(out, len, "%7lld %.*s %s %s %s %s", (long long)r->seq,
+	    c.time_len, strlen(when) > (size_t)c.time_from ? when + c.time_from :
+	    when, actor, action, subject, detail);
+	free(actor);
+	free(action);
+	free(subject);
+}
+
+/* The column heads, padded as audit_line pads the rows. */
+static void
+audit_col_heads(int y)
+{
+	struct audit_cols c = audit_cols();
+	/* L10N: the audit list's column heads; each is padded to its column,
+	 * so keep them short (the time's column is 11 wide at 80 columns). */
+	char *seq = text_pad("", 7 - text_width(_("seq"))), *time = text_fit(
+	    _("time (JST)"), c.time_len), *actor = text_fit(_("actor"), 10);
+	char *action = text_fit(P_("audit column", "action"), c.action);
+	char *subject = text_fit(_("subject"), 12), line[512];
+
+	snprintf(line, sizeof line, "%s%s %s %s %s %s %s", seq, _("seq"), time,
+	    actor, action, subject, P_("audit column", "detail"));
+	draw_text(y, 1, COLS - 2, line, ROLE_TITLE);
+	free(seq);
+	free(time);
 	free(actor);
 	free(action);
 	free(subject);
@@ -148,12 +195,13 @@ audit_load(struct tui *t, struct audit_view *v, int rows)
 	memcpy(v->loaded_flt, v->flt, sizeof v->flt);
 	v->loaded_skip = v->skip;
 	v->loaded_rows = rows;
+	v->loaded_cols = COLS;	/* the columns' widths follow the terminal */
 	v->loaded_hide = v->hide_sessions;
 	v->loaded = 1;
 }
 
 /* The page is read again when the vault (a new record), the filter, the
- * scroll or the terminal's height changed. */
+ * scroll or the terminal's size changed. */
 static void
 audit_reload(struct tui *t)
 {
@@ -165,7 +213,8 @@ audit_reload(struct tui *t)
 	if (rows < 1)
 		rows = 1;
 	if (!changed && v->loaded && v->loaded_skip == v->skip &&
-	    v->loaded_rows == rows && v->loaded_hide == v->hide_sessions &&
+	    v->loaded_rows == rows && v->loaded_cols == COLS &&
+	    v->loaded_hide == v->hide_sessions &&
 	    memcmp(v->loaded_flt, v->flt, sizeof v->flt) == 0)
 		return;
 	audit_load(t, v, rows);
@@ -186,8 +235,7 @@ audit_draw(struct tui *t, int top, int rows)
 	(void)rows;
 	audit_chain_line(v, top);
 	audit_filter_line(v, top + 1);
-	draw_text(top + 2, 1, COLS - 2, _("    seq time (Japan)     actor"
-	    "      action                   subject      detail"), ROLE_TITLE);
+	audit_col_heads(top + 2);
 	if (v->err[0] != '\0') {
 		draw_text(top + 3, 1, COLS - 2, v->err, ROLE_ERROR);
 		return;

@@ -110,7 +110,7 @@ ids_load_status(struct tui *t, struct ids_screen *is)
 	struct idresult res;
 	char *err = NULL;
 
-	if (ops_idproof_status(t->s, t->person_key, &res, &err) < 0) {
+	if (ops_idproof_status(t->s, tui_arg_key(t), &res, &err) < 0) {
 		is->before = -1;
 		ptext_copy(is->before_missing, sizeof is->before_missing, err);
 		free(err);
@@ -394,7 +394,7 @@ ids_submit(struct tui *t, struct ids_screen *is)
 		is->focus = IDS_LIST;
 		return KEY_HANDLED;
 	}
-	if (ops_idproof_record(t->s, t->person_key, &rq, &res, &err) < 0) {
+	if (ops_idproof_record(t->s, tui_arg_key(t), &rq, &res, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 		return KEY_HANDLED;
@@ -411,10 +411,10 @@ ids_submit(struct tui *t, struct ids_screen *is)
 	if (is->before)
 		/* L10N: %s is the person key. */
 		tui_message(t, ROLE_OK, _("identity check recorded for %s: complete"),
-		    t->person_key);
+		    tui_arg_key(t));
 	else
 		tui_message(t, ROLE_WARN, _("recorded for %s, still incomplete: add "
-		    "what is missing"), t->person_key);
+		    "what is missing"), tui_arg_key(t));
 	return KEY_HANDLED;
 }
 

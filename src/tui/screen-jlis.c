@@ -12,6 +12,7 @@
 
 #include "domain/account.h"
 #include "ops/jlis.h"
+#include "tui/compare.h"
 #include "tui/form.h"
 #include "tui/list.h"
 #include "tui/person-text.h"
@@ -28,7 +29,7 @@
 
 struct jl_held {
 	char key[96], reason[160], answered[32];
-	char item[2][5][256];	/* [0] the record, [1] J-LIS */
+	char item[2][COMPARE_NITEMS][256];	/* [0] the record, [1] J-LIS */
 };
 
 /* A line of the "needs a spelling" tab: a reason a person is not sent,
@@ -62,11 +63,6 @@ struct jl_screen {
 	char target[96];
 	struct field reason;
 };
-
-/* L10N: the five identity items compared with J-LIS (氏名, カナ, 生年月日,
- * 性別, 住所). */
-static const char *const jl_items[5] = { N_("name"), N_("kana"), N_("birth"),
-	N_("sex"), N_("address") };
 
 static struct jl_screen *
 jl_state(struct tui *t)
@@ -255,40 +251,23 @@ jl_draw_spell(struct jl_screen *j, int top, int rows)
 	list_show(&j->sv, j->nspell, 0, top, rows, top - 1, jl_spell_row, j);
 }
 
-/* The five items, record | J-LIS, '*' where they differ; a value too long
- * for its column takes a second line. Returns the rows used. */
+/* The five items, record | J-LIS answer. Returns the rows used. */
 static int
 jl_draw_compare(const struct jl_held *h, int y, int rows)
 {
-	int lw = form_label_width(jl_items, 5) - 2, x0 = 5 + lw;
-	int cw = (COLS - x0 - 4) / 2, used = 1;
-	int i;
+	struct compare_rows c = { .reason = NULL };
 	char head[256];
+	int i;
 
+	for (i = 0; i < COMPARE_NITEMS; i++) {
+		c.value[0][i] = h->item[0][i];
+		c.value[1][i] = h->item[1][i];
+		c.differs[i] = strcmp(h->item[0][i], h->item[1][i]) != 0;
+	}
 	/* L10N: %s is the person's key. */
 	snprintf(head, sizeof head, _("%s: record | J-LIS answer  (* differs)"),
 	    h->key);
-	draw_text(y, 2, COLS - 4, head, ROLE_TITLE);
-	for (i = 0; i < 5 && used < rows; i++) {
-		int differs = strcmp(h->item[0][i], h->item[1][i]) != 0;
-		enum draw_role role = differs ? ROLE_WARN : ROLE_NORMAL;
-		int need = wrap_rows(cw, h->item[0][i]), n2 = wrap_rows(cw,
-		    h->item[1][i]);
-
-		if (n2 > need)
-			need = n2;
-		if (need > 2)
-			need = 2;
-		if (need > rows - used - (4 - i))
-			need = 1;	/* keep room for the items still to come */
-		draw_text(y + used, 2, 1, differs ? "*" : " ", role);
-		draw_text(y + used, 4, lw, _(jl_items[i]), role);
-		draw_wrapped(y + used, x0, cw, need, h->item[0][i], role);
-		draw_text(y + used, x0 + cw + 1, 1, "|", ROLE_NORMAL);
-		draw_wrapped(y + used, x0 + cw + 3, cw, need, h->item[1][i], role);
-		used += need;
-	}
-	return used;
+	return compare_draw(head, &c, y, rows);
 }
 
 static void

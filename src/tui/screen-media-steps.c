@@ -78,7 +78,7 @@ mform_state(struct tui *t, const struct mform_def *d)
 		if (d->path_at >= 0) {
 			/* Service mode: a name in the outbox. */
 			snprintf(slip, sizeof slip, "%s%s-slip.txt",
-			    ops_handover_confined() ? "" : "~/", t->medium_id);
+			    ops_handover_confined() ? "" : "~/", tui_arg_key(t));
 			mform_set(&m->f[d->path_at], slip);
 		}
 		*slot = m;
@@ -106,7 +106,7 @@ mform_draw(struct tui *t, const struct mform_def *d, int top)
 
 	if (fw > 30)
 		fw = 30;
-	snprintf(buf, sizeof buf, _(d->intro), t->medium_id);
+	snprintf(buf, sizeof buf, _(d->intro), tui_arg_key(t));
 	draw_text(top, 2, COLS - 4, buf, ROLE_TITLE);
 	for (i = 0, y = top + 2; i < d->n; i++, y += 2) {
 		if (i == d->witness_at) {
@@ -242,10 +242,10 @@ ship_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 	in.seal = given(v[2]);
 	in.notice_date = given(v[3]);
 	in.date = given(v[4]);
-	if (ops_media_ship(t->s, t->medium_id, &in, err) < 0)
+	if (ops_media_ship(t->s, tui_arg_key(t), &in, err) < 0)
 		return -1;
 	/* L10N: %s is the medium, e.g. M0001. */
-	tui_message(t, ROLE_OK, _("%s: shipping recorded"), t->medium_id);
+	tui_message(t, ROLE_OK, _("%s: shipping recorded"), tui_arg_key(t));
 	return 0;
 }
 
@@ -257,11 +257,11 @@ receive_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 	memset(&in, 0, sizeof in);
 	in.answer_medium = given(v[0]);
 	in.date = given(v[1]);
-	if (ops_media_receive(t->s, t->medium_id, &in, w, err) < 0)
+	if (ops_media_receive(t->s, tui_arg_key(t), &in, w, err) < 0)
 		return -1;
 	/* L10N: %s the medium, %s the witness's user name. */
 	tui_message(t, ROLE_OK, _("%s: answer received, witness %s"),
-	    t->medium_id, ops_witness_name(w));
+	    tui_arg_key(t), ops_witness_name(w));
 	return 0;
 }
 
@@ -273,11 +273,11 @@ dispose_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 	memset(&in, 0, sizeof in);
 	in.method = given(v[0]);
 	in.date = given(v[1]);
-	if (ops_media_dispose(t->s, t->medium_id, &in, w, err) < 0)
+	if (ops_media_dispose(t->s, tui_arg_key(t), &in, w, err) < 0)
 		return -1;
 	/* L10N: %s the medium, %s the witness's user name. */
 	tui_message(t, ROLE_OK, _("%s: disposal recorded, witness %s; its "
-	    "password is erased"), t->medium_id, ops_witness_name(w));
+	    "password is erased"), tui_arg_key(t), ops_witness_name(w));
 	return 0;
 }
 
@@ -329,7 +329,7 @@ slip_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 	(void)w;
 	if (v[0][0] == '\0')
 		return err_set(err, _("type the path of the file to write"));
-	if (ops_media_view(t->s, t->medium_id, &mv, err) < 0)
+	if (ops_media_view(t->s, tui_arg_key(t), &mv, err) < 0)
 		return -1;
 	assoc = ops_association(t->s);
 	text = media_slip(&mv, assoc, MEDIA_TEXT);
@@ -340,7 +340,7 @@ slip_submit(struct tui *t, char *const *v, struct witness *w, char **err)
 	if (rc == 0)
 		/* L10N: %s the medium, %s the file written. */
 		tui_message(t, ROLE_OK, _("%s: hand-over slip written to %s"),
-		    t->medium_id, path);
+		    tui_arg_key(t), path);
 	free(path);
 	free(text);
 	free(assoc);

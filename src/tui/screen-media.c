@@ -178,8 +178,7 @@ media_key_enter(struct tui *t, wint_t ch)
 		tui_message(t, ROLE_NORMAL, "%s", _("no medium to show yet"));
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->medium_id, sizeof t->medium_id, d->row[d->sel].label);
-	tui_push(t, &screen_media_timeline);
+	tui_push_arg(t, &screen_media_timeline, d->row[d->sel].label, 0);
 	return KEY_HANDLED;
 }
 
@@ -301,7 +300,7 @@ timeline_reload(struct tui *t)
 		return;
 	timeline_leave(t);
 	ts->err[0] = '\0';
-	if (ops_media_view(t->s, t->medium_id, &ts->v, &err) < 0)
+	if (ops_media_view(t->s, tui_arg_key(t), &ts->v, &err) < 0)
 		snprintf(ts->err, sizeof ts->err, "%s", err ? err : "?");
 	else
 		ts->loaded = 1;
@@ -353,15 +352,15 @@ timeline_push(struct tui *t, wint_t ch)
 
 	/* A step out of order is refused before its form, and so before a
 	 * witness logs in for it. */
-	if (ch != 'p' && ops_media_step_precheck(t->s, t->medium_id, step,
+	if (ch != 'p' && ops_media_step_precheck(t->s, tui_arg_key(t), step,
 	    &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 		return KEY_HANDLED;
 	}
-	tui_push(t, ch == 's' ? &screen_media_ship : ch == 'r' ?
+	tui_push_arg(t, ch == 's' ? &screen_media_ship : ch == 'r' ?
 	    &screen_media_receive : ch == 'd' ? &screen_media_dispose :
-	    &screen_media_slip);
+	    &screen_media_slip, tui_arg_key(t), 0);
 	return KEY_HANDLED;
 }
 

@@ -222,7 +222,7 @@ confirm_submit(struct tui *t, struct confirm_screen *c)
 	int bad;
 
 	tui_status_now(t, _("checking..."));
-	ptext_copy(key, sizeof key, t->person_key);
+	ptext_copy(key, sizeof key, tui_arg_key(t));
 	ptext_copy(who, sizeof who,
 	    c->self ? t->s->user : ops_witness_name(c->w));
 	if (ops_number_confirm(t->s, key, num, c->self ? NULL : c->w, &res,
@@ -308,7 +308,7 @@ confirm_key_self(struct tui *t, wint_t ch)
 		return KEY_HANDLED;
 	/* Who entered the number may not confirm it: said before the number
 	 * is keyed, not after. */
-	if (ops_number_confirm_precheck(t->s, t->person_key, t->s->user,
+	if (ops_number_confirm_precheck(t->s, tui_arg_key(t), t->s->user,
 	    &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);

@@ -72,16 +72,18 @@ shown_state(struct tui *t)
 static int
 reveal_submit(struct tui *t, struct reveal_screen *r)
 {
-	char *reason = field_text(&r->reason), *err = NULL, num[13];
+	char *reason = field_text(&r->reason), *err = NULL, num[13], key[128];
 	struct shown_screen *sh;
 
-	if (ops_number_reveal(t->s, t->person_key, reason, num, &err) < 0) {
+	if (ops_number_reveal(t->s, tui_arg_key(t), reason, num, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 	} else {
-		/* The reason screen gives way to the number's own screen; r is
-		 * freed here and not used after. */
+		/* The reason screen gives way to the number's own screen, on
+		 * the same person; r and its argument go here and are not used
+		 * after. */
+		ptext_copy(key, sizeof key, tui_arg_key(t));
 		tui_pop(t);
-		tui_push(t, &screen_number_shown);
+		tui_push_arg(t, &screen_number_shown, key, 0);
 		sh = shown_state(t);
 		memcpy(sh->num, num, sizeof sh->num);
 		sh->opened = time(NULL);

@@ -27,6 +27,7 @@ enum { E_CHANNEL, E_RECEIVED, E_DOC, E_NUMBER, E_COUNT };
 struct entry_screen {
 	struct field f[E_COUNT];	/* f[E_CHANNEL] is not used */
 	int channel, focus;
+	int refused;		/* the collection limit's reason is on show */
 };
 
 static struct entry_screen *
@@ -45,6 +46,43 @@ entry_wipe(struct entry_screen *es)
 	secret_wipe(es, sizeof *es);
 }
 
+/* The collection limit (番号法第20条), before anything more is asked: a
+ * former insured who lost the qualification on or before the day
+ * received, or one whose number was erased, is refused here with the
+ * reason, and the cursor goes to the day received, where an earlier day
+ * may be typed when the number came while the person was insured.
+ * received NULL: today. Returns 0 when the entry may go on. */
+static int
+entry_limit(struct tui *t, struct entry_screen *es, const char *received)
+{
+	char *err = NULL;
+
+	if (ops_number_may_collect(t->s, tui_arg_key(t), received, &err) == 0) {
+		/* An earlier day passed: the reason no longer applies. */
+		if (es->refused)
+			t->message[0] = '\0';
+		es->refused = 0;
+		return 0;
+	}
+	tui_message(t, ROLE_ERROR, "%s", err);
+	free(err);
+	es->focus = E_RECEIVED;
+	es->refused = 1;
+	return -1;
+}
+
+/* Leaving the day received forward checks the limit on the day typed; a
+ * day that is no date is left to the entry's own check. */
+static int
+entry_received_ok(struct tui *t, struct entry_screen *es)
+{
+	char *rec = field_text(&es->f[E_RECEIVED]);
+	int ok = date_check(rec, NULL) < 0 || entry_limit(t, es, rec) == 0;
+
+	secret_free_str(rec);
+	return ok;
+}
+
 static void
 entry_enter(struct tui *t)
 {
@@ -59,6 +97,7 @@ entry_enter(struct tui *t)
 	es->f[E_RECEIVED].len = es->f[E_RECEIVED].cur = (int)wcslen(
 	    es->f[E_RECEIVED].buf);
 	es->focus = E_CHANNEL;
+	entry_limit(t, es, NULL);
 }
 
 static const char *const entry_labels[E_COUNT] = { N_("Channel"),
@@ -127,6 +166,8 @@ entry_error_field(const char *received, const char *typed, const char *err,
 		return E_RECEIVED;
 	if (err_field_of(err) == ERR_FIELD_DOC)
 		return E_DOC;
+	if (err_field_of(err) == ERR_FIELD_RECEIVED)
+		return E_RECEIVED;
 	bad = mynumber_normalize(typed, num, NULL) < 0;
 	secret_wipe(num, sizeof num);
 	return bad ? E_NUMBER : current;
@@ -141,11 +182,11 @@ entry_submit(struct tui *t, struct entry_screen *es)
 	enum number_result res = NUMBER_OK;
 
 	es->f[E_NUMBER].secret = 1;
-	if (ops_number_enter(t->s, t->person_key, num, &e, &res, &err) < 0) {
+	if (ops_number_enter(t->s, tui_arg_key(t), num, &e, &res, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		es->focus = entry_error_field(rec, num, err, es->focus);
 	} else {
-		ptext_copy(key, sizeof key, t->person_key);
+		ptext_copy(key, sizeof key, tui_arg_key(t));
 		/* tui_pop frees es: it is wiped first and not used after. */
 		entry_wipe(es);
 		tui_pop(t);
@@ -171,6 +212,8 @@ entry_key_enter(struct tui *t, wint_t ch)
 	struct entry_screen *es = entry_state(t);
 
 	(void)ch;
+	if (es->focus == E_RECEIVED && !entry_received_ok(t, es))
+		return KEY_HANDLED;
 	if (es->focus < E_NUMBER) {
 		es->focus++;
 		return KEY_HANDLED;
@@ -201,8 +244,12 @@ static int
 entry_key_move(struct tui *t, wint_t ch)
 {
 	struct entry_screen *es = entry_state(t);
+	int next = field_focus_step(es->focus, E_COUNT, ch);
 
-	es->focus = field_focus_step(es->focus, E_COUNT, ch);
+	if (es->focus == E_RECEIVED && next > es->focus &&
+	    !entry_received_ok(t, es))
+		return KEY_HANDLED;
+	es->focus = next;
 	return KEY_HANDLED;
 }
 
@@ -324,7 +371,7 @@ match_submit(struct tui *t, struct match_screen *m)
 	char *num = field_text(&m->num), *err = NULL;
 	enum number_result res = NUMBER_MISMATCH;
 
-	if (ops_number_match(t->s, t->person_key, num, &res, &err) < 0) {
+	if (ops_number_match(t->s, tui_arg_key(t), num, &res, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		m->result = -1;
 	} else {
@@ -332,10 +379,10 @@ match_submit(struct tui *t, struct match_screen *m)
 		field_clear(&m->num);
 		if (res == NUMBER_OK)
 			tui_message(t, ROLE_OK, _("match: this is the confirmed number of "
-			    "%s"), t->person_key);
+			    "%s"), tui_arg_key(t));
 		else
 			tui_message(t, ROLE_WARN, _("no match: this is not the confirmed "
-			    "number of %s; check the application"), t->person_key);
+			    "number of %s; check the application"), tui_arg_key(t));
 	}
 	free(err);
 	secret_free_str(num);

@@ -69,7 +69,7 @@ pscr_enter(struct tui *t)
 {
 	struct person_screen *ps = pscr_state(t);
 
-	ptext_copy(ps->key, sizeof ps->key, t->person_key);
+	ptext_copy(ps->key, sizeof ps->key, tui_arg_key(t));
 }
 
 /* One labelled item; returns the column after the value. */
@@ -444,10 +444,8 @@ pscr_number_step(struct tui *t, struct person_screen *ps, int what)
 		break;
 	}
 	free(err);
-	if (next != NULL) {
-		ptext_copy(t->person_key, sizeof t->person_key, ps->key);
-		tui_push(t, next);
-	}
+	if (next != NULL)
+		tui_push_arg(t, next, ps->key, 0);
 	return KEY_HANDLED;
 }
 
@@ -468,8 +466,7 @@ pscr_open_member(struct tui *t, struct person_screen *ps)
 		    "with Esc first"));
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->person_key, sizeof t->person_key, ps->hh[ps->hh_sel].key);
-	tui_push(t, &screen_person);
+	tui_push_arg(t, &screen_person, ps->hh[ps->hh_sel].key, 0);
 	return KEY_HANDLED;
 }
 
@@ -483,8 +480,7 @@ static int
 pscr_key_idproof(struct tui *t, wint_t ch)
 {
 	(void)ch;
-	ptext_copy(t->person_key, sizeof t->person_key, pscr_state(t)->key);
-	tui_push(t, &screen_idproof);
+	tui_push_arg(t, &screen_idproof, pscr_state(t)->key, 0);
 	return KEY_HANDLED;
 }
 

@@ -323,9 +323,8 @@ rg_submit_history(struct tui *t, struct reg_screen *r)
 		tui_message(t, ROLE_ERROR, "%s", _("too many screens open: go back "
 		    "with Esc first"));
 	} else {
-		ptext_copy(t->person_key, sizeof t->person_key, key);
 		r->mode = RG_LIST;
-		tui_push(t, &screen_reg_history);
+		tui_push_arg(t, &screen_reg_history, key, 0);
 	}
 	free(err);
 	secret_free_str(key);

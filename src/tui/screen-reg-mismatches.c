@@ -16,6 +16,7 @@
 
 #include "domain/account.h"
 #include "ops/collation.h"
+#include "tui/compare.h"
 #include "tui/form.h"
 #include "tui/list.h"
 #include "tui/person-text.h"
@@ -27,6 +28,9 @@
 #include "util/xmalloc.h"
 
 #define MM_MAX 500
+
+/* The collation's items are the ones the compare drawer labels. */
+_Static_assert(COLL_NITEMS == COMPARE_NITEMS, "five identity items");
 
 struct mm_row {
 	char key[96], reported[16], step[160], reason[200];
@@ -49,11 +53,6 @@ struct mm_screen {
 	char target[96];
 	struct field f[MM_NFIELDS];
 };
-
-/* L10N: the five items of the J-LIS collation (氏名, カナ, 生年月日, 性別,
- * 住所). */
-static const char *const mm_items[COLL_NITEMS] = { N_("name"), N_("kana"),
-	N_("birth"), N_("sex"), N_("address") };
 
 static struct mm_screen *
 mm_state(struct tui *t)
@@ -157,36 +156,23 @@ mm_list_row(int y, const char *key, const char *when, const char *step,
 	draw_text(y, 27, COLS - 30, step, role);
 }
 
-/* The five items, record | registry; returns the rows used. */
-static int
+/* The five items, record | registry, and a no-error decision's reason. */
+static void
 mm_draw_compare(const struct mm_row *r, int y, int rows)
 {
-	int lw = form_label_width(mm_items, COLL_NITEMS) - 2, x0 = 5 + lw;
-	int cw = (COLS - x0 - 4) / 2;
-	int i, used = 1;
+	struct compare_rows c = { .reason = r->reason };
 	char head[256];
+	int i;
 
+	for (i = 0; i < COMPARE_NITEMS; i++) {
+		c.value[0][i] = r->item[0][i];
+		c.value[1][i] = r->item[1][i];
+		c.differs[i] = r->differs[i];
+	}
 	/* L10N: %s is the person's key. */
 	snprintf(head, sizeof head, _("%s: record | resident registry  "
 	    "(* differs)"), r->key);
-	draw_text(y, 2, COLS - 4, head, ROLE_TITLE);
-	for (i = 0; i < COLL_NITEMS && used < rows; i++, used++) {
-		enum draw_role role = r->differs[i] ? ROLE_WARN : ROLE_NORMAL;
-
-		draw_text(y + used, 2, 1, r->differs[i] ? "*" : " ", role);
-		draw_text(y + used, 4, lw, _(mm_items[i]), role);
-		draw_wrapped(y + used, x0, cw, 1, r->item[0][i], role);
-		draw_text(y + used, x0 + cw + 1, 1, "|", ROLE_NORMAL);
-		draw_wrapped(y + used, x0 + cw + 3, cw, 1, r->item[1][i], role);
-	}
-	if (r->reason[0] != '\0' && used < rows) {
-		char line[300];
-
-		/* L10N: the reason of a no-error decision. */
-		snprintf(line, sizeof line, _("reason: %s"), r->reason);
-		draw_text(y + used++, 2, COLS - 4, line, ROLE_NORMAL);
-	}
-	return used;
+	compare_draw(head, &c, y, rows);
 }
 
 /* In place of the list while no error is being recorded. */
@@ -382,9 +368,8 @@ mm_key_history(struct tui *t, wint_t ch)
 		    "collation"));
 		return KEY_HANDLED;
 	}
-	ptext_copy(t->person_key, sizeof t->person_key, m->rows[m->v.sel].key);
 	m->stale = 1;
-	tui_push(t, &screen_reg_history);
+	tui_push_arg(t, &screen_reg_history, m->rows[m->v.sel].key, 0);
 	return KEY_HANDLED;
 }
 

@@ -78,7 +78,7 @@ rr_enter(struct tui *t)
 	char *err = NULL;
 
 	d->n = d->more = 0;
-	if (ops_reg_refused(t->s, t->regfile_id, rr_add, d, &err) < 0) {
+	if (ops_reg_refused(t->s, tui_arg(t)->id, rr_add, d, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 	} else if (d->n > 0) {
@@ -113,7 +113,7 @@ rr_draw(struct tui *t, int top, int rows)
 
 	/* L10N: %s is the registration file, %d how many rows it had refused. */
 	snprintf(buf, sizeof buf, ngettext("%s: %d refused row%s",
-	    "%s: %d refused rows%s", (unsigned long)d->n), t->regfile, d->n,
+	    "%s: %d refused rows%s", (unsigned long)d->n), tui_arg_key(t), d->n,
 	    d->more ? "+" : "");
 	draw_text(top, 2, COLS - 4, buf, ROLE_TITLE);
 	if (d->n == 0) {
@@ -248,7 +248,7 @@ rh_enter(struct tui *t)
 	char *err = NULL;
 
 	d->n = d->more = 0;
-	if (ops_registration_history(t->s, t->person_key, rh_add, d, &err) < 0) {
+	if (ops_registration_history(t->s, tui_arg_key(t), rh_add, d, &err) < 0) {
 		tui_message(t, ROLE_ERROR, "%s", err);
 		free(err);
 	}
@@ -266,7 +266,7 @@ rh_draw(struct tui *t, int top, int rows)
 	/* L10N: %s is the person's key, %d the records sent for them. */
 	snprintf(buf, sizeof buf, ngettext("Registration history of %s: %d "
 	    "record%s", "Registration history of %s: %d records%s",
-	    (unsigned long)d->n), t->person_key, d->n, d->more ? "+" : "");
+	    (unsigned long)d->n), tui_arg_key(t), d->n, d->more ? "+" : "");
 	draw_text(top, 2, COLS - 4, buf, ROLE_TITLE);
 	if (d->n == 0) {
 		draw_text(top + 2, 2, COLS - 4, _("Never sent to the intermediate "

@@ -264,9 +264,7 @@ rg_open_file(struct tui *t, struct reg_screen *r)
 		    "import it with i first"));
 		return KEY_HANDLED;
 	}
-	t->regfile_id = f->id;
-	ptext_copy(t->regfile, sizeof t->regfile, f->file);
-	tui_push(t, &screen_reg_refused);
+	tui_push_arg(t, &screen_reg_refused, f->file, f->id);
 	return KEY_HANDLED;
 }
 

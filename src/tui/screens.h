@@ -97,6 +97,15 @@ const struct screen_key *screen_key_find(struct tui *t, const struct screen *sc,
 
 #define TUI_STACK 8
 
+/* What a screen is opened on, given as it is pushed and kept with its
+ * place on the stack: a screen reads its own, so the person a number
+ * screen works on cannot change under it when another screen opens on
+ * someone else. */
+struct screen_arg {
+	char key[128];		/* a person's key, a medium's label, a file name */
+	long long id;		/* a registration file's id; 0: none */
+};
+
 struct tui {
 	char *dir;
 	const struct demo_info *demo;
@@ -113,19 +122,14 @@ struct tui {
 	int help_open;
 	int quit_asked;
 	void *screen_state[TUI_STACK];
+	struct screen_arg arg[TUI_STACK];	/* each screen's, by its place */
 	/* The login screen's fields; it also serves the idle lock. */
 	struct field login_user, login_pw;
 	int login_focus;
 	int home_sel;
-	/* The person the person and number screens work on (their key). */
-	char person_key[96];
-	/* Their summary line as last read (person-text.c). */
+	/* The person summary line as last read (person-text.c), a cache
+	 * the number screens share. */
 	void *person_head;
-	/* The medium the timeline shows (its label). */
-	char medium_id[16];
-	/* The registration file whose refused rows are shown. */
-	long long regfile_id;
-	char regfile[128];
 	/* The figures of home and the registration area (figures.c). */
 	struct tui_figures *figures;
 };
@@ -157,7 +161,16 @@ void tui_message(struct tui *t, enum draw_role role, const char *fmt, ...)
  * password check, a long file) may take a while, and the screen is not
  * redrawn until it ends. */
 void tui_status_now(struct tui *t, const char *text);
+/* Opens sc on nothing in particular (a list, a form of its own). */
 void tui_push(struct tui *t, const struct screen *sc);
+/* Opens sc on key (cut to fit) and id: what it works on, read back with
+ * tui_arg while it is on the stack. */
+void tui_push_arg(struct tui *t, const struct screen *sc, const char *key,
+    long long id);
+/* What the screen on top was opened on ("" and 0 when nothing). */
+const struct screen_arg *tui_arg(const struct tui *t);
+/* Its key, the common case. */
+const char *tui_arg_key(const struct tui *t);
 /* Opens the person whose key is given (open-person.c); KEY_HANDLED. */
 int tui_open_person(struct tui *t, const char *key);
 void tui_pop(struct tui *t);

@@ -18,6 +18,7 @@
 #include "ops/dashboard.h"
 #include "tui/ambi.h"
 #include "tui/keys.h"
+#include "tui/person-text.h"
 #include "tui/screens.h"
 #include "tui/tui.h"
 #include "tui/wrap.h"
@@ -117,14 +118,41 @@ tui_form_single(struct tui *t, int n)
 }
 
 void
-tui_push(struct tui *t, const struct screen *sc)
+tui_push_arg(struct tui *t, const struct screen *sc, const char *key,
+    long long id)
 {
+	struct screen_arg *a;
+
 	if (t->depth == TUI_STACK)
 		return;
+	/* Set before enter, which may load what the argument names. */
+	a = &t->arg[t->depth];
+	ptext_copy(a->key, sizeof a->key, key != NULL ? key : "");
+	a->id = id;
 	t->stack[t->depth++] = sc;
 	t->message[0] = '\0';
 	if (sc->enter)
 		sc->enter(t);
+}
+
+void
+tui_push(struct tui *t, const struct screen *sc)
+{
+	tui_push_arg(t, sc, NULL, 0);
+}
+
+const struct screen_arg *
+tui_arg(const struct tui *t)
+{
+	static const struct screen_arg none;
+
+	return t->depth > 0 ? &t->arg[t->depth - 1] : &none;
+}
+
+const char *
+tui_arg_key(const struct tui *t)
+{
+	return tui_arg(t)->key;
 }
 
 /* Screen state may hold typed numbers and passwords: wipe it whole before
@@ -309,7 +337,7 @@ tui_draw(struct tui *t)
 void
 tui_dialog(const char *title, const char *const *lines, int n)
 {
-	int w = text_width(title) + 8, h = n + 4, i, y, x;
+	int w = text_width(title) + 8, h = n + 4, i, y, x, shown;
 
 	for (i = 0; i < n; i++)
 		if (text_width(lines[i]) + 6 > w)
@@ -322,9 +350,12 @@ tui_dialog(const char *title, const char *const *lines, int n)
 	x = (COLS - w) / 2;
 	draw_box(y, x, h, w);
 	draw_text(y, x + 2, w - 4, title, ROLE_TITLE);
-	for (i = 0; i < n && i < h - 4; i++)
+	/* Cut short, the box still ends with its last line (how to close),
+	 * on a row of its own: drawn over a longer line, that line's tail
+	 * would show after it. */
+	shown = n > h - 4 ? h - 5 : n;
+	for (i = 0; i < shown; i++)
 		draw_text(y + 2 + i, x + 3, w - 6, lines[i], ROLE_NORMAL);
-	/* Cut short, the box still ends with its last line (how to close). */
 	if (n > h - 4 && h > 4)
 		draw_text(y + h - 3, x + 3, w - 6, lines[n - 1], ROLE_NORMAL);
 	curs_set(0);

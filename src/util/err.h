@@ -21,6 +21,7 @@ enum err_code {
 enum err_field {
 	ERR_FIELD_NONE = 0,
 	ERR_FIELD_DOC,			/* a number's document reference */
+	ERR_FIELD_RECEIVED,		/* the day a number was received */
 	ERR_FIELD_WITNESS,		/* the second person's name */
 	ERR_FIELD_WITNESS_PASSWORD,	/* the second person's password */
 	ERR_FIELD_SOURCE,		/* an input file to read */

@@ -47,6 +47,57 @@ text_pad(const char *s, int width)
 	return out;
 }
 
+/* The bytes of s that fit in room columns, never half a character. */
+static size_t
+text_prefix(const char *s, int room)
+{
+	mbstate_t st;
+	size_t used = 0, len = strlen(s);
+	int width = 0;
+
+	memset(&st, 0, sizeof st);
+	while (used < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + used, len - used, &st);
+		int w = 1;
+
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+		} else if (n == 0) {
+			break;
+		} else {
+			w = wcwidth(wc) > 0 ? wcwidth(wc) : 0;
+		}
+		if (width + w > room)
+			break;
+		width += w;
+		used += n;
+	}
+	return used;
+}
+
+char *
+text_fit(const char *s, int width)
+{
+	/* "…" is one column under a UTF-8 locale; elsewhere its three bytes
+	 * would count three, and "~" keeps the width. */
+	const char *mark = text_width("\xe2\x80\xa6") == 1 ? "\xe2\x80\xa6" : "~";
+	size_t keep, ml = strlen(mark);
+	char *cut, *out;
+
+	if (text_width(s) <= width)
+		return text_pad(s, width);
+	keep = text_prefix(s, width - 1);
+	cut = xmalloc(keep + ml + 1);
+	memcpy(cut, s, keep);
+	memcpy(cut + keep, mark, ml + 1);
+	/* A wide character that did not fit leaves one column to pad. */
+	out = text_pad(cut, width);
+	free(cut);
+	return out;
+}
+
 size_t
 text_chars(const char *s)
 {

@@ -10,5 +10,9 @@ int text_width(const char *s);
 size_t text_chars(const char *s);
 /* Copy of s padded with spaces to at least width columns. */
 char *text_pad(const char *s, int width);
+/* Copy of s in exactly width columns (width >= 1): padded when shorter,
+ * else cut at a character boundary and ended with "…", so a table's
+ * column never pushes the next one aside. */
+char *text_fit(const char *s, int width);
 
 #endif

@@ -2,10 +2,10 @@
 # End-to-end: "mynadesk demo" as a newcomer meets it: a living office with
 # generated persons and numbers in every state, media in each step, J-LIS
 # answers imported and held, a registration file with its result, evidence
-# files, the demo accounts shown on the login screen, and the throw-away
-# vault gone after quitting.
+# files, the demo accounts shown on the login screen, one medium overdue,
+# and on quitting, where the vault stayed and the command that opens it.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 13
+plan 16
 
 tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK demo 2>$SCRATCH/err; echo EXIT=\$? >$SCRATCH/exit; sleep 30"
 check "the demo builds its vault and shows the demo accounts at login" \
@@ -43,6 +43,8 @@ media_steps() {
 	done
 }
 check "media in each step of their life, by terminal and by courier" media_steps
+check "home's media figure shows the medium past its answer deadline" \
+	eval 'tm_screen | grep -qE "Media +in transit 1   overdue 1 "'
 as_demo jlis pending
 PENDING=$OUT
 as_demo jlis held
@@ -62,7 +64,13 @@ tm_wait "Quit mynadesk? (y/n)" >/dev/null
 tm_keys y
 for i in $(seq 1 100); do [ -s "$SCRATCH/exit" ] && break; sleep 0.05; done
 check "quitting exits 0" grep -q "EXIT=0" "$SCRATCH/exit"
-check "the throw-away vault is removed on exit" test ! -e "$DIR"
+check "the demo vault stays after quitting" test -d "$DIR/vault"
+check "the exit says where the vault is and the command that opens it again" \
+	eval 'tm_screen | grep -qF "the demo vault stays in $DIR/vault" && tm_screen | grep -qF "mynadesk --vault $DIR/vault" && tm_screen | grep -qF "rm -r $DIR"'
+run user list --vault "$DIR/vault" --user yamada --password-fd 3 3<<<"$PW"
+check "the printed command opens the same vault with the same account" \
+	eval '[ "$RC" -eq 0 ] && contains "$OUT" "yamada"'
+rm -rf "$DIR"
 check "progress counters are not written into a log (stderr is a file)" \
 	eval '! grep -q " / " "$SCRATCH/err" && ! grep -q $'"'"'\r'"'"' "$SCRATCH/err"'
 finish

@@ -148,13 +148,16 @@ open_path() {
 }
 
 # The keys the help lists: the block before the blank line above "press
-# any key to close this help", the first word of each line.
+# any key to close this help", the first word of each line, up to the
+# commands named for work done on the command line.
 help_keys() {
 	tm_keys F1
 	tm_wait "ヘルプを閉じます" 5 || return 1
 	tm_screen | grep -o '│.*│' | sed 's/^│ *//; s/ *│$//' |
 		awk 'BEGIN { n = 0 } /^$/ { blank[++n] = NR } { line[NR] = $0 }
-		END { for (i = blank[n - 2] + 1; i < blank[n - 1]; i++) { split(line[i], w, " "); print w[1] } }'
+		END { for (i = blank[n - 2] + 1; i < blank[n - 1]; i++) {
+			if (line[i] ~ /コマンドで行う作業/) break
+			split(line[i], w, " "); print w[1] } }'
 	tm_keys Space
 	tm_gone "ヘルプを閉じます" 5
 }
