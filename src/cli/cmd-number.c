@@ -33,6 +33,10 @@ cli_cmd_number_enter(struct cli_args *a)
 	char *err = NULL, *typed;
 	int rc = -1;
 
+	/* A number that may not be collected is refused before it is read. */
+	if (ops_number_may_collect(a->s, a->opt[O_PERSON], a->opt[O_RECEIVED],
+	    &err) < 0)
+		return cli_done(-1, err);
 	if ((typed = number_read(a, &err)) != NULL)
 		rc = ops_number_enter(a->s, a->opt[O_PERSON], typed, &e, &res, &err);
 	secret_free_str(typed);

@@ -3,7 +3,7 @@
 # confirmed by another, mismatches and duplicates sent to the supervisor,
 # matching on receipt; never a full number on any output.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 25
+plan 26
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -115,6 +115,12 @@ as_yamada person import "$SCRATCH/former.csv"
 as_yamada_n "123456789018" number enter --person P5 --channel member --received 2026-11-20 --doc F-9
 check "a number for a former insured is refused with the reason" \
 	eval '[ "$RC" -eq 1 ] && contains "$ERR" "lost the qualification on 2020-01-31" && contains "$ERR" "collection limit"'
+# Refused before the number is asked: descriptor 9 is closed, so reading
+# it would be a usage error (exit 2), not the limit's refusal.
+as_yamada number enter --person P5 --channel member --received 2026-11-20 \
+	--doc F-9 --number-fd 9
+check "the collection limit is said before the number is read" \
+	eval '[ "$RC" -eq 1 ] && contains "$ERR" "collection limit"'
 as_yamada number status --person P5
 check "nothing was kept for the former insured" eval '[ "$OUT" != entered ]'
 as_yamada_n "123456789018" number enter --person P6 --channel member --received 2026-11-20 --doc F-10
