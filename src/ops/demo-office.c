@@ -163,7 +163,8 @@ demo_courier(struct demo_office *p, const char *work, int g,
 	/* Shipped the day it was packed (today, but for the overdue one). */
 	in.date = today;
 	/* Couriers' tracking numbers are 12 digits: kept whole. */
-	snprintf(tracking, sizeof tracking, "4471229011%02d", g);
+	snprintf(tracking, sizeof tracking, "4471229011%02u",
+	    (unsigned)g % 100u);
 	snprintf(seal, sizeof seal, "A-%04d", 40 + g);
 	in.courier = "セキュリティ便";
 	in.tracking = tracking;
