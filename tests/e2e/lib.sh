@@ -95,6 +95,18 @@ tm_wait() {
 	return 1
 }
 
+# tm_wait_re REGEX [SECONDS]: like tm_wait, for an extended regex (home's
+# figures come in after the screen is drawn, once a change is counted).
+tm_wait_re() {
+	local re=$1 limit=${2:-10} i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if tm_screen | grep -qE -- "$re"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # tm_login_home VAULT USER PASSWORD: the console in English at 100x30,
 # logged in, on the home screen.
 tm_login_home() {

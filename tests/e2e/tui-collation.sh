@@ -50,7 +50,7 @@ tm_text "$A"
 tm_keys Enter
 tm_wait "8 Admin" >/dev/null
 check "home shows the blocked persons beside registration, with the key" \
-	eval 'tm_screen | grep -qE "^ +J-LIS mismatch 2  \(m: list\)"'
+	tm_wait_re "^ +J-LIS mismatch 2  \(m: list\)"
 snap
 tm_keys m
 check "m opens the list: both persons, what to do" \

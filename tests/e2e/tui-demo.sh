@@ -26,6 +26,7 @@ check "the home screen shows a living office: persons, numbers, a queue" \
 	eval 'tm_wait "former on file" && tm_screen | grep -qE "Insured +[1-9][0-9]+ persons" && tm_screen | grep -qE "Numbers +confirmed +[1-9][0-9]+ " && tm_screen | grep -qE "to confirm +[1-9]" && tm_screen | grep -q "supervisor queue"'
 home_full() {
 	local h re
+	tm_wait_re "J-LIS mismatch [1-9]"
 	h=$(tm_screen)
 	for re in "ID checks +incomplete [1-9]" "Deadline +past [0-9]+ days, not confirmed [1-9]" \
 		"missing +[1-9]" "supervisor queue [1-9]" "Media +in transit [1-9]" \
@@ -44,7 +45,7 @@ media_steps() {
 }
 check "media in each step of their life, by terminal and by courier" media_steps
 check "home's media figure shows the medium past its answer deadline" \
-	eval 'tm_screen | grep -qE "Media +in transit 1   overdue 1 "'
+	tm_wait_re "Media +in transit 1   overdue 1 "
 as_demo jlis pending
 PENDING=$OUT
 as_demo jlis held
