@@ -49,16 +49,36 @@ export_is_staged(const char *name)
 	    strcmp(name, ".SHA256SUMS.sig") == 0;
 }
 
+/* Whether name is left by an export killed while it named its files: the
+ * manifest is named last, so while .SHA256SUMS is still there the package's
+ * files that already have their names are no package either. */
+static int
+export_is_half_named(const char *name, int manifest_staged)
+{
+	char *dotted;
+	int half;
+
+	if (!manifest_staged || name[0] == '.')
+		return 0;
+	dotted = xasprintf(".%s", name);
+	half = export_is_staged(dotted) && strcmp(name, "SHA256SUMS") != 0;
+	free(dotted);
+	return half;
+}
+
 /* The directory must be new or empty: a package never mixes with other
- * files (verify refuses files the manifest does not list). The dot-named
- * files of a killed export are no package: they are removed. */
+ * files (verify refuses files the manifest does not list). The files of a
+ * killed export, still under dot-names or named without their manifest,
+ * are no package: they are removed. */
 static int
 export_dir_ready(const char *dir, char **err)
 {
 	struct dirent *de;
 	DIR *d;
-	int empty = 1;
+	char *manifest = xasprintf("%s/.SHA256SUMS", dir);
+	int empty = 1, staged = access(manifest, F_OK) == 0;
 
+	free(manifest);
 	if (mkdir(dir, 0700) == 0)
 		return 0;
 	if (errno != EEXIST || (d = opendir(dir)) == NULL)
@@ -66,7 +86,8 @@ export_dir_ready(const char *dir, char **err)
 		    strerror(errno));
 	while ((de = readdir(d)) != NULL)
 		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
-		    !export_is_staged(de->d_name))
+		    !export_is_staged(de->d_name) &&
+		    !export_is_half_named(de->d_name, staged))
 			empty = 0;
 	closedir(d);
 	if (!empty)

@@ -5,7 +5,7 @@
 # printed; no full number appears anywhere; the daily report's head hash is
 # checked back against the chain.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 40
+plan 42
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -213,6 +213,23 @@ check "audit checkpoint --out does not write through a planted link" \
 
 as_yamada audit report --date 2020-01-01
 check "a report for a day without records still gives the head" eval '[ "$RC" -eq 0 ] && contains "$OUT" "records: 0"'
+
+# An export killed while naming its files: some sections have their
+# names, the signature and the manifest (named last) still have dot-names.
+# That is no package, and the next export into the folder clears it.
+H=$SCRATCH/half
+cp -a "$P" "$H"
+mv "$H/SHA256SUMS" "$H/.SHA256SUMS"
+mv "$H/SHA256SUMS.sig" "$H/.SHA256SUMS.sig"
+as_yamada audit export --from 2020-01-01 --to "$TODAY" --out "$H"
+check "an export killed while naming its files does not block the next" \
+	eval '[ "$RC" -eq 0 ] && [ -f "$H/SHA256SUMS" ] && [ ! -e "$H/.SHA256SUMS" ] && (cd "$H" && sha256sum -c --quiet SHA256SUMS)'
+cp -a "$P" "$SCRATCH/mine"
+mv "$SCRATCH/mine/SHA256SUMS" "$SCRATCH/mine/.SHA256SUMS"
+echo "a note of mine" >"$SCRATCH/mine/notes.txt"
+as_yamada audit export --from 2020-01-01 --to "$TODAY" --out "$SCRATCH/mine"
+check "a file that is no part of a package still keeps the folder refused" \
+	eval '[ "$RC" -ne 0 ] && [ -f "$SCRATCH/mine/notes.txt" ] && contains "$ERR" "not empty"'
 
 as_yamada audit show --action audit.checkpoint
 check "a daily checkpoint was signed at the day's first action" eval 'contains "$OUT" "reason=daily"'
