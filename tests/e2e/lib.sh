@@ -107,6 +107,18 @@ tm_wait_re() {
 	return 1
 }
 
+# tm_login_home_ja VAULT USER PASSWORD: the console in Japanese at 80x24,
+# logged in, on the home screen.
+tm_login_home_ja() {
+	tm_start 80 24 "env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 LANGUAGE= $MYNADESK --vault $1; sleep 30"
+	tm_wait "パスワード" >/dev/null
+	tm_text "$2"
+	tm_keys Tab
+	tm_text "$3"
+	tm_keys Enter
+	tm_wait "監査" >/dev/null
+}
+
 # tm_login_home VAULT USER PASSWORD: the console in English at 100x30,
 # logged in, on the home screen.
 tm_login_home() {

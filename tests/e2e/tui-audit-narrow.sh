@@ -23,13 +23,7 @@ R1=$RC
 as_yamada settings set answer-overdue-days 30
 check "setup: a checkpoint signed and a setting changed" eval '[ "$R1$RC" = 00 ]'
 
-tm_start 80 24 "env LANG=$JA LC_ALL=$JA LANGUAGE= $MYNADESK --vault $V; sleep 30"
-tm_wait "パスワード" >/dev/null
-tm_text yamada
-tm_keys Tab
-tm_text "$A"
-tm_keys Enter
-tm_wait "監査" >/dev/null
+tm_login_home_ja "$V" yamada "$A"
 tm_keys 7
 tm_wait "絞込み" >/dev/null
 # Hide the logins so the records above show.

@@ -93,13 +93,7 @@ tm_stop
 # In Japanese, the reason reads in Japanese and names the limit.
 JA=ja_JP.UTF-8
 if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf8$'; then
-	tm_start 80 24 "env LANG=$JA LC_ALL=$JA LANGUAGE= $MYNADESK --vault $V; sleep 30"
-	tm_wait "パスワード" >/dev/null
-	tm_text yamada
-	tm_keys Tab
-	tm_text "$A"
-	tm_keys Enter
-	tm_wait "監査" >/dev/null
+	tm_login_home_ja "$V" yamada "$A"
 	tm_keys 1
 	tm_text タナカ
 	tm_keys Enter
