@@ -29,7 +29,7 @@ ops_needs_checker(struct session *s, char **err)
 {
 	long long n;
 
-	if (users_count(s->v->db, &n, err) < 0)
+	if (users_count(s->v, &n, err) < 0)
 		return -1;
 	return n >= 2;
 }
@@ -55,30 +55,6 @@ accounts_checker_name(const struct witness *c)
 	return ops_witness_name(c);
 }
 
-struct accounts_slot {
-	int64_t uid;
-	const char *name;
-	const char *password;
-	const unsigned char *key;
-};
-
-static int
-accounts_put_slot(struct keyfile *kf, void *arg, char **err)
-{
-	struct accounts_slot *a = arg;
-	struct keyslot slot;
-	int rc;
-
-	rc = keyslot_wrap_password(&slot, a->uid, a->name, a->password,
-	    ops_slot_logn, a->key, err);
-	if (rc == 0) {
-		keyfile_put_slot(kf, &slot);
-		kf->generation++;
-	}
-	memset(&slot, 0, sizeof slot);
-	return rc;
-}
-
 static int
 accounts_drop_slot(struct keyfile *kf, void *arg, char **err)
 {
@@ -93,9 +69,8 @@ static int
 accounts_write_slot(struct session *s, int64_t uid, const char *name,
     const char *password, char **err)
 {
-	struct accounts_slot a = { uid, name, password, s->v->key };
-
-	return vault_keys_update(s->v, accounts_put_slot, &a, err);
+	return vault_put_password_slot(s->v, uid, name, password, ops_slot_logn,
+	    err);
 }
 
 /* What one account change names; each action's body reads its part. */
@@ -115,9 +90,9 @@ accounts_add_tx(struct session *s, void *arg, char **err)
 	int rc;
 
 	detail = xasprintf("role=%s", a->role);
-	rc = users_add(s->v->db, a->name, a->role, &uid, err);
+	rc = users_add(s->v, a->name, a->role, &uid, err);
 	if (rc == 0)
-		rc = users_set(s->v->db, a->name, "must_change", "1", err);
+		rc = users_set(s->v, a->name, "must_change", "1", err);
 	if (rc == 0)
 		rc = ops_audit(s, accounts_checker_name(a->c), "user.add", a->name,
 		    detail, err);
@@ -155,7 +130,7 @@ ops_user_add(struct session *s, const char *name, const char *role,
 static int
 accounts_get(struct session *s, const char *name, struct user *u, char **err)
 {
-	int found = users_get(s->v->db, name, u, err);
+	int found = users_get(s->v, name, u, err);
 
 	if (found == 0)
 		return err_set(err, _("no user '%s'"), name);
@@ -170,7 +145,7 @@ accounts_keep_admin(struct session *s, const struct user *u, char **err)
 
 	if (strcmp(u->role, "admin") != 0 || strcmp(u->status, "active") != 0)
 		return 0;
-	if (users_count_active(s->v->db, "admin", &admins, err) < 0)
+	if (users_count_active(s->v, "admin", &admins, err) < 0)
 		return -1;
 	if (admins <= 1)
 		return err_set(err, _("'%s' is the last active administrator"), u->name);
@@ -190,7 +165,7 @@ accounts_role_tx(struct session *s, void *arg, char **err)
 		rc = accounts_keep_admin(s, &u, err);
 	detail = xasprintf("from=%s to=%s", u.role ? u.role : "", a->role);
 	if (rc == 0)
-		rc = users_set(s->v->db, a->name, "role", a->role, err);
+		rc = users_set(s->v, a->name, "role", a->role, err);
 	if (rc == 0)
 		rc = ops_audit(s, accounts_checker_name(a->c), "user.role", a->name,
 		    detail, err);
@@ -224,7 +199,7 @@ accounts_lock_tx(struct session *s, void *arg, char **err)
 	if (rc == 0)
 		rc = accounts_keep_admin(s, &u, err);
 	if (rc == 0)
-		rc = users_set(s->v->db, a->name, "status", "locked", err);
+		rc = users_set(s->v, a->name, "status", "locked", err);
 	if (rc == 0)
 		rc = ops_audit(s, "", "user.lock", a->name, "reason=administrator",
 		    err);
@@ -261,11 +236,11 @@ accounts_unlock_tx(struct session *s, void *arg, char **err)
 	if (rc == 0 && strcmp(u.status, "locked") != 0)
 		rc = err_set(err, _("'%s' is not locked"), a->name);
 	if (rc == 0)
-		rc = users_set(s->v->db, a->name, "status", "active", err);
+		rc = users_set(s->v, a->name, "status", "active", err);
 	if (rc == 0)
-		rc = users_set(s->v->db, a->name, "pw_changed", NULL, err);
+		rc = users_set(s->v, a->name, "pw_changed", NULL, err);
 	if (rc == 0)
-		rc = users_set(s->v->db, a->name, "must_change", "1", err);
+		rc = users_set(s->v, a->name, "must_change", "1", err);
 	if (rc == 0)
 		rc = ops_audit(s, accounts_checker_name(a->c), "user.unlock", a->name,
 		    "", err);
@@ -287,7 +262,7 @@ ops_user_unlock(struct session *s, const char *name, const char *password,
 		return -1;
 	if (ops_tx(s, &def, &a, err) < 0)
 		return -1;
-	lockout_reset(s->v->dir, name);
+	lockout_reset(vault_dir(s->v), name);
 	return 0;
 }
 
@@ -302,10 +277,10 @@ accounts_passwd_tx(struct session *s, void *arg, char **err)
 	if (rc == 0 && strcmp(u.status, "active") != 0)
 		rc = err_set(err, _("'%s' is locked: use user unlock"), a->name);
 	if (rc == 0)
-		rc = users_set(s->v->db, a->name, "pw_changed", NULL, err);
+		rc = users_set(s->v, a->name, "pw_changed", NULL, err);
 	/* Only the owner's own choice is a lasting password. */
 	if (rc == 0)
-		rc = users_set(s->v->db, a->name, "must_change", a->own ? "0" : "1",
+		rc = users_set(s->v, a->name, "must_change", a->own ? "0" : "1",
 		    err);
 	if (rc == 0)
 		rc = ops_audit(s, a->own ? "" : accounts_checker_name(a->c),
@@ -345,5 +320,5 @@ ops_user_passwd(struct session *s, const char *name, const char *password,
 int
 ops_user_list(struct session *s, users_row_fn fn, void *arg, char **err)
 {
-	return users_list(s->v->db, fn, arg, err);
+	return users_list(s->v, fn, arg, err);
 }

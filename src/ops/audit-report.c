@@ -121,7 +121,7 @@ report_tail(struct session *s, struct xbuf *o, const char *end, char **err)
 	char *pem, print[65];
 	int64_t seq;
 
-	if (exportq_head_before(s->v->db, end, &seq, head, err) < 0)
+	if (exportq_head_before(s->v, end, &seq, head, err) < 0)
 		return -1;
 	xbuf_printf(o, "\n%s\n", _("Audit chain at the end of the day"));
 	xbuf_printf(o, _("  records: %lld\n  head (chain hash of record %lld):\n"),
@@ -167,7 +167,8 @@ ops_audit_report(struct session *s, const char *date, struct xbuf *out,
 	rc = ops_audit_list(s, &f, report_row, &rp, err);
 	if (rc == 0) {
 		xbuf_printf(out, _("Daily work report, %s (Japan time)\n"), day);
-		xbuf_printf(out, _("%s (insurer %s)\n"), s->vault_name, s->v->insurer);
+		xbuf_printf(out, _("%s (insurer %s)\n"), s->vault_name,
+		    vault_insurer(s->v));
 		xbuf_printf(out, _("Records this day: %lld, first %s, last %s\n"),
 		    rp.total, rp.total ? rp.first + 11 : "-",
 		    rp.total ? rp.last + 11 : "-");
@@ -221,7 +222,7 @@ ops_audit_verify_head(struct session *s, const char *head,
 		    "and hyphens may separate them)"));
 	if (ops_audit_verify(s, NULL, NULL, &found->count, now, err) < 0)
 		return -1;
-	rc = exportq_find_hash(s->v->db, want, &found->seq, &found->ts, err);
+	rc = exportq_find_hash(s->v, want, &found->seq, &found->ts, err);
 	if (rc >= 0)
 		head_record(s, head, rc == 1, found->seq);
 	if (rc == 0)

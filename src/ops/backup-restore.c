@@ -88,12 +88,12 @@ br_record(const struct backup_restore *rq, const char *staging,
 	rc = ops_require_role(s, "admin", err);
 	/* The header's MAC needs the data key, known only now. */
 	if (rc == 0)
-		rc = ops_backup_header_ok(bi, s->v->key, err);
+		rc = ops_backup_header_ok(bi, s->v, err);
 	/* Every page read once and the chain walked before it is trusted. */
 	if (rc == 0)
-		rc = backup_db_intact(s->v->db, err);
+		rc = backup_db_intact(s->v, err);
 	if (rc == 0)
-		rc = audit_verify(s->v->db, NULL, NULL, &count, head, err);
+		rc = audit_verify(s->v, NULL, NULL, &count, head, err);
 	detail = xasprintf("sha256=%s head=%lld created=%s created_checked=%s "
 	    "into=%s%s", bi->sha256, (long long)bi->h.head_seq, bi->h.created,
 	    bi->created_checked ? "yes" : "no", rq->dir, rq->force ? " forced=1" : "");

@@ -54,49 +54,6 @@ bk_tmpdir(const char *near, char **err)
 	return tmpl;
 }
 
-/* The copy's head, checked against what vault.keys remembered. */
-static int
-bk_copy_head(const char *dbpath, const unsigned char *key,
-    const struct keyfile *kf, struct backup_header *h, char **err)
-{
-	unsigned char at[32];
-	sqlite3 *db;
-	int rc;
-
-	if (db_open(dbpath, key, 0, &db, err) < 0)
-		return -1;
-	rc = audit_head(db, &h->head_seq, h->head, err);
-	/* Any failure to find the head is worded here: NULL below. */
-	if (rc == 0 && kf->head_seq > 0 && (h->head_seq < kf->head_seq ||
-	    audit_hash_at(db, kf->head_seq, at, NULL) < 0 ||
-	    CRYPTO_memcmp(at, kf->head, 32) != 0))
-		rc = err_set(err, _("the copy does not contain the audit head that "
-		    "vault.keys remembers: the vault is damaged or rolled back"));
-	db_close(db);
-	return rc;
-}
-
-/* Under the vault lock: the key file, then the database copy. */
-static int
-bk_take(struct session *s, const char *dbpath, struct keyfile *kf,
-    char **err)
-{
-	char *text = NULL;
-	size_t len;
-	int lock = lockfile_acquire(s->v->dir), rc;
-
-	rc = keyfile_load(s->v->dir, kf, &text, &len, err);
-	if (rc == 0 && keyfile_verify(kf, text, s->v->key) < 0)
-		rc = err_set(err, _("vault.keys has been altered (its MAC does not match)"));
-	if (rc == 0)
-		rc = backup_snapshot(s->v->db, dbpath, s->v->key, err);
-	lockfile_release(lock);
-	free(text);
-	if (rc < 0)
-		keyfile_free(kf);
-	return rc;
-}
-
 static void
 bk_now(char out[21])
 {
@@ -139,26 +96,27 @@ bk_build(struct session *s, const char *file, const char *tmp,
 	unsigned char sha[32];
 	struct keyfile kf;
 	struct stat st;
-	int rc = bk_take(s, dbpath, &kf, err);
+	int rc = backup_take(s->v, dbpath, &kf, err);
 
 	if (rc == 0) {
-		rc = bk_copy_head(dbpath, s->v->key, &kf, h, err);
+		rc = backup_copy_head(s->v, dbpath, &kf, h, err);
 		kf.head_seq = h->head_seq;
 		memcpy(kf.head, h->head, 32);
 		bk_keep_admin_slots(&kf);
-		keys = keyfile_format(&kf, s->v->key);
+		keys = backup_keys_format(s->v, &kf);
 		keyfile_free(&kf);
 	}
 	if (rc == 0 && stat(dbpath, &st) < 0)
 		rc = err_set(err, _("cannot read %s: %s"), dbpath, strerror(errno));
 	if (rc == 0) {
-		snprintf(h->vault_id, sizeof h->vault_id, "%s", s->v->vault_id);
-		snprintf(h->insurer, sizeof h->insurer, "%s", s->v->insurer);
+		snprintf(h->vault_id, sizeof h->vault_id, "%s", vault_id(s->v));
+		snprintf(h->insurer, sizeof h->insurer, "%s",
+		    vault_insurer(s->v));
 		h->version = 2;
 		bk_now(h->created);
 		h->keys_len = strlen(keys);
 		h->db_len = (uint64_t)st.st_size;
-		backupfmt_mac(h, s->v->key, KEY_LEN, h->mac);
+		backup_header_seal(s->v, h);
 		rc = backup_file_write(file, h, keys, dbpath, sha, err);
 		hex_encode(sha, 32, out->sha256);
 	}
@@ -281,13 +239,13 @@ ops_backup_check(const char *file, struct backup_info *out, char **err)
 }
 
 int
-ops_backup_header_ok(struct backup_info *bi, const unsigned char *key,
+ops_backup_header_ok(struct backup_info *bi, const struct vault *v,
     char **err)
 {
 	bi->created_checked = 0;
 	if (bi->h.version == 1)
 		return 0;
-	if (backupfmt_mac_check(&bi->h, key, KEY_LEN) < 0)
+	if (backup_header_check(v, &bi->h) < 0)
 		return err_set(err, _("the backup's header has been altered (its MAC "
 		    "does not match): its creation time cannot be trusted"));
 	bi->created_checked = 1;
@@ -303,30 +261,24 @@ bk_deep(struct session *s, const char *keys, const char *dbpath,
 	const struct backup_header *h = &bi->h;
 	unsigned char head[32], here[32];
 	struct keyfile kf;
-	sqlite3 *db;
 	int rc;
 
-	if (strcmp(h->vault_id, s->v->vault_id) != 0)
+	if (strcmp(h->vault_id, vault_id(s->v)) != 0)
 		return err_set(err, _("the backup is of another vault (%s)"), h->vault_id);
 	if (keyfile_parse(keys, h->keys_len, &kf, err) < 0)
 		return -1;
-	rc = keyfile_verify(&kf, keys, s->v->key);
+	rc = backup_keys_verify(s->v, &kf, keys);
 	keyfile_free(&kf);
 	if (rc < 0)
 		return err_set(err, _("the backup's vault.keys has been altered (its "
 		    "MAC does not match)"));
-	if (ops_backup_header_ok(bi, s->v->key, err) < 0)
+	if (ops_backup_header_ok(bi, s->v, err) < 0)
 		return -1;
-	if (db_open(dbpath, s->v->key, 0, &db, err) < 0)
-		return -1;
-	rc = backup_db_intact(db, err);
-	if (rc == 0)
-		rc = audit_verify(db, NULL, NULL, &bi->records, head, err);
-	db_close(db);
+	rc = backup_copy_verify(s->v, dbpath, &bi->records, head, err);
 	if (rc == 0 && (bi->records != h->head_seq || memcmp(head, h->head, 32) != 0))
 		rc = err_set(err, _("the backup's audit log does not end at the head "
 		    "its header names"));
-	if (rc == 0 && (audit_hash_at(s->v->db, h->head_seq, here, NULL) < 0 ||
+	if (rc == 0 && (audit_hash_at(s->v, h->head_seq, here, NULL) < 0 ||
 	    CRYPTO_memcmp(here, h->head, 32) != 0))
 		rc = err_set(err, _("the backup's audit head (record %lld) is not in "
 		    "this vault's audit log"), (long long)h->head_seq);

@@ -34,10 +34,10 @@ int ops_backup_check_into(const char *file, struct backup_info *out,
 int ops_backup_verify(struct session *s, const char *file,
     struct backup_info *out, char **err);
 
-/* The header's MAC under key, the data key the copy is under: sets
+/* The header's MAC under v's data key, the key the copy is under: sets
  * bi->created_checked; -1 (with the reason) when the header was altered. A
  * version 1 header has no MAC and passes unchecked. */
-int ops_backup_header_ok(struct backup_info *bi, const unsigned char *key,
+int ops_backup_header_ok(struct backup_info *bi, const struct vault *v,
     char **err);
 
 struct backup_restore {

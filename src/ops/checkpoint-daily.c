@@ -26,7 +26,8 @@ daily_make_tx(struct session *s, void *arg, char **err)
 	int rc;
 
 	(void)arg;
-	origin = xasprintf("mynadesk/%s/%s", s->v->insurer, s->v->vault_id);
+	origin = xasprintf("mynadesk/%s/%s", vault_insurer(s->v),
+	    vault_id(s->v));
 	rc = checkpoint_make(s->v, origin, s->user, &cp, err);
 	free(origin);
 	if (rc == 0) {
@@ -62,7 +63,7 @@ ops_daily_checkpoint(struct session *s)
 	/* Remembered first: the checkpoint's own commit comes back here. */
 	snprintf(s->checkpoint_day, sizeof s->checkpoint_day, "%s", today);
 	jst_day_bounds(today, start, end);
-	if (exportq_checkpoints_since(s->v->db, start, &n, NULL) < 0 || n > 0)
+	if (exportq_checkpoints_since(s->v, start, &n, NULL) < 0 || n > 0)
 		return;
 	(void)daily_make(s);
 }

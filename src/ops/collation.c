@@ -22,7 +22,7 @@ coll_import_open(struct session *s, const struct layout *l,
 	coll_columns(l, &ci->cols);
 	if (ci->cols.result < 0)
 		return 0;	/* a layout without collation: nothing to settle */
-	return coll_store_blocked_keys(s->v->db, &ci->blocked, &ci->nblocked,
+	return coll_store_blocked_keys(s->v, &ci->blocked, &ci->nblocked,
 	    err);
 }
 
@@ -46,14 +46,14 @@ coll_import_row(struct session *s, struct coll_import *ci, long long file_id,
 		return -1;
 	if (c.result == COLL_MISMATCH) {
 		ci->mismatched++;
-		return coll_store_mismatch(s->v->db, file_id, seq, key, &c, err);
+		return coll_store_mismatch(s->v, file_id, seq, key, &c, err);
 	}
 	/* Only the registration of the person's own record lifts a block. */
 	if (!ok || !persons || ci->nblocked == 0 ||
 	    bsearch(&key, ci->blocked, ci->nblocked, sizeof *ci->blocked,
 	    coll_key_cmp) == NULL)
 		return 0;
-	if ((rc = coll_store_settle(s->v->db, key, err)) < 0)
+	if ((rc = coll_store_settle(s->v, key, err)) < 0)
 		return -1;
 	ci->settled += rc;
 	return 0;
@@ -70,7 +70,7 @@ coll_import_close(struct coll_import *ci)
 int
 coll_flags_load(struct session *s, struct coll_flags *f, char **err)
 {
-	return coll_store_no_error_ids(s->v->db, &f->ids, &f->n, err);
+	return coll_store_no_error_ids(s->v, &f->ids, &f->n, err);
 }
 
 static int
@@ -101,13 +101,13 @@ coll_flags_free(struct coll_flags *f)
 int
 ops_reg_mismatches(struct session *s, coll_list_fn fn, void *arg, char **err)
 {
-	return coll_store_list(s->v->db, fn, arg, err);
+	return coll_store_list(s->v, fn, arg, err);
 }
 
 int
 ops_reg_blocked_count(struct session *s, long long *n, char **err)
 {
-	return coll_store_count_blocked(s->v->db, n, err);
+	return coll_store_count_blocked(s->v, n, err);
 }
 
 /* A supervisor decides; an administrator may stand in, as for J-LIS
@@ -146,7 +146,7 @@ coll_no_error_tx(struct session *s, void *arg, char **err)
 	char *detail;
 	int rc;
 
-	rc = coll_store_no_error(s->v->db, c->key, c->reason, s->user, c->second,
+	rc = coll_store_no_error(s->v, c->key, c->reason, s->user, c->second,
 	    err);
 	if (rc == 0)
 		rc = err_set(err, _("%s has no open J-LIS mismatch"), c->key);

@@ -48,8 +48,8 @@ dashboard_with(struct session *s, const struct reg_pending *p,
 	/* The office's calendar day, as the clerk typed the received date. */
 	localtime_r(&now, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	if (dashboard_numbers(s->v->db, today, DASHBOARD_DEADLINE_DAYS, &d->n,
-	    err) < 0 || dashboard_idproof_open(s->v->db, &d->idproof_open, err) < 0)
+	if (dashboard_numbers(s->v, today, DASHBOARD_DEADLINE_DAYS, &d->n,
+	    err) < 0 || dashboard_idproof_open(s->v, &d->idproof_open, err) < 0)
 		return -1;
 	d->reg_pending = dashboard_reg_sum(p);
 	if (ops_reg_blocked_count(s, &d->reg_blocked, err) < 0)
@@ -79,5 +79,5 @@ ops_dashboard_fresh(struct session *s, struct dashboard *d,
 int
 ops_dashboard_stamp(struct session *s, unsigned long long *stamp, char **err)
 {
-	return dashboard_stamp(s->v->db, stamp, err);
+	return dashboard_stamp(s->v, stamp, err);
 }

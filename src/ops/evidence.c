@@ -51,7 +51,7 @@ evidence_about_medium(struct session *s, const char *value,
     struct evidence_meta *m, char **err)
 {
 	struct media_row mr;
-	int found = media_find(s->v->db, value, &mr, err);
+	int found = media_find(s->v, value, &mr, err);
 
 	if (found < 0)
 		return -1;
@@ -76,7 +76,7 @@ evidence_about_check(struct session *s, const char *about,
 	if (kind == ABOUT_PERSON) {
 		struct person p;
 		int64_t pid;
-		int found = persons_get(s->v->db, value, &p, &pid, err);
+		int found = persons_get(s->v, value, &p, &pid, err);
 
 		person_clear(&p);
 		if (found < 0)
@@ -191,13 +191,13 @@ evidence_add_tx(struct session *s, const struct evidence_add_request *rq,
 
 	rc = evidence_about_check(s, rq->about, m, err);
 	if (rc == 0)
-		rc = evidence_insert(s->v->db, m, &body, err);
+		rc = evidence_insert(s->v, m, &body, err);
 	if (rc == 0)
 		rc = evidence_stream_in(fd, body, buf, first, m, err);
 	if (evidence_body_close(body, rc == 0 ? err : NULL) < 0)
 		rc = -1;
 	if (rc == 0)
-		rc = evidence_set_hash(s->v->db, m->id, m->sha256, err);
+		rc = evidence_set_hash(s->v, m->id, m->sha256, err);
 	if (rc < 0)
 		return -1;
 	snprintf(subject, sizeof subject, "evidence:%lld", (long long)m->id);
@@ -261,14 +261,14 @@ ops_evidence_add(struct session *s, const struct evidence_add_request *rq,
 int
 ops_evidence_list(struct session *s, evidence_row_fn fn, void *arg, char **err)
 {
-	return evidence_list(s->v->db, fn, arg, err);
+	return evidence_list(s->v, fn, arg, err);
 }
 
 int
 ops_evidence_info(struct session *s, int64_t id, struct evidence_meta *m,
     char **err)
 {
-	int found = evidence_get(s->v->db, id, m, err);
+	int found = evidence_get(s->v, id, m, err);
 
 	if (found == 0)
 		return err_set(err, _("no evidence with id %lld: see 'evidence list'"),
@@ -285,7 +285,7 @@ evidence_stream_out(struct session *s, const struct evidence_meta *m, int fd,
 	unsigned char *buf = xmalloc(EVIDENCE_CHUNK);
 	struct evidence_body *body = NULL;
 	int64_t off = 0;
-	int rc = evidence_open_body(s->v->db, m->id, &body, err);
+	int rc = evidence_open_body(s->v, m->id, &body, err);
 
 	if (rc == 0 && evidence_body_size(body) != m->size)
 		rc = err_set(err, ngettext("evidence %lld is damaged: it holds "

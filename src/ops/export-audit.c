@@ -45,7 +45,7 @@ export_audit_proof(struct export_ctx *c, struct xbuf *out, char **err)
 	if (c->first > 0) {
 		p.first = c->first;
 		p.last = c->last;
-		rc = checkpoint_leaves(c->s->v->db, p.tree_size, &leaves, err);
+		rc = checkpoint_leaves(c->s->v, p.tree_size, &leaves, err);
 		if (rc == 0 && merkle_range_proof((const unsigned char (*)[32])leaves,
 		    (size_t)p.tree_size, (size_t)p.first - 1, (size_t)p.last,
 		    &p.hash, &p.n) < 0)

@@ -15,7 +15,7 @@ readme_head(struct export_ctx *c, struct xbuf *o)
 {
 	xbuf_printf(o, "%s\n\n", _("mynadesk export package"));
 	xbuf_printf(o, _("Association: %s (insurer %s)\n"), c->s->vault_name,
-	    c->s->v->insurer);
+	    vault_insurer(c->s->v));
 	xbuf_printf(o, _("Period: %s to %s, Japan time (UTC+9), whole days\n"),
 	    c->from, c->to);
 	if (c->first > 0)

@@ -29,7 +29,7 @@ export_accounts(struct export_ctx *c, struct xbuf *out, char **err)
 
 	csvout_begin(out);
 	csvout_row(out, head, 5);
-	return users_list(c->s->v->db, export_user_row, out, err);
+	return users_list(c->s->v, export_user_row, out, err);
 }
 
 static int
@@ -72,5 +72,5 @@ export_number_counts(struct export_ctx *c, struct xbuf *out, char **err)
 
 	csvout_begin(out);
 	csvout_row(out, head, 3);
-	return exportq_numbers(c->s->v->db, export_number_row, out, err);
+	return exportq_numbers(c->s->v, export_number_row, out, err);
 }

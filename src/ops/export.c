@@ -226,14 +226,15 @@ export_build(struct export_ctx *c, const char *dir, export_progress_fn progress,
 	char *origin, *detail;
 	int rc;
 
-	origin = xasprintf("mynadesk/%s/%s", c->s->v->insurer, c->s->v->vault_id);
+	origin = xasprintf("mynadesk/%s/%s", vault_insurer(c->s->v),
+	    vault_id(c->s->v));
 	rc = checkpoint_make(c->s->v, origin, c->s->user, &c->cp, err);
 	free(origin);
 	if (rc == 0 && exportsig_fingerprint(c->cp.pubkey_pem,
 	    strlen(c->cp.pubkey_pem), c->key_print) < 0)
 		rc = err_set(err, _("the vault's public key cannot be read"));
 	if (rc == 0)
-		rc = exportq_seq_range(c->s->v->db, c->start, c->end, &c->first,
+		rc = exportq_seq_range(c->s->v, c->start, c->end, &c->first,
 		    &c->last, err);
 	/* The checkpoint is made in this transaction, so it covers the period;
 	 * a record beyond it could not be proved and is cut off. */

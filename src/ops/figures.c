@@ -21,12 +21,11 @@
 
 struct figures_job {
 	/* Copies made at the start, on the caller's thread (the session may
-	 * change meanwhile); the vault's key and directory stay borrowed. */
+	 * change meanwhile): the session, and a reader for the vault. */
 	struct session s;
-	struct vault v;
 	pthread_t thread;
-	pthread_mutex_t mu;	/* guards db, cancelled and done */
-	sqlite3 *db;		/* the job's own connection while it counts */
+	pthread_mutex_t mu;	/* guards live, cancelled and done */
+	struct vault *live;	/* the reader while its connection counts */
 	int cancelled, done;
 	struct figures f;
 	int rc;
@@ -42,32 +41,31 @@ figures_count_held(const struct jlis_held_row *h, void *arg)
 }
 
 /* The counts, through the same ops as on the main connection: the job's
- * session differs only in its vault's connection. */
+ * session differs only in its vault, a reader. */
 static int
-figures_count(struct session *s, sqlite3 *db, struct figures *f, char **err)
+figures_count(struct session *s, struct figures *f, char **err)
 {
 	int64_t seq;
 
-	s->v->db = db;
 	memset(f, 0, sizeof *f);
 	if (ops_dashboard_fresh(s, &f->d, &f->p, err) < 0 ||
 	    ops_jlis_held(s, figures_count_held, &f->held, err) < 0 ||
-	    users_count_active(db, NULL, &f->users_active, err) < 0 ||
-	    audit_head(db, &seq, f->head, err) < 0)
+	    users_count_active(s->v, NULL, &f->users_active, err) < 0 ||
+	    audit_head(s->v, &seq, f->head, err) < 0)
 		return -1;
 	f->audit_count = seq;
 	return 0;
 }
 
-/* Publishes the connection so that a cancel can interrupt it; says
+/* Publishes the reader so that a cancel can interrupt it; says
  * whether the job is still wanted. */
 static int
-figures_publish(struct figures_job *j, sqlite3 *db)
+figures_publish(struct figures_job *j, struct vault *live)
 {
 	int wanted;
 
 	pthread_mutex_lock(&j->mu);
-	j->db = db;
+	j->live = live;
 	wanted = !j->cancelled;
 	pthread_mutex_unlock(&j->mu);
 	return wanted;
@@ -77,13 +75,13 @@ static void *
 figures_main(void *arg)
 {
 	struct figures_job *j = arg;
-	sqlite3 *db = NULL;
 
-	j->rc = vault_open_reader(&j->v, &db, &j->err);
-	if (j->rc == 0 && figures_publish(j, db))
-		j->rc = figures_count(&j->s, db, &j->f, &j->err);
+	j->rc = vault_reader_connect(j->s.v, &j->err);
+	if (j->rc == 0 && figures_publish(j, j->s.v))
+		j->rc = figures_count(&j->s, &j->f, &j->err);
 	(void)figures_publish(j, NULL);
-	db_close(db);
+	vault_close(j->s.v);
+	j->s.v = NULL;
 	pthread_mutex_lock(&j->mu);
 	j->done = 1;
 	pthread_mutex_unlock(&j->mu);
@@ -96,12 +94,11 @@ ops_figures_start(struct session *s, char **err)
 	struct figures_job *j = xcalloc(1, sizeof *j);
 
 	j->s = *s;
-	j->v = *s->v;
-	j->s.v = &j->v;
-	j->v.db = NULL;
+	j->s.v = vault_reader(s->v);
 	pthread_mutex_init(&j->mu, NULL);
 	if (pthread_create(&j->thread, NULL, figures_main, j) != 0) {
 		pthread_mutex_destroy(&j->mu);
+		vault_close(j->s.v);
 		free(j);
 		err_set(err, "%s", _("cannot start a thread to count the figures"));
 		return NULL;
@@ -150,9 +147,9 @@ ops_figures_cancel(struct figures_job *j)
 	pthread_mutex_lock(&j->mu);
 	j->cancelled = 1;
 	/* Safe from another thread while the connection is open, which the
-	 * lock ensures: the worker clears db under it before closing. */
-	if (j->db != NULL)
-		db_interrupt(j->db);
+	 * lock ensures: the worker clears live under it before closing. */
+	if (j->live != NULL)
+		vault_interrupt(j->live);
 	pthread_mutex_unlock(&j->mu);
 	pthread_join(j->thread, NULL);
 	figures_free(j);

@@ -15,7 +15,6 @@
 
 #include "ops/handover.h"
 #include "ops/tx.h"
-#include "store/db.h"
 #include "store/handover-log.h"
 #include "store/vault.h"
 #include "util/hex.h"
@@ -367,7 +366,8 @@ handover_seal_tx(struct session *s, void *arg, char **err)
 {
 	struct handover_seal *hs = arg;
 
-	hs->peeked = handover_log_peek(s->v->dir, handover_seal_one, hs, err);
+	hs->peeked = handover_log_peek(vault_dir(s->v), handover_seal_one, hs,
+	    err);
 	if (hs->peeked < 0)
 		return -1;
 	return hs->peeked == 0 ? OPS_TX_NOTHING : 0;
@@ -380,11 +380,11 @@ ops_handover_seal(struct session *s, char **err)
 	struct handover_seal hs = { s, 0, 0 };
 	int rc;
 
-	if (!handover_log_pending(s->v->dir))
+	if (!handover_log_pending(vault_dir(s->v)))
 		return 0;
 	if ((rc = ops_tx(s, &def, &hs, err)) != 0)
 		return rc == OPS_TX_NOTHING ? 0 : -1;
-	if (handover_log_drop(s->v->dir, hs.peeked, err) < 0)
+	if (handover_log_drop(vault_dir(s->v), hs.peeked, err) < 0)
 		return -1;
 	return hs.n;
 }

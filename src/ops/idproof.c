@@ -38,7 +38,7 @@ static int
 idproof_person(struct session *s, const char *key, int64_t *id, char **err)
 {
 	struct person p;
-	int found = persons_get(s->v->db, key ? key : "", &p, id, err);
+	int found = persons_get(s->v, key ? key : "", &p, id, err);
 
 	person_clear(&p);
 	if (found == 0)
@@ -56,7 +56,7 @@ idproof_decide_person(struct session *s, const struct idrules *r, int64_t id,
 	struct idcase c;
 	int rc;
 
-	if (idproof_items(s->v->db, id, &it, err) < 0)
+	if (idproof_items(s->v, id, &it, err) < 0)
 		return -1;
 	*recorded = it.channel[0] != '\0';
 	if (!*recorded) {
@@ -138,15 +138,15 @@ idproof_record_tx(struct session *s, const struct idrules *r, int64_t id,
 	int rc = 0, recorded;
 
 	for (i = 0; rc == 0 && i < rq->ndocs; i++)
-		rc = idproof_add(s->v->db, id, rq->channel, rq->mode, "doc",
+		rc = idproof_add(s->v, id, rq->channel, rq->mode, "doc",
 		    rq->docs[i], s->user, err);
 	for (i = 0; rc == 0 && i < rq->nexemptions; i++)
-		rc = idproof_add(s->v->db, id, rq->channel, rq->mode, "exemption",
+		rc = idproof_add(s->v, id, rq->channel, rq->mode, "exemption",
 		    rq->exemptions[i], s->user, err);
 	if (rc == 0)
 		rc = idproof_decide_person(s, r, id, res, &recorded, err);
 	if (rc == 0)
-		rc = idproof_set_status(s->v->db, id, rq->channel, rq->mode,
+		rc = idproof_set_status(s->v, id, rq->channel, rq->mode,
 		    res->complete, res->pattern, res->missing, err);
 	if (rc == 0) {
 		detail = idproof_detail(rq, res);
@@ -214,14 +214,14 @@ int
 ops_idproof_open(struct session *s, const char *channel, idproof_open_fn fn,
     void *arg, char **err)
 {
-	return idproof_open(s->v->db, channel, fn, arg, err);
+	return idproof_open(s->v, channel, fn, arg, err);
 }
 
 int
 ops_idproof_patterns(struct session *s, idproof_count_fn fn, void *arg,
     char **err)
 {
-	return idproof_patterns(s->v->db, fn, arg, err);
+	return idproof_patterns(s->v, fn, arg, err);
 }
 
 int

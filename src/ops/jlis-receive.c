@@ -84,10 +84,10 @@ jrcv_found(struct jrcv *r, int64_t serial, const struct jlis_target_row *t,
 
 	char *iname = NULL, *ikana = NULL;
 
-	if (persons_get_by_id(r->s->v->db, t->person, &p, err) < 0)
+	if (persons_get_by_id(r->s->v, t->person, &p, err) < 0)
 		return -1;
 	/* What was sent is what J-LIS answers to: the inquiry name, if any. */
-	if (jlis_store_inquiry_name_get(r->s->v->db, t->person, &iname, &ikana,
+	if (jlis_store_inquiry_name_get(r->s->v, t->person, &iname, &ikana,
 	    NULL) > 0) {
 		free(p.f[PF_NAME]);
 		p.f[PF_NAME] = iname;
@@ -108,7 +108,7 @@ jrcv_found(struct jrcv *r, int64_t serial, const struct jlis_target_row *t,
 		return -1;
 	if (diff[0] == '\0' && res == NUMBER_OK) {
 		r->rep->confirmed++;
-		return jlis_store_target_answer(r->s->v->db, serial, "confirmed",
+		return jlis_store_target_answer(r->s->v, serial, "confirmed",
 		    NULL, items, NULL, err);
 	}
 	if (diff[0] != '\0')
@@ -117,7 +117,7 @@ jrcv_found(struct jrcv *r, int64_t serial, const struct jlis_target_row *t,
 		snprintf(reason, sizeof reason, "%s", res == NUMBER_DUPLICATE ?
 		    "held-by-another-person" : "differs-from-confirmed-number");
 	r->rep->held++;
-	rc = jlis_store_target_answer(r->s->v->db, serial, "held", num, items,
+	rc = jlis_store_target_answer(r->s->v, serial, "held", num, items,
 	    reason, err);
 	return rc;
 }
@@ -136,7 +136,7 @@ jrcv_row(struct filecheck *fc, const struct csv_row *row, void *arg)
 	r->rep->rows++;
 	if (jlis_target_parse(target, strlen(target), insurer, &serial, &err) < 0 ||
 	    strcmp(insurer, r->insurer) != 0 ||
-	    (found = jlis_store_target_get(r->s->v->db, serial, &t, &err)) == 0 ||
+	    (found = jlis_store_target_get(r->s->v, serial, &t, &err)) == 0 ||
 	    (found > 0 && t.request != r->req.id)) {
 		free(err);
 		jlis_problem(&r->rep->problems, _("%s:%ld:target: unknown "
@@ -156,7 +156,7 @@ jrcv_row(struct filecheck *fc, const struct csv_row *row, void *arg)
 	} else {
 		r->rep->not_found++;
 		r->rep->reinquiry += t.attempt == 1;
-		rc = jlis_store_target_answer(r->s->v->db, serial, "not-found",
+		rc = jlis_store_target_answer(r->s->v, serial, "not-found",
 		    NULL, NULL, NULL, &err);
 	}
 	OPENSSL_cleanse(num, sizeof num);
@@ -179,13 +179,13 @@ jrcv_which(struct jrcv *r, const struct layout *l, const char *file, char **err)
 	if (l->file_name == NULL || !jlis_name_match(l->file_name, base, &name))
 		return err_set(err, _("%s: not an answer file: the name does not "
 		    "follow %s"), file, l->file_name ? l->file_name : "-");
-	layout_insurer(l, r->s->v->insurer, r->insurer);
+	layout_insurer(l, vault_insurer(r->s->v), r->insurer);
 	if (strcmp(name.insurer, r->insurer) != 0)
 		return err_set(err, _("%s is for insurer %s; this vault is for %s: "
 		    "nothing was imported"), base, name.insurer, r->insurer);
 	snprintf(r->rep->request, sizeof r->rep->request, "%c%ld", name.kind,
 	    name.seq);
-	if ((found = jlis_store_request_find(r->s->v->db, name.kind, name.seq,
+	if ((found = jlis_store_request_find(r->s->v, name.kind, name.seq,
 	    &r->req, err)) < 0)
 		return -1;
 	if (found == 0)
@@ -228,7 +228,7 @@ jrcv_run(struct jrcv *r, const struct layout *l,
 		    "%lld: is the file cut short? Nothing was imported",
 		    (unsigned long)run.rows), run.rows,
 		    rep->request, r->req.rows);
-	rc = jlis_store_request_answered(r->s->v->db, r->req.id, r->shown,
+	rc = jlis_store_request_answered(r->s->v, r->req.id, r->shown,
 	    rep->sha256, r->s->user, err);
 	detail = xasprintf("file=%s sha256=%s request=%s medium=%s rows=%lld "
 	    "confirmed=%lld held=%lld not-found=%lld reinquiry=%lld", r->shown,

@@ -165,7 +165,8 @@ jreq_read_list(struct jreq *r, const char *file, char **err)
 		line[strcspn(line, "\r\n")] = '\0';
 		if (line[0] == '\0' || line[0] == '#')
 			continue;
-		found = jlis_store_candidate(r->s->v->db, line, jreq_listed, r, err);
+		found = jlis_store_candidate(r->s->v, line, jreq_listed, r,
+		    err);
 		if (found < 0)
 			rc = -1;
 		else if (found == 0)
@@ -372,7 +373,7 @@ jreq_eol(struct jreq *r, FILE *f, EVP_MD_CTX *md)
 static const char *
 jreq_insurer(const struct jreq *r, char out[INSURER_MAX + 1])
 {
-	layout_insurer(&r->l, r->s->v->insurer, out);
+	layout_insurer(&r->l, vault_insurer(r->s->v), out);
 	return out;
 }
 
@@ -418,7 +419,7 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 		rows += strcmp(r->p[i].f[PF_RESIDENT], res) == 0;
 	if (rows == 0)
 		return 0;
-	if (jlis_store_next_seq(r->s->v->db, kind, &seq, err) < 0)
+	if (jlis_store_next_seq(r->s->v, kind, &seq, err) < 0)
 		return -1;
 	rep->file[k] = jlis_name_format(r->l.file_name, jreq_insurer(r, ins),
 	    kind, seq);
@@ -431,9 +432,9 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 	if ((f = fopen(r->tmp[k], "wbx")) == NULL)
 		return err_set(err, _("cannot write %s: %s"), r->tmp[k],
 		    strerror(errno));
-	if (jlis_store_request_add(r->s->v->db, kind, seq, rep->file[k],
+	if (jlis_store_request_add(r->s->v, kind, seq, rep->file[k],
 	    r->s->user, &request, err) < 0 ||
-	    jlis_store_targets_open(r->s->v->db, request, &r->targets,
+	    jlis_store_targets_open(r->s->v, request, &r->targets,
 	    err) < 0) {
 		fclose(f);
 		return -1;
@@ -462,7 +463,7 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 	if (fclose(f) != 0 && rc == 0)
 		rc = err_set(err, _("cannot write %s: %s"), r->tmp[k], strerror(errno));
 	if (rc == 0)
-		rc = jlis_store_request_finish(r->s->v->db, request, rep->sha256[k],
+		rc = jlis_store_request_finish(r->s->v, request, rep->sha256[k],
 		    rows, err);
 	return rc;
 }
@@ -495,7 +496,7 @@ jreq_write(struct jreq *r, const char *outdir, struct jlis_request_report *rep,
 	for (k = 0; k < 2; k++) {
 		char kind = k == 0 ? 'N' : 'G', *name, ins[INSURER_MAX + 1];
 
-		if (jlis_store_next_seq(r->s->v->db, kind, &seq, err) < 0)
+		if (jlis_store_next_seq(r->s->v, kind, &seq, err) < 0)
 			return -1;
 		if ((name = jlis_name_format(r->l.file_name, jreq_insurer(r, ins),
 		    kind, seq)) == NULL)
@@ -586,7 +587,7 @@ jreq_body(struct session *s, void *arg, char **err)
 	int rc;
 
 	rc = t->persons_file != NULL ? jreq_read_list(r, t->persons_file, err) :
-	    jlis_store_candidates(s->v->db, jreq_auto, r, err);
+	    jlis_store_candidates(s->v, jreq_auto, r, err);
 	if (rc == 0)
 		jreq_validate(r);
 	if (rc == 0 && rep->problems.total > 0)
@@ -631,7 +632,7 @@ jreq_run(struct session *s, const char *outdir, const char *persons_file,
 	r.unsendable = &rep->unsendable;
 	r.rep = rep;
 	if (!dry_run)
-		(void)jlis_store_request_files(s->v->db, jreq_name_left,
+		(void)jlis_store_request_files(s->v, jreq_name_left,
 		    (void *)outdir, NULL);
 	if (ops_check_layout("jlis-request", &r.l, &r.rules, err) < 0)
 		return -1;

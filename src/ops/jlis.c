@@ -21,7 +21,7 @@
 int
 ops_jlis_held(struct session *s, jlis_held_fn fn, void *arg, char **err)
 {
-	return jlis_store_held(s->v->db, fn, arg, err);
+	return jlis_store_held(s->v, fn, arg, err);
 }
 
 static int
@@ -43,12 +43,12 @@ jlis_decide_tx(struct session *s, const char *key, int accept,
 	int64_t id, serial;
 	int rc, found;
 
-	found = persons_get(s->v->db, key, &p, &id, err);
+	found = persons_get(s->v, key, &p, &id, err);
 	person_clear(&p);
 	if (found <= 0)
 		return found < 0 ? -1 : err_set(err, _("no person with key '%s'"),
 		    key);
-	if ((found = jlis_store_held_get(s->v->db, id, &serial, num, err)) <= 0)
+	if ((found = jlis_store_held_get(s->v, id, &serial, num, err)) <= 0)
 		return found < 0 ? -1 : err_set(err, _("%s has no J-LIS answer "
 		    "held for a decision"), key);
 	rc = 0;
@@ -62,7 +62,7 @@ jlis_decide_tx(struct session *s, const char *key, int accept,
 		    _("the person has a different confirmed number"));
 	OPENSSL_cleanse(num, sizeof num);
 	if (rc == 0)
-		rc = jlis_store_resolve(s->v->db, serial, accept ? "accepted" :
+		rc = jlis_store_resolve(s->v, serial, accept ? "accepted" :
 		    "rejected", s->user, reason, err);
 	detail = xasprintf("reason=%s", reason);
 	if (rc == 0)
@@ -150,7 +150,7 @@ ops_jlis_decide(struct session *s, const char *key, int accept,
 int
 ops_jlis_pending(struct session *s, jlis_pending_fn fn, void *arg, char **err)
 {
-	return jlis_store_pending(s->v->db, (int)ops_setting(s, "jlis-answer-days"),
+	return jlis_store_pending(s->v, (int)ops_setting(s, "jlis-answer-days"),
 	    (int)ops_media_overdue_limit(s), fn, arg, err);
 }
 
@@ -196,12 +196,12 @@ jlis_inquiry_name_tx(struct session *s, void *arg, char **err)
 	int64_t id;
 	int found, rc;
 
-	found = persons_get(s->v->db, n->key, &p, &id, err);
+	found = persons_get(s->v, n->key, &p, &id, err);
 	person_clear(&p);
 	if (found <= 0)
 		return found < 0 ? -1 : err_set(err, _("no person with key '%s'"),
 		    n->key);
-	rc = jlis_store_inquiry_name_put(s->v->db, id, n->name, n->kana,
+	rc = jlis_store_inquiry_name_put(s->v, id, n->name, n->kana,
 	    n->reason, s->user, err);
 	if (rc == 0)
 		rc = ops_audit_fields(s, "", "jlis.inquiry-name", n->key, d,
@@ -230,5 +230,5 @@ int
 ops_jlis_inquiry_names(struct session *s, jlis_inquiry_name_fn fn, void *arg,
     char **err)
 {
-	return jlis_store_inquiry_names(s->v->db, fn, arg, err);
+	return jlis_store_inquiry_names(s->v, fn, arg, err);
 }

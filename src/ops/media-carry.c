@@ -34,9 +34,9 @@ carry_steps(struct session *s, const struct pack *p, const char *usb,
 	media_event_init(&ev, s, MSTEP_SHIPPED, today, witness);
 	snprintf(ev.answer_medium, sizeof ev.answer_medium, "%s", usb);
 	if (rc == 0)
-		rc = media_event_add(s->v->db, id, &ev, err);
+		rc = media_event_add(s->v, id, &ev, err);
 	if (rc == 0)
-		rc = media_set_state(s->v->db, id, "shipped", today, err);
+		rc = media_set_state(s->v, id, "shipped", today, err);
 	detail = xasprintf("channel=terminal usb=%s files=%zu", usb, p->n);
 	if (rc == 0)
 		rc = ops_audit(s, witness, "media.carry", label, detail, err);
@@ -59,9 +59,9 @@ carry_tx(struct session *s, void *arg, char **err)
 
 	rc = pack_unused(s, c->p, err);
 	if (rc == 0)
-		rc = media_insert(s->v->db, c->usb, "", &id, c->res->label, err);
+		rc = media_insert(s->v, c->usb, "", &id, c->res->label, err);
 	if (rc == 0)
-		rc = media_set_channel(s->v->db, id, "terminal", err);
+		rc = media_set_channel(s->v, id, "terminal", err);
 	if (rc == 0)
 		rc = carry_steps(s, c->p, c->usb, c->witness, id, c->res->label,
 		    err);

@@ -79,7 +79,7 @@ ops_media_check_file(struct session *s, const char *name, const void *data,
 	/* The name carries the insurer number as the layout writes it. */
 	if (ops_check_layout("jlis-request", &l, &rules, err) < 0)
 		return -1;
-	layout_insurer(&l, s->v->insurer, insurer);
+	layout_insurer(&l, vault_insurer(s->v), insurer);
 	layout_free(&l);
 	if (media_name_check(name, insurer, &kind, err) < 0)
 		return -1;

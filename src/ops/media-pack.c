@@ -116,7 +116,7 @@ pack_unused(struct session *s, const struct pack *p, char **err)
 	char *label;
 
 	for (i = 0; i < p->n; i++) {
-		if ((label = media_name_in_use(s->v->db, p->f[i].name)) != NULL) {
+		if ((label = media_name_in_use(s->v, p->f[i].name)) != NULL) {
 			err_set(err, _("%s is already on medium %s: a sequence number "
 			    "may not be reused"), p->f[i].name, label);
 			free(label);
@@ -139,12 +139,12 @@ pack_created_packed(struct session *s, const struct pack *p, long long id,
 
 	media_event_init(&ev, s, MSTEP_CREATED, today, NULL);
 	snprintf(ev.summary, sizeof ev.summary, "%zu", p->n);
-	rc = media_event_add(s->v->db, id, &ev, err);
+	rc = media_event_add(s->v, id, &ev, err);
 	for (i = 0; rc == 0 && i < p->n; i++) {
 		snprintf(mf.name, sizeof mf.name, "%s", p->f[i].name);
 		snprintf(mf.sha256, sizeof mf.sha256, "%s", p->f[i].sha256);
 		mf.bytes = (long long)p->f[i].len;
-		rc = media_file_add(s->v->db, ev.id, &mf, err);
+		rc = media_file_add(s->v, ev.id, &mf, err);
 		t = xasprintf("%s%s%s:%s", detail, i ? "," : "", mf.name, mf.sha256);
 		free(detail);
 		detail = t;
@@ -155,7 +155,7 @@ pack_created_packed(struct session *s, const struct pack *p, long long id,
 	media_event_init(&ev, s, MSTEP_PACKED, today, witness);
 	snprintf(ev.answer_medium, sizeof ev.answer_medium, "%s", usb ? usb : "");
 	if (rc == 0)
-		rc = media_event_add(s->v->db, id, &ev, err);
+		rc = media_event_add(s->v, id, &ev, err);
 	return rc;
 }
 
@@ -249,7 +249,7 @@ pack_record(struct session *s, const struct pack *p, const struct pack_out *o,
 		m[i].data = p->f[i].data;
 		m[i].len = p->f[i].len;
 	}
-	(void)media_list(s->v->db, pack_finish_naming, NULL, NULL);
+	(void)media_list(s->v, pack_finish_naming, NULL, NULL);
 	rc = pack_unused(s, p, err);
 	/* Ours is written only under the vault's write lock, so one found
 	 * now was left by a packing killed before its commit. */
@@ -262,10 +262,10 @@ pack_record(struct session *s, const struct pack *p, const struct pack_out *o,
 		return -1;
 	rc = media_sha256_file(o->tmp, res->sha256, &bytes, err);
 	if (rc == 0)
-		rc = media_insert(s->v->db, o->final, res->sha256, &id,
+		rc = media_insert(s->v, o->final, res->sha256, &id,
 		    res->label, err);
 	if (rc == 0)
-		rc = media_secret_put(s->v->db, id, res->password, err);
+		rc = media_secret_put(s->v, id, res->password, err);
 	if (rc == 0)
 		rc = pack_steps(s, p, witness, date, id, res->label, res->sha256,
 		    err);

@@ -230,7 +230,7 @@ media_register(struct session *s, enum media_format fmt, char **err)
 		/* L10N: title of the disposal register (廃棄簿). */
 		mb_add(&r.b, "%s\n\n", _("DISPOSAL REGISTER"));
 		mb_add(&r.b, "%-16s %s (%s)\n\n", _("Association"), s->vault_name,
-		    s->v->insurer);
+		    vault_insurer(s->v));
 	}
 	if (ops_media_disposed(s, register_row, &r, err) < 0) {
 		free(r.b.s);

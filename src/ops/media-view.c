@@ -39,7 +39,7 @@ ops_media_list(struct session *s, media_list_fn fn, void *arg, char **err)
 	struct media_list_ctx c = { fn, arg, ops_media_overdue_limit(s), "" };
 
 	media_today(c.today);
-	return media_list(s->v->db, media_list_row, &c, err);
+	return media_list(s->v, media_list_row, &c, err);
 }
 
 static int
@@ -72,19 +72,19 @@ ops_media_view(struct session *s, const char *id, struct media_view *v,
 	int found;
 
 	memset(v, 0, sizeof *v);
-	found = media_find(s->v->db, id, &v->m, err);
+	found = media_find(s->v, id, &v->m, err);
 	if (found <= 0)
 		return found < 0 ? -1 : err_set(err, _("no medium '%s': see 'media "
 		    "list'"), id ? id : "");
 	media_today(today);
 	v->overdue = media_overdue_days(v->m.state, v->m.shipped, today,
 	    ops_media_overdue_limit(s));
-	if (media_events(s->v->db, v->m.id, media_view_add_step, v, err) < 0) {
+	if (media_events(s->v, v->m.id, media_view_add_step, v, err) < 0) {
 		media_view_clear(v);
 		return -1;
 	}
 	for (i = 0; i < v->nsteps; i++)
-		if (media_event_files(s->v->db, v->steps[i].ev.id, media_view_file,
+		if (media_event_files(s->v, v->steps[i].ev.id, media_view_file,
 		    &v->steps[i], err) < 0) {
 			media_view_clear(v);
 			return -1;

@@ -119,11 +119,11 @@ media_begin_step(struct session *s, const char *id, enum media_step step,
 	snprintf(out_date, 11, "%s", date ? date : today);
 	if (strcmp(out_date, today) > 0)
 		return err_set(err, _("%s is in the future"), out_date);
-	found = media_find(s->v->db, id, m, err);
+	found = media_find(s->v, id, m, err);
 	if (found <= 0)
 		return found < 0 ? -1 : err_set(err, _("no medium '%s': see 'media "
 		    "list'"), id ? id : "");
-	if (media_events(s->v->db, m->id, media_last_fn, &last, err) < 0 ||
+	if (media_events(s->v, m->id, media_last_fn, &last, err) < 0 ||
 	    media_step_allowed(last.step, step, err) < 0)
 		return -1;
 	if (strcmp(out_date, last.date) < 0)
@@ -159,11 +159,11 @@ media_finish(struct session *s, const struct media_row *m,
 	size_t i;
 	int rc;
 
-	rc = media_event_add(s->v->db, m->id, ev, err);
+	rc = media_event_add(s->v, m->id, ev, err);
 	for (i = 0; rc == 0 && i < nfiles; i++)
-		rc = media_file_add(s->v->db, ev->id, &file[i], err);
+		rc = media_file_add(s->v, ev->id, &file[i], err);
 	if (rc == 0)
-		rc = media_set_state(s->v->db, m->id, ev->step,
+		rc = media_set_state(s->v, m->id, ev->step,
 		    strcmp(ev->step, "shipped") == 0 ? ev->date : NULL, err);
 	if (rc == 0)
 		rc = ops_audit_fields(s, ev->witness, action, m->label, d, nd, err);
@@ -383,7 +383,7 @@ media_dispose_tx(struct session *s, void *arg, char **err)
 	char date[11];
 
 	if (media_begin_step(s, a->id, MSTEP_DISPOSED, a->in->date, &m, date,
-	    err) < 0 || media_secret_drop(s->v->db, m.id, err) < 0)
+	    err) < 0 || media_secret_drop(s->v, m.id, err) < 0)
 		return -1;
 	media_event_init(&ev, s, MSTEP_DISPOSED, date, a->witness);
 	media_put(ev.method, sizeof ev.method, a->in->method);
@@ -420,7 +420,7 @@ media_arrived_ok(struct session *s, const struct media_row *m,
 	int found = 1;
 
 	for (i = 0; found == 1 && i < a->n; i++)
-		found = media_step_has_file(s->v->db, m->id, "received",
+		found = media_step_has_file(s->v, m->id, "received",
 		    a->sha256[i], err);
 	if (found < 0)
 		return -1;
@@ -464,11 +464,11 @@ ops_media_answer_imported_tx(struct session *s, const char *id,
 	    arrived->witness : NULL);
 	media_put(ev.summary, sizeof ev.summary, summary);
 	if (rc == 0)
-		rc = media_event_add(s->v->db, m.id, &ev, err);
+		rc = media_event_add(s->v, m.id, &ev, err);
 	for (i = 0; rc == 0 && i < nfiles; i++)
-		rc = media_file_add(s->v->db, ev.id, &f[i], err);
+		rc = media_file_add(s->v, ev.id, &f[i], err);
 	if (rc == 0)
-		rc = media_set_state(s->v->db, m.id, ev.step, NULL, err);
+		rc = media_set_state(s->v, m.id, ev.step, NULL, err);
 	if (rc == 0)
 		rc = ops_audit(s, arrived ? arrived->witness : "", "media.import",
 		    m.label, detail, err);
@@ -504,13 +504,13 @@ media_password_tx(struct session *s, void *arg, char **err)
 	struct media_row m;
 	int found;
 
-	found = media_find(s->v->db, a->id, &m, err);
+	found = media_find(s->v, a->id, &m, err);
 	if (found < 0)
 		return -1;
 	if (found == 0)
 		return err_set(err, _("no medium '%s': see 'media list'"),
 		    a->id ? a->id : "");
-	if ((*a->password = media_secret_get(s->v->db, m.id)) == NULL)
+	if ((*a->password = media_secret_get(s->v, m.id)) == NULL)
 		return err_set(err, _("the password of %s is no longer kept: the "
 		    "medium was disposed of"), m.label);
 	return ops_audit(s, a->witness, "media.password", m.label, "shown=yes",

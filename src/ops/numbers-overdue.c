@@ -18,6 +18,6 @@ ops_numbers_overdue(struct session *s, overdue_fn fn, void *arg, char **err)
 	/* Local time, as ops_dashboard: the day the clerk typed dates in. */
 	localtime_r(&now, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	return numbers_overdue(s->v->db, today, DASHBOARD_DEADLINE_DAYS, fn, arg,
+	return numbers_overdue(s->v, today, DASHBOARD_DEADLINE_DAYS, fn, arg,
 	    err);
 }

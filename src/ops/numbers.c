@@ -48,7 +48,7 @@ static int
 number_hmac(struct session *s, const char num[12], unsigned char out[32],
     char **err)
 {
-	char *hex = settings_meta(s->v->db, "number_hmac_key");
+	char *hex = settings_meta(s->v, "number_hmac_key");
 	unsigned char key[32];
 	unsigned int n = 0;
 	int rc = 0;
@@ -70,7 +70,7 @@ static int
 number_person(struct session *s, const char *key, int64_t *id, char **err)
 {
 	struct person p;
-	int found = persons_get(s->v->db, key ? key : "", &p, id, err);
+	int found = persons_get(s->v, key ? key : "", &p, id, err);
 
 	person_clear(&p);
 	if (found == 0)
@@ -91,7 +91,7 @@ ops_number_may_collect(struct session *s, const char *key,
 	struct number_row row;
 	int64_t id;
 	char on[11], lost[11];
-	int found = persons_get(s->v->db, key ? key : "", &p, &id, err), erased;
+	int found = persons_get(s->v, key ? key : "", &p, &id, err), erased;
 
 	if (found <= 0) {
 		person_clear(&p);
@@ -109,7 +109,7 @@ ops_number_may_collect(struct session *s, const char *key,
 		found = strcmp(lost, on) <= 0;
 	}
 	person_clear(&p);
-	erased = numbers_get(s->v->db, id, &row, NULL) > 0 &&
+	erased = numbers_get(s->v, id, &row, NULL) > 0 &&
 	    strcmp(row.state, "deleted") == 0;
 	OPENSSL_cleanse(&row, sizeof row);
 	/* Both are about the day received: the console puts the cursor
@@ -156,11 +156,11 @@ number_duplicate(struct session *s, int64_t id, const char *key, int64_t other,
 	char *detail;
 	int rc;
 
-	if (persons_get_by_id(s->v->db, other, &p, err) < 0)
+	if (persons_get_by_id(s->v, other, &p, err) < 0)
 		return -1;
 	detail = xasprintf("held-by=%s", p.f[PF_KEY] ? p.f[PF_KEY] : "?");
 	person_clear(&p);
-	rc = numbers_queue(s->v->db, id, "duplicate", other, s->user, actor2, err);
+	rc = numbers_queue(s->v, id, "duplicate", other, s->user, actor2, err);
 	if (rc == 0)
 		rc = ops_audit(s, actor2, "number.duplicate", key, detail, err);
 	free(detail);
@@ -174,7 +174,7 @@ number_not_confirmed(struct session *s, int64_t id, const char *key,
     char **err)
 {
 	struct number_row row;
-	int found = numbers_get(s->v->db, id, &row, err), rc = 0;
+	int found = numbers_get(s->v, id, &row, err), rc = 0;
 
 	if (found < 0)
 		rc = -1;
@@ -198,18 +198,18 @@ number_enter_tx(struct session *s, void *arg, char **err)
 		rc = ops_number_may_collect(s, a->key, e->received, err);
 	if (rc == 0)
 		rc = number_not_confirmed(s, id, a->key, err);
-	held = rc == 0 ? numbers_holder(s->v->db, a->hmac, &other, err) : 0;
+	held = rc == 0 ? numbers_holder(s->v, a->hmac, &other, err) : 0;
 	if (held < 0)
 		rc = -1;
 	if (rc == 0 && held && other != id) {
 		/* The wrong-link problem: never attach one number to two people. */
 		*a->res = NUMBER_DUPLICATE;
-		rc = numbers_hold(s->v->db, id, e->channel, e->received, e->doc,
+		rc = numbers_hold(s->v, id, e->channel, e->received, e->doc,
 		    s->user, err);
 		if (rc == 0)
 			rc = number_duplicate(s, id, a->key, other, "", err);
 	} else if (rc == 0) {
-		rc = numbers_enter(s->v->db, id, a->num, a->hmac, e->channel,
+		rc = numbers_enter(s->v, id, a->num, a->hmac, e->channel,
 		    e->received, e->doc, s->user, err);
 		detail = xasprintf("channel=%s received=%s doc=%s", e->channel,
 		    e->received, e->doc);
@@ -273,7 +273,7 @@ number_confirm_tx(struct session *s, const char *key, const unsigned char hmac[3
 
 	if ((rc = number_person(s, key, &id, err)) < 0)
 		return -1;
-	found = numbers_get(s->v->db, id, &row, err);
+	found = numbers_get(s->v, id, &row, err);
 	if (found < 0)
 		return -1;
 	if (found == 0 || strcmp(row.state, "entered") != 0)
@@ -288,16 +288,16 @@ number_confirm_tx(struct session *s, const char *key, const unsigned char hmac[3
 		 * is complete (or an exemption applies). */
 		rc = ops_idproof_gate(s, id, row.channel, err);
 		if (rc == 0)
-			rc = numbers_confirm(s->v->db, id, who, err);
+			rc = numbers_confirm(s->v, id, who, err);
 		/* Both people are in the record: confirmer first, then who keyed it. */
 		if (rc == 0)
 			rc = ops_audit_as(s, who, row.entered_by, "number.confirm",
 			    key, "", err);
 	} else {
 		*res = NUMBER_MISMATCH;
-		rc = numbers_clear(s->v->db, id, "mismatch", err);
+		rc = numbers_clear(s->v, id, "mismatch", err);
 		if (rc == 0)
-			rc = numbers_queue(s->v->db, id, "mismatch", 0, row.entered_by,
+			rc = numbers_queue(s->v, id, "mismatch", 0, row.entered_by,
 			    who, err);
 		if (rc == 0)
 			rc = ops_audit_as(s, who, row.entered_by, "number.mismatch", key,
@@ -343,7 +343,7 @@ number_match_tx(struct session *s, void *arg, char **err)
 	int rc, found;
 
 	rc = number_person(s, a->key, &id, err);
-	found = rc == 0 ? numbers_get(s->v->db, id, &row, err) : -1;
+	found = rc == 0 ? numbers_get(s->v, id, &row, err) : -1;
 	if (found < 0)
 		rc = -1;
 	else if (found == 0 || strcmp(row.state, "confirmed") != 0)
@@ -380,7 +380,7 @@ ops_number_status(struct session *s, const char *key, char state[16], char **err
 	int found;
 
 	if (number_person(s, key, &id, err) < 0 ||
-	    (found = numbers_get(s->v->db, id, &row, err)) < 0)
+	    (found = numbers_get(s->v, id, &row, err)) < 0)
 		return -1;
 	snprintf(state, 16, "%s", found ? row.state : "missing");
 	OPENSSL_cleanse(&row, sizeof row);
@@ -397,7 +397,7 @@ number_reveal_tx(struct session *s, void *arg, char **err)
 	int rc, found;
 
 	rc = number_person(s, a->key, &id, err);
-	found = rc == 0 ? numbers_get(s->v->db, id, &row, err) : -1;
+	found = rc == 0 ? numbers_get(s->v, id, &row, err) : -1;
 	if (found < 0)
 		rc = -1;
 	else if (found == 0 || row.number[0] == '\0')
@@ -449,7 +449,7 @@ ops_number_due(struct session *s, number_due_fn fn, void *arg, char **err)
 {
 	struct number_due_ctx c = { fn, arg };
 
-	return numbers_due(s->v->db, (int)ops_setting(s, "retention-days"), number_due_row, &c, err);
+	return numbers_due(s->v, (int)ops_setting(s, "retention-days"), number_due_row, &c, err);
 }
 
 struct number_probe {
@@ -483,7 +483,7 @@ number_delete_tx(struct session *s, void *arg, char **err)
 		rc = err_set(err, _("%s is not due for deletion (qualification still "
 		    "held, or within the retention period)"), a->key);
 	if (rc == 0)
-		rc = numbers_clear(s->v->db, id, "deleted", err);
+		rc = numbers_clear(s->v, id, "deleted", err);
 	if (rc == 0)
 		rc = ops_audit(s, a->who, "number.delete", a->key, "erased=yes",
 		    err);
@@ -506,7 +506,7 @@ ops_number_delete(struct session *s, const char *key,
 int
 ops_number_queue(struct session *s, numbers_queue_fn fn, void *arg, char **err)
 {
-	return numbers_queue_list(s->v->db, fn, arg, err);
+	return numbers_queue_list(s->v, fn, arg, err);
 }
 
 int
@@ -521,19 +521,19 @@ ops_number_store_jlis(struct session *s, int64_t person, const char *num,
 
 	*res = NUMBER_OK;
 	if (number_hmac(s, num, hmac, err) < 0 ||
-	    (found = numbers_get(s->v->db, person, &row, err)) < 0)
+	    (found = numbers_get(s->v, person, &row, err)) < 0)
 		return -1;
 	if (found && strcmp(row.state, "confirmed") == 0)
 		*res = CRYPTO_memcmp(row.hmac, hmac, 32) == 0 ? NUMBER_OK :
 		    NUMBER_MISMATCH;
-	else if ((held = numbers_holder(s->v->db, hmac, &other, err)) < 0)
+	else if ((held = numbers_holder(s->v, hmac, &other, err)) < 0)
 		rc = -1;
 	else if (held && other != person)
 		*res = NUMBER_DUPLICATE;
-	else if ((rc = numbers_enter(s->v->db, person, num, hmac, "jlis", received,
+	else if ((rc = numbers_enter(s->v, person, num, hmac, "jlis", received,
 	    doc, s->user, err)) == 0 &&
 	    (rc = ops_idproof_gate(s, person, "jlis", err)) == 0)
-		rc = numbers_confirm(s->v->db, person, s->user, err);
+		rc = numbers_confirm(s->v, person, s->user, err);
 	OPENSSL_cleanse(&row, sizeof row);
 	OPENSSL_cleanse(hmac, sizeof hmac);
 	return rc;

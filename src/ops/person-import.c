@@ -157,7 +157,7 @@ import_rules(struct import *im, const struct csv_row *row, struct person *p)
 		return -1;
 	}
 	/* Kept as the vault writes it, whatever the layout's padding. */
-	p->f[PF_INSURER] = im->s->v->insurer;
+	p->f[PF_INSURER] = (char *)vault_insurer(im->s->v);
 	if (person_check(p, &why) == 0)
 		return 0;
 	/* person_check names the field before a colon. */
@@ -311,7 +311,7 @@ import_layout(struct import *im, char **err)
 		im->col[i] = i >= PF_ROLES ? -1 : layout_index_of_role(&im->layout,
 		    person_role((enum person_field)i));
 	import_pass_columns(im);
-	layout_insurer(&im->layout, im->s->v->insurer, im->insurer);
+	layout_insurer(&im->layout, vault_insurer(im->s->v), im->insurer);
 	return 0;
 }
 
@@ -323,7 +323,7 @@ import_bulk(struct import *im)
 {
 	long long have = 0, guess = im->total / IMPORT_LINE_GUESS;
 
-	(void)persons_count(im->s->v->db, &have, NULL);
+	(void)persons_count(im->s->v, &have, NULL);
 	return guess > 10000 && guess > 2 * have;
 }
 
@@ -348,7 +348,7 @@ import_run(struct import *im, char **err)
 	int64_t extract;
 	int rc;
 
-	if (persons_writer_open(im->s->v->db, &x, import_bulk(im), &im->w, &extract,
+	if (persons_writer_open(im->s->v, &x, import_bulk(im), &im->w, &extract,
 	    err) < 0)
 		return -1;
 	rc = import_read(im, err);

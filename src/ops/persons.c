@@ -24,11 +24,11 @@ ops_person_view(struct session *s, const char *key, struct person_view *v,
 	int found;
 
 	memset(v, 0, sizeof *v);
-	found = persons_get(s->v->db, key ? key : "", &v->p, &v->id, err);
+	found = persons_get(s->v, key ? key : "", &v->p, &v->id, err);
 	if (found <= 0)
 		return found < 0 ? -1 : err_set(err, _("no person with key '%s'"),
 		    key ? key : "");
-	found = numbers_get(s->v->db, v->id, &row, err);
+	found = numbers_get(s->v, v->id, &row, err);
 	if (found < 0) {
 		person_clear(&v->p);
 		return -1;
@@ -55,14 +55,14 @@ ops_person_household(struct session *s, const struct person_view *v,
 	const char *member = v->p.f[PF_RELATION][0] == '2' ? v->p.f[PF_MEMBER] :
 	    v->p.f[PF_KEY];
 
-	return persons_household(s->v->db, member, fn, arg, err);
+	return persons_household(s->v, member, fn, arg, err);
 }
 
 int
 ops_person_history(struct session *s, const struct person_view *v,
     history_row_fn fn, void *arg, char **err)
 {
-	return persons_history(s->v->db, v->id, fn, arg, err);
+	return persons_history(s->v, v->id, fn, arg, err);
 }
 
 int
@@ -77,14 +77,14 @@ ops_person_search(struct session *s, const char *text, int limit,
 	/* Hiragana, half-width kana, either space, full-width digits and dates
 	 * in the Japanese calendar all mean what the vault stores. */
 	if (searchnorm_date(text, birth) == 0)
-		return persons_search(s->v->db, SEARCH_BIRTH, birth, limit, fn, arg,
+		return persons_search(s->v, SEARCH_BIRTH, birth, limit, fn, arg,
 		    err);
 	norm = searchnorm_text(text);
 	if (norm[0] == '\0') {
 		free(norm);
 		return err_set(err, _("type a name, kana, symbol or birth date"));
 	}
-	rc = persons_search(s->v->db, SEARCH_AUTO, norm, limit, fn, arg, err);
+	rc = persons_search(s->v, SEARCH_AUTO, norm, limit, fn, arg, err);
 	free(norm);
 	return rc;
 }
@@ -96,7 +96,7 @@ number_status_jlis(struct session *s, int64_t id, struct number_status *st,
 {
 	struct persons_jlis j;
 	char why[256];
-	int found = persons_jlis_last(s->v->db, id, &j, err);
+	int found = persons_jlis_last(s->v, id, &j, err);
 
 	if (found <= 0)
 		return found;

@@ -17,7 +17,7 @@
 int
 ops_pia_persons(struct session *s, long long *n, char **err)
 {
-	return pia_store_persons(s->v->db, n, err);
+	return pia_store_persons(s->v, n, err);
 }
 
 static void
@@ -44,7 +44,7 @@ ops_pia_status(struct session *s, const struct pia_facts *f,
 	st->persons = g.persons;
 	if (pia_assess(&g, &st->r, err) < 0)
 		return -1;
-	if ((found = pia_store_last(s->v->db, &st->last, err)) < 0)
+	if ((found = pia_store_last(s->v, &st->last, err)) < 0)
 		return -1;
 	st->have_last = found;
 	if (!found)
@@ -99,7 +99,7 @@ pia_done_tx(struct session *s, void *arg, char **err)
 	r.incident = st->r.triggers_matter ? d->g.incident : -1;
 	snprintf(r.actor, sizeof r.actor, "%s", s->user);
 	if (rc == 0)
-		rc = pia_store_add(s->v->db, &r, err);
+		rc = pia_store_add(s->v, &r, err);
 	if (rc == 0) {
 		detail = pia_detail(&r);
 		rc = ops_audit(s, "", "pia.done", "", detail, err);

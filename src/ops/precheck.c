@@ -43,13 +43,13 @@ ops_number_confirm_precheck(struct session *s, const char *key,
 	int64_t id;
 	int found, rc;
 
-	found = persons_get(s->v->db, key ? key : "", &p, &id, err);
+	found = persons_get(s->v, key ? key : "", &p, &id, err);
 	person_clear(&p);
 	if (found <= 0)
 		return found < 0 ? -1 : err_set(err, _("no person with key '%s'"),
 		    key ? key : "");
 	memset(&row, 0, sizeof row);
-	if ((found = numbers_get(s->v->db, id, &row, err)) < 0)
+	if ((found = numbers_get(s->v, id, &row, err)) < 0)
 		return -1;
 	rc = precheck_confirm_row(s, key, id, &row, found, confirmer, err);
 	OPENSSL_cleanse(&row, sizeof row);
@@ -77,7 +77,7 @@ ops_user_add_precheck(struct session *s, const char *name, const char *role,
 	    pwpolicy_check(name, password, err) < 0)
 		return -1;
 	memset(&u, 0, sizeof u);
-	found = users_get(s->v->db, name, &u, err);
+	found = users_get(s->v, name, &u, err);
 	users_clear(&u);
 	if (found > 0)
 		return err_set(err, _("user '%s' already exists"), name);

@@ -235,7 +235,8 @@ reg_open_file(struct regx *x, char **err)
 	int fd;
 
 	reg_today(day);
-	x->name = reg_file_name(x->s->v->insurer, x->rq->kind, day, x->id);
+	x->name = reg_file_name(vault_insurer(x->s->v), x->rq->kind, day,
+	    x->id);
 	x->rep->file = xasprintf("%s/%s", x->rq->out_dir, x->name);
 	x->rep->manifest = xasprintf("%s.manifest", x->rep->file);
 	x->tmp = xasprintf("%s/.%s.tmp", x->rq->out_dir, x->name);
@@ -312,7 +313,7 @@ reg_finish(struct regx *x, char **err)
 
 	EVP_DigestFinal_ex(x->md, digest, NULL);
 	hex_encode(digest, 32, x->rep->sha256);
-	if (regstore_file_finish(x->s->v->db, x->id, x->rep->sha256,
+	if (regstore_file_finish(x->s->v, x->id, x->rep->sha256,
 	    x->rep->records, x->source_sha256, err) < 0)
 		return -1;
 	detail = xasprintf("kind=%s mode=%s file=%s sha256=%s records=%lld "
@@ -382,7 +383,7 @@ reg_sha256_path(const char *path, char hex[65])
 static void
 reg_finish_naming(struct regx *x)
 {
-	char *name = regstore_newest_awaiting(x->s->v->db,
+	char *name = regstore_newest_awaiting(x->s->v,
 	    reg_kind_name(x->rq->kind));
 	char *file, *tmp, *mtmp, hex[65];
 	struct regfile_row row;
@@ -393,7 +394,7 @@ reg_finish_naming(struct regx *x)
 	tmp = xasprintf("%s/.%s.tmp", x->rq->out_dir, name);
 	mtmp = xasprintf("%s.manifest", tmp);
 	if (access(file, F_OK) != 0 && reg_sha256_path(tmp, hex) == 0 &&
-	    regstore_file_get(x->s->v->db, name, &row, NULL) == 1 &&
+	    regstore_file_get(x->s->v, name, &row, NULL) == 1 &&
 	    strcmp(hex, row.sha256) == 0 && rename(tmp, file) == 0) {
 		free(file);
 		file = xasprintf("%s/%s.manifest", x->rq->out_dir, name);
@@ -439,7 +440,7 @@ reg_check_request(struct session *s, const struct reg_export_request *rq,
 		return err_set(err, _("the vault does not hold %s: give the "
 		    "existing system's records with --file INPUT.csv"),
 		    reg_kind_name(rq->kind));
-	if (regstore_awaiting(s->v->db, reg_kind_name(rq->kind), &waiting,
+	if (regstore_awaiting(s->v, reg_kind_name(rq->kind), &waiting,
 	    err) < 0)
 		return -1;
 	if (waiting > 0 && !rq->force)
@@ -491,10 +492,10 @@ reg_export_tx(struct session *s, void *arg, char **err)
 	if (x->rq->out_dir != NULL)
 		reg_finish_naming(x);
 	if (reg_check_request(x->s, x->rq, err) < 0 ||
-	    regstore_next_id(x->s->v->db, &x->id, err) < 0 ||
+	    regstore_next_id(x->s->v, &x->id, err) < 0 ||
 	    reg_open_file(x, err) < 0 ||
-	    regstore_file_add(x->s->v->db, x->id, x->name, &info, err) < 0 ||
-	    regstore_writer_open(x->s->v->db, x->id, &x->sw, err) < 0 ||
+	    regstore_file_add(x->s->v, x->id, x->name, &info, err) < 0 ||
+	    regstore_writer_open(x->s->v, x->id, &x->sw, err) < 0 ||
 	    reg_header_line(x, err) < 0)
 		return -1;
 	rc = reg_kind_from_vault(x->rq->kind) ? regx_from_vault(x, err) :

@@ -57,7 +57,7 @@ rres_problem(long line, const char *field, const char *why, void *arg)
 static int
 rres_file(struct rres *r, const struct reg_result_row *row)
 {
-	int found = regstore_file_get(r->s->v->db, row->file, &r->file,
+	int found = regstore_file_get(r->s->v, row->file, &r->file,
 	    &r->fatal);
 
 	if (found < 0)
@@ -74,7 +74,7 @@ rres_file(struct rres *r, const struct reg_result_row *row)
 	}
 	snprintf(r->rep->file, sizeof r->rep->file, "%s", row->file);
 	snprintf(r->rep->kind, sizeof r->rep->kind, "%s", r->file.kind);
-	return regstore_results_open(r->s->v->db, r->file.id, r->file.kind,
+	return regstore_results_open(r->s->v, r->file.id, r->file.kind,
 	    &r->rs, &r->fatal) < 0;
 }
 
@@ -182,7 +182,7 @@ rres_run(struct rres *r, const struct layout *l, FILE *f, char **err)
 	if (regstore_results_apply(r->rs, r->file.kind, r->path,
 	    r->rep->sha256, r->s->user, r->rep->accepted, r->rep->failed,
 	    err) < 0 ||
-	    regstore_failed_list(r->s->v->db, r->file.id, rres_failed_line, r,
+	    regstore_failed_list(r->s->v, r->file.id, rres_failed_line, r,
 	    err) < 0)
 		return -1;
 	r->rep->jlis_mismatch = r->coll.mismatched;
@@ -259,11 +259,11 @@ ops_reg_results_progress(struct session *s, const char *path,
 	 * never deleted, so the checks could not fail; at 400,000 records
 	 * they were a quarter of the import (a seek into persons and one
 	 * into reg_files for each row of four tables). */
-	if (regstore_results_bulk(s->v->db, 1, err) < 0)
+	if (regstore_results_bulk(s->v, 1, err) < 0)
 		rc = -1;
 	else
 		rc = ops_tx(s, &rres_def, &(struct rres_tx){ &r, &l, f }, err);
-	if (regstore_results_bulk(s->v->db, 0, rc < 0 ? NULL : err) < 0)
+	if (regstore_results_bulk(s->v, 0, rc < 0 ? NULL : err) < 0)
 		rc = -1;
 	regstore_results_close(r.rs);
 	coll_import_close(&r.coll);

@@ -151,10 +151,10 @@ vsrc_row(const struct regsrc *p, void *arg)
 
 /* Stores a chunk the worker packed: on the connection's thread. */
 static int
-vsrc_store(void *db, long long file_id, long long first_seq,
+vsrc_store(void *v, long long file_id, long long first_seq,
     const struct regpack *p, char **err)
 {
-	return regsent_put(db, file_id, first_seq, p, err);
+	return regsent_put(v, file_id, first_seq, p, err);
 }
 
 /* A full export reads on a connection of its own, on the pipe's reading
@@ -165,7 +165,7 @@ vsrc_store(void *db, long long file_id, long long first_seq,
  * (persons, numbers, branches, reg_state). Opened here, the connection is
  * used by the reading thread alone until that thread has ended. */
 struct vread {
-	sqlite3 *db;
+	struct vault *r;
 	const struct regsrc_query *q;
 	struct regpipe *pipe;
 	char *err;
@@ -176,24 +176,24 @@ static int
 vread_run(void *arg)
 {
 	struct vread *r = arg;
-	int rc = db_exec(r->db, "BEGIN", &r->err);
+	int rc = vault_read_begin(r->r, &r->err);
 
 	if (rc == 0)
-		rc = regstore_persons(r->db, r->q, regpipe_put, r->pipe,
+		rc = regstore_persons(r->r, r->q, regpipe_put, r->pipe,
 		    &r->err);
-	db_rollback(r->db);
+	vault_rollback(r->r);
 	return rc;
 }
 
 /* A second connection fit to read apart, or NULL: then this thread reads,
  * as it did before (no transaction to share a snapshot with, or no WAL,
  * in which this connection's writes would wait for the reader). */
-static sqlite3 *
+static struct vault *
 vsrc_reader(struct regx *x)
 {
-	sqlite3 *db;
+	struct vault *r;
 
-	return vault_open_snapshot_reader(x->s->v, &db) == 0 ? db : NULL;
+	return vault_open_snapshot_reader(x->s->v, &r) == 0 ? r : NULL;
 }
 
 static int
@@ -203,10 +203,10 @@ vsrc_read(struct regx *x, const struct regsrc_query *q, struct regpipe *pipe,
 	struct vread r = { NULL, q, pipe, NULL };
 	int rc;
 
-	if (q->mode != REGSRC_FULL || (r.db = vsrc_reader(x)) == NULL)
-		return regstore_persons(x->s->v->db, q, regpipe_put, pipe, err);
+	if (q->mode != REGSRC_FULL || (r.r = vsrc_reader(x)) == NULL)
+		return regstore_persons(x->s->v, q, regpipe_put, pipe, err);
 	rc = regpipe_read_apart(pipe, vread_run, &r);
-	db_close(r.db);
+	vault_close(r.r);
 	err_keep(err, r.err);
 	return rc;
 }
@@ -254,7 +254,7 @@ regx_from_vault(struct regx *x, char **err)
 	/* Only a full export is worth more threads (a worker, and a reader
 	 * apart): the others read the few persons that changed. */
 	pipe = regpipe_start(mode == REGSRC_FULL, vsrc_row, &v, vsrc_store,
-	    x->s->v->db);
+	    x->s->v);
 	regstore_writer_sink(x->sw, regpipe_sink, pipe);
 	rc = vsrc_read(x, &q, pipe, err);
 	if (regpipe_finish(pipe, err) < 0 && rc == 0)
@@ -269,7 +269,7 @@ regx_from_vault(struct regx *x, char **err)
 	free(v.map);
 	coll_flags_free(&v.flags);
 	if (rc == 0 && v.marked)
-		rc = regstore_dirty_clear(x->s->v->db, q.kind, v.settled,
+		rc = regstore_dirty_clear(x->s->v, q.kind, v.settled,
 		    v.nsettled, err);
 	free(v.settled);
 	return rc;
@@ -375,7 +375,7 @@ fsrc_put(struct fsrc *fs, const struct csv_row *row, const char *key,
 	for (i = 0; i < x->layout.nfields; i++)
 		x->values[i] = fs->col[i] >= 0 ? row->fields[fs->col[i]] : "";
 	if (fs->insurer_field >= 0)
-		x->values[fs->insurer_field] = x->s->v->insurer;
+		x->values[fs->insurer_field] = vault_insurer(x->s->v);
 	if (fs->key_field >= 0)
 		x->values[fs->key_field] = key;
 	if (fs->branch_field >= 0)
@@ -489,7 +489,7 @@ regx_from_file(struct regx *x, char **err)
 		return err_typed(err, ERR_INPUT, ERR_FIELD_SOURCE,
 		    _("cannot read %s: %s"), x->rq->source, strerror(errno));
 	fs.col = xcalloc(x->layout.nfields, sizeof *fs.col);
-	rc = regstore_lookup_open(x->s->v->db, reg_kind_name(x->rq->kind),
+	rc = regstore_lookup_open(x->s->v, reg_kind_name(x->rq->kind),
 	    &fs.lk, err);
 	if (rc == 0)
 		rc = fsrc_read(&fs, f, err);

@@ -9,7 +9,7 @@ int
 ops_reg_recent(struct session *s, int limit, regrecent_fn fn, void *arg,
     char **err)
 {
-	return regstore_recent(s->v->db, limit > 0 ? limit : REG_RECENT_MAX, fn,
+	return regstore_recent(s->v, limit > 0 ? limit : REG_RECENT_MAX, fn,
 	    arg, err);
 }
 
@@ -17,5 +17,5 @@ int
 ops_reg_refused(struct session *s, long long file_id, regfailed_fn fn,
     void *arg, char **err)
 {
-	return regstore_failed_list(s->v->db, file_id, fn, arg, err);
+	return regstore_failed_list(s->v, file_id, fn, arg, err);
 }

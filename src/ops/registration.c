@@ -24,7 +24,7 @@
  * so a new session never takes an old session's figures) and the same
  * stamp (a commit by another connection, a row written by this one). */
 static struct {
-	char vault_id[sizeof ((struct vault *)0)->vault_id];
+	char vault_id[VAULT_ID_SIZE];
 	int64_t seq;
 	unsigned long long stamp;
 	struct reg_pending p;
@@ -40,14 +40,14 @@ ops_registration_count(struct session *s, struct reg_pending *p, char **err)
 	for (k = 0; k < REG_NKINDS; k++) {
 		const char *kind = reg_kind_name((enum reg_kind)k);
 
-		if (regstore_awaiting(s->v->db, kind, &p->awaiting[k], err) < 0 ||
-		    regstore_count_failed(s->v->db, kind, &p->failed[k], err) < 0)
+		if (regstore_awaiting(s->v, kind, &p->awaiting[k], err) < 0 ||
+		    regstore_count_failed(s->v, kind, &p->failed[k], err) < 0)
 			return -1;
 		p->changes[k] = -1;
-		if (k == REG_PERSONS && regstore_count_diff(s->v->db, kind, 1,
+		if (k == REG_PERSONS && regstore_count_diff(s->v, kind, 1,
 		    &p->changes[k], err) < 0)
 			return -1;
-		if (k == REG_QUALIFICATION && regstore_count_diff(s->v->db, kind,
+		if (k == REG_QUALIFICATION && regstore_count_diff(s->v, kind,
 		    0, &p->changes[k], err) < 0)
 			return -1;
 	}
@@ -61,19 +61,20 @@ ops_registration_pending(struct session *s, struct reg_pending *p, char **err)
 	unsigned long long stamp;
 	int64_t seq;
 
-	if (dashboard_stamp(s->v->db, &stamp, err) < 0 ||
-	    audit_head(s->v->db, &seq, hash, err) < 0)
+	if (dashboard_stamp(s->v, &stamp, err) < 0 ||
+	    audit_head(s->v, &seq, hash, err) < 0)
 		return -1;
 	if (pending_kept.valid && pending_kept.seq == seq &&
 	    pending_kept.stamp == stamp &&
-	    strcmp(pending_kept.vault_id, s->v->vault_id) == 0) {
+	    strcmp(pending_kept.vault_id, vault_id(s->v)) == 0) {
 		*p = pending_kept.p;
 		return 0;
 	}
 	pending_kept.valid = 0;
 	if (ops_registration_count(s, p, err) < 0)
 		return -1;
-	memcpy(pending_kept.vault_id, s->v->vault_id, sizeof pending_kept.vault_id);
+	memcpy(pending_kept.vault_id, vault_id(s->v),
+	    sizeof pending_kept.vault_id);
 	pending_kept.seq = seq;
 	pending_kept.stamp = stamp;
 	pending_kept.p = *p;
@@ -87,14 +88,14 @@ ops_registration_history(struct session *s, const char *key, reghist_fn fn,
 {
 	struct person p;
 	int64_t id;
-	int found = persons_get(s->v->db, key ? key : "", &p, &id, err);
+	int found = persons_get(s->v, key ? key : "", &p, &id, err);
 
 	person_clear(&p);
 	if (found < 0)
 		return -1;
 	if (found == 0)
 		return err_set(err, _("no person with key '%s'"), key ? key : "");
-	return regstore_history(s->v->db, key, fn, arg, err);
+	return regstore_history(s->v, key, fn, arg, err);
 }
 
 struct cutover_new {
@@ -109,7 +110,7 @@ cutover_record_tx(struct session *s, void *arg, char **err)
 	char *detail;
 	int rc;
 
-	rc = regstore_cutover_add(s->v->db, s->user, c->reason, c->id,
+	rc = regstore_cutover_add(s->v, s->user, c->reason, c->id,
 	    c->base_extract, err);
 	detail = xasprintf("cutover=%lld base-extract=%lld reason=%s", *c->id,
 	    *c->base_extract, c->reason);
@@ -142,7 +143,7 @@ ops_cutover_diff(struct session *s, const char *out_dir, int force,
 	int i;
 
 	memset(rep, 0, 2 * sizeof *rep);
-	if (regstore_current(s->v->db, &cutover, &extract, err) < 0)
+	if (regstore_current(s->v, &cutover, &extract, err) < 0)
 		return -1;
 	if (cutover == 0)
 		return err_set(err, _("no cut-over is recorded: run 'cutover "

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 
 #include "ops/rekey.h"
-#include "store/db.h"
 #include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -30,14 +29,15 @@ rekey_record(struct vault *v, int64_t generation, void *arg, char **err)
 	    xasprintf("generation=%lld reason=%s user=%s", (long long)generation,
 	    w->reason, w->account) :
 	    xasprintf("generation=%lld reason=%s", (long long)generation, w->reason);
-	int rc = db_begin(v->db, err);
+	int rc = vault_begin(v, err);
 
 	if (rc == 0)
-		rc = ops_audit(w->s, "", "vault.rekey", v->vault_id, detail, err);
+		rc = ops_audit(w->s, "", "vault.rekey", vault_id(v), detail,
+		    err);
 	if (rc == 0)
-		rc = db_commit(v->db, err);
+		rc = vault_commit(v, err);
 	else
-		db_rollback(v->db);
+		vault_rollback(v);
 	free(detail);
 	return rc;
 }

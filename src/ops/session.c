@@ -40,7 +40,7 @@ session_new(struct vault *v, const char *user, const char *role)
 	s->serial = ++serial;
 	snprintf(s->user, sizeof s->user, "%s", user);
 	snprintf(s->role, sizeof s->role, "%s", role);
-	name = settings_meta(v->db, "name");
+	name = settings_meta(v, "name");
 	snprintf(s->vault_name, sizeof s->vault_name, "%s", name ? name : "");
 	s->idle_minutes = (int)ops_setting(s, "idle-lock-minutes");
 	free(name);
@@ -51,7 +51,7 @@ int
 ops_audit(struct session *s, const char *actor2, const char *action,
     const char *subject, const char *detail, char **err)
 {
-	return audit_append(s->v->db, s->user, actor2, action, subject, detail,
+	return audit_append(s->v, s->user, actor2, action, subject, detail,
 	    NULL, err);
 }
 
@@ -59,7 +59,7 @@ int
 ops_audit_fields(struct session *s, const char *actor2, const char *action,
     const char *subject, const struct audit_field *f, size_t n, char **err)
 {
-	return audit_append_fields(s->v->db, s->user, actor2, action, subject, f,
+	return audit_append_fields(s->v, s->user, actor2, action, subject, f,
 	    n, NULL, err);
 }
 
@@ -67,7 +67,7 @@ int
 ops_audit_as(struct session *s, const char *actor, const char *actor2,
     const char *action, const char *subject, const char *detail, char **err)
 {
-	return audit_append(s->v->db, actor, actor2, action, subject, detail,
+	return audit_append(s->v, actor, actor2, action, subject, detail,
 	    NULL, err);
 }
 
@@ -90,7 +90,7 @@ session_last_admin(struct vault *v, const struct user *u)
 
 	if (strcmp(u->role, "admin") != 0)
 		return 0;
-	return users_count_active(v->db, "admin", &admins, NULL) < 0 || admins <= 1;
+	return users_count_active(v, "admin", &admins, NULL) < 0 || admins <= 1;
 }
 
 /* Moves failed-login events into the audit log and locks accounts that
@@ -103,24 +103,24 @@ session_fold_lockouts(struct vault *v, char ***locked, int *nlocked, char **err)
 
 	*locked = NULL;
 	*nlocked = 0;
-	lockout_peek(v->dir, &ev, &n);
+	lockout_peek(vault_dir(v), &ev, &n);
 	for (i = 0; i < n && rc == 0; i++) {
 		char *action = xasprintf("login.%s", ev[i].kind);
 		char *detail = xasprintf("at=%s", ev[i].ts);
 
-		rc = audit_append(v->db, "system", "", action, ev[i].name, detail,
+		rc = audit_append(v, "system", "", action, ev[i].name, detail,
 		    NULL, err);
 		free(action);
 		free(detail);
-		if (rc == 0 && lockout_count(v->dir, ev[i].name) >= LOCKOUT_LIMIT) {
+		if (rc == 0 && lockout_count(vault_dir(v), ev[i].name) >= LOCKOUT_LIMIT) {
 			struct user u;
 
-			if (users_get(v->db, ev[i].name, &u, NULL) == 1 &&
+			if (users_get(v, ev[i].name, &u, NULL) == 1 &&
 			    strcmp(u.status, "active") == 0 &&
 			    !session_last_admin(v, &u)) {
-				rc = users_set(v->db, u.name, "status", "locked", err);
+				rc = users_set(v, u.name, "status", "locked", err);
 				if (rc == 0)
-					rc = audit_append(v->db, "system", "", "user.lock",
+					rc = audit_append(v, "system", "", "user.lock",
 					    u.name, "reason=failed-logins", NULL, err);
 				*locked = xrealloc(*locked, (size_t)(*nlocked + 1) *
 				    sizeof **locked);
@@ -153,12 +153,12 @@ session_drop_locked(struct vault *v, char **locked, int n, int apply)
 static int
 session_check_user(struct vault *v, const char *user, struct user *u, char **err)
 {
-	int found = users_get(v->db, user, u, err);
+	int found = users_get(v, user, u, err);
 
 	if (found < 0)
 		return -1;
 	if (found == 0 || strcmp(u->status, "active") != 0) {
-		if (audit_append(v->db, "system", "", "login.refused", user,
+		if (audit_append(v, "system", "", "login.refused", user,
 		    found ? "reason=locked" : "reason=no-account", NULL, err) < 0)
 			return -1;
 		err_set(err, _("account '%s' is locked: an administrator must unlock it"),
@@ -178,17 +178,17 @@ session_login_tx(struct vault *v, const char *user, struct user *u, char **err)
 	char **locked = NULL;
 	int nlocked = 0, folded, rc;
 
-	if (db_begin(v->db, err) < 0)
+	if (vault_begin(v, err) < 0)
 		return -1;
 	folded = session_fold_lockouts(v, &locked, &nlocked, err);
 	rc = folded < 0 ? -1 : session_check_user(v, user, u, err);
-	if (rc == 0 && (users_set(v->db, user, "last_login", NULL, err) < 0 ||
-	    audit_append(v->db, user, "", "login", user, "", NULL, err) < 0))
+	if (rc == 0 && (users_set(v, user, "last_login", NULL, err) < 0 ||
+	    audit_append(v, user, "", "login", user, "", NULL, err) < 0))
 		rc = -1;
 	if (rc == -1) {
-		db_rollback(v->db);
-	} else if (db_commit(v->db, rc == 0 ? err : NULL) == 0) {
-		lockout_drop(v->dir, folded);
+		vault_rollback(v);
+	} else if (vault_commit(v, rc == 0 ? err : NULL) == 0) {
+		lockout_drop(vault_dir(v), folded);
 	} else {
 		rc = -1;
 	}
@@ -288,11 +288,11 @@ ops_logout(struct session *s)
 {
 	if (s == NULL)
 		return;
-	if (db_begin(s->v->db, NULL) == 0) {
+	if (vault_begin(s->v, NULL) == 0) {
 		if (ops_audit(s, "", "logout", s->user, "", NULL) == 0)
-			(void)db_commit(s->v->db, NULL);
+			(void)vault_commit(s->v, NULL);
 		else
-			db_rollback(s->v->db);
+			vault_rollback(s->v);
 	}
 	vault_close(s->v);
 	free(s);
@@ -320,17 +320,17 @@ ops_default_vault(void)
 char *
 ops_association(const struct session *s)
 {
-	return xasprintf("%s (%s)", s->vault_name, s->v->insurer);
+	return xasprintf("%s (%s)", s->vault_name, vault_insurer(s->v));
 }
 
 const char *
 ops_vault_warning(const struct session *s)
 {
-	return s->v->warning;
+	return vault_warning(s->v);
 }
 
 const char *
 ops_vault_dir(const struct session *s)
 {
-	return s->v->dir;
+	return vault_dir(s->v);
 }

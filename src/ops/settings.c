@@ -31,7 +31,7 @@ ops_settings_list(struct session *s, settings_row_fn fn, void *arg, char **err)
 	struct settings_list_ctx c = { fn, arg };
 
 	(void)err;
-	return settings_each(s->v->db, settings_list_row, &c);
+	return settings_each(s->v, settings_list_row, &c);
 }
 
 struct settings_new {
@@ -47,7 +47,7 @@ settings_change_tx(struct session *s, void *arg, char **err)
 	char *old = NULL, *detail;
 	int rc;
 
-	rc = settings_put(s->v->db, n->st, n->v, &old, err);
+	rc = settings_put(s->v, n->st, n->v, &old, err);
 	if (rc == 0) {
 		detail = xasprintf("from=%s to=%ld", old ? old : "-", n->v);
 		rc = ops_audit(s, "", "settings.set", n->st->name, detail, err);
@@ -89,7 +89,7 @@ ops_setting(struct session *s, const char *name)
 	char *err = NULL;
 	long v;
 
-	if (settings_get(s->v->db, name, &v, &err) == 0)
+	if (settings_get(s->v, name, &v, &err) == 0)
 		return v;
 	/* A read that failed: the default, as an unset key would give; the
 	 * action's own reads report the vault's trouble. */

@@ -11,7 +11,6 @@
 
 #include "ops/staffkeys.h"
 #include "ops/tx.h"
-#include "store/db.h"
 #include "store/users.h"
 #include "store/vault.h"
 #include "util/i18n.h"
@@ -113,7 +112,7 @@ static int
 staffkeys_active_user(struct session *s, const char *name, char **err)
 {
 	struct user u;
-	int found = users_get(s->v->db, name, &u, err), rc = 0;
+	int found = users_get(s->v, name, &u, err), rc = 0;
 
 	if (found < 0)
 		return -1;
@@ -250,7 +249,7 @@ ops_staffkey_drop_locked(struct session *s, const struct svcconf *c,
 	*removed = 0;
 	if (ops_require_role(s, "admin", err) < 0)
 		return -1;
-	if ((found = users_get(s->v->db, name, &u, err)) <= 0)
+	if ((found = users_get(s->v, name, &u, err)) <= 0)
 		return found < 0 ? -1 : err_set(err, _("no user '%s'"), name);
 	locked = strcmp(u.status, "locked") == 0;
 	users_clear(&u);

@@ -9,7 +9,6 @@
 #include "ops/checkpoint-daily.h"
 #include "ops/tx.h"
 #include "store/audit.h"
-#include "store/db.h"
 #include "store/vault.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -19,7 +18,7 @@ tx_audit_seq(struct session *s, int64_t *seq, char **err)
 {
 	unsigned char hash[AUDIT_HASH_LEN];
 
-	return audit_head(s->v->db, seq, hash, err);
+	return audit_head(s->v, seq, hash, err);
 }
 
 /* The evidence rule checked where it cannot be forgotten: a change that
@@ -56,15 +55,15 @@ int
 ops_tx(struct session *s, const struct ops_tx_def *def, void *arg,
     char **err)
 {
-	int rc = db_begin(s->v->db, err);
+	int rc = vault_begin(s->v, err);
 
 	if (rc == 0)
 		rc = tx_body(s, def, arg, err);
-	if (rc == 0 && db_commit(s->v->db, err) < 0)
+	if (rc == 0 && vault_commit(s->v, err) < 0)
 		rc = -1;
 	if (rc != 0) {
 		/* Also after a failed COMMIT, which can leave it open. */
-		db_rollback(s->v->db);
+		vault_rollback(s->v);
 		if (rc < 0 && def->discard != NULL)
 			def->discard(arg);
 		return rc;

@@ -100,7 +100,7 @@ upload_known(struct session *s, const char *name, const char *sha256,
     char **err)
 {
 	struct regfile_row row;
-	int rc = regstore_file_get(s->v->db, name, &row, err);
+	int rc = regstore_file_get(s->v, name, &row, err);
 
 	if (rc < 0)
 		return -1;

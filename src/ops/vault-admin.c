@@ -44,11 +44,11 @@ ops_audit_verify(struct session *s, audit_progress_fn progress, void *arg,
     int64_t *count, unsigned char head[32], char **err)
 {
 	char hex[65], *detail, *where = NULL;
-	int rc = audit_verify(s->v->db, progress, arg, count, head, err), pages = 0;
+	int rc = audit_verify(s->v, progress, arg, count, head, err), pages = 0;
 
 	/* The chain covers the audit table only: damage elsewhere (an index,
 	 * another table) is found by reading every page. */
-	if (rc == 0 && (pages = pagecheck_run(s->v->db, &where, err)) != 0) {
+	if (rc == 0 && (pages = pagecheck_run(s->v, &where, err)) != 0) {
 		if (pages > 0)
 			err_set(err, _("the vault's pages are damaged: %s does not "
 			    "read (a page does not decrypt or does not fit); "
@@ -76,7 +76,7 @@ ops_audit_list(struct session *s, const struct audit_filter *f,
 	if ((f->from != NULL && date_check(f->from, err) < 0) ||
 	    (f->to != NULL && date_check(f->to, err) < 0))
 		return -1;
-	return audit_list(s->v->db, f, fn, arg, err);
+	return audit_list(s->v, f, fn, arg, err);
 }
 
 static int
@@ -86,7 +86,8 @@ audit_checkpoint_tx(struct session *s, void *arg, char **err)
 	char *origin, hex[65], *detail;
 	int rc;
 
-	origin = xasprintf("mynadesk/%s/%s", s->v->insurer, s->v->vault_id);
+	origin = xasprintf("mynadesk/%s/%s", vault_insurer(s->v),
+	    vault_id(s->v));
 	rc = checkpoint_make(s->v, origin, s->user, cp, err);
 	free(origin);
 	if (rc == 0) {
@@ -127,17 +128,17 @@ ops_home_stats(struct session *s, struct home_stats *h, char **err)
 	int64_t seq;
 
 	memset(h, 0, sizeof *h);
-	if (persons_count(s->v->db, &h->persons, err) < 0 ||
-	    numbers_counts(s->v->db, &c, err) < 0)
+	if (persons_count(s->v, &h->persons, err) < 0 ||
+	    numbers_counts(s->v, &c, err) < 0)
 		return -1;
 	h->numbers_confirmed = c.confirmed;
 	h->numbers_entered = c.entered;
 	h->numbers_mismatch = c.mismatch;
 	h->numbers_held = c.held;
 	h->numbers_queue = c.queue;
-	if (users_count_active(s->v->db, NULL, &h->users_active, err) < 0 ||
-	    audit_head(s->v->db, &seq, h->head, err) < 0 ||
-	    migrate_version(s->v->db, &h->schema_version, err) < 0)
+	if (users_count_active(s->v, NULL, &h->users_active, err) < 0 ||
+	    audit_head(s->v, &seq, h->head, err) < 0 ||
+	    migrate_version(s->v, &h->schema_version, err) < 0)
 		return -1;
 	h->audit_count = seq;
 	return 0;

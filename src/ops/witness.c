@@ -45,7 +45,7 @@ witness_eligible(struct session *s, const char *name, char **err)
 	if (strcmp(name, s->user) == 0)
 		return err_typed(err, ERR_REFUSED, ERR_FIELD_WITNESS,
 		    _("the second person must be someone else"));
-	found = users_get(s->v->db, name, &u, err);
+	found = users_get(s->v, name, &u, err);
 	if (found <= 0 || strcmp(u.status, "active") != 0) {
 		users_clear(&u);
 		return found < 0 ? -1 : err_set(err, _("wrong user name or password for "

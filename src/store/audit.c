@@ -9,6 +9,7 @@
 
 #include "domain/redact.h"
 #include "store/audit.h"
+#include "store/vault-impl.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -24,9 +25,10 @@ audit_now(char out[32])
 }
 
 int
-audit_head(sqlite3 *db, int64_t *seq, unsigned char hash[AUDIT_HASH_LEN],
+audit_head(struct vault *v, int64_t *seq, unsigned char hash[AUDIT_HASH_LEN],
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -48,9 +50,10 @@ audit_head(sqlite3 *db, int64_t *seq, unsigned char hash[AUDIT_HASH_LEN],
 }
 
 int
-audit_hash_at(sqlite3 *db, int64_t seq, unsigned char hash[AUDIT_HASH_LEN],
+audit_hash_at(struct vault *v, int64_t seq, unsigned char hash[AUDIT_HASH_LEN],
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, found = 0;
 
@@ -71,10 +74,11 @@ audit_hash_at(sqlite3 *db, int64_t seq, unsigned char hash[AUDIT_HASH_LEN],
 
 /* Appends with detail as it is to be kept (already masked); takes it. */
 static int
-audit_insert(sqlite3 *db, const char *actor, const char *actor2,
+audit_insert(struct vault *v, const char *actor, const char *actor2,
     const char *action, const char *subject, char *detail,
     int64_t *seq_out, char **err)
 {
+	sqlite3 *db = v->db;
 	struct auditrec r;
 	char ts[32];
 	sqlite3_stmt *st;
@@ -82,7 +86,7 @@ audit_insert(sqlite3 *db, const char *actor, const char *actor2,
 
 	memset(&r, 0, sizeof r);
 	r.detail = detail;
-	if (audit_head(db, &r.seq, r.prev, err) < 0) {
+	if (audit_head(v, &r.seq, r.prev, err) < 0) {
 		free(r.detail);
 		return -1;
 	}
@@ -120,20 +124,20 @@ audit_insert(sqlite3 *db, const char *actor, const char *actor2,
 }
 
 int
-audit_append(sqlite3 *db, const char *actor, const char *actor2,
+audit_append(struct vault *v, const char *actor, const char *actor2,
     const char *action, const char *subject, const char *detail,
     int64_t *seq_out, char **err)
 {
-	return audit_insert(db, actor, actor2, action, subject,
+	return audit_insert(v, actor, actor2, action, subject,
 	    redact_numbers(detail ? detail : ""), seq_out, err);
 }
 
 int
-audit_append_fields(sqlite3 *db, const char *actor, const char *actor2,
+audit_append_fields(struct vault *v, const char *actor, const char *actor2,
     const char *action, const char *subject, const struct audit_field *f,
     size_t n, int64_t *seq_out, char **err)
 {
-	return audit_insert(db, actor, actor2, action, subject,
+	return audit_insert(v, actor, actor2, action, subject,
 	    auditdetail_format(f, n), seq_out, err);
 }
 
@@ -183,9 +187,10 @@ audit_check(const struct auditrec *r, int64_t expect_seq,
 }
 
 int
-audit_verify(sqlite3 *db, audit_progress_fn progress, void *arg,
+audit_verify(struct vault *v, audit_progress_fn progress, void *arg,
     int64_t *count, unsigned char head[AUDIT_HASH_LEN], char **err)
 {
+	sqlite3 *db = v->db;
 	unsigned char prev[AUDIT_HASH_LEN];
 	long long total;
 	int64_t n = 0;
@@ -274,9 +279,10 @@ audit_bind_rest(sqlite3_stmt *st, const struct audit_filter *f, int i)
 }
 
 int
-audit_list(sqlite3 *db, const struct audit_filter *f, audit_row_fn fn,
+audit_list(struct vault *v, const struct audit_filter *f, audit_row_fn fn,
     void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	char *where = audit_where(f), *sql, *glob = NULL;
 	sqlite3_stmt *st;
 	int rc, i = 1, stop = 0;

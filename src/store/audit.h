@@ -6,35 +6,36 @@
 
 #include "domain/auditdetail.h"
 #include "domain/auditrec.h"
-#include "store/db.h"
+
+struct vault;
 
 /* Appends one record inside the caller's open transaction. detail is masked
  * (redact_numbers) before it is stored. *seq_out (if not NULL) gets the new
  * sequence number. */
-int audit_append(sqlite3 *db, const char *actor, const char *actor2,
+int audit_append(struct vault *v, const char *actor, const char *actor2,
     const char *action, const char *subject, const char *detail,
     int64_t *seq_out, char **err);
 
 /* The same with a typed detail: each field masked by its kind
  * (auditdetail_format), so a tracking number or a hash is kept whole while
  * free text is masked. */
-int audit_append_fields(sqlite3 *db, const char *actor, const char *actor2,
+int audit_append_fields(struct vault *v, const char *actor, const char *actor2,
     const char *action, const char *subject, const struct audit_field *f,
     size_t n, int64_t *seq_out, char **err);
 
 /* The last record's sequence and chain hash; seq 0 and zero hash when empty. */
-int audit_head(sqlite3 *db, int64_t *seq, unsigned char hash[AUDIT_HASH_LEN],
-    char **err);
+int audit_head(struct vault *v, int64_t *seq,
+    unsigned char hash[AUDIT_HASH_LEN], char **err);
 /* The chain hash stored for record seq; -1 when there is none. */
-int audit_hash_at(sqlite3 *db, int64_t seq, unsigned char hash[AUDIT_HASH_LEN],
-    char **err);
+int audit_hash_at(struct vault *v, int64_t seq,
+    unsigned char hash[AUDIT_HASH_LEN], char **err);
 
 typedef void (*audit_progress_fn)(int64_t done, int64_t total, void *arg);
 
 /* Re-walks the whole chain: sequence without gaps, each prev equal to the
  * record before, each hash recomputed. On success *count and head hold the
  * number of records and the head; on a break *err names the record. */
-int audit_verify(sqlite3 *db, audit_progress_fn progress, void *arg,
+int audit_verify(struct vault *v, audit_progress_fn progress, void *arg,
     int64_t *count, unsigned char head[AUDIT_HASH_LEN], char **err);
 
 struct audit_filter {
@@ -52,7 +53,7 @@ struct audit_filter {
 
 typedef int (*audit_row_fn)(const struct auditrec *r, void *arg);
 
-int audit_list(sqlite3 *db, const struct audit_filter *f, audit_row_fn fn,
+int audit_list(struct vault *v, const struct audit_filter *f, audit_row_fn fn,
     void *arg, char **err);
 
 #endif

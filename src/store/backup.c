@@ -15,7 +15,10 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "store/audit.h"
 #include "store/backup.h"
+#include "store/lockout.h"
+#include "store/vault-impl.h"
 #include "store/vault-perm.h"
 #include "util/i18n.h"
 #include "util/paths.h"
@@ -25,15 +28,18 @@
 
 #define BK_CHUNK (256 * 1024)
 
-int
-backup_snapshot(sqlite3 *src, const char *path,
-    const unsigned char key[KEY_LEN], char **err)
+/* Copies v's database into a new one at path under the same data key (the
+ * SQLite backup API: one read transaction, so one consistent state, while
+ * other sessions go on writing). */
+static int
+backup_snapshot(struct vault *v, const char *path, char **err)
 {
+	sqlite3 *src = v->db;
 	sqlite3 *dst;
 	sqlite3_backup *b;
 	int rc;
 
-	if (db_open(path, key, 1, &dst, err) < 0)
+	if (db_open(path, v->key, 1, &dst, err) < 0)
 		return -1;
 	/* Same key and page size on both sides, or SQLCipher refuses (or,
 	 * into an unkeyed file, would write plaintext: never done here). */
@@ -347,9 +353,9 @@ backup_dir_state(const char *dir)
 }
 
 int
-backup_db_intact(sqlite3 *db, char **err)
+backup_db_intact(struct vault *v, char **err)
 {
-	char *res = db_get_text(db, "PRAGMA quick_check", NULL);
+	char *res = db_get_text(v->db, "PRAGMA quick_check", NULL);
 	int ok = res != NULL && strcmp(res, "ok") == 0;
 
 	free(res);
@@ -357,4 +363,87 @@ backup_db_intact(sqlite3 *db, char **err)
 		return err_set(err, _("the backup's database is damaged: some of its "
 		    "pages do not decrypt or do not fit together"));
 	return 0;
+}
+
+/* Under the vault lock: the key file, then the database copy. */
+int
+backup_take(struct vault *v, const char *dbpath, struct keyfile *kf,
+    char **err)
+{
+	char *text = NULL;
+	size_t len;
+	int lock = lockfile_acquire(v->dir), rc;
+
+	rc = keyfile_load(v->dir, kf, &text, &len, err);
+	if (rc == 0 && keyfile_verify(kf, text, v->key) < 0)
+		rc = err_set(err, _("vault.keys has been altered (its MAC does not match)"));
+	if (rc == 0)
+		rc = backup_snapshot(v, dbpath, err);
+	lockfile_release(lock);
+	free(text);
+	if (rc < 0)
+		keyfile_free(kf);
+	return rc;
+}
+
+int
+backup_copy_head(const struct vault *v, const char *dbpath,
+    const struct keyfile *kf, struct backup_header *h, char **err)
+{
+	unsigned char at[32];
+	struct vault *copy;
+	int rc;
+
+	if (vault_open_copy(v, dbpath, &copy, err) < 0)
+		return -1;
+	rc = audit_head(copy, &h->head_seq, h->head, err);
+	/* Any failure to find the head is worded here: NULL below. */
+	if (rc == 0 && kf->head_seq > 0 && (h->head_seq < kf->head_seq ||
+	    audit_hash_at(copy, kf->head_seq, at, NULL) < 0 ||
+	    CRYPTO_memcmp(at, kf->head, 32) != 0))
+		rc = err_set(err, _("the copy does not contain the audit head that "
+		    "vault.keys remembers: the vault is damaged or rolled back"));
+	vault_close(copy);
+	return rc;
+}
+
+int
+backup_copy_verify(const struct vault *v, const char *dbpath,
+    int64_t *records, unsigned char head[32], char **err)
+{
+	struct vault *copy;
+	int rc;
+
+	if (vault_open_copy(v, dbpath, &copy, err) < 0)
+		return -1;
+	rc = backup_db_intact(copy, err);
+	if (rc == 0)
+		rc = audit_verify(copy, NULL, NULL, records, head, err);
+	vault_close(copy);
+	return rc;
+}
+
+char *
+backup_keys_format(const struct vault *v, const struct keyfile *kf)
+{
+	return keyfile_format(kf, v->key);
+}
+
+int
+backup_keys_verify(const struct vault *v, const struct keyfile *kf,
+    const char *text)
+{
+	return keyfile_verify(kf, text, v->key);
+}
+
+void
+backup_header_seal(const struct vault *v, struct backup_header *h)
+{
+	backupfmt_mac(h, v->key, KEY_LEN, h->mac);
+}
+
+int
+backup_header_check(const struct vault *v, const struct backup_header *h)
+{
+	return backupfmt_mac_check(h, v->key, KEY_LEN);
 }

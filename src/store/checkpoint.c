@@ -15,15 +15,17 @@
 #include "domain/merkle.h"
 #include "store/checkpoint.h"
 #include "store/keyslot.h"
+#include "store/vault-impl.h"
 #include "store/vault.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 int
-checkpoint_leaves(sqlite3 *db, int64_t size, unsigned char (**out)[32],
-    char **err)
+checkpoint_leaves(const struct vault *v, int64_t size,
+    unsigned char (**out)[32], char **err)
 {
+	sqlite3 *db = v->db;
 	unsigned char (*leaves)[32] = xcalloc((size_t)(size > 0 ? size : 1), 32);
 	sqlite3_stmt *st;
 	int64_t n = 0;
@@ -64,11 +66,12 @@ checkpoint_leaves(sqlite3 *db, int64_t size, unsigned char (**out)[32],
 }
 
 int
-checkpoint_root(sqlite3 *db, int64_t size, unsigned char root[32], char **err)
+checkpoint_root(const struct vault *v, int64_t size, unsigned char root[32],
+    char **err)
 {
 	unsigned char (*leaves)[32];
 
-	if (checkpoint_leaves(db, size, &leaves, err) < 0)
+	if (checkpoint_leaves(v, size, &leaves, err) < 0)
 		return -1;
 	merkle_root((const unsigned char (*)[32])leaves, (size_t)size, root);
 	free(leaves);
@@ -163,7 +166,7 @@ checkpoint_make(const struct vault *v, const char *origin, const char *actor,
 	    err) < 0 || (key = checkpoint_key(v, err)) == NULL)
 		return -1;
 	cp->tree_size = size;
-	rc = checkpoint_root(db, size, cp->root, err);
+	rc = checkpoint_root(v, size, cp->root, err);
 	if (rc == 0) {
 		EVP_EncodeBlock(b64, cp->root, 32);
 		/* The note: origin, tree size, base64 root, one a line. */
@@ -182,7 +185,8 @@ checkpoint_make(const struct vault *v, const char *origin, const char *actor,
 }
 
 static int
-checkpoint_verify_one(sqlite3 *db, EVP_PKEY *pub, sqlite3_stmt *st, char **err)
+checkpoint_verify_one(const struct vault *v, EVP_PKEY *pub, sqlite3_stmt *st,
+    char **err)
 {
 	int64_t size = sqlite3_column_int64(st, 0);
 	const char *note = (const char *)sqlite3_column_text(st, 2);
@@ -193,7 +197,7 @@ checkpoint_verify_one(sqlite3 *db, EVP_PKEY *pub, sqlite3_stmt *st, char **err)
 	if (sqlite3_column_bytes(st, 1) != 32 || sqlite3_column_bytes(st, 3) != 64)
 		return err_set(err, _("checkpoint of size %lld is damaged"),
 		    (long long)size);
-	if (checkpoint_root(db, size, root, err) < 0)
+	if (checkpoint_root(v, size, root, err) < 0)
 		return -1;
 	if (memcmp(root, sqlite3_column_blob(st, 1), 32) != 0)
 		return err_set(err, _("the audit log no longer matches the checkpoint "
@@ -213,6 +217,7 @@ int
 checkpoint_verify_all(const struct vault *v, int64_t *count, char **err)
 {
 	sqlite3 *db = v->db;
+
 	/* The key from vault.keys (under its MAC), not a copy someone with SQL
 	 * access could have replaced. */
 	EVP_PKEY *pub = checkpoint_key(v, NULL);
@@ -227,7 +232,7 @@ checkpoint_verify_all(const struct vault *v, int64_t *count, char **err)
 	}
 	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
 		rc = pub == NULL ? err_set(err, _("checkpoints exist but the vault has "
-		    "no public key")) : checkpoint_verify_one(db, pub, st, err);
+		    "no public key")) : checkpoint_verify_one(v, pub, st, err);
 		if (rc == 0)
 			(*count)++;
 	}

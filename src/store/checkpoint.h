@@ -4,8 +4,9 @@
 
 #include <stdint.h>
 
-#include "store/db.h"
 #include "store/vault.h"
+
+struct vault;
 
 #define CHECKPOINT_SIG_LEN 64
 
@@ -18,11 +19,11 @@ struct checkpoint {
 };
 
 /* The RFC 6962 root over the leaf hashes of records 1..size. */
-int checkpoint_root(sqlite3 *db, int64_t size, unsigned char root[32],
+int checkpoint_root(const struct vault *v, int64_t size, unsigned char root[32],
     char **err);
 /* The leaf hashes of records 1..size, allocated. */
-int checkpoint_leaves(sqlite3 *db, int64_t size, unsigned char (**out)[32],
-    char **err);
+int checkpoint_leaves(const struct vault *v, int64_t size,
+    unsigned char (**out)[32], char **err);
 /* Signs a text (e.g. an export manifest) with the vault's key; *pubkey_pem
  * (if not NULL) receives the public key. */
 int checkpoint_sign_data(const struct vault *v, const char *data,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store/collation.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -26,8 +27,9 @@ col_text(sqlite3_stmt *st, int i)
 }
 
 int
-coll_store_blocked_keys(sqlite3 *db, char ***keys, size_t *n, char **err)
+coll_store_blocked_keys(struct vault *v, char ***keys, size_t *n, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
@@ -66,8 +68,9 @@ coll_store_keys_free(char **keys, size_t n)
 }
 
 int
-coll_store_no_error_ids(sqlite3 *db, int64_t **ids, size_t *n, char **err)
+coll_store_no_error_ids(struct vault *v, int64_t **ids, size_t *n, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
@@ -104,9 +107,10 @@ coll_step(sqlite3_stmt *st)
 }
 
 int
-coll_store_mismatch(sqlite3 *db, long long file_id, long long seq,
+coll_store_mismatch(struct vault *v, long long file_id, long long seq,
     const char *key, const struct coll_row *c, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int i;
 
@@ -137,8 +141,9 @@ coll_store_mismatch(sqlite3 *db, long long file_id, long long seq,
 }
 
 int
-coll_store_settle(sqlite3 *db, const char *key, char **err)
+coll_store_settle(struct vault *v, const char *key, char **err)
 {
+	sqlite3 *db = v->db;
 	static const char *const sql[] = {
 		"DELETE FROM reg_collation WHERE state = 'mismatch' AND "
 		    "person_id = (SELECT id FROM persons WHERE key = ?)",
@@ -161,9 +166,10 @@ coll_store_settle(sqlite3 *db, const char *key, char **err)
 }
 
 int
-coll_store_no_error(sqlite3 *db, const char *key, const char *reason,
+coll_store_no_error(struct vault *v, const char *key, const char *reason,
     const char *actor, const char *checker, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	long long person;
 
@@ -196,8 +202,9 @@ coll_store_no_error(sqlite3 *db, const char *key, const char *reason,
 }
 
 int
-coll_store_list(sqlite3 *db, coll_list_fn fn, void *arg, char **err)
+coll_store_list(struct vault *v, coll_list_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0, i;
 
@@ -235,8 +242,10 @@ coll_store_list(sqlite3 *db, coll_list_fn fn, void *arg, char **err)
 }
 
 int
-coll_store_count_blocked(sqlite3 *db, long long *n, char **err)
+coll_store_count_blocked(struct vault *v, long long *n, char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_int(db, "SELECT count(*) FROM reg_collation c WHERE "
 	    COLL_BLOCKED, NULL, n, err);
 }

@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "store/dashboard.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 
 int
-dashboard_numbers(sqlite3 *db, const char *today, int deadline_days,
+dashboard_numbers(struct vault *v, const char *today, int deadline_days,
     struct dashboard_numbers *c, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -44,15 +46,18 @@ dashboard_numbers(sqlite3 *db, const char *today, int deadline_days,
 }
 
 int
-dashboard_idproof_open(sqlite3 *db, long long *n, char **err)
+dashboard_idproof_open(struct vault *v, long long *n, char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_int(db, "SELECT count(*) FROM idproof_status WHERE "
 	    "complete = 0", NULL, n, err);
 }
 
 int
-dashboard_stamp(sqlite3 *db, unsigned long long *stamp, char **err)
+dashboard_stamp(struct vault *v, unsigned long long *stamp, char **err)
 {
+	sqlite3 *db = v->db;
 	long long version;
 
 	if (db_get_int(db, "PRAGMA data_version", NULL, &version, err) < 0)

@@ -2,7 +2,7 @@
 #ifndef MYNA_STORE_DASHBOARD_H
 #define MYNA_STORE_DASHBOARD_H
 
-#include "store/db.h"
+struct vault;
 
 struct dashboard_numbers {
 	long long insured;	/* persons still qualified (no loss date) */
@@ -16,15 +16,15 @@ struct dashboard_numbers {
 };
 
 /* today is YYYY-MM-DD (local). */
-int dashboard_numbers(sqlite3 *db, const char *today, int deadline_days,
+int dashboard_numbers(struct vault *v, const char *today, int deadline_days,
     struct dashboard_numbers *c, char **err);
 /* Identity checks recorded and not complete (as 'idproof open' lists). */
-int dashboard_idproof_open(sqlite3 *db, long long *n, char **err);
+int dashboard_idproof_open(struct vault *v, long long *n, char **err);
 
 /* A value that changes whenever the vault changes: a commit by any other
  * connection (PRAGMA data_version) or a row written by this one (which
  * data_version does not count). Reading it costs no scan, so a screen can
  * ask every second whether its figures are stale. */
-int dashboard_stamp(sqlite3 *db, unsigned long long *stamp, char **err);
+int dashboard_stamp(struct vault *v, unsigned long long *stamp, char **err);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/evidence.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -35,9 +36,10 @@ evidence_body_open(sqlite3 *db, int64_t id, int write,
 }
 
 int
-evidence_insert(sqlite3 *db, struct evidence_meta *m,
+evidence_insert(struct vault *v, struct evidence_meta *m,
     struct evidence_body **body, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -65,8 +67,9 @@ evidence_insert(sqlite3 *db, struct evidence_meta *m,
 }
 
 int
-evidence_set_hash(sqlite3 *db, int64_t id, const char *sha256, char **err)
+evidence_set_hash(struct vault *v, int64_t id, const char *sha256, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -107,8 +110,9 @@ evidence_row(sqlite3_stmt *st, struct evidence_meta *m)
 #define EVIDENCE_COLS "id, added, actor, title, about, file, size, type, sha256"
 
 int
-evidence_get(sqlite3 *db, int64_t id, struct evidence_meta *m, char **err)
+evidence_get(struct vault *v, int64_t id, struct evidence_meta *m, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -127,9 +131,11 @@ evidence_get(sqlite3 *db, int64_t id, struct evidence_meta *m, char **err)
 }
 
 int
-evidence_open_body(sqlite3 *db, int64_t id, struct evidence_body **body,
+evidence_open_body(struct vault *v, int64_t id, struct evidence_body **body,
     char **err)
 {
+	sqlite3 *db = v->db;
+
 	return evidence_body_open(db, id, 0, body, err);
 }
 
@@ -171,8 +177,9 @@ evidence_body_close(struct evidence_body *b, char **err)
 }
 
 int
-evidence_list(sqlite3 *db, evidence_row_fn fn, void *arg, char **err)
+evidence_list(struct vault *v, evidence_row_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	struct evidence_meta m;
 	sqlite3_stmt *st;
 	int rc, stop = 0;

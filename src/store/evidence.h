@@ -3,9 +3,10 @@
 #ifndef MYNA_STORE_EVIDENCE_H
 #define MYNA_STORE_EVIDENCE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-#include "store/db.h"
+struct vault;
 
 struct evidence_meta {
 	int64_t id;
@@ -24,14 +25,16 @@ struct evidence_body;
 
 /* Inserts the row with a zero-filled blob of m->size bytes and opens the
  * body for writing; m->id gets the new id. The caller holds a transaction. */
-int evidence_insert(sqlite3 *db, struct evidence_meta *m,
+int evidence_insert(struct vault *v, struct evidence_meta *m,
     struct evidence_body **body, char **err);
 /* Sets the hash once the whole file went in. */
-int evidence_set_hash(sqlite3 *db, int64_t id, const char *sha256, char **err);
+int evidence_set_hash(struct vault *v, int64_t id, const char *sha256,
+    char **err);
 /* 1 found, 0 not found, -1 error. */
-int evidence_get(sqlite3 *db, int64_t id, struct evidence_meta *m, char **err);
+int evidence_get(struct vault *v, int64_t id, struct evidence_meta *m,
+    char **err);
 /* Opens the body for reading. */
-int evidence_open_body(sqlite3 *db, int64_t id, struct evidence_body **body,
+int evidence_open_body(struct vault *v, int64_t id, struct evidence_body **body,
     char **err);
 /* The body's size as stored, in bytes. */
 int64_t evidence_body_size(const struct evidence_body *b);
@@ -45,6 +48,6 @@ int evidence_body_close(struct evidence_body *b, char **err);
 
 typedef int (*evidence_row_fn)(const struct evidence_meta *m, void *arg);
 /* Every row, newest first; fn returns nonzero to stop. */
-int evidence_list(sqlite3 *db, evidence_row_fn fn, void *arg, char **err);
+int evidence_list(struct vault *v, evidence_row_fn fn, void *arg, char **err);
 
 #endif

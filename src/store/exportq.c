@@ -6,13 +6,15 @@
 #include <string.h>
 
 #include "store/exportq.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 int
-exportq_seq_range(sqlite3 *db, const char *start, const char *end,
+exportq_seq_range(struct vault *v, const char *start, const char *end,
     int64_t *first, int64_t *last, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -31,9 +33,10 @@ exportq_seq_range(sqlite3 *db, const char *start, const char *end,
 }
 
 int
-exportq_head_before(sqlite3 *db, const char *end, int64_t *seq,
+exportq_head_before(struct vault *v, const char *end, int64_t *seq,
     unsigned char hash[32], char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -55,9 +58,10 @@ exportq_head_before(sqlite3 *db, const char *end, int64_t *seq,
 }
 
 int
-exportq_find_hash(sqlite3 *db, const unsigned char hash[32], int64_t *seq,
+exportq_find_hash(struct vault *v, const unsigned char hash[32], int64_t *seq,
     char **ts, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, found = 0;
 
@@ -80,16 +84,19 @@ exportq_find_hash(sqlite3 *db, const unsigned char hash[32], int64_t *seq,
 }
 
 int
-exportq_checkpoints_since(sqlite3 *db, const char *since, long long *n,
+exportq_checkpoints_since(struct vault *v, const char *since, long long *n,
     char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_int(db, "SELECT count(*) FROM checkpoints WHERE created >= ?",
 	    since, n, err);
 }
 
 int
-exportq_numbers(sqlite3 *db, exportq_count_fn fn, void *arg, char **err)
+exportq_numbers(struct vault *v, exportq_count_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 

@@ -6,15 +6,18 @@
 #include <string.h>
 
 #include "store/idproof.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 #define IDPROOF_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int
-idproof_add(sqlite3 *db, int64_t person, const char *channel, const char *mode,
-    const char *kind, const char *item, const char *user, char **err)
+idproof_add(struct vault *v, int64_t person, const char *channel,
+    const char *mode, const char *kind, const char *item, const char *user,
+    char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -46,8 +49,10 @@ idproof_push(char ***arr, size_t *n, const char *v)
 }
 
 int
-idproof_items(sqlite3 *db, int64_t person, struct idproof_items *it, char **err)
+idproof_items(struct vault *v, int64_t person, struct idproof_items *it,
+    char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -93,10 +98,11 @@ idproof_items_free(struct idproof_items *it)
 }
 
 int
-idproof_set_status(sqlite3 *db, int64_t person, const char *channel,
+idproof_set_status(struct vault *v, int64_t person, const char *channel,
     const char *mode, int complete, const char *pattern, const char *missing,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -118,9 +124,10 @@ idproof_set_status(sqlite3 *db, int64_t person, const char *channel,
 }
 
 int
-idproof_get_status(sqlite3 *db, int64_t person, int *complete, char **missing,
-    char **err)
+idproof_get_status(struct vault *v, int64_t person, int *complete,
+    char **missing, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -138,9 +145,10 @@ idproof_get_status(sqlite3 *db, int64_t person, int *complete, char **missing,
 }
 
 int
-idproof_open(sqlite3 *db, const char *channel, idproof_open_fn fn, void *arg,
-    char **err)
+idproof_open(struct vault *v, const char *channel, idproof_open_fn fn,
+    void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -162,8 +170,9 @@ idproof_open(sqlite3 *db, const char *channel, idproof_open_fn fn, void *arg,
 }
 
 int
-idproof_patterns(sqlite3 *db, idproof_count_fn fn, void *arg, char **err)
+idproof_patterns(struct vault *v, idproof_count_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/jlis.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -53,8 +54,10 @@ jlis_store_each(sqlite3_stmt *st, jlis_candidate_fn fn, void *arg, int *n)
 }
 
 int
-jlis_store_candidates(sqlite3 *db, jlis_candidate_fn fn, void *arg, char **err)
+jlis_store_candidates(struct vault *v, jlis_candidate_fn fn, void *arg,
+    char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, n = 0;
 
@@ -68,9 +71,10 @@ jlis_store_candidates(sqlite3 *db, jlis_candidate_fn fn, void *arg, char **err)
 }
 
 int
-jlis_store_candidate(sqlite3 *db, const char *key, jlis_candidate_fn fn,
+jlis_store_candidate(struct vault *v, const char *key, jlis_candidate_fn fn,
     void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, n = 0;
 
@@ -85,22 +89,24 @@ jlis_store_candidate(sqlite3 *db, const char *key, jlis_candidate_fn fn,
 }
 
 int
-jlis_store_next_seq(sqlite3 *db, char kind, long *seq, char **err)
+jlis_store_next_seq(struct vault *v, char kind, long *seq, char **err)
 {
+	sqlite3 *db = v->db;
 	char k[2] = { kind, '\0' };
-	long long v;
+	long long last;
 
 	if (db_get_int(db, "SELECT coalesce(max(seq), 0) + 1 FROM jlis_requests "
-	    "WHERE kind = ?", k, &v, err) < 0)
+	    "WHERE kind = ?", k, &last, err) < 0)
 		return -1;
-	*seq = (long)v;
+	*seq = (long)last;
 	return 0;
 }
 
 int
-jlis_store_request_add(sqlite3 *db, char kind, long seq, const char *file,
+jlis_store_request_add(struct vault *v, char kind, long seq, const char *file,
     const char *actor, int64_t *id, char **err)
 {
+	sqlite3 *db = v->db;
 	char k[2] = { kind, '\0' };
 	sqlite3_stmt *st;
 	int rc;
@@ -121,9 +127,10 @@ jlis_store_request_add(sqlite3 *db, char kind, long seq, const char *file,
 }
 
 int
-jlis_store_request_finish(sqlite3 *db, int64_t id, const char *sha256,
+jlis_store_request_finish(struct vault *v, int64_t id, const char *sha256,
     long long rows, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -145,9 +152,10 @@ struct jlis_target_writer {
 };
 
 int
-jlis_store_targets_open(sqlite3 *db, int64_t request,
+jlis_store_targets_open(struct vault *v, int64_t request,
     struct jlis_target_writer **out, char **err)
 {
+	sqlite3 *db = v->db;
 	struct jlis_target_writer *w = xcalloc(1, sizeof *w);
 
 	w->db = db;
@@ -196,9 +204,10 @@ jlis_copy(char *dst, size_t len, const unsigned char *src)
 }
 
 int
-jlis_store_request_find(sqlite3 *db, char kind, long seq,
+jlis_store_request_find(struct vault *v, char kind, long seq,
     struct jlis_request_row *r, char **err)
 {
+	sqlite3 *db = v->db;
 	char k[2] = { kind, '\0' };
 	sqlite3_stmt *st;
 	int rc;
@@ -221,8 +230,10 @@ jlis_store_request_find(sqlite3 *db, char kind, long seq,
 }
 
 int
-jlis_store_request_files(sqlite3 *db, jlis_file_fn fn, void *arg, char **err)
+jlis_store_request_files(struct vault *v, jlis_file_fn fn, void *arg,
+    char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -240,9 +251,10 @@ jlis_store_request_files(sqlite3 *db, jlis_file_fn fn, void *arg, char **err)
 }
 
 int
-jlis_store_request_answered(sqlite3 *db, int64_t id, const char *file,
+jlis_store_request_answered(struct vault *v, int64_t id, const char *file,
     const char *sha256, const char *user, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -260,9 +272,10 @@ jlis_store_request_answered(sqlite3 *db, int64_t id, const char *file,
 }
 
 int
-jlis_store_target_get(sqlite3 *db, int64_t serial, struct jlis_target_row *t,
-    char **err)
+jlis_store_target_get(struct vault *v, int64_t serial,
+    struct jlis_target_row *t, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -282,10 +295,11 @@ jlis_store_target_get(sqlite3 *db, int64_t serial, struct jlis_target_row *t,
 }
 
 int
-jlis_store_target_answer(sqlite3 *db, int64_t serial, const char *state,
+jlis_store_target_answer(struct vault *v, int64_t serial, const char *state,
     const char *number, const char *const items[5], const char *held_reason,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, i;
 
@@ -309,8 +323,9 @@ jlis_store_target_answer(sqlite3 *db, int64_t serial, const char *state,
 }
 
 int
-jlis_store_held(sqlite3 *db, jlis_held_fn fn, void *arg, char **err)
+jlis_store_held(struct vault *v, jlis_held_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0, i;
 
@@ -339,9 +354,10 @@ jlis_store_held(sqlite3 *db, jlis_held_fn fn, void *arg, char **err)
 }
 
 int
-jlis_store_held_get(sqlite3 *db, int64_t person, int64_t *serial,
+jlis_store_held_get(struct vault *v, int64_t person, int64_t *serial,
     char number[13], char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -359,9 +375,10 @@ jlis_store_held_get(sqlite3 *db, int64_t person, int64_t *serial,
 }
 
 int
-jlis_store_resolve(sqlite3 *db, int64_t serial, const char *state,
+jlis_store_resolve(struct vault *v, int64_t serial, const char *state,
     const char *user, const char *reason, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -380,9 +397,10 @@ jlis_store_resolve(sqlite3 *db, int64_t serial, const char *state,
 }
 
 int
-jlis_store_pending(sqlite3 *db, int days, int media_days, jlis_pending_fn fn,
-    void *arg, char **err)
+jlis_store_pending(struct vault *v, int days, int media_days,
+    jlis_pending_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -426,9 +444,10 @@ jlis_store_pending(sqlite3 *db, int days, int media_days, jlis_pending_fn fn,
 }
 
 int
-jlis_store_inquiry_name_get(sqlite3 *db, int64_t person, char **name,
+jlis_store_inquiry_name_get(struct vault *v, int64_t person, char **name,
     char **kana, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -446,9 +465,10 @@ jlis_store_inquiry_name_get(sqlite3 *db, int64_t person, char **name,
 }
 
 int
-jlis_store_inquiry_name_put(sqlite3 *db, int64_t person, const char *name,
+jlis_store_inquiry_name_put(struct vault *v, int64_t person, const char *name,
     const char *kana, const char *reason, const char *actor, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -468,9 +488,10 @@ jlis_store_inquiry_name_put(sqlite3 *db, int64_t person, const char *name,
 }
 
 int
-jlis_store_inquiry_names(sqlite3 *db, jlis_inquiry_name_fn fn, void *arg,
+jlis_store_inquiry_names(struct vault *v, jlis_inquiry_name_fn fn, void *arg,
     char **err)
 {
+	sqlite3 *db = v->db;
 	struct jlis_inquiry_name_row r;
 	sqlite3_stmt *st;
 	int rc;

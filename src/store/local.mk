@@ -22,5 +22,6 @@ libmyna_store_a_SOURCES = \
 	src/store/reg-scan.h src/store/reg-sent.c src/store/reg-sent.h \
 	src/store/registration.c src/store/registration.h src/store/settings.c \
 	src/store/settings.h src/store/users.c src/store/users.h \
-	src/store/vault-perm.c src/store/vault-perm.h src/store/vault-rekey.c \
+	src/store/vault-conn.c src/store/vault-impl.h src/store/vault-perm.c \
+	src/store/vault-perm.h src/store/vault-rekey.c src/store/vault-slots.c \
 	src/store/vault.c src/store/vault.h

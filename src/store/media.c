@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/media.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/secret.h"
 #include "util/xmalloc.h"
@@ -30,9 +31,10 @@ media_done(sqlite3 *db, sqlite3_stmt *st, int want, const char *what, char **err
 }
 
 int
-media_insert(sqlite3 *db, const char *container, const char *sha256,
+media_insert(struct vault *v, const char *container, const char *sha256,
     long long *id, char label[16], char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 
 	/* The label is made from the row id: a random placeholder holds its
@@ -55,8 +57,10 @@ media_insert(sqlite3 *db, const char *container, const char *sha256,
 }
 
 int
-media_set_channel(sqlite3 *db, long long id, const char *channel, char **err)
+media_set_channel(struct vault *v, long long id, const char *channel,
+    char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 
 	if (db_prepare(db, "UPDATE media SET channel = ? WHERE id = ?", &st,
@@ -68,9 +72,10 @@ media_set_channel(sqlite3 *db, long long id, const char *channel, char **err)
 }
 
 int
-media_set_state(sqlite3 *db, long long id, const char *state,
+media_set_state(struct vault *v, long long id, const char *state,
     const char *shipped, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 
 	if (db_prepare(db, "UPDATE media SET state = ?1, shipped = coalesce(?2, "
@@ -84,10 +89,11 @@ media_set_state(sqlite3 *db, long long id, const char *state,
 }
 
 int
-media_event_add(sqlite3 *db, long long medium, struct media_event *ev,
+media_event_add(struct vault *v, long long medium, struct media_event *ev,
     char **err)
 {
-	const char *v[11] = { ev->step, ev->date, ev->actor, ev->witness,
+	sqlite3 *db = v->db;
+	const char *vals[11] = { ev->step, ev->date, ev->actor, ev->witness,
 		ev->courier, ev->tracking, ev->seal, ev->notice_date,
 		ev->answer_medium, ev->method, ev->summary };
 	sqlite3_stmt *st;
@@ -99,7 +105,7 @@ media_event_add(sqlite3 *db, long long medium, struct media_event *ev,
 	    MEDIA_NOW ")", &st, err) < 0)
 		return -1;
 	for (i = 0; i < 11; i++)
-		sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 12, medium);
 	if (media_done(db, st, SQLITE_DONE, _("recording the medium's step"),
 	    err) < 0)
@@ -109,9 +115,10 @@ media_event_add(sqlite3 *db, long long medium, struct media_event *ev,
 }
 
 int
-media_file_add(sqlite3 *db, long long event, const struct media_file *f,
+media_file_add(struct vault *v, long long event, const struct media_file *f,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 
 	if (db_prepare(db, "INSERT INTO media_files (event_id, name, sha256, bytes) "
@@ -142,8 +149,10 @@ media_read_row(sqlite3_stmt *st, struct media_row *m)
 }
 
 int
-media_find(sqlite3 *db, const char *label, struct media_row *out, char **err)
+media_find(struct vault *v, const char *label, struct media_row *out,
+    char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -161,8 +170,9 @@ media_find(sqlite3 *db, const char *label, struct media_row *out, char **err)
 }
 
 int
-media_list(sqlite3 *db, media_row_fn fn, void *arg, char **err)
+media_list(struct vault *v, media_row_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	struct media_row m;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
@@ -179,9 +189,10 @@ media_list(sqlite3 *db, media_row_fn fn, void *arg, char **err)
 }
 
 int
-media_events(sqlite3 *db, long long medium, media_event_fn fn, void *arg,
+media_events(struct vault *v, long long medium, media_event_fn fn, void *arg,
     char **err)
 {
+	sqlite3 *db = v->db;
 	struct media_event ev;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
@@ -213,9 +224,10 @@ media_events(sqlite3 *db, long long medium, media_event_fn fn, void *arg,
 }
 
 int
-media_event_files(sqlite3 *db, long long event, media_file_fn fn, void *arg,
+media_event_files(struct vault *v, long long event, media_file_fn fn, void *arg,
     char **err)
 {
+	sqlite3 *db = v->db;
 	struct media_file f;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
@@ -236,8 +248,10 @@ media_event_files(sqlite3 *db, long long event, media_file_fn fn, void *arg,
 }
 
 char *
-media_name_in_use(sqlite3 *db, const char *name)
+media_name_in_use(struct vault *v, const char *name)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_text(db, "SELECT m.label FROM media_files f JOIN "
 	    "media_events e ON e.id = f.event_id JOIN media m ON m.id = "
 	    "e.medium_id WHERE e.step = 'created' AND f.name = ? AND "
@@ -246,8 +260,10 @@ media_name_in_use(sqlite3 *db, const char *name)
 }
 
 int
-media_secret_put(sqlite3 *db, long long id, const char *password, char **err)
+media_secret_put(struct vault *v, long long id, const char *password,
+    char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 
 	if (db_prepare(db, "INSERT INTO media_secrets (medium_id, password) VALUES "
@@ -260,8 +276,9 @@ media_secret_put(sqlite3 *db, long long id, const char *password, char **err)
 }
 
 char *
-media_secret_get(sqlite3 *db, long long id)
+media_secret_get(struct vault *v, long long id)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	char *pw = NULL;
 
@@ -276,8 +293,9 @@ media_secret_get(sqlite3 *db, long long id)
 }
 
 int
-media_secret_drop(sqlite3 *db, long long id, char **err)
+media_secret_drop(struct vault *v, long long id, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 
 	/* secure_delete is on: the page is overwritten, not just unlinked. */
@@ -290,9 +308,10 @@ media_secret_drop(sqlite3 *db, long long id, char **err)
 }
 
 int
-media_step_has_file(sqlite3 *db, long long medium, const char *step,
+media_step_has_file(struct vault *v, long long medium, const char *step,
     const char *sha256, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 

@@ -14,6 +14,7 @@
 #include "store/migrate.h"
 #include "store/reg-legacy.h"
 #include "store/users.h"
+#include "store/vault-impl.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -112,36 +113,38 @@ migrate_read(const char *path, char **err)
 }
 
 int
-migrate_version(sqlite3 *db, int *version, char **err)
+migrate_version(struct vault *v, int *version, char **err)
 {
-	long long exists, v = 0;
+	sqlite3 *db = v->db;
+	long long exists, ver = 0;
 
 	if (db_get_int(db, "SELECT count(*) FROM sqlite_master WHERE "
 	    "type = 'table' AND name = 'schema_migrations'", NULL, &exists, err) < 0)
 		return -1;
 	if (exists && db_get_int(db, "SELECT coalesce(max(version), 0) FROM "
-	    "schema_migrations", NULL, &v, err) < 0)
+	    "schema_migrations", NULL, &ver, err) < 0)
 		return -1;
-	*version = (int)v;
+	*version = (int)ver;
 	return 0;
 }
 
 /* Data a migration cannot move in SQL alone, moved in the same
  * transaction right after its SQL. */
 static int
-migrate_step_in_c(sqlite3 *db, int version, char **err)
+migrate_step_in_c(struct vault *v, int version, char **err)
 {
 	if (version == 9)
-		return reg_legacy_pack(db, err);
+		return reg_legacy_pack(v, err);
 	if (version == 12)
-		return users_add_must_change(db, err);
+		return users_add_must_change(v, err);
 	return 0;
 }
 
 static int
-migrate_one(sqlite3 *db, const struct migration *m, const char *actor,
+migrate_one(struct vault *v, const struct migration *m, const char *actor,
     char **err)
 {
+	sqlite3 *db = v->db;
 	unsigned char digest[32];
 	char hex[65], *sql, *detail, *base = strrchr(m->file, '/');
 	sqlite3_stmt *st;
@@ -159,7 +162,7 @@ migrate_one(sqlite3 *db, const struct migration *m, const char *actor,
 	rc = db_exec(db, sql, err);
 	free(sql);
 	if (rc == 0)
-		rc = migrate_step_in_c(db, m->version, err);
+		rc = migrate_step_in_c(v, m->version, err);
 	if (rc < 0) {
 		char *why = *err;
 
@@ -185,7 +188,7 @@ migrate_one(sqlite3 *db, const struct migration *m, const char *actor,
 		return db_fail(db, err, _("recording a migration"));
 	}
 	detail = xasprintf("version=%d file=%s sha256=%s", m->version, base, hex);
-	rc = audit_append(db, actor, "", "schema.migrate", base, detail, NULL, err);
+	rc = audit_append(v, actor, "", "schema.migrate", base, detail, NULL, err);
 	free(detail);
 	if (rc < 0) {
 		db_rollback(db);
@@ -195,7 +198,7 @@ migrate_one(sqlite3 *db, const struct migration *m, const char *actor,
 }
 
 int
-migrate_apply(sqlite3 *db, const char *dir, const char *actor, int *applied,
+migrate_apply(struct vault *v, const char *dir, const char *actor, int *applied,
     char **err)
 {
 	struct migration *list = NULL;
@@ -203,7 +206,7 @@ migrate_apply(sqlite3 *db, const char *dir, const char *actor, int *applied,
 	int current, rc = 0;
 
 	*applied = 0;
-	if (migrate_version(db, &current, err) < 0 ||
+	if (migrate_version(v, &current, err) < 0 ||
 	    migrate_list(dir, &list, &n, err) < 0)
 		return -1;
 	if (n == 0 || list[n - 1].version < current) {
@@ -213,7 +216,7 @@ migrate_apply(sqlite3 *db, const char *dir, const char *actor, int *applied,
 	for (i = 0; i < n && rc == 0; i++) {
 		if (list[i].version <= current)
 			continue;
-		rc = migrate_one(db, &list[i], actor, err);
+		rc = migrate_one(v, &list[i], actor, err);
 		if (rc == 0)
 			(*applied)++;
 	}

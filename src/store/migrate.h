@@ -2,14 +2,14 @@
 #ifndef MYNA_MIGRATE_H
 #define MYNA_MIGRATE_H
 
-#include "store/db.h"
+struct vault;
 
 /* Applies every migration in dir newer than the vault's, each in its own
  * transaction with a schema_migrations row and an audit record by actor.
  * *applied receives how many were applied. */
-int migrate_apply(sqlite3 *db, const char *dir, const char *actor, int *applied,
-    char **err);
+int migrate_apply(struct vault *v, const char *dir, const char *actor,
+    int *applied, char **err);
 /* The highest version recorded in the vault (0 for an empty database). */
-int migrate_version(sqlite3 *db, int *version, char **err);
+int migrate_version(struct vault *v, int *version, char **err);
 
 #endif

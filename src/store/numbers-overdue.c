@@ -4,12 +4,14 @@
 #include "config.h"
 
 #include "store/numbers-overdue.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 
 int
-numbers_overdue(sqlite3 *db, const char *today, int deadline_days,
+numbers_overdue(struct vault *v, const char *today, int deadline_days,
     overdue_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 

@@ -3,7 +3,7 @@
 #ifndef MYNA_STORE_NUMBERS_OVERDUE_H
 #define MYNA_STORE_NUMBERS_OVERDUE_H
 
-#include "store/db.h"
+struct vault;
 
 struct overdue_row {
 	const char *key, *name, *state, *received;
@@ -13,7 +13,7 @@ typedef int (*overdue_fn)(const struct overdue_row *r, void *arg);
 /* The insured whose number is not confirmed (entered, mismatch or held)
  * and was received before today (YYYY-MM-DD) minus deadline_days, the
  * longest waiting first. fn returns nonzero to stop. */
-int numbers_overdue(sqlite3 *db, const char *today, int deadline_days,
+int numbers_overdue(struct vault *v, const char *today, int deadline_days,
     overdue_fn fn, void *arg, char **err);
 
 #endif

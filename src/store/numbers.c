@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/numbers.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -18,8 +19,9 @@ numbers_copy(char *dst, size_t len, const unsigned char *src)
 }
 
 int
-numbers_get(sqlite3 *db, int64_t person, struct number_row *r, char **err)
+numbers_get(struct vault *v, int64_t person, struct number_row *r, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -46,9 +48,10 @@ numbers_get(sqlite3 *db, int64_t person, struct number_row *r, char **err)
 }
 
 int
-numbers_holder(sqlite3 *db, const unsigned char hmac[32], int64_t *person,
+numbers_holder(struct vault *v, const unsigned char hmac[32], int64_t *person,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -62,10 +65,11 @@ numbers_holder(sqlite3 *db, const unsigned char hmac[32], int64_t *person,
 }
 
 int
-numbers_enter(sqlite3 *db, int64_t person, const char *number,
+numbers_enter(struct vault *v, int64_t person, const char *number,
     const unsigned char hmac[32], const char *channel, const char *received,
     const char *doc, const char *user, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -87,9 +91,10 @@ numbers_enter(sqlite3 *db, int64_t person, const char *number,
 }
 
 int
-numbers_hold(sqlite3 *db, int64_t person, const char *channel,
+numbers_hold(struct vault *v, int64_t person, const char *channel,
     const char *received, const char *doc, const char *user, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -108,8 +113,9 @@ numbers_hold(sqlite3 *db, int64_t person, const char *channel,
 }
 
 int
-numbers_confirm(sqlite3 *db, int64_t person, const char *user, char **err)
+numbers_confirm(struct vault *v, int64_t person, const char *user, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -124,8 +130,9 @@ numbers_confirm(sqlite3 *db, int64_t person, const char *user, char **err)
 }
 
 int
-numbers_clear(sqlite3 *db, int64_t person, const char *state, char **err)
+numbers_clear(struct vault *v, int64_t person, const char *state, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -143,9 +150,10 @@ numbers_clear(sqlite3 *db, int64_t person, const char *state, char **err)
 }
 
 int
-numbers_queue(sqlite3 *db, int64_t person, const char *reason, int64_t other,
-    const char *actor, const char *actor2, char **err)
+numbers_queue(struct vault *v, int64_t person, const char *reason,
+    int64_t other, const char *actor, const char *actor2, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -167,8 +175,9 @@ numbers_queue(sqlite3 *db, int64_t person, const char *reason, int64_t other,
 }
 
 int
-numbers_counts(sqlite3 *db, struct number_counts *c, char **err)
+numbers_counts(struct vault *v, struct number_counts *c, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -197,9 +206,10 @@ numbers_counts(sqlite3 *db, struct number_counts *c, char **err)
 }
 
 int
-numbers_due(sqlite3 *db, int retention_days, numbers_due_fn fn, void *arg,
+numbers_due(struct vault *v, int retention_days, numbers_due_fn fn, void *arg,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -219,8 +229,9 @@ numbers_due(sqlite3 *db, int retention_days, numbers_due_fn fn, void *arg,
 }
 
 int
-numbers_queue_list(sqlite3 *db, numbers_queue_fn fn, void *arg, char **err)
+numbers_queue_list(struct vault *v, numbers_queue_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "store/db.h"
+struct vault;
 
 struct number_row {
 	char state[16];		/* entered, confirmed, mismatch, held, deleted */
@@ -18,40 +18,44 @@ struct number_row {
 };
 
 /* 1 found, 0 none, -1 error. */
-int numbers_get(sqlite3 *db, int64_t person, struct number_row *r, char **err);
-/* The person holding this keyed hash, if any: 1 found (in *person). */
-int numbers_holder(sqlite3 *db, const unsigned char hmac[32], int64_t *person,
+int numbers_get(struct vault *v, int64_t person, struct number_row *r,
     char **err);
-int numbers_enter(sqlite3 *db, int64_t person, const char *number,
+/* The person holding this keyed hash, if any: 1 found (in *person). */
+int numbers_holder(struct vault *v, const unsigned char hmac[32],
+    int64_t *person, char **err);
+int numbers_enter(struct vault *v, int64_t person, const char *number,
     const unsigned char hmac[32], const char *channel, const char *received,
     const char *doc, const char *user, char **err);
 /* A number refused because another person holds it: no number is kept. */
-int numbers_hold(sqlite3 *db, int64_t person, const char *channel,
+int numbers_hold(struct vault *v, int64_t person, const char *channel,
     const char *received, const char *doc, const char *user, char **err);
-int numbers_confirm(sqlite3 *db, int64_t person, const char *user, char **err);
+int numbers_confirm(struct vault *v, int64_t person, const char *user,
+    char **err);
 /* Moves to state, clearing the stored number and hash (mismatch, held,
  * deleted keep no number). */
-int numbers_clear(sqlite3 *db, int64_t person, const char *state, char **err);
-int numbers_queue(sqlite3 *db, int64_t person, const char *reason, int64_t other,
-    const char *actor, const char *actor2, char **err);
+int numbers_clear(struct vault *v, int64_t person, const char *state,
+    char **err);
+int numbers_queue(struct vault *v, int64_t person, const char *reason,
+    int64_t other, const char *actor, const char *actor2, char **err);
 
 struct number_counts {
 	long long entered, confirmed, mismatch, held, queue;
 };
-int numbers_counts(sqlite3 *db, struct number_counts *c, char **err);
+int numbers_counts(struct vault *v, struct number_counts *c, char **err);
 
 struct queue_row {
 	const char *key, *reason, *other, *created, *actor, *actor2;
 };
 typedef int (*numbers_queue_fn)(const struct queue_row *q, void *arg);
 /* Open cases for the supervisor, oldest first. */
-int numbers_queue_list(sqlite3 *db, numbers_queue_fn fn, void *arg, char **err);
+int numbers_queue_list(struct vault *v, numbers_queue_fn fn, void *arg,
+    char **err);
 
 typedef int (*numbers_due_fn)(int64_t person, const char *key, const char *lost,
     void *arg);
 /* Confirmed numbers of persons whose qualification was lost more than
  * retention_days ago. */
-int numbers_due(sqlite3 *db, int retention_days, numbers_due_fn fn, void *arg,
-    char **err);
+int numbers_due(struct vault *v, int retention_days, numbers_due_fn fn,
+    void *arg, char **err);
 
 #endif

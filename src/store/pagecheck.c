@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/pagecheck.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -132,8 +133,9 @@ pc_locate(sqlite3 *db)
 }
 
 int
-pagecheck_run(sqlite3 *db, char **where, char **err)
+pagecheck_run(struct vault *v, char **where, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	char *found = NULL;
 	int rc;

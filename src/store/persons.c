@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/persons.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -79,9 +80,10 @@ persons_extract_row(sqlite3 *db, const struct extract_info *x, int64_t *id,
 }
 
 int
-persons_writer_open(sqlite3 *db, const struct extract_info *x, int bulk,
+persons_writer_open(struct vault *v, const struct extract_info *x, int bulk,
     struct persons_writer **out, int64_t *extract_id, char **err)
 {
+	sqlite3 *db = v->db;
 	struct persons_writer *w = xcalloc(1, sizeof *w);
 	long long have = 1;
 
@@ -318,9 +320,10 @@ persons_one(sqlite3 *db, sqlite3_stmt *st, struct person *p, int64_t *id,
 }
 
 int
-persons_get(sqlite3 *db, const char *key, struct person *p, int64_t *id,
+persons_get(struct vault *v, const char *key, struct person *p, int64_t *id,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 
 	if (db_prepare(db, PERSONS_SELECT "WHERE key = ?", &st, err) < 0)
@@ -330,8 +333,9 @@ persons_get(sqlite3 *db, const char *key, struct person *p, int64_t *id,
 }
 
 int
-persons_get_by_id(sqlite3 *db, int64_t id, struct person *p, char **err)
+persons_get_by_id(struct vault *v, int64_t id, struct person *p, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 
 	if (db_prepare(db, PERSONS_SELECT "WHERE id = ?", &st, err) < 0)
@@ -341,8 +345,10 @@ persons_get_by_id(sqlite3 *db, int64_t id, struct person *p, char **err)
 }
 
 int
-persons_count(sqlite3 *db, long long *n, char **err)
+persons_count(struct vault *v, long long *n, char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_int(db, "SELECT count(*) FROM persons", NULL, n, err);
 }
 
@@ -424,9 +430,10 @@ persons_bind_ascii_space(sqlite3_stmt *st, const char *lo, const char *hi)
 }
 
 int
-persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
+persons_search(struct vault *v, enum persons_search_kind kind, const char *text,
     int limit, persons_row_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	char *lo, *hi, *sql, *edaban = NULL;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
@@ -463,9 +470,10 @@ persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
 }
 
 int
-persons_history(sqlite3 *db, int64_t id, history_row_fn fn, void *arg,
+persons_history(struct vault *v, int64_t id, history_row_fn fn, void *arg,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -489,9 +497,10 @@ persons_history(sqlite3 *db, int64_t id, history_row_fn fn, void *arg,
 }
 
 int
-persons_household(sqlite3 *db, const char *member_key, persons_row_fn fn,
+persons_household(struct vault *v, const char *member_key, persons_row_fn fn,
     void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -511,9 +520,10 @@ persons_household(sqlite3 *db, const char *member_key, persons_row_fn fn,
 }
 
 int
-persons_jlis_last(sqlite3 *db, int64_t person, struct persons_jlis *j,
+persons_jlis_last(struct vault *v, int64_t person, struct persons_jlis *j,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 

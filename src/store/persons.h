@@ -5,7 +5,8 @@
 #include <stdint.h>
 
 #include "domain/person.h"
-#include "store/db.h"
+
+struct vault;
 
 struct extract_info {
 	const char *file;
@@ -29,7 +30,7 @@ struct persons_writer;
 
 /* bulk: drop the search indexes now and build them again at close, for an
  * import that adds many rows (the caller's transaction covers both). */
-int persons_writer_open(sqlite3 *db, const struct extract_info *x, int bulk,
+int persons_writer_open(struct vault *v, const struct extract_info *x, int bulk,
     struct persons_writer **out, int64_t *extract_id, char **err);
 /* Adds or updates one person; changes of tracked fields go to history. */
 int persons_writer_put(struct persons_writer *w, const struct person *p,
@@ -41,24 +42,25 @@ int persons_writer_close(struct persons_writer *w, const struct import_counts *c
     const char *sha256, char **err);
 
 /* 1 found, 0 not found, -1 error. *id gets the row id. */
-int persons_get(sqlite3 *db, const char *key, struct person *p, int64_t *id,
+int persons_get(struct vault *v, const char *key, struct person *p, int64_t *id,
     char **err);
-int persons_get_by_id(sqlite3 *db, int64_t id, struct person *p, char **err);
-int persons_count(sqlite3 *db, long long *n, char **err);
+int persons_get_by_id(struct vault *v, int64_t id, struct person *p,
+    char **err);
+int persons_count(struct vault *v, long long *n, char **err);
 
 enum persons_search_kind { SEARCH_AUTO, SEARCH_KANA, SEARCH_NAME,
 	SEARCH_SYMBOL, SEARCH_BIRTH };
 typedef int (*persons_row_fn)(int64_t id, const struct person *p, void *arg);
 /* Prefix search (kana, kanji name), symbol[/number[/枝番]], or birth YYYYMMDD;
  * SEARCH_AUTO picks from the text. */
-int persons_search(sqlite3 *db, enum persons_search_kind kind, const char *text,
-    int limit, persons_row_fn fn, void *arg, char **err);
+int persons_search(struct vault *v, enum persons_search_kind kind,
+    const char *text, int limit, persons_row_fn fn, void *arg, char **err);
 
 struct history_row {
 	const char *field, *old, *new_value, *file, *imported;
 };
 typedef int (*history_row_fn)(const struct history_row *h, void *arg);
-int persons_history(sqlite3 *db, int64_t id, history_row_fn fn, void *arg,
+int persons_history(struct vault *v, int64_t id, history_row_fn fn, void *arg,
     char **err);
 /* The person's latest J-LIS inquiry, for the state of their number. */
 struct persons_jlis {
@@ -71,11 +73,11 @@ struct persons_jlis {
 	int attempt;
 };
 /* 1 found, 0 never asked about, -1 error. */
-int persons_jlis_last(sqlite3 *db, int64_t person, struct persons_jlis *j,
+int persons_jlis_last(struct vault *v, int64_t person, struct persons_jlis *j,
     char **err);
 
 /* The household: the member and their family, by member key. */
-int persons_household(sqlite3 *db, const char *member_key, persons_row_fn fn,
-    void *arg, char **err);
+int persons_household(struct vault *v, const char *member_key,
+    persons_row_fn fn, void *arg, char **err);
 
 #endif

@@ -5,18 +5,22 @@
 #include <string.h>
 
 #include "store/pia.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 
 int
-pia_store_persons(sqlite3 *db, long long *n, char **err)
+pia_store_persons(struct vault *v, long long *n, char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_int(db, "SELECT count(*) FROM persons p LEFT JOIN numbers n "
 	    "ON n.person_id = p.id WHERE n.state IS NOT 'deleted'", NULL, n, err);
 }
 
 int
-pia_store_last(sqlite3 *db, struct pia_review *r, char **err)
+pia_store_last(struct vault *v, struct pia_review *r, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -41,8 +45,9 @@ pia_store_last(sqlite3 *db, struct pia_review *r, char **err)
 }
 
 int
-pia_store_add(sqlite3 *db, const struct pia_review *r, char **err)
+pia_store_add(struct vault *v, const struct pia_review *r, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 

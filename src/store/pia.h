@@ -2,7 +2,7 @@
 #ifndef MYNA_STORE_PIA_H
 #define MYNA_STORE_PIA_H
 
-#include "store/db.h"
+struct vault;
 
 struct pia_review {
 	char done[11];		/* YYYY-MM-DD */
@@ -15,9 +15,9 @@ struct pia_review {
 
 /* Persons on file for the PIA: every person in the vault except those whose
  * number was deleted (their data left the file). */
-int pia_store_persons(sqlite3 *db, long long *n, char **err);
+int pia_store_persons(struct vault *v, long long *n, char **err);
 /* The latest by date: 1 found, 0 none, -1 error. */
-int pia_store_last(sqlite3 *db, struct pia_review *r, char **err);
-int pia_store_add(sqlite3 *db, const struct pia_review *r, char **err);
+int pia_store_last(struct vault *v, struct pia_review *r, char **err);
+int pia_store_add(struct vault *v, const struct pia_review *r, char **err);
 
 #endif

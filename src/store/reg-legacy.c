@@ -6,11 +6,13 @@
 
 #include "store/reg-legacy.h"
 #include "store/reg-sent.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 struct legacy {
 	sqlite3 *db;
+	struct vault *v;	/* for the store functions it calls */
 	struct regpack p;
 	long long file, first;
 };
@@ -18,7 +20,7 @@ struct legacy {
 static int
 legacy_flush(struct legacy *l, char **err)
 {
-	int rc = regsent_put(l->db, l->file, l->first, &l->p, err);
+	int rc = regsent_put(l->v, l->file, l->first, &l->p, err);
 
 	regpack_reset(&l->p);
 	return rc;
@@ -56,14 +58,16 @@ legacy_row(struct legacy *l, sqlite3_stmt *st, char **err)
 }
 
 int
-reg_legacy_pack(sqlite3 *db, char **err)
+reg_legacy_pack(struct vault *v, char **err)
 {
+	sqlite3 *db = v->db;
 	struct legacy l;
 	sqlite3_stmt *st;
 	int rc, bad = 0;
 
 	memset(&l, 0, sizeof l);
 	l.db = db;
+	l.v = v;
 	regpack_init(&l.p);
 	if (db_prepare(db, "SELECT file_id, seq, person_id, rkey, action, "
 	    "sent_hash, content_hash, src_hash, num_hmac FROM reg_records "

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/reg-recent.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 
 static void
@@ -17,9 +18,10 @@ rr_text(char *dst, size_t len, sqlite3_stmt *st, int i)
 }
 
 int
-regstore_recent(sqlite3 *db, int limit, regrecent_fn fn, void *arg,
+regstore_recent(struct vault *v, int limit, regrecent_fn fn, void *arg,
     char **err)
 {
+	sqlite3 *db = v->db;
 	struct regfile_recent r;
 	sqlite3_stmt *st;
 	int rc, stop = 0;

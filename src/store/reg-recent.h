@@ -2,7 +2,7 @@
 #ifndef MYNA_STORE_REG_RECENT_H
 #define MYNA_STORE_REG_RECENT_H
 
-#include "store/db.h"
+struct vault;
 
 struct regfile_recent {
 	long long id, records;
@@ -12,7 +12,7 @@ struct regfile_recent {
 typedef int (*regrecent_fn)(const struct regfile_recent *r, void *arg);
 
 /* At most limit files, newest first; fn returning non-zero stops. */
-int regstore_recent(sqlite3 *db, int limit, regrecent_fn fn, void *arg,
+int regstore_recent(struct vault *v, int limit, regrecent_fn fn, void *arg,
     char **err);
 
 #endif

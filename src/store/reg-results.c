@@ -15,6 +15,7 @@
 
 #include "store/reg-sent.h"
 #include "store/registration.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -34,6 +35,7 @@ struct rx_rec {
 
 struct regstore_results {
 	sqlite3 *db;
+	struct vault *v;	/* for the store functions it calls */
 	long long file;
 	int rkey_is_key;	/* the kind is built from persons */
 	sqlite3_stmt *person;	/* 副本: the person of a key */
@@ -64,16 +66,18 @@ rx_fill(long long seq, const struct regpack_rec *r, void *arg)
 }
 
 int
-regstore_results_open(sqlite3 *db, long long file_id, const char *kind,
+regstore_results_open(struct vault *v, long long file_id, const char *kind,
     struct regstore_results **out, char **err)
 {
+	sqlite3 *db = v->db;
 	struct regstore_results *rs = xcalloc(1, sizeof *rs);
 	int rc;
 
 	rs->db = db;
+	rs->v = v;
 	rs->file = file_id;
 	rs->rkey_is_key = regstore_dirty_bit(kind) != 0;
-	rc = regsent_each(db, file_id, rx_fill, rs, err);
+	rc = regsent_each(v, file_id, rx_fill, rs, err);
 	if (rc == 0 && !rs->rkey_is_key && db_prepare(db, "SELECT id FROM "
 	    "persons WHERE key = ?", &rs->person, err) < 0)
 		rc = -1;
@@ -249,9 +253,10 @@ static const char regstore_branch_sql[] =
 	    "ORDER BY r.seq";
 
 int
-regstore_results_marks(sqlite3 *db, long long file, const char *kind,
+regstore_results_marks(struct vault *v, long long file, const char *kind,
     char **err)
 {
+	sqlite3 *db = v->db;
 	int branches = strcmp(kind, "persons") == 0;
 	sqlite3_stmt *st;
 	int rc;
@@ -277,13 +282,13 @@ rx_statements(struct regstore_results *rs, const char *kind, char **err)
 	int i;
 
 	for (i = 0; regstore_apply_sql[i] != NULL; i++)
-		if (regstore_exec_id(rs->db, regstore_apply_sql[i], rs->file, kind,
-		    err) < 0)
+		if (regstore_exec_id(rs->v, regstore_apply_sql[i], rs->file,
+		    kind, err) < 0)
 			return -1;
-	if (regstore_results_marks(rs->db, rs->file, kind, err) < 0)
+	if (regstore_results_marks(rs->v, rs->file, kind, err) < 0)
 		return -1;
 	/* Branch numbers come with the registration of persons only. */
-	if (strcmp(kind, "persons") == 0 && regstore_exec_id(rs->db,
+	if (strcmp(kind, "persons") == 0 && regstore_exec_id(rs->v,
 	    regstore_branch_sql, rs->file, NULL, err) < 0)
 		return -1;
 	return 0;
@@ -316,8 +321,10 @@ regstore_results_apply(struct regstore_results *rs, const char *kind,
 }
 
 int
-regstore_results_bulk(sqlite3 *db, int on, char **err)
+regstore_results_bulk(struct vault *v, int on, char **err)
 {
+	sqlite3 *db = v->db;
+
 	/* Foreign keys: see ops_reg_results. A 32 MB page cache (as for an
 	 * extract's import) instead of 2 MB: pages of the state, the answers
 	 * and the branches are encrypted, spilled and read back less; about

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store/reg-scan.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -142,9 +143,10 @@ scan_close(struct scan *sc)
 }
 
 int
-regscan_full(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
+regscan_full(struct vault *v, const struct regsrc_query *q, regsrc_fn fn,
     void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	struct scan sc;
 	struct regsrc p;
 	int rc = SQLITE_ROW, side_rc = SQLITE_ROW, stop = 0;

@@ -5,7 +5,7 @@
 #include "store/registration.h"
 
 /* regstore_persons for REGSRC_FULL: every person in id order. */
-int regscan_full(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
+int regscan_full(struct vault *v, const struct regsrc_query *q, regsrc_fn fn,
     void *arg, char **err);
 
 #endif

@@ -5,13 +5,15 @@
 #include <string.h>
 
 #include "store/reg-sent.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 int
-regsent_put(sqlite3 *db, long long file_id, long long first_seq,
+regsent_put(struct vault *v, long long file_id, long long first_seq,
     const struct regpack *p, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -57,9 +59,10 @@ regsent_chunk(sqlite3_stmt *st, regsent_fn fn, void *arg, char **err)
 }
 
 int
-regsent_each(sqlite3 *db, long long file_id, regsent_fn fn, void *arg,
+regsent_each(struct vault *v, long long file_id, regsent_fn fn, void *arg,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -92,9 +95,10 @@ regsent_match(long long seq, const struct regpack_rec *r, void *arg)
 }
 
 int
-regsent_of_person(sqlite3 *db, int64_t person_id, regsent_person_fn fn,
+regsent_of_person(struct vault *v, int64_t person_id, regsent_person_fn fn,
     void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	struct regsent_who w = { person_id, 0, fn, arg };
 	sqlite3_stmt *st;
 	int rc, stop = 0;
@@ -118,8 +122,9 @@ regsent_of_person(sqlite3 *db, int64_t person_id, regsent_person_fn fn,
 }
 
 int
-regsent_count(sqlite3 *db, long long file_id, long long *n, char **err)
+regsent_count(struct vault *v, long long file_id, long long *n, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 

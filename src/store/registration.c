@@ -10,6 +10,7 @@
 #include "store/reg-scan.h"
 #include "store/reg-sent.h"
 #include "store/registration.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -26,9 +27,10 @@ col_text(sqlite3_stmt *st, int i)
 /* Runs sql with ?1 = id, ?2 = text and ?3 = the bit of the kind text names
  * in reg_dirty (any may be unused). */
 int
-regstore_exec_id(sqlite3 *db, const char *sql, long long id, const char *text,
-    char **err)
+regstore_exec_id(struct vault *v, const char *sql, long long id,
+    const char *text, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -46,8 +48,10 @@ regstore_exec_id(sqlite3 *db, const char *sql, long long id, const char *text,
 }
 
 int
-regstore_next_id(sqlite3 *db, long long *id, char **err)
+regstore_next_id(struct vault *v, long long *id, char **err)
 {
+	sqlite3 *db = v->db;
+
 	if (db_get_int(db, "SELECT coalesce(max(id), 0) + 1 FROM reg_files",
 	    NULL, id, err) < 0)
 		return -1;
@@ -55,9 +59,11 @@ regstore_next_id(sqlite3 *db, long long *id, char **err)
 }
 
 int
-regstore_current(sqlite3 *db, long long *cutover, long long *extract,
+regstore_current(struct vault *v, long long *cutover, long long *extract,
     char **err)
 {
+	sqlite3 *db = v->db;
+
 	if (db_get_int(db, "SELECT coalesce(max(id), 0) FROM cutovers", NULL,
 	    cutover, err) < 0 ||
 	    db_get_int(db, "SELECT coalesce(max(id), 0) FROM extracts", NULL,
@@ -67,14 +73,15 @@ regstore_current(sqlite3 *db, long long *cutover, long long *extract,
 }
 
 int
-regstore_file_add(sqlite3 *db, long long id, const char *file,
+regstore_file_add(struct vault *v, long long id, const char *file,
     const struct regfile_info *x, char **err)
 {
+	sqlite3 *db = v->db;
 	long long cutover, extract;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (regstore_current(db, &cutover, &extract, err) < 0 ||
+	if (regstore_current(v, &cutover, &extract, err) < 0 ||
 	    db_prepare(db, "INSERT INTO reg_files (id, kind, file, sha256, records, "
 	    "layout, layout_version, mode, base_extract, cutover, source_sha256, "
 	    "created, actor) VALUES (?, ?, ?, '', 0, ?, ?, ?, nullif(?, 0), "
@@ -96,15 +103,16 @@ regstore_file_add(sqlite3 *db, long long id, const char *file,
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("recording the file"));
 	/* Marks made from now on are newer than this file. */
-	return regstore_exec_id(db, "INSERT INTO reg_file_epochs (file_id, epoch) "
+	return regstore_exec_id(v, "INSERT INTO reg_file_epochs (file_id, epoch) "
 	    "SELECT ?1, epoch FROM reg_epoch", id, NULL, err) < 0 ? -1 :
 	    db_exec(db, "UPDATE reg_epoch SET epoch = epoch + 1", err);
 }
 
 int
-regstore_file_finish(sqlite3 *db, long long id, const char *sha256,
+regstore_file_finish(struct vault *v, long long id, const char *sha256,
     long long records, const char *source_sha256, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -121,21 +129,26 @@ regstore_file_finish(sqlite3 *db, long long id, const char *sha256,
 }
 
 int
-regstore_awaiting(sqlite3 *db, const char *kind, long long *n, char **err)
+regstore_awaiting(struct vault *v, const char *kind, long long *n, char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_int(db, "SELECT count(*) FROM reg_files WHERE kind = ? AND "
 	    "resulted IS NULL", kind, n, err);
 }
 
 char *
-regstore_newest_awaiting(sqlite3 *db, const char *kind)
+regstore_newest_awaiting(struct vault *v, const char *kind)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_text(db, "SELECT file FROM reg_files WHERE kind = ? AND "
 	    "resulted IS NULL ORDER BY id DESC LIMIT 1", kind);
 }
 
 struct regstore_writer {
 	sqlite3 *db;
+	struct vault *v;	/* for the store functions it calls */
 	long long file, first;
 	struct regpack p;
 	regstore_sink_fn sink;
@@ -151,13 +164,15 @@ regstore_writer_sink(struct regstore_writer *w, regstore_sink_fn fn,
 }
 
 int
-regstore_writer_open(sqlite3 *db, long long file_id,
+regstore_writer_open(struct vault *v, long long file_id,
     struct regstore_writer **out, char **err)
 {
+	sqlite3 *db = v->db;
 	struct regstore_writer *w = xcalloc(1, sizeof *w);
 
 	(void)err;
 	w->db = db;
+	w->v = v;
 	w->file = file_id;
 	w->first = 1;
 	regpack_init(&w->p);
@@ -188,7 +203,7 @@ regstore_writer_flush(struct regstore_writer *w, char **err)
 	if (n == 0)
 		return 0;
 	rc = w->sink != NULL ? w->sink(w->sink_arg, w->file, w->first, &w->p,
-	    err) : regsent_put(w->db, w->file, w->first, &w->p, err);
+	    err) : regsent_put(w->v, w->file, w->first, &w->p, err);
 	w->first += n;
 	regpack_reset(&w->p);
 	return rc;
@@ -277,16 +292,17 @@ regsrc_sql(const struct regsrc_query *q)
 }
 
 int
-regstore_persons(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
+regstore_persons(struct vault *v, const struct regsrc_query *q, regsrc_fn fn,
     void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	struct regsrc p;
 	char *sql;
 	int rc, stop = 0;
 
 	if (q->mode == REGSRC_FULL)
-		return regscan_full(db, q, fn, arg, err);
+		return regscan_full(v, q, fn, arg, err);
 	sql = regsrc_sql(q);
 
 	rc = db_prepare(db, sql, &st, err);
@@ -308,9 +324,10 @@ regstore_persons(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
 }
 
 int
-regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
+regstore_count_diff(struct vault *v, const char *kind, int numbers_only,
     long long *n, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -336,9 +353,10 @@ regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
 }
 
 int
-regstore_dirty_clear(sqlite3 *db, const char *kind, const int64_t *ids,
+regstore_dirty_clear(struct vault *v, const char *kind, const int64_t *ids,
     size_t n, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *upd, *del;
 	size_t i;
 	int rc = SQLITE_DONE;
@@ -377,9 +395,10 @@ struct regstore_lookup {
 };
 
 int
-regstore_lookup_open(sqlite3 *db, const char *kind,
+regstore_lookup_open(struct vault *v, const char *kind,
     struct regstore_lookup **out, char **err)
 {
+	sqlite3 *db = v->db;
 	struct regstore_lookup *lk = xcalloc(1, sizeof *lk);
 
 	lk->db = db;
@@ -483,9 +502,10 @@ regstore_lookup_failed(struct regstore_lookup *lk, const char *rkey, char **err)
 }
 
 int
-regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
+regstore_file_get(struct vault *v, const char *file, struct regfile_row *r,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -509,9 +529,10 @@ regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
 }
 
 int
-regstore_failed_list(sqlite3 *db, long long file_id, regfailed_fn fn,
+regstore_failed_list(struct vault *v, long long file_id, regfailed_fn fn,
     void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -530,8 +551,11 @@ regstore_failed_list(sqlite3 *db, long long file_id, regfailed_fn fn,
 }
 
 int
-regstore_count_failed(sqlite3 *db, const char *kind, long long *n, char **err)
+regstore_count_failed(struct vault *v, const char *kind, long long *n,
+    char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_int(db, "SELECT count(*) FROM reg_failed WHERE kind = ?",
 	    kind, n, err);
 }
@@ -574,9 +598,10 @@ reghist_record(long long file_id, long long seq, const struct regpack_rec *r,
 }
 
 int
-regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
+regstore_history(struct vault *v, const char *key, reghist_fn fn, void *arg,
     char **err)
 {
+	sqlite3 *db = v->db;
 	struct reghist_walk w = { NULL, fn, arg };
 	long long person;
 	int rc;
@@ -598,20 +623,21 @@ regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
 	    "f.base_extract LEFT JOIN cutovers c ON c.id = f.cutover WHERE f.id = "
 	    "?1", &w.file, err) < 0)
 		return -1;
-	rc = regsent_of_person(db, person, reghist_record, &w, err);
+	rc = regsent_of_person(v, person, reghist_record, &w, err);
 	sqlite3_finalize(w.file);
 	return rc < 0 ? -1 : 0;
 }
 
 int
-regstore_cutover_add(sqlite3 *db, const char *actor, const char *reason,
+regstore_cutover_add(struct vault *v, const char *actor, const char *reason,
     long long *id, long long *base_extract, char **err)
 {
+	sqlite3 *db = v->db;
 	long long cutover;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (regstore_current(db, &cutover, base_extract, err) < 0 ||
+	if (regstore_current(v, &cutover, base_extract, err) < 0 ||
 	    db_prepare(db, "INSERT INTO cutovers (recorded, actor, reason, "
 	    "base_extract) VALUES (" REG_NOW ", ?, ?, nullif(?, 0))", &st, err) < 0)
 		return -1;

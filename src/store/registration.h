@@ -7,7 +7,8 @@
 
 #include "domain/person.h"
 #include "domain/regpack.h"
-#include "store/db.h"
+
+struct vault;
 
 struct regfile_info {
 	const char *kind, *layout, *mode, *source_sha256, *actor;
@@ -16,16 +17,17 @@ struct regfile_info {
 
 /* Adds the file's row, named by the caller from the id regstore_next_id
  * gives (inside the same transaction). */
-int regstore_next_id(sqlite3 *db, long long *id, char **err);
-int regstore_file_add(sqlite3 *db, long long id, const char *file,
+int regstore_next_id(struct vault *v, long long *id, char **err);
+int regstore_file_add(struct vault *v, long long id, const char *file,
     const struct regfile_info *x, char **err);
-int regstore_file_finish(sqlite3 *db, long long id, const char *sha256,
+int regstore_file_finish(struct vault *v, long long id, const char *sha256,
     long long records, const char *source_sha256, char **err);
 /* Files of this kind that wait for their result. */
-int regstore_awaiting(sqlite3 *db, const char *kind, long long *n, char **err);
+int regstore_awaiting(struct vault *v, const char *kind, long long *n,
+    char **err);
 /* The name of the newest file of kind still waiting for its result, or
  * NULL (none, or an error). */
-char *regstore_newest_awaiting(sqlite3 *db, const char *kind);
+char *regstore_newest_awaiting(struct vault *v, const char *kind);
 
 /* One record as written: what the vault keeps of it. */
 struct regrec {
@@ -36,7 +38,7 @@ struct regrec {
 	const unsigned char *sent, *content;	/* 32 bytes each */
 };
 struct regstore_writer;
-int regstore_writer_open(sqlite3 *db, long long file_id,
+int regstore_writer_open(struct vault *v, long long file_id,
     struct regstore_writer **out, char **err);
 int regstore_writer_put(struct regstore_writer *w, const struct regrec *r,
     char **err);
@@ -80,21 +82,21 @@ struct regsrc_query {
 	enum regsrc_numbers numbers;
 	unsigned int need;	/* bit per enum person_field wanted */
 };
-int regstore_persons(sqlite3 *db, const struct regsrc_query *q, regsrc_fn fn,
-    void *arg, char **err);
+int regstore_persons(struct vault *v, const struct regsrc_query *q,
+    regsrc_fn fn, void *arg, char **err);
 /* How many persons regstore_persons would give for DIFF. */
-int regstore_count_diff(sqlite3 *db, const char *kind, int numbers_only,
+int regstore_count_diff(struct vault *v, const char *kind, int numbers_only,
     long long *n, char **err);
 /* Clears the kind's mark of the n persons in ids (a differential found
  * their record as the server accepted it). */
-int regstore_dirty_clear(sqlite3 *db, const char *kind, const int64_t *ids,
+int regstore_dirty_clear(struct vault *v, const char *kind, const int64_t *ids,
     size_t n, char **err);
 
 /* For 副本 rows from an input file: the person and their branch number
  * (1 found, 0 no such person); the accepted state of a record (1 found);
  * whether a refused row is pending for it. */
 struct regstore_lookup;
-int regstore_lookup_open(sqlite3 *db, const char *kind,
+int regstore_lookup_open(struct vault *v, const char *kind,
     struct regstore_lookup **out, char **err);
 int regstore_lookup_person(struct regstore_lookup *lk, const char *key,
     int64_t *id, char *branch, size_t len, char **err);
@@ -114,12 +116,12 @@ struct regfile_row {
 	char kind[24], sha256[65], resulted[32];
 };
 /* 1 found, 0 unknown, -1 error. */
-int regstore_file_get(sqlite3 *db, const char *file, struct regfile_row *r,
+int regstore_file_get(struct vault *v, const char *file, struct regfile_row *r,
     char **err);
 /* Results (store/reg-results.c): the file's records in memory, answered
  * one by one, then applied at once. */
 struct regstore_results;
-int regstore_results_open(sqlite3 *db, long long file_id, const char *kind,
+int regstore_results_open(struct vault *v, long long file_id, const char *kind,
     struct regstore_results **out, char **err);
 /* Marks record seq as accepted or refused; 0 when it matched the file's
  * record for that person key, 1 when it did not (unknown number, answered
@@ -136,18 +138,18 @@ int regstore_results_apply(struct regstore_results *rs, const char *kind,
 /* Sets the connection up for a result's import (on) or back (off):
  * foreign key checks off, a larger page cache. Outside a transaction
  * (SQLite ignores the foreign key switch inside one). */
-int regstore_results_bulk(sqlite3 *db, int on, char **err);
+int regstore_results_bulk(struct vault *v, int on, char **err);
 /* The change marks a result moves (part of regstore_results_apply, from
  * the answered records in temp.reg_rx): public for its unit test, which
  * holds it to the statements it replaced. */
-int regstore_results_marks(sqlite3 *db, long long file, const char *kind,
+int regstore_results_marks(struct vault *v, long long file, const char *kind,
     char **err);
 
 /* The kind's bit in reg_dirty (0 for the kinds read from input files). */
 int regstore_dirty_bit(const char *kind);
 /* Runs sql with ?1 = id, ?2 = text and ?3 = the bit of the kind text names
  * in reg_dirty (any may be unused). */
-int regstore_exec_id(sqlite3 *db, const char *sql, long long id,
+int regstore_exec_id(struct vault *v, const char *sql, long long id,
     const char *text, char **err);
 
 struct regpending_row {
@@ -158,9 +160,9 @@ typedef int (*regpending_fn)(const struct regpending_row *r, void *arg);
 
 typedef int (*regfailed_fn)(const char *key, long long seq, const char *file,
     const char *message, void *arg);
-int regstore_failed_list(sqlite3 *db, long long file_id, regfailed_fn fn,
+int regstore_failed_list(struct vault *v, long long file_id, regfailed_fn fn,
     void *arg, char **err);
-int regstore_count_failed(sqlite3 *db, const char *kind, long long *n,
+int regstore_count_failed(struct vault *v, const char *kind, long long *n,
     char **err);
 
 struct reghist_row {
@@ -170,13 +172,13 @@ struct reghist_row {
 	int action;
 };
 typedef int (*reghist_fn)(const struct reghist_row *h, void *arg);
-int regstore_history(sqlite3 *db, const char *key, reghist_fn fn, void *arg,
+int regstore_history(struct vault *v, const char *key, reghist_fn fn, void *arg,
     char **err);
 
-int regstore_cutover_add(sqlite3 *db, const char *actor, const char *reason,
+int regstore_cutover_add(struct vault *v, const char *actor, const char *reason,
     long long *id, long long *base_extract, char **err);
 /* The latest cut-over id (0 when none) and the newest extract id (0). */
-int regstore_current(sqlite3 *db, long long *cutover, long long *extract,
+int regstore_current(struct vault *v, long long *cutover, long long *extract,
     char **err);
 
 #endif

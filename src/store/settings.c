@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/settings.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -70,8 +71,9 @@ settings_read(sqlite3 *db, const char *key, char **out, char **err)
 }
 
 int
-settings_get(sqlite3 *db, const char *name, long *out, char **err)
+settings_get(struct vault *v, const char *name, long *out, char **err)
 {
+	sqlite3 *db = v->db;
 	const struct setting *st = settings_find(name, err);
 	char *text;
 
@@ -84,9 +86,10 @@ settings_get(sqlite3 *db, const char *name, long *out, char **err)
 }
 
 int
-settings_put(sqlite3 *db, const struct setting *st, long value, char **old,
+settings_put(struct vault *v, const struct setting *st, long value, char **old,
     char **err)
 {
+	sqlite3 *db = v->db;
 	char canon[32];
 
 	if (value < st->min || value > st->max)
@@ -95,34 +98,38 @@ settings_put(sqlite3 *db, const struct setting *st, long value, char **old,
 	if (old != NULL && settings_read(db, st->key, old, err) < 0)
 		return -1;
 	snprintf(canon, sizeof canon, "%ld", value);
-	return settings_meta_put(db, st->key, canon, err);
+	return settings_meta_put(v, st->key, canon, err);
 }
 
 int
-settings_each(sqlite3 *db, settings_each_fn fn, void *arg)
+settings_each(struct vault *v, settings_each_fn fn, void *arg)
 {
 	size_t i;
 	int rc = 0;
 
 	for (i = 0; i < SETTINGS_N && rc == 0; i++) {
-		char *v = settings_meta(db, settings_table[i].key);
+		char *val = settings_meta(v, settings_table[i].key);
 
-		rc = fn(&settings_table[i], v, arg);
-		free(v);
+		rc = fn(&settings_table[i], val, arg);
+		free(val);
 	}
 	return rc;
 }
 
 char *
-settings_meta(sqlite3 *db, const char *key)
+settings_meta(struct vault *v, const char *key)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_text(db, META_GET, key);
 }
 
 int
-settings_meta_put(sqlite3 *db, const char *key, const char *value,
+settings_meta_put(struct vault *v, const char *key, const char *value,
     char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_run(db, _("writing settings"), err, "INSERT OR REPLACE INTO "
 	    "vault_meta (key, value) VALUES (?, ?)", key, value, (char *)NULL);
 }

@@ -5,7 +5,7 @@
 #ifndef MYNA_STORE_SETTINGS_H
 #define MYNA_STORE_SETTINGS_H
 
-#include "store/db.h"
+struct vault;
 
 struct setting {
 	const char *name;	/* as the user types it: idle-lock-minutes */
@@ -23,23 +23,23 @@ int settings_parse(const struct setting *st, const char *text, long *out,
 /* The value of name: its default when unset, or when the stored text is not
  * a whole number within the limits (a hand-edited vault stays usable).
  * -1 with err for an unknown name or a failing read. */
-int settings_get(sqlite3 *db, const char *name, long *out, char **err);
+int settings_get(struct vault *v, const char *name, long *out, char **err);
 /* Stores value for st; *old (when old is not NULL) receives the stored text
  * it replaces, allocated, or NULL when it was unset. */
-int settings_put(sqlite3 *db, const struct setting *st, long value,
+int settings_put(struct vault *v, const struct setting *st, long value,
     char **old, char **err);
 
 /* Calls fn for each setting in table order with its stored text (NULL when
  * unset); stops at the first non-zero return and passes it on. */
 typedef int (*settings_each_fn)(const struct setting *st, const char *stored,
     void *arg);
-int settings_each(sqlite3 *db, settings_each_fn fn, void *arg);
+int settings_each(struct vault *v, settings_each_fn fn, void *arg);
 
 /* A vault fact from vault_meta (name, number_hmac_key), allocated, or NULL
  * when absent. */
-char *settings_meta(sqlite3 *db, const char *key);
+char *settings_meta(struct vault *v, const char *key);
 /* Stores a vault fact (or a setting's text, unchecked: at creation). */
-int settings_meta_put(sqlite3 *db, const char *key, const char *value,
+int settings_meta_put(struct vault *v, const char *key, const char *value,
     char **err);
 
 #endif

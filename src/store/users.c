@@ -5,15 +5,17 @@
 #include <string.h>
 
 #include "store/users.h"
+#include "store/vault-impl.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 #define USERS_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 int
-users_add(sqlite3 *db, const char *name, const char *role, int64_t *id,
+users_add(struct vault *v, const char *name, const char *role, int64_t *id,
     char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -55,8 +57,9 @@ users_row(sqlite3_stmt *st, struct user *u)
 #define USERS_COLS "id, name, role, status, created, last_login, must_change"
 
 int
-users_get(sqlite3 *db, const char *name, struct user *u, char **err)
+users_get(struct vault *v, const char *name, struct user *u, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -75,9 +78,10 @@ users_get(sqlite3 *db, const char *name, struct user *u, char **err)
 }
 
 int
-users_set(sqlite3 *db, const char *name, const char *column, const char *value,
-    char **err)
+users_set(struct vault *v, const char *name, const char *column,
+    const char *value, char **err)
 {
+	sqlite3 *db = v->db;
 	static const char *const allowed[] = { "role", "status", "last_login",
 	    "pw_changed", "must_change" };
 	sqlite3_stmt *st;
@@ -108,8 +112,9 @@ users_set(sqlite3 *db, const char *name, const char *column, const char *value,
 }
 
 int
-users_add_must_change(sqlite3 *db, char **err)
+users_add_must_change(struct vault *v, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, found = 0;
 
@@ -132,14 +137,18 @@ users_add_must_change(sqlite3 *db, char **err)
 }
 
 int
-users_count(sqlite3 *db, long long *n, char **err)
+users_count(struct vault *v, long long *n, char **err)
 {
+	sqlite3 *db = v->db;
+
 	return db_get_int(db, "SELECT count(*) FROM users", NULL, n, err);
 }
 
 int
-users_count_active(sqlite3 *db, const char *role, long long *n, char **err)
+users_count_active(struct vault *v, const char *role, long long *n, char **err)
 {
+	sqlite3 *db = v->db;
+
 	if (role == NULL)
 		return db_get_int(db, "SELECT count(*) FROM users WHERE status = "
 		    "'active'", NULL, n, err);
@@ -148,8 +157,9 @@ users_count_active(sqlite3 *db, const char *role, long long *n, char **err)
 }
 
 int
-users_list(sqlite3 *db, users_row_fn fn, void *arg, char **err)
+users_list(struct vault *v, users_row_fn fn, void *arg, char **err)
 {
+	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 

@@ -23,6 +23,7 @@
 
 #include "store/audit.h"
 #include "store/lockout.h"
+#include "store/vault-impl.h"
 #include "store/vault.h"
 #include "util/i18n.h"
 #include "util/secret.h"
@@ -148,8 +149,10 @@ out_unloaded:
 
 /* The record of a change that an open finished, unless it was written. */
 static int
-rekey_settle_record(sqlite3 *db, const char *vault_id, int64_t gen, char **err)
+rekey_settle_record(struct vault *v, const char *vault_id, int64_t gen,
+    char **err)
 {
+	sqlite3 *db = v->db;
 	char *exact = xasprintf("generation=%lld", (long long)gen);
 	char *prefix = xasprintf("generation=%lld %%", (long long)gen);
 	char *sql = xasprintf("SELECT count(*) FROM audit WHERE action = "
@@ -159,7 +162,7 @@ rekey_settle_record(sqlite3 *db, const char *vault_id, int64_t gen, char **err)
 	int rc = db_get_int(db, sql, exact, &n, err);
 
 	if (rc == 0 && n == 0 && (rc = db_begin(db, err)) == 0) {
-		rc = audit_append(db, "system", "", "vault.rekey", vault_id, detail,
+		rc = audit_append(v, "system", "", "vault.rekey", vault_id, detail,
 		    NULL, err);
 		rc = rc == 0 ? db_commit(db, err) : (db_rollback(db), -1);
 	}
@@ -186,8 +189,8 @@ rekey_settle_db(struct vault *v, const struct keyfile *next_kf,
 		err_set(err, _("%s opens neither with the old nor with the new key: "
 		    "it is damaged"), path);
 	if (rc == 0)
-		rc = rekey_settle_record(db, next_kf->vault_id, next_kf->generation,
-		    err);
+		rc = rekey_settle_record(v, next_kf->vault_id,
+		    next_kf->generation, err);
 	db_close(db);
 	free(path);
 	return rc;

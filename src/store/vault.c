@@ -16,6 +16,7 @@
 #include "store/migrate.h"
 #include "store/settings.h"
 #include "store/users.h"
+#include "store/vault-impl.h"
 #include "store/vault-perm.h"
 #include "store/vault.h"
 #include "util/hex.h"
@@ -26,7 +27,7 @@
 
 static long long vault_db_generation(struct vault *v);
 
-static struct vault *
+struct vault *
 vault_new(const char *dir)
 {
 	struct vault *v = xcalloc(1, sizeof *v);
@@ -42,7 +43,7 @@ vault_close(struct vault *v)
 {
 	if (v == NULL)
 		return;
-	if (v->db != NULL)
+	if (v->db != NULL && !v->reader)
 		(void)vault_note_head(v, NULL);
 	db_close(v->db);
 	secret_free(v->key, KEY_LEN);
@@ -50,21 +51,6 @@ vault_close(struct vault *v)
 	free(v->warning);
 	free(v->dir);
 	free(v);
-}
-
-int
-vault_open_reader(const struct vault *v, sqlite3 **db, char **err)
-{
-	char *path = xasprintf("%s/vault.db", v->dir);
-	int rc = db_open(path, v->key, 0, db, err);
-
-	free(path);
-	if (rc == 0 && db_exec(*db, "PRAGMA query_only = ON;", err) < 0) {
-		db_close(*db);
-		*db = NULL;
-		return -1;
-	}
-	return rc;
 }
 
 /* Refuses a vault.db whose audit log does not contain the head that
@@ -75,7 +61,7 @@ vault_check_fresh(struct vault *v, const struct keyfile *kf, char **err)
 	unsigned char head[32];
 	int64_t seq;
 
-	if (audit_head(v->db, &seq, head, err) < 0)
+	if (audit_head(v, &seq, head, err) < 0)
 		return VAULT_ERROR;
 	if (seq < kf->head_seq) {
 		err_set(err, _("vault.db has been rolled back: its audit log ends at record "
@@ -84,7 +70,7 @@ vault_check_fresh(struct vault *v, const struct keyfile *kf, char **err)
 		    (long long)kf->head_seq);
 		return VAULT_EROLLBACK;
 	}
-	if (kf->head_seq > 0 && audit_hash_at(v->db, kf->head_seq, head, err) < 0)
+	if (kf->head_seq > 0 && audit_hash_at(v, kf->head_seq, head, err) < 0)
 		return VAULT_ERROR;
 	if (kf->head_seq > 0 && CRYPTO_memcmp(head, kf->head, 32) != 0) {
 		err_set(err, _("vault.db has been rolled back or replaced: audit record "
@@ -169,7 +155,7 @@ vault_finish_open(struct vault *v, const struct keyfile *kf, const char *text,
 		return rc;
 	if ((migrations = paths_data("vault")) == NULL)
 		return err_set(err, _("schema migrations not found: is mynadesk installed?"));
-	rc = migrate_apply(v->db, migrations, actor, &applied, err);
+	rc = migrate_apply(v, migrations, actor, &applied, err);
 	free(migrations);
 	if (rc < 0 || vault_load_meta(v, err) < 0)
 		return VAULT_ERROR;
@@ -511,8 +497,8 @@ vault_note_head(struct vault *v, char **err)
 	int rc;
 
 	memset(&h, 0, sizeof h);
-	if (audit_head(v->db, &h.seq, h.hash, err) < 0 ||
-	    users_list(v->db, vault_collect_admin, &h, err) < 0) {
+	if (audit_head(v, &h.seq, h.hash, err) < 0 ||
+	    users_list(v, vault_collect_admin, &h, err) < 0) {
 		free(h.admins);
 		return -1;
 	}
@@ -566,7 +552,7 @@ vault_drop_meta_signkey(struct vault *v, char **err)
 		return -1;
 	rc = db_exec(v->db, "DELETE FROM vault_meta WHERE key = 'signing_key';", err);
 	if (rc == 0)
-		rc = audit_append(v->db, "system", "", "vault.signkey-moved", v->vault_id,
+		rc = audit_append(v, "system", "", "vault.signkey-moved", v->vault_id,
 		    "to=vault.keys", NULL, err);
 	if (rc < 0) {
 		db_rollback(v->db);
@@ -634,20 +620,20 @@ vault_create_rows(struct vault *v, const struct vault_init *in, int64_t *uid,
 	if (db_begin(v->db, err) < 0)
 		return -1;
 	detail = xasprintf("insurer=%s name=%s", in->insurer, in->name);
-	rc = settings_meta_put(v->db, "insurer", in->insurer, err) < 0 ||
-	    settings_meta_put(v->db, "name", in->name, err) < 0 ||
-	    settings_meta_put(v->db, "vault_id", v->vault_id, err) < 0 ||
-	    settings_meta_put(v->db, "idle_lock_minutes", "5", err) < 0 ||
-	    settings_meta_put(v->db, "number_hmac_key", hex, err) < 0 ? -1 : 0;
+	rc = settings_meta_put(v, "insurer", in->insurer, err) < 0 ||
+	    settings_meta_put(v, "name", in->name, err) < 0 ||
+	    settings_meta_put(v, "vault_id", v->vault_id, err) < 0 ||
+	    settings_meta_put(v, "idle_lock_minutes", "5", err) < 0 ||
+	    settings_meta_put(v, "number_hmac_key", hex, err) < 0 ? -1 : 0;
 	OPENSSL_cleanse(hex, sizeof hex);
 	if (rc == 0)
-		rc = audit_append(v->db, in->admin, "", "vault.init", v->vault_id,
+		rc = audit_append(v, in->admin, "", "vault.init", v->vault_id,
 		    detail, NULL, err);
 	free(detail);
 	if (rc == 0)
-		rc = users_add(v->db, in->admin, "admin", uid, err);
+		rc = users_add(v, in->admin, "admin", uid, err);
 	if (rc == 0)
-		rc = audit_append(v->db, in->admin, "", "user.add", in->admin,
+		rc = audit_append(v, in->admin, "", "user.add", in->admin,
 		    "role=admin", NULL, err);
 	if (rc != 0) {
 		db_rollback(v->db);
@@ -667,7 +653,7 @@ vault_create_keys(struct vault *v, const struct vault_init *in, int64_t uid,
 	memset(&kf, 0, sizeof kf);
 	snprintf(kf.vault_id, sizeof kf.vault_id, "%s", v->vault_id);
 	snprintf(kf.insurer, sizeof kf.insurer, "%s", in->insurer);
-	if (audit_head(v->db, &kf.head_seq, kf.head, err) < 0)
+	if (audit_head(v, &kf.head_seq, kf.head, err) < 0)
 		return -1;
 	{
 		char admin[1][64];
@@ -719,7 +705,7 @@ vault_create(const struct vault_init *in,
 		err_set(err, _("schema migrations not found: is mynadesk installed?"));
 		goto bad;
 	}
-	if (migrate_apply(v->db, migrations, in->admin, &applied, err) < 0 ||
+	if (migrate_apply(v, migrations, in->admin, &applied, err) < 0 ||
 	    vault_create_rows(v, in, &uid, err) < 0 ||
 	    vault_create_keys(v, in, uid, recovery, err) < 0 ||
 	    vault_ensure_signkey(v, err) < 0)
@@ -735,26 +721,4 @@ bad:
 	vault_files_remove(in->dir);
 	OPENSSL_cleanse(recovery, RECOVERY_KEY_LEN);
 	return VAULT_ERROR;
-}
-
-/* The snapshot test used to sit in ops/reg-source.c, which then spoke
- * SQLite itself; the rule is the same. */
-int
-vault_open_snapshot_reader(const struct vault *v, sqlite3 **db)
-{
-	char *mode;
-	int wal;
-
-	*db = NULL;
-	if (sqlite3_get_autocommit(v->db) || vault_open_reader(v, db, NULL) < 0)
-		return -1;
-	mode = db_get_text(*db, "PRAGMA journal_mode", NULL);
-	wal = mode != NULL && strcmp(mode, "wal") == 0;
-	free(mode);
-	if (!wal) {
-		db_close(*db);
-		*db = NULL;
-		return -1;
-	}
-	return 0;
 }

@@ -4,19 +4,13 @@
 
 #include <stdint.h>
 
-#include "store/db.h"
 #include "store/keyfile.h"
 
-struct vault {
-	char *dir;
-	sqlite3 *db;
-	unsigned char *key;	/* data key, secret_alloc'd */
-	unsigned char *signkey;	/* Ed25519 seed from vault.keys, secret_alloc'd */
-	int has_signkey;
-	char insurer[9];
-	char vault_id[33];
-	char *warning;		/* loosened file modes, found at open */
-};
+/* A vault id's text with its NUL. */
+#define VAULT_ID_SIZE 33
+
+/* Opaque outside src/store (its fields: store/vault-impl.h). */
+struct vault;
 
 enum vault_status {
 	VAULT_OK = 0,
@@ -57,14 +51,45 @@ typedef int (*vault_keys_fn)(struct keyfile *kf, void *arg, char **err);
  * it, and writes it back. */
 int vault_keys_update(struct vault *v, vault_keys_fn fn, void *arg, char **err);
 
-/* A second connection to the open vault's database, for reading on a
- * thread of its own (a connection serves one thread); writes are refused
- * on it. Close it with db_close. */
-int vault_open_reader(const struct vault *v, sqlite3 **db, char **err);
+/* Transactions on the open vault (store/vault-conn.c): vault_begin is
+ * BEGIN IMMEDIATE, so two sessions never both plan a write on stale data. */
+int vault_begin(struct vault *v, char **err);
+int vault_commit(struct vault *v, char **err);
+void vault_rollback(struct vault *v);
+/* Whether a transaction is open on v. */
+int vault_in_tx(const struct vault *v);
+
+/* Readers: a second connection to the open vault's database, handed out as
+ * a vault of its own for reading on a thread of its own (a connection
+ * serves one thread); store functions work on it, writes are refused on it.
+ * Close it with vault_close, which writes nothing for a reader.
+ * vault_reader copies what the reader needs from v on the caller's thread;
+ * vault_reader_connect then opens its connection (on the reading thread). */
+struct vault *vault_reader(const struct vault *v);
+int vault_reader_connect(struct vault *r, char **err);
+/* Both steps at once; *out NULL on failure. */
+int vault_open_reader(const struct vault *v, struct vault **out, char **err);
 /* The same, only when it reads the snapshot v's open transaction started
  * from: v holds a transaction and the vault is in WAL mode (otherwise v's
- * writes would wait for the reader). -1 and *db NULL when not. */
-int vault_open_snapshot_reader(const struct vault *v, sqlite3 **db);
+ * writes would wait for the reader). -1 and *out NULL when not. */
+int vault_open_snapshot_reader(const struct vault *v, struct vault **out);
+/* A read transaction on a reader (one snapshot); ends with vault_rollback. */
+int vault_read_begin(struct vault *r, char **err);
+/* Makes the statement running on r (on another thread) stop with an
+ * error: for a count that is no longer wanted. */
+void vault_interrupt(struct vault *r);
+
+/* Adds or replaces a user's password slot in vault.keys, wrapping the data
+ * key under password at scrypt cost logn. */
+int vault_put_password_slot(struct vault *v, int64_t uid, const char *name,
+    const char *password, int logn, char **err);
+
+/* What ops may know of an open vault. */
+const char *vault_dir(const struct vault *v);
+const char *vault_insurer(const struct vault *v);
+const char *vault_id(const struct vault *v);
+/* Loosened file modes found at open, or NULL. */
+const char *vault_warning(const struct vault *v);
 
 /* The signing seed lives in vault.keys, wrapped under the data key, never
  * in the database: creates it on first use, and moves an older vault's

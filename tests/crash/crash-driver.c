@@ -21,6 +21,7 @@
 #include "ops/vault-admin.h"
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/vault-impl.h"
 #include "util/xmalloc.h"
 
 #define CD_PASSWORD "Kokuho-2026-pass"
@@ -122,7 +123,7 @@ cd_state(const char *dir)
 
 	rc = ops_login(dir, "yamada", CD_PASSWORD, &s, &err);
 	if (rc == 0)
-		rc = audit_verify(s->v->db, NULL, NULL, &records, head, &err);
+		rc = audit_verify(s->v, NULL, NULL, &records, head, &err);
 	if (rc == 0)
 		printf("chain=ok records=%lld", (long long)records);
 	for (i = 0; rc == 0 && cd_tables[i][0] != NULL; i++) {
@@ -144,7 +145,7 @@ cd_state(const char *dir)
 
 		memset(&f, 0, sizeof f);
 		f.action = cd_actions[i];
-		rc = audit_list(s->v->db, &f, cd_count_row, &n, &err);
+		rc = audit_list(s->v, &f, cd_count_row, &n, &err);
 		printf(" %s=%lld", cd_actions[i], n);
 	}
 	if (rc == 0)

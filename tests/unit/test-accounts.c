@@ -14,6 +14,7 @@
 #include "store/audit.h"
 #include "store/keyfile.h"
 #include "store/lockout.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 

@@ -12,6 +12,7 @@
 
 #include "ops/accounts.h"
 #include "ops/dashboard.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 
 struct fixture {

@@ -25,6 +25,7 @@
 #include "ops/pia.h"
 #include "ops/settings.h"
 #include "store/media.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 
@@ -227,7 +228,7 @@ test_empty_and_types(void **st)
 	assert_int_equal(ops_evidence_info(f->s, add(f, png, "connection test",
 	    "test:connection"), &m, NULL), 0);
 	assert_string_equal(m.type, "image/png");
-	assert_int_equal(media_insert(f->s->v->db, "/x/m1.zip", "00", &mid,
+	assert_int_equal(media_insert(f->s->v, "/x/m1.zip", "00", &mid,
 	    label, NULL), 0);
 	assert_int_equal(ops_evidence_info(f->s, add(f, csv, "result file",
 	    "medium:1"), &m, NULL), 0);

@@ -20,6 +20,7 @@
 #include "ops/session.h"
 #include "ops/tx.h"
 #include "store/exportq.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 
@@ -381,7 +382,7 @@ checkpoints(struct session *s)
 {
 	long long n;
 
-	assert_int_equal(exportq_checkpoints_since(s->v->db, "", &n, NULL), 0);
+	assert_int_equal(exportq_checkpoints_since(s->v, "", &n, NULL), 0);
 	return n;
 }
 

@@ -14,6 +14,7 @@
 #include "ops/person-import.h"
 #include "ops/persons.h"
 #include "store/audit.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 

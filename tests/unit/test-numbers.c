@@ -17,6 +17,7 @@
 #include "ops/numbers.h"
 #include "ops/person-import.h"
 #include "store/keyslot.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 

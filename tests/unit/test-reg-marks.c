@@ -17,6 +17,7 @@
 
 #include "store/db.h"
 #include "store/registration.h"
+#include "store/vault-impl.h"
 
 /* The file answered is 1 (written in epoch 3; file 2 has no epoch, as
  * files from before migration 0009); the epoch now is 7. */
@@ -146,13 +147,14 @@ static void
 compare(const char *kind, long long file)
 {
 	sqlite3 *a = fixture(), *b = fixture();
+	struct vault vb = { .db = b };
 	char *before = dump(a), *want, *got, *err = NULL;
 
 	run_bound(a, old_clear, file, regstore_dirty_bit(kind));
 	exec_ok(a, "DELETE FROM reg_dirty WHERE kinds = 0");
 	if (strcmp(kind, "persons") == 0)
 		run_bound(a, old_branch, file, regstore_dirty_bit("qualification"));
-	assert_int_equal(regstore_results_marks(b, file, kind, &err), 0);
+	assert_int_equal(regstore_results_marks(&vb, file, kind, &err), 0);
 	assert_null(err);
 	want = dump(a);
 	got = dump(b);
@@ -203,6 +205,7 @@ static void
 test_cases_by_hand(void **st)
 {
 	sqlite3 *db = fixture();
+	struct vault v = { .db = db };
 	char *err = NULL, *got;
 
 	(void)st;
@@ -210,7 +213,7 @@ test_cases_by_hand(void **st)
 	 * Person 19 (no mark, no branch, accepted without one): nothing.
 	 * Person 21 (persons mark 1@1, accepted): cleared, gone. Person 25
 	 * (persons mark 1@5, made since the file, accepted): kept. Person 55 (no mark, no branch, accepted B2): marked 2@7. */
-	assert_int_equal(regstore_results_marks(db, 1, "persons", &err), 0);
+	assert_int_equal(regstore_results_marks(&v, 1, "persons", &err), 0);
 	got = dump(db);
 	assert_null(strstr(got, " 2:"));
 	assert_null(strstr(got, " 19:"));

@@ -29,6 +29,7 @@
 #include "store/migrate.h"
 #include "store/reg-sent.h"
 #include "store/registration.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 #include "util/readfile.h"
 #include "util/xmalloc.h"
@@ -535,7 +536,7 @@ history_of(struct fixture *f, int n)
 
 	snprintf(key, sizeof key, "P%d", n);
 
-	assert_int_equal(regstore_history(f->s->v->db, key, hist_line, &out,
+	assert_int_equal(regstore_history(f->s->v, key, hist_line, &out,
 	    NULL), 0);
 	return out;
 }
@@ -639,7 +640,8 @@ test_legacy_records_migrated(void **st)
 		    "num_hmac) VALUES (%lld, ?, ?, ?, ?, ?, ?, ?, ?)", id);
 
 		assert_int_equal(db_prepare(db, sql, &ins, NULL), 0);
-		assert_int_equal(regsent_each(db, id, legacy_row, ins, NULL), 0);
+		assert_int_equal(regsent_each(f->s->v, id, legacy_row, ins,
+		    NULL), 0);
 		sqlite3_finalize(ins);
 		free(sql);
 	}
@@ -672,7 +674,8 @@ test_legacy_records_migrated(void **st)
 	    "DROP TABLE reg_collation; DROP TABLE reg_jlis_mismatches; "
 	    "DELETE FROM schema_migrations WHERE version >= 9;", NULL), 0);
 	dir = reg_chain_dir();
-	assert_int_equal(migrate_apply(db, dir, "admin", &applied, &err), 0);
+	assert_int_equal(migrate_apply(f->s->v, dir, "admin", &applied, &err),
+	    0);
 	test_rm_rf(dir);
 	free(dir);
 	assert_int_equal(applied, (int)(sizeof reg_chain / sizeof reg_chain[0]));
@@ -685,7 +688,7 @@ test_legacy_records_migrated(void **st)
 		free(after);
 		free(before[i]);
 	}
-	assert_int_equal(regsent_count(db, 0, &n, NULL), 0);
+	assert_int_equal(regsent_count(f->s->v, 0, &n, NULL), 0);
 	assert_int_equal(n, 4);
 	assert_int_equal(db_get_int(db, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 'reg_records'", NULL, &n, NULL), 0);

@@ -12,24 +12,30 @@
 #include <cmocka.h>
 
 #include "store/settings.h"
+#include "store/vault-impl.h"
 
 /* A bare vault_meta table is all the settings need. */
 static int
 setup(void **state)
 {
-	sqlite3 *db;
+	struct vault *v = calloc(1, sizeof *v);
 
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TABLE vault_meta (key TEXT "
+	assert_non_null(v);
+	assert_int_equal(sqlite3_open(":memory:", &v->db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(v->db,
+	    "CREATE TABLE vault_meta (key TEXT "
 	    "PRIMARY KEY, value TEXT NOT NULL)", NULL, NULL, NULL), SQLITE_OK);
-	*state = db;
+	*state = v;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	sqlite3_close(*state);
+	struct vault *v = *state;
+
+	sqlite3_close(v->db);
+	free(v);
 	return 0;
 }
 
@@ -44,14 +50,14 @@ store_text(sqlite3 *db, const char *key, const char *value)
 }
 
 static long
-get(sqlite3 *db, const char *name)
+get(struct vault *v, const char *name)
 {
 	char *err = NULL;
-	long v = -12345;
+	long val = -12345;
 
-	assert_int_equal(settings_get(db, name, &v, &err), 0);
+	assert_int_equal(settings_get(v, name, &val, &err), 0);
 	assert_null(err);
-	return v;
+	return val;
 }
 
 static void
@@ -87,7 +93,7 @@ test_stored_value_read(void **state)
 	size_t i;
 
 	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
-		store_text(*state, t[i].key, t[i].text);
+		store_text(((struct vault *)*state)->db, t[i].key, t[i].text);
 		assert_int_equal(get(*state, t[i].name), t[i].want);
 	}
 }
@@ -95,7 +101,7 @@ test_stored_value_read(void **state)
 static void
 test_limit_on_write(void **state)
 {
-	sqlite3 *db = *state;
+	struct vault *vault = *state;
 	const struct setting *st = settings_find("evidence-max-mb", NULL);
 	char *err = NULL, *old = NULL;
 	long v = 0;
@@ -108,25 +114,25 @@ test_limit_on_write(void **state)
 	assert_int_equal(settings_parse(st, "0", &v, NULL), -1);
 	assert_int_equal(settings_parse(st, "", &v, NULL), -1);
 	assert_int_equal(settings_parse(st, "12 ", &v, NULL), -1);
-	assert_int_equal(settings_put(db, st, 501, NULL, &err), -1);
+	assert_int_equal(settings_put(vault, st, 501, NULL, &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(get(db, "evidence-max-mb"), 20);
+	assert_int_equal(get(vault, "evidence-max-mb"), 20);
 
 	assert_int_equal(settings_parse(st, "500", &v, NULL), 0);
-	assert_int_equal(settings_put(db, st, v, &old, &err), 0);
+	assert_int_equal(settings_put(vault, st, v, &old, &err), 0);
 	assert_null(old);
-	assert_int_equal(get(db, "evidence-max-mb"), 500);
-	assert_int_equal(settings_put(db, st, 7, &old, &err), 0);
+	assert_int_equal(get(vault, "evidence-max-mb"), 500);
+	assert_int_equal(settings_put(vault, st, 7, &old, &err), 0);
 	assert_string_equal(old, "500");
 	free(old);
-	assert_int_equal(get(db, "evidence-max-mb"), 7);
+	assert_int_equal(get(vault, "evidence-max-mb"), 7);
 }
 
 static void
 test_unknown_refused(void **state)
 {
-	sqlite3 *db = *state;
+	struct vault *vault = *state;
 	char *err = NULL;
 	long v = 99;
 
@@ -137,7 +143,7 @@ test_unknown_refused(void **state)
 	/* The vault key is not a name users type. */
 	assert_null(settings_find("idle_lock_minutes", NULL));
 	assert_null(settings_find(NULL, NULL));
-	assert_int_equal(settings_get(db, "number_hmac_key", &v, &err), -1);
+	assert_int_equal(settings_get(vault, "number_hmac_key", &v, &err), -1);
 	assert_non_null(err);
 	assert_int_equal(v, 99);
 	free(err);

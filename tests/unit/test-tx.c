@@ -15,6 +15,7 @@
 
 #include "ops/tx.h"
 #include "store/db.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 #include "util/xmalloc.h"
 

@@ -21,6 +21,7 @@
 #include "store/checkpoint.h"
 #include "store/lockout.h"
 #include "store/migrate.h"
+#include "store/vault-impl.h"
 #include "testutil.h"
 #include "util/hex.h"
 #include "util/xmalloc.h"
@@ -304,7 +305,7 @@ test_migrations_recorded(void **st)
 
 	/* Every file in vault/ was applied, each with its audit record; the
 	 * numbers may have gaps (each branch of the work has its own). */
-	assert_int_equal(migrate_version(s->v->db, &version, NULL), 0);
+	assert_int_equal(migrate_version(s->v, &version, NULL), 0);
 	assert_true(version >= 2);
 	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM "
 	    "schema_migrations", NULL, &applied, NULL), 0);
@@ -345,7 +346,7 @@ test_migration_order_and_failure(void **st)
 	int applied, version, base;
 
 	/* The shipped migrations, then three more after the newest. */
-	assert_int_equal(migrate_version(s->v->db, &base, NULL), 0);
+	assert_int_equal(migrate_version(s->v, &base, NULL), 0);
 	snprintf(name_b, sizeof name_b, "%04d-b.sql", base + 1);
 	snprintf(name_c, sizeof name_c, "%04d-c.sql", base + 2);
 	snprintf(name_bad, sizeof name_bad, "%04d-bad.sql", base + 3);
@@ -356,13 +357,14 @@ test_migration_order_and_failure(void **st)
 	write_file(mdir, name_c, "ALTER TABLE t2 ADD COLUMN b TEXT;");
 	write_file(mdir, name_b, "CREATE TABLE t2 (a TEXT);");
 	write_file(mdir, "notes.txt", "not a migration");
-	assert_int_equal(migrate_apply(s->v->db, mdir, "admin", &applied, &err), 0);
+	assert_int_equal(migrate_apply(s->v, mdir, "admin", &applied, &err), 0);
 	assert_int_equal(applied, 2);
 	write_file(mdir, name_bad, "CREATE TABLE t4 (x); SELECT nonsense FROM nowhere;");
-	assert_int_equal(migrate_apply(s->v->db, mdir, "admin", &applied, &err), -1);
+	assert_int_equal(migrate_apply(s->v, mdir, "admin", &applied, &err),
+	    -1);
 	assert_non_null(strstr(err, name_bad));
 	free(err);
-	assert_int_equal(migrate_version(s->v->db, &version, NULL), 0);
+	assert_int_equal(migrate_version(s->v, &version, NULL), 0);
 	assert_int_equal(version, base + 2);
 	assert_int_equal(db_get_int(s->v->db, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 't4'", NULL, &n, NULL), 0);
@@ -381,7 +383,7 @@ test_newer_vault_refused(void **st)
 
 	assert_int_equal(db_exec(s->v->db, "INSERT INTO schema_migrations VALUES "
 	    "(99, 'future', 'x', 'now')", NULL), 0);
-	assert_int_equal(migrate_apply(s->v->db, MYNA_SRCDIR "/vault", "admin",
+	assert_int_equal(migrate_apply(s->v, MYNA_SRCDIR "/vault", "admin",
 	    &applied, &err), -1);
 	assert_non_null(strstr(err, "newer"));
 	free(err);
@@ -398,7 +400,7 @@ test_audit_verify_intact(void **st)
 
 	assert_int_equal(ops_audit_verify(s, NULL, NULL, &count, head, NULL), 0);
 	assert_true(count >= 4);
-	assert_int_equal(audit_head(s->v->db, &seq, head2, NULL), 0);
+	assert_int_equal(audit_head(s->v, &seq, head2, NULL), 0);
 	/* The verification itself was recorded after the walk. */
 	assert_int_equal(seq, count + 1);
 	ops_logout(s);
@@ -419,7 +421,8 @@ expect_broken(struct session *s, const char *what)
 	int64_t count;
 	char *err = NULL;
 
-	assert_int_equal(audit_verify(s->v->db, NULL, NULL, &count, head, &err), -1);
+	assert_int_equal(audit_verify(s->v, NULL, NULL, &count, head, &err),
+	    -1);
 	assert_non_null(strstr(err, what));
 	free(err);
 }
@@ -471,7 +474,7 @@ test_checkpoint_detects_change(void **st)
 
 	assert_int_equal(ops_audit_checkpoint(s, &cp, &err), 0);
 	assert_true(cp.tree_size >= 4);
-	assert_int_equal(checkpoint_root(s->v->db, cp.tree_size, root, NULL), 0);
+	assert_int_equal(checkpoint_root(s->v, cp.tree_size, root, NULL), 0);
 	assert_memory_equal(root, cp.root, 32);
 	checkpoint_clear(&cp);
 	assert_int_equal(ops_audit_verify_checkpoints(s, &n, NULL), 0);
