@@ -1,9 +1,12 @@
 #!/bin/bash
 # The layers point one way (DESIGN.md): a file may include only headers of
 # its own layer and of the layers below it, and only the store sees SQLite.
-# Run with a folder (sh tests/layering.sh src) it checks that folder and
-# exits 1 naming each include against the layers; run by 'make check'
-# without one, it checks src/ and proves on a copy that a violation fails.
+# The store is opaque: no file outside it includes its internal headers
+# (store/db.h, store/vault-impl.h), and no ops, CLI or console file names
+# sqlite3 at all. Run with a folder (sh tests/layering.sh src) it checks
+# that folder and exits 1 naming each file against the layers; run by
+# 'make check' without one, it checks src/ and proves on a copy that each
+# kind of violation fails.
 
 # Layer: the layers its files may include ("sqlite" stands for <sqlite3.h>).
 allowed() {
@@ -20,6 +23,9 @@ allowed() {
 
 # file:header pairs let through for now, each with the reason and its owner.
 EXCEPTIONS=""
+
+# The store's own headers: struct vault's fields and the SQLite connection.
+STORE_INTERNAL="store/db.h store/vault-impl.h"
 
 # Prints "FILE: HEADER" for each include of dir's files against the layers.
 violations() {
@@ -40,6 +46,9 @@ violations() {
 					[ "$a" = "$target" ] && ok=yes
 				done
 				inc=${inc#[<\"]}; inc=${inc%[>\"]}
+				case " $STORE_INTERNAL " in
+				*" $inc "*) [ "$layer" = store ] || ok=no ;;
+				esac
 				case " $EXCEPTIONS " in
 				*" $layer/${f##*/}:$inc "*) ok=yes ;;
 				esac
@@ -49,9 +58,22 @@ violations() {
 	done
 }
 
+# Prints "FILE: names sqlite3" for each ops, CLI or console file that
+# names SQLite's handle or API (the token sqlite3, or one starting sqlite3_).
+sqlite_names() {
+	local dir=$1 layer f
+	for layer in ops cli tui; do
+		for f in "$dir/$layer"/*.[ch]; do
+			[ -e "$f" ] || continue
+			grep -qE '(^|[^A-Za-z0-9_])sqlite3([^A-Za-z0-9]|_|$)' "$f" &&
+			    echo "$layer/${f##*/}: names sqlite3"
+		done
+	done
+}
+
 check_tree() {
 	local out
-	out=$(violations "$1")
+	out=$(violations "$1"; sqlite_names "$1")
 	[ -z "$out" ] && return 0
 	echo "$out" | sed 's/$/ (against the layers: see tests\/layering.sh)/' >&2
 	return 1
@@ -70,10 +92,14 @@ result() {
 	n=$((n + 1))
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; bad=1; fi
 }
-# A copy of src/ with one include added to FILE: must then fail.
-tampered() {
+# A copy of src/ with one line added to FILE: must then fail.
+tampered_line() {
 	rm -rf "$T/src" && cp -R "$SRC" "$T/src" &&
-	    printf '#include %s\n' "$2" >>"$T/src/$1" && ! check_tree "$T/src" 2>/dev/null
+	    printf '%s\n' "$2" >>"$T/src/$1" && ! check_tree "$T/src" 2>/dev/null
+}
+# The same with one include added.
+tampered() {
+	tampered_line "$1" "#include $2"
 }
 # What the built layer libraries call: each library's undefined symbols
 # that another layer's library defines must come from a layer it may use,
@@ -103,9 +129,9 @@ link_violations() {
 	done
 }
 
-echo "1..8"
+echo "1..13"
 check_tree "$SRC"
-result $? "src/ includes only along the layers"
+result $? "src/ includes and names only along the layers"
 tampered domain/dates.c '"store/db.h"'
 result $? "a domain file including a store header fails the check"
 tampered store/audit.c '"ops/session.h"'
@@ -116,6 +142,16 @@ tampered cli/cmd-settings.c '<sqlite3.h>'
 result $? "a CLI file including <sqlite3.h> fails the check"
 tampered tui/screen-home.c '"store/users.h"'
 result $? "a console file including a store header fails the check"
+tampered ops/dashboard.c '"store/db.h"'
+result $? "an ops file including store/db.h fails the check"
+tampered ops/tx.c '"store/vault-impl.h"'
+result $? "an ops file including store/vault-impl.h fails the check"
+tampered_line ops/figures.c 'typedef struct sqlite3 layering_probe;'
+result $? "an ops file naming sqlite3 fails the check"
+tampered_line cli/cmd-settings.c 'int layering_probe(void *p) { return sqlite3_close(p); }'
+result $? "a CLI file calling sqlite3_close fails the check"
+tampered_line tui/screen-home.c '/* a sqlite3 * here */'
+result $? "a console file naming sqlite3 fails the check"
 LIB=${TOP_BUILDDIR:-.}
 out=$(link_violations "$LIB")
 [ -z "$out" ] && [ -f "$LIB/libmyna-store.a" ]
