@@ -147,12 +147,12 @@ out_unloaded:
 	return rc;
 }
 
-/* The record of a change that an open finished, unless it was written. */
+/* The record of a change that an open finished, unless it was written; on
+ * the connection the settle opened (not yet v's). */
 static int
-rekey_settle_record(struct vault *v, const char *vault_id, int64_t gen,
-    char **err)
+rekey_settle_record(sqlite3 *db, const char *vault_id, int64_t gen, char **err)
 {
-	sqlite3 *db = v->db;
+	struct vault at = { .db = db };
 	char *exact = xasprintf("generation=%lld", (long long)gen);
 	char *prefix = xasprintf("generation=%lld %%", (long long)gen);
 	char *sql = xasprintf("SELECT count(*) FROM audit WHERE action = "
@@ -162,8 +162,8 @@ rekey_settle_record(struct vault *v, const char *vault_id, int64_t gen,
 	int rc = db_get_int(db, sql, exact, &n, err);
 
 	if (rc == 0 && n == 0 && (rc = db_begin(db, err)) == 0) {
-		rc = audit_append(v, "system", "", "vault.rekey", vault_id, detail,
-		    NULL, err);
+		rc = audit_append(&at, "system", "", "vault.rekey", vault_id,
+		    detail, NULL, err);
 		rc = rc == 0 ? db_commit(db, err) : (db_rollback(db), -1);
 	}
 	free(exact);
@@ -189,8 +189,8 @@ rekey_settle_db(struct vault *v, const struct keyfile *next_kf,
 		err_set(err, _("%s opens neither with the old nor with the new key: "
 		    "it is damaged"), path);
 	if (rc == 0)
-		rc = rekey_settle_record(v, next_kf->vault_id,
-		    next_kf->generation, err);
+		rc = rekey_settle_record(db, next_kf->vault_id, next_kf->generation,
+		    err);
 	db_close(db);
 	free(path);
 	return rc;
