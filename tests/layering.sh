@@ -61,14 +61,10 @@ violations() {
 # Prints "FILE: names sqlite3" for each ops, CLI or console file that
 # names SQLite's handle or API (the token sqlite3, or one starting sqlite3_).
 sqlite_names() {
-	local dir=$1 layer f
-	for layer in ops cli tui; do
-		for f in "$dir/$layer"/*.[ch]; do
-			[ -e "$f" ] || continue
-			grep -qE '(^|[^A-Za-z0-9_])sqlite3([^A-Za-z0-9]|_|$)' "$f" &&
-			    echo "$layer/${f##*/}: names sqlite3"
-		done
-	done
+	local dir=$1
+	grep -lE '(^|[^A-Za-z0-9_])sqlite3([^A-Za-z0-9]|_|$)' \
+	    "$dir"/ops/*.[ch] "$dir"/cli/*.[ch] "$dir"/tui/*.[ch] 2>/dev/null |
+	    sed "s|^$dir/||; s|\$|: names sqlite3|"
 }
 
 check_tree() {
