@@ -13,6 +13,7 @@
 #include "ops/accounts.h"
 #include "ops/vault-admin.h"
 #include "store/audit.h"
+#include "store/vault-impl.h"
 #include "util/xmalloc.h"
 
 static int
@@ -177,7 +178,7 @@ main(int argc, char **argv)
 	base = bench_baseline(s->v->db, n);
 	app = bench_append(s->v->db, n);
 	ver = bench_now();
-	if (audit_verify(s->v->db, NULL, NULL, &count, head, &err) < 0)
+	if (audit_verify(s->v, NULL, NULL, &count, head, &err) < 0)
 		fprintf(stderr, "bench: %s\n", err);
 	ver = bench_now() - ver;
 	printf("records                       %d\n", n);

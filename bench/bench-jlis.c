@@ -11,6 +11,7 @@
 #include "ops/accounts.h"
 #include "ops/jlis.h"
 #include "ops/vault-admin.h"
+#include "store/vault-impl.h"
 #include "util/xmalloc.h"
 
 #define BENCH_NAME "bench-jlis"

@@ -10,6 +10,7 @@
 #include "ops/dashboard.h"
 #include "ops/registration.h"
 #include "ops/reg-view.h"
+#include "store/vault-impl.h"
 #include "store/vault.h"
 
 #define BENCH_NAME "bench-pending"

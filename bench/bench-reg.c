@@ -20,6 +20,7 @@
 #include "ops/person-import.h"
 #include "ops/registration.h"
 #include "ops/vault-admin.h"
+#include "store/vault-impl.h"
 #include "util/xmalloc.h"
 
 #define BENCH_NAME "bench-reg"

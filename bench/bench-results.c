@@ -12,6 +12,7 @@
 #include "ops/accounts.h"
 #include "ops/registration.h"
 #include "ops/vault-admin.h"
+#include "store/vault-impl.h"
 #include "util/xmalloc.h"
 
 #define BENCH_NAME "bench-results"
