@@ -65,8 +65,9 @@ bench_baseline(sqlite3 *db, int n)
 }
 
 static double
-bench_append(sqlite3 *db, int n)
+bench_append(struct vault *v, int n)
 {
+	sqlite3 *db = v->db;
 	double t0 = bench_now();
 	int i;
 
@@ -75,7 +76,7 @@ bench_append(sqlite3 *db, int n)
 		char subject[32];
 
 		snprintf(subject, sizeof subject, "P%07d", i);
-		audit_append(db, "yamada", "", "person.update", subject,
+		audit_append(v, "yamada", "", "person.update", subject,
 		    "field=address", NULL, NULL);
 	}
 	db_commit(db, NULL);
@@ -131,7 +132,7 @@ out:
 
 /* The verify again, runs times (a median for run-audit). */
 static void
-bench_verify_runs(sqlite3 *db, int runs)
+bench_verify_runs(struct vault *v, int runs)
 {
 	unsigned char head[32];
 	int64_t count;
@@ -141,7 +142,7 @@ bench_verify_runs(sqlite3 *db, int runs)
 	for (i = 0; i < runs; i++) {
 		double t0 = bench_now();
 
-		if (audit_verify(db, NULL, NULL, &count, head, &err) < 0) {
+		if (audit_verify(v, NULL, NULL, &count, head, &err) < 0) {
 			fprintf(stderr, "bench: %s\n", err);
 			free(err);
 			return;
@@ -176,7 +177,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	base = bench_baseline(s->v->db, n);
-	app = bench_append(s->v->db, n);
+	app = bench_append(s->v, n);
 	ver = bench_now();
 	if (audit_verify(s->v, NULL, NULL, &count, head, &err) < 0)
 		fprintf(stderr, "bench: %s\n", err);
@@ -189,7 +190,7 @@ main(int argc, char **argv)
 	    ver / base);
 	printf("append rate                   %.0f records/s\n", n / app);
 	if (argc > 3) {
-		bench_verify_runs(s->v->db, atoi(argv[3]));
+		bench_verify_runs(s->v, atoi(argv[3]));
 		if (bench_bytes(s->v->db, argv[2]) < 0)
 			fprintf(stderr, "bench: cannot write %s\n", argv[2]);
 	}

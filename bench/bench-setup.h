@@ -4,6 +4,7 @@
 #define MYNA_BENCH_SETUP_H
 
 #include "ops/session.h"
+#include "store/db.h"
 
 /* Imports an extract with the product's import. */
 void bench_import_file(struct session *s, const char *file);
