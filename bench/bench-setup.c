@@ -10,6 +10,7 @@
 
 #include "ops/person-import.h"
 #include "ops/registration.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/xmalloc.h"
 
