@@ -30,6 +30,7 @@ struct rx_rec {
 	char *branch, *message;	/* NULL when none */
 	unsigned char content[32];
 	unsigned char action, status;
+	unsigned char new_branch;	/* differs from the person's branch */
 };
 
 struct regstore_results {
@@ -342,16 +343,64 @@ static const char regstore_marks_sql[] = REGSTORE_MARKS(
 	"SELECT person_id, 0 AS nb FROM temp.reg_rx WHERE status = "
 	    "'accepted' GROUP BY person_id");
 
-/* New and changed branch numbers (?1 file), after the marks, which
- * compare with the branch as it was. In record order: should a file hold
- * a person twice, the later record's branch number is the one kept. A
- * branch given again unchanged is left as first assigned. */
-static const char regstore_branch_sql[] =
-	"INSERT OR REPLACE INTO branches (person_id, branch, file_id, assigned) "
-	    "SELECT r.person_id, r.branch, ?1, " REG_NOW " FROM temp.reg_rx r "
-	    "LEFT JOIN branches b ON b.person_id = r.person_id WHERE r.status = "
-	    "'accepted' AND r.branch IS NOT NULL AND b.branch IS NOT r.branch "
-	    "ORDER BY r.seq";
+/* New and changed branch numbers, after the marks, which compare with
+ * the branch as it was. Each accepted record's branch is first compared
+ * with the person's as it was (a seek by rowid), then the ones that
+ * differ are written in record order: should a file hold a person twice,
+ * the later record's branch number is the one kept. A branch given again
+ * unchanged is left as first assigned. One INSERT ... SELECT joining the
+ * temporary table with branches did the same at several times the cost
+ * (its source read the table it wrote, so SQLite copied it all first). */
+static int
+rx_branches(struct regstore_results *rs, char **err)
+{
+	sqlite3_stmt *get = NULL, *put = NULL;
+	char *now = NULL;
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	if (db_text(rs->db, "SELECT " REG_NOW, NULL, &now, err) < 0)
+		return -1;
+	if (db_prepare(rs->db, "SELECT branch FROM branches WHERE person_id = ?",
+	    &get, err) < 0 || db_prepare(rs->db, "INSERT OR REPLACE INTO branches "
+	    "(person_id, branch, file_id, assigned) VALUES (?, ?, ?, ?)", &put,
+	    err) < 0) {
+		sqlite3_finalize(get);
+		free(now);
+		return -1;
+	}
+	for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
+		struct rx_rec *x = &rs->recs[i];
+		const unsigned char *b;
+
+		if (x->status != RX_ACCEPTED || x->branch == NULL)
+			continue;
+		sqlite3_bind_int64(get, 1, x->person);
+		rc = sqlite3_step(get);
+		b = rc == SQLITE_ROW ? sqlite3_column_text(get, 0) : NULL;
+		x->new_branch = b == NULL || strcmp((const char *)b, x->branch) != 0;
+		sqlite3_reset(get);
+		if (rc == SQLITE_ROW)
+			rc = SQLITE_DONE;
+	}
+	sqlite3_bind_int64(put, 3, rs->file);
+	sqlite3_bind_text(put, 4, now, -1, SQLITE_STATIC);
+	for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
+		const struct rx_rec *x = &rs->recs[i];
+
+		if (x->status != RX_ACCEPTED || !x->new_branch)
+			continue;
+		sqlite3_bind_int64(put, 1, x->person);
+		sqlite3_bind_text(put, 2, x->branch, -1, SQLITE_STATIC);
+		rc = sqlite3_step(put);
+		sqlite3_reset(put);
+	}
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	free(now);
+	return rc == SQLITE_DONE ? 0 : db_fail(rs->db, err,
+	    _("writing registration"));
+}
 
 int
 regstore_results_marks(sqlite3 *db, long long file, const char *kind,
@@ -383,8 +432,7 @@ rx_statements(struct regstore_results *rs, const char *kind, char **err)
 	    regstore_results_marks(rs->db, rs->file, kind, err) < 0)
 		return -1;
 	/* Branch numbers come with the registration of persons only. */
-	if (strcmp(kind, "persons") == 0 && regstore_exec_id(rs->db,
-	    regstore_branch_sql, rs->file, NULL, err) < 0)
+	if (strcmp(kind, "persons") == 0 && rx_branches(rs, err) < 0)
 		return -1;
 	return 0;
 }
