@@ -1,6 +1,7 @@
 /* Importing the server's result to a registration file: the file's records
- * are unpacked into memory, each answer is matched there, and the state
- * advances set-wise in SQL once the whole result has matched.
+ * are unpacked into memory, each answer is matched there, and once the
+ * whole result has matched the state, answers, marks and branch numbers
+ * are written from those records, in record (or person) order.
  *
  * Matching in memory, not by an UPDATE of a temporary table per row with a
  * seek of the person by key, took a result of 400,000 rows from about 2 s
@@ -215,14 +216,11 @@ rx_failed_clear(struct regstore_results *rs, const char *kind, char **err)
 }
 
 /* The answers kept, the accepted state and the refused rows, written
- * straight from the matched records in record order (?1 file, ?2 kind),
- * and the accepted records' persons and branch numbers into a narrow
- * temporary table (in memory: the vault sets temp_store) for the marks
- * and the branch numbers, which are set-wise by person. Writing every
- * answered record into one wide temporary table first and reading it
- * back with four INSERT ... SELECTs cost a fifth of a result import. */
-enum { RX_ANSWER, RX_STATE, RX_FAILED_ROW, RX_TEMP, RX_STATE_SET,
-	RX_NSTMT };
+ * straight from the matched records in record order (?1 file, ?2 kind).
+ * Writing every answered record into one wide temporary table first and
+ * reading it back with four INSERT ... SELECTs cost a fifth of a result
+ * import. */
+enum { RX_ANSWER, RX_STATE, RX_FAILED_ROW, RX_STATE_SET, RX_NSTMT };
 
 static const char *const rx_sql[RX_NSTMT] = {
 	"INSERT INTO reg_answers (file_id, seq, person_id, status, branch, "
@@ -235,8 +233,6 @@ static const char *const rx_sql[RX_NSTMT] = {
 	    "action, content_hash) VALUES (?2, ?4, ?8, ?1, ?3, ?9, ?10)",
 	"INSERT OR REPLACE INTO reg_failed (kind, rkey, person_id, file_id, seq, "
 	    "message) VALUES (?2, ?8, ?4, ?1, ?3, coalesce(?7, ''))",
-	"INSERT INTO temp.reg_rx (seq, person_id, status, branch) VALUES (?3, "
-	    "?4, ?5, ?6)",
 	"UPDATE reg_state SET file_id = ?1, seq = ?3, action = ?9, "
 	    "content_hash = ?10 WHERE kind = ?2 AND person_id = ?4 AND rkey = ?8",
 };
@@ -250,10 +246,7 @@ rx_write(struct regstore_results *rs, const char *kind, char **err)
 	size_t i;
 	int j, k, np, rc = SQLITE_DONE;
 
-	if (rx_failed_clear(rs, kind, err) < 0 ||
-	    db_exec(rs->db, "DROP TABLE IF EXISTS temp.reg_rx; CREATE TEMP "
-	    "TABLE reg_rx (seq INTEGER PRIMARY KEY, person_id INTEGER NOT NULL, "
-	    "status TEXT NOT NULL, branch TEXT);", err) < 0)
+	if (rx_failed_clear(rs, kind, err) < 0)
 		return -1;
 	for (j = 0; j < RX_NSTMT; j++)
 		if (db_prepare(rs->db, rx_sql[j], &st[j], err) < 0) {
@@ -271,7 +264,7 @@ rx_write(struct regstore_results *rs, const char *kind, char **err)
 	for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
 		const struct rx_rec *x = &rs->recs[i];
 		int use[RX_NSTMT] = { 1, x->status == RX_ACCEPTED,
-		    x->status == RX_FAILED, x->status == RX_ACCEPTED, 0 };
+		    x->status == RX_FAILED, 0 };
 
 		if (x->status == RX_SENT)
 			continue;
@@ -323,36 +316,19 @@ rx_write(struct regstore_results *rs, const char *kind, char **err)
  * the epoch now, compared with the branch as it was (so before the
  * branches are written). One row written per person where a clearing
  * UPDATE and a marking INSERT wrote a full file's rows twice. A person
- * twice in a file is one group: any record with a new branch marks. */
-#define REGSTORE_MARKS(persons) \
-	"INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) SELECT " \
-	    "x.person_id, (coalesce(d.kinds, 0) & CASE WHEN d.epoch <= " \
-	    REGSTORE_FILE_EPOCH " THEN ~?2 ELSE -1 END) | CASE WHEN x.nb THEN " \
-	    "?3 ELSE 0 END, CASE WHEN x.nb THEN (SELECT epoch FROM reg_epoch) " \
-	    "ELSE d.epoch END FROM (" persons ") x LEFT JOIN reg_dirty d ON " \
-	    "d.person_id = x.person_id WHERE x.nb OR (d.kinds & ?2 != 0 AND " \
-	    "d.epoch <= " REGSTORE_FILE_EPOCH ")"
-#define REGSTORE_FILE_EPOCH \
-	"(SELECT epoch FROM reg_file_epochs WHERE file_id = ?1)"
-static const char regstore_marks_branch_sql[] = REGSTORE_MARKS(
-	"SELECT r.person_id AS person_id, max(r.branch IS NOT NULL AND "
-	    "b.branch IS NOT r.branch) AS nb FROM temp.reg_rx r LEFT JOIN "
-	    "branches b ON b.person_id = r.person_id WHERE r.status = "
-	    "'accepted' GROUP BY r.person_id");
-static const char regstore_marks_sql[] = REGSTORE_MARKS(
-	"SELECT person_id, 0 AS nb FROM temp.reg_rx WHERE status = "
-	    "'accepted' GROUP BY person_id");
-
-/* New and changed branch numbers, after the marks, which compare with
- * the branch as it was. Each accepted record's branch is first compared
- * with the person's as it was (a seek by rowid), then the ones that
- * differ are written in record order: should a file hold a person twice,
+ * twice in a file is one group: any record with a new branch marks.
+ * (regstore_results_marks, below.) */
+/* New and changed branch numbers, written after the marks, which depend
+ * on the branch as it was. Each accepted record's branch is first
+ * compared with the person's as it was (a seek by rowid; !write, before
+ * the marks), then the ones that differ are written in record order
+ * (write): should a file hold a person twice,
  * the later record's branch number is the one kept. A branch given again
  * unchanged is left as first assigned. One INSERT ... SELECT joining the
  * temporary table with branches did the same at several times the cost
  * (its source read the table it wrote, so SQLite copied it all first). */
 static int
-rx_branches(struct regstore_results *rs, char **err)
+rx_branches(struct regstore_results *rs, int write, char **err)
 {
 	sqlite3_stmt *get = NULL, *put = NULL;
 	char *now = NULL;
@@ -369,7 +345,7 @@ rx_branches(struct regstore_results *rs, char **err)
 		free(now);
 		return -1;
 	}
-	for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
+	for (i = 0; i < rs->n && rc == SQLITE_DONE && !write; i++) {
 		struct rx_rec *x = &rs->recs[i];
 		const unsigned char *b;
 
@@ -385,7 +361,7 @@ rx_branches(struct regstore_results *rs, char **err)
 	}
 	sqlite3_bind_int64(put, 3, rs->file);
 	sqlite3_bind_text(put, 4, now, -1, SQLITE_STATIC);
-	for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
+	for (i = 0; i < rs->n && rc == SQLITE_DONE && write; i++) {
 		const struct rx_rec *x = &rs->recs[i];
 
 		if (x->status != RX_ACCEPTED || !x->new_branch)
@@ -402,37 +378,191 @@ rx_branches(struct regstore_results *rs, char **err)
 	    _("writing registration"));
 }
 
-int
-regstore_results_marks(sqlite3 *db, long long file, const char *kind,
+/* An epoch read with one statement: 1 and *out, 0 none (no row or NULL),
+ * -1 error. */
+static int
+rx_epoch(sqlite3 *db, const char *sql, long long id, long long *out,
     char **err)
 {
-	int branches = strcmp(kind, "persons") == 0;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, found = 0;
 
-	if (db_prepare(db, branches ? regstore_marks_branch_sql :
-	    regstore_marks_sql, &st, err) < 0)
+	if (db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, file);
-	sqlite3_bind_int(st, 2, regstore_dirty_bit(kind));
-	sqlite3_bind_int(st, 3, branches ? regstore_dirty_bit("qualification") :
-	    0);
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*out = sqlite3_column_int64(st, 0);
+		found = 1;
+	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing registration"));
+	return found;
+}
+
+/* A person of the file's accepted records, and whether any of them
+ * brings a new branch number. */
+struct rx_person {
+	int64_t person;
+	int nb;
+};
+
+/* The marks are sought and written one person at a time: one INSERT OR
+ * REPLACE ... SELECT that joined reg_dirty read the table it wrote, so
+ * SQLite copied its whole source first, and its grouped source (the
+ * temporary table sorted by person, joined with branches) cost as much
+ * again; at 400,000 persons together the largest statement of a result
+ * import. The import groups its records in memory; p is in person order,
+ * each person once. */
+static int
+rx_marks_apply(sqlite3 *db, long long file, const char *kind,
+    const struct rx_person *p, size_t n, char **err)
+{
+	int branches = strcmp(kind, "persons") == 0;
+	long long bit = regstore_dirty_bit(kind), qbit = branches ?
+	    regstore_dirty_bit("qualification") : 0, fepoch = 0, now = 0;
+	sqlite3_stmt *get = NULL, *put = NULL;
+	int has_fepoch, has_now, rc = SQLITE_DONE;
+	size_t i;
+
+	if ((has_fepoch = rx_epoch(db, "SELECT epoch FROM reg_file_epochs "
+	    "WHERE file_id = ?", file, &fepoch, err)) < 0 ||
+	    (has_now = rx_epoch(db, "SELECT epoch FROM reg_epoch", 0, &now,
+	    err)) < 0)
+		return -1;
+	if (db_prepare(db, "SELECT kinds, epoch FROM reg_dirty WHERE "
+	    "person_id = ?", &get, err) < 0 || db_prepare(db, "INSERT OR REPLACE "
+	    "INTO reg_dirty (person_id, kinds, epoch) VALUES (?, ?, ?)", &put,
+	    err) < 0) {
+		sqlite3_finalize(get);
+		return -1;
+	}
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		int nb = p[i].nb, had, old;
+		long long kinds = 0, epoch = 0;
+		int epoch_null = 1;
+
+		sqlite3_bind_int64(get, 1, p[i].person);
+		rc = sqlite3_step(get);
+		if ((had = rc == SQLITE_ROW)) {
+			kinds = sqlite3_column_int64(get, 0);
+			if (sqlite3_column_type(get, 1) != SQLITE_NULL) {
+				epoch = sqlite3_column_int64(get, 1);
+				epoch_null = 0;
+			}
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(get);
+		if (rc != SQLITE_DONE)
+			break;
+		/* A mark made before the file was written. */
+		old = had && !epoch_null && has_fepoch && epoch <= fepoch;
+		if (!nb && !(old && (kinds & bit) != 0))
+			continue;
+		kinds = (kinds & (old ? ~bit : -1)) | (nb ? qbit : 0);
+		sqlite3_bind_int64(put, 1, p[i].person);
+		sqlite3_bind_int64(put, 2, kinds);
+		if (nb ? has_now : !epoch_null)
+			sqlite3_bind_int64(put, 3, nb ? now : epoch);
+		else
+			sqlite3_bind_null(put, 3);
+		rc = sqlite3_step(put);
+		sqlite3_reset(put);
+	}
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("writing registration"));
 	/* A row without marks is nobody's, whoever cleared it. */
 	return db_exec(db, "DELETE FROM reg_dirty WHERE kinds = 0", err);
 }
 
+/* The marks from a table temp.reg_rx (seq, person_id, status, branch),
+ * with the new branch numbers compared with branches as they are: the
+ * same marks as the import's, for tests/unit/test-reg-marks.c, which
+ * holds them to the statements they replaced. */
+int
+regstore_results_marks(sqlite3 *db, long long file, const char *kind,
+    char **err)
+{
+	int branches = strcmp(kind, "persons") == 0;
+	struct rx_person *p = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *grp;
+	int rc;
+
+	if (db_prepare(db, branches ? "SELECT r.person_id, max(r.branch IS NOT "
+	    "NULL AND b.branch IS NOT r.branch) FROM temp.reg_rx r LEFT JOIN "
+	    "branches b ON b.person_id = r.person_id WHERE r.status = "
+	    "'accepted' GROUP BY r.person_id" : "SELECT person_id, 0 FROM "
+	    "temp.reg_rx WHERE status = 'accepted' GROUP BY person_id", &grp,
+	    err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(grp)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			p = xrealloc(p, cap * sizeof *p);
+		}
+		p[n].person = sqlite3_column_int64(grp, 0);
+		p[n++].nb = sqlite3_column_int(grp, 1) != 0;
+	}
+	sqlite3_finalize(grp);
+	rc = rc != SQLITE_DONE ? db_fail(db, err, _("writing registration")) :
+	    rx_marks_apply(db, file, kind, p, n, err);
+	free(p);
+	return rc;
+}
+
+static int
+rx_person_cmp(const void *a, const void *b)
+{
+	const struct rx_person *x = a, *y = b;
+
+	return (x->person > y->person) - (x->person < y->person);
+}
+
+/* The import's marks: its accepted records grouped by person in memory
+ * (new_branch set by rx_branch_compare). */
+static int
+rx_marks(struct regstore_results *rs, const char *kind, char **err)
+{
+	struct rx_person *p = xmalloc((rs->n ? rs->n : 1) * sizeof *p);
+	size_t n = 0, m = 0, i;
+	int rc;
+
+	for (i = 0; i < rs->n; i++)
+		if (rs->recs[i].status == RX_ACCEPTED) {
+			p[n].person = rs->recs[i].person;
+			p[n++].nb = rs->recs[i].new_branch;
+		}
+	/* Records of a full file come in person order: sort only if not. */
+	for (i = 1; i < n && p[i - 1].person <= p[i].person; i++)
+		;
+	if (i < n)
+		qsort(p, n, sizeof *p, rx_person_cmp);
+	for (i = 0; i < n; i++) {
+		if (m > 0 && p[m - 1].person == p[i].person)
+			p[m - 1].nb |= p[i].nb;
+		else
+			p[m++] = p[i];
+	}
+	rc = rx_marks_apply(rs->db, rs->file, kind, p, m, err);
+	free(p);
+	return rc;
+}
+
 static int
 rx_statements(struct regstore_results *rs, const char *kind, char **err)
 {
-	if (rx_write(rs, kind, err) < 0 ||
-	    regstore_results_marks(rs->db, rs->file, kind, err) < 0)
-		return -1;
 	/* Branch numbers come with the registration of persons only. */
-	if (strcmp(kind, "persons") == 0 && rx_branches(rs, err) < 0)
+	int persons = strcmp(kind, "persons") == 0;
+
+	if (rx_write(rs, kind, err) < 0 ||
+	    (persons && rx_branches(rs, 0, err) < 0) ||
+	    rx_marks(rs, kind, err) < 0 ||
+	    (persons && rx_branches(rs, 1, err) < 0))
 		return -1;
 	return 0;
 }
@@ -446,7 +576,6 @@ regstore_results_apply(struct regstore_results *rs, const char *kind,
 	int rc;
 
 	rc = rx_statements(rs, kind, err) < 0 ? -1 : 0;
-	(void)db_exec(rs->db, "DROP TABLE IF EXISTS temp.reg_rx", NULL);
 	if (rc < 0 || db_prepare(rs->db, "UPDATE reg_files SET result_file = ?, "
 	    "result_sha256 = ?, accepted = ?, failed = ?, resulted = " REG_NOW
 	    ", result_actor = ? WHERE id = ?", &st, err) < 0)
