@@ -11,6 +11,7 @@
 #include "ops/person-import.h"
 #include "ops/registration.h"
 #include "store/vault-impl.h"
+#include "store/vault.h"
 #include "util/hex.h"
 #include "util/xmalloc.h"
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/account.h"
 #include "domain/actionname.h"
 #include "util/i18n.h"
 
@@ -125,6 +126,26 @@ action_is_session(const char *action)
 	return strcmp(action, "login") == 0 || strcmp(action, "logout") == 0;
 }
 
+/* The words for a value that is a code (a channel, a role), or NULL to
+ * show the value as recorded. */
+static const char *
+detail_value(const char *key, size_t klen, const char *val, size_t vlen)
+{
+	char role[16];
+	const char *l;
+
+	if (klen == strlen("channel") && strncmp(key, "channel", klen) == 0)
+		return name_find(channels, val, vlen);
+	if (klen == strlen("role") && strncmp(key, "role", klen) == 0 &&
+	    vlen < sizeof role) {
+		memcpy(role, val, vlen);
+		role[vlen] = '\0';
+		l = account_role_label(role);
+		return l != role ? l : NULL;
+	}
+	return NULL;
+}
+
 /* One "key=value" word (len bytes at w) in words, appended at out + *o. */
 static void
 detail_word(const char *w, size_t len, char *out, size_t size, size_t *o)
@@ -140,9 +161,7 @@ detail_word(const char *w, size_t len, char *out, size_t size, size_t *o)
 	} else {
 		size_t vlen = len - (size_t)(eq - w) - 1;
 
-		if ((size_t)(eq - w) == strlen("channel") &&
-		    strncmp(w, "channel", 7) == 0)
-			v = name_find(channels, eq + 1, vlen);
+		v = detail_value(w, (size_t)(eq - w), eq + 1, vlen);
 		/* L10N: one audit detail: the item's name, then its value. */
 		n = snprintf(out + *o, size - *o, _("%s%s: %.*s"), *o ? " " : "",
 		    k, v ? (int)strlen(v) : (int)vlen, v ? v : eq + 1);

@@ -86,3 +86,67 @@ auditrec_clear(struct auditrec *r)
 	free(r->detail);
 	memset(r, 0, sizeof *r);
 }
+
+struct auditrec_hasher {
+	EVP_MD *md;
+	EVP_MD_CTX *ctx;
+	unsigned char *buf;	/* 0x00 and the body */
+	size_t cap;
+};
+
+struct auditrec_hasher *
+auditrec_hasher_new(void)
+{
+	struct auditrec_hasher *h = xcalloc(1, sizeof *h);
+
+	h->md = EVP_MD_fetch(NULL, "SHA256", NULL);
+	h->ctx = EVP_MD_CTX_new();
+	if (h->md == NULL || h->ctx == NULL)
+		abort();
+	return h;
+}
+
+void
+auditrec_hasher_chain(struct auditrec_hasher *h, int64_t seq,
+    const char *const fields[6], const unsigned char prev[AUDIT_HASH_LEN],
+    unsigned char out[AUDIT_HASH_LEN])
+{
+	size_t fl[6], n = 1 + 8, i, o = 0;
+	unsigned char link[2 * AUDIT_HASH_LEN];
+	uint64_t s = (uint64_t)seq;
+
+	for (i = 0; i < 6; i++)
+		n += 4 + (fl[i] = strlen(fields[i] ? fields[i] : ""));
+	if (n > h->cap) {
+		h->cap = n * 2;
+		h->buf = xrealloc(h->buf, h->cap);
+	}
+	h->buf[o++] = 0x00;	/* the leaf prefix */
+	for (i = 0; i < 8; i++)
+		h->buf[o++] = (unsigned char)(s >> (56 - 8 * i));
+	for (i = 0; i < 6; i++) {
+		auditrec_put32(h->buf + o, (uint32_t)fl[i]);
+		o += 4;
+		memcpy(h->buf + o, fields[i] ? fields[i] : "", fl[i]);
+		o += fl[i];
+	}
+	memcpy(link, prev, AUDIT_HASH_LEN);
+	if (EVP_DigestInit_ex2(h->ctx, h->md, NULL) != 1 ||
+	    EVP_DigestUpdate(h->ctx, h->buf, o) != 1 ||
+	    EVP_DigestFinal_ex(h->ctx, link + AUDIT_HASH_LEN, NULL) != 1 ||
+	    EVP_DigestInit_ex2(h->ctx, h->md, NULL) != 1 ||
+	    EVP_DigestUpdate(h->ctx, link, sizeof link) != 1 ||
+	    EVP_DigestFinal_ex(h->ctx, out, NULL) != 1)
+		abort();
+}
+
+void
+auditrec_hasher_free(struct auditrec_hasher *h)
+{
+	if (h == NULL)
+		return;
+	EVP_MD_free(h->md);
+	EVP_MD_CTX_free(h->ctx);
+	free(h->buf);
+	free(h);
+}

@@ -29,4 +29,15 @@ void auditrec_leaf(const struct auditrec *r, unsigned char out[AUDIT_HASH_LEN]);
 void auditrec_chain(const struct auditrec *r, unsigned char out[AUDIT_HASH_LEN]);
 void auditrec_clear(struct auditrec *r);
 
+/* The chain hash of many records in a row (a verify's walk), the same
+ * bytes hashed as by auditrec_chain: one digest fetched and one context
+ * and body buffer kept for all, where auditrec_chain sets up each anew. */
+struct auditrec_hasher;
+struct auditrec_hasher *auditrec_hasher_new(void);
+/* fields: ts, actor, actor2, action, subject, detail (NULL as ""). */
+void auditrec_hasher_chain(struct auditrec_hasher *h, int64_t seq,
+    const char *const fields[6], const unsigned char prev[AUDIT_HASH_LEN],
+    unsigned char out[AUDIT_HASH_LEN]);
+void auditrec_hasher_free(struct auditrec_hasher *h);
+
 #endif

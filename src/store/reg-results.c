@@ -1,6 +1,7 @@
 /* Importing the server's result to a registration file: the file's records
- * are unpacked into memory, each answer is matched there, and the state
- * advances set-wise in SQL once the whole result has matched.
+ * are unpacked into memory, each answer is matched there, and once the
+ * whole result has matched the state, answers, marks and branch numbers
+ * are written from those records, in record (or person) order.
  *
  * Matching in memory, not by an UPDATE of a temporary table per row with a
  * seek of the person by key, took a result of 400,000 rows from about 2 s
@@ -31,11 +32,11 @@ struct rx_rec {
 	char *branch, *message;	/* NULL when none */
 	unsigned char content[32];
 	unsigned char action, status;
+	unsigned char new_branch;	/* differs from the person's branch */
 };
 
 struct regstore_results {
 	sqlite3 *db;
-	struct vault *v;	/* for the store functions it calls */
 	long long file;
 	int rkey_is_key;	/* the kind is built from persons */
 	sqlite3_stmt *person;	/* 副本: the person of a key */
@@ -74,7 +75,6 @@ regstore_results_open(struct vault *v, long long file_id, const char *kind,
 	int rc;
 
 	rs->db = db;
-	rs->v = v;
 	rs->file = file_id;
 	rs->rkey_is_key = regstore_dirty_bit(kind) != 0;
 	rc = regsent_each(v, file_id, rx_fill, rs, err);
@@ -155,62 +155,159 @@ regstore_results_close(struct regstore_results *rs)
 	free(rs);
 }
 
-/* The answered records, into a temporary table (in memory: the vault sets
- * temp_store) from which the statements below advance the state. */
+/* What the file's accepted records replace of the kind's refused rows
+ * (?1 kind): there are few, often none, where a full file accepts 400,000
+ * keys, so the refused keys are read first and each accepted key is looked
+ * for among them in memory; a delete is run only for one found. */
 static int
-rx_table(struct regstore_results *rs, char **err)
+rkey_cmp(const void *a, const void *b)
 {
-	static const char *const status[] = { "sent", "accepted", "failed" };
-	sqlite3_stmt *st;
-	size_t i;
-	int rc = SQLITE_DONE;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-	if (db_exec(rs->db, "DROP TABLE IF EXISTS temp.reg_rx; CREATE TEMP "
-	    "TABLE reg_rx (seq INTEGER PRIMARY KEY, person_id INTEGER NOT NULL, "
-	    "rkey TEXT NOT NULL, action INTEGER NOT NULL, content_hash BLOB, "
-	    "status TEXT NOT NULL, branch TEXT, message TEXT);", err) < 0 ||
-	    db_prepare(rs->db, "INSERT INTO temp.reg_rx (seq, person_id, rkey, "
-	    "action, content_hash, status, branch, message) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?)", &st, err) < 0)
+static int
+rx_failed_clear(struct regstore_results *rs, const char *kind, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char **keys = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc;
+
+	if (db_prepare(rs->db, "SELECT rkey FROM reg_failed WHERE kind = ?",
+	    &st, err) < 0)
 		return -1;
-	for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
-		const struct rx_rec *x = &rs->recs[i];
-
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
-		sqlite3_bind_int64(st, 2, x->person);
-		sqlite3_bind_text(st, 3, x->rkey, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, x->action);
-		sqlite3_bind_blob(st, 5, x->content, 32, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, status[x->status], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, x->branch, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, x->message, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			keys = xrealloc(keys, cap * sizeof *keys);
+		}
+		keys[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		rc = db_fail(rs->db, err, _("recording the result"));
+	else if (n == 0)
+		rc = 0;
+	else if (db_prepare(rs->db, "DELETE FROM reg_failed WHERE kind = ? AND "
+	    "rkey = ?", &st, err) < 0)
+		rc = -1;
+	else {
+		qsort(keys, n, sizeof *keys, rkey_cmp);
+		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+		rc = SQLITE_DONE;
+		for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
+			const struct rx_rec *x = &rs->recs[i];
+
+			if (x->status != RX_ACCEPTED || bsearch(&x->rkey, keys, n,
+			    sizeof *keys, rkey_cmp) == NULL)
+				continue;
+			sqlite3_bind_text(st, 2, x->rkey, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+		}
+		rc = rc == SQLITE_DONE ? 0 : db_fail(rs->db, err,
+		    _("recording the result"));
+	}
+	sqlite3_finalize(st);
+	for (i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	return rc;
+}
+
+/* The answers kept, the accepted state and the refused rows, written
+ * straight from the matched records in record order (?1 file, ?2 kind).
+ * Writing every answered record into one wide temporary table first and
+ * reading it back with four INSERT ... SELECTs cost a fifth of a result
+ * import. */
+enum { RX_ANSWER, RX_STATE, RX_FAILED_ROW, RX_STATE_SET, RX_NSTMT };
+
+static const char *const rx_sql[RX_NSTMT] = {
+	"INSERT INTO reg_answers (file_id, seq, person_id, status, branch, "
+	    "message) VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
+	/* A key's earlier state is replaced by an UPDATE when the INSERT
+	 * finds it (RX_STATE_SET), not by INSERT OR REPLACE: with this
+	 * SQLite a REPLACE opens a statement journal for each row, and the
+	 * state's write was seven times as long by it. */
+	"INSERT OR IGNORE INTO reg_state (kind, person_id, rkey, file_id, seq, "
+	    "action, content_hash) VALUES (?2, ?4, ?8, ?1, ?3, ?9, ?10)",
+	"INSERT OR REPLACE INTO reg_failed (kind, rkey, person_id, file_id, seq, "
+	    "message) VALUES (?2, ?8, ?4, ?1, ?3, coalesce(?7, ''))",
+	"UPDATE reg_state SET file_id = ?1, seq = ?3, action = ?9, "
+	    "content_hash = ?10 WHERE kind = ?2 AND person_id = ?4 AND rkey = ?8",
+};
+
+static int
+rx_write(struct regstore_results *rs, const char *kind, char **err)
+{
+	static const char *const status[] = { "sent", "accepted", "failed" };
+	sqlite3_stmt *st[RX_NSTMT] = { NULL };
+	int par[RX_NSTMT][12];	/* each statement's parameters, as numbered */
+	size_t i;
+	int j, k, np, rc = SQLITE_DONE;
+
+	if (rx_failed_clear(rs, kind, err) < 0)
+		return -1;
+	for (j = 0; j < RX_NSTMT; j++)
+		if (db_prepare(rs->db, rx_sql[j], &st[j], err) < 0) {
+			while (j-- > 0)
+				sqlite3_finalize(st[j]);
+			return -1;
+		} else {
+			/* ?NNN: parameter k is number k, unused ones unnamed */
+			np = sqlite3_bind_parameter_count(st[j]);
+			for (k = 1; k <= np && k < 12; k++)
+				par[j][k - 1] = sqlite3_bind_parameter_name(st[j],
+				    k) != NULL ? k : -1;
+			par[j][k - 1] = 0;
+		}
+	for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
+		const struct rx_rec *x = &rs->recs[i];
+		int use[RX_NSTMT] = { 1, x->status == RX_ACCEPTED,
+		    x->status == RX_FAILED, 0 };
+
+		if (x->status == RX_SENT)
+			continue;
+		for (j = 0; j < RX_NSTMT && rc == SQLITE_DONE; j++) {
+			sqlite3_stmt *s = st[j];
+
+			if (!use[j])
+				continue;
+			for (k = 1; par[j][k - 1] != 0; k++) {
+				switch (par[j][k - 1]) {
+				case 1: sqlite3_bind_int64(s, k, rs->file); break;
+				case 2: sqlite3_bind_text(s, k, kind, -1,
+				    SQLITE_STATIC); break;
+				case 3: sqlite3_bind_int64(s, k, (sqlite3_int64)i + 1);
+				    break;
+				case 4: sqlite3_bind_int64(s, k, x->person); break;
+				case 5: sqlite3_bind_text(s, k, status[x->status], -1,
+				    SQLITE_STATIC); break;
+				case 6: sqlite3_bind_text(s, k, x->branch, -1,
+				    SQLITE_STATIC); break;
+				case 7: sqlite3_bind_text(s, k, x->message, -1,
+				    SQLITE_STATIC); break;
+				case 8: sqlite3_bind_text(s, k, x->rkey, -1,
+				    SQLITE_STATIC); break;
+				case 9: sqlite3_bind_int(s, k, x->action); break;
+				case 10: sqlite3_bind_blob(s, k, x->content, 32,
+				    SQLITE_STATIC); break;
+				}
+			}
+			rc = sqlite3_step(s);
+			sqlite3_reset(s);
+			if (j == RX_STATE && rc == SQLITE_DONE &&
+			    sqlite3_changes(rs->db) == 0)
+				use[RX_STATE_SET] = 1;	/* the key had a state */
+		}
+	}
+	for (j = 0; j < RX_NSTMT; j++)
+		sqlite3_finalize(st[j]);
 	return rc == SQLITE_DONE ? 0 : db_fail(rs->db, err,
 	    _("recording the result"));
 }
-
-/* The answers kept, the accepted state, refused rows and branch numbers,
- * from the marked records (?1 file, ?2 kind). */
-static const char *const regstore_apply_sql[] = {
-	"INSERT INTO reg_answers (file_id, seq, person_id, status, branch, "
-	    "message) SELECT ?1, seq, person_id, status, branch, message FROM "
-	    "temp.reg_rx WHERE status != 'sent'",
-	"INSERT OR REPLACE INTO reg_state (kind, rkey, person_id, file_id, seq, "
-	    "action, content_hash) SELECT ?2, rkey, person_id, ?1, seq, action, "
-	    "content_hash FROM temp.reg_rx WHERE status = 'accepted'",
-	/* From the refused rows' side (+rkey: not by seeking each accepted
-	 * key): there are few, often none, where a full file accepts
-	 * 400,000 keys, and a seek for each cost half a second. */
-	"DELETE FROM reg_failed WHERE kind = ?2 AND +rkey IN (SELECT rkey FROM "
-	    "temp.reg_rx WHERE status = 'accepted')",
-	"INSERT OR REPLACE INTO reg_failed (kind, rkey, person_id, file_id, seq, "
-	    "message) SELECT ?2, rkey, person_id, ?1, seq, coalesce(message, '') "
-	    "FROM temp.reg_rx WHERE status = 'failed'",
-	NULL
-};
 
 /* The change marks of the persons the file's accepted records are for,
  * in one pass (?1 file, ?2 the kind's mark bit, ?3 qualification's bit
@@ -221,75 +318,254 @@ static const char *const regstore_apply_sql[] = {
  * the epoch now, compared with the branch as it was (so before the
  * branches are written). One row written per person where a clearing
  * UPDATE and a marking INSERT wrote a full file's rows twice. A person
- * twice in a file is one group: any record with a new branch marks. */
-#define REGSTORE_MARKS(persons) \
-	"INSERT OR REPLACE INTO reg_dirty (person_id, kinds, epoch) SELECT " \
-	    "x.person_id, (coalesce(d.kinds, 0) & CASE WHEN d.epoch <= " \
-	    REGSTORE_FILE_EPOCH " THEN ~?2 ELSE -1 END) | CASE WHEN x.nb THEN " \
-	    "?3 ELSE 0 END, CASE WHEN x.nb THEN (SELECT epoch FROM reg_epoch) " \
-	    "ELSE d.epoch END FROM (" persons ") x LEFT JOIN reg_dirty d ON " \
-	    "d.person_id = x.person_id WHERE x.nb OR (d.kinds & ?2 != 0 AND " \
-	    "d.epoch <= " REGSTORE_FILE_EPOCH ")"
-#define REGSTORE_FILE_EPOCH \
-	"(SELECT epoch FROM reg_file_epochs WHERE file_id = ?1)"
-static const char regstore_marks_branch_sql[] = REGSTORE_MARKS(
-	"SELECT r.person_id AS person_id, max(r.branch IS NOT NULL AND "
-	    "b.branch IS NOT r.branch) AS nb FROM temp.reg_rx r LEFT JOIN "
-	    "branches b ON b.person_id = r.person_id WHERE r.status = "
-	    "'accepted' GROUP BY r.person_id");
-static const char regstore_marks_sql[] = REGSTORE_MARKS(
-	"SELECT person_id, 0 AS nb FROM temp.reg_rx WHERE status = "
-	    "'accepted' GROUP BY person_id");
+ * twice in a file is one group: any record with a new branch marks.
+ * (regstore_results_marks, below.) */
+/* New and changed branch numbers, written after the marks, which depend
+ * on the branch as it was. Each accepted record's branch is first
+ * compared with the person's as it was (a seek by rowid; !write, before
+ * the marks), then the ones that differ are written in record order
+ * (write): should a file hold a person twice,
+ * the later record's branch number is the one kept. A branch given again
+ * unchanged is left as first assigned. One INSERT ... SELECT joining the
+ * temporary table with branches did the same at several times the cost
+ * (its source read the table it wrote, so SQLite copied it all first). */
+static int
+rx_branches(struct regstore_results *rs, int write, char **err)
+{
+	sqlite3_stmt *get = NULL, *put = NULL;
+	char *now = NULL;
+	size_t i;
+	int rc = SQLITE_DONE;
 
-/* New and changed branch numbers (?1 file), after the marks, which
- * compare with the branch as it was. In record order: should a file hold
- * a person twice, the later record's branch number is the one kept. A
- * branch given again unchanged is left as first assigned. */
-static const char regstore_branch_sql[] =
-	"INSERT OR REPLACE INTO branches (person_id, branch, file_id, assigned) "
-	    "SELECT r.person_id, r.branch, ?1, " REG_NOW " FROM temp.reg_rx r "
-	    "LEFT JOIN branches b ON b.person_id = r.person_id WHERE r.status = "
-	    "'accepted' AND r.branch IS NOT NULL AND b.branch IS NOT r.branch "
-	    "ORDER BY r.seq";
+	if (db_text(rs->db, "SELECT " REG_NOW, NULL, &now, err) < 0)
+		return -1;
+	if (db_prepare(rs->db, "SELECT branch FROM branches WHERE person_id = ?",
+	    &get, err) < 0 || db_prepare(rs->db, "INSERT OR REPLACE INTO branches "
+	    "(person_id, branch, file_id, assigned) VALUES (?, ?, ?, ?)", &put,
+	    err) < 0) {
+		sqlite3_finalize(get);
+		free(now);
+		return -1;
+	}
+	for (i = 0; i < rs->n && rc == SQLITE_DONE && !write; i++) {
+		struct rx_rec *x = &rs->recs[i];
+		const unsigned char *b;
 
-int
-regstore_results_marks(struct vault *v, long long file, const char *kind,
+		if (x->status != RX_ACCEPTED || x->branch == NULL)
+			continue;
+		sqlite3_bind_int64(get, 1, x->person);
+		rc = sqlite3_step(get);
+		b = rc == SQLITE_ROW ? sqlite3_column_text(get, 0) : NULL;
+		x->new_branch = b == NULL || strcmp((const char *)b, x->branch) != 0;
+		sqlite3_reset(get);
+		if (rc == SQLITE_ROW)
+			rc = SQLITE_DONE;
+	}
+	sqlite3_bind_int64(put, 3, rs->file);
+	sqlite3_bind_text(put, 4, now, -1, SQLITE_STATIC);
+	for (i = 0; i < rs->n && rc == SQLITE_DONE && write; i++) {
+		const struct rx_rec *x = &rs->recs[i];
+
+		if (x->status != RX_ACCEPTED || !x->new_branch)
+			continue;
+		sqlite3_bind_int64(put, 1, x->person);
+		sqlite3_bind_text(put, 2, x->branch, -1, SQLITE_STATIC);
+		rc = sqlite3_step(put);
+		sqlite3_reset(put);
+	}
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	free(now);
+	return rc == SQLITE_DONE ? 0 : db_fail(rs->db, err,
+	    _("writing registration"));
+}
+
+/* An epoch read with one statement: 1 and *out, 0 none (no row or NULL),
+ * -1 error. */
+static int
+rx_epoch(sqlite3 *db, const char *sql, long long id, long long *out,
     char **err)
 {
-	sqlite3 *db = v->db;
-	int branches = strcmp(kind, "persons") == 0;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, found = 0;
 
-	if (db_prepare(db, branches ? regstore_marks_branch_sql :
-	    regstore_marks_sql, &st, err) < 0)
+	if (db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, file);
-	sqlite3_bind_int(st, 2, regstore_dirty_bit(kind));
-	sqlite3_bind_int(st, 3, branches ? regstore_dirty_bit("qualification") :
-	    0);
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*out = sqlite3_column_int64(st, 0);
+		found = 1;
+	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing registration"));
+	return found;
+}
+
+/* A person of the file's accepted records, and whether any of them
+ * brings a new branch number. */
+struct rx_person {
+	int64_t person;
+	int nb;
+};
+
+/* The marks are sought and written one person at a time: one INSERT OR
+ * REPLACE ... SELECT that joined reg_dirty read the table it wrote, so
+ * SQLite copied its whole source first, and its grouped source (the
+ * temporary table sorted by person, joined with branches) cost as much
+ * again; at 400,000 persons together the largest statement of a result
+ * import. The import groups its records in memory; p is in person order,
+ * each person once. */
+static int
+rx_marks_apply(sqlite3 *db, long long file, const char *kind,
+    const struct rx_person *p, size_t n, char **err)
+{
+	int branches = strcmp(kind, "persons") == 0;
+	long long bit = regstore_dirty_bit(kind), qbit = branches ?
+	    regstore_dirty_bit("qualification") : 0, fepoch = 0, now = 0;
+	sqlite3_stmt *get = NULL, *put = NULL;
+	int has_fepoch, has_now, rc = SQLITE_DONE;
+	size_t i;
+
+	if ((has_fepoch = rx_epoch(db, "SELECT epoch FROM reg_file_epochs "
+	    "WHERE file_id = ?", file, &fepoch, err)) < 0 ||
+	    (has_now = rx_epoch(db, "SELECT epoch FROM reg_epoch", 0, &now,
+	    err)) < 0)
+		return -1;
+	if (db_prepare(db, "SELECT kinds, epoch FROM reg_dirty WHERE "
+	    "person_id = ?", &get, err) < 0 || db_prepare(db, "INSERT OR REPLACE "
+	    "INTO reg_dirty (person_id, kinds, epoch) VALUES (?, ?, ?)", &put,
+	    err) < 0) {
+		sqlite3_finalize(get);
+		return -1;
+	}
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		int nb = p[i].nb, had, old;
+		long long kinds = 0, epoch = 0;
+		int epoch_null = 1;
+
+		sqlite3_bind_int64(get, 1, p[i].person);
+		rc = sqlite3_step(get);
+		if ((had = rc == SQLITE_ROW)) {
+			kinds = sqlite3_column_int64(get, 0);
+			if (sqlite3_column_type(get, 1) != SQLITE_NULL) {
+				epoch = sqlite3_column_int64(get, 1);
+				epoch_null = 0;
+			}
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(get);
+		if (rc != SQLITE_DONE)
+			break;
+		/* A mark made before the file was written. */
+		old = had && !epoch_null && has_fepoch && epoch <= fepoch;
+		if (!nb && !(old && (kinds & bit) != 0))
+			continue;
+		kinds = (kinds & (old ? ~bit : -1)) | (nb ? qbit : 0);
+		sqlite3_bind_int64(put, 1, p[i].person);
+		sqlite3_bind_int64(put, 2, kinds);
+		if (nb ? has_now : !epoch_null)
+			sqlite3_bind_int64(put, 3, nb ? now : epoch);
+		else
+			sqlite3_bind_null(put, 3);
+		rc = sqlite3_step(put);
+		sqlite3_reset(put);
+	}
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("writing registration"));
 	/* A row without marks is nobody's, whoever cleared it. */
 	return db_exec(db, "DELETE FROM reg_dirty WHERE kinds = 0", err);
 }
 
+/* The marks from a table temp.reg_rx (seq, person_id, status, branch),
+ * with the new branch numbers compared with branches as they are: the
+ * same marks as the import's, for tests/unit/test-reg-marks.c, which
+ * holds them to the statements they replaced. */
+int
+regstore_results_marks(struct vault *v, long long file, const char *kind,
+    char **err)
+{
+	sqlite3 *db = v->db;
+	int branches = strcmp(kind, "persons") == 0;
+	struct rx_person *p = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *grp;
+	int rc;
+
+	if (db_prepare(db, branches ? "SELECT r.person_id, max(r.branch IS NOT "
+	    "NULL AND b.branch IS NOT r.branch) FROM temp.reg_rx r LEFT JOIN "
+	    "branches b ON b.person_id = r.person_id WHERE r.status = "
+	    "'accepted' GROUP BY r.person_id" : "SELECT person_id, 0 FROM "
+	    "temp.reg_rx WHERE status = 'accepted' GROUP BY person_id", &grp,
+	    err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(grp)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			p = xrealloc(p, cap * sizeof *p);
+		}
+		p[n].person = sqlite3_column_int64(grp, 0);
+		p[n++].nb = sqlite3_column_int(grp, 1) != 0;
+	}
+	sqlite3_finalize(grp);
+	rc = rc != SQLITE_DONE ? db_fail(db, err, _("writing registration")) :
+	    rx_marks_apply(db, file, kind, p, n, err);
+	free(p);
+	return rc;
+}
+
+static int
+rx_person_cmp(const void *a, const void *b)
+{
+	const struct rx_person *x = a, *y = b;
+
+	return (x->person > y->person) - (x->person < y->person);
+}
+
+/* The import's marks: its accepted records grouped by person in memory
+ * (new_branch set by rx_branch_compare). */
+static int
+rx_marks(struct regstore_results *rs, const char *kind, char **err)
+{
+	struct rx_person *p = xmalloc((rs->n ? rs->n : 1) * sizeof *p);
+	size_t n = 0, m = 0, i;
+	int rc;
+
+	for (i = 0; i < rs->n; i++)
+		if (rs->recs[i].status == RX_ACCEPTED) {
+			p[n].person = rs->recs[i].person;
+			p[n++].nb = rs->recs[i].new_branch;
+		}
+	/* Records of a full file come in person order: sort only if not. */
+	for (i = 1; i < n && p[i - 1].person <= p[i].person; i++)
+		;
+	if (i < n)
+		qsort(p, n, sizeof *p, rx_person_cmp);
+	for (i = 0; i < n; i++) {
+		if (m > 0 && p[m - 1].person == p[i].person)
+			p[m - 1].nb |= p[i].nb;
+		else
+			p[m++] = p[i];
+	}
+	rc = rx_marks_apply(rs->db, rs->file, kind, p, m, err);
+	free(p);
+	return rc;
+}
+
 static int
 rx_statements(struct regstore_results *rs, const char *kind, char **err)
 {
-	int i;
-
-	for (i = 0; regstore_apply_sql[i] != NULL; i++)
-		if (regstore_exec_id(rs->v, regstore_apply_sql[i], rs->file,
-		    kind, err) < 0)
-			return -1;
-	if (regstore_results_marks(rs->v, rs->file, kind, err) < 0)
-		return -1;
 	/* Branch numbers come with the registration of persons only. */
-	if (strcmp(kind, "persons") == 0 && regstore_exec_id(rs->v,
-	    regstore_branch_sql, rs->file, NULL, err) < 0)
+	int persons = strcmp(kind, "persons") == 0;
+
+	if (rx_write(rs, kind, err) < 0 ||
+	    (persons && rx_branches(rs, 0, err) < 0) ||
+	    rx_marks(rs, kind, err) < 0 ||
+	    (persons && rx_branches(rs, 1, err) < 0))
 		return -1;
 	return 0;
 }
@@ -302,8 +578,7 @@ regstore_results_apply(struct regstore_results *rs, const char *kind,
 	sqlite3_stmt *st;
 	int rc;
 
-	rc = rx_table(rs, err) < 0 || rx_statements(rs, kind, err) < 0 ? -1 : 0;
-	(void)db_exec(rs->db, "DROP TABLE IF EXISTS temp.reg_rx", NULL);
+	rc = rx_statements(rs, kind, err) < 0 ? -1 : 0;
 	if (rc < 0 || db_prepare(rs->db, "UPDATE reg_files SET result_file = ?, "
 	    "result_sha256 = ?, accepted = ?, failed = ?, resulted = " REG_NOW
 	    ", result_actor = ? WHERE id = ?", &st, err) < 0)

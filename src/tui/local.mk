@@ -5,7 +5,7 @@ libmyna_tui_a_SOURCES = \
 	src/tui/ambi.c src/tui/ambi.h src/tui/audit-view.h src/tui/compare.c \
 	src/tui/compare.h src/tui/draw.c src/tui/draw.h src/tui/field.c \
 	src/tui/figures.c src/tui/form.c src/tui/form.h \
-	src/tui/keys.c src/tui/keys.h src/tui/list-show.c src/tui/list.c \
+	src/tui/keyclock.c src/tui/keyclock.h src/tui/keys.c src/tui/keys.h src/tui/list-show.c src/tui/list.c \
 	src/tui/list.h src/tui/open-person.c src/tui/person-text.c \
 	src/tui/person-text.h src/tui/reg-screen.h \
 	src/tui/screen-audit-forms.c src/tui/screen-audit-record.c \

@@ -17,6 +17,7 @@
 #include "domain/account.h"
 #include "ops/dashboard.h"
 #include "tui/ambi.h"
+#include "tui/keyclock.h"
 #include "tui/keys.h"
 #include "tui/person-text.h"
 #include "tui/screens.h"
@@ -465,7 +466,13 @@ tui_setup(void)
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	/* A lone Esc byte could begin a function key's sequence, so ncurses
+	 * waits to see; 25 ms (as htop does) is long enough for a sequence,
+	 * which a terminal sends in one write, even over SSH, and short
+	 * enough that "back" does not feel late. ncurses' own ESCDELAY
+	 * variable, when set, is the user's choice and wins. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
 	keys_define_extra();
 	timeout(1000);
 	draw_init_colours();
@@ -494,6 +501,7 @@ tui_loop(struct tui *t)
 			tui_idle_lock(t);
 		tui_refresh(t);
 		tui_draw(t);
+		keyclock_stop();
 		/* While figures are counted, look for them often enough that
 		 * they show as soon as they are in; otherwise once a second
 		 * for the lock countdown. */
@@ -501,6 +509,7 @@ tui_loop(struct tui *t)
 		rc = get_wch(&ch);
 		if (rc == ERR)
 			continue;	/* a second passed: redraw the countdown */
+		keyclock_start();
 		t->last_key = time(NULL);
 		is_fkey = rc == KEY_CODE_YES;
 		keys_fold(&ch, &is_fkey);
@@ -541,7 +550,9 @@ tui_run(const char *dir, const struct demo_info *demo,
 	tui_signals();
 	tui_setup();
 	tui_push(&t, &screen_login);
+	keyclock_open();
 	rc = tui_loop(&t);
+	keyclock_close();
 	tui_restore();
 	while (t.depth > 1)
 		tui_pop(&t);

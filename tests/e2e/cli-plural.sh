@@ -1,9 +1,10 @@
 #!/bin/bash
 # End-to-end: a count message says "1 line" and "2 lines" in English and
 # takes its Japanese form from the catalogue's plural entry; the catalogue
-# keeps one plural form for Japanese and no message the sources dropped.
+# keeps one plural form for Japanese, no message the sources dropped and
+# none they mark untranslated.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 8
+plan 9
 
 PO=${TOP_SRCDIR:-.}/po/ja.po
 H="person_id,insurer,symbol,number,relation,member_id,name,kana,birth,sex,address,municipality,resident,employer,acquired,lost"
@@ -57,8 +58,15 @@ if command -v xgettext >/dev/null && command -v msgmerge >/dev/null; then
 	STALE=$(grep -A1 '^#~ msgid' "$SCRATCH/merged.po")
 	check "ja.po holds no message the sources no longer use" \
 		eval '[ -z "$STALE" ] || { echo "$STALE" >&2; false; }'
+	# And the other way: a message the sources mark but ja.po lacks shows
+	# in English in the middle of the Japanese console.
+	MISSING=$(msgattrib --untranslated --no-obsolete "$SCRATCH/merged.po" |
+		grep -A1 '^msgid "[^"]' || true)
+	check "ja.po translates every message the sources mark" \
+		eval '[ -z "$MISSING" ] || { echo "$MISSING" >&2; false; }'
 else
 	skip "ja.po holds no message the sources no longer use" "no xgettext"
+	skip "ja.po translates every message the sources mark" "no xgettext"
 fi
 
 finish

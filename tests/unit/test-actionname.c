@@ -48,6 +48,10 @@ test_detail_english(void **state)
 	assert_string_equal(out, "sha256=ab12 free words");
 	action_detail_text("channel=pigeon", out, sizeof out);
 	assert_string_equal(out, "channel: pigeon");
+	action_detail_text("role=supervisor role=wizard", out, sizeof out);
+	assert_string_equal(out, "role: supervisor role: wizard");
+	action_detail_text("role=clerkclerkclerkclerk", out, sizeof out);
+	assert_string_equal(out, "role: clerkclerkclerkclerk");
 	action_detail_text("", out, sizeof out);
 	assert_string_equal(out, "");
 }
@@ -83,6 +87,9 @@ test_japanese(void **state)
 	assert_string_equal(action_label("audit.export"), "証跡の書出し");
 	action_detail_text("channel=member", out, sizeof out);
 	assert_string_equal(out, "受付経路（本人）");
+	/* A role is a code in the record and words on the screen. */
+	action_detail_text("role=admin", out, sizeof out);
+	assert_string_equal(out, "役割（管理者）");
 	setlocale(LC_ALL, "C");
 }
 

@@ -118,6 +118,41 @@ test_null_fields_as_empty(void **st)
 	assert_memory_equal(ha, hb, 32);
 }
 
+/* The verify's hasher hashes the bytes auditrec_chain does, one record
+ * after another with one context, through a body longer than the last. */
+static void
+test_hasher_same_as_chain(void **st)
+{
+	struct auditrec_hasher *h = auditrec_hasher_new();
+	struct auditrec r = rec1();
+	unsigned char want[32], got[32];
+	char *long_detail = malloc(5000);
+	int i;
+
+	(void)st;
+	memset(long_detail, 'x', 4999);
+	long_detail[4999] = '\0';
+	for (i = 0; i < 4; i++) {
+		const char *f[6];
+
+		r.seq = i + 1;
+		r.actor2 = i == 1 ? NULL : "sato";
+		r.detail = i == 2 ? long_detail : (char *)"field=address";
+		f[0] = r.ts;
+		f[1] = r.actor;
+		f[2] = r.actor2;
+		f[3] = r.action;
+		f[4] = r.subject;
+		f[5] = r.detail;
+		auditrec_chain(&r, want);
+		auditrec_hasher_chain(h, r.seq, f, r.prev, got);
+		assert_memory_equal(want, got, 32);
+		memcpy(r.prev, got, 32);
+	}
+	auditrec_hasher_free(h);
+	free(long_detail);
+}
+
 int
 main(void)
 {
@@ -127,6 +162,7 @@ main(void)
 		cmocka_unit_test(test_chain_two),
 		cmocka_unit_test(test_field_boundaries_matter),
 		cmocka_unit_test(test_null_fields_as_empty),
+		cmocka_unit_test(test_hasher_same_as_chain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
