@@ -18,12 +18,6 @@
 #include "testutil.h"
 #include "util/xmalloc.h"
 
-struct fixture {
-	char *tmp;
-	char *vault;
-	struct session *s;	/* admin, logged in */
-};
-
 
 /* sato, a second active user, as the second person on session s. */
 static struct witness *
@@ -31,34 +25,9 @@ sato_ok(struct session *s)
 {
 	return test_witness(s, "sato", TEST_PW2);
 }
-static int
-setup(void **st)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	f->tmp = test_tmpdir();
-	f->vault = test_vault(f->tmp, NULL);
-	f->s = test_login(f->vault, "admin", TEST_PW);
-	*st = f;
-	return 0;
-}
-
-static int
-teardown(void **st)
-{
-	struct fixture *f = *st;
-
-	ops_logout(f->s);
-	test_rm_rf(f->tmp);
-	free(f->tmp);
-	free(f->vault);
-	free(f);
-	return 0;
-}
-
 /* With one active user, adding the second needs no checker. */
 static void
-add_sato(struct fixture *f)
+add_sato(struct test_fixture *f)
 {
 	char *err = NULL;
 
@@ -80,7 +49,7 @@ last_audit(struct session *s, const char *col)
 static void
 test_first_add_alone(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2;
 	char *action;
 
@@ -97,7 +66,7 @@ test_first_add_alone(void **st)
 static void
 test_second_add_needs_checker(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *err = NULL, *actor2;
 
 	add_sato(f);
@@ -127,7 +96,7 @@ test_second_add_needs_checker(void **st)
 static void
 test_only_admin_adds(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2;
 	char *err = NULL;
 
@@ -143,7 +112,7 @@ test_only_admin_adds(void **st)
 static void
 test_add_validates(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *err = NULL;
 
 	assert_int_equal(ops_user_add(f->s, "sato", "boss", TEST_PW2, NULL, &err), -1);
@@ -166,7 +135,7 @@ test_add_validates(void **st)
 static void
 test_role_change_two_person(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *err = NULL, *detail;
 
 	add_sato(f);
@@ -183,7 +152,7 @@ test_role_change_two_person(void **st)
 static void
 test_last_admin_kept(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *err = NULL;
 
 	add_sato(f);
@@ -198,7 +167,7 @@ test_last_admin_kept(void **st)
 
 /* A third account, so that a second person remains when one is locked. */
 static void
-add_kato(struct fixture *f)
+add_kato(struct test_fixture *f)
 {
 	char *err = NULL;
 
@@ -211,7 +180,7 @@ add_kato(struct fixture *f)
 static void
 test_lock_removes_slot_and_unlock(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2;
 	char *err = NULL;
 
@@ -233,7 +202,7 @@ test_lock_removes_slot_and_unlock(void **st)
 static void
 test_admin_alone_cannot_unlock(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *err = NULL;
 
 	add_sato(f);
@@ -249,7 +218,7 @@ test_admin_alone_cannot_unlock(void **st)
 static void
 test_unlock_needs_second_person(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *err = NULL, *actor2;
 
 	add_sato(f);
@@ -275,7 +244,7 @@ test_unlock_needs_second_person(void **st)
 static void
 test_recovery_needs_second_person(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *r;
 	unsigned char key[32];
 	char *tmp = test_tmpdir(), *vault = test_vault(tmp, key), *err = NULL;
@@ -303,7 +272,7 @@ test_recovery_needs_second_person(void **st)
 static void
 test_set_passwords_are_temporary(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2;
 	char *err = NULL;
 
@@ -340,7 +309,7 @@ test_set_passwords_are_temporary(void **st)
 static void
 test_five_failures_lock(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2 = NULL;
 	char *err = NULL;
 	long long n;
@@ -378,7 +347,7 @@ test_five_failures_lock(void **st)
 static void
 test_success_resets_count(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2 = NULL;
 	char *err = NULL;
 
@@ -395,7 +364,7 @@ test_success_resets_count(void **st)
 static void
 test_own_password_change(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2;
 	char *err = NULL;
 
@@ -420,7 +389,7 @@ count_row(const struct user *u, void *arg)
 static void
 test_list(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	int n = 0;
 
 	add_sato(f);
@@ -432,7 +401,7 @@ test_list(void **st)
 static void
 test_no_secret_in_audit(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	long long n;
 
 	add_sato(f);
@@ -451,7 +420,7 @@ test_no_secret_in_audit(void **st)
 static void
 test_witness_failures_spare_last_admin(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2;
 	char *err = NULL;
 	int i;
@@ -479,7 +448,7 @@ test_witness_failures_spare_last_admin(void **st)
 static void
 test_witness_failures_count(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2 = NULL;
 	char *err = NULL;
 	int i;
@@ -500,7 +469,7 @@ test_witness_failures_count(void **st)
 static void
 test_reserved_names(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *err = NULL;
 
 	assert_int_equal(ops_user_add(f->s, "system", "clerk", TEST_PW2, NULL, &err),
@@ -514,7 +483,7 @@ test_reserved_names(void **st)
 	free(err);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, test_setup, test_teardown)
 
 int
 main(void)

@@ -34,23 +34,15 @@
 #define ROW(k, n, lost) k ",133033,1," n ",1,,山田　太郎,ヤマダ　タロウ," \
 	"19750402,1,東京都,131016,1,,20100401," lost "\n"
 
-struct fixture {
-	char *tmp, *vault;
-	struct session *s;
-};
-
 static int
 setup(void **st)
 {
-	struct fixture *f = xcalloc(1, sizeof *f);
+	struct test_fixture *f = test_fixture_new();
 	struct import_request rq = { 0 };
 	struct import_report rep;
 	char *file, *err = NULL;
 	FILE *fp;
 
-	f->tmp = test_tmpdir();
-	f->vault = test_vault(f->tmp, NULL);
-	f->s = test_login(f->vault, "admin", TEST_PW);
 	file = xasprintf("%s/x.csv", f->tmp);
 	fp = fopen(file, "w");
 	/* P4 lost the qualification: a former insured person. */
@@ -66,22 +58,9 @@ setup(void **st)
 	return 0;
 }
 
-static int
-teardown(void **st)
-{
-	struct fixture *f = *st;
-
-	ops_logout(f->s);
-	test_rm_rf(f->tmp);
-	free(f->tmp);
-	free(f->vault);
-	free(f);
-	return 0;
-}
-
 /* A file of n bytes with a pattern that no shift or truncation keeps. */
 static char *
-make_file(struct fixture *f, const char *name, long n, const char *head)
+make_file(struct test_fixture *f, const char *name, long n, const char *head)
 {
 	char *path = xasprintf("%s/%s", f->tmp, name);
 	FILE *fp = fopen(path, "wb");
@@ -142,7 +121,7 @@ list_count(struct session *s)
 }
 
 static int64_t
-add(struct fixture *f, const char *path, const char *title, const char *about)
+add(struct test_fixture *f, const char *path, const char *title, const char *about)
 {
 	struct evidence_add_request rq = { path, title, about };
 	struct evidence_meta m;
@@ -154,7 +133,7 @@ add(struct fixture *f, const char *path, const char *title, const char *about)
 }
 
 static int
-add_fails(struct fixture *f, const char *path, const char *title,
+add_fails(struct test_fixture *f, const char *path, const char *title,
     const char *about, const char *want)
 {
 	struct evidence_add_request rq = { path, title, about };
@@ -177,7 +156,7 @@ add_fails(struct fixture *f, const char *path, const char *title,
 static void
 test_round_trip(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *in = make_file(f, "scan.pdf", 200001, "%PDF-1.7\n"), *out;
 	struct evidence_meta m;
 	char *err = NULL;
@@ -207,7 +186,7 @@ test_round_trip(void **st)
 static void
 test_empty_and_types(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *e = make_file(f, "empty", 0, NULL);
 	char *png = make_file(f, "shot.png", 5000, "\x89PNG\r\n\x1a\n");
 	char *csv = xasprintf("%s/result.csv", f->tmp), *out, label[16];
@@ -243,7 +222,7 @@ test_empty_and_types(void **st)
 static void
 test_size_limit(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *big = make_file(f, "big.bin", 1048577, NULL);
 	char *fits = make_file(f, "fits.bin", 1048576, NULL);
 
@@ -263,7 +242,7 @@ test_size_limit(void **st)
 static void
 test_tampered_blob(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *in = make_file(f, "a.bin", 70000, NULL), *out, *err = NULL;
 	struct evidence_meta m;
 	sqlite3_blob *b;
@@ -291,7 +270,7 @@ test_tampered_blob(void **st)
 static void
 test_bad_about_and_title(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *in = make_file(f, "x.png", 100, "\x89PNG\r\n\x1a\n");
 	char *dir = xasprintf("%s", f->tmp), *missing = xasprintf("%s/nope", f->tmp);
 
@@ -323,7 +302,7 @@ test_bad_about_and_title(void **st)
 static void
 test_file_name_masked(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *in = make_file(f, "scan-621498320257.pdf", 10, "%PDF-");
 	struct evidence_meta m;
 
@@ -339,7 +318,7 @@ test_file_name_masked(void **st)
 static void
 test_no_overwrite(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *in = make_file(f, "in.bin", 1000, NULL), *out, *err = NULL;
 	struct evidence_meta m;
 	int64_t id = add(f, in, "keep me", NULL);
@@ -464,7 +443,7 @@ days_ago(int n, char out[11])
 static void
 test_dashboard(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct session *s2;
 	struct dashboard d;
 	enum number_result r;
@@ -510,7 +489,7 @@ test_dashboard(void **st)
 static void
 test_pia_records(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct pia_facts facts = { -1, -1, -1 };
 	struct pia_status ps;
 	struct session *c;
@@ -551,7 +530,7 @@ test_pia_records(void **st)
 	    1);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, test_teardown)
 
 int
 main(void)

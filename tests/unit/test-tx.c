@@ -19,11 +19,6 @@
 #include "testutil.h"
 #include "util/xmalloc.h"
 
-struct fixture {
-	char *tmp, *vault;
-	struct session *s;
-};
-
 /* What the test body does, and what the runner did with the hooks. */
 struct probe {
 	int fail;		/* body returns -1 after its writes */
@@ -34,31 +29,6 @@ struct probe {
 	long long seen_at_publish;	/* committed audit records then */
 	int open_at_publish;	/* a transaction was still open then */
 };
-
-static int
-setup(void **st)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	f->tmp = test_tmpdir();
-	f->vault = test_vault(f->tmp, NULL);
-	f->s = test_login(f->vault, "admin", TEST_PW);
-	*st = f;
-	return 0;
-}
-
-static int
-teardown(void **st)
-{
-	struct fixture *f = *st;
-
-	ops_logout(f->s);
-	test_rm_rf(f->tmp);
-	free(f->tmp);
-	free(f->vault);
-	free(f);
-	return 0;
-}
 
 static long long
 count(struct session *s, const char *sql)
@@ -120,14 +90,14 @@ static const struct ops_tx_def probe_def = {
 };
 
 static int
-run(struct fixture *f, struct probe *p, char **err)
+run(struct test_fixture *f, struct probe *p, char **err)
 {
 	probe_session = f->s;
 	return ops_tx(f->s, &probe_def, p, err);
 }
 
 static void
-assert_nothing_left(struct fixture *f)
+assert_nothing_left(struct test_fixture *f)
 {
 	assert_int_equal(audits(f->s), 0);
 	assert_int_equal(count(f->s, "SELECT count(*) FROM vault_meta WHERE "
@@ -137,7 +107,7 @@ assert_nothing_left(struct fixture *f)
 
 /* A run that must fail: an error, nothing saved, discard run, no publish. */
 static void
-run_fails(struct fixture *f, struct probe *p)
+run_fails(struct test_fixture *f, struct probe *p)
 {
 	char *err = NULL;
 
@@ -152,7 +122,7 @@ run_fails(struct fixture *f, struct probe *p)
 static void
 test_body_error_rolls_back(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct probe p = { .fail = 1, .audit = 1 };
 	char *err = NULL;
 
@@ -167,7 +137,7 @@ test_body_error_rolls_back(void **st)
 static void
 test_failed_commit_publishes_nothing(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct probe p = { .audit = 1, .break_commit = 1 };
 
 	run_fails(f, &p);
@@ -176,7 +146,7 @@ test_failed_commit_publishes_nothing(void **st)
 static void
 test_publish_after_commit(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct probe p = { .audit = 1 };
 	char *err = NULL;
 
@@ -194,7 +164,7 @@ test_publish_after_commit(void **st)
 static void
 test_no_audit_record_saves_nothing(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct probe p = { .audit = 0 };
 
 	run_fails(f, &p);
@@ -203,7 +173,7 @@ test_no_audit_record_saves_nothing(void **st)
 static void
 test_nothing_to_record(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct probe p = { .audit = 1, .nothing = 1 };
 	char *err = NULL;
 
@@ -217,16 +187,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_body_error_rolls_back, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_body_error_rolls_back, test_setup,
+		    test_teardown),
 		cmocka_unit_test_setup_teardown(test_failed_commit_publishes_nothing,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_publish_after_commit, setup,
-		    teardown),
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_publish_after_commit, test_setup,
+		    test_teardown),
 		cmocka_unit_test_setup_teardown(test_no_audit_record_saves_nothing,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nothing_to_record, setup,
-		    teardown),
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_nothing_to_record, test_setup,
+		    test_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

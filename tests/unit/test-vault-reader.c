@@ -19,38 +19,8 @@
 #include "util/readfile.h"
 #include "util/xmalloc.h"
 
-struct fixture {
-	char *tmp, *vault;
-	struct session *s;
-};
-
-static int
-setup(void **st)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	f->tmp = test_tmpdir();
-	f->vault = test_vault(f->tmp, NULL);
-	f->s = test_login(f->vault, "admin", TEST_PW);
-	*st = f;
-	return 0;
-}
-
-static int
-teardown(void **st)
-{
-	struct fixture *f = *st;
-
-	ops_logout(f->s);
-	test_rm_rf(f->tmp);
-	free(f->tmp);
-	free(f->vault);
-	free(f);
-	return 0;
-}
-
 static char *
-keys_text(const struct fixture *f)
+keys_text(const struct test_fixture *f)
 {
 	char *path = xasprintf("%s/vault.keys", f->vault), *text = NULL;
 	size_t len;
@@ -63,7 +33,7 @@ keys_text(const struct fixture *f)
 static void
 test_reader_reads_and_refuses_writes(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct vault *r = NULL;
 	long long here, there;
 	char *err = NULL;
@@ -85,7 +55,7 @@ test_reader_reads_and_refuses_writes(void **st)
 static void
 test_reader_close_leaves_keys(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	char *before = keys_text(f), *after;
 	struct vault *r = vault_reader(f->s->v);
 
@@ -100,7 +70,7 @@ test_reader_close_leaves_keys(void **st)
 static void
 test_snapshot_only_in_a_transaction(void **st)
 {
-	struct fixture *f = *st;
+	struct test_fixture *f = *st;
 	struct vault *r = (struct vault *)1;
 
 	assert_false(vault_in_tx(f->s->v));
@@ -122,11 +92,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_reader_reads_and_refuses_writes,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reader_close_leaves_keys, setup,
-		    teardown),
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_reader_close_leaves_keys, test_setup,
+		    test_teardown),
 		cmocka_unit_test_setup_teardown(test_snapshot_only_in_a_transaction,
-		    setup, teardown),
+		    test_setup, test_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -159,3 +159,34 @@ test_witness(struct session *s, const char *name, const char *pw)
 		test_witnesses[test_nwitnesses++] = w;
 	return w;
 }
+
+struct test_fixture *
+test_fixture_new(void)
+{
+	struct test_fixture *f = xcalloc(1, sizeof *f);
+
+	f->tmp = test_tmpdir();
+	f->vault = test_vault(f->tmp, NULL);
+	f->s = test_login(f->vault, "admin", TEST_PW);
+	return f;
+}
+
+int
+test_setup(void **st)
+{
+	*st = test_fixture_new();
+	return 0;
+}
+
+int
+test_teardown(void **st)
+{
+	struct test_fixture *f = *st;
+
+	ops_logout(f->s);
+	test_rm_rf(f->tmp);
+	free(f->tmp);
+	free(f->vault);
+	free(f);
+	return 0;
+}

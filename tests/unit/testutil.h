@@ -32,4 +32,14 @@ int test_witness_check(struct session *s, const char *name, const char *pw,
 struct witness *test_witness(struct session *s, const char *name,
     const char *pw);
 
+/* A vault with its administrator logged in: what most tests start from. */
+struct test_fixture {
+	char *tmp, *vault;
+	struct session *s;	/* "admin", logged in */
+};
+struct test_fixture *test_fixture_new(void);
+/* cmocka's setup and teardown around test_fixture_new. */
+int test_setup(void **st);
+int test_teardown(void **st);
+
 #endif
