@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "domain/account.h"
 #include "ops/accounts.h"
 #include "ops/demo.h"
 #include "tui/tui.h"
@@ -263,7 +264,8 @@ demo_users(const struct demo_info *d)
 {
 	printf(_("demo users (passwords are for this demo only):\n"
 	    "  %-8s %s  (%s)\n  %-8s %s  (%s)\n"), d->user[0], d->password[0],
-	    d->role[0], d->user[1], d->password[1], d->role[1]);
+	    account_role_label(d->role[0]), d->user[1], d->password[1],
+	    account_role_label(d->role[1]));
 }
 
 /* The demo vault stays when the console closes, so what was tried can be

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/account.h"
 #include "ops/accounts.h"
 #include "ops/handover.h"
 #include "ops/login-tries.h"
@@ -67,10 +68,10 @@ login_draw(struct tui *t, int top, int rows)
 	if (t->demo != NULL && !t->locked) {
 		draw_text(y + 8, x, COLS - x, _("Demo accounts:"), ROLE_WARN);
 		snprintf(buf, sizeof buf, "  %s / %s  (%s)", t->demo->user[0],
-		    t->demo->password[0], t->demo->role[0]);
+		    t->demo->password[0], account_role_label(t->demo->role[0]));
 		draw_text(y + 9, x, COLS - x, buf, ROLE_NORMAL);
 		snprintf(buf, sizeof buf, "  %s / %s  (%s)", t->demo->user[1],
-		    t->demo->password[1], t->demo->role[1]);
+		    t->demo->password[1], account_role_label(t->demo->role[1]));
 		draw_text(y + 10, x, COLS - x, buf, ROLE_NORMAL);
 	}
 	field_draw(&t->login_user, y + 3, x + 14, 30, t->login_focus == 0);

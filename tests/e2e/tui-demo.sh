@@ -9,7 +9,7 @@ plan 16
 
 tm_start 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= $MYNADESK demo 2>$SCRATCH/err; echo EXIT=\$? >$SCRATCH/exit; sleep 30"
 check "the demo builds its vault and shows the demo accounts at login" \
-	eval 'tm_wait "Demo accounts:" 180 && tm_screen | grep -qE "yamada / Demo-[a-z]+-[0-9]+ +\(admin\)"'
+	eval 'tm_wait "Demo accounts:" 180 && tm_screen | grep -qE "yamada / Demo-[a-z]+-[0-9]+ +\(administrator\)"'
 PW=$(tm_screen | grep -oE "yamada / Demo-[a-z]+-[0-9]+" | cut -d' ' -f3)
 DIR=$(tm_screen | grep -oE "/tmp/mynadesk-demo-[A-Za-z0-9]+" | head -n1)
 check "the demo vault is in a temporary folder" test -n "$DIR" -a -d "$DIR/vault"
