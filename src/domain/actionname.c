@@ -8,6 +8,7 @@
 
 #include "domain/account.h"
 #include "domain/actionname.h"
+#include "domain/regfile.h"
 #include "util/i18n.h"
 
 struct name_pair {
@@ -90,6 +91,25 @@ static const struct name_pair keys[] = {
 	{ "files", NP_("audit detail", "files") },
 	{ "role", NP_("audit detail", "role") },
 	{ "count", NP_("audit detail", "count") },
+	{ "kind", NP_("audit detail", "kind") },
+	{ "file", NP_("audit detail", "file") },
+	{ "sha256", NP_("audit detail", "SHA-256") },
+	{ "file-sha256", NP_("audit detail", "file's SHA-256") },
+	{ "container_sha256", NP_("audit detail", "ZIP's SHA-256") },
+	{ "size", NP_("audit detail", "bytes") },
+	{ "rows", NP_("audit detail", "rows") },
+	{ "records", NP_("audit detail", "records") },
+	{ "layout", NP_("audit detail", "layout") },
+	{ "added", NP_("audit detail", "added") },
+	{ "changed", NP_("audit detail", "changed") },
+	{ "unchanged", NP_("audit detail", "unchanged") },
+	{ "rejected", NP_("audit detail", "rejected") },
+	{ "accepted", NP_("audit detail", "accepted") },
+	{ "failed", NP_("audit detail", "failed") },
+	{ "medium", NP_("audit detail", "medium") },
+	{ "members", NP_("audit detail", "files inside") },
+	{ "request", NP_("audit detail", "inquiry") },
+	{ "reinquiries", NP_("audit detail", "asked again") },
 	{ NULL, NULL }
 };
 
@@ -126,6 +146,21 @@ action_is_session(const char *action)
 	return strcmp(action, "login") == 0 || strcmp(action, "logout") == 0;
 }
 
+/* A registration kind in words ("persons": 加入者), or NULL when the
+ * value is not one (other actions may say kind= of something else). */
+static const char *
+kind_label(const char *val, size_t vlen)
+{
+	char name[32];
+	enum reg_kind k;
+
+	if (vlen >= sizeof name)
+		return NULL;
+	memcpy(name, val, vlen);
+	name[vlen] = '\0';
+	return reg_kind_parse(name, &k, NULL) == 0 ? reg_kind_label(k) : NULL;
+}
+
 /* The words for a value that is a code (a channel, a role), or NULL to
  * show the value as recorded. */
 static const char *
@@ -136,6 +171,8 @@ detail_value(const char *key, size_t klen, const char *val, size_t vlen)
 
 	if (klen == strlen("channel") && strncmp(key, "channel", klen) == 0)
 		return name_find(channels, val, vlen);
+	if (klen == strlen("kind") && strncmp(key, "kind", klen) == 0)
+		return kind_label(val, vlen);
 	if (klen == strlen("role") && strncmp(key, "role", klen) == 0 &&
 	    vlen < sizeof role) {
 		memcpy(role, val, vlen);

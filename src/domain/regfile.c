@@ -37,6 +37,21 @@ reg_kind_name(enum reg_kind k)
 	return (unsigned int)k < REG_NKINDS ? reg_kinds[k] : "?";
 }
 
+/* What each kind is, for the clerk who knows the forms, not the codes. */
+static const char *const reg_kind_about[REG_NKINDS] = {
+	/* L10N: the datasets sent to the intermediate server (加入者, 資格,
+	 * 高額療養費, 傷病手当金, 出産育児一時金, 葬祭費, 滞納). */
+	N_("insured persons"), N_("qualification"), N_("high-cost care"),
+	N_("sickness allowance"), N_("childbirth grant"), N_("funeral grant"),
+	N_("arrears")
+};
+
+const char *
+reg_kind_label(enum reg_kind k)
+{
+	return (unsigned int)k < REG_NKINDS ? _(reg_kind_about[k]) : "?";
+}
+
 int
 reg_kind_parse(const char *name, enum reg_kind *k, char **err)
 {

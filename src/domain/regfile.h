@@ -20,6 +20,8 @@ enum reg_kind {
 #define REG_ACTION_LOSS 3
 
 const char *reg_kind_name(enum reg_kind k);
+/* The kind in the clerk's words (translated), for screens and the log. */
+const char *reg_kind_label(enum reg_kind k);
 /* 0 and *k for a kind's name, else -1 with *err listing the kinds. */
 int reg_kind_parse(const char *name, enum reg_kind *k, char **err);
 /* Whether the vault holds the kind's data (persons, qualification); the

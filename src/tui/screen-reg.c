@@ -16,15 +16,6 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/* What each kind is, for the clerk who knows the forms, not the codes. */
-static const char *const rg_kind_about[REG_NKINDS] = {
-	/* L10N: the datasets sent to the intermediate server (加入者, 資格,
-	 * 高額療養費, 傷病手当金, 出産育児一時金, 葬祭費, 滞納). */
-	N_("insured persons"), N_("qualification"), N_("high-cost care"),
-	N_("sickness allowance"), N_("childbirth grant"), N_("funeral grant"),
-	N_("arrears")
-};
-
 struct reg_screen *
 rg_state(struct tui *t)
 {
@@ -152,7 +143,7 @@ rg_draw_kinds(struct reg_screen *r, int top)
 		if (r->focus != 0 && k == r->ksel)
 			draw_text(top + 1 + k, 0, 1, ">", ROLE_NORMAL);
 		rg_kind_row(top + 1 + k, reg_kind_name((enum reg_kind)k), a, f, c,
-		    _(rg_kind_about[k]), role, r->pending_ok && r->p.failed[k] > 0 ?
+		    reg_kind_label(k), role, r->pending_ok && r->p.failed[k] > 0 ?
 		    ROLE_WARN : ROLE_NORMAL);
 	}
 }

@@ -44,8 +44,17 @@ test_detail_english(void **state)
 	    sizeof out);
 	assert_string_equal(out, "channel: the insured received: 2026-11-20 "
 	    "document no.: A-12");
-	action_detail_text("sha256=ab12 free words", out, sizeof out);
-	assert_string_equal(out, "sha256=ab12 free words");
+	/* A key the table lacks stays as recorded. */
+	action_detail_text("tree=ab12 free words", out, sizeof out);
+	assert_string_equal(out, "tree=ab12 free words");
+	/* The keys of imports, exports and media: names, not codes. */
+	action_detail_text("kind=persons sha256=ab12 container_sha256=cd34",
+	    out, sizeof out);
+	assert_string_equal(out, "kind: insured persons SHA-256: ab12 "
+	    "ZIP's SHA-256: cd34");
+	/* kind= of something that is not a registration kind: as recorded. */
+	action_detail_text("kind=courier file=/tmp/a.csv", out, sizeof out);
+	assert_string_equal(out, "kind: courier file: /tmp/a.csv");
 	action_detail_text("channel=pigeon", out, sizeof out);
 	assert_string_equal(out, "channel: pigeon");
 	action_detail_text("role=supervisor role=wizard", out, sizeof out);
@@ -90,6 +99,8 @@ test_japanese(void **state)
 	/* A role is a code in the record and words on the screen. */
 	action_detail_text("role=admin", out, sizeof out);
 	assert_string_equal(out, "役割（管理者）");
+	action_detail_text("kind=qualification records=3", out, sizeof out);
+	assert_string_equal(out, "種類（資格） 件数（3）");
 	setlocale(LC_ALL, "C");
 }
 
