@@ -467,12 +467,13 @@ tui_setup(void)
 	noecho();
 	keypad(stdscr, TRUE);
 	/* A lone Esc byte could begin a function key's sequence, so ncurses
-	 * waits to see; 25 ms (as htop does) is long enough for a sequence,
-	 * which a terminal sends in one write, even over SSH, and short
-	 * enough that "back" does not feel late. ncurses' own ESCDELAY
-	 * variable, when set, is the user's choice and wins. */
+	 * waits to see. A terminal sends a sequence in one write, and ssh and
+	 * sshd pass it on in one packet, so its bytes are already there
+	 * together: 10 ms is tmux's own default since 3.5 (it was 500), and
+	 * keeps "back" by Esc under a frame. ncurses' ESCDELAY variable,
+	 * when set, is the user's choice and wins. */
 	if (getenv("ESCDELAY") == NULL)
-		set_escdelay(25);
+		set_escdelay(10);
 	keys_define_extra();
 	timeout(1000);
 	draw_init_colours();
