@@ -1,8 +1,12 @@
 /* The figures home and the registration area show, for the vault as it
  * stands: counted by ops on a thread of their own (ops/figures.h), so that
  * the key that opens either screen draws it at once. A count starts when
- * the vault changed (by anyone) or the day turned since the last one, and
- * one that is overtaken by a change is dropped for a new one. */
+ * the vault changed (by anyone) or the day turned since the last one. A
+ * count overtaken by a change runs to its end all the same, and a new one
+ * starts after it: dropping it for a new one, as this did first, left home
+ * saying "counting" for as long as the vault changed faster than a count
+ * took (about 1.7 s at 400,000 persons), so a screen willing to show
+ * figures marked as older (home) always gets some. */
 #include "config.h"
 
 #include <stdio.h>
@@ -69,7 +73,7 @@ figures_start(struct tui *t, struct tui_figures *g, unsigned long long stamp,
 }
 
 const struct figures *
-tui_figures(struct tui *t, const char **err)
+tui_figures(struct tui *t, const char **err, int *stale)
 {
 	struct tui_figures *g;
 	unsigned long long stamp = 0;
@@ -84,10 +88,8 @@ tui_figures(struct tui *t, const char **err)
 	if (ops_dashboard_stamp(t->s, &stamp, &e) < 0)
 		stamp = 0;
 	free(e);
-	if (g->job != NULL && (g->job_stamp != stamp || g->job_day != day)) {
-		ops_figures_cancel(g->job);
-		g->job = NULL;
-	}
+	if (stale != NULL)
+		*stale = 0;
 	if (g->have && stamp != 0 && g->stamp == stamp && g->day == day) {
 		*err = g->err[0] != '\0' ? g->err : NULL;
 		return g->err[0] != '\0' ? NULL : &g->f;
@@ -95,6 +97,10 @@ tui_figures(struct tui *t, const char **err)
 	if (g->job == NULL)
 		figures_start(t, g, stamp, day);
 	*err = g->job == NULL ? g->err : NULL;
+	if (stale != NULL && g->job != NULL && g->have && g->err[0] == '\0') {
+		*stale = 1;
+		return &g->f;
+	}
 	return NULL;
 }
 

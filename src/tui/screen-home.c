@@ -169,7 +169,8 @@ home_draw_work(const struct dashboard *d, int y, int lw)
  * counted off the key path), copied here by reload: draw never queries. */
 struct home_state {
 	struct figures f;
-	int have;		/* f is for the vault as it stands */
+	int have;		/* f is there to show */
+	int stale;		/* f is from before the latest change */
 	char err[256];		/* the count failed: this, not figures */
 };
 
@@ -189,7 +190,7 @@ home_reload(struct tui *t)
 {
 	struct home_state *hs = home_state(t);
 	const char *err = NULL;
-	const struct figures *f = tui_figures(t, &err);
+	const struct figures *f = tui_figures(t, &err, &hs->stale);
 
 	hs->have = f != NULL;
 	if (f != NULL)
@@ -223,6 +224,11 @@ home_draw_stats(struct tui *t, int y)
 		    ROLE_NORMAL);
 		return;
 	}
+	if (hs->stale)
+		/* L10N: above home's figures while they are counted again
+		 * after a change: the figures shown are the last count's. */
+		draw_text(y - 1, 2, COLS - 4, _("counting again: the figures "
+		    "below are from before the latest change"), ROLE_WARN);
 	draw_text(y, 2, lw, _("Insured"), ROLE_NORMAL);
 	/* L10N: persons insured now, and those whose qualification was lost
 	 * but who are still on file. */

@@ -66,7 +66,7 @@ static void
 rg_figures(struct tui *t, struct reg_screen *r)
 {
 	const char *err = NULL;
-	const struct figures *f = tui_figures(t, &err);
+	const struct figures *f = tui_figures(t, &err, NULL);
 
 	r->pending_ok = f != NULL;
 	if (f != NULL)

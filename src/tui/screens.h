@@ -137,8 +137,12 @@ struct tui {
 struct figures;
 /* For a screen's reload and draw: the figures for the vault as it stands,
  * or NULL while they are being counted (a count then runs, off the key
- * path) or when counting failed (*err then says why, else NULL). */
-const struct figures *tui_figures(struct tui *t, const char **err);
+ * path) or when counting failed (*err then says why, else NULL). With
+ * stale not NULL, while a count runs the last figures counted are given
+ * instead, and *stale says they are from before the vault's latest
+ * change: a screen that takes them must say so. */
+const struct figures *tui_figures(struct tui *t, const char **err,
+    int *stale);
 /* 1 while a count runs: the main loop then looks for it more often. */
 int tui_figures_counting(struct tui *t);
 /* Before the session ends: stops a count and forgets the figures. */
