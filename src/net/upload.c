@@ -8,8 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <curl/curl.h>
-
+#include "net/curlso.h"
 #include "net/upload.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -109,45 +108,46 @@ upload_say(const struct upload_conf *c, const char *fmt, const char *a1,
 }
 
 static void
-upload_setup(CURL *h, const struct upload_conf *c, const char *url,
-    struct upload_reply *r)
+upload_setup(const struct curl_api *cu, CURL *h, const struct upload_conf *c,
+    const char *url, struct upload_reply *r)
 {
-	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
+	cu->easy_setopt(h, CURLOPT_URL, url);
+	cu->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
 	if (c->p12 != NULL) {
-		curl_easy_setopt(h, CURLOPT_SSLCERT, c->p12);
-		curl_easy_setopt(h, CURLOPT_SSLCERTTYPE, "P12");
+		cu->easy_setopt(h, CURLOPT_SSLCERT, c->p12);
+		cu->easy_setopt(h, CURLOPT_SSLCERTTYPE, "P12");
 	} else {
-		curl_easy_setopt(h, CURLOPT_SSLCERT, c->cert);
-		curl_easy_setopt(h, CURLOPT_SSLKEY, c->key);
+		cu->easy_setopt(h, CURLOPT_SSLCERT, c->cert);
+		cu->easy_setopt(h, CURLOPT_SSLKEY, c->key);
 	}
 	/* Always a passphrase, if only an empty one: without it OpenSSL asks
 	 * for one on the terminal by itself, past our own prompts. */
-	curl_easy_setopt(h, CURLOPT_KEYPASSWD,
+	cu->easy_setopt(h, CURLOPT_KEYPASSWD,
 	    c->key_passphrase ? c->key_passphrase : "");
 	/* A CA named is the only one trusted: libcurl would otherwise add the
 	 * system's folder of CAs (CAPATH) to it. */
 	if (c->cacert != NULL) {
-		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
-		curl_easy_setopt(h, CURLOPT_CAPATH, NULL);
+		cu->easy_setopt(h, CURLOPT_CAINFO, c->cacert);
+		cu->easy_setopt(h, CURLOPT_CAPATH, NULL);
 	}
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, c->timeout_s);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, c->timeout_s);
-	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, r->curl_msg);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, upload_write_cb);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, &r->body);
+	cu->easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	cu->easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	cu->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	cu->easy_setopt(h, CURLOPT_TIMEOUT, c->timeout_s);
+	cu->easy_setopt(h, CURLOPT_CONNECTTIMEOUT, c->timeout_s);
+	cu->easy_setopt(h, CURLOPT_ERRORBUFFER, r->curl_msg);
+	cu->easy_setopt(h, CURLOPT_WRITEFUNCTION, upload_write_cb);
+	cu->easy_setopt(h, CURLOPT_WRITEDATA, &r->body);
 }
 
 /* One request. src is the body of a PUT, or NULL for a GET. */
 static void
-upload_once(const struct upload_conf *c, const char *url,
-    struct upload_src *src, const char *idem_key, struct upload_reply *r)
+upload_once(const struct curl_api *cu, const struct upload_conf *c,
+    const char *url, struct upload_src *src, const char *idem_key,
+    struct upload_reply *r)
 {
 	struct curl_slist *hdr = NULL;
-	CURL *h = curl_easy_init();
+	CURL *h = cu->easy_init();
 
 	free(r->body.p);
 	memset(r, 0, sizeof *r);
@@ -155,26 +155,26 @@ upload_once(const struct upload_conf *c, const char *url,
 		r->code = CURLE_FAILED_INIT;
 		return;
 	}
-	upload_setup(h, c, url, r);
+	upload_setup(cu, h, c, url, r);
 	if (src != NULL) {
 		char *line = xasprintf("Idempotency-Key: %s", idem_key);
 
-		hdr = curl_slist_append(hdr, line);
-		hdr = curl_slist_append(hdr, "Content-Type: text/csv");
+		hdr = cu->slist_append(hdr, line);
+		hdr = cu->slist_append(hdr, "Content-Type: text/csv");
 		free(line);
 		src->off = 0;
-		curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-		curl_easy_setopt(h, CURLOPT_READFUNCTION, upload_read_cb);
-		curl_easy_setopt(h, CURLOPT_READDATA, src);
-		curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE,
+		cu->easy_setopt(h, CURLOPT_UPLOAD, 1L);
+		cu->easy_setopt(h, CURLOPT_READFUNCTION, upload_read_cb);
+		cu->easy_setopt(h, CURLOPT_READDATA, src);
+		cu->easy_setopt(h, CURLOPT_INFILESIZE_LARGE,
 		    (curl_off_t)src->len);
-		curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
+		cu->easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
 	}
-	r->code = curl_easy_perform(h);
+	r->code = cu->easy_perform(h);
 	if (r->code == CURLE_OK)
-		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);
-	curl_slist_free_all(hdr);
-	curl_easy_cleanup(h);
+		cu->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);
+	cu->slist_free_all(hdr);
+	cu->easy_cleanup(h);
 }
 
 /* Whether trying again may help: the network and the server's own
@@ -213,7 +213,8 @@ upload_cert_refused(const struct upload_reply *r)
 }
 
 static int
-upload_describe(const struct upload_reply *r, const char *url, char **err)
+upload_describe(const struct curl_api *cu, const struct upload_reply *r,
+    const char *url, char **err)
 {
 	if (r->body.overflow)
 		return err_set(err, _("%s: the reply is larger than %u MiB"), url,
@@ -233,7 +234,7 @@ upload_describe(const struct upload_reply *r, const char *url, char **err)
 		    url, r->curl_msg);
 	if (r->code != CURLE_OK)
 		return err_set(err, "%s: %s", url, r->curl_msg[0] ? r->curl_msg :
-		    curl_easy_strerror(r->code));
+		    cu->easy_strerror(r->code));
 	/* The server's own words, first line only, for the clerk. */
 	return err_set(err, _("%s: the server answered %ld: %.*s"), url,
 	    r->status, r->body.p ? (int)strcspn((char *)r->body.p, "\r\n") : 0,
@@ -247,17 +248,20 @@ upload_request(const struct upload_conf *c, const char *url,
     struct upload_src *src, const char *idem, struct upload_reply *r,
     int *tries, char **err)
 {
+	const struct curl_api *cu = curl_api(err);
 	long pause = c->backoff_ms;
 	int i;
 
+	if (cu == NULL)
+		return -1;
 	for (i = 1; ; i++) {
-		upload_once(c, url, src, idem, r);
+		upload_once(cu, c, url, src, idem, r);
 		*tries = i;
 		if (r->code == CURLE_OK && r->status >= 200 && r->status < 300 &&
 		    !r->body.overflow)
 			return 0;
 		if (!upload_transient(r) || i >= c->attempts)
-			return upload_describe(r, url, err);
+			return upload_describe(cu, r, url, err);
 		upload_say(c, _("%s: no answer, trying again (%ld)"), url, i + 1);
 		upload_sleep_ms(pause);
 		pause *= 2;
