@@ -42,11 +42,12 @@ static void
 check_target(struct filecheck *fc, const struct csv_row *row)
 {
 	const struct jlis_name *name = filecheck_name(fc);
-	const char *t = filecheck_value(fc, row, "target");
+	size_t n;
+	const char *t = filecheck_value_n(fc, row, "target", &n);
 	char insurer[9], *why = NULL;
 	long long serial;
 
-	if (jlis_target_parse(t, strlen(t), insurer, &serial, &why) < 0) {
+	if (jlis_target_parse(t, n, insurer, &serial, &why) < 0) {
 		filecheck_error(fc, row->line, "target", "%s", why);
 		free(why);
 	} else if (name != NULL && strcmp(insurer, name->insurer) != 0) {
@@ -60,9 +61,10 @@ static void
 check_full_width(struct filecheck *fc, const struct csv_row *row,
     const char *role)
 {
-	const char *v = filecheck_value(fc, row, role);
+	size_t n;
+	const char *v = filecheck_value_n(fc, row, role, &n);
 
-	if (jlis_half_kana(v, strlen(v)))
+	if (jlis_half_kana(v, n))
 		filecheck_error(fc, row->line, role, _("half-width kana: use "
 		    "full-width"));
 }

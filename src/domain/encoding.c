@@ -133,20 +133,26 @@ decoder_bad(struct decoder *d, size_t at, char **err)
 	    "another encoding?)"), d->offset + (long long)at + 1);
 }
 
-static void
-decoder_put(struct decoder *d, size_t *o, const struct cp932_chr *c)
+static inline void
+decoder_put(char *buf, size_t *o, const struct cp932_chr *c)
 {
-	memcpy(d->buf + *o, c->u, 3);	/* the room is there; len counts */
+	memcpy(buf + *o, c->u, 3);	/* the room is there; len counts */
 	*o += c->len;
 }
 
+/* The loop keeps the table and the output in locals: stores through the
+ * output (char) may alias anything, so read through d each was read again
+ * for every byte. */
 int
 decoder_feed(struct decoder *d, const char *in, size_t len, const char **out,
     size_t *outlen, char **err)
 {
 	const unsigned char *p = (const unsigned char *)in;
+	const struct cp932_table *t;
 	const struct cp932_chr *c;
 	size_t i = 0, o = 0;
+	char *buf;
+	int ascii;
 
 	*outlen = 0;
 	if (!d->cp932) {
@@ -160,28 +166,30 @@ decoder_feed(struct decoder *d, const char *in, size_t len, const char **out,
 		d->cap = len * 3 + 16;
 		d->buf = xrealloc(d->buf, d->cap);
 	}
-	*out = d->buf;
+	*out = buf = d->buf;
+	t = d->t;
+	ascii = t->ascii;
 	if (d->has_lead && len > 0) {
 		/* The pair began in the previous chunk, whose count holds
 		 * its first byte: the message names that byte. */
-		c = &d->t->two[d->lead - 0x80][p[0]];
+		c = &t->two[d->lead - 0x80][p[0]];
 		if (c->len == 0)
 			return err_set(err, _("byte %lld: not valid CP932 (is "
 			    "the file in another encoding?)"), d->offset);
-		decoder_put(d, &o, c);
+		decoder_put(buf, &o, c);
 		d->has_lead = 0;
 		i = 1;
 	}
 	while (i < len) {
-		if (p[i] < 0x80 && d->t->ascii) {	/* most bytes */
-			d->buf[o++] = (char)p[i++];
+		if (p[i] < 0x80 && ascii) {	/* most bytes */
+			buf[o++] = (char)p[i++];
 			continue;
 		}
-		c = &d->t->one[p[i]];
+		c = &t->one[p[i]];
 		if (c->len != CP932_LEAD) {
 			if (c->len == 0)
 				return decoder_bad(d, i, err);
-			decoder_put(d, &o, c);
+			decoder_put(buf, &o, c);
 			i++;
 			continue;
 		}
@@ -191,10 +199,10 @@ decoder_feed(struct decoder *d, const char *in, size_t len, const char **out,
 			i++;
 			break;
 		}
-		c = &d->t->two[p[i] - 0x80][p[i + 1]];
+		c = &t->two[p[i] - 0x80][p[i + 1]];
 		if (c->len == 0)
 			return decoder_bad(d, i, err);
-		decoder_put(d, &o, c);
+		decoder_put(buf, &o, c);
 		i += 2;
 	}
 	d->offset += (long long)i;

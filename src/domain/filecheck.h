@@ -52,6 +52,9 @@ void filecheck_error(struct filecheck *fc, long line, const char *field,
 /* The row's value for a role ("" when the layout has no such role). */
 const char *filecheck_value(const struct filecheck *fc,
     const struct csv_row *row, const char *role);
+/* The same with its length in bytes. */
+const char *filecheck_value_n(const struct filecheck *fc,
+    const struct csv_row *row, const char *role, size_t *len);
 const struct layout *filecheck_layout(const struct filecheck *fc);
 /* What the file name gave, or NULL when the layout has no name rule or the
  * name does not follow it. */
