@@ -346,6 +346,13 @@ persons_writer_close(struct persons_writer *w, const struct import_counts *c,
 	return rc;
 }
 
+int
+persons_import_fk_off(struct vault *v, int on, char **err)
+{
+	return db_exec(v->db, on ? "PRAGMA foreign_keys = OFF" :
+	    "PRAGMA foreign_keys = ON", err);
+}
+
 static void
 persons_row(sqlite3_stmt *st, struct person *p)
 {
