@@ -181,9 +181,13 @@ rres_run(struct rres *r, const struct layout *l, FILE *f, char **err)
 		r->progress(r->rep->records, r->file.records, r->progress_arg);
 	if (regstore_results_apply(r->rs, r->file.kind, r->path,
 	    r->rep->sha256, r->s->user, r->rep->accepted, r->rep->failed,
-	    err) < 0 ||
-	    regstore_failed_list(r->s->v, r->file.id, rres_failed_line, r,
 	    err) < 0)
+		return -1;
+	/* The refused records' lines, read back by a scan of the file's
+	 * answers (0.1 s at 400,000): none to read when none was refused,
+	 * as a file is answered once. */
+	if (r->rep->failed > 0 && regstore_failed_list(r->s->v, r->file.id,
+	    rres_failed_line, r, err) < 0)
 		return -1;
 	r->rep->jlis_mismatch = r->coll.mismatched;
 	r->rep->jlis_settled = r->coll.settled;
