@@ -454,7 +454,8 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 		rc = jreq_line(r, f, r->tmp[k], md, &r->p[i], err);
 		rep->reinquiries += r->p[i].attempt > 1;
 	}
-	jlis_store_targets_close(r->targets);
+	if (jlis_store_targets_close(r->targets, rc == 0, err) < 0)
+		rc = -1;
 	r->targets = NULL;
 	EVP_DigestFinal_ex(md, digest, NULL);
 	EVP_MD_CTX_free(md);
@@ -644,7 +645,11 @@ jreq_run(struct session *s, const char *outdir, const char *persons_file,
 		    err_set(err, _("layout jlis-request has no file_name"));
 	}
 	/* A COMMIT that fails leaves the dot-named files to jreq_cleanup. */
-	rc = ops_tx(s, &def, &t, err);
+	rc = jlis_store_bulk(s->v, 1, err);
+	if (rc == 0)
+		rc = ops_tx(s, &def, &t, err);
+	if (jlis_store_bulk(s->v, 0, rc < 0 ? NULL : err) < 0 && rc >= 0)
+		rc = -1;
 	jreq_cleanup(&r, rc != 0);
 	return rc > 0 ? 0 : rc;
 }
