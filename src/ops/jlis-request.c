@@ -244,10 +244,13 @@ jreq_check_value(struct jreq *r, const char *key, const char *v,
 	return 0;
 }
 
-/* Appends n bytes to the line being built. */
+/* Appends n bytes to the line being built (an empty value may come
+ * before anything is allocated: memcpy takes no NULL, even for 0 bytes). */
 static void
 jreq_append(struct jreq *r, const char *b, size_t n)
 {
+	if (n == 0)
+		return;
 	if (r->llen + n > r->lcap) {
 		r->lcap = (r->llen + n) * 2;
 		r->line = xrealloc(r->line, r->lcap);
