@@ -37,11 +37,20 @@ static const struct {
 };
 #define JREQ_NROLES (sizeof jreq_roles / sizeof jreq_roles[0])
 
+/* A person to send: the line is checked and converted as the person is
+ * read, kept in jreq.lines with a NUL byte where each target identifier
+ * goes (CP932 has no NUL byte), so that the person's fields are neither
+ * copied nor converted again. Copying every field of 100,000 persons and
+ * converting each value twice was a third of the request. */
 struct jreq_person {
 	int64_t id;
-	char *f[PF_COUNT];	/* copies of the fields used */
+	size_t off, len;	/* of the line in jreq.lines */
 	int attempt;
+	int kind;		/* 0 N (resident 1), 1 G (resident 2), -1 none */
 };
+
+/* What a layout field is filled with: a person field, or these. */
+enum { JREQ_EMPTY = -1, JREQ_TARGET = -2, JREQ_UNKNOWN = -3 };
 
 struct jreq {
 	struct session *s;
@@ -59,6 +68,9 @@ struct jreq {
 	struct jlis_target_writer *targets;	/* of the file being written */
 	char *line;		/* the line being built, written whole */
 	size_t llen, lcap;
+	char *lines;		/* the persons' converted lines */
+	size_t lines_len, lines_cap;
+	int *src;		/* by layout field: enum person_field or JREQ_ */
 };
 
 void
@@ -86,41 +98,8 @@ jlis_problem(struct jlis_problems *p, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The usual spelling recorded for the inquiry replaces the record's name
- * (and kana) in what is sent; the record itself is never changed. */
-static void
-jreq_inquiry_name(struct jreq_person *p, const struct jlis_candidate *c)
-{
-	if (c->iname == NULL)
-		return;
-	free(p->f[PF_NAME]);
-	p->f[PF_NAME] = xstrdup(c->iname);
-	if (c->ikana != NULL && c->ikana[0] != '\0') {
-		free(p->f[PF_KANA]);
-		p->f[PF_KANA] = xstrdup(c->ikana);
-	}
-}
-
-static void
-jreq_add(struct jreq *r, const struct jlis_candidate *c, int attempt)
-{
-	struct jreq_person *p;
-	size_t i;
-
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 256;
-		r->p = xrealloc(r->p, r->cap * sizeof *r->p);
-	}
-	p = &r->p[r->n++];
-	memset(p, 0, sizeof *p);
-	p->id = c->id;
-	p->attempt = attempt;
-	p->f[PF_KEY] = xstrdup(c->p.f[PF_KEY]);
-	p->f[PF_RESIDENT] = xstrdup(c->p.f[PF_RESIDENT]);
-	for (i = 0; i < JREQ_NROLES; i++)
-		p->f[jreq_roles[i].pf] = xstrdup(c->p.f[jreq_roles[i].pf]);
-	jreq_inquiry_name(p, c);
-}
+static void jreq_add(struct jreq *r, const struct jlis_candidate *c,
+    int attempt);
 
 /* Everyone without a confirmed number: first inquiries, and one more for
  * those the last answer did not find. */
@@ -203,19 +182,6 @@ jreq_bad_char(enum jlis_bad why, const char *ch, size_t len, void *arg)
 		    "full-width"), b->key, b->label, (int)len, ch);
 }
 
-/* A person's value for a request role; "" for a role mynadesk does not
- * fill (a vendor's extra column stays empty). */
-static const char *
-jreq_value(const struct jreq_person *p, const char *role)
-{
-	size_t i;
-
-	for (i = 0; role != NULL && i < JREQ_NROLES; i++)
-		if (strcmp(jreq_roles[i].role, role) == 0)
-			return p->f[jreq_roles[i].pf];
-	return "";
-}
-
 /* Whether the CP932 bytes of a value hold anything jlis_scan_for reports:
  * ASCII where only full-width is taken (no_ascii), half-width kana (the
  * single bytes 0xA1-0xDF) or, for JIS X 0208 only, an extension. A value
@@ -242,81 +208,49 @@ jreq_cp932_doubtful(const char *s, size_t n, int jis0208, int no_ascii)
 }
 
 /* One value against its request field; every reason it cannot be sent
- * goes to the unsendable list. */
-static void
-jreq_check_value(struct jreq *r, const struct jreq_person *p,
-    const struct layout_field *f)
+ * goes to the unsendable list. 0 with *out (the converter's, valid until
+ * its next use) and *outlen the CP932 bytes, else -1. */
+static int
+jreq_check_value(struct jreq *r, const char *key, const char *v,
+    const struct layout_field *f, const char **out, size_t *outlen)
 {
 	struct layout_field plain = *f;
-	struct jreq_bad b = { r->unsendable, p->f[PF_KEY], f->label };
-	const char *v = jreq_value(p, f->role), *out;
-	int text = f->role != NULL && (strcmp(f->role, "name") == 0 ||
-	    strcmp(f->role, "kana") == 0);
-	size_t outlen;
+	struct jreq_bad b = { r->unsendable, key, f->label };
+	int text = strcmp(f->role, "name") == 0 || strcmp(f->role, "kana") == 0;
+	size_t n = strlen(v);
 	char *why = NULL;
 
-	if ((jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0 ||
-	    jreq_cp932_doubtful(out, outlen, r->jis0208, text)) &&
-	    (jlis_scan_for(v, strlen(v), r->jis0208, text, jreq_bad_char,
-	    &b) != 0 || jlis_enc_convert(r->enc, v, strlen(v), &out,
-	    &outlen) < 0)) {
+	if ((jlis_enc_convert(r->enc, v, n, out, outlen) < 0 ||
+	    jreq_cp932_doubtful(*out, *outlen, r->jis0208, text)) &&
+	    (jlis_scan_for(v, n, r->jis0208, text, jreq_bad_char, &b) != 0 ||
+	    jlis_enc_convert(r->enc, v, n, out, outlen) < 0)) {
 		if (r->unsendable->total == 0)
 			jlis_problem(r->unsendable, _("%s: %s cannot be written in "
 			    "CP932"), b.key, f->label);
-		return;
+		return -1;
 	}
 	plain.encoding = NULL;
 	plain.max_bytes = 0;
-	if (fieldcheck_value(&plain, v, strlen(v), &why) < 0) {
+	if (fieldcheck_value(&plain, v, n, &why) < 0) {
 		jlis_problem(r->unsendable, "%s: %s", b.key, why);
 		free(why);
-	} else if (f->max_bytes > 0 && outlen > (size_t)f->max_bytes) {
+		return -1;
+	}
+	if (f->max_bytes > 0 && *outlen > (size_t)f->max_bytes) {
 		jlis_problem(r->unsendable, _("%s: %s is %zu bytes in CP932; at "
-		    "most %d"), b.key, f->label, outlen, f->max_bytes);
+		    "most %d"), b.key, f->label, *outlen, f->max_bytes);
+		return -1;
 	}
+	return 0;
 }
 
-static void
-jreq_person_free(struct jreq_person *p)
-{
-	int j;
-
-	for (j = 0; j < PF_COUNT; j++)
-		free(p->f[j]);
-}
-
-/* Every person is checked; one who cannot be sent is listed with each
- * reason and left out, and the file goes out for everyone else. */
-static void
-jreq_validate(struct jreq *r)
-{
-	long long before;
-	size_t i, j, keep = 0;
-
-	for (i = 0; i < r->n; i++) {
-		before = r->unsendable->total;
-		if (strcmp(r->p[i].f[PF_SEX], "3") == 0)
-			jlis_problem(r->unsendable, _("%s: sex code 3: the resident "
-			    "registry holds only 1 and 2, so a five-item inquiry "
-			    "cannot find this person"), r->p[i].f[PF_KEY]);
-		for (j = 0; j < r->l.nfields; j++)
-			if (r->l.fields[j].role != NULL &&
-			    strcmp(r->l.fields[j].role, "target") != 0)
-				jreq_check_value(r, &r->p[i], &r->l.fields[j]);
-		if (r->unsendable->total > before) {
-			r->rep->unsendable_persons++;
-			jreq_person_free(&r->p[i]);
-		} else {
-			r->p[keep++] = r->p[i];
-		}
-	}
-	r->n = keep;
-}
-
-/* Appends n bytes to the line being built. */
+/* Appends n bytes to the line being built (an empty value may come
+ * before anything is allocated: memcpy takes no NULL, even for 0 bytes). */
 static void
 jreq_append(struct jreq *r, const char *b, size_t n)
 {
+	if (n == 0)
+		return;
 	if (r->llen + n > r->lcap) {
 		r->lcap = (r->llen + n) * 2;
 		r->line = xrealloc(r->line, r->lcap);
@@ -325,19 +259,19 @@ jreq_append(struct jreq *r, const char *b, size_t n)
 	r->llen += n;
 }
 
-/* Appends one value, quoted when it holds a comma, quote or line end (the
- * CP932 second bytes are never below 0x40, so quoting on UTF-8 is safe). */
+/* Appends one value's CP932 bytes, quoted when the value v holds a
+ * comma, quote or line end (the CP932 second bytes are never below 0x40,
+ * so quoting on UTF-8 is safe). */
 static void
-jreq_put(struct jreq *r, const char *v, int first)
+jreq_put_cp932(struct jreq *r, const char *v, const char *out, size_t outlen,
+    int first)
 {
-	const char *out, *q;
-	size_t outlen, run;
+	const char *q;
+	size_t run;
 	int quote = strpbrk(v, ",\"\r\n") != NULL;
 
 	if (!first)
 		jreq_append(r, ",", 1);
-	if (jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0)
-		outlen = 0;	/* validated before: cannot happen */
 	if (quote)
 		jreq_append(r, "\"", 1);
 	/* A quote is doubled: each run up to and including one, then one
@@ -352,6 +286,116 @@ jreq_put(struct jreq *r, const char *v, int first)
 	jreq_append(r, out, outlen);
 	if (quote)
 		jreq_append(r, "\"", 1);
+}
+
+/* Appends one value, converted (a header's field names). */
+static void
+jreq_put(struct jreq *r, const char *v, int first)
+{
+	const char *out;
+	size_t outlen;
+
+	if (jlis_enc_convert(r->enc, v, strlen(v), &out, &outlen) < 0)
+		outlen = 0;	/* checked with the layout: cannot happen */
+	jreq_put_cp932(r, v, out, outlen, first);
+}
+
+/* The candidate's value for a layout field (src: enum person_field or
+ * JREQ_); "" for a role mynadesk does not fill (a vendor's extra column
+ * stays empty). The usual spelling recorded for the inquiry replaces the
+ * record's name (and kana) in what is sent; the record itself is never
+ * changed. */
+static const char *
+jreq_value(const struct jlis_candidate *c, int src)
+{
+	if (src < 0)
+		return "";
+	if (src == PF_NAME && c->iname != NULL)
+		return c->iname;
+	if (src == PF_KANA && c->iname != NULL && c->ikana != NULL &&
+	    c->ikana[0] != '\0')
+		return c->ikana;
+	return c->p.f[src];
+}
+
+/* Keeps the line just built for a person who can be sent. */
+static void
+jreq_keep(struct jreq *r, const struct jlis_candidate *c, int attempt)
+{
+	const char *res = c->p.f[PF_RESIDENT];
+	struct jreq_person *p;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		r->p = xrealloc(r->p, r->cap * sizeof *r->p);
+	}
+	if (r->lines_len + r->llen > r->lines_cap) {
+		r->lines_cap = (r->lines_len + r->llen) * 2 + 4096;
+		r->lines = xrealloc(r->lines, r->lines_cap);
+	}
+	p = &r->p[r->n++];
+	p->id = c->id;
+	p->attempt = attempt;
+	p->kind = strcmp(res, "1") == 0 ? 0 : strcmp(res, "2") == 0 ? 1 : -1;
+	p->off = r->lines_len;
+	p->len = r->llen;
+	memcpy(r->lines + r->lines_len, r->line, r->llen);
+	r->lines_len += r->llen;
+}
+
+/* A person is checked as read, with every reason they cannot be sent
+ * listed; one who can be sent is kept with their line, the others are
+ * left out and the file goes out for everyone else. */
+static void
+jreq_add(struct jreq *r, const struct jlis_candidate *c, int attempt)
+{
+	const char *key = c->p.f[PF_KEY], *v, *out;
+	long long before = r->unsendable->total;
+	size_t j, outlen;
+
+	if (strcmp(c->p.f[PF_SEX], "3") == 0)
+		jlis_problem(r->unsendable, _("%s: sex code 3: the resident "
+		    "registry holds only 1 and 2, so a five-item inquiry cannot "
+		    "find this person"), key);
+	r->llen = 0;
+	for (j = 0; j < r->l.nfields; j++) {
+		v = jreq_value(c, r->src[j]);
+		out = "";
+		outlen = 0;
+		if (r->src[j] == JREQ_TARGET) {
+			/* Its place, filled when the serial is given. */
+			jreq_append(r, ",\0" + (j == 0), 2 - (j == 0));
+			continue;
+		}
+		if (r->src[j] != JREQ_EMPTY && jreq_check_value(r, key, v,
+		    &r->l.fields[j], &out, &outlen) < 0) {
+			out = "";
+			outlen = 0;
+		}
+		jreq_put_cp932(r, v, out, outlen, j == 0);
+	}
+	if (r->unsendable->total > before)
+		r->rep->unsendable_persons++;
+	else
+		jreq_keep(r, c, attempt);
+}
+
+/* What each layout field is filled with, found once for the layout. */
+static void
+jreq_sources(struct jreq *r)
+{
+	const char *role;
+	size_t i, j;
+
+	r->src = xcalloc(r->l.nfields + 1, sizeof *r->src);
+	for (j = 0; j < r->l.nfields; j++) {
+		role = r->l.fields[j].role;
+		r->src[j] = role == NULL ? JREQ_EMPTY : strcmp(role, "target") ==
+		    0 ? JREQ_TARGET : JREQ_UNKNOWN;
+		for (i = 0; r->src[j] == JREQ_UNKNOWN && i < JREQ_NROLES; i++)
+			if (strcmp(jreq_roles[i].role, role) == 0)
+				r->src[j] = (int)jreq_roles[i].pf;
+	}
 }
 
 /* Ends the line and writes it whole to the file and the digest: a byte at
@@ -377,25 +421,27 @@ jreq_insurer(const struct jreq *r, char out[INSURER_MAX + 1])
 	return out;
 }
 
-/* One person's line, under a new serial. */
+/* One person's line, under a new serial: the kept line with the target
+ * identifier in its place. */
 static int
 jreq_line(struct jreq *r, FILE *f, const char *tmp, EVP_MD_CTX *md,
     const struct jreq_person *p, char **err)
 {
 	char target[JLIS_TARGET_MAX + 1], ins[INSURER_MAX + 1];
+	const char *b = r->lines + p->off, *end = b + p->len, *z;
 	int64_t serial;
-	size_t j;
 
 	if (jlis_store_targets_put(r->targets, p->id, p->attempt, &serial,
 	    err) < 0)
 		return -1;
 	jlis_target_format(jreq_insurer(r, ins), serial, target);
-	for (j = 0; j < r->l.nfields; j++) {
-		const char *role = r->l.fields[j].role;
-
-		jreq_put(r, role != NULL && strcmp(role, "target") == 0 ?
-		    target : jreq_value(p, role), j == 0);
+	r->llen = 0;
+	while ((z = memchr(b, '\0', (size_t)(end - b))) != NULL) {
+		jreq_append(r, b, (size_t)(z - b));
+		jreq_put_cp932(r, target, target, strlen(target), 1);
+		b = z + 1;
 	}
+	jreq_append(r, b, (size_t)(end - b));
 	return jreq_eol(r, f, md) == 0 ? 0 : err_set(err, _("cannot write "
 	    "%s: %s"), tmp, strerror(errno));
 }
@@ -404,7 +450,7 @@ jreq_line(struct jreq *r, FILE *f, const char *tmp, EVP_MD_CTX *md,
 static int
 jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 {
-	const char kind = k == 0 ? 'N' : 'G', *res = k == 0 ? "1" : "2";
+	const char kind = k == 0 ? 'N' : 'G';
 	char ins[INSURER_MAX + 1];
 	unsigned char digest[32];
 	EVP_MD_CTX *md;
@@ -416,7 +462,7 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 	int rc = 0;
 
 	for (i = 0; i < r->n; i++)
-		rows += strcmp(r->p[i].f[PF_RESIDENT], res) == 0;
+		rows += r->p[i].kind == k;
 	if (rows == 0)
 		return 0;
 	if (jlis_store_next_seq(r->s->v, kind, &seq, err) < 0)
@@ -449,12 +495,13 @@ jreq_file(struct jreq *r, int k, struct jlis_request_report *rep, char **err)
 			    strerror(errno));
 	}
 	for (i = 0; rc == 0 && i < r->n; i++) {
-		if (strcmp(r->p[i].f[PF_RESIDENT], res) != 0)
+		if (r->p[i].kind != k)
 			continue;
 		rc = jreq_line(r, f, r->tmp[k], md, &r->p[i], err);
 		rep->reinquiries += r->p[i].attempt > 1;
 	}
-	jlis_store_targets_close(r->targets);
+	if (jlis_store_targets_close(r->targets, rc == 0, err) < 0)
+		rc = -1;
 	r->targets = NULL;
 	EVP_DigestFinal_ex(md, digest, NULL);
 	EVP_MD_CTX_free(md);
@@ -553,7 +600,6 @@ jreq_name_left(const char *file, const char *sha256, void *arg)
 static void
 jreq_cleanup(struct jreq *r, int failed)
 {
-	size_t i;
 	int k;
 
 	for (k = 0; k < 2; k++) {
@@ -562,9 +608,9 @@ jreq_cleanup(struct jreq *r, int failed)
 		free(r->tmp[k]);
 		free(r->final[k]);
 	}
-	for (i = 0; i < r->n; i++)
-		jreq_person_free(&r->p[i]);
 	free(r->p);
+	free(r->lines);
+	free(r->src);
 	jlis_enc_free(r->enc);
 	free(r->line);
 	layout_free(&r->l);
@@ -588,8 +634,6 @@ jreq_body(struct session *s, void *arg, char **err)
 
 	rc = t->persons_file != NULL ? jreq_read_list(r, t->persons_file, err) :
 	    jlis_store_candidates(s->v, jreq_auto, r, err);
-	if (rc == 0)
-		jreq_validate(r);
 	if (rc == 0 && rep->problems.total > 0)
 		rc = err_set(err, ngettext("%lld problem: no inquiry file was "
 		    "written (fix the persons' records first)", "%lld problems: "
@@ -643,8 +687,13 @@ jreq_run(struct session *s, const char *outdir, const char *persons_file,
 		return r.enc == NULL && r.l.file_name != NULL ? -1 :
 		    err_set(err, _("layout jlis-request has no file_name"));
 	}
+	jreq_sources(&r);
 	/* A COMMIT that fails leaves the dot-named files to jreq_cleanup. */
-	rc = ops_tx(s, &def, &t, err);
+	rc = jlis_store_bulk(s->v, 1, err);
+	if (rc == 0)
+		rc = ops_tx(s, &def, &t, err);
+	if (jlis_store_bulk(s->v, 0, rc < 0 ? NULL : err) < 0 && rc >= 0)
+		rc = -1;
 	jreq_cleanup(&r, rc != 0);
 	return rc > 0 ? 0 : rc;
 }

@@ -28,18 +28,27 @@ int jlis_store_candidates(struct vault *v, jlis_candidate_fn fn, void *arg,
 int jlis_store_candidate(struct vault *v, const char *key, jlis_candidate_fn fn,
     void *arg, char **err);
 
+/* Around a whole request (outside its transaction: the foreign keys pragma
+ * is a no-op inside one): on, without foreign key checks and with a larger
+ * page cache; off, back to the vault's usual settings. */
+int jlis_store_bulk(struct vault *v, int on, char **err);
+
 int jlis_store_next_seq(struct vault *v, char kind, long *seq, char **err);
 int jlis_store_request_add(struct vault *v, char kind, long seq,
     const char *file, const char *actor, int64_t *id, char **err);
 int jlis_store_request_finish(struct vault *v, int64_t id, const char *sha256,
     long long rows, char **err);
-/* The targets of one request: each put gives the target its serial. */
+/* The targets of one request: each put gives the target its serial. The
+ * rows are written in batches, so an error may show only at a later put or
+ * at close, which writes the rest (write 0, after an error: only frees).
+ * Inside the request's transaction. */
 struct jlis_target_writer;
 int jlis_store_targets_open(struct vault *v, int64_t request,
     struct jlis_target_writer **out, char **err);
 int jlis_store_targets_put(struct jlis_target_writer *w, int64_t person,
     int attempt, int64_t *serial, char **err);
-void jlis_store_targets_close(struct jlis_target_writer *w);
+int jlis_store_targets_close(struct jlis_target_writer *w, int write,
+    char **err);
 
 /* The spelling an inquiry sends for a person (通用字体): 1 with *name and
  * *kana allocated (kana "" : the record's), 0 when none is recorded. */
