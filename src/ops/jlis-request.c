@@ -689,11 +689,11 @@ jreq_run(struct session *s, const char *outdir, const char *persons_file,
 	}
 	jreq_sources(&r);
 	/* A COMMIT that fails leaves the dot-named files to jreq_cleanup. */
-	rc = jlis_store_bulk(s->v, 1, err);
-	if (rc == 0)
-		rc = ops_tx(s, &def, &t, err);
-	if (jlis_store_bulk(s->v, 0, rc < 0 ? NULL : err) < 0 && rc >= 0)
-		rc = -1;
+	/* Without foreign key checks: every person id a target is written
+	 * with comes from the candidates just read, and the request id is the
+	 * one just inserted; the checks were a seek into persons and one into
+	 * jlis_requests for each target. */
+	rc = ops_tx_bulk(s, &def, &t, err);
 	jreq_cleanup(&r, rc != 0);
 	return rc > 0 ? 0 : rc;
 }

@@ -404,12 +404,7 @@ ops_person_import(struct session *s, const struct import_request *rq,
 	 * a table when an UPDATE sets a column with a foreign key checked
 	 * (last_extract): each changed person dirtied a page of all seven
 	 * indexes of persons, whichever column changed. */
-	if (persons_import_fk_off(s->v, 1, err) < 0)
-		rc = -1;
-	else
-		rc = ops_tx(s, &def, &im, err);
-	if (persons_import_fk_off(s->v, 0, rc < 0 ? NULL : err) < 0)
-		rc = -1;
+	rc = ops_tx_bulk(s, &def, &im, err);
 	if (rc < 0)
 		memset(&rep->counts.added, 0, 3 * sizeof rep->counts.added);
 	rep->written = rc == 0;

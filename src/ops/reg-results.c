@@ -263,12 +263,7 @@ ops_reg_results_progress(struct session *s, const char *path,
 	 * never deleted, so the checks could not fail; at 400,000 records
 	 * they were a quarter of the import (a seek into persons and one
 	 * into reg_files for each row of four tables). */
-	if (regstore_results_bulk(s->v, 1, err) < 0)
-		rc = -1;
-	else
-		rc = ops_tx(s, &rres_def, &(struct rres_tx){ &r, &l, f }, err);
-	if (regstore_results_bulk(s->v, 0, rc < 0 ? NULL : err) < 0)
-		rc = -1;
+	rc = ops_tx_bulk(s, &rres_def, &(struct rres_tx){ &r, &l, f }, err);
 	regstore_results_close(r.rs);
 	coll_import_close(&r.coll);
 	free(r.fatal);

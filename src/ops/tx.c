@@ -92,6 +92,19 @@ tx_record_body(struct session *s, void *arg, char **err)
 }
 
 int
+ops_tx_bulk(struct session *s, const struct ops_tx_def *def, void *arg,
+    char **err)
+{
+	int rc = vault_bulk(s->v, 1, err);
+
+	if (rc == 0)
+		rc = ops_tx(s, def, arg, err);
+	if (vault_bulk(s->v, 0, rc < 0 ? NULL : err) < 0)
+		rc = -1;
+	return rc;
+}
+
+int
 ops_tx_audit(struct session *s, const char *actor2, const char *action,
     const char *subject, const char *detail, char **err)
 {

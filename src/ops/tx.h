@@ -31,6 +31,12 @@ struct ops_tx_def {
 int ops_tx(struct session *s, const struct ops_tx_def *def, void *arg,
     char **err);
 
+/* ops_tx in the store's bulk mode (vault_bulk), for the large imports and
+ * the J-LIS inquiry: switched on before and off after, whatever the
+ * outcome; a failure to switch back fails a transaction that succeeded. */
+int ops_tx_bulk(struct session *s, const struct ops_tx_def *def, void *arg,
+    char **err);
+
 /* For the one-line actions: a transaction that only appends one audit
  * record (actor2 may be ""). */
 int ops_tx_audit(struct session *s, const char *actor2, const char *action,

@@ -89,20 +89,6 @@ jlis_store_candidate(struct vault *v, const char *key, jlis_candidate_fn fn,
 }
 
 int
-jlis_store_bulk(struct vault *v, int on, char **err)
-{
-	/* Foreign keys: every person id a target is written with comes from
-	 * the candidates just read and persons are never deleted; the request
-	 * id is the one just inserted. The checks could not fail and were a
-	 * seek into persons and one into jlis_requests for each target. A
-	 * 32 MB page cache (as for an import) for the one read of every
-	 * person and the targets' pages: fewer pages decrypted again. */
-	return db_exec(v->db, on ? "PRAGMA foreign_keys = OFF; PRAGMA "
-	    "cache_size = -32768;" : "PRAGMA foreign_keys = ON; PRAGMA "
-	    "cache_size = -2000;", err);
-}
-
-int
 jlis_store_next_seq(struct vault *v, char kind, long *seq, char **err)
 {
 	sqlite3 *db = v->db;

@@ -28,11 +28,6 @@ int jlis_store_candidates(struct vault *v, jlis_candidate_fn fn, void *arg,
 int jlis_store_candidate(struct vault *v, const char *key, jlis_candidate_fn fn,
     void *arg, char **err);
 
-/* Around a whole request (outside its transaction: the foreign keys pragma
- * is a no-op inside one): on, without foreign key checks and with a larger
- * page cache; off, back to the vault's usual settings. */
-int jlis_store_bulk(struct vault *v, int on, char **err);
-
 int jlis_store_next_seq(struct vault *v, char kind, long *seq, char **err);
 int jlis_store_request_add(struct vault *v, char kind, long seq,
     const char *file, const char *actor, int64_t *id, char **err);

@@ -103,13 +103,11 @@ persons_writer_open(struct vault *v, const struct extract_info *x, int bulk,
 	long long have = 1;
 
 	w->db = db;
-	/* A larger page cache for the load: fewer pages are encrypted, spilled
-	 * and decrypted again. A daily re-import too: its few changed rows
-	 * touch every search index at random, and with the default 2 MB the
-	 * dirty pages spilled to the journal and were read back. It goes back
-	 * to the default at close. */
-	if (db_exec(db, "PRAGMA cache_size = -32768", err) < 0 ||
-	    (bulk && db_exec(db, persons_drop_indexes, err) < 0)) {
+	/* The caller runs the import in the store's bulk mode (vault_bulk:
+	 * a 32 MB page cache; with 2 MB a re-import's changed rows, touching
+	 * the search indexes at random, spilled dirty pages and read them
+	 * back). */
+	if (bulk && db_exec(db, persons_drop_indexes, err) < 0) {
 		free(w);
 		return -1;
 	}
@@ -324,7 +322,6 @@ persons_writer_close(struct persons_writer *w, const struct import_counts *c,
 	person_hasher_free(w->hasher);
 	if (w->bulk && c != NULL)
 		rc = db_exec(w->db, persons_indexes, err);
-	(void)db_exec(w->db, "PRAGMA cache_size = -2000", NULL);
 	if (rc == 0 && c != NULL) {
 		rc = db_prepare(w->db, "UPDATE extracts SET added = ?, changed = ?, "
 		    "unchanged = ?, rejected = ?, sha256 = ?, partial = ? WHERE id = ?", &st,
@@ -344,13 +341,6 @@ persons_writer_close(struct persons_writer *w, const struct import_counts *c,
 	}
 	free(w);
 	return rc;
-}
-
-int
-persons_import_fk_off(struct vault *v, int on, char **err)
-{
-	return db_exec(v->db, on ? "PRAGMA foreign_keys = OFF" :
-	    "PRAGMA foreign_keys = ON", err);
 }
 
 static void

@@ -41,10 +41,6 @@ int persons_writer_put(struct persons_writer *w, const struct person *p,
 int persons_writer_close(struct persons_writer *w, const struct import_counts *c,
     const char *sha256, char **err);
 
-/* Foreign key checks off (on: 1) or on again (0), outside a transaction:
- * see ops_person_import. */
-int persons_import_fk_off(struct vault *v, int on, char **err);
-
 /* 1 found, 0 not found, -1 error. *id gets the row id. */
 int persons_get(struct vault *v, const char *key, struct person *p, int64_t *id,
     char **err);

@@ -629,16 +629,3 @@ regstore_results_apply(struct regstore_results *rs, const char *kind,
 	    _("recording the result"));
 }
 
-int
-regstore_results_bulk(struct vault *v, int on, char **err)
-{
-	sqlite3 *db = v->db;
-
-	/* Foreign keys: see ops_reg_results. A 32 MB page cache (as for an
-	 * extract's import) instead of 2 MB: pages of the state, the answers
-	 * and the branches are encrypted, spilled and read back less; about
-	 * 15% less CPU at 400,000 records. */
-	return db_exec(db, on ? "PRAGMA foreign_keys = OFF; PRAGMA cache_size = "
-	    "-32768;" : "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;",
-	    err);
-}

@@ -135,10 +135,6 @@ void regstore_results_close(struct regstore_results *rs);
 int regstore_results_apply(struct regstore_results *rs, const char *kind,
     const char *result_file, const char *result_sha256, const char *actor,
     long long accepted, long long failed, char **err);
-/* Sets the connection up for a result's import (on) or back (off):
- * foreign key checks off, a larger page cache. Outside a transaction
- * (SQLite ignores the foreign key switch inside one). */
-int regstore_results_bulk(struct vault *v, int on, char **err);
 /* The change marks a result moves (part of regstore_results_apply, from
  * the answered records in temp.reg_rx): public for its unit test, which
  * holds it to the statements it replaced. */

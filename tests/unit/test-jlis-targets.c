@@ -52,7 +52,7 @@ test_serials_and_rows(void **st)
 	int i;
 
 	/* Persons are not the point here: no rows for them. */
-	assert_int_equal(jlis_store_bulk(f->s->v, 1, NULL), 0);
+	assert_int_equal(vault_bulk(f->s->v, 1, NULL), 0);
 	assert_int_equal(vault_begin(f->s->v, NULL), 0);
 	w = writer(f, 1);
 	for (i = 1; i <= NTARGETS; i++) {
@@ -88,7 +88,7 @@ test_serials_and_rows(void **st)
 	assert_int_equal(get_int(f, "SELECT max(serial) FROM jlis_targets"),
 	    NTARGETS + 2);
 	vault_rollback(f->s->v);
-	assert_int_equal(jlis_store_bulk(f->s->v, 0, NULL), 0);
+	assert_int_equal(vault_bulk(f->s->v, 0, NULL), 0);
 }
 
 int
