@@ -3,7 +3,7 @@
 # read the Japanese home screen, help, the audit list, the idle lock,
 # resize, quitting; and the terminal restored afterwards.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 22
+plan 23
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -23,7 +23,7 @@ console() {
 }
 
 if [ -z "$JA" ]; then
-	for i in $(seq 1 10); do skip "Japanese console step $i" "no ja_JP.UTF-8 locale"; done
+	for i in $(seq 1 11); do skip "Japanese console step $i" "no ja_JP.UTF-8 locale"; done
 else
 	console "$JA" --idle-lock 4s
 	check "the login screen is in Japanese" tm_wait "ログイン"
@@ -39,6 +39,8 @@ else
 	# so wait for them ("監査ログ" is a figure's label), not the title.
 	check "logging in shows the Japanese home screen" \
 		eval 'tm_wait "監査ログ" && tm_screen | grep -q "ホーム" && tm_screen | grep -q "テスト国保組合 (133033)"'
+	check "home calls the chain's hash the latest (最新ハッシュ), not 先頭" \
+		eval 'tm_screen | grep -qE "監査ログ +[0-9]+ 件  最新ハッシュ [0-9a-f]{4}…[0-9a-f]{4}" && ! tm_screen | grep -q "先頭"'
 	check "the status line shows the user and the idle countdown" \
 		eval 'tm_screen | head -1 | grep -q "yamada(管理者)  自動ロックまで 0:0"'
 	tm_keys F1
