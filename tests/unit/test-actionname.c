@@ -101,6 +101,10 @@ test_japanese(void **state)
 	assert_string_equal(out, "役割（管理者）");
 	action_detail_text("kind=qualification records=3", out, sizeof out);
 	assert_string_equal(out, "種類（資格） 件数（3）");
+	/* media.create records the files' names there, others a count:
+	 * the label must not say it is a count. */
+	action_detail_text("files=00133033N1Y.csv:ab12", out, sizeof out);
+	assert_string_equal(out, "ファイル（00133033N1Y.csv:ab12）");
 	setlocale(LC_ALL, "C");
 }
 
