@@ -11,6 +11,7 @@
 #include "domain/jstday.h"
 #include "ops/vault-admin.h"
 #include "tui/audit-view.h"
+#include "tui/wrap.h"
 #include "util/hex.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -23,19 +24,13 @@ static void
 record_line(struct record_draw *d, const char *label, const char *value,
     enum draw_role role)
 {
-	size_t len = strlen(value), used = 0, i;
-	size_t w = COLS > 40 ? (size_t)COLS - 21 : 20;
-	int ascii = 1;
+	int w = COLS > 40 ? COLS - 21 : 20;
+	int room = d->top + d->rows - 2 - d->y;
 
-	for (i = 0; i < len; i++)
-		if ((unsigned char)value[i] >= 0x80)
-			ascii = 0;
 	draw_text(d->y, 2, 16, label, ROLE_TITLE);
-	/* ASCII wraps (hashes, long details); other text is cut at the edge. */
-	do {
-		draw_text(d->y++, 19, (int)w, value + used, role);
-		used += w;
-	} while (ascii && used < len && d->y < d->top + d->rows - 2);
+	/* Every value wraps, hashes and details alike: in Japanese a detail
+	 * is words and a path, and cutting it at the edge lost its end. */
+	d->y += draw_wrapped(d->y, 19, w, room > 1 ? room : 1, value, role);
 }
 
 enum { R_SEQ, R_TIME, R_USER, R_SECOND, R_ACTION, R_SUBJECT, R_DETAIL,

@@ -3,7 +3,7 @@
 # record opened with its hashes, filters by user, action and person, the
 # chain check, an export started from the console, F1 and Esc.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 18
+plan 19
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -115,5 +115,22 @@ tm_wait "ホーム" >/dev/null
 tm_keys 7
 check "in Japanese the list names actions and details in words" \
 	eval 'tm_wait "本人確認の記録" && tm_screen | grep -q "受付経路（本人）" && tm_screen | grep -q "加入者の取込み"'
+tm_stop
+
+# A record's detail in Japanese at 80 columns wraps rather than being cut:
+# the import's ends with the counts, after the file's path and SHA-256.
+SUM=$(sha256sum "$SCRATCH/x.csv" | cut -c1-64)
+tm_login_home_ja "$V" yamada "$A"
+tm_keys 7
+tm_wait "ホーム > 監査" >/dev/null
+tm_keys f
+tm_wait "加入者 (個人ID)" >/dev/null
+tm_keys Tab Tab Tab
+tm_text "person.import"
+tm_keys Enter
+tm_wait "加入者の取込み" >/dev/null
+tm_keys Enter
+check "an opened record's long Japanese detail wraps to its end at 80x24" \
+	eval 'tm_wait "直前のハッシュ" && tm_screen | tr -d " \n" | grep -q "${SUM:48:16}）様式（persons/2）.*エラー行（0）"'
 tm_stop
 finish
