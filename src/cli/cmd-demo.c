@@ -281,12 +281,13 @@ demo_farewell(const char *dir, const struct demo_info *d, int temporary)
 		*slash = '\0';
 	/* L10N: %s is the demo vault's folder. */
 	printf(_("the demo vault stays in %s\n"), dir);
-	/* L10N: the command line is shown as it is typed. */
-	printf(_("open it again with:  %s --vault %s\n"), PACKAGE, dir);
+	/* L10N: the command line is shown as it is typed, on its own line so
+	 * that the terminal does not wrap it mid-word and it copies whole. */
+	printf(_("open it again with:\n  %s --vault %s\n"), PACKAGE, dir);
 	demo_users(d);
 	if (temporary)
 		/* L10N: the command line is shown as it is typed. */
-		printf(_("when done with it:  rm -r %s\n"), parent);
+		printf(_("when done with it:\n  rm -r %s\n"), parent);
 	free(parent);
 }
 

@@ -66,8 +66,9 @@ tm_keys y
 for i in $(seq 1 100); do [ -s "$SCRATCH/exit" ] && break; sleep 0.05; done
 check "quitting exits 0" grep -q "EXIT=0" "$SCRATCH/exit"
 check "the demo vault stays after quitting" test -d "$DIR/vault"
+# Each command on a line of its own: the terminal wraps a long one mid-word.
 check "the exit says where the vault is and the command that opens it again" \
-	eval 'tm_screen | grep -qF "the demo vault stays in $DIR/vault" && tm_screen | grep -qF "mynadesk --vault $DIR/vault" && tm_screen | grep -qF "rm -r $DIR"'
+	eval 'tm_screen | grep -qF "the demo vault stays in $DIR/vault" && tm_screen | grep -qxF "  mynadesk --vault $DIR/vault" && tm_screen | grep -qxF "  rm -r $DIR"'
 run user list --vault "$DIR/vault" --user yamada --password-fd 3 3<<<"$PW"
 check "the printed command opens the same vault with the same account" \
 	eval '[ "$RC" -eq 0 ] && contains "$OUT" "yamada"'
