@@ -45,8 +45,8 @@ test_detail_english(void **state)
 	assert_string_equal(out, "channel: the insured received: 2026-11-20 "
 	    "document no.: A-12");
 	/* A key the table lacks stays as recorded. */
-	action_detail_text("tree=ab12 free words", out, sizeof out);
-	assert_string_equal(out, "tree=ab12 free words");
+	action_detail_text("nosuchkey=ab12 free words", out, sizeof out);
+	assert_string_equal(out, "nosuchkey=ab12 free words");
 	/* The keys of imports, exports and media: names, not codes. */
 	action_detail_text("kind=persons sha256=ab12 container_sha256=cd34",
 	    out, sizeof out);
@@ -105,6 +105,12 @@ test_japanese(void **state)
 	 * the label must not say it is a count. */
 	action_detail_text("files=00133033N1Y.csv:ab12", out, sizeof out);
 	assert_string_equal(out, "ファイル（00133033N1Y.csv:ab12）");
+	/* A checkpoint's size counts records, a file's bytes: one neutral
+	 * word for both, and the rarer keys in words too. */
+	action_detail_text("size=41233 root=ab12", out, sizeof out);
+	assert_string_equal(out, "大きさ（41233） マークル根（ab12）");
+	action_detail_text("generation=3 user=sato", out, sizeof out);
+	assert_string_equal(out, "鍵の世代（3） 利用者名（sato）");
 	setlocale(LC_ALL, "C");
 }
 
