@@ -16,21 +16,11 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-struct record_draw {
-	int y, top, rows, found;
-};
-
-static void
-record_line(struct record_draw *d, const char *label, const char *value,
-    enum draw_role role)
+/* Values start at column 19 and wrap within the screen's width. */
+static int
+record_value_width(void)
 {
-	int w = COLS > 40 ? COLS - 21 : 20;
-	int room = d->top + d->rows - 2 - d->y;
-
-	draw_text(d->y, 2, 16, label, ROLE_TITLE);
-	/* Every value wraps, hashes and details alike: in Japanese a detail
-	 * is words and a path, and cutting it at the edge lost its end. */
-	d->y += draw_wrapped(d->y, 19, w, room > 1 ? room : 1, value, role);
+	return COLS > 40 ? COLS - 21 : 20;
 }
 
 enum { R_SEQ, R_TIME, R_USER, R_SECOND, R_ACTION, R_SUBJECT, R_DETAIL,
@@ -44,6 +34,8 @@ struct record_screen {
 	char val[R_COUNT][1024];
 	char pos[256];
 	char err[256];
+	int scroll;	/* first row shown, of the record's wrapped rows */
+	int page;	/* rows shown at the last draw, for PgUp/PgDn */
 };
 
 static struct record_screen *
@@ -111,31 +103,100 @@ record_reload(struct tui *t)
 	    h.audit_count);
 }
 
+/* The record is drawn as rows of a taller page, scrolled: a detail can
+ * run to many lines (a medium's files with their SHA-256), and the hashes
+ * below it must still be readable. */
+struct record_page {
+	int y0, avail;		/* screen rows for the page */
+	int scroll, row;	/* first page row shown; the next row to place */
+	int draw;
+};
+
+/* One labelled value (label NULL: a line of its own from column 2). */
 static void
-record_draw(struct tui *t, int top, int rows)
+record_place(struct record_page *pg, const char *label, const char *value)
 {
-	struct record_screen *rs = record_state(t);
-	struct record_draw d = { top + 1, top, rows, 0 };
+	int x = label != NULL ? 19 : 2;
+	int w = label != NULL ? record_value_width() : COLS - 4;
+	int n = wrap_rows(w, value), first = pg->scroll - pg->row, y;
+
+	if (first < 0)
+		first = 0;
+	y = pg->y0 + pg->row + first - pg->scroll;
+	if (pg->draw && first < n && y < pg->y0 + pg->avail) {
+		if (first == 0 && label != NULL)
+			draw_text(y, 2, 16, label, ROLE_TITLE);
+		draw_wrapped_from(y, x, w, first, pg->y0 + pg->avail - y, value,
+		    ROLE_NORMAL);
+	}
+	pg->row += n;
+}
+
+/* Every field, a blank row before the hashes and before the position;
+ * returns the page's height. */
+static int
+record_walk(struct record_screen *rs, struct record_page *pg)
+{
 	/* L10N: label of the time of an audit record (日時). */
 	const char *label[R_COUNT] = { _("Record"), _("Time"), _("User"),
 	    _("Second person"), _("Action"), _("Subject"), _("Detail"),
 	    _("Previous hash"), _("Hash") };
 	int i;
 
+	for (i = 0; i < R_COUNT; i++) {
+		if (i == R_PREV)
+			pg->row++;
+		record_place(pg, label[i], rs->val[i]);
+	}
+	pg->row++;
+	record_place(pg, NULL, rs->pos);
+	return pg->row;
+}
+
+static void
+record_draw(struct tui *t, int top, int rows)
+{
+	struct record_screen *rs = record_state(t);
+	struct record_page pg = { top + 1, rows - 2, 0, 0, 0 };
+	int height;
+
 	if (rs->err[0] != '\0' || !rs->found) {
 		draw_text(top + 1, 2, COLS - 4, rs->err[0] ? rs->err :
 		    _("no such record"), ROLE_ERROR);
 		return;
 	}
-	for (i = 0; i < R_COUNT; i++) {
-		if (i == R_PREV)
-			d.y++;
-		record_line(&d, label[i], rs->val[i], ROLE_NORMAL);
-	}
-	draw_text(d.y + 1, 2, COLS - 4, rs->pos, ROLE_NORMAL);
+	height = record_walk(rs, &pg);
+	if (rs->scroll > height - pg.avail)
+		rs->scroll = height - pg.avail;
+	if (rs->scroll < 0)
+		rs->scroll = 0;
+	rs->page = pg.avail > 1 ? pg.avail - 1 : 1;
+	pg = (struct record_page){ top + 1, rows - 2, rs->scroll, 0, 1 };
+	(void)record_walk(rs, &pg);
+	if (height > pg.avail)
+		draw_text(top + rows - 1, 2, COLS - 4, rs->scroll + pg.avail <
+		    height ? _("more below: Down or PgDn") :
+		    _("the end: Up or PgUp goes back"), ROLE_WARN);
+}
+
+static int
+record_key_scroll(struct tui *t, wint_t ch)
+{
+	struct record_screen *rs = record_state(t);
+
+	rs->scroll += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
+	    ch == KEY_NPAGE ? rs->page : -rs->page;
+	if (rs->scroll < 0)
+		rs->scroll = 0;
+	return KEY_HANDLED;	/* the draw stops it at the end */
 }
 
 static const struct screen_key record_keys[] = {
+	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("scroll"),
+	    N_("scrolls a long record (PgUp/PgDn: a page)"), record_key_scroll },
+	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, record_key_scroll },
+	{ KEY_NPAGE, KEY_NPAGE, 1, "PgDn", NULL, NULL, record_key_scroll },
+	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, record_key_scroll },
 	KEYS_END
 };
 

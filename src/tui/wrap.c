@@ -50,26 +50,33 @@ wrap_fit(const wchar_t *w, int cols)
 	return i > 0 ? i : (w[0] != L'\0');
 }
 
+/* Breaks s into lines of cols columns; draws those from line skip on, at
+ * most maxrows of them, from row y. Returns the lines drawn (or, not
+ * drawing, counted). */
 static int
-wrap_run(int y, int x, int cols, int maxrows, const char *s,
+wrap_run(int y, int x, int cols, int skip, int maxrows, const char *s,
     enum draw_role role, int draw)
 {
 	wchar_t *w = wrap_widen(s), *p = w;
-	int rows = 0;
+	int line = 0, rows = 0;
 
 	if (cols < 1)
 		cols = 1;
-	while (rows < maxrows && (*p != L'\0' || rows == 0)) {
+	while (rows < maxrows && (*p != L'\0' || line == 0)) {
 		size_t n = wrap_fit(p, cols);
 		wchar_t save = p[n];
 
-		if (draw) {
+		if (draw && line >= skip) {
 			p[n] = L'\0';
 			draw_wtext(y + rows, x, cols, p, role);
 			p[n] = save;
 		}
 		p += n;
-		rows++;
+		/* A line broken at a space does not start the next with it. */
+		if (*p == L' ')
+			p++;
+		if (line++ >= skip)
+			rows++;
 	}
 	free(w);
 	return rows;
@@ -79,11 +86,18 @@ int
 draw_wrapped(int y, int x, int cols, int maxrows, const char *s,
     enum draw_role role)
 {
-	return maxrows < 1 ? 0 : wrap_run(y, x, cols, maxrows, s, role, 1);
+	return draw_wrapped_from(y, x, cols, 0, maxrows, s, role);
+}
+
+int
+draw_wrapped_from(int y, int x, int cols, int skip, int maxrows,
+    const char *s, enum draw_role role)
+{
+	return maxrows < 1 ? 0 : wrap_run(y, x, cols, skip, maxrows, s, role, 1);
 }
 
 int
 wrap_rows(int cols, const char *s)
 {
-	return wrap_run(0, 0, cols, 1 << 20, s, ROLE_NORMAL, 0);
+	return wrap_run(0, 0, cols, 0, 1 << 20, s, ROLE_NORMAL, 0);
 }

@@ -10,6 +10,10 @@
  * empty string). */
 int draw_wrapped(int y, int x, int cols, int maxrows, const char *s,
     enum draw_role role);
+/* The same from its line skip on: the part of a long text that a
+ * scrolled screen shows. Returns the lines drawn. */
+int draw_wrapped_from(int y, int x, int cols, int skip, int maxrows,
+    const char *s, enum draw_role role);
 /* How many lines draw_wrapped would use, without a limit. */
 int wrap_rows(int cols, const char *s);
 

@@ -3,7 +3,7 @@
 # record opened with its hashes, filters by user, action and person, the
 # chain check, an export started from the console, F1 and Esc.
 . "${TOP_SRCDIR:-.}/tests/e2e/lib.sh"
-plan 19
+plan 21
 
 V=$SCRATCH/vault
 A='Kokuho-2026-pass'
@@ -119,7 +119,12 @@ tm_stop
 
 # A record's detail in Japanese at 80 columns wraps rather than being cut:
 # the import's ends with the counts, after the file's path and SHA-256.
+# The same file again from a long folder name: a detail of six lines, which
+# must not take the rows of the hashes below it.
 SUM=$(sha256sum "$SCRATCH/x.csv" | cut -c1-64)
+LONG=$SCRATCH/$(printf 'folder-%.0s' $(seq 1 24))
+mkdir "$LONG" && cp "$SCRATCH/x.csv" "$LONG/x.csv"
+"$MYNADESK" person import "$LONG/x.csv" --vault "$V" --user yamada --password-fd 3 3<<<"$A" >/dev/null
 tm_login_home_ja "$V" yamada "$A"
 tm_keys 7
 tm_wait "ホーム > 監査" >/dev/null
@@ -130,7 +135,12 @@ tm_text "person.import"
 tm_keys Enter
 tm_wait "加入者の取込み" >/dev/null
 tm_keys Enter
-check "an opened record's long Japanese detail wraps to its end at 80x24" \
-	eval 'tm_wait "直前のハッシュ" && tm_screen | tr -d " \n" | grep -q "${SUM:48:16}）様式（persons/2）.*エラー行（0）"'
+check "an opened record's long Japanese detail wraps, with more below" \
+	eval 'tm_wait "続きがあります" && tm_screen | tr -d " \n" | grep -q "${SUM:48:16}）様式（persons/2）.*エラー行（0）"'
+tm_keys NPage
+check "PgDn shows the rest: both hashes whole, and the chain position" \
+	eval 'tm_wait "ここまでです" && tm_screen | grep -A1 "^  ハッシュ " | tr -d " \n" | grep -qE "^ハッシュ[0-9a-f]{64}$" && tm_screen | grep -q "連鎖の位置"'
+tm_keys Up
+check "Up goes back a row" eval 'tm_wait "続きがあります"'
 tm_stop
 finish

@@ -61,6 +61,18 @@ test_glyph_wider_than_line(void **state)
 	assert_int_equal(wrap_rows(0, "ab"), 2);
 }
 
+/* A line broken at a space: the space is the break, not the next line's
+ * first column (the audit record's detail wrapped to " ファイル…"). */
+static void
+test_space_at_break(void **state)
+{
+	(void)state;
+	assert_int_equal(wrap_rows(2, "ab cd"), 2);
+	assert_int_equal(wrap_rows(3, "abc "), 1);
+	/* Only the one space at the break goes. */
+	assert_int_equal(wrap_rows(2, "ab  cd"), 3);
+}
+
 static void
 test_invalid_bytes(void **state)
 {
@@ -77,6 +89,7 @@ main(void)
 		cmocka_unit_test(test_empty_takes_one_line),
 		cmocka_unit_test(test_wide_glyphs),
 		cmocka_unit_test(test_glyph_wider_than_line),
+		cmocka_unit_test(test_space_at_break),
 		cmocka_unit_test(test_invalid_bytes),
 	};
 
