@@ -309,45 +309,31 @@ struct fc_count {
  * these files (kana, kanji, full-width forms). Such a lead can be neither
  * overlong nor a surrogate, so two continuation bytes make it valid. Only
  * E2 (U+2000..U+2FFF) and EF (U+FEFF) lead to a control, so the others
- * skip that test. 0 when it is not such a sequence; -1 for a control. */
-static inline size_t
-fc_three(const unsigned char *u, size_t left, struct fc_count *c,
-    unsigned int *cp)
+ * skip that test. The code point, or 0 when it is not such a sequence. */
+static inline unsigned int
+fc_three(const unsigned char *u, size_t left)
 {
-	unsigned int v;
-
 	if (left < 3 || u[0] < 0xe1 || u[0] > 0xef || u[0] == 0xed ||
 	    (u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
 		return 0;
-	v = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
-	*cp = v;
-	if ((u[0] == 0xe2 || u[0] == 0xef) && is_control(v))
-		return (size_t)-1;
-	if (v != 0x3000)
-		c->blank = 0;
-	if (!FC_KANA(v))
-		c->not_kana++;
-	c->chars++;
-	if (v >= 0xff61 && v <= 0xff9f) {
-		c->half_kana++;
-		c->cp932_bytes++;
-	} else
-		c->cp932_bytes += 2;
-	return 3;
+	return ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
 }
 
-/* Counts characters, CP932 bytes and half-width kana; refuses invalid
- * UTF-8 and controls. */
+/* Counts characters, CP932 bytes, half-width kana and what the kana type
+ * refuses; refuses invalid UTF-8 and controls. The counts are locals
+ * until the end: a store through *c (a size_t the compiler cannot tell
+ * from the value's bytes) made it load the bytes again for each
+ * character. */
 static int
 fc_count(const char *label, const char *value, size_t len,
     struct fc_count *c, char **err)
 {
 	const unsigned char *u = (const unsigned char *)value;
-	size_t i, n;
+	size_t i, n, chars = 0, bytes = 0, half = 0, notk = 0;
 	unsigned int cp;
+	int blank = 1;
 
 	memset(c, 0, sizeof *c);
-	c->blank = 1;
 	for (i = 0; i < len; i += n) {
 		/* ASCII, most bytes of most files, without a call. */
 		if (u[i] < 0x80) {
@@ -357,33 +343,38 @@ fc_count(const char *label, const char *value, size_t len,
 				return err_set(err, _("%s contains a control "
 				    "character (U+%04X)"), label, cp);
 			if (cp != ' ')
-				c->blank = 0;
-			c->not_kana++;
-			c->chars++;
-			c->cp932_bytes++;
+				blank = 0;
+			notk++;
+			chars++;
+			bytes++;
 			continue;
 		}
-		if ((n = fc_three(u + i, len - i, c, &cp)) == (size_t)-1)
-			return err_set(err, _("%s contains a control character "
-			    "(U+%04X)"), label, cp);
-		if (n != 0)
-			continue;
-		if ((n = utf8_next(value + i, len - i, &cp)) == 0)
+		if ((cp = fc_three(u + i, len - i)) != 0) {
+			n = 3;
+			if ((u[i] == 0xe2 || u[i] == 0xef) && is_control(cp))
+				return err_set(err, _("%s contains a control "
+				    "character (U+%04X)"), label, cp);
+		} else if ((n = utf8_next(value + i, len - i, &cp)) == 0)
 			return err_set(err, _("%s is not valid UTF-8"), label);
-		if (is_control(cp))
+		else if (is_control(cp))
 			return err_set(err, _("%s contains a control character "
 			    "(U+%04X)"), label, cp);
 		if (!fieldcheck_is_blank(cp))
-			c->blank = 0;
+			blank = 0;
 		if (!FC_KANA(cp))
-			c->not_kana++;
-		c->chars++;
+			notk++;
+		chars++;
 		if (cp >= 0xff61 && cp <= 0xff9f) {
-			c->half_kana++;
-			c->cp932_bytes++;
+			half++;
+			bytes++;
 		} else
-			c->cp932_bytes += 2;
+			bytes += 2;
 	}
+	c->chars = chars;
+	c->cp932_bytes = bytes;
+	c->half_kana = half;
+	c->not_kana = notk;
+	c->blank = blank;
 	return 0;
 }
 
