@@ -20,10 +20,12 @@
 #include "util/xmalloc.h"
 
 /* One table entry: the character's UTF-8 bytes (CP932 has no character
- * beyond U+FFFF, so at most 3), or len 0 for a byte (pair) iconv refuses. */
+ * beyond U+FFFF, so at most 3), or len 0 for a byte (pair) iconv refuses.
+ * The bytes come first so that one 4-byte copy puts them out (the fourth,
+ * len, is overwritten by what follows). */
 struct cp932_chr {
-	uint8_t len;
 	uint8_t u[3];
+	uint8_t len;
 };
 
 #define CP932_LEAD 0xff		/* one[] marks a byte that starts a pair */
@@ -136,7 +138,7 @@ decoder_bad(struct decoder *d, size_t at, char **err)
 static inline void
 decoder_put(char *buf, size_t *o, const struct cp932_chr *c)
 {
-	memcpy(buf + *o, c->u, 3);	/* the room is there; len counts */
+	memcpy(buf + *o, c, 4);		/* the room is there; len counts */
 	*o += c->len;
 }
 
@@ -181,6 +183,18 @@ decoder_feed(struct decoder *d, const char *in, size_t len, const char **out,
 		i = 1;
 	}
 	while (i < len) {
+		/* Eight ASCII bytes at a time (the digits and commas). */
+		if (ascii && i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				memcpy(buf + o, &w, 8);
+				i += 8;
+				o += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x80 && ascii) {	/* most bytes */
 			buf[o++] = (char)p[i++];
 			continue;
