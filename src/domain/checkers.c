@@ -61,10 +61,7 @@ static void
 check_full_width(struct filecheck *fc, const struct csv_row *row,
     const char *role)
 {
-	size_t n;
-	const char *v = filecheck_value_n(fc, row, role, &n);
-
-	if (jlis_half_kana(v, n))
+	if (filecheck_half_kana(fc, row, role))
 		filecheck_error(fc, row->line, role, _("half-width kana: use "
 		    "full-width"));
 }

@@ -20,10 +20,12 @@
 #include "util/xmalloc.h"
 
 /* One table entry: the character's UTF-8 bytes (CP932 has no character
- * beyond U+FFFF, so at most 3), or len 0 for a byte (pair) iconv refuses. */
+ * beyond U+FFFF, so at most 3), or len 0 for a byte (pair) iconv refuses.
+ * The bytes come first so that one 4-byte copy puts them out (the fourth,
+ * len, is overwritten by what follows). */
 struct cp932_chr {
-	uint8_t len;
 	uint8_t u[3];
+	uint8_t len;
 };
 
 #define CP932_LEAD 0xff		/* one[] marks a byte that starts a pair */
@@ -61,6 +63,63 @@ cp932_probe(iconv_t cd, const unsigned char *in, size_t n, struct cp932_chr *c)
 	return 1;
 }
 
+/* The length of the UTF-8 character that starts with b (1 for a byte
+ * that starts none: the count then fails to match). */
+static size_t
+cp932_u8len(unsigned char b)
+{
+	return b < 0xc0 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+}
+
+/* Fills a lead byte's row from one iconv call over its 256 pairs, not one
+ * call per pair: 32,000 calls were a quarter of checking a small file.
+ * The call stops at each pair it refuses, which is marked and stepped
+ * over. Returns -1, leaving the row to cp932_probe, when what it did
+ * cannot be read back pair by pair: a stop inside a pair, or output whose
+ * characters do not fall one to a pair, each of at most 3 bytes. */
+static int
+cp932_row(iconv_t cd, unsigned char lead, struct cp932_chr row[256])
+{
+	unsigned char in[512];
+	char out[256 * 4], *src = (char *)in, *dst, *o;
+	size_t left = sizeof in, room, k, n;
+	int t, at;
+
+	for (t = 0; t < 256; t++) {
+		in[2 * t] = lead;
+		in[2 * t + 1] = (unsigned char)t;
+	}
+	memset(row, 0, 256 * sizeof *row);
+	while (left > 0) {
+		at = (int)((sizeof in - left) / 2);
+		dst = out;
+		room = sizeof out;
+		iconv(cd, NULL, NULL, NULL, NULL);
+		if (iconv(cd, &src, &left, &dst, &room) == (size_t)-1 &&
+		    errno != EILSEQ)
+			return -1;
+		if (left % 2 != 0)
+			return -1;
+		for (o = out; o < dst; o += n, at++) {
+			n = cp932_u8len((unsigned char)*o);
+			if (at >= 256 || n > 3 || o + n > dst)
+				return -1;
+			for (k = 1; k < n; k++)
+				if (((unsigned char)o[k] & 0xc0) != 0x80)
+					return -1;
+			row[at].len = (uint8_t)n;
+			memcpy(row[at].u, o, n);
+		}
+		if ((size_t)at != (sizeof in - left) / 2)
+			return -1;
+		if (left > 0) {		/* the refused pair at src */
+			src += 2;
+			left -= 2;
+		}
+	}
+	return 0;
+}
+
 static void
 cp932_build(void)
 {
@@ -80,6 +139,8 @@ cp932_build(void)
 		if (b < 0x80)		/* not CP932 as we know it */
 			continue;
 		t->one[b].len = CP932_LEAD;
+		if (cp932_row(cd, (unsigned char)b, t->two[b - 0x80]) == 0)
+			continue;
 		for (trail = 0; trail < 256; trail++) {
 			in[1] = (unsigned char)trail;
 			(void)cp932_probe(cd, in, 2, &t->two[b - 0x80][trail]);
@@ -136,7 +197,7 @@ decoder_bad(struct decoder *d, size_t at, char **err)
 static inline void
 decoder_put(char *buf, size_t *o, const struct cp932_chr *c)
 {
-	memcpy(buf + *o, c->u, 3);	/* the room is there; len counts */
+	memcpy(buf + *o, c, 4);		/* the room is there; len counts */
 	*o += c->len;
 }
 
@@ -181,6 +242,18 @@ decoder_feed(struct decoder *d, const char *in, size_t len, const char **out,
 		i = 1;
 	}
 	while (i < len) {
+		/* Eight ASCII bytes at a time (the digits and commas). */
+		if (ascii && i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				memcpy(buf + o, &w, 8);
+				i += 8;
+				o += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x80 && ascii) {	/* most bytes */
 			buf[o++] = (char)p[i++];
 			continue;

@@ -239,7 +239,7 @@ fieldcheck_insurer(const char *s, size_t n, const char *label, char **err)
 /* Type rules that look at the whole value; it is valid UTF-8 and not blank. */
 static int
 fieldcheck_type(const struct layout_field *f, const char *label,
-    const char *s, size_t n, char **err)
+    const char *s, size_t n, int all_kana, char **err)
 {
 	unsigned int cp = 0;
 	size_t bad = 0, len;
@@ -248,6 +248,10 @@ fieldcheck_type(const struct layout_field *f, const char *label,
 	case FIELD_TEXT:
 		return 0;
 	case FIELD_KANA:
+		/* The scan counted; only a refusal looks again, for its
+		 * first character. */
+		if (all_kana)
+			return 0;
 		switch (fieldcheck_kana_n(s, n, &bad)) {
 		case FIELDCHECK_KANA_OK:
 			return 0;
@@ -291,14 +295,97 @@ fieldcheck_type(const struct layout_field *f, const char *label,
 	return err_set(err, _("%s has an unknown type"), label);
 }
 
+/* What the kana type takes (fieldcheck_kana_n). */
+#define FC_KANA(cp) (((cp) >= 0x30a0 && (cp) <= 0x30ff) || (cp) == 0x3000)
+
+/* What one pass over a value counted. */
+struct fc_count {
+	size_t chars, cp932_bytes, half_kana;
+	size_t not_kana;	/* characters the kana type refuses */
+	int blank;
+};
+
+/* A three-byte sequence led by E1..EC, EE or EF: most non-ASCII text of
+ * these files (kana, kanji, full-width forms). Such a lead can be neither
+ * overlong nor a surrogate, so two continuation bytes make it valid. Only
+ * E2 (U+2000..U+2FFF) and EF (U+FEFF) lead to a control, so the others
+ * skip that test. The code point, or 0 when it is not such a sequence. */
+static inline unsigned int
+fc_three(const unsigned char *u, size_t left)
+{
+	if (left < 3 || u[0] < 0xe1 || u[0] > 0xef || u[0] == 0xed ||
+	    (u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
+		return 0;
+	return ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+}
+
+/* Counts characters, CP932 bytes, half-width kana and what the kana type
+ * refuses; refuses invalid UTF-8 and controls. The counts are locals
+ * until the end: a store through *c (a size_t the compiler cannot tell
+ * from the value's bytes) made it load the bytes again for each
+ * character. */
+static int
+fc_count(const char *label, const char *value, size_t len,
+    struct fc_count *c, char **err)
+{
+	const unsigned char *u = (const unsigned char *)value;
+	size_t i, n, chars = 0, bytes = 0, half = 0, notk = 0;
+	unsigned int cp;
+	int blank = 1;
+
+	memset(c, 0, sizeof *c);
+	for (i = 0; i < len; i += n) {
+		/* ASCII, most bytes of most files, without a call. */
+		if (u[i] < 0x80) {
+			n = 1;
+			cp = u[i];
+			if (cp < 0x20 || cp == 0x7f)
+				return err_set(err, _("%s contains a control "
+				    "character (U+%04X)"), label, cp);
+			if (cp != ' ')
+				blank = 0;
+			notk++;
+			chars++;
+			bytes++;
+			continue;
+		}
+		if ((cp = fc_three(u + i, len - i)) != 0) {
+			n = 3;
+			if ((u[i] == 0xe2 || u[i] == 0xef) && is_control(cp))
+				return err_set(err, _("%s contains a control "
+				    "character (U+%04X)"), label, cp);
+		} else if ((n = utf8_next(value + i, len - i, &cp)) == 0)
+			return err_set(err, _("%s is not valid UTF-8"), label);
+		else if (is_control(cp))
+			return err_set(err, _("%s contains a control character "
+			    "(U+%04X)"), label, cp);
+		if (!fieldcheck_is_blank(cp))
+			blank = 0;
+		if (!FC_KANA(cp))
+			notk++;
+		chars++;
+		if (cp >= 0xff61 && cp <= 0xff9f) {
+			half++;
+			bytes++;
+		} else
+			bytes += 2;
+	}
+	c->chars = chars;
+	c->cp932_bytes = bytes;
+	c->half_kana = half;
+	c->not_kana = notk;
+	c->blank = blank;
+	return 0;
+}
+
 static int
 fieldcheck_scan(const struct layout_field *f, const char *value, size_t len,
-    size_t *cp932_bytes, char **err)
+    struct fieldcheck_seen *seen, char **err)
 {
 	const char *label;
-	size_t i, n, chars = 0, bytes, cpb = 0;
-	unsigned int cp;
-	int blank = 1, cp932;
+	size_t bytes, chars;
+	struct fc_count c;
+	int blank, cp932;
 
 	if (f == NULL)
 		return err_set(err, _("no field to check the value against"));
@@ -316,38 +403,19 @@ fieldcheck_scan(const struct layout_field *f, const char *value, size_t len,
 		value = "";
 	}
 
-	for (i = 0; i < len; i += n) {
-		/* ASCII, most bytes of most files, without a call. */
-		if ((unsigned char)value[i] < 0x80) {
-			n = 1;
-			cp = (unsigned char)value[i];
-			if (cp < 0x20 || cp == 0x7f)
-				return err_set(err, _("%s contains a control "
-				    "character (U+%04X)"), label, cp);
-			if (cp != ' ')
-				blank = 0;
-			chars++;
-			cpb++;
-			continue;
-		}
-		if ((n = utf8_next(value + i, len - i, &cp)) == 0)
-			return err_set(err, _("%s is not valid UTF-8"), label);
-		if (is_control(cp))
-			return err_set(err, _("%s contains a control character "
-			    "(U+%04X)"), label, cp);
-		if (!fieldcheck_is_blank(cp))
-			blank = 0;
-		chars++;
-		cpb += cp >= 0xff61 && cp <= 0xff9f ? 1 : 2;
-	}
-	*cp932_bytes = cpb;
+	if (fc_count(label, value, len, &c, err) != 0)
+		return -1;
+	seen->cp932_bytes = c.cp932_bytes;
+	seen->half_kana = c.half_kana;
+	blank = c.blank;
+	chars = c.chars;
 	if (blank) {
 		if (f->required)
 			return err_set(err, _("%s is required"), label);
 		return 0;
 	}
 
-	if (fieldcheck_type(f, label, value, len, err) != 0)
+	if (fieldcheck_type(f, label, value, len, c.not_kana == 0, err) != 0)
 		return -1;
 	if (cp932) {
 		if (fieldcheck_cp932(label, value, len, &bytes, err) != 0)
@@ -367,14 +435,26 @@ int
 fieldcheck_value(const struct layout_field *f, const char *value, size_t len,
     char **err)
 {
-	size_t bytes;
+	struct fieldcheck_seen seen;
 
-	return fieldcheck_scan(f, value, len, &bytes, err);
+	return fieldcheck_scan(f, value, len, &seen, err);
 }
 
 int
 fieldcheck_value_cp932(const struct layout_field *f, const char *value,
     size_t len, size_t *cp932_bytes, char **err)
 {
-	return fieldcheck_scan(f, value, len, cp932_bytes, err);
+	struct fieldcheck_seen seen;
+	int rc = fieldcheck_scan(f, value, len, &seen, err);
+
+	if (rc == 0)
+		*cp932_bytes = seen.cp932_bytes;
+	return rc;
+}
+
+int
+fieldcheck_value_seen(const struct layout_field *f, const char *value,
+    size_t len, struct fieldcheck_seen *seen, char **err)
+{
+	return fieldcheck_scan(f, value, len, seen, err);
 }

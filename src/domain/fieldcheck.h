@@ -35,6 +35,19 @@ int fieldcheck_value(const struct layout_field *f, const char *value,
 int fieldcheck_value_cp932(const struct layout_field *f, const char *value,
     size_t len, size_t *cp932_bytes, char **err);
 
+/* What fieldcheck_value_seen counted on its way through a value. */
+struct fieldcheck_seen {
+	size_t cp932_bytes;	/* as fieldcheck_value_cp932 gives */
+	size_t half_kana;	/* characters U+FF61..U+FF9F */
+};
+/*
+ * fieldcheck_value_cp932 that also counts the value's half-width kana, in
+ * the same pass, so that a rule about them need not scan the value again.
+ * *seen is set when it returns 0.
+ */
+int fieldcheck_value_seen(const struct layout_field *f, const char *value,
+    size_t len, struct fieldcheck_seen *seen, char **err);
+
 /* 1 when code6 is six ASCII digits whose last is the local-government check
  * digit (weights 6,5,4,3,2; r = sum mod 11; last digit of 11 - r), else 0. */
 int municipality_check(const char *code6);

@@ -62,6 +62,11 @@ struct filecheck {
 	/* The column of each of rules->roles: the row rules ask for values
 	 * by role on every row, where a search of the layout compared names. */
 	int *role_col;
+	/* Whether each value of the row being checked holds half-width kana,
+	 * counted by the value checks; valid while cur is that row. */
+	unsigned char *half;
+	size_t half_n;
+	const struct csv_row *cur;
 };
 
 void
@@ -269,16 +274,20 @@ static void
 fc_value(struct filecheck *fc, const struct csv_row *row, size_t i)
 {
 	const struct layout_field *f = &fc->fields[i];
+	struct fieldcheck_seen seen;
 	char *why = NULL;
 	size_t bytes;
 
-	/* The bytes in CP932 are counted in the same pass as the checks. */
-	if (fieldcheck_value_cp932(f, row->fields[i], row->lens[i], &bytes,
+	/* The bytes in CP932 and the half-width kana are counted in the same
+	 * pass as the checks. */
+	if (fieldcheck_value_seen(f, row->fields[i], row->lens[i], &seen,
 	    &why) < 0) {
 		filecheck_error(fc, row->line, f->name, "%s", why);
 		free(why);
 		return;
 	}
+	fc->half[i] = seen.half_kana != 0;
+	bytes = seen.cp932_bytes;
 	if (!fc->cp932 || fc->l->fields[i].max_bytes == 0)
 		return;
 	if (bytes > (size_t)fc->l->fields[i].max_bytes)
@@ -321,16 +330,25 @@ fc_row(const struct csv_row *row, void *arg)
 		if (fc->set != NULL)
 			__builtin_prefetch(&fc->set[h & (fc->set_cap - 1)]);
 	}
+	if (fc->half_n < row->nfields) {
+		fc->half_n = row->nfields;
+		fc->half = xrealloc(fc->half, fc->half_n);
+	}
 	for (i = 0; i < row->nfields; i++)
 		fc_value(fc, row, i);
 	if (fc->unique_col >= 0 && (first = fc_seen(fc, h, row->line)) != 0)
 		filecheck_error(fc, row->line, l->fields[fc->unique_col].name,
 		    _("the same value as on line %ld: it must be unique"), first);
+	fc->cur = row;
 	if (!fc->row_bad && fc->rules != NULL && fc->rules->row != NULL)
 		fc->rules->row(fc, row);
 	if (!fc->row_bad && fc->on_row != NULL && fc->on_row(fc, row,
-	    fc->row_arg) != 0)
+	    fc->row_arg) != 0) {
+		fc->cur = NULL;
 		return 1;
+	}
+	/* The row may be on the stack: another could take its address. */
+	fc->cur = NULL;
 	return 0;
 }
 
@@ -437,6 +455,7 @@ filecheck_free(struct filecheck *fc)
 	layout_colmap_free(&fc->map);
 	free(fc->set);
 	free(fc->role_col);
+	free(fc->half);
 	free(fc->path);
 	free(fc);
 }
@@ -467,6 +486,22 @@ filecheck_value_n(const struct filecheck *fc, const struct csv_row *row,
 	}
 	*len = row->lens[i];
 	return row->fields[i];
+}
+
+int
+filecheck_half_kana(const struct filecheck *fc, const struct csv_row *row,
+    const char *role)
+{
+	int i = fc_role_col(fc, role);
+	size_t n;
+	const char *v;
+
+	if (i < 0 || (size_t)i >= row->nfields)
+		return 0;
+	if (row == fc->cur)
+		return fc->half[i];
+	v = filecheck_value_n(fc, row, role, &n);
+	return jlis_half_kana(v, n);
 }
 
 const char *

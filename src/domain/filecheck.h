@@ -55,6 +55,11 @@ const char *filecheck_value(const struct filecheck *fc,
 /* The same with its length in bytes. */
 const char *filecheck_value_n(const struct filecheck *fc,
     const struct csv_row *row, const char *role, size_t *len);
+/* Whether the row's value for a role holds half-width kana (as
+ * jlis_half_kana): for the row being checked, from what the value checks
+ * counted, without reading the value again. */
+int filecheck_half_kana(const struct filecheck *fc,
+    const struct csv_row *row, const char *role);
 const struct layout *filecheck_layout(const struct filecheck *fc);
 /* What the file name gave, or NULL when the layout has no name rule or the
  * name does not follow it. */
