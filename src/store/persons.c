@@ -71,6 +71,14 @@ static const char persons_indexes[] =
 	"CREATE INDEX persons_symbol ON persons (symbol, number);"
 	"CREATE INDEX persons_birth ON persons (birth);"
 	"CREATE INDEX persons_member ON persons (member_key);";
+/* Building them, a 4 MB page cache instead of the bulk mode's 32 MB (the
+ * connection's is set again when the transaction ends). Each build reads
+ * the whole table, larger than either cache, so the pages cached did not
+ * help, and SQLite sizes its sort runs by the cache: one 32 MB run sorted
+ * as one list, where 4 MB runs are sorted and then merged. Peak memory of
+ * a 400,000 person first import 66 MB -> 46 MB; time about the same
+ * (CPU 8.9 s -> 8.5 s, medians of four alternating runs, loaded). */
+static const char persons_index_cache[] = "PRAGMA cache_size = -4096;";
 static const char persons_drop_indexes[] =
 	"DROP INDEX persons_kana; "
 	"DROP INDEX persons_name; DROP INDEX persons_symbol;"
@@ -362,6 +370,8 @@ persons_writer_close(struct persons_writer *w, const struct import_counts *c,
 	person_hasher_free(w->hasher);
 	if (c != NULL)
 		rc = persons_write_marks(w, err);
+	if (rc == 0 && w->bulk && c != NULL)
+		rc = db_exec(w->db, persons_index_cache, err);
 	if (rc == 0 && w->bulk && c != NULL)
 		rc = db_exec(w->db, persons_indexes, err);
 	if (rc == 0 && c != NULL) {
