@@ -277,6 +277,53 @@ test_cp932_layout(void **st)
 	free(layout);
 }
 
+/* Added and changed persons are marked for the next registration
+ * differential, unchanged ones are not, and a mark already there for
+ * another reason (a number: kind 1) is kept. The marks are written in runs
+ * of consecutive ids; a changed person between unchanged ones splits them. */
+static void
+test_reimport_marks(void **st)
+{
+	struct fixture *f = *st;
+	struct import_report rep;
+	char *err = NULL;
+
+	write_text(f->file, HEADER ROW1 ROW2 ROW3);
+	assert_int_equal(import(f, 0, &rep, &err), 0);
+	import_report_clear(&rep);
+	assert_int_equal(count(f, "SELECT count(*) FROM reg_dirty WHERE kinds = 3 "
+	    "AND person_id IN (SELECT id FROM persons)"), 3);
+	assert_int_equal(db_exec(f->s->v->db, "DELETE FROM reg_dirty; INSERT INTO "
+	    "reg_dirty (person_id, kinds, epoch) SELECT id, 1, 1 FROM persons "
+	    "WHERE key = 'P2'", NULL), 0);
+	/* P1 and P3 changed, P2 unchanged, P4 new. */
+	write_text(f->file, HEADER
+	    "P1,133033,12,345,1,,山田　太郎,ヤマダ　タロウ,19750402,1,"
+	    "東京都千代田区千代田1-2,131016,1,山田建設,20100401,\r\n" ROW2
+	    "P3,133033,13,1,1,,佐藤　一郎,サトウ　イチロウ,19600101,1,"
+	    "札幌市中央区北1条西2丁目,011002,1,,20000401,\r\n"
+	    "P4,133033,13,2,1,,佐藤　二郎,サトウ　ジロウ,19620101,1,"
+	    "札幌市中央区北1条西2丁目,011002,1,,20000401,\r\n");
+	assert_int_equal(import(f, 0, &rep, &err), 0);
+	assert_int_equal(rep.counts.changed, 2);
+	assert_int_equal(rep.counts.added, 1);
+	assert_int_equal(rep.counts.unchanged, 1);
+	import_report_clear(&rep);
+	assert_int_equal(count(f, "SELECT count(*) FROM reg_dirty d JOIN persons p "
+	    "ON p.id = d.person_id WHERE (p.key IN ('P1', 'P3', 'P4') AND kinds = 3) "
+	    "OR (p.key = 'P2' AND kinds = 1)"), 4);
+	assert_int_equal(count(f, "SELECT count(*) FROM reg_dirty"), 4);
+	/* A refused file marks nothing. */
+	assert_int_equal(db_exec(f->s->v->db, "DELETE FROM reg_dirty", NULL), 0);
+	write_text(f->file, HEADER "P5,133033,13,3,1,,佐藤　三郎,サトウ　サブロウ,"
+	    "19640101,1,札幌市中央区北1条西2丁目,011002,1,,20000401,\r\n"
+	    "P9,133033,1\r\n");
+	assert_int_equal(import(f, 0, &rep, &err), -1);
+	free(err);
+	import_report_clear(&rep);
+	assert_int_equal(count(f, "SELECT count(*) FROM reg_dirty"), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -298,6 +345,7 @@ main(void)
 		T(test_huge_line),
 		T(test_accept_valid_lines),
 		T(test_cp932_layout),
+		T(test_reimport_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
