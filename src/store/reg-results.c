@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/reg-answers.h"
 #include "store/reg-sent.h"
 #include "store/registration.h"
 #include "store/vault-impl.h"
@@ -70,6 +71,7 @@ struct rx_rec {
 };
 
 struct regstore_results {
+	struct vault *v;
 	sqlite3 *db;
 	long long file;
 	int rkey_is_key;	/* the kind is built from persons */
@@ -109,6 +111,7 @@ regstore_results_open(struct vault *v, long long file_id, const char *kind,
 	struct regstore_results *rs = xcalloc(1, sizeof *rs);
 	int rc;
 
+	rs->v = v;
 	rs->db = db;
 	rs->file = file_id;
 	rs->rkey_is_key = regstore_dirty_bit(kind) != 0;
@@ -251,8 +254,39 @@ rx_failed_clear(struct regstore_results *rs, const char *kind, char **err)
 	return rc;
 }
 
+/* Whether a record's answer goes in a pack (accepted, without a message,
+ * with a branch number a pack holds) rather than a row of reg_answers. */
+static int
+rx_packable(const struct rx_rec *x)
+{
+	return x->status == RX_ACCEPTED && (x->message == NULL ||
+	    x->message[0] == '\0') && (x->branch == NULL ||
+	    strlen(x->branch) <= REGANS_BRANCH_MAX);
+}
+
+/* Adds record i's answer to the pack, storing the pack first when i
+ * starts the next. */
+static int
+rx_pack(struct regstore_results *rs, struct regans_pack *p, size_t i,
+    char **err)
+{
+	const struct rx_rec *x = &rs->recs[i];
+	long long seq = (long long)i + 1;
+
+	if (seq >= p->first_seq + REGANS_CHUNK && regans_flush(rs->v, rs->file,
+	    p, regans_first(seq), err) < 0)
+		return -1;
+	if (rx_packable(x))
+		regans_add(p, x->branch, x->branch ? strlen(x->branch) : 0);
+	else
+		regans_add(p, NULL, 0);
+	return 0;
+}
+
 /* The answers kept, the accepted state and the refused rows, written
  * straight from the matched records in record order (?1 file, ?2 kind).
+ * Accepted answers go in packs (store/reg-answers.c), the others in rows
+ * of reg_answers.
  * Writing every answered record into one wide temporary table first and
  * reading it back with four INSERT ... SELECTs cost a fifth of a result
  * import. */
@@ -273,21 +307,54 @@ static const char *const rx_sql[RX_NSTMT] = {
 	    "content_hash = ?10 WHERE kind = ?2 AND person_id = ?4 AND rkey = ?8",
 };
 
+/* Binds record i's values to a statement of rx_sql (par: its parameters'
+ * numbers, 0 after the last). */
+static void
+rx_bind(const struct regstore_results *rs, sqlite3_stmt *s, const int *par,
+    const char *kind, size_t i)
+{
+	static const char *const status[] = { "sent", "accepted", "failed" };
+	const struct rx_rec *x = &rs->recs[i];
+	int k;
+
+	for (k = 1; par[k - 1] != 0; k++) {
+		switch (par[k - 1]) {
+		case 1: sqlite3_bind_int64(s, k, rs->file); break;
+		case 2: sqlite3_bind_text(s, k, kind, -1, SQLITE_STATIC); break;
+		case 3: sqlite3_bind_int64(s, k, (sqlite3_int64)i + 1); break;
+		case 4: sqlite3_bind_int64(s, k, x->person); break;
+		case 5: sqlite3_bind_text(s, k, status[x->status], -1,
+		    SQLITE_STATIC); break;
+		case 6: sqlite3_bind_text(s, k, x->branch, -1, SQLITE_STATIC);
+		    break;
+		case 7: sqlite3_bind_text(s, k, x->message, -1, SQLITE_STATIC);
+		    break;
+		case 8: sqlite3_bind_text(s, k, x->rkey, -1, SQLITE_STATIC);
+		    break;
+		case 9: sqlite3_bind_int(s, k, x->action); break;
+		case 10: sqlite3_bind_blob(s, k, x->content, 32, SQLITE_STATIC);
+		    break;
+		}
+	}
+}
+
 static int
 rx_write(struct regstore_results *rs, const char *kind, char **err)
 {
-	static const char *const status[] = { "sent", "accepted", "failed" };
 	sqlite3_stmt *st[RX_NSTMT] = { NULL };
 	int par[RX_NSTMT][12];	/* each statement's parameters, as numbered */
+	struct regans_pack pack;
 	size_t i;
 	int j, k, np, rc = SQLITE_DONE;
 
 	if (rx_failed_clear(rs, kind, err) < 0)
 		return -1;
+	regans_init(&pack, 1);
 	for (j = 0; j < RX_NSTMT; j++)
 		if (db_prepare(rs->db, rx_sql[j], &st[j], err) < 0) {
 			while (j-- > 0)
 				sqlite3_finalize(st[j]);
+			regans_free(&pack);
 			return -1;
 		} else {
 			/* ?NNN: parameter k is number k, unused ones unnamed */
@@ -299,9 +366,13 @@ rx_write(struct regstore_results *rs, const char *kind, char **err)
 		}
 	for (i = 0; i < rs->n && rc == SQLITE_DONE; i++) {
 		const struct rx_rec *x = &rs->recs[i];
-		int use[RX_NSTMT] = { 1, x->status == RX_ACCEPTED,
+		int use[RX_NSTMT] = { !rx_packable(x), x->status == RX_ACCEPTED,
 		    x->status == RX_FAILED, 0 };
 
+		if (rx_pack(rs, &pack, i, err) < 0) {
+			rc = -1;
+			break;
+		}
 		if (x->status == RX_SENT)
 			continue;
 		for (j = 0; j < RX_NSTMT && rc == SQLITE_DONE; j++) {
@@ -309,27 +380,7 @@ rx_write(struct regstore_results *rs, const char *kind, char **err)
 
 			if (!use[j])
 				continue;
-			for (k = 1; par[j][k - 1] != 0; k++) {
-				switch (par[j][k - 1]) {
-				case 1: sqlite3_bind_int64(s, k, rs->file); break;
-				case 2: sqlite3_bind_text(s, k, kind, -1,
-				    SQLITE_STATIC); break;
-				case 3: sqlite3_bind_int64(s, k, (sqlite3_int64)i + 1);
-				    break;
-				case 4: sqlite3_bind_int64(s, k, x->person); break;
-				case 5: sqlite3_bind_text(s, k, status[x->status], -1,
-				    SQLITE_STATIC); break;
-				case 6: sqlite3_bind_text(s, k, x->branch, -1,
-				    SQLITE_STATIC); break;
-				case 7: sqlite3_bind_text(s, k, x->message, -1,
-				    SQLITE_STATIC); break;
-				case 8: sqlite3_bind_text(s, k, x->rkey, -1,
-				    SQLITE_STATIC); break;
-				case 9: sqlite3_bind_int(s, k, x->action); break;
-				case 10: sqlite3_bind_blob(s, k, x->content, 32,
-				    SQLITE_STATIC); break;
-				}
-			}
+			rx_bind(rs, s, par[j], kind, i);
 			rc = sqlite3_step(s);
 			sqlite3_reset(s);
 			if (j == RX_STATE && rc == SQLITE_DONE &&
@@ -339,6 +390,12 @@ rx_write(struct regstore_results *rs, const char *kind, char **err)
 	}
 	for (j = 0; j < RX_NSTMT; j++)
 		sqlite3_finalize(st[j]);
+	if (rc == SQLITE_DONE && regans_flush(rs->v, rs->file, &pack, 0,
+	    err) < 0)
+		rc = -1;
+	regans_free(&pack);
+	if (rc == -1)
+		return -1;	/* err set by the pack's store */
 	return rc == SQLITE_DONE ? 0 : db_fail(rs->db, err,
 	    _("recording the result"));
 }
