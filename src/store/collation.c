@@ -36,10 +36,14 @@ coll_store_blocked_keys(struct vault *v, char ***keys, size_t *n, char **err)
 
 	*keys = NULL;
 	*n = 0;
-	/* BINARY collation orders as strcmp does on UTF-8. */
-	if (db_prepare(db, "SELECT p.key FROM reg_collation c JOIN persons p ON "
-	    "p.id = c.person_id WHERE " COLL_BLOCKED " ORDER BY p.key", &st,
-	    err) < 0)
+	/* BINARY collation orders as strcmp does on UTF-8. CROSS JOIN keeps
+	 * the small reg_collation outside: left to the planner, which has no
+	 * statistics, the join scanned all of persons and sought each id in
+	 * reg_collation, 0.2-0.3 s of a result import at 400,000 persons
+	 * however few were blocked. */
+	if (db_prepare(db, "SELECT p.key FROM reg_collation c CROSS JOIN "
+	    "persons p ON p.id = c.person_id WHERE " COLL_BLOCKED " ORDER BY "
+	    "p.key", &st, err) < 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {

@@ -17,6 +17,7 @@ libmyna_store_a_SOURCES = \
 	src/store/numbers-overdue.h src/store/numbers.c src/store/numbers.h \
 	src/store/pagecheck.c src/store/pagecheck.h src/store/persons.c \
 	src/store/persons.h src/store/pia.c src/store/pia.h \
+	src/store/reg-answers.c src/store/reg-answers.h \
 	src/store/reg-legacy.c src/store/reg-legacy.h src/store/reg-recent.c \
 	src/store/reg-recent.h src/store/reg-results.c src/store/reg-scan.c \
 	src/store/reg-scan.h src/store/reg-sent.c src/store/reg-sent.h \

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/reg-answers.h"
 #include "store/reg-scan.h"
 #include "store/reg-sent.h"
 #include "store/registration.h"
@@ -566,6 +567,27 @@ struct reghist_walk {
 	void *arg;
 };
 
+/* The answer of a record that has no row in reg_answers, from the pack
+ * of its file (columns 10, the pack's first seq, and 11, its data): a
+ * packed answer is accepted with a branch number (copied to buf) and no
+ * message. */
+static void
+reghist_packed(sqlite3_stmt *st, long long seq, struct reghist_row *h,
+    char *buf)
+{
+	const char *b;
+	size_t len;
+
+	if (sqlite3_column_type(st, 11) == SQLITE_NULL ||
+	    regans_find(sqlite3_column_blob(st, 11), (size_t)sqlite3_column_bytes(
+	    st, 11), seq - sqlite3_column_int64(st, 10), &b, &len) != 1)
+		return;
+	memcpy(buf, b, len);
+	buf[len] = '\0';
+	h->status = "accepted";
+	h->branch = buf;
+}
+
 /* One record of the person: the file it went in and the answer it got. */
 static int
 reghist_record(long long file_id, long long seq, const struct regpack_rec *r,
@@ -574,10 +596,12 @@ reghist_record(long long file_id, long long seq, const struct regpack_rec *r,
 	struct reghist_walk *w = arg;
 	sqlite3_stmt *st = w->file;
 	struct reghist_row h;
+	char branch[REGANS_BRANCH_MAX + 1];
 	int stop = 0;
 
 	sqlite3_bind_int64(st, 1, file_id);
 	sqlite3_bind_int64(st, 2, seq);
+	sqlite3_bind_int64(st, 3, regans_first(seq));
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		h.created = col_text(st, 0);
 		h.kind = col_text(st, 1);
@@ -586,6 +610,12 @@ reghist_record(long long file_id, long long seq, const struct regpack_rec *r,
 		h.status = col_text(st, 4);
 		h.branch = col_text(st, 5);
 		h.message = col_text(st, 6);
+		if (strcmp(h.status, "sent") == 0)
+			reghist_packed(st, seq, &h, branch);
+		/* A record the server registered but found to differ from
+		 * the resident registry reads as such, not as accepted. */
+		if (sqlite3_column_type(st, 12) != SQLITE_NULL)
+			h.status = "jlis-mismatch";
 		h.extract = col_text(st, 7);
 		h.cutover_reason = col_text(st, 8);
 		h.cutover = sqlite3_column_int64(st, 9);
@@ -611,15 +641,16 @@ regstore_history(struct vault *v, const char *key, reghist_fn fn, void *arg,
 		return -1;
 	if (person == 0)
 		return 0;
-	/* A record the server registered but found to differ from the
-	 * resident registry reads as such, not as accepted. */
+	/* An answer is a row of reg_answers or in its file's pack (?3, the
+	 * pack's first seq). */
 	if (db_prepare(db, "SELECT f.created, f.kind, f.file, f.mode, "
-	    "CASE WHEN m.seq IS NOT NULL THEN 'jlis-mismatch' ELSE "
-	    "coalesce(a.status, 'sent') END, coalesce(a.branch, ''), "
+	    "coalesce(a.status, 'sent'), coalesce(a.branch, ''), "
 	    "coalesce(a.message, ''), coalesce(x.file, ''), coalesce(c.reason, "
-	    "''), coalesce(f.cutover, 0) FROM reg_files f LEFT JOIN reg_answers a "
-	    "ON a.file_id = f.id AND a.seq = ?2 LEFT JOIN reg_jlis_mismatches m "
-	    "ON m.file_id = f.id AND m.seq = ?2 LEFT JOIN extracts x ON x.id = "
+	    "''), coalesce(f.cutover, 0), k.first_seq, k.data, m.seq FROM "
+	    "reg_files f LEFT JOIN reg_answers a ON a.file_id = f.id AND a.seq = "
+	    "?2 LEFT JOIN reg_answer_packs k ON a.seq IS NULL AND k.file_id = "
+	    "f.id AND k.first_seq = ?3 LEFT JOIN reg_jlis_mismatches m ON "
+	    "m.file_id = f.id AND m.seq = ?2 LEFT JOIN extracts x ON x.id = "
 	    "f.base_extract LEFT JOIN cutovers c ON c.id = f.cutover WHERE f.id = "
 	    "?1", &w.file, err) < 0)
 		return -1;

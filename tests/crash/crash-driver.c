@@ -45,7 +45,9 @@ static const char *const cd_tables[][2] = {
 	{ "media", "SELECT count(*) FROM media" },
 	{ "media_secrets", "SELECT count(*) FROM media_secrets" },
 	{ "jlis_requests", "SELECT count(*) FROM jlis_requests" },
-	{ "reg_answers", "SELECT count(*) FROM reg_answers" },
+	/* Refused answers are rows; accepted ones are packed (0033). */
+	{ "reg_answers", "SELECT (SELECT count(*) FROM reg_answers) + "
+	    "(SELECT coalesce(sum(n), 0) FROM reg_answer_packs)" },
 	{ "reg_state", "SELECT count(*) FROM reg_state" },
 	{ "branches", "SELECT count(*) FROM branches" },
 	/* The change marks, each row weighed by person, kinds and epoch. */
