@@ -179,6 +179,16 @@ record_draw(struct tui *t, int top, int rows)
 		    _("the end: Up or PgUp goes back"), ROLE_WARN);
 }
 
+/* The page's height against the rows it is drawn in (the frame gives the
+ * screen LINES - 6, as record_draw gets them). */
+static int
+record_scrolls(struct record_screen *rs)
+{
+	struct record_page pg = { 0, LINES - 8, 0, 0, 0 };
+
+	return rs->found && record_walk(rs, &pg) > pg.avail;
+}
+
 static int
 record_key_scroll(struct tui *t, wint_t ch)
 {
@@ -192,6 +202,11 @@ record_key_scroll(struct tui *t, wint_t ch)
 }
 
 static const struct screen_key record_keys[] = {
+	KEYS_END
+};
+
+/* Only a record longer than the screen has the keys that scroll it. */
+static const struct screen_key record_scroll_keys[] = {
 	{ KEY_DOWN, KEY_DOWN, 1, "\xe2\x86\x91\xe2\x86\x93", N_("scroll"),
 	    N_("scrolls a long record (PgUp/PgDn: a page)"), record_key_scroll },
 	{ KEY_UP, KEY_UP, 1, "\xe2\x86\x91", NULL, NULL, record_key_scroll },
@@ -199,6 +214,13 @@ static const struct screen_key record_keys[] = {
 	{ KEY_PPAGE, KEY_PPAGE, 1, "PgUp", NULL, NULL, record_key_scroll },
 	KEYS_END
 };
+
+static const struct screen_key *
+record_keys_now(struct tui *t)
+{
+	return record_scrolls(record_state(t)) ? record_scroll_keys :
+	    record_keys;
+}
 
 const struct screen screen_audit_record = {
 	.crumb = N_("Record"),
@@ -212,4 +234,5 @@ const struct screen screen_audit_record = {
 	.reload = record_reload,
 	.key = NULL,
 	.keys = record_keys,
+	.keys_now = record_keys_now,
 };
