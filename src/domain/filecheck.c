@@ -280,6 +280,7 @@ fc_value(struct filecheck *fc, const struct csv_row *row, size_t i)
 
 	/* The bytes in CP932 and the half-width kana are counted in the same
 	 * pass as the checks. */
+	fc->half[i] = 0;	/* not the last row's, if the value is refused */
 	if (fieldcheck_value_seen(f, row->fields[i], row->lens[i], &seen,
 	    &why) < 0) {
 		filecheck_error(fc, row->line, f->name, "%s", why);
