@@ -13,7 +13,10 @@
 #include "ops/person-import.h"
 #include "ops/persons.h"
 #include "ops/vault-admin.h"
+#include "store/vault-impl.h"
 #include "util/xmalloc.h"
+
+#include "bench-setup.h"
 
 static double
 bench_now(void)
@@ -118,6 +121,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench-import: %s\n", err);
 		return 1;
 	}
+	bench_profile(s->v->db);
 	tf = bench_import(s, argv[1], &full, &cf);
 	tr = bench_import(s, argv[2], &again, &cr);
 	ts = bench_search(s, &hits);
