@@ -121,6 +121,11 @@ int regstore_file_get(struct vault *v, const char *file, struct regfile_row *r,
 /* Results (store/reg-results.c): the file's records in memory, answered
  * one by one, then applied at once. */
 struct regstore_results;
+/* A result's rows of persons in person order (their marks, their branch
+ * numbers) are read in one pass over the persons' span when it holds at
+ * most this many ids per person, and sought one by one otherwise (a few
+ * persons spread wide). 16; a test sets 0 to take the seeks. */
+extern int regstore_scan_ratio;
 int regstore_results_open(struct vault *v, long long file_id, const char *kind,
     struct regstore_results **out, char **err);
 /* Marks record seq as accepted or refused; 0 when it matched the file's

@@ -483,6 +483,16 @@ test_branch_marks(void **st)
 	free(file);
 }
 
+/* The same with the branch numbers and marks sought one by one, as for a
+ * result of a few persons spread wide. */
+static void
+test_branch_marks_sought(void **st)
+{
+	regstore_scan_ratio = 0;
+	test_branch_marks(st);
+	regstore_scan_ratio = 16;
+}
+
 static void
 test_no_number_in_audit(void **st)
 {
@@ -1050,6 +1060,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_legacy_records_migrated,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_branch_marks_sought, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_branch_marks, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_change_while_waiting, setup,
