@@ -53,21 +53,47 @@ jlis_store_each(sqlite3_stmt *st, jlis_candidate_fn fn, void *arg, int *n)
 	return stop || rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Sets the page cache to pages (negative: KiB) and gives the size it had. */
+static int
+jlis_cache_swap(sqlite3 *db, long long size, long long *was, char **err)
+{
+	char sql[64];
+
+	if (db_get_int(db, "PRAGMA cache_size", NULL, was, err) < 0)
+		return -1;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", size);
+	return db_exec(db, sql, err);
+}
+
+/* Every person is read once, in order, so a page read is not needed
+ * again: through the bulk mode's 32 MB cache each page read took fresh
+ * memory, a page fault on this machine (10,400 faults a 100,000-person
+ * request, 4,900 with the 2 MB cache, which recycles its pages; about a
+ * seventh of the request). The cache is given back for the writes. */
 int
 jlis_store_candidates(struct vault *v, jlis_candidate_fn fn, void *arg,
     char **err)
 {
 	sqlite3 *db = v->db;
 	sqlite3_stmt *st;
+	long long was;
 	int rc, n = 0;
 
+	if (jlis_cache_swap(db, -2000, &was, err) < 0)
+		return -1;
 	if (db_prepare(db, JLIS_CANDIDATE_SQL "WHERE p.lost = '' AND NOT EXISTS "
 	    "(SELECT 1 FROM numbers n WHERE n.person_id = p.id AND n.state = "
 	    "'confirmed') ORDER BY p.id", &st, err) < 0)
-		return -1;
-	rc = jlis_store_each(st, fn, arg, &n);
-	sqlite3_finalize(st);
-	return rc == 0 ? 0 : db_fail(db, err, _("reading persons"));
+		rc = -1;
+	else {
+		rc = jlis_store_each(st, fn, arg, &n);
+		sqlite3_finalize(st);
+		if (rc < 0)
+			db_fail(db, err, _("reading persons"));
+	}
+	if (jlis_cache_swap(db, was, &was, rc < 0 ? NULL : err) < 0)
+		rc = -1;
+	return rc;
 }
 
 int
