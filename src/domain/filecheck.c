@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "domain/encoding.h"
 #include "domain/fieldcheck.h"
@@ -17,9 +16,6 @@
 /* Line-ending problems past this many are counted, not listed: a file saved
  * with the wrong line end would otherwise list every line. */
 #define FC_EOL_LISTED 5
-
-/* The size of a huge page on x86-64 and arm64 (4 KiB base pages). */
-#define FC_HUGE ((size_t)2 << 20)
 
 struct fc_slot {
 	uint64_t hash;		/* 0: empty */
@@ -193,23 +189,14 @@ fc_hash(const char *s, size_t n)
 	return h | 1;
 }
 
-/* A zeroed table of n slots. From 2 MiB on it asks for huge pages: the
- * hashes touch every page of the table in random order, and one 2 MiB
- * fault costs far less than 512 small ones (a fault is dear on a
- * virtual machine). Where the kernel has none, the pages are small, as
- * with calloc. */
+/* A zeroed table of n slots, in huge pages from 2 MiB on: the hashes
+ * touch every page of the table in random order. */
 static struct fc_slot *
 fc_table(size_t n)
 {
 	size_t bytes = n * sizeof(struct fc_slot);
-	void *p;
+	void *p = xmalloc_huge(bytes);
 
-	if (bytes < FC_HUGE || bytes % FC_HUGE != 0 ||
-	    (p = aligned_alloc(FC_HUGE, bytes)) == NULL)
-		return xcalloc(n, sizeof(struct fc_slot));
-#ifdef MADV_HUGEPAGE
-	(void)madvise(p, bytes, MADV_HUGEPAGE);
-#endif
 	memset(p, 0, bytes);
 	return p;
 }

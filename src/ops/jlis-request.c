@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
@@ -319,25 +318,17 @@ jreq_value(const struct jlis_candidate *c, int src)
 	return c->p.f[src];
 }
 
-#define JREQ_HUGE ((size_t)2 << 20)
-
 /* A buffer of at least need bytes holding the used bytes of old (freed),
- * in 2 MiB huge pages where the kernel has them: the kept lines of
- * 100,000 persons are 9 MB, and each 4 KiB page of it was a page fault on
- * first touch (a fault is dear on a virtual machine). *cap is set to the
- * size given. */
+ * in huge pages where the kernel has them: the kept lines of 100,000
+ * persons are 9 MB, and each 4 KiB page of it was a page fault on first
+ * touch. *cap is set to the size given. */
 static void *
 jreq_grow(void *old, size_t used, size_t need, size_t *cap)
 {
-	size_t bytes = (need * 2 + JREQ_HUGE - 1) / JREQ_HUGE * JREQ_HUGE;
-	void *p = aligned_alloc(JREQ_HUGE, bytes);
+	size_t bytes = (need * 2 + XMALLOC_HUGE - 1) / XMALLOC_HUGE *
+	    XMALLOC_HUGE;
+	void *p = xmalloc_huge(bytes);
 
-	if (p == NULL)
-		p = xmalloc(bytes);
-#ifdef MADV_HUGEPAGE
-	else
-		(void)madvise(p, bytes, MADV_HUGEPAGE);
-#endif
 	if (used > 0)
 		memcpy(p, old, used);
 	free(old);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "util/xmalloc.h"
 
@@ -82,5 +83,19 @@ xasprintf(const char *fmt, ...)
 	va_start(ap, fmt);
 	p = xvasprintf(fmt, ap);
 	va_end(ap);
+	return p;
+}
+
+void *
+xmalloc_huge(size_t n)
+{
+	void *p;
+
+	if (n < XMALLOC_HUGE || n % XMALLOC_HUGE != 0 ||
+	    (p = aligned_alloc(XMALLOC_HUGE, n)) == NULL)
+		return xmalloc(n);
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, n, MADV_HUGEPAGE);
+#endif
 	return p;
 }
