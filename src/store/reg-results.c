@@ -416,14 +416,25 @@ rx_write(struct regstore_results *rs, const char *kind, char **err)
  * (regstore_results_marks, below.) */
 /* New and changed branch numbers, written after the marks, which depend
  * on the branch as it was. Each accepted record's branch is first
- * compared with the person's as it was (a seek by rowid,
- * rx_branch_compare, before the marks), then the ones that differ are
+ * compared with the person's as it was (rx_branch_compare, before the
+ * marks: one ordered pass for a full file, a seek by rowid each for a
+ * few persons spread wide), then the ones that differ are
  * written in record order (rx_branch_write): should a file hold a person
  * twice,
  * the later record's branch number is the one kept. A branch given again
  * unchanged is left as first assigned. One INSERT ... SELECT joining the
  * temporary table with branches did the same at several times the cost
  * (its source read the table it wrote, so SQLite copied it all first). */
+
+/* Whether persons lo..hi, n of them, are close enough together for one
+ * ordered pass over their span to cost less than n seeks. */
+static int
+rx_span_dense(int64_t lo, int64_t hi, size_t n)
+{
+	return n > 0 && (unsigned long long)(hi - lo) <=
+	    (unsigned long long)n * (unsigned)regstore_scan_ratio;
+}
+
 /* Whether the accepted records with a branch number come in person
  * order and close together (a full file does), so that the branches are
  * best read in one ordered pass over their span: 1, 0 not. */
@@ -443,8 +454,7 @@ rx_branch_dense(const struct regstore_results *rs, int64_t *lo, int64_t *hi)
 			*lo = x->person;
 		*hi = x->person;
 	}
-	return n > 0 && (unsigned long long)(*hi - *lo) <=
-	    (unsigned long long)n * (unsigned)regstore_scan_ratio;
+	return rx_span_dense(*lo, *hi, n);
 }
 
 /* Compares the records of person id (from *i on, in person order) with
@@ -630,8 +640,7 @@ static int
 rx_marks_get(sqlite3 *db, const struct rx_person *p, size_t n,
     struct rx_mark *m, char **err)
 {
-	int scan = n > 0 && (unsigned long long)(p[n - 1].person - p[0].person) <=
-	    (unsigned long long)n * (unsigned)regstore_scan_ratio;
+	int scan = n > 0 && rx_span_dense(p[0].person, p[n - 1].person, n);
 	sqlite3_stmt *st;
 	size_t i = 0;
 	int rc;
